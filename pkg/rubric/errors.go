@@ -1,0 +1,41 @@
+package rubric
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
+
+// PosError is a problem at a position in a rubric file.
+type PosError struct {
+	File      string
+	Line, Col int
+	Err       error
+	// Warning marks a suspicious but legal thing; Parse never fails on it.
+	Warning bool
+}
+
+func (e *PosError) Error() string {
+	pos := e.File
+	if e.Line > 0 {
+		pos = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
+	}
+	if e.Warning {
+		return fmt.Sprintf("%s: warning: %v", pos, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", pos, e.Err)
+}
+
+func (e *PosError) Unwrap() error { return e.Err }
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "nothing"
+}
