@@ -1,0 +1,312 @@
+package rubric
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed rubrics/*.yaml
+var embedded embed.FS
+
+// DefaultID is the id of the rubric used when none is named.
+const DefaultID = "permenpanrb-59-2020"
+
+// EmbeddedIDs returns the ids of the rubrics built into the binary, the
+// default first.
+func EmbeddedIDs() []string {
+	ents, _ := embedded.ReadDir("rubrics")
+	ids := []string{DefaultID}
+	for _, e := range ents {
+		if id := strings.TrimSuffix(e.Name(), ".yaml"); id != DefaultID {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// EmbeddedSource returns the YAML text of an embedded rubric.
+func EmbeddedSource(id string) ([]byte, bool) {
+	data, err := embedded.ReadFile("rubrics/" + id + ".yaml")
+	return data, err == nil
+}
+
+// ByID returns the embedded rubric with the given id.
+func ByID(id string) (*Rubric, error) {
+	data, ok := EmbeddedSource(id)
+	if !ok {
+		return nil, fmt.Errorf("no embedded rubric %q (embedded: %s)", id, strings.Join(EmbeddedIDs(), ", "))
+	}
+	return Parse(id+".yaml", data)
+}
+
+// Load returns the embedded rubric named by arg, or else parses the YAML
+// file at path arg. An empty arg means DefaultID.
+func Load(arg string) (*Rubric, error) {
+	if arg == "" {
+		arg = DefaultID
+	}
+	if _, ok := EmbeddedSource(arg); ok {
+		return ByID(arg)
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(arg, `/\.`) {
+			return nil, fmt.Errorf("rubric %q is neither an embedded rubric (%s) nor a file", arg, strings.Join(EmbeddedIDs(), ", "))
+		}
+		return nil, fmt.Errorf("rubric: %w", err)
+	}
+	return Parse(arg, data)
+}
+
+// Parse reads and validates a rubric. The error joins every problem found,
+// each a *PosError with the file, line and column; warnings do not fail.
+func Parse(file string, data []byte) (*Rubric, error) {
+	r, problems := Check(file, data)
+	var errs []error
+	for _, p := range problems {
+		if !p.Warning {
+			errs = append(errs, p)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return r, nil
+}
+
+// Check parses and validates a rubric and returns every problem, warnings
+// included, in file order. The rubric is nil when any problem is an error.
+func Check(file string, data []byte) (*Rubric, []*PosError) {
+	v := &validator{file: file}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			v.errorf(nil, "empty rubric")
+		} else {
+			v.add(yamlSyntaxError(file, err))
+		}
+		return nil, v.problems
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		v.errorf(&extra, "more than one YAML document")
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	r := &Rubric{}
+	v.checkKeys(root, reflect.TypeOf(*r))
+	if !v.failed() {
+		if err := root.Decode(r); err != nil {
+			v.add(decodeError(file, err))
+		}
+	}
+	if !v.failed() {
+		v.validate(r, root)
+	}
+	sort.SliceStable(v.problems, func(i, j int) bool {
+		a, b := v.problems[i], v.problems[j]
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	if v.failed() {
+		return nil, v.problems
+	}
+	return r, v.problems
+}
+
+type validator struct {
+	file     string
+	problems []*PosError
+}
+
+func (v *validator) failed() bool {
+	for _, p := range v.problems {
+		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+func (v *validator) add(p *PosError) {
+	p.File = v.file
+	v.problems = append(v.problems, p)
+}
+
+func (v *validator) errorf(n *yaml.Node, format string, args ...any) {
+	p := &PosError{Err: fmt.Errorf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	v.add(p)
+}
+
+func (v *validator) warnf(n *yaml.Node, format string, args ...any) {
+	v.errorf(n, format, args...)
+	v.problems[len(v.problems)-1].Warning = true
+}
+
+var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+func yamlSyntaxError(file string, err error) *PosError {
+	msg := err.Error()
+	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &PosError{File: file, Line: line, Col: 1, Err: errors.New(m[2])}
+	}
+	return &PosError{File: file, Err: errors.New(strings.TrimPrefix(msg, "yaml: "))}
+}
+
+func decodeError(file string, err error) *PosError {
+	var pe *PosError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		return yamlSyntaxError(file, errors.New(te.Errors[0]))
+	}
+	return yamlSyntaxError(file, err)
+}
+
+// checkKeys walks a YAML node against the Go type it decodes into and
+// reports unknown keys, missing required keys, duplicate keys and values of
+// the wrong shape, each at its own line and column.
+func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode {
+		v.errorf(n, "aliases are not allowed in a rubric")
+		return
+	}
+	if t == reflect.TypeOf(Decimal(0)) {
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str" {
+			v.errorf(n, "want a number, got %s", describe(n))
+		} else if _, err := ParseDecimal(n.Value); err != nil {
+			v.errorf(n, "%v", err)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			v.errorf(n, "want a mapping, got %s", describe(n))
+			return
+		}
+		fields := map[string]reflect.StructField{}
+		var required []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			fields[name] = f
+			if !strings.Contains(opts, "omitempty") {
+				required = append(required, name)
+			}
+		}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			f, ok := fields[k.Value]
+			switch {
+			case !ok:
+				v.errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, fields))
+			case seen[k.Value]:
+				v.errorf(k, "key %q appears twice", k.Value)
+			default:
+				v.checkKeys(val, f.Type)
+			}
+			seen[k.Value] = true
+		}
+		for _, name := range required {
+			if !seen[name] {
+				v.errorf(n, "missing key %q", name)
+			}
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			v.errorf(n, "want a list, got %s", describe(n))
+			return
+		}
+		for _, c := range n.Content {
+			v.checkKeys(c, t.Elem())
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			v.errorf(n, "want a mapping, got %s", describe(n))
+			return
+		}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if seen[k.Value] {
+				v.errorf(k, "key %q appears twice", k.Value)
+			}
+			seen[k.Value] = true
+			v.checkKeys(k, t.Key())
+			v.checkKeys(n.Content[i+1], t.Elem())
+		}
+	case reflect.Int:
+		if _, err := strconv.Atoi(n.Value); n.Kind != yaml.ScalarNode || err != nil {
+			v.errorf(n, "want a whole number, got %s", describe(n))
+		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			v.errorf(n, "want true or false, got %s", describe(n))
+		}
+	default:
+		if n.Kind != yaml.ScalarNode {
+			v.errorf(n, "want a single value, got %s", describe(n))
+		}
+	}
+}
+
+// suggest names the known key closest to a misspelt one.
+func suggest(key string, fields map[string]reflect.StructField) string {
+	best, bestD := "", 3
+	for name := range fields {
+		if d := editDistance(key, name); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

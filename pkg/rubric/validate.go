@@ -1,0 +1,284 @@
+package rubric
+
+import (
+	"sort"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Limits that keep every weighted sum exact in an int64.
+const (
+	maxPrecision   = 4
+	maxWeightTotal = 100_000 * decimalUnit
+	maxLevel       = 1_000 * decimalUnit
+)
+
+// field returns the value node of key in a mapping node, or the mapping
+// itself when the key is absent, so that a message still has a position.
+func field(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return n
+}
+
+func items(n *yaml.Node, key string) []*yaml.Node {
+	if s := field(n, key); s.Kind == yaml.SequenceNode {
+		return s.Content
+	}
+	return nil
+}
+
+// validate checks the decoded rubric against its node tree and derives the
+// links and sums used by the computation.
+func (v *validator) validate(r *Rubric, root *yaml.Node) {
+	v.checkHeader(r, root)
+	scales := v.checkScales(r, root)
+	if len(r.Domains) == 0 {
+		v.errorf(field(root, "domains"), "a rubric needs at least one domain")
+	}
+	ids := map[string]map[string]*yaml.Node{"domain": {}, "aspect": {}, "indicator": {}}
+	unique := func(kind, id string, n *yaml.Node) {
+		idNode := field(n, "id")
+		if id == "" {
+			v.errorf(idNode, "%s id is empty", kind)
+			return
+		}
+		if first, dup := ids[kind][id]; dup {
+			v.errorf(idNode, "duplicate %s id %q (first at line %d)", kind, id, first.Line)
+			return
+		}
+		ids[kind][id] = idNode
+	}
+	positive := func(kind, id string, w Decimal, n *yaml.Node) {
+		wn := field(n, "weight")
+		if w <= 0 {
+			v.errorf(wn, "%s %s: weight %s is not positive", kind, id, w)
+		}
+		if decimalPlaces(wn.Value) > 4 {
+			v.warnf(wn, "%s %s: weight %s has more than 4 decimals", kind, id, wn.Value)
+		}
+	}
+	scaleOf := func(name string, n *yaml.Node, parent *Scale) *Scale {
+		if name == "" {
+			return parent
+		}
+		s, ok := scales[name]
+		if !ok {
+			v.errorf(field(n, "scale"), "unknown scale %q", name)
+			return parent
+		}
+		return s
+	}
+	var first *Scale
+	if len(r.Scales) > 0 {
+		first = r.Scales[0]
+	}
+	r.byID = map[string]*Indicator{}
+	var domainSum Decimal
+	var levelMax Decimal
+	domNodes := items(root, "domains")
+	for di, d := range r.Domains {
+		dn := domNodes[di]
+		unique("domain", d.ID, dn)
+		positive("domain", d.ID, d.Weight, dn)
+		domainSum += d.Weight
+		ds := scaleOf(d.Scale, dn, first)
+		if len(d.Aspects) == 0 {
+			v.errorf(field(dn, "aspects"), "domain %s has no aspects", d.ID)
+		}
+		var aspectSum Decimal
+		aspNodes := items(dn, "aspects")
+		for ai, a := range d.Aspects {
+			an := aspNodes[ai]
+			a.Domain = d
+			unique("aspect", a.ID, an)
+			positive("aspect", a.ID, a.Weight, an)
+			aspectSum += a.Weight
+			as := scaleOf(a.Scale, an, ds)
+			switch len(a.Indicators) {
+			case 0:
+				v.errorf(field(an, "indicators"), "aspect %s has no indicators", a.ID)
+			case 1:
+				v.warnf(field(an, "indicators"), "aspect %s has only one indicator", a.ID)
+			}
+			indNodes := items(an, "indicators")
+			a.IndicatorWeight = 0
+			for ii, ind := range a.Indicators {
+				in := indNodes[ii]
+				ind.Aspect = a
+				ind.LevelScale = scaleOf(ind.Scale, in, as)
+				unique("indicator", ind.ID, in)
+				positive("indicator", ind.ID, ind.Weight, in)
+				if ind.Name == "" {
+					v.errorf(field(in, "name"), "indicator %s has no name", ind.ID)
+				}
+				a.IndicatorWeight += ind.Weight
+				r.indicators = append(r.indicators, ind)
+				if _, dup := r.byID[ind.ID]; !dup {
+					r.byID[ind.ID] = ind
+				}
+				if ind.LevelScale != nil && ind.LevelScale.Max > levelMax {
+					levelMax = ind.LevelScale.Max
+				}
+			}
+			d.IndicatorWeight += a.IndicatorWeight
+			switch {
+			case a.ChildrenWeight != nil && *a.ChildrenWeight != a.IndicatorWeight:
+				v.errorf(field(an, "children_weight"), "aspect %s: children_weight %s but its indicators' weights add up to %s", a.ID, *a.ChildrenWeight, a.IndicatorWeight)
+			case a.ChildrenWeight != nil && *a.ChildrenWeight == a.Weight:
+				v.warnf(field(an, "children_weight"), "aspect %s: children_weight equals weight and can be left out", a.ID)
+			case a.ChildrenWeight == nil && len(a.Indicators) > 0 && a.IndicatorWeight != a.Weight:
+				v.errorf(field(an, "weight"), "aspect %s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", a.ID, a.Weight, a.IndicatorWeight, a.IndicatorWeight)
+			}
+		}
+		if len(d.Aspects) > 0 && aspectSum != d.Weight {
+			v.errorf(field(dn, "weight"), "domain %s: weight %s but its aspects' weights add up to %s", d.ID, d.Weight, aspectSum)
+		}
+	}
+	if len(r.Domains) > 0 && domainSum != r.Total {
+		v.errorf(field(root, "total"), "total %s but the domains' weights add up to %s", r.Total, domainSum)
+	}
+	if domainSum > maxWeightTotal {
+		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", domainSum, Decimal(maxWeightTotal))
+	}
+	v.checkBands(r, root)
+}
+
+func (v *validator) checkHeader(r *Rubric, root *yaml.Node) {
+	if r.ID == "" {
+		v.errorf(field(root, "id"), "rubric id is empty")
+	}
+	if r.Name == "" {
+		v.errorf(field(root, "name"), "rubric name is empty")
+	}
+	if r.Total <= 0 {
+		v.errorf(field(root, "total"), "total %s is not positive", r.Total)
+	}
+	if r.Precision < 0 || r.Precision > maxPrecision {
+		v.errorf(field(root, "precision"), "precision %d is not from 0 to %d", r.Precision, maxPrecision)
+	}
+	if r.Rounding != "half-up" {
+		v.errorf(field(root, "rounding"), "rounding %q is not supported (want half-up)", r.Rounding)
+	}
+	if r.PredicateOn != "rounded" && r.PredicateOn != "exact" {
+		v.errorf(field(root, "predicate_on"), "predicate_on %q: want rounded or exact", r.PredicateOn)
+	}
+}
+
+func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
+	scales := map[string]*Scale{}
+	nodes := items(root, "scales")
+	if len(r.Scales) == 0 {
+		v.errorf(field(root, "scales"), "a rubric needs at least one scale")
+	}
+	for i, s := range r.Scales {
+		n := nodes[i]
+		if _, dup := scales[s.ID]; dup {
+			v.errorf(field(n, "id"), "duplicate scale id %q", s.ID)
+		}
+		scales[s.ID] = s
+		if s.Min >= s.Max {
+			v.errorf(field(n, "max"), "scale %s: max %s is not above min %s", s.ID, s.Max, s.Min)
+		}
+		if s.Max > maxLevel || s.Min < -maxLevel {
+			v.errorf(field(n, "max"), "scale %s: levels beyond ±%s are not supported", s.ID, Decimal(maxLevel))
+		}
+		if s.Integer && (!s.Min.IsInteger() || !s.Max.IsInteger()) {
+			v.errorf(field(n, "min"), "scale %s: an integer scale needs whole min and max", s.ID)
+		}
+		ln := field(n, "levels")
+		for i := 0; i+1 < len(ln.Content); i += 2 {
+			k := ln.Content[i]
+			lv := Decimal(0)
+			if kv, err := ParseDecimal(k.Value); err == nil {
+				lv = kv
+			}
+			if lv < s.Min || lv > s.Max {
+				v.errorf(k, "scale %s: level %s is outside the scale %s to %s", s.ID, k.Value, s.Min, s.Max)
+			}
+			if ln.Content[i+1].Value == "" {
+				v.errorf(ln.Content[i+1], "scale %s: level %s has an empty name", s.ID, k.Value)
+			}
+		}
+		if s.Integer && s.Max-s.Min <= NewDecimal(100) {
+			var missing []string
+			for l := s.Min.Int(); l <= s.Max.Int(); l++ {
+				if _, ok := s.Levels[int(l)]; !ok {
+					missing = append(missing, NewDecimal(l).String())
+				}
+			}
+			if len(missing) > 0 {
+				v.errorf(ln, "scale %s: no name for level %s", s.ID, joinAnd(missing))
+			}
+		}
+	}
+	return scales
+}
+
+// checkBands requires the predicate bands to tile the range of the index
+// exactly: no gap, no overlap, nothing outside the level scales.
+func (v *validator) checkBands(r *Rubric, root *yaml.Node) {
+	nodes := items(root, "predicates")
+	if len(r.Predicates) == 0 {
+		v.errorf(field(root, "predicates"), "a rubric needs at least one predicate band")
+		return
+	}
+	if len(r.Scales) == 0 {
+		return
+	}
+	lo, hi := r.Scales[0].Min, r.Scales[0].Max
+	for _, s := range r.Scales {
+		lo, hi = min(lo, s.Min), max(hi, s.Max)
+	}
+	order := make([]int, len(r.Predicates))
+	names := map[string]bool{}
+	for i, b := range r.Predicates {
+		order[i] = i
+		if b.Name == "" {
+			v.errorf(field(nodes[i], "name"), "predicate band has no name")
+		}
+		if names[b.Name] {
+			v.errorf(field(nodes[i], "name"), "duplicate predicate %q", b.Name)
+		}
+		names[b.Name] = true
+		if b.From >= b.To {
+			v.errorf(field(nodes[i], "to"), "predicate %s: to %s is not above from %s", b.Name, b.To, b.From)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return r.Predicates[order[i]].From < r.Predicates[order[j]].From })
+	for k, i := range order {
+		b, n := r.Predicates[i], nodes[i]
+		if k == 0 && b.From != lo {
+			v.errorf(field(n, "from"), "predicate %s: the lowest band must start at the scale minimum %s, not %s", b.Name, lo, b.From)
+		}
+		if k == len(order)-1 && b.To != hi {
+			v.errorf(field(n, "to"), "predicate %s: the highest band must end at the scale maximum %s, not %s", b.Name, hi, b.To)
+		}
+		if k > 0 {
+			prev := r.Predicates[order[k-1]]
+			switch {
+			case b.From < prev.To:
+				v.errorf(field(n, "from"), "predicate %s overlaps %s: it starts at %s, before %s ends at %s", b.Name, prev.Name, b.From, prev.Name, prev.To)
+			case b.From > prev.To:
+				v.errorf(field(n, "from"), "predicate %s leaves a gap: it starts at %s but %s ends at %s", b.Name, b.From, prev.Name, prev.To)
+			}
+		}
+	}
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	out := s[0]
+	for _, x := range s[1 : len(s)-1] {
+		out += ", " + x
+	}
+	return out + " and " + s[len(s)-1]
+}
