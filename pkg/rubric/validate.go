@@ -9,8 +9,8 @@ import (
 // Limits that keep every weighted sum exact in an int64.
 const (
 	maxPrecision   = 4
-	maxWeightTotal = 100_000 * decimalUnit
-	maxLevel       = 1_000 * decimalUnit
+	maxWeightTotal = 10_000 * decimalUnit
+	maxLevel       = 100 * decimalUnit
 )
 
 // field returns the value node of key in a mapping node, or the mapping

@@ -1,0 +1,243 @@
+// Package index computes the SPBE index of one evaluation from a rubric and
+// the levels reached on its indicators. It is pure: no files, no printing,
+// results in rubric order, all arithmetic exact.
+//
+// Every index is a weighted mean of the levels beneath it: an aspect's and
+// a domain's over the weights of their indicators, and the SPBE index over
+// the rubric's declared total. This is the regulation's formula (Indeks
+// Aspek = 1/BA x sum(level x BI), Indeks Domain = 1/BD x sum(Indeks Aspek x
+// BA), Indeks SPBE = 1/100 x sum(Indeks Domain x BD)) without rounding any
+// intermediate index; rounding half-up happens only when a value is shown.
+package index
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Result is the scored evaluation.
+type Result struct {
+	Rubric *rubric.Rubric
+	// Index is the exact SPBE index; Published is it rounded half-up to
+	// the rubric's precision.
+	Index     Value
+	Published rubric.Decimal
+	// Predicate is the band the index earns, judged on the published or
+	// the exact value as the rubric says.
+	Predicate *rubric.Band
+	// Edge is set when the index lies near a band edge or the exact and
+	// the published value fall in different bands.
+	Edge       *Edge
+	Domains    []Group
+	Aspects    []Group
+	Indicators []Item
+}
+
+// Group is the result of a domain or an aspect.
+type Group struct {
+	ID, Name string
+	// Domain is the id of an aspect's domain; empty for a domain.
+	Domain string
+	Weight rubric.Decimal
+	// Index is the weighted mean of the levels beneath.
+	Index Value
+	// Contribution is what the group adds to the SPBE index, and
+	// Available the points still open below the scale maximum.
+	Contribution, Available Value
+}
+
+// Item is the result of one indicator.
+type Item struct {
+	Indicator *rubric.Indicator
+	Level     rubric.Decimal
+	LevelName string
+	// Contribution is level x weight / total; Available is what raising
+	// the level to the scale maximum would add; Step is what one more
+	// level would add (zero at the maximum).
+	Contribution, Available, Step Value
+}
+
+// Edge describes an index close to a predicate boundary, where disputes
+// start.
+type Edge struct {
+	// Boundary is the band edge nearest to the exact index.
+	Boundary rubric.Decimal
+	// ExactBand is the band of the exact index, which differs from the
+	// predicate when rounding moved the index across the boundary.
+	ExactBand *rubric.Band
+}
+
+// Crossed reports whether the exact and the published index fall in
+// different bands.
+func (e *Edge) Crossed(predicate *rubric.Band) bool { return e.ExactBand != predicate }
+
+// LevelError is an invalid or missing level of one indicator.
+type LevelError struct {
+	ID  string
+	Err error
+}
+
+func (e *LevelError) Error() string { return fmt.Sprintf("indicator %s: %v", e.ID, e.Err) }
+func (e *LevelError) Unwrap() error { return e.Err }
+
+// ErrMissing is wrapped by the error for indicators without a level.
+var ErrMissing = errors.New("no level")
+
+// ErrUnknown is wrapped by the error for a level of an indicator the
+// rubric does not have.
+var ErrUnknown = errors.New("not an indicator of the rubric")
+
+// Compute scores levels against the rubric. Every indicator needs a level
+// on its scale; the error lists every problem at once.
+func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
+	if err := Check(r, levels); err != nil {
+		return nil, err
+	}
+	res := &Result{
+		Rubric:     r,
+		Indicators: make([]Item, 0, len(r.Indicators())),
+		Domains:    make([]Group, 0, len(r.Domains)),
+	}
+	totalUnits := r.Total.Units()
+	var grand int64
+	for _, d := range r.Domains {
+		var dSum, dAvail int64
+		for _, a := range d.Aspects {
+			var aSum, aAvail int64
+			for _, ind := range a.Indicators {
+				l := levels[ind.ID]
+				w := ind.Weight.Units()
+				s := ind.LevelScale
+				sum := l.Units() * w
+				avail := (s.Max.Units() - l.Units()) * w
+				step := Value{Den: 1}
+				if l < s.Max {
+					step = ratio(min(unit, s.Max.Units()-l.Units())*w, totalUnits)
+				}
+				res.Indicators = append(res.Indicators, Item{
+					Indicator:    ind,
+					Level:        l,
+					LevelName:    s.LevelName(l),
+					Contribution: ratio(sum, totalUnits),
+					Available:    ratio(avail, totalUnits),
+					Step:         step,
+				})
+				aSum += sum
+				aAvail += avail
+			}
+			res.Aspects = append(res.Aspects, Group{
+				ID: a.ID, Name: a.Name, Domain: d.ID, Weight: a.Weight,
+				Index:        ratio(aSum, a.IndicatorWeight.Units()),
+				Contribution: ratio(aSum, totalUnits),
+				Available:    ratio(aAvail, totalUnits),
+			})
+			dSum += aSum
+			dAvail += aAvail
+		}
+		res.Domains = append(res.Domains, Group{
+			ID: d.ID, Name: d.Name, Weight: d.Weight,
+			Index:        ratio(dSum, d.IndicatorWeight.Units()),
+			Contribution: ratio(dSum, totalUnits),
+			Available:    ratio(dAvail, totalUnits),
+		})
+		grand += dSum
+	}
+	res.Index = ratio(grand, totalUnits)
+	res.Published = res.Index.Round(r.Precision)
+	res.Predicate, res.Edge = judge(r, res.Index, res.Published)
+	return res, nil
+}
+
+// judge finds the predicate and whether the index is near a band edge:
+// within half a unit of the last published decimal, or rounded across it.
+func judge(r *rubric.Rubric, exact Value, published rubric.Decimal) (*rubric.Band, *Edge) {
+	exactBand := bandOf(r, exact)
+	pred := exactBand
+	if r.PredicateOn == "rounded" {
+		pred = r.Band(published)
+	}
+	half := halfUnit(r.Precision)
+	for _, b := range r.Predicates {
+		for _, edge := range []rubric.Decimal{b.From, b.To} {
+			if exact.Cmp(edge-half) >= 0 && exact.Cmp(edge+half) < 0 && edge != bandsLow(r) && edge != bandsHigh(r) {
+				return pred, &Edge{Boundary: edge, ExactBand: exactBand}
+			}
+		}
+	}
+	if exactBand != pred {
+		return pred, &Edge{Boundary: pred.From, ExactBand: exactBand}
+	}
+	return pred, nil
+}
+
+func halfUnit(precision int) rubric.Decimal {
+	d := rubric.NewDecimal(1)
+	for i := 0; i < precision; i++ {
+		d /= 10
+	}
+	return d / 2
+}
+
+func bandsLow(r *rubric.Rubric) rubric.Decimal {
+	lo := r.Predicates[0].From
+	for _, b := range r.Predicates {
+		lo = min(lo, b.From)
+	}
+	return lo
+}
+
+func bandsHigh(r *rubric.Rubric) rubric.Decimal {
+	hi := r.Predicates[0].To
+	for _, b := range r.Predicates {
+		hi = max(hi, b.To)
+	}
+	return hi
+}
+
+// bandOf is rubric.Band for an exact value.
+func bandOf(r *rubric.Rubric, v Value) *rubric.Band {
+	hi := bandsHigh(r)
+	for _, b := range r.Predicates {
+		if v.Cmp(b.From) >= 0 && (v.Cmp(b.To) < 0 || b.To == hi && v.Cmp(b.To) == 0) {
+			return b
+		}
+	}
+	return nil
+}
+
+// Check reports every indicator without a valid level and every level for
+// an indicator the rubric does not have, as *LevelError values joined.
+func Check(r *rubric.Rubric, levels Levels) error {
+	var errs []error
+	var missing []string
+	for _, ind := range r.Indicators() {
+		l, ok := levels[ind.ID]
+		if !ok {
+			missing = append(missing, ind.ID)
+			continue
+		}
+		if err := ind.LevelScale.Check(l); err != nil {
+			errs = append(errs, &LevelError{ID: ind.ID, Err: err})
+		}
+	}
+	if len(missing) > 0 {
+		errs = append(errs, fmt.Errorf("indicators without a level: %s: %w", strings.Join(missing, ", "), ErrMissing))
+	}
+	if len(levels) > len(r.Indicators())-len(missing) {
+		var unknown []string
+		for id := range levels {
+			if r.Indicator(id) == nil {
+				unknown = append(unknown, id)
+			}
+		}
+		slices.Sort(unknown)
+		for _, id := range unknown {
+			errs = append(errs, &LevelError{ID: id, Err: ErrUnknown})
+		}
+	}
+	return errors.Join(errs...)
+}
