@@ -1,0 +1,406 @@
+package workbook
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// maxHeaderRow is how many rows from the top are searched for the header.
+const maxHeaderRow = 200
+
+// idHeader ranks a header as the id column: 2 for an explicit id header
+// (No, Nomor, Kode, ID, No. Indikator ...), 1 for "Indikator", which also
+// heads columns of indicator names and only counts when its values are
+// ids, 0 otherwise.
+func idHeader(h string) int {
+	switch h {
+	case "no", "nomor", "kode", "id", "#", "no indikator", "no. indikator", "nomor indikator",
+		"kode indikator", "id indikator", "no urut", "nomor urut":
+		return 2
+	case "indikator", "indikator spbe":
+		return 1
+	}
+	return 0
+}
+
+// Level column classes, best first in the documented preference order.
+const (
+	levelNone     = iota
+	levelMandiri  // self-assessment
+	levelGeneric  // Nilai, Level, Tingkat Kematangan ...
+	levelYear     // a generic header with a year
+	levelFinal    // Nilai Akhir, Nilai Evaluator, Final, Verifikasi, Asesor
+	levelOverride // named by Options.LevelCol
+)
+
+// notLevelWords mark headers that mention a level but do not hold one.
+var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
+	"keterangan", "kriteria", "deskripsi", "catatan", "dukung", "bukti", "justifikasi", "alasan",
+	"predikat", "rekomendasi", "uraian", "nama"}
+
+var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilaian", "skor", "score", "tingkat"}
+
+// levelHeader classifies a normalised header as a level column and returns
+// the latest year it mentions (0 if none).
+func levelHeader(h string) (class, year int) {
+	if h == "" || idHeader(h) > 0 {
+		return levelNone, 0
+	}
+	found := false
+	for _, w := range levelWords {
+		if strings.Contains(h, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return levelNone, 0
+	}
+	for _, w := range notLevelWords {
+		if strings.Contains(h, w) {
+			return levelNone, 0
+		}
+	}
+	year = latestYear(h)
+	switch {
+	case strings.Contains(h, "mandiri") || strings.Contains(h, "self"):
+		return levelMandiri, year
+	case strings.Contains(h, "akhir") || strings.Contains(h, "evaluator") || strings.Contains(h, "final") ||
+		strings.Contains(h, "verifikasi") || strings.Contains(h, "asesor"):
+		return levelFinal, year
+	case year > 0:
+		return levelYear, year
+	}
+	return levelGeneric, 0
+}
+
+// latestYear returns the largest four-digit year 1990..2099 standing alone
+// in s, or 0.
+func latestYear(s string) int {
+	best := 0
+	for i := 0; i+4 <= len(s); i++ {
+		if i > 0 && isDigit(s[i-1]) || i+4 < len(s) && isDigit(s[i+4]) {
+			continue
+		}
+		if s[i] != '1' && s[i] != '2' || !isDigit(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+			continue
+		}
+		y := int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+		if y >= 1990 && y <= 2099 && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// colSpec is an Options.IDCol or Options.LevelCol: header text, and the
+// column number when the text is also a valid column letter.
+type colSpec struct {
+	text string // normalised header text
+	col  int    // 1-based column when text is a column name, else 0
+	// byLetter is decided per sheet: true when no header cell in the
+	// first rows equals text, so the column letter is meant.
+	byLetter bool
+}
+
+func parseColSpec(s string) *colSpec {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	c := &colSpec{text: normHeader(s)}
+	t := strings.ToUpper(strings.TrimSpace(s))
+	if len(t) <= 3 && strings.Trim(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		if n, err := excelize.ColumnNameToNumber(t); err == nil {
+			c.col = n
+		}
+	}
+	return c
+}
+
+// grid is a sheet's cells as text, rows[i] being row i+1.
+type grid struct {
+	rows   [][]string
+	hidden []bool
+}
+
+func (g *grid) cell(r, c int) string { // 0-based row, 1-based column
+	if r < 0 || r >= len(g.rows) || c < 1 || c > len(g.rows[r]) {
+		return ""
+	}
+	return g.rows[r][c-1]
+}
+
+// headerLike reports whether a row could be the header row: it has an id
+// column and a level column (by header, or by an Options column letter).
+func headerLike(row []string, idSpec, levelSpec *colSpec) bool {
+	hasID, hasLevel := idSpec != nil && idSpec.byLetter, levelSpec != nil && levelSpec.byLetter
+	for _, v := range row {
+		if v == "" {
+			continue
+		}
+		h := normHeader(v)
+		if idSpec != nil {
+			hasID = hasID || h == idSpec.text
+		} else if idHeader(h) > 0 {
+			hasID = true
+		}
+		if levelSpec != nil {
+			hasLevel = hasLevel || h == levelSpec.text
+		} else if c, _ := levelHeader(h); c != levelNone {
+			hasLevel = true
+		}
+	}
+	return hasID && hasLevel
+}
+
+// levelCol is a candidate level column.
+type levelCol struct {
+	col         int
+	header      string
+	class, year int
+	values      int // non-empty cells on id rows
+}
+
+// better reports whether a is preferred to b by the documented rule.
+func (a *levelCol) better(b *levelCol) bool {
+	if a.class != b.class {
+		return a.class > b.class
+	}
+	if a.year != b.year {
+		return a.year > b.year
+	}
+	return a.col > b.col
+}
+
+// table is the result of detection on one sheet.
+type table struct {
+	header      int // 0-based header row, -1 for none
+	idCol       int
+	idHeader    string
+	level       *levelCol
+	otherLevels []*levelCol
+}
+
+// findTable looks for the table in g: the first header row (within the
+// first maxHeaderRow rows) that has an id column whose values below are
+// ids and a level column. It returns nil when there is none.
+func findTable(g *grid, idSpec, levelSpec *colSpec) *table {
+	if idSpec != nil && idSpec.byLetter && levelSpec != nil && levelSpec.byLetter {
+		t := &table{header: -1, idCol: idSpec.col, level: &levelCol{col: levelSpec.col, class: levelOverride}}
+		return t
+	}
+	for h := 0; h < len(g.rows) && h < maxHeaderRow; h++ {
+		if !headerLike(g.rows[h], idSpec, levelSpec) {
+			continue
+		}
+		if t := tableAt(g, h, idSpec, levelSpec); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// headers returns the header text of every column of header row h,
+// joined with a sub-header row below it when there is one (a merged
+// "Tingkat Kematangan" above "2022 | 2023", or "Nilai" above "Mandiri |
+// Akhir").
+func headers(g *grid, h int) []string {
+	hs := slices.Clone(g.rows[h])
+	if h+1 >= len(g.rows) {
+		return hs
+	}
+	sub := g.rows[h+1]
+	if columnNumbers(sub) {
+		return hs
+	}
+	for _, v := range sub {
+		if _, ok := CanonicalID(v); ok {
+			return hs // the first data row, not a sub-header
+		}
+	}
+	for c, v := range sub {
+		v = fold(v)
+		if v == "" {
+			continue
+		}
+		// The parent is the header above, or the nearest one to its left
+		// (a merged cell keeps its text in the leftmost column).
+		p := c
+		for p >= 0 && (p >= len(g.rows[h]) || fold(g.rows[h][p]) == "") {
+			p--
+		}
+		if p < 0 {
+			continue
+		}
+		parent := fold(g.rows[h][p])
+		if cl, _ := levelHeader(normHeader(parent)); cl == levelNone {
+			continue
+		}
+		for len(hs) <= c {
+			hs = append(hs, "")
+		}
+		hs[c] = parent + " " + v
+	}
+	return hs
+}
+
+func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
+	hs := headers(g, h)
+	var idCols []int
+	var levels []*levelCol
+	for i, v := range hs {
+		c := i + 1
+		n := normHeader(v)
+		if n == "" {
+			continue
+		}
+		if idSpec != nil {
+			if !idSpec.byLetter && n == idSpec.text {
+				idCols = append(idCols, c)
+				continue
+			}
+		} else if idHeader(n) > 0 {
+			idCols = append(idCols, c)
+			continue
+		}
+		if levelSpec != nil {
+			if !levelSpec.byLetter && n == levelSpec.text {
+				levels = append(levels, &levelCol{col: c, header: fold(v), class: levelOverride})
+			}
+		} else if cl, y := levelHeader(n); cl != levelNone {
+			levels = append(levels, &levelCol{col: c, header: fold(v), class: cl, year: y})
+		}
+	}
+	if idSpec != nil && idSpec.byLetter {
+		idCols = []int{idSpec.col}
+	}
+	if levelSpec != nil && levelSpec.byLetter {
+		levels = []*levelCol{{col: levelSpec.col, header: fold(g.cell(h, levelSpec.col)), class: levelOverride}}
+	}
+	// The id column: the one with the most id-like values below the
+	// header; ties go to the explicit header, then to the leftmost.
+	best, bestCount := 0, 0
+	for _, c := range idCols {
+		n := 0
+		for r := h + 1; r < len(g.rows); r++ {
+			if _, ok := CanonicalID(g.cell(r, c)); ok {
+				n++
+			}
+		}
+		if n > bestCount || n == bestCount && n > 0 && idHeader(normHeader(hs[c-1])) > idHeader(normHeader(hs[best-1])) {
+			best, bestCount = c, n
+		}
+	}
+	if best == 0 {
+		return nil
+	}
+	levels = slices.DeleteFunc(levels, func(l *levelCol) bool { return l.col == best })
+	if len(levels) == 0 {
+		return nil
+	}
+	for r := h + 1; r < len(g.rows); r++ {
+		if _, ok := CanonicalID(g.cell(r, best)); !ok {
+			continue
+		}
+		for _, l := range levels {
+			if fold(g.cell(r, l.col)) != "" {
+				l.values++
+			}
+		}
+	}
+	// Prefer by class, year and position; a column with no values at all
+	// (an evaluator column not filled in yet) only when all are empty.
+	slices.SortStableFunc(levels, func(a, b *levelCol) int {
+		if (a.values > 0) != (b.values > 0) {
+			if a.values > 0 {
+				return -1
+			}
+			return 1
+		}
+		if a.better(b) {
+			return -1
+		}
+		if b.better(a) {
+			return 1
+		}
+		return 0
+	})
+	return &table{header: h, idCol: best, idHeader: fold(hs[best-1]), level: levels[0], otherLevels: levels[1:]}
+}
+
+// describe names a level column for OtherLevelColumns: E "Penilaian Mandiri".
+func (l *levelCol) describe() string {
+	name, _ := excelize.ColumnNumberToName(l.col)
+	if l.header == "" {
+		return name
+	}
+	return fmt.Sprintf("%s %q", name, l.header)
+}
+
+// instansiLabels are the labels of the instansi name above the table.
+var instansiLabels = [...]string{"instansi", "nama instansi", "pemerintah daerah", "nama pemerintah daerah",
+	"instansi pemerintah", "nama instansi pemerintah", "instansi pusat/pemerintah daerah", "nama instansi/pemerintah daerah",
+	"k/l/d", "nama k/l/d", "kementerian/lembaga/pemerintah daerah"}
+
+func isInstansiLabel(s string) bool {
+	s = normHeader(s)
+	return slices.Contains(instansiLabels[:], s)
+}
+
+// findInstansi looks in the rows above the header for "Instansi: X" in one
+// cell, or a label cell "Instansi" with the name in the next non-empty
+// cell to its right. It returns the name and its 0-based row and 1-based
+// column.
+func findInstansi(g *grid, above int) (name string, row, col int) {
+	for r := 0; r < above && r < len(g.rows); r++ {
+		for i, v := range g.rows[r] {
+			if v == "" {
+				continue
+			}
+			if label, val, ok := strings.Cut(v, ":"); ok && isInstansiLabel(label) {
+				if val = fold(val); val != "" {
+					return val, r, i + 1
+				}
+			}
+			if !isInstansiLabel(v) {
+				continue
+			}
+			for j := i + 1; j < len(g.rows[r]); j++ {
+				val := strings.TrimSpace(strings.TrimLeft(fold(g.rows[r][j]), ":"))
+				if val != "" {
+					return val, r, j + 1
+				}
+			}
+		}
+	}
+	return "", 0, 0
+}
+
+// columnNumbers reports whether row is the row of column numbers many
+// reports put under the header: "1 | 2 | 3 | 4" or "(1) | (2) | (3)".
+func columnNumbers(row []string) bool {
+	n, prev := 0, 0
+	for _, v := range row {
+		v = strings.Trim(fold(v), "()[]")
+		if v == "" {
+			continue
+		}
+		if !digitsOnly(v) || len(v) > 3 {
+			return false
+		}
+		k := 0
+		for i := 0; i < len(v); i++ {
+			k = k*10 + int(v[i]-'0')
+		}
+		if n > 0 && k != prev+1 {
+			return false
+		}
+		n, prev = n+1, k
+	}
+	return n >= 3
+}

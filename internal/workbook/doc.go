@@ -1,0 +1,83 @@
+// Package workbook reads one instansi's maturity levels from an SPBE
+// evaluation workbook (.xlsx, .xlsm, or CSV), tolerating the layouts real
+// workbooks have, and names the sheet and cell of every problem.
+//
+// Read finds the table and returns its entries (indicator id, level text,
+// cells); Sheet.Levels checks them against a rubric and returns
+// index.Levels.
+//
+// # Finding the table
+//
+// The sheet is Options.Sheet, else the first sheet in workbook order
+// (visible sheets before hidden ones) that has a table. A table's header
+// row is the first of the top 200 rows with an id column and a level
+// column; title rows, an "Instansi: ..." line and blank rows above it are
+// fine. Headers match ignoring case, surrounding and non-breaking spaces,
+// line breaks and a trailing "." or ":".
+//
+//   - Id column: "No", "Nomor", "Kode", "ID", "No. Indikator", or
+//     "Indikator" when its values are ids (the official report has "No |
+//     Indikator | Nilai Tingkat Kematangan 2023" with names under
+//     "Indikator"). Of several, the one with the most id values below the
+//     header wins. Values are read by CanonicalID: 1, "01", "1.",
+//     "Indikator 1", "I.1", "35A" and so on.
+//   - Level columns: headers containing "Tingkat Kematangan", "Nilai",
+//     "Level", "Jawaban", "Penilaian", "Skor" or "Tingkat", but not those
+//     that also contain "Bobot", "Indeks", "Tertimbang", "Target",
+//     "Penjelasan", "Keterangan", "Kriteria", "Catatan", "Data Dukung" and
+//     similar words.
+//   - A header over two rows (a merged "Tingkat Kematangan" above "2022 |
+//     2023", or "Nilai" above "Mandiri | Akhir") is read as the joined
+//     text ("Tingkat Kematangan 2023"). A row of column numbers under the
+//     header ("1 | 2 | 3 ..." or "(1) | (2) ...") is skipped.
+//
+// When there are several level columns, one is chosen by this rule:
+//  1. a final or evaluator column: the header contains "akhir",
+//     "evaluator", "final", "verifikasi" or "asesor";
+//  2. else the column with the latest year in its header (2023 over 2022);
+//  3. else a generic level header;
+//  4. a self-assessment column ("mandiri", "self") last.
+//
+// Within a class the later year wins, then the rightmost column. A column
+// with no values at all on the indicator rows (an evaluator column not
+// filled in yet) is chosen only when every candidate is empty. The others
+// are listed in Sheet.OtherLevelColumns so that the caller can say which
+// one was used.
+//
+// Options.IDCol and Options.LevelCol override detection with a header text
+// or a column letter; header text wins when a header cell has that text.
+//
+// # Rows
+//
+// Every row below the header whose id cell holds an id is an entry, to the
+// end of the sheet (so that a duplicate further down is not missed). Rows
+// whose id cell is empty or not an id ("Domain 1", notes, totals) are
+// skipped. An id that looks like one but that Options.Known rejects
+// ("48", "Indikator 48") is an error naming its cell. Hidden rows are
+// read, with a warning. Formula cells give their saved value; a formula
+// without one is computed with excelize.
+//
+// The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
+// or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
+// or "Nama Instansi" with the name in the next non-empty cell to its
+// right; else from the file name without its extension.
+//
+// # Files
+//
+// The format is recognised from the content. CSV files may use ',', ';'
+// or tab, detected on the header line, in UTF-8 with or without a byte
+// order mark, UTF-16 with one, or Windows-1252; they have no sheet, so
+// their errors read "kaltim.csv: F12: ...". An .xls, .ods, .xlsb, PDF,
+// HTML or damaged file is ErrUnsupportedFormat with advice to save it as
+// .xlsx; an encrypted workbook without the right password is ErrEncrypted.
+// Workbooks are opened with size limits (UnzipSizeLimit,
+// UnzipXMLSizeLimit) so that a zip bomb fails, are never written, and are
+// always closed.
+//
+// # Errors
+//
+// Errors are *Error values, or an errors.Join of them, and read location
+// first: "kaltim.xlsx: Penilaian!F12: indicator 21: level \"n/a\" is not a
+// number from 1 to 5". Each wraps one of the sentinel errors (ErrNoTable,
+// ErrBadLevel, ...) for errors.Is.
+package workbook

@@ -1,0 +1,106 @@
+package workbook
+
+import (
+	"errors"
+	"strings"
+)
+
+// Sentinel errors for the classes of problems a caller may test with
+// errors.Is. The errors Read and Levels return wrap one of them.
+var (
+	// ErrUnsupportedFormat: the file is not an .xlsx workbook or a CSV file
+	// (.xls, .ods, PDF, HTML, a damaged zip, an empty file, ...).
+	ErrUnsupportedFormat = errors.New("unsupported file format")
+	// ErrEncrypted: the workbook is password protected and no password, or
+	// a wrong one, was given. ErrWrongPassword wraps it.
+	ErrEncrypted = errors.New("workbook is encrypted")
+	// ErrWrongPassword: the password given for an encrypted workbook is
+	// wrong. errors.Is(err, ErrEncrypted) also holds.
+	ErrWrongPassword = &classErr{class: ErrEncrypted, msg: "workbook is encrypted and the password is wrong"}
+	// ErrNoTable: no sheet holds a recognisable table of indicator ids and
+	// levels, or a requested sheet or column does not exist.
+	ErrNoTable = errors.New("no table of indicator levels found")
+	// ErrUnknownIndicator: an id cell holds an id that is not in the rubric.
+	ErrUnknownIndicator = errors.New("unknown indicator")
+	// ErrBadLevel: a level is empty, not a number or outside the scale.
+	ErrBadLevel = errors.New("invalid level")
+	// ErrDuplicate: an indicator appears more than once.
+	ErrDuplicate = errors.New("duplicate indicator")
+	// ErrMissing: indicators of the rubric have no row in the table.
+	ErrMissing = errors.New("missing indicators")
+)
+
+// Error is a problem at a place in a workbook: File is the path as given
+// to Read, Sheet is "" for CSV files and for problems with the whole file,
+// Cell is an A1 cell name or "".
+//
+// Error() reads "kaltim.xlsx: Penilaian!F12: msg", "kaltim.xlsx:
+// Penilaian: msg" without a cell, "kaltim.csv: F12: msg" for CSV files and
+// "kaltim.xlsx: msg" without a sheet or cell. Sheet names that are not
+// plain words are quoted as Excel does ('Hasil Evaluasi'!F12).
+type Error struct {
+	File, Sheet, Cell string
+	Err               error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	b.WriteString(": ")
+	switch {
+	case e.Sheet != "" && e.Cell != "":
+		b.WriteString(cellRef(e.Sheet, e.Cell))
+		b.WriteString(": ")
+	case e.Sheet != "":
+		b.WriteString(e.Sheet)
+		b.WriteString(": ")
+	case e.Cell != "":
+		b.WriteString(e.Cell)
+		b.WriteString(": ")
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// classErr is an error with its own text that still matches a sentinel
+// with errors.Is.
+type classErr struct {
+	class error
+	msg   string
+}
+
+func (e *classErr) Error() string        { return e.msg }
+func (e *classErr) Is(target error) bool { return target == e.class }
+
+// classed returns an error with text msg for which errors.Is(err, class)
+// holds.
+func classed(class error, msg string) error { return &classErr{class: class, msg: msg} }
+
+// cellRef names a cell of a sheet the way Excel does: Penilaian!F12, or
+// 'Hasil Evaluasi'!F12 when the sheet name is not a plain word. CSV files
+// have no sheet: the cell name alone.
+func cellRef(sheet, cell string) string {
+	if sheet == "" {
+		return cell
+	}
+	return quoteSheet(sheet) + "!" + cell
+}
+
+func quoteSheet(sheet string) string {
+	plain := true
+	for _, r := range sheet {
+		if !(r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != 0xa0) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return sheet
+	}
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+}

@@ -1,0 +1,218 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// maxLevel bounds the levels ParseLevel accepts; SPBE scales stop at 5, so
+// anything larger is certainly a mistake, reported against the scale later.
+const maxLevel = 1000
+
+// fold makes cell text comparable: full-width letters and digits become
+// ASCII, non-breaking and other unusual spaces become plain spaces, runs of
+// white space become one space, and the ends are trimmed. ASCII text that
+// needs none of this is returned as is, without allocating.
+func fold(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ' ' && (i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	s = width.Fold.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\v', '\f', 0xa0, 0x2007, 0x202f, 0x2002, 0x2003, 0x2009, 0x200a, 0x3000, 0xfeff, 0x200b:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// normHeader makes header text comparable: folded, lower case, without
+// trailing "." or ":".
+func normHeader(s string) string {
+	s = strings.ToLower(fold(s))
+	return strings.TrimSpace(strings.TrimRight(s, ".: "))
+}
+
+// ParseLevel reads a maturity level from the text of a cell: a number
+// with a decimal point or comma ("3", " 3 ", "3,0", "3.0", "2.5"), with
+// full-width digits ("３") or non-breaking spaces, optionally after the
+// word "Level", "Tingkat" or "Tingkat Kematangan" ("Level 3", "Tingkat 3"),
+// and optionally followed by the level's name ("3 - Terdefinisi", "3
+// (Terdefinisi)") as long as that contains no digit. Float noise in
+// computed values (2.9999999999999996) is rounded to six decimal places.
+// An accepted level is between 0 and 1000; whether it is on the rubric's
+// scale is for the caller to check.
+func ParseLevel(raw string) (rubric.Decimal, error) {
+	s := strings.ToLower(fold(raw))
+	if s == "" {
+		return 0, errors.New("level is empty")
+	}
+	for _, p := range [...]string{"tingkat kematangan", "tingkat", "level", "lvl"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			s = strings.TrimLeft(rest, " :.-")
+			break
+		}
+	}
+	// The number: digits, at most one '.' or ',', then maybe the name.
+	end := 0
+	point := false
+	for end < len(s) {
+		c := s[end]
+		if c >= '0' && c <= '9' {
+			end++
+			continue
+		}
+		if (c == '.' || c == ',') && !point && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+			point = true
+			end++
+			continue
+		}
+		break
+	}
+	num, rest := s[:end], s[end:]
+	if num == "" {
+		return 0, fmt.Errorf("%q is not a number", raw)
+	}
+	if rest != "" && !levelSuffix(rest) {
+		// "3e0" and similar come from raw numeric cells: let ParseFloat try.
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return fromFloat(raw, f)
+		}
+		return 0, fmt.Errorf("%q is not a number", raw)
+	}
+	d, err := rubric.ParseDecimal(num)
+	if err != nil {
+		f, ferr := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
+		if ferr != nil {
+			return 0, fmt.Errorf("%q is not a number", raw)
+		}
+		return fromFloat(raw, f)
+	}
+	if d > rubric.NewDecimal(maxLevel) {
+		return 0, fmt.Errorf("%q is too large to be a level", raw)
+	}
+	return d, nil
+}
+
+// levelSuffix reports whether rest, the text after a level's number, is a
+// level name such as " - Terdefinisi" or " (Terdefinisi)": it starts with
+// a separator and holds letters but no digits.
+func levelSuffix(rest string) bool {
+	switch rest[0] {
+	case ' ', '-', ':', '(', '.', ')':
+	default:
+		if !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "—") {
+			return false
+		}
+	}
+	letters := false
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if c >= '0' && c <= '9' {
+			return false
+		}
+		if c >= 'a' && c <= 'z' || c >= utf8.RuneSelf {
+			letters = true
+		}
+	}
+	return letters || strings.Trim(rest, " .") == ""
+}
+
+// fromFloat converts a float read from a raw numeric cell, accepting it
+// only when it is within float noise of a number with six decimal places.
+func fromFloat(raw string, f float64) (rubric.Decimal, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > maxLevel {
+		return 0, fmt.Errorf("%q is not a level", raw)
+	}
+	units := math.Round(f * 1e6)
+	if math.Abs(f*1e6-units) > 1e-3 {
+		return 0, fmt.Errorf("%q has more than %d decimal places", raw, rubric.DecimalPlaces)
+	}
+	return rubric.Decimal(int64(units)), nil
+}
+
+// CanonicalID reads an indicator id from the text of an id cell and
+// returns it in the rubric's form: 1, "1", "01", "1.", " 1 ", "Indikator 1",
+// "Ind. 1", "I1", "I.1", "I-1" give "1"; "35A", "35 a", "Indikator 35a"
+// give "35a". Full-width characters and non-breaking spaces are folded.
+// It reports false for text that does not look like an id (notes,
+// "Domain 1", "1.1", names): such rows are not part of the table.
+func CanonicalID(raw string) (string, bool) {
+	s := fold(raw)
+	if s == "" || len(s) > 24 {
+		return "", false
+	}
+	// Fast path: plain digits, as most id cells are.
+	if s[0] >= '1' && s[0] <= '9' && len(s) <= 3 && digitsOnly(s) {
+		return s, true
+	}
+	s = strings.ToLower(s)
+	for _, p := range [...]string{"indikator", "ind.", "ind", "i"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			rest = strings.TrimLeft(rest, " .-:")
+			if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+				s = rest
+			}
+			break
+		}
+	}
+	s = strings.TrimSuffix(s, ".")
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return "", false
+	}
+	num, rest := strings.TrimLeft(s[:n], "0"), s[n:]
+	if num == "" || len(num) > 3 {
+		return "", false
+	}
+	switch {
+	case rest == "":
+		return num, true
+	case len(rest) == 1 && rest[0] >= 'a' && rest[0] <= 'z':
+		return num + rest, true
+	case len(rest) == 2 && (rest[0] == ' ' || rest[0] == '-' || rest[0] == '.') && rest[1] >= 'a' && rest[1] <= 'z':
+		return num + rest[1:], true
+	}
+	return "", false
+}
+
+func digitsOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
