@@ -78,7 +78,9 @@ func TestReadLayouts(t *testing.T) {
 			name: "indikator column holds the ids",
 			sheets: []sheetSpec{{name: "S", rows: three(
 				[]any{"Domain", "Indikator", "Uraian", "Level"},
-				func(i int) []any { return []any{"D1", fmt.Sprintf("Indikator %d", i), "teks", fmt.Sprintf("Level %d", i)} })}},
+				func(i int) []any {
+					return []any{"D1", fmt.Sprintf("Indikator %d", i), "teks", fmt.Sprintf("Level %d", i)}
+				})}},
 			sheet: "S", idCol: "B", levelCol: "D", levelHeader: "Level", instansi: "t",
 			entries: []string{"1=Level 1@D2", "2=Level 2@D3", "3=Level 3@D4"},
 		},
