@@ -1,0 +1,51 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes: a documented contract (README.md, `spbe --help`).
+const (
+	exitOK      = 0 // done; every gate met
+	exitGate    = 1 // a gate (--fail-under, --min-predicate) was not met
+	exitUsage   = 2 // the command line is wrong
+	exitInvalid = 3 // an input is invalid or unreadable, or the work failed
+)
+
+const exitStatusHelp = `EXIT STATUS
+  0  success
+  1  a gate was not met (--fail-under, --min-predicate)
+  2  usage error: unknown command or flag, wrong arguments
+  3  invalid input or failure: unreadable workbook, bad level, invalid rubric`
+
+// usageError marks a mistake in the command line.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// gateError marks a gate that the result did not meet.
+type gateError struct{ msg string }
+
+func (e *gateError) Error() string { return e.msg }
+
+// exitCode maps an error to the process exit code: the one place that does.
+func exitCode(err error) int {
+	var ue *usageError
+	var ge *gateError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &ge):
+		return exitGate
+	default:
+		return exitInvalid
+	}
+}

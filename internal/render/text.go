@@ -1,0 +1,156 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// labels holds the words of the text output in each language.
+var labels = map[string]map[string]string{
+	"id": {
+		"title": "Indeks SPBE", "instansi": "Instansi", "source": "Sumber", "sheet": "lembar",
+		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "weight": "Bobot",
+		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa",
+		"edge":    "Catatan: indeks tepat %s berjarak kurang dari %s dari batas predikat %s (predikat pada nilai tepat: %s).",
+		"crossed": "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
+	},
+	"en": {
+		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet",
+		"rubric": "Rubric", "group": "Domain / aspect / indicator", "weight": "Weight",
+		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open",
+		"edge":    "Note: the exact index %s lies within %s of the predicate boundary %s (predicate on the exact value: %s).",
+		"crossed": "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
+	},
+}
+
+func label(lang, key string) string {
+	if l, ok := labels[lang]; ok {
+		return l[key]
+	}
+	return labels["id"][key]
+}
+
+// ANSI styles used only when Options.Color is set.
+const (
+	bold  = "\x1b[1m"
+	reset = "\x1b[0m"
+)
+
+var bandColor = []string{"\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[1;32m"}
+
+// Text writes a readable report of each evaluation: the index and its
+// predicate, then domains with their aspects (and indicators with Detail).
+func Text(w io.Writer, evals []*Evaluation, o Options) error {
+	var sb strings.Builder
+	for i, e := range evals {
+		if i > 0 {
+			sb.WriteString("\n")
+		}
+		writeText(&sb, e, o)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+func writeText(sb *strings.Builder, e *Evaluation, o Options) {
+	r := e.Result
+	rb := r.Rubric
+	lang, p := o.Lang, rb.Precision
+	style := func(code, s string) string {
+		if !o.Color {
+			return s
+		}
+		return code + s + reset
+	}
+	n := func(d rubric.Decimal, places int) string { return Number(d, places, lang) }
+	v := func(x index.Value) string { return n(x.Round(p), p) }
+
+	src := e.Source
+	if e.Sheet != "" {
+		src += ", " + label(lang, "sheet") + " " + e.Sheet
+	}
+	fmt.Fprintf(sb, "%-10s %s\n", label(lang, "instansi"), e.Instansi)
+	fmt.Fprintf(sb, "%-10s %s\n", label(lang, "source"), src)
+	fmt.Fprintf(sb, "%-10s %s (%s)\n\n", label(lang, "rubric"), rb.Name, rb.ID)
+	pred := PredicateName(r.Predicate, lang)
+	fmt.Fprintf(sb, "%s  %s  %s\n", style(bold, label(lang, "title")), style(bold, n(r.Published, p)), style(predColor(rb, r.Predicate), pred))
+	if r.Edge != nil {
+		exact := strings.TrimSuffix(r.Index.Exact(), "...")
+		if lang != "en" {
+			exact = strings.Replace(exact, ".", ",", 1)
+		}
+		if r.Edge.Crossed(r.Predicate) {
+			fmt.Fprintf(sb, label(lang, "crossed")+"\n", exact, n(r.Edge.Boundary, p), PredicateName(r.Edge.ExactBand, lang))
+		} else {
+			fmt.Fprintf(sb, label(lang, "edge")+"\n", exact, n(halfUnit(p), p+1), n(r.Edge.Boundary, p), PredicateName(r.Edge.ExactBand, lang))
+		}
+	}
+	sb.WriteString("\n")
+
+	const nameWidth = 60
+	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label(lang, "group"), label(lang, "weight"), label(lang, "index"))
+	if o.Detail {
+		header += fmt.Sprintf("  %-24s %10s %6s", label(lang, "level"), label(lang, "contribution"), label(lang, "available"))
+	}
+	sb.WriteString(style(bold, header) + "\n")
+	items := r.Indicators
+	aspects := r.Aspects
+	for _, d := range r.Domains {
+		fmt.Fprintf(sb, "%s %6s %7s\n", pad(d.ID+" "+d.Name, nameWidth), n(d.Weight, 2), v(d.Index))
+		for len(aspects) > 0 && aspects[0].Domain == d.ID {
+			a := aspects[0]
+			aspects = aspects[1:]
+			fmt.Fprintf(sb, "%s %6s %7s\n", pad("  "+a.ID+" "+a.Name, nameWidth), n(a.Weight, 2), v(a.Index))
+			for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
+				it := items[0]
+				items = items[1:]
+				if !o.Detail {
+					continue
+				}
+				lvl := strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 0), it.LevelName))
+				if !it.Level.IsInteger() {
+					lvl = strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 2), it.LevelName))
+				}
+				fmt.Fprintf(sb, "%s %6s %7s  %-24s %10s %6s\n", pad("    "+it.Indicator.ID+" "+it.Indicator.Name, nameWidth),
+					n(it.Indicator.Weight, 2), "", pad(lvl, 24), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2))
+			}
+		}
+	}
+}
+
+// pad cuts or pads s to width runes.
+func pad(s string, width int) string {
+	if c := utf8.RuneCountInString(s); c > width {
+		rs := []rune(s)
+		return string(rs[:width-1]) + "…"
+	} else if c < width {
+		return s + strings.Repeat(" ", width-c)
+	}
+	return s
+}
+
+func halfUnit(precision int) rubric.Decimal {
+	d := rubric.NewDecimal(1)
+	for i := 0; i < precision; i++ {
+		d /= 10
+	}
+	return d / 2
+}
+
+func predColor(rb *rubric.Rubric, b *rubric.Band) string {
+	if b == nil {
+		return ""
+	}
+	rank := 0
+	for _, o := range rb.Predicates {
+		if o.From < b.From {
+			rank++
+		}
+	}
+	return bandColor[min(rank, len(bandColor)-1)]
+}
