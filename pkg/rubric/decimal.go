@@ -57,17 +57,19 @@ func (d Decimal) Fixed(places int) string {
 	if places > DecimalPlaces {
 		places = DecimalPlaces
 	}
-	v := int64(d)
-	neg := v < 0
+	// Work in uint64 so that the most negative Decimal and the rounding of
+	// the largest one cannot overflow.
+	v := uint64(d)
+	neg := d < 0
 	if neg {
 		v = -v
 	}
-	div := int64(1)
+	div := uint64(1)
 	for i := places; i < DecimalPlaces; i++ {
 		div *= 10
 	}
-	q := (v + div/2) / div
-	s := strconv.FormatInt(q, 10)
+	q := v/div + (v%div+div/2)/div
+	s := strconv.FormatUint(q, 10)
 	if places > 0 {
 		if len(s) <= places {
 			s = strings.Repeat("0", places-len(s)+1) + s
@@ -160,6 +162,27 @@ func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	v, err := ParseDecimal(n.Value)
 	if err != nil {
 		return &PosError{Line: n.Line, Col: n.Column, Err: err}
+	}
+	*d = v
+	return nil
+}
+
+// MarshalJSON writes d as a plain JSON number ("1.3", not its units).
+func (d Decimal) MarshalJSON() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalJSON reads a Decimal from a JSON number without passing it
+// through a binary float.
+func (d *Decimal) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" {
+		return nil
+	}
+	if s == "" || s[0] == '"' || strings.Contains(s, ",") {
+		return fmt.Errorf("%s: %w", s, ErrSyntax)
+	}
+	v, err := ParseDecimal(s)
+	if err != nil {
+		return err
 	}
 	*d = v
 	return nil
