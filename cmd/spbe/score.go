@@ -28,6 +28,9 @@ type scoreOptions struct {
 
 	FailUnder    string
 	MinPredicate string
+
+	Output string // -o: write an Excel report
+	Force  bool   // overwrite an existing report
 }
 
 func newScoreCmd(s *streams, runF func(*scoreOptions) error) *cobra.Command {
@@ -69,6 +72,8 @@ which. --sheet, --id-col and --level-col override detection.`,
 	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when the published index is below this value")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when the predicate is below this one (e.g. "Sangat Baik")`)
 	return cmd
 }
@@ -96,6 +101,11 @@ func runScore(opts *scoreOptions) error {
 			return err
 		}
 		evals = append(evals, e)
+	}
+	if opts.Output != "" {
+		if err := writeReport(opts, r, evals); err != nil {
+			return err
+		}
 	}
 	if err := rend(opts.io.Out, evals, render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}); err != nil {
 		return err
