@@ -111,7 +111,7 @@ func TestReadCSVErrorsNameCells(t *testing.T) {
 }
 
 // odsFile returns a minimal OpenDocument spreadsheet.
-func odsFile(t *testing.T) []byte {
+func odsFile(t testing.TB) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})

@@ -1,0 +1,138 @@
+package workbook
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+func TestParseLevel(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want string // "" = error
+	}{
+		{"3", "3"}, {" 3 ", "3"}, {"3,0", "3"}, {"3.0", "3"}, {"2,5", "2.5"}, {"0", "0"},
+		{"Level 3", "3"}, {"level3", "3"}, {"Tingkat 3", "3"}, {"TINGKAT KEMATANGAN 4", "4"},
+		{"\u00a03\u00a0", "3"}, {"３", "3"}, {"Level　４", "4"},
+		{"3 - Terdefinisi", "3"}, {"3 (Terdefinisi)", "3"}, {"3.", "3"},
+		{"2.9999999999999996", "3"}, {"3.0000000000000004", "3"}, {"1E+0", "1"},
+		{"", ""}, {"  ", ""}, {"n/a", ""}, {"-", ""}, {"-1", ""}, {"2 atau 3", ""}, {"3 5", ""},
+		{"Level", ""}, {"1001", ""}, {"3.33333333", ""}, {"1,2,3", ""}, {"NaN", ""}, {"Inf", ""},
+	}
+	for _, tt := range tests {
+		got, err := ParseLevel(tt.raw)
+		switch {
+		case tt.want == "" && err == nil:
+			t.Errorf("ParseLevel(%q) = %s, want an error", tt.raw, got)
+		case tt.want != "" && err != nil:
+			t.Errorf("ParseLevel(%q): %v, want %s", tt.raw, err, tt.want)
+		case tt.want != "" && got.String() != tt.want:
+			t.Errorf("ParseLevel(%q) = %s, want %s", tt.raw, got, tt.want)
+		}
+	}
+}
+
+func TestCanonicalID(t *testing.T) {
+	tests := []struct{ raw, want string }{
+		{"1", "1"}, {"01", "1"}, {"1.", "1"}, {" 1 ", "1"}, {"Indikator 1", "1"}, {"INDIKATOR 12", "12"},
+		{"I1", "1"}, {"I.1", "1"}, {"i-1", "1"}, {"Ind. 1", "1"}, {"35A", "35a"}, {"35 a", "35a"},
+		{"Indikator 35a", "35a"}, {"１２", "12"}, {"\u00a047\u00a0", "47"}, {"48", "48"},
+		{"", ""}, {"Domain 1", ""}, {"1.1", ""}, {"Catatan", ""}, {"Total", ""}, {"0", ""},
+		{"1234", ""}, {"35ab", ""}, {"Indikator", ""}, {"II", ""}, {"1)", ""}, {"a1", ""},
+	}
+	for _, tt := range tests {
+		got, ok := CanonicalID(tt.raw)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("CanonicalID(%q) = %q, %v; want %q", tt.raw, got, ok, tt.want)
+		}
+	}
+}
+
+func TestLevelHeader(t *testing.T) {
+	tests := []struct {
+		h           string
+		class, year int
+	}{
+		{"Tingkat Kematangan", levelGeneric, 0},
+		{"Nilai Tingkat Kematangan 2023", levelYear, 2023},
+		{"Nilai Akhir", levelFinal, 0},
+		{"Nilai Evaluator 2024", levelFinal, 2024},
+		{"Penilaian Mandiri", levelMandiri, 0},
+		{"Jawaban", levelGeneric, 0},
+		{"Bobot (%)", levelNone, 0},
+		{"Nilai Indeks", levelNone, 0},
+		{"Indeks", levelNone, 0},
+		{"Penjelasan Tingkat Kematangan", levelNone, 0},
+		{"Nilai x Bobot", levelNone, 0},
+		{"No", levelNone, 0},
+		{"Domain", levelNone, 0},
+	}
+	for _, tt := range tests {
+		c, y := levelHeader(normHeader(tt.h))
+		if c != tt.class || y != tt.year {
+			t.Errorf("levelHeader(%q) = %d, %d; want %d, %d", tt.h, c, y, tt.class, tt.year)
+		}
+	}
+}
+
+func FuzzParseLevel(f *testing.F) {
+	for _, s := range []string{"3", "3,0", "Level 3", "３", "2.9999999999999996", "n/a", "1e308", "-0", "3 - x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseLevel(s)
+		if err == nil && (d < 0 || d > rubric.NewDecimal(maxLevel)) {
+			t.Errorf("ParseLevel(%q) = %s, outside 0 to %d", s, d, maxLevel)
+		}
+		if id, ok := CanonicalID(s); ok && (id == "" || len(id) > 4) {
+			t.Errorf("CanonicalID(%q) = %q", s, id)
+		}
+	})
+}
+
+func FuzzRead(f *testing.F) {
+	seeds := [][]sheetSpec{
+		{{name: "Penilaian", rows: benchRows()}},
+		{{name: "S", rows: [][]any{{"No", "Indikator", "Nilai 2022", "Nilai 2023"}, {1, "a", 2, 3}, {"Indikator 48", "b", 1, "x"}}}},
+		{{name: "S", rows: [][]any{{"No", "Tingkat Kematangan"}, {nil, "2023"}, {"1", "Level 2"}}}},
+	}
+	for _, s := range seeds {
+		data, err := os.ReadFile(writeXLSX(f, "seed.xlsx", s...))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("\ufeffNo;Nilai\n1;3\n2;4,0\n"))
+	f.Add(odsFile(f))
+	dir := f.TempDir()
+	r := rubric59(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "fuzz.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read(path, Options{Known: knownIn(r)})
+		if s == nil {
+			if err == nil {
+				t.Fatal("nil sheet and nil error")
+			}
+			return
+		}
+		lv, err := s.Levels(r)
+		for id, v := range lv {
+			ind := r.Indicator(id)
+			if ind == nil {
+				t.Fatalf("level for unknown indicator %q", id)
+			}
+			if cerr := ind.LevelScale.Check(v); cerr != nil {
+				t.Fatalf("accepted level %s for %s: %v", v, id, cerr)
+			}
+		}
+		if err == nil && len(lv) != len(r.Indicators()) {
+			t.Fatalf("no error but %d levels", len(lv))
+		}
+	})
+}
