@@ -1,0 +1,58 @@
+package plan
+
+import (
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Margin is the value of raising one indicator.
+type Margin struct {
+	Indicator *rubric.Indicator
+	// Gain is what one more level adds to the SPBE index (weight / total;
+	// less for a partial last step, zero at the scale maximum).
+	Gain index.Value
+	// ToNextBand is the fewest level steps on this indicator alone that
+	// reach the next predicate band, or 0 when that is impossible (or the
+	// index is already in the top band).
+	ToNextBand int
+}
+
+// Marginal returns the margin of every indicator of a result, in rubric
+// order.
+func Marginal(res *index.Result) []Margin {
+	r := res.Rubric
+	next := nextBand(r, res.Predicate)
+	var met func(int64) bool
+	if next != nil {
+		met = metFunc(r, Target{Index: next.From, Band: next}, res.Index.Den)
+	}
+	out := make([]Margin, 0, len(res.Indicators))
+	for _, it := range res.Indicators {
+		m := Margin{Indicator: it.Indicator, Gain: it.Step}
+		if met != nil {
+			s, max, w := res.Index.Num, it.Indicator.LevelScale.Max, it.Indicator.Weight.Units()
+			for n, l := 1, it.Level; l < max; n++ {
+				nl := min(l+rubric.Decimal(unit), max)
+				s += (nl - l).Units() * w
+				l = nl
+				if met(s) {
+					m.ToNextBand = n
+					break
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// nextBand returns the band just above b, or nil.
+func nextBand(r *rubric.Rubric, b *rubric.Band) *rubric.Band {
+	var next *rubric.Band
+	for _, c := range r.Predicates {
+		if (b == nil || c.From > b.From) && (next == nil || c.From < next.From) {
+			next = c
+		}
+	}
+	return next
+}

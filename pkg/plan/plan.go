@@ -1,0 +1,377 @@
+// Package plan finds the cheapest way to raise an SPBE index to a target:
+// which indicators to raise, by how many levels, so that the published
+// index (or the predicate) reaches a wanted value. It also answers what-if
+// questions and the marginal value of one more level on each indicator.
+//
+// Like pkg/index it is pure computation: no I/O, deterministic results in
+// rubric order, and exact integer arithmetic in every decision (never
+// float64).
+//
+// # Units
+//
+// The SPBE index is S / (Total x 10^6), where S is the sum over indicators
+// of level x weight, both in rubric.Decimal millionths ("units²"). Raising
+// an indicator of weight w by one level adds exactly 10^6 x w to S,
+// whatever the level, so a plan is a choice of how many steps n_i to take
+// on each indicator, and the target becomes a threshold S* on S: because
+// rounding half-up is monotone, "the published index is at least x" holds
+// exactly when S >= S*. The planner finds S* by binary search with the very
+// rounding and comparison pkg/index uses, so plan and score always agree.
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// unit is the number of rubric.Decimal units in one level.
+var unit = rubric.NewDecimal(1).Units()
+
+// Target is what a plan aims for: a published index, or a predicate band.
+type Target struct {
+	// Index is the published index to reach; for a band target it is the
+	// band's lower bound.
+	Index rubric.Decimal
+	// Band is the predicate band to reach, or nil for an index target.
+	Band *rubric.Band
+}
+
+// String returns the band name, or the index as written ("4.2").
+func (t Target) String() string {
+	if t.Band != nil {
+		return t.Band.Name
+	}
+	return t.Index.String()
+}
+
+// Options constrain a plan.
+type Options struct {
+	// MaxLevel caps the level planning may assume on every indicator (4:
+	// "we can reach Terpadu dan Terukur but not Optimum"); nil means the
+	// maximum of each indicator's scale. Levels already above the cap are
+	// kept, never lowered.
+	MaxLevel *rubric.Decimal
+	// Fixed lists indicator ids whose level may not change.
+	Fixed map[string]bool
+	// Costs gives the cost of one level step on an indicator. Nil means
+	// every step costs 1, and the plan has the fewest steps. When Costs is
+	// not nil, an indicator missing from it costs 1 per step. Costs may
+	// not be negative.
+	Costs map[string]rubric.Decimal
+}
+
+// Step raises one indicator.
+type Step struct {
+	Indicator *rubric.Indicator
+	// From and To are the levels before and after.
+	From, To rubric.Decimal
+	// Gain is what the step adds to the SPBE index: (To-From) x weight /
+	// total, exactly.
+	Gain index.Value
+	// Cost is the number of level steps times the indicator's cost per
+	// step; a partial last step (non-integer scales) costs a whole step.
+	Cost rubric.Decimal
+}
+
+// Levels returns the number of level steps the step takes, counting a
+// partial last step as one.
+func (s Step) Levels() int {
+	d := (s.To - s.From).Units()
+	return int((d + unit - 1) / unit)
+}
+
+// Plan is the answer of Make.
+type Plan struct {
+	Target    Target
+	Reachable bool
+	// Before is the current result. After is the result with the planned
+	// levels; when the target is not reachable, the plan instead reaches
+	// the best published index possible (After.Published ==
+	// Max.Published) as cheaply as possible.
+	Before, After *index.Result
+	// Max is the best result reachable under the constraints: every
+	// allowed indicator raised to its cap.
+	Max *index.Result
+	// Steps has one entry per indicator raised, in rubric order.
+	Steps []Step
+	// TotalSteps counts level steps (a partial step counts as one);
+	// TotalCost adds the steps' costs.
+	TotalSteps int
+	TotalCost  rubric.Decimal
+}
+
+// Levels returns the planned levels: the current levels with every step
+// applied.
+func (p *Plan) Levels() index.Levels {
+	out := index.Levels{}
+	for _, it := range p.Before.Indicators {
+		out[it.Indicator.ID] = it.Level
+	}
+	for _, s := range p.Steps {
+		out[s.Indicator.ID] = s.To
+	}
+	return out
+}
+
+// item is an indicator that may be raised: its position in rubric order,
+// its level, and the gain in units² of each step it allows, whole steps
+// first and then at most one partial step up to the cap.
+type item struct {
+	ind   *rubric.Indicator
+	from  rubric.Decimal
+	cap   rubric.Decimal
+	gains []int64
+	cost  int64 // per step, in rubric.Decimal units
+}
+
+// to returns the level after n steps.
+func (it *item) to(n int) rubric.Decimal {
+	return min(it.from+rubric.Decimal(int64(n)*unit), it.cap)
+}
+
+// gain returns the gain in units² of the first n steps.
+func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind.Weight.Units() }
+
+// Make plans how to reach target t from levels under the options o. It
+// returns an error for invalid levels, unknown ids in o.Fixed or o.Costs,
+// and negative costs; an unreachable target is not an error (see
+// Plan.Reachable).
+//
+// Without costs the plan has the fewest level steps; with costs the least
+// total cost, then the fewest steps. Ties go to indicators earlier in the
+// rubric.
+func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, error) {
+	before, err := index.Compute(r, levels)
+	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	items, err := makeItems(r, levels, o)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Target: t, Before: before}
+	s0 := before.Index.Num
+	sMax := s0
+	maxLevels := copyLevels(levels)
+	for _, it := range items {
+		sMax += it.gain(len(it.gains))
+		maxLevels[it.ind.ID] = it.cap
+	}
+	if p.Max, err = index.Compute(r, maxLevels); err != nil {
+		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
+	}
+	den := before.Index.Den
+	met := metFunc(r, t, den)
+	if met(s0) {
+		p.Reachable, p.After = true, before
+		p.TotalCost = 0
+		return p, nil
+	}
+	if met(sMax) {
+		p.Reachable = true
+	} else {
+		// Reach the best published index instead.
+		met = metFunc(r, Target{Index: p.Max.Published}, den)
+	}
+	need := threshold(met, s0, sMax) - s0
+	var n []int
+	if need > 0 {
+		if o.Costs == nil {
+			n = fewestSteps(items, need)
+		} else {
+			n, err = cheapest(items, need)
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	after := copyLevels(levels)
+	total := r.Total.Units() * unit
+	for i, it := range items {
+		if n == nil || n[i] == 0 {
+			continue
+		}
+		to := it.to(n[i])
+		after[it.ind.ID] = to
+		st := Step{
+			Indicator: it.ind,
+			From:      it.from,
+			To:        to,
+			Gain:      index.Value{Num: it.gain(n[i]), Den: total},
+			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
+		}
+		p.Steps = append(p.Steps, st)
+		p.TotalSteps += n[i]
+		p.TotalCost += st.Cost
+	}
+	if p.After, err = index.Compute(r, after); err != nil {
+		return nil, fmt.Errorf("plan: planned levels: %w", err)
+	}
+	if !met(p.After.Index.Num) {
+		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
+	}
+	return p, nil
+}
+
+// makeItems lists, in rubric order, the indicators that may be raised.
+func makeItems(r *rubric.Rubric, levels index.Levels, o Options) ([]item, error) {
+	var errs []error
+	for _, id := range sortedKeys(o.Fixed) {
+		if r.Indicator(id) == nil {
+			errs = append(errs, fmt.Errorf("plan: fixed indicator %s: %w", id, index.ErrUnknown))
+		}
+	}
+	for _, id := range sortedKeys(o.Costs) {
+		switch {
+		case r.Indicator(id) == nil:
+			errs = append(errs, fmt.Errorf("plan: cost of indicator %s: %w", id, index.ErrUnknown))
+		case o.Costs[id] < 0:
+			errs = append(errs, fmt.Errorf("plan: cost of indicator %s: %s is negative", id, o.Costs[id]))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var items []item
+	for _, ind := range r.Indicators() {
+		if o.Fixed[ind.ID] {
+			continue
+		}
+		s := ind.LevelScale
+		capL := s.Max
+		if o.MaxLevel != nil {
+			capL = min(capL, *o.MaxLevel)
+		}
+		if s.Integer {
+			capL = floor(capL)
+		}
+		from := levels[ind.ID]
+		if capL <= from {
+			continue
+		}
+		it := item{ind: ind, from: from, cap: capL, cost: unit}
+		if c, ok := o.Costs[ind.ID]; ok {
+			it.cost = c.Units()
+		}
+		w := ind.Weight.Units()
+		for l := from; l < capL; l += rubric.Decimal(unit) {
+			it.gains = append(it.gains, min(unit, (capL-l).Units())*w)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// floor rounds d down to a whole number.
+func floor(d rubric.Decimal) rubric.Decimal {
+	u := d.Units()
+	q := u / unit
+	if u%unit < 0 {
+		q--
+	}
+	return rubric.NewDecimal(q)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func copyLevels(l index.Levels) index.Levels {
+	out := make(index.Levels, len(l))
+	for k, v := range l {
+		out[k] = v
+	}
+	return out
+}
+
+// metFunc returns whether a weighted sum S (units², over the denominator
+// den of the index) meets the target: a band on the value the rubric judges
+// predicates on, an index on the published value.
+func metFunc(r *rubric.Rubric, t Target, den int64) func(s int64) bool {
+	if t.Band != nil && r.PredicateOn == "exact" {
+		return func(s int64) bool { return index.Value{Num: s, Den: den}.Cmp(t.Band.From) >= 0 }
+	}
+	return func(s int64) bool { return index.Value{Num: s, Den: den}.Round(r.Precision) >= t.Index }
+}
+
+// threshold returns the least S in (lo, hi] with met(S), given that met is
+// monotone, false at lo and true at hi.
+func threshold(met func(int64) bool, lo, hi int64) int64 {
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if met(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
+}
+
+// fewestSteps returns how many steps to take on each item so that the
+// gains add up to at least need with the fewest steps.
+//
+// Proof that the count is minimal (exchange argument). Every step is an
+// item (gain g > 0) of the multiset of all allowed steps; an indicator's
+// steps must be taken in order, whole steps (gain 10^6 x w each) before its
+// partial last step (gain < 10^6 x w). Sort all steps by gain, largest
+// first, ties by rubric order and then by step order. Take any plan with k
+// steps; replacing one of its steps by a larger step it does not use does
+// not lower its gain, so the k first steps of the sorted list, G(k), gain
+// at least as much as any k-step plan. The k first steps are a valid plan:
+// for each indicator they are a prefix of its steps, since its whole steps
+// are equal and sort before its smaller partial step. Hence if k* is the
+// least k with G(k) >= need, no plan with fewer than k* steps reaches need
+// (it would gain at most G(k*-1) < need), and the greedy plan of k* steps
+// does: it is optimal, and removing any one of its steps makes it fail.
+func fewestSteps(items []item, need int64) []int {
+	type step struct {
+		item int
+		gain int64
+	}
+	var steps []step
+	for i, it := range items {
+		for _, g := range it.gains {
+			steps = append(steps, step{i, g})
+		}
+	}
+	// Stable: equal gains keep rubric order, then step order.
+	slices.SortStableFunc(steps, func(a, b step) int {
+		switch {
+		case a.gain > b.gain:
+			return -1
+		case a.gain < b.gain:
+			return 1
+		}
+		return 0
+	})
+	n := make([]int, len(items))
+	var got int64
+	for _, s := range steps {
+		if got >= need {
+			break
+		}
+		got += s.gain
+		n[s.item]++
+	}
+	return n
+}
+
+// names lists the bands for messages.
+func bandNames(r *rubric.Rubric) string {
+	var s []string
+	for _, b := range r.Predicates {
+		s = append(s, b.Name)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,281 @@
+package plan_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+func mustRubric(t testing.TB, id string) *rubric.Rubric {
+	t.Helper()
+	r, err := rubric.ByID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func dec(t testing.TB, s string) rubric.Decimal {
+	t.Helper()
+	d, err := rubric.ParseDecimal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// uniform gives every indicator of r the same level.
+func uniform(r *rubric.Rubric, level int64) index.Levels {
+	ls := index.Levels{}
+	for _, ind := range r.Indicators() {
+		ls[ind.ID] = rubric.NewDecimal(level)
+	}
+	return ls
+}
+
+// with returns levels with changes written as for ParseChanges.
+func with(t testing.TB, r *rubric.Rubric, ls index.Levels, changes string) index.Levels {
+	t.Helper()
+	ch, err := plan.ParseChanges(r, changes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := index.Levels{}
+	for k, v := range ls {
+		out[k] = v
+	}
+	for k, v := range ch {
+		out[k] = v
+	}
+	return out
+}
+
+// met judges a result against a target independently of the planner: a
+// band on the result's predicate, an index on the published index.
+func met(res *index.Result, t plan.Target) bool {
+	if t.Band != nil {
+		return res.Predicate.From >= t.Band.From
+	}
+	return res.Published >= t.Index
+}
+
+// checkMinimal fails when lowering any one planned step by one level still
+// meets what the plan reached.
+func checkMinimal(t *testing.T, r *rubric.Rubric, p *plan.Plan) {
+	t.Helper()
+	goal := p.Target
+	if !p.Reachable {
+		goal = plan.Target{Index: p.Max.Published}
+	}
+	planned := p.Levels()
+	for _, s := range p.Steps {
+		// One step fewer: a partial step is always the last.
+		lower := s.From + rubric.NewDecimal(int64(s.Levels()-1))
+		res, err := plan.WhatIf(r, planned, index.Levels{s.Indicator.ID: lower})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if met(res, goal) {
+			t.Errorf("step on %s (%s -> %s) is not needed: without it the index is %s", s.Indicator.ID, s.From, s.To, res.Published.Fixed(r.Precision))
+		}
+	}
+}
+
+func TestParseTarget(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	tests := []struct {
+		in        string
+		wantIndex string
+		wantBand  string
+		wantErr   string
+	}{
+		{"4.2", "4.2", "", ""},
+		{"4,74", "4.74", "", ""},
+		{" 3.5 ", "3.5", "", ""},
+		{"5", "5", "", ""},
+		{"1", "1", "", ""},
+		{"Memuaskan", "4.2", "Memuaskan", ""},
+		{"sangat baik", "3.5", "Sangat Baik", ""},
+		{"SANGAT   BAIK", "3.5", "Sangat Baik", ""},
+		{"Very good", "3.5", "Sangat Baik", ""},
+		{"cukup", "1.8", "Cukup", ""},
+		{"", "", "", "target is empty: want an index such as 4.2 or a predicate such as Memuaskan"},
+		{"luar biasa", "", "", `target "luar biasa" is neither an index nor a predicate (Memuaskan, Sangat Baik, Baik, Cukup, Kurang)`},
+		{"5.01", "", "", "target 5.01 is outside the index range 1 to 5"},
+		{"0.5", "", "", "target 0.5 is outside the index range 1 to 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := plan.ParseTarget(r, tt.in)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Index.String() != tt.wantIndex {
+				t.Errorf("index = %s, want %s", got.Index, tt.wantIndex)
+			}
+			band := ""
+			if got.Band != nil {
+				band = got.Band.Name
+			}
+			if band != tt.wantBand {
+				t.Errorf("band = %q, want %q", band, tt.wantBand)
+			}
+		})
+	}
+}
+
+func TestParseChanges(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	tests := []struct {
+		in      string
+		want    string // sorted id=level
+		wantErr string
+	}{
+		{"21=3,22=3,29..31=2", "21=3 22=3 29=2 30=2 31=2", ""},
+		{"21=3; 22=4", "21=3 22=4", ""},
+		{"9..12=5", "10=5 11=5 12=5 9=5", ""},
+		{"47=1", "47=1", ""},
+		{"", "", "changes are empty: want id=level pairs such as 21=3,29..31=2"},
+		{"21=3,5", "", `change "5": want id=level (write a decimal level with a point: 3.5)`},
+		{"21", "", `change "21": want id=level (write a decimal level with a point: 3.5)`},
+		{"x", "", `change "x": want id=level`},
+		{"21=tiga", "", `change "21=tiga": level "tiga" is not a number`},
+		{"48=3", "", `change "48=3": indicator "48" is not in the rubric`},
+		{"31..29=2", "", `change "31..29=2": indicator 31 comes after 29 in the rubric`},
+		{"29..50=2", "", `change "29..50=2": indicator "50" is not in the rubric`},
+		{"21=6", "", `change "21=6": indicator 21: level 6 is outside the scale 1 to 5`},
+		{"21=2.5", "", `change "21=2.5": indicator 21: level 2.5 is not a whole number from 1 to 5`},
+		{"21=3,20..22=4", "", `change "20..22=4": indicator 21 is changed twice`},
+		{"21=6,48=1", "", "change \"21=6\": indicator 21: level 6 is outside the scale 1 to 5\nchange \"48=1\": indicator \"48\" is not in the rubric"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := plan.ParseChanges(r, tt.in)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s []string
+			for id, l := range got {
+				s = append(s, id+"="+l.String())
+			}
+			slices.Sort(s)
+			if g := strings.Join(s, " "); g != tt.want {
+				t.Errorf("changes = %s, want %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestWhatIf(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := uniform(r, 3)
+	res, err := plan.WhatIf(r, ls, index.Levels{"47": rubric.NewDecimal(5)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Published.Fixed(2); got != "3.06" {
+		t.Errorf("index = %s, want 3.06", got)
+	}
+	if ls["47"] != rubric.NewDecimal(3) {
+		t.Errorf("WhatIf changed its input")
+	}
+	_, err = plan.WhatIf(r, ls, index.Levels{"47": rubric.NewDecimal(6), "48": rubric.NewDecimal(1)})
+	want := "what-if: change of indicator 47: level 6 is outside the scale 1 to 5\nwhat-if: change of indicator 48: not an indicator of the rubric"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+// An instansi at 3,79 (Sangat Baik) plans for Memuaskan and for 4,74.
+func TestMakeKaltim(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := with(t, r, uniform(r, 4), "42..44=2,21..22=3")
+	four := dec(t, "4")
+	tests := []struct {
+		target     string
+		opts       plan.Options
+		reachable  bool
+		wantSteps  int
+		wantAfter  string
+		wantPred   string
+		wantRaised string
+	}{
+		{"Memuaskan", plan.Options{}, true, 14, "4.21", "Memuaskan", "32 33 42 43 44 45 46 47"},
+		{"4,2", plan.Options{}, true, 14, "4.21", "Memuaskan", "32 33 42 43 44 45 46 47"},
+		{"4,74", plan.Options{}, true, 36, "4.74", "Memuaskan", ""},
+		{"3,79", plan.Options{}, true, 0, "3.79", "Sangat Baik", ""},
+		{"sangat baik", plan.Options{}, true, 0, "3.79", "Sangat Baik", ""},
+		// At most level 4: only 42..44 (+6 steps x 3) and 21, 22 (+2 x 1,5) can move.
+		{"Memuaskan", plan.Options{MaxLevel: &four}, false, 8, "4.00", "Sangat Baik", "21 22 42 43 44"},
+		{"3.95", plan.Options{MaxLevel: &four}, true, 6, "3.97", "Sangat Baik", "42 43 44"},
+		{"Memuaskan", plan.Options{Fixed: map[string]bool{"42": true, "43": true, "44": true}}, true, 15, "4.21", "Memuaskan", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target+fmt.Sprint(tt.opts.MaxLevel != nil, len(tt.opts.Fixed)), func(t *testing.T) {
+			target, err := plan.ParseTarget(r, tt.target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := plan.Make(r, ls, target, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Before.Published.Fixed(2); got != "3.79" {
+				t.Fatalf("before = %s, want 3.79", got)
+			}
+			if p.Reachable != tt.reachable {
+				t.Errorf("reachable = %v, want %v", p.Reachable, tt.reachable)
+			}
+			if p.TotalSteps != tt.wantSteps {
+				t.Errorf("steps = %d, want %d", p.TotalSteps, tt.wantSteps)
+			}
+			if p.TotalCost != rubric.NewDecimal(int64(tt.wantSteps)) {
+				t.Errorf("cost = %s, want %d (one per step)", p.TotalCost, tt.wantSteps)
+			}
+			if got := p.After.Published.Fixed(2); got != tt.wantAfter {
+				t.Errorf("after = %s, want %s", got, tt.wantAfter)
+			}
+			if p.After.Predicate.Name != tt.wantPred {
+				t.Errorf("after predicate = %s, want %s", p.After.Predicate.Name, tt.wantPred)
+			}
+			if !p.Reachable && p.After.Published != p.Max.Published {
+				t.Errorf("after = %s, max = %s: want equal when unreachable", p.After.Published.Fixed(2), p.Max.Published.Fixed(2))
+			}
+			var raised []string
+			n := 0
+			for _, s := range p.Steps {
+				raised = append(raised, s.Indicator.ID)
+				n += s.Levels()
+			}
+			if n != p.TotalSteps {
+				t.Errorf("steps add up to %d, TotalSteps %d", n, p.TotalSteps)
+			}
+			if tt.wantRaised != "" && strings.Join(raised, " ") != tt.wantRaised {
+				t.Errorf("raised %s, want %s", strings.Join(raised, " "), tt.wantRaised)
+			}
+			for _, id := range raised {
+				if tt.opts.Fixed[id] {
+					t.Errorf("raised fixed indicator %s", id)
+				}
+			}
+			checkMinimal(t, r, p)
+		})
+	}
+}
