@@ -1,0 +1,49 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"spbe": func() { os.Exit(run(os.Args[1:], newStreams())) },
+	})
+}
+
+// TestScript runs the real binary on the scenarios in testdata/script.
+// Each scenario starts with the workbooks of writeWorkbooks in its folder.
+// SPBE_UPDATE=1 rewrites the expected output in the scripts.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("testdata", "script"),
+		UpdateScripts: os.Getenv("SPBE_UPDATE") != "",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("NO_COLOR", "1")
+			return writeWorkbooks(env.WorkDir)
+		},
+	})
+}
+
+// writeWorkbooks writes the example workbooks that scenarios use.
+func writeWorkbooks(dir string) error {
+	r59, err := rubric.ByID("permenpanrb-59-2020")
+	if err != nil {
+		return err
+	}
+	r18, err := rubric.ByID("permenpanrb-5-2018")
+	if err != nil {
+		return err
+	}
+	if err := fixture.Report(filepath.Join(dir, "perekonomian.xlsx"), "Hasil Evaluasi SPBE Tahun 2021",
+		"Kementerian Koordinator Bidang Perekonomian", r59, fixture.Perekonomian2021); err != nil {
+		return err
+	}
+	return fixture.CSV(filepath.Join(dir, "kabupaten-2018.csv"), "Pemerintah Kabupaten Contoh", r18, fixture.Kabupaten2018)
+}

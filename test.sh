@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The test command of README.md: installs what the tests need, then runs them.
+set -euo pipefail
+cd "$(dirname "$0")"
+go vet ./...
+go test ./...
