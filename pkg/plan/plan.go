@@ -169,7 +169,6 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	met := metFunc(r, t, den)
 	if met(s0) {
 		p.Reachable, p.After = true, before
-		p.TotalCost = 0
 		return p, nil
 	}
 	if met(sMax) {
@@ -178,7 +177,10 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		// Reach the best published index instead.
 		met = metFunc(r, Target{Index: p.Max.Published}, den)
 	}
-	need := threshold(met, s0, sMax) - s0
+	var need int64
+	if !met(s0) {
+		need = threshold(met, s0, sMax) - s0
+	}
 	var n []int
 	if need > 0 {
 		if o.Costs == nil {
