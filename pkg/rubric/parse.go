@@ -196,7 +196,9 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 	if t == reflect.TypeOf(Decimal(0)) {
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str" {
 			v.errorf(n, "want a number, got %s", describe(n))
-		} else if _, err := ParseDecimal(n.Value); err != nil {
+		} else if _, err := ParseDecimal(n.Value); errors.Is(err, ErrSyntax) {
+			v.errorf(n, "want a number, got %s", describe(n))
+		} else if err != nil {
 			v.errorf(n, "%v", err)
 		}
 		return
@@ -220,24 +222,34 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 				required = append(required, name)
 			}
 		}
-		seen := map[string]bool{}
+		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			f, ok := fields[k.Value]
 			switch {
 			case !ok:
 				v.errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, fields))
-			case seen[k.Value]:
-				v.errorf(k, "key %q appears twice", k.Value)
+			case seen[k.Value] != nil:
+				v.errorf(k, "key %q appears twice (first at line %d)", k.Value, seen[k.Value].Line)
 			default:
 				v.checkKeys(val, f.Type)
 			}
-			seen[k.Value] = true
-		}
-		for _, name := range required {
-			if !seen[name] {
-				v.errorf(n, "missing key %q", name)
+			if seen[k.Value] == nil {
+				seen[k.Value] = k
 			}
+		}
+		var missing []string
+		for _, name := range required {
+			if seen[name] == nil {
+				missing = append(missing, strconv.Quote(name))
+			}
+		}
+		switch len(missing) {
+		case 0:
+		case 1:
+			v.errorf(n, "missing key %s", missing[0])
+		default:
+			v.errorf(n, "missing keys %s", joinAnd(missing))
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
@@ -252,13 +264,14 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 			v.errorf(n, "want a mapping, got %s", describe(n))
 			return
 		}
-		seen := map[string]bool{}
+		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if seen[k.Value] {
-				v.errorf(k, "key %q appears twice", k.Value)
+			if first := seen[k.Value]; first != nil {
+				v.errorf(k, "key %q appears twice (first at line %d)", k.Value, first.Line)
+			} else {
+				seen[k.Value] = k
 			}
-			seen[k.Value] = true
 			v.checkKeys(k, t.Key())
 			v.checkKeys(n.Content[i+1], t.Elem())
 		}
@@ -277,11 +290,12 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 	}
 }
 
-// suggest names the known key closest to a misspelt one.
+// suggest names the known key closest to a misspelt one: at most two edits
+// away, and no more edits than half the key's length ("x" suggests nothing).
 func suggest(key string, fields map[string]reflect.StructField) string {
 	best, bestD := "", 3
 	for name := range fields {
-		if d := editDistance(key, name); d < bestD || d == bestD && name < best {
+		if d := editDistance(key, name); 2*d <= len(key) && (d < bestD || d == bestD && name < best) {
 			best, bestD = name, d
 		}
 	}

@@ -55,10 +55,10 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 	positive := func(kind, id string, w Decimal, n *yaml.Node) {
 		wn := field(n, "weight")
 		if w <= 0 {
-			v.errorf(wn, "%s %s: weight %s is not positive", kind, id, w)
+			v.errorf(wn, "%s: weight %s is not positive", named(kind, id), w)
 		}
 		if decimalPlaces(wn.Value) > 4 {
-			v.warnf(wn, "%s %s: weight %s has more than 4 decimals", kind, id, wn.Value)
+			v.warnf(wn, "%s: weight %s has more than 4 decimals", named(kind, id), wn.Value)
 		}
 	}
 	scaleOf := func(name string, n *yaml.Node, parent *Scale) *Scale {
@@ -87,7 +87,7 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		domainSum += d.Weight
 		ds := scaleOf(d.Scale, dn, first)
 		if len(d.Aspects) == 0 {
-			v.errorf(field(dn, "aspects"), "domain %s has no aspects", d.ID)
+			v.errorf(field(dn, "aspects"), "%s has no aspects", named("domain", d.ID))
 		}
 		var aspectSum Decimal
 		aspNodes := items(dn, "aspects")
@@ -100,9 +100,9 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 			as := scaleOf(a.Scale, an, ds)
 			switch len(a.Indicators) {
 			case 0:
-				v.errorf(field(an, "indicators"), "aspect %s has no indicators", a.ID)
+				v.errorf(field(an, "indicators"), "%s has no indicators", named("aspect", a.ID))
 			case 1:
-				v.warnf(field(an, "indicators"), "aspect %s has only one indicator", a.ID)
+				v.warnf(field(an, "indicators"), "%s has only one indicator", named("aspect", a.ID))
 			}
 			indNodes := items(an, "indicators")
 			a.IndicatorWeight = 0
@@ -113,7 +113,7 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 				unique("indicator", ind.ID, in)
 				positive("indicator", ind.ID, ind.Weight, in)
 				if ind.Name == "" {
-					v.errorf(field(in, "name"), "indicator %s has no name", ind.ID)
+					v.errorf(field(in, "name"), "%s has no name", named("indicator", ind.ID))
 				}
 				a.IndicatorWeight += ind.Weight
 				r.indicators = append(r.indicators, ind)
@@ -127,15 +127,15 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 			d.IndicatorWeight += a.IndicatorWeight
 			switch {
 			case a.ChildrenWeight != nil && *a.ChildrenWeight != a.IndicatorWeight:
-				v.errorf(field(an, "children_weight"), "aspect %s: children_weight %s but its indicators' weights add up to %s", a.ID, *a.ChildrenWeight, a.IndicatorWeight)
+				v.errorf(field(an, "children_weight"), "%s: children_weight %s but its indicators' weights add up to %s", named("aspect", a.ID), *a.ChildrenWeight, a.IndicatorWeight)
 			case a.ChildrenWeight != nil && *a.ChildrenWeight == a.Weight:
-				v.warnf(field(an, "children_weight"), "aspect %s: children_weight equals weight and can be left out", a.ID)
+				v.warnf(field(an, "children_weight"), "%s: children_weight equals weight and can be left out", named("aspect", a.ID))
 			case a.ChildrenWeight == nil && len(a.Indicators) > 0 && a.IndicatorWeight != a.Weight:
-				v.errorf(field(an, "weight"), "aspect %s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", a.ID, a.Weight, a.IndicatorWeight, a.IndicatorWeight)
+				v.errorf(field(an, "weight"), "%s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", named("aspect", a.ID), a.Weight, a.IndicatorWeight, a.IndicatorWeight)
 			}
 		}
 		if len(d.Aspects) > 0 && aspectSum != d.Weight {
-			v.errorf(field(dn, "weight"), "domain %s: weight %s but its aspects' weights add up to %s", d.ID, d.Weight, aspectSum)
+			v.errorf(field(dn, "weight"), "%s: weight %s but its aspects' weights add up to %s", named("domain", d.ID), d.Weight, aspectSum)
 		}
 	}
 	if len(r.Domains) > 0 && domainSum != r.Total {
@@ -176,18 +176,24 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 	}
 	for i, s := range r.Scales {
 		n := nodes[i]
-		if _, dup := scales[s.ID]; dup {
-			v.errorf(field(n, "id"), "duplicate scale id %q", s.ID)
+		if s.ID == "" {
+			v.errorf(field(n, "id"), "scale id is empty")
+		} else if first, dup := scales[s.ID]; dup {
+			v.errorf(field(n, "id"), "duplicate scale id %q (first at line %d)", s.ID, field(nodes[indexOf(r.Scales, first)], "id").Line)
+		} else {
+			scales[s.ID] = s
 		}
-		scales[s.ID] = s
 		if s.Min >= s.Max {
-			v.errorf(field(n, "max"), "scale %s: max %s is not above min %s", s.ID, s.Max, s.Min)
+			v.errorf(field(n, "max"), "%s: max %s is not above min %s", named("scale", s.ID), s.Max, s.Min)
 		}
 		if s.Max > maxLevel || s.Min < -maxLevel {
-			v.errorf(field(n, "max"), "scale %s: levels beyond ±%s are not supported", s.ID, Decimal(maxLevel))
+			v.errorf(field(n, "max"), "%s: levels beyond ±%s are not supported", named("scale", s.ID), Decimal(maxLevel))
 		}
-		if s.Integer && (!s.Min.IsInteger() || !s.Max.IsInteger()) {
-			v.errorf(field(n, "min"), "scale %s: an integer scale needs whole min and max", s.ID)
+		if s.Integer && !s.Min.IsInteger() {
+			v.errorf(field(n, "min"), "%s: min %s of an integer scale is not a whole number", named("scale", s.ID), s.Min)
+		}
+		if s.Integer && !s.Max.IsInteger() {
+			v.errorf(field(n, "max"), "%s: max %s of an integer scale is not a whole number", named("scale", s.ID), s.Max)
 		}
 		ln := field(n, "levels")
 		for i := 0; i+1 < len(ln.Content); i += 2 {
@@ -197,10 +203,10 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 				lv = kv
 			}
 			if lv < s.Min || lv > s.Max {
-				v.errorf(k, "scale %s: level %s is outside the scale %s to %s", s.ID, k.Value, s.Min, s.Max)
+				v.errorf(k, "%s: level %s is outside the scale %s to %s", named("scale", s.ID), k.Value, s.Min, s.Max)
 			}
 			if ln.Content[i+1].Value == "" {
-				v.errorf(ln.Content[i+1], "scale %s: level %s has an empty name", s.ID, k.Value)
+				v.errorf(ln.Content[i+1], "%s: level %s has an empty name", named("scale", s.ID), k.Value)
 			}
 		}
 		if s.Integer && s.Max-s.Min <= NewDecimal(100) {
@@ -211,7 +217,7 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 				}
 			}
 			if len(missing) > 0 {
-				v.errorf(ln, "scale %s: no name for level %s", s.ID, joinAnd(missing))
+				v.errorf(ln, "%s: no name for %s %s", named("scale", s.ID), plural(len(missing), "level", "levels"), joinAnd(missing))
 			}
 		}
 	}
@@ -234,36 +240,37 @@ func (v *validator) checkBands(r *Rubric, root *yaml.Node) {
 		lo, hi = min(lo, s.Min), max(hi, s.Max)
 	}
 	order := make([]int, len(r.Predicates))
-	names := map[string]bool{}
+	names := map[string]*yaml.Node{}
 	for i, b := range r.Predicates {
 		order[i] = i
 		if b.Name == "" {
 			v.errorf(field(nodes[i], "name"), "predicate band has no name")
 		}
-		if names[b.Name] {
-			v.errorf(field(nodes[i], "name"), "duplicate predicate %q", b.Name)
+		if first, dup := names[b.Name]; dup && b.Name != "" {
+			v.errorf(field(nodes[i], "name"), "duplicate predicate %q (first at line %d)", b.Name, first.Line)
+		} else {
+			names[b.Name] = field(nodes[i], "name")
 		}
-		names[b.Name] = true
 		if b.From >= b.To {
-			v.errorf(field(nodes[i], "to"), "predicate %s: to %s is not above from %s", b.Name, b.To, b.From)
+			v.errorf(field(nodes[i], "to"), "%s: to %s is not above from %s", named("predicate", b.Name), b.To, b.From)
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return r.Predicates[order[i]].From < r.Predicates[order[j]].From })
 	for k, i := range order {
 		b, n := r.Predicates[i], nodes[i]
 		if k == 0 && b.From != lo {
-			v.errorf(field(n, "from"), "predicate %s: the lowest band must start at the scale minimum %s, not %s", b.Name, lo, b.From)
+			v.errorf(field(n, "from"), "%s: the lowest band must start at the scale minimum %s, not %s", named("predicate", b.Name), lo, b.From)
 		}
 		if k == len(order)-1 && b.To != hi {
-			v.errorf(field(n, "to"), "predicate %s: the highest band must end at the scale maximum %s, not %s", b.Name, hi, b.To)
+			v.errorf(field(n, "to"), "%s: the highest band must end at the scale maximum %s, not %s", named("predicate", b.Name), hi, b.To)
 		}
 		if k > 0 {
 			prev := r.Predicates[order[k-1]]
 			switch {
 			case b.From < prev.To:
-				v.errorf(field(n, "from"), "predicate %s overlaps %s: it starts at %s, before %s ends at %s", b.Name, prev.Name, b.From, prev.Name, prev.To)
+				v.errorf(field(n, "from"), "%s overlaps %s: it starts at %s, before %s ends at %s", named("predicate", b.Name), prev.Name, b.From, prev.Name, prev.To)
 			case b.From > prev.To:
-				v.errorf(field(n, "from"), "predicate %s leaves a gap: it starts at %s but %s ends at %s", b.Name, b.From, prev.Name, prev.To)
+				v.errorf(field(n, "from"), "%s leaves a gap: it starts at %s but %s ends at %s", named("predicate", b.Name), b.From, prev.Name, prev.To)
 			}
 		}
 	}
@@ -281,4 +288,28 @@ func joinAnd(s []string) string {
 		out += ", " + x
 	}
 	return out + " and " + s[len(s)-1]
+}
+
+func indexOf[T comparable](s []T, x T) int {
+	for i, y := range s {
+		if y == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// named is "kind id", or kind alone when id is empty.
+func named(kind, id string) string {
+	if id == "" {
+		return kind
+	}
+	return kind + " " + id
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
