@@ -116,7 +116,7 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 				if !it.Level.IsInteger() {
 					lvl = strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 2), it.LevelName))
 				}
-				fmt.Fprintf(sb, "%s %6s %7s  %-24s %10s %6s\n", pad("    "+it.Indicator.ID+" "+it.Indicator.Name, nameWidth),
+				fmt.Fprintf(sb, "%s %6s %7s  %-24s %10s %6s\n", pad("    "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
 					n(it.Indicator.Weight, 2), "", pad(lvl, 24), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2))
 			}
 		}
@@ -153,4 +153,10 @@ func predColor(rb *rubric.Rubric, b *rubric.Band) string {
 		}
 	}
 	return bandColor[min(rank, len(bandColor)-1)]
+}
+
+// shortName drops the "Tingkat Kematangan" that every 59/2020 indicator
+// name starts with, so that the part that differs fits the column.
+func shortName(s string) string {
+	return strings.TrimPrefix(s, "Tingkat Kematangan ")
 }
