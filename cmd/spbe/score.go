@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -115,12 +116,9 @@ func runScore(opts *scoreOptions) error {
 
 // scoreFile reads one workbook and scores it, printing notes on stderr.
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evaluation, error) {
-	sh, err := workbook.Read(path, workbook.Options{
-		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		Known: func(id string) bool { return r.Indicator(id) != nil },
-	})
+	sh, err := readSheet(opts, r, path)
 	if err != nil {
-		return nil, err
+		return nil, withRubricHint(opts, r, path, err)
 	}
 	if len(sh.OtherLevelColumns) > 0 {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: levels from column %s %q (also found: %s)\n",
@@ -131,7 +129,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evalu
 	}
 	levels, err := sh.Levels(r)
 	if err != nil {
-		return nil, err
+		return nil, withRubricHint(opts, r, path, err)
 	}
 	res, err := index.Compute(r, levels)
 	if err != nil {
@@ -142,6 +140,34 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evalu
 		cells[e.ID] = e.Cell
 	}
 	return &render.Evaluation{Source: path, Sheet: sh.Sheet, Instansi: sh.Instansi, Cells: cells, Result: res}, nil
+}
+
+func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
+	return workbook.Read(path, workbook.Options{
+		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		Known: func(id string) bool { return r.Indicator(id) != nil },
+	})
+}
+
+// withRubricHint adds a suggestion to err when the workbook reads cleanly
+// with another embedded rubric: a 5/2018 workbook (35a, 37 rows, levels of
+// 0) scored with the 59/2020 rubric, or the other way round.
+func withRubricHint(opts *scoreOptions, r *rubric.Rubric, path string, err error) error {
+	if !errors.Is(err, workbook.ErrUnknownIndicator) && !errors.Is(err, workbook.ErrMissing) && !errors.Is(err, workbook.ErrBadLevel) {
+		return err
+	}
+	for _, id := range rubric.EmbeddedIDs() {
+		other, oerr := rubric.ByID(id)
+		if id == r.ID || oerr != nil {
+			continue
+		}
+		if sh, rerr := readSheet(opts, other, path); rerr == nil {
+			if _, lerr := sh.Levels(other); lerr == nil {
+				return fmt.Errorf("%w\n%s: this looks like a workbook for %s: try --rubric %s", err, path, other.Name, id)
+			}
+		}
+	}
+	return err
 }
 
 // gates are the CI conditions of --fail-under and --min-predicate.
