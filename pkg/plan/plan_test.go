@@ -279,3 +279,184 @@ func TestMakeKaltim(t *testing.T) {
 		})
 	}
 }
+
+func TestMarginal(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := with(t, r, uniform(r, 3), "42..47=5,32..35=4")
+	res, err := index.Compute(r, ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Published.Fixed(2); got != "3.47" {
+		t.Fatalf("index = %s, want 3.47", got)
+	}
+	// To 3,50 (3,495 rounds up) needs 2,5 more level x weight.
+	want := "2 2 2 2 2 2 2 2 2 2 " + // 1..10, weight 1,3
+		"1 1 1 1 1 1 1 1 1 1 " + // 11..20, weight 2,5
+		"2 2 2 2 2 2 2 2 2 2 2 " + // 21..31, weight 1,5
+		"1 1 1 1 1 1 1 1 1 1 " + // 32..41, weight 2,75
+		"0 0 0 0 0 0" // 42..47 at level 5
+	ms := plan.Marginal(res)
+	var got []string
+	for i, m := range ms {
+		got = append(got, fmt.Sprint(m.ToNextBand))
+		if m.Indicator != r.Indicators()[i] {
+			t.Fatalf("margin %d is of indicator %s", i, m.Indicator.ID)
+		}
+		wantGain := m.Indicator.Weight / 100
+		if res.Indicators[i].Level == rubric.NewDecimal(5) {
+			wantGain = 0
+		}
+		if m.Gain.Cmp(wantGain) != 0 {
+			t.Errorf("indicator %s: gain %s, want %s", m.Indicator.ID, m.Gain.Exact(), wantGain)
+		}
+		// Cross-check with what-if: n steps reach Sangat Baik, n-1 do not.
+		if n := m.ToNextBand; n > 0 {
+			for k, wantMet := range map[int]bool{n: true, n - 1: false} {
+				res, err := plan.WhatIf(r, ls, index.Levels{m.Indicator.ID: res.Indicators[i].Level + rubric.NewDecimal(int64(k))})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := res.Predicate.Name == "Sangat Baik"; got != wantMet {
+					t.Errorf("indicator %s + %d levels: %s %s", m.Indicator.ID, k, res.Published.Fixed(2), res.Predicate.Name)
+				}
+			}
+		}
+	}
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("to next band =\n%s\nwant\n%s", g, want)
+	}
+	// In the top band there is no next band.
+	top, err := index.Compute(r, uniform(r, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range plan.Marginal(top) {
+		if m.ToNextBand != 0 || m.Gain.Num != 0 {
+			t.Fatalf("at the top: %+v", m)
+		}
+	}
+}
+
+func TestMakeErrors(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := uniform(r, 3)
+	target := plan.Target{Index: dec(t, "4.2")}
+	bad := uniform(r, 3)
+	bad["1"] = rubric.NewDecimal(6)
+	tests := []struct {
+		name   string
+		levels index.Levels
+		opts   plan.Options
+		want   string
+	}{
+		{"level", bad, plan.Options{}, "plan: indicator 1: level 6 is outside the scale 1 to 5"},
+		{"fixed", ls, plan.Options{Fixed: map[string]bool{"48": true}}, "plan: fixed indicator 48: not an indicator of the rubric"},
+		{"cost", ls, plan.Options{Costs: map[string]rubric.Decimal{"0": 1, "1": -1}}, "plan: cost of indicator 0: not an indicator of the rubric\nplan: cost of indicator 1: -0.000001 is negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := plan.Make(r, tt.levels, target, tt.opts)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error = %v, want %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// Costs change the plan: with level 5 expensive everywhere but on the
+// services, only the services go to 5.
+func TestMakeCosts(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := uniform(r, 3)
+	costs := map[string]rubric.Decimal{}
+	for _, ind := range r.Indicators() {
+		costs[ind.ID] = dec(t, "2.5")
+	}
+	for _, id := range []string{"32", "33", "34", "35", "36"} {
+		costs[id] = dec(t, "0.5")
+	}
+	p, err := plan.Make(r, ls, plan.Target{Index: dec(t, "3.2")}, plan.Options{Costs: costs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 3,195 needs 19,5 more level x weight. Seven cheap steps (19,25) are
+	// short, and seven cheap plus one dear step cost 6, so eight cheap
+	// steps (22) for 4; ties go to the earlier indicators.
+	var raised []string
+	for _, s := range p.Steps {
+		raised = append(raised, fmt.Sprintf("%s:%s->%s", s.Indicator.ID, s.From, s.To))
+	}
+	if got, want := strings.Join(raised, " "), "32:3->5 33:3->5 34:3->5 35:3->5"; got != want {
+		t.Errorf("steps = %s, want %s", got, want)
+	}
+	if p.TotalCost != dec(t, "4") || p.TotalSteps != 8 {
+		t.Errorf("cost %s in %d steps, want 4 in 8", p.TotalCost, p.TotalSteps)
+	}
+	if got := p.After.Published.Fixed(2); got != "3.22" {
+		t.Errorf("after = %s, want 3.22", got)
+	}
+}
+
+func ExampleMake() {
+	r, _ := rubric.ByID("permenpanrb-59-2020")
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewDecimal(3)
+	}
+	target, _ := plan.ParseTarget(r, "Sangat Baik")
+	p, err := plan.Make(r, levels, target, plan.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Before.Published.Fixed(2), "->", p.After.Published.Fixed(2), p.After.Predicate.Name, "in", p.TotalSteps, "steps")
+	for _, s := range p.Steps {
+		fmt.Printf("%s: %s -> %s (+%s)\n", s.Indicator.ID, s.From, s.To, s.Gain.Round(4).Fixed(4))
+	}
+	// Output:
+	// 3.00 -> 3.50 Sangat Baik in 17 steps
+	// 32: 3 -> 5 (+0.0550)
+	// 33: 3 -> 5 (+0.0550)
+	// 34: 3 -> 4 (+0.0275)
+	// 42: 3 -> 5 (+0.0600)
+	// 43: 3 -> 5 (+0.0600)
+	// 44: 3 -> 5 (+0.0600)
+	// 45: 3 -> 5 (+0.0600)
+	// 46: 3 -> 5 (+0.0600)
+	// 47: 3 -> 5 (+0.0600)
+}
+
+func benchLevels(r *rubric.Rubric) index.Levels {
+	ls := index.Levels{}
+	for i, ind := range r.Indicators() {
+		ls[ind.ID] = rubric.NewDecimal(int64(i%3 + 1))
+	}
+	return ls
+}
+
+func BenchmarkMake(b *testing.B) {
+	r := mustRubric(b, "permenpanrb-59-2020")
+	ls := benchLevels(r)
+	costs := map[string]rubric.Decimal{}
+	for i, ind := range r.Indicators() {
+		costs[ind.ID] = rubric.Decimal(int64(i%4+1) * 500_000)
+	}
+	target := plan.Target{Index: dec(b, "4.2"), Band: r.BandNamed("Memuaskan")}
+	for _, bc := range []struct {
+		name string
+		opts plan.Options
+	}{
+		{"steps", plan.Options{}},
+		{"costs", plan.Options{Costs: costs}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				p, err := plan.Make(r, ls, target, bc.opts)
+				if err != nil || !p.Reachable {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
