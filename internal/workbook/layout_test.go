@@ -170,7 +170,7 @@ func TestReadLayouts(t *testing.T) {
 				}}},
 			sheet: "S", idCol: "A", levelCol: "B", levelHeader: "Nilai", instansi: "t",
 			entries:  []string{"1=1@B2", "2=2@B3", "3=3@B4"},
-			warnings: []string{"S: hidden rows 3, 4 read"},
+			warnings: []string{"S: rows 3, 4 are hidden; their levels were read"},
 		},
 		{
 			name: "formula without a saved value is computed",

@@ -467,15 +467,11 @@ func build(path, sheet string, g *grid, t *table, opts Options, f *excelize.File
 		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
 	}
 	if len(hiddenRows) > 0 {
-		where := "rows"
+		what := "rows %s are hidden; their levels were read"
 		if len(hiddenRows) == 1 {
-			where = "row"
+			what = "row %s is hidden; its level was read"
 		}
-		loc := "CSV"
-		if sheet != "" {
-			loc = quoteSheet(sheet)
-		}
-		s.Warnings = append(s.Warnings, fmt.Sprintf("%s: hidden %s %s read", loc, where, strings.Join(hiddenRows, ", ")))
+		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
 	}
 	if t.header >= 0 {
 		if name, r, c := findInstansi(g, t.header); name != "" {
