@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"cmp"
 	"errors"
 	"math"
+	"math/bits"
+	"slices"
 )
 
 // maxCells bounds the dynamic programming table (indicators x needed gain
@@ -107,8 +110,122 @@ func gcd(a, b int64) int64 {
 	return a
 }
 
+// maxNodes bounds the search of branchAndBound.
+var maxNodes = 20_000_000
+
 // branchAndBound is the exact fallback of cheapest for gains too fine for
-// the table. Not yet implemented.
+// its table. It searches the items in rubric order, the most steps first,
+// so that among plans of equal cost and steps the first found is the one
+// cheapest keeps; it prunes a branch when a lower bound on the cost of
+// every completion (the fractional relaxation: the remaining gain bought
+// at the best cost per gain, which ignores that an indicator's steps come
+// in order and so can only be cheaper) exceeds the best plan found, or
+// equals it and the fewest steps that could complete the gain (the largest
+// steps first) are not fewer. It gives up with ErrTooHard after maxNodes
+// nodes.
 func branchAndBound(items []item, need int64) ([]int, error) {
-	return nil, ErrTooHard
+	type step struct {
+		item       int
+		gain, cost int64
+	}
+	var byGain, byRatio []step
+	suffix := make([]int64, len(items)+1) // gain of all steps of items i and after
+	for i := len(items) - 1; i >= 0; i-- {
+		suffix[i] = suffix[i+1]
+		for _, g := range items[i].gains {
+			byGain = append(byGain, step{i, g, items[i].cost})
+			suffix[i] += g
+		}
+	}
+	byRatio = slices.Clone(byGain)
+	slices.SortStableFunc(byGain, func(a, b step) int { return cmp.Compare(b.gain, a.gain) })
+	// a before b when a.cost/a.gain < b.cost/b.gain: a.cost x b.gain < b.cost x a.gain.
+	slices.SortStableFunc(byRatio, func(a, b step) int { return cmp128(a.cost, b.gain, b.cost, a.gain) })
+	lowerCost := func(from int, rem int64) int64 {
+		var c int64
+		for _, s := range byRatio {
+			if s.item < from {
+				continue
+			}
+			if s.gain >= rem {
+				// ceil(s.cost x rem / s.gain); the quotient is below s.cost.
+				hi, lo := bits.Mul64(uint64(s.cost), uint64(rem))
+				q, r := bits.Div64(hi, lo, uint64(s.gain))
+				if r != 0 {
+					q++
+				}
+				return c + int64(q)
+			}
+			c += s.cost
+			rem -= s.gain
+		}
+		return math.MaxInt64
+	}
+	lowerSteps := func(from int, rem int64) int {
+		n := 0
+		for _, s := range byGain {
+			if s.item < from {
+				continue
+			}
+			n++
+			if rem -= s.gain; rem <= 0 {
+				break
+			}
+		}
+		return n
+	}
+	var (
+		best      []int
+		bestCost  int64 = math.MaxInt64
+		bestSteps int
+		nodes     int
+		cur       = make([]int, len(items))
+		search    func(i int, rem, cost int64, steps int) bool
+	)
+	search = func(i int, rem, cost int64, steps int) bool {
+		if nodes++; nodes > maxNodes {
+			return false
+		}
+		if rem <= 0 {
+			if cost < bestCost || cost == bestCost && steps < bestSteps {
+				best, bestCost, bestSteps = slices.Clone(cur), cost, steps
+			}
+			return true
+		}
+		if i == len(items) || suffix[i] < rem {
+			return true
+		}
+		if best != nil {
+			lb := lowerCost(i, rem)
+			if lb > bestCost-cost || lb == bestCost-cost && steps+lowerSteps(i, rem) >= bestSteps {
+				return true
+			}
+		}
+		it := &items[i]
+		for n := len(it.gains); n >= 0; n-- {
+			cur[i] = n
+			if !search(i+1, rem-it.gain(n), cost+int64(n)*it.cost, steps+n) {
+				return false
+			}
+		}
+		cur[i] = 0
+		return true
+	}
+	if !search(0, need, 0, 0) {
+		return nil, ErrTooHard
+	}
+	if best == nil {
+		return nil, errors.New("plan: internal error: target beyond the maximum")
+	}
+	return best, nil
+}
+
+// cmp128 compares a x b with c x d for non-negative int64s.
+func cmp128(a, b, c, d int64) int {
+	h1, l1 := bits.Mul64(uint64(a), uint64(b))
+	h2, l2 := bits.Mul64(uint64(c), uint64(d))
+	if h1 != h2 {
+		return cmp.Compare(h1, h2)
+	}
+	return cmp.Compare(l1, l2)
 }

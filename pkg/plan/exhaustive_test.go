@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -252,23 +253,74 @@ func TestFewestStepsExhaustive(t *testing.T) {
 }
 
 // With costs the plan has exactly the least cost, then the fewest steps,
-// and breaks ties toward earlier indicators.
+// and breaks ties toward earlier indicators, whether the table or the
+// branch and bound finds it.
 func TestCheapestBruteForce(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 2018))
-	for trial := range 3000 {
-		in := randomInstance(t, rng, true)
-		p, err := plan.Make(in.r, in.levels, in.target, in.opts)
+	for _, tc := range []struct {
+		name  string
+		cells int
+	}{{"table", 1 << 23}, {"branch-and-bound", 0}} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer plan.SetLimits(tc.cells, 20_000_000)()
+			rng := rand.New(rand.NewPCG(5, 2018))
+			for trial := range 3000 {
+				in := randomInstance(t, rng, true)
+				p, err := plan.Make(in.r, in.levels, in.target, in.opts)
+				if err != nil {
+					t.Fatalf("trial %d: %s: %v", trial, in, err)
+				}
+				best, cost, steps, reachable := bruteForce(t, in)
+				if p.Reachable != reachable || p.TotalCost != cost || p.TotalSteps != steps {
+					t.Fatalf("trial %d: %s:\nreachable %v, cost %s, %d steps; want %v, %s, %d", trial, in, p.Reachable, p.TotalCost, p.TotalSteps, reachable, cost, steps)
+				}
+				if got := planned(in, p); fmt.Sprint(got) != fmt.Sprint(best) {
+					t.Fatalf("trial %d: %s:\nsteps per indicator %v, want %v", trial, in, got, best)
+				}
+				checkPlan(t, in, p)
+			}
+		})
+	}
+}
+
+// On the full 59/2020 rubric the table and the branch and bound agree.
+func TestCheapestMethodsAgree(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	rng := rand.New(rand.NewPCG(47, 47))
+	costs := []string{"0.5", "1", "1.5", "2", "2.75", "4", "10"}
+	for trial := range 40 {
+		ls := index.Levels{}
+		o := plan.Options{Costs: map[string]rubric.Decimal{}}
+		for _, ind := range r.Indicators() {
+			ls[ind.ID] = rubric.NewDecimal(int64(1 + rng.IntN(4)))
+			o.Costs[ind.ID] = dec(t, costs[rng.IntN(len(costs))])
+		}
+		if rng.IntN(2) == 0 {
+			c := rubric.NewDecimal(4)
+			o.MaxLevel = &c
+		}
+		target := plan.Target{Index: rubric.NewDecimal(2) + rubric.Decimal(rng.IntN(251))*10_000}
+		table, err := plan.Make(r, ls, target, o)
 		if err != nil {
-			t.Fatalf("trial %d: %s: %v", trial, in, err)
+			t.Fatal(err)
 		}
-		best, cost, steps, reachable := bruteForce(t, in)
-		if p.Reachable != reachable || p.TotalCost != cost || p.TotalSteps != steps {
-			t.Fatalf("trial %d: %s:\nreachable %v, cost %s, %d steps; want %v, %s, %d", trial, in, p.Reachable, p.TotalCost, p.TotalSteps, reachable, cost, steps)
+		restore := plan.SetLimits(0, 20_000_000)
+		bb, err := plan.Make(r, ls, target, o)
+		restore()
+		if err != nil {
+			t.Fatalf("trial %d: branch and bound: %v", trial, err)
 		}
-		if got := planned(in, p); fmt.Sprint(got) != fmt.Sprint(best) {
-			t.Fatalf("trial %d: %s:\nsteps per indicator %v, want %v", trial, in, got, best)
+		if fmt.Sprint(table.Levels()) != fmt.Sprint(bb.Levels()) || table.TotalCost != bb.TotalCost {
+			t.Fatalf("trial %d: table cost %s in %d steps, branch and bound %s in %d", trial, table.TotalCost, table.TotalSteps, bb.TotalCost, bb.TotalSteps)
 		}
-		checkPlan(t, in, p)
+	}
+}
+
+func TestCheapestTooHard(t *testing.T) {
+	defer plan.SetLimits(0, 10)()
+	r := mustRubric(t, "permenpanrb-59-2020")
+	_, err := plan.Make(r, uniform(r, 1), plan.Target{Index: rubric.NewDecimal(4)}, plan.Options{Costs: map[string]rubric.Decimal{}})
+	if !errors.Is(err, plan.ErrTooHard) {
+		t.Errorf("error = %v, want ErrTooHard", err)
 	}
 }
 
