@@ -33,9 +33,15 @@ import (
 var unit = rubric.NewDecimal(1).Units()
 
 // Target is what a plan aims for: a published index, or a predicate band.
+//
+// A band target is met the way the rubric judges predicates: the index,
+// rounded half-up to the rubric's precision when its PredicateOn is
+// "rounded" and exact otherwise, is at least the band's From. An index
+// target is met when the published (rounded) index is at least Index,
+// whatever PredicateOn says, since a published figure is what it names.
 type Target struct {
-	// Index is the published index to reach; for a band target it is the
-	// band's lower bound.
+	// Index is the published index to reach; ParseTarget sets it to the
+	// band's lower bound for a band target, where it is not used.
 	Index rubric.Decimal
 	// Band is the predicate band to reach, or nil for an index target.
 	Band *rubric.Band
@@ -300,10 +306,14 @@ func copyLevels(l index.Levels) index.Levels {
 // den of the index) meets the target: a band on the value the rubric judges
 // predicates on, an index on the published value.
 func metFunc(r *rubric.Rubric, t Target, den int64) func(s int64) bool {
-	if t.Band != nil && r.PredicateOn == "exact" {
-		return func(s int64) bool { return index.Value{Num: s, Den: den}.Cmp(t.Band.From) >= 0 }
+	goal := t.Index
+	if t.Band != nil {
+		goal = t.Band.From
+		if r.PredicateOn == "exact" {
+			return func(s int64) bool { return index.Value{Num: s, Den: den}.Cmp(goal) >= 0 }
+		}
 	}
-	return func(s int64) bool { return index.Value{Num: s, Den: den}.Round(r.Precision) >= t.Index }
+	return func(s int64) bool { return index.Value{Num: s, Den: den}.Round(r.Precision) >= goal }
 }
 
 // threshold returns the least S in (lo, hi] with met(S), given that met is

@@ -460,3 +460,57 @@ func BenchmarkMake(b *testing.B) {
 		})
 	}
 }
+
+// A band target is judged on the band, whatever Index holds; with
+// predicate_on exact a band needs the exact index, an index target only the
+// published one.
+func TestTargetJudgement(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := with(t, r, uniform(r, 4), "42..44=2,21..22=3")
+	p, err := plan.Make(r, ls, plan.Target{Band: r.BandNamed("Memuaskan")}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.TotalSteps != 14 || p.After.Predicate.Name != "Memuaskan" {
+		t.Errorf("band target without Index: %d steps to %s, want 14 to Memuaskan", p.TotalSteps, p.After.Predicate.Name)
+	}
+	// Two indicators of weight 50 on a decimal scale at 4,19 and 4,2: the
+	// exact index 4,195 is published as 4,20.
+	src := `id: two
+name: Two
+total: 100
+precision: 2
+rounding: half-up
+predicate_on: exact
+scales: [{id: s, min: 1, max: 5, integer: false, levels: {1: a, 2: b, 3: c, 4: d, 5: e}}]
+predicates:
+  - {name: Memuaskan, from: 4.2, to: 5}
+  - {name: Sangat Baik, from: 3.5, to: 4.2}
+  - {name: Baik, from: 1, to: 3.5}
+domains: [{id: D, name: D, weight: 100, aspects: [{id: A, name: A, weight: 100, indicators: [{id: "1", name: a, weight: 50}, {id: "2", name: b, weight: 50}]}]}]
+`
+	two, err := rubric.Parse("two.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := index.Levels{"1": dec(t, "4.19"), "2": dec(t, "4.2")}
+	for _, tt := range []struct {
+		target string
+		steps  int
+	}{{"4.2", 0}, {"Memuaskan", 1}} {
+		target, err := plan.ParseTarget(two, tt.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := plan.Make(two, lv, target, plan.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.TotalSteps != tt.steps || !p.Reachable {
+			t.Errorf("target %s: %d steps (reachable %v), want %d", tt.target, p.TotalSteps, p.Reachable, tt.steps)
+		}
+		if tt.steps > 0 && p.After.Predicate.Name != "Memuaskan" {
+			t.Errorf("target %s: after %s is %s", tt.target, p.After.Index.Exact(), p.After.Predicate.Name)
+		}
+	}
+}
