@@ -25,8 +25,8 @@ var ErrTooHard = errors.New("plan: too many combinations to find the cheapest pl
 // It is a bounded knapsack with a covering constraint, solved by dynamic
 // programming over the needed gain. All gains are divided by their greatest
 // common divisor d, so the table has ceil(need/d)+1 columns; for the
-// 59/2020 rubric d is 0,05 x 10^6 and the whole range of the index is 8000
-// columns. best[i][j] is the least (cost, steps) that gains at least j
+// 59/2020 rubric d is one level on a weight of 0,05, and the whole range of
+// the index (4 levels on a total weight of 100) is 8000 columns. best[i][j] is the least (cost, steps) that gains at least j
 // using items i and after; best[i][j] = min over n of n x cost_i +
 // best[i+1][max(0, j - gain_i(n))]. Reading the choices back from the first
 // item, taking the largest n that still leads to the optimum, gives the

@@ -148,9 +148,18 @@ func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind
 // and negative costs; an unreachable target is not an error (see
 // Plan.Reachable).
 //
-// Without costs the plan has the fewest level steps; with costs the least
-// total cost, then the fewest steps. Ties go to indicators earlier in the
-// rubric.
+// Without costs (o.Costs nil) the plan has the fewest level steps, taken on
+// the heaviest indicators (greedy; see fewestSteps for the proof), equal
+// weights in rubric order. With costs it has the least total cost, then the
+// fewest steps, then as many steps as possible on the indicators earliest
+// in the rubric (dynamic programming, or an exact branch and bound when
+// the gains are too fine for the table; ErrTooHard if that search is too
+// long). Steps are whole levels up to the cap; on a non-integer scale a
+// last partial step may end at the cap.
+//
+// When the target is out of reach, Reachable is false, Max is the best
+// result possible, and the plan is the cheapest one that reaches Max's
+// published index.
 func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, error) {
 	before, err := index.Compute(r, levels)
 	if err != nil {
@@ -333,19 +342,24 @@ func threshold(met func(int64) bool, lo, hi int64) int64 {
 // fewestSteps returns how many steps to take on each item so that the
 // gains add up to at least need with the fewest steps.
 //
-// Proof that the count is minimal (exchange argument). Every step is an
-// item (gain g > 0) of the multiset of all allowed steps; an indicator's
-// steps must be taken in order, whole steps (gain 10^6 x w each) before its
-// partial last step (gain < 10^6 x w). Sort all steps by gain, largest
-// first, ties by rubric order and then by step order. Take any plan with k
-// steps; replacing one of its steps by a larger step it does not use does
-// not lower its gain, so the k first steps of the sorted list, G(k), gain
-// at least as much as any k-step plan. The k first steps are a valid plan:
-// for each indicator they are a prefix of its steps, since its whole steps
-// are equal and sort before its smaller partial step. Hence if k* is the
-// least k with G(k) >= need, no plan with fewer than k* steps reaches need
-// (it would gain at most G(k*-1) < need), and the greedy plan of k* steps
-// does: it is optimal, and removing any one of its steps makes it fail.
+// Proof that the count is minimal (exchange argument). The target is a
+// threshold on the sum S (see the package comment), so a plan meets it
+// exactly when its gain is at least need. Every level step is an element
+// of the multiset of allowed steps, each with a gain > 0: an indicator of
+// weight w offers whole steps of gain 10^6 x w each, then perhaps one
+// partial step of smaller gain up to the cap, to be taken in that order.
+// Sort all steps by gain, largest first, ties by rubric order and then by
+// step order, and let G(k) be the gain of the k first. A plan of k steps
+// takes k distinct elements of the multiset; exchanging each for a larger
+// one not taken never lowers the gain, so its gain is at most G(k). The k
+// first steps are themselves a valid plan: for each indicator they form a
+// prefix of its steps, since its whole steps are equal and sort before its
+// partial step. So if k* is the least k with G(k) >= need, every plan of
+// fewer steps gains at most G(k*-1) < need and fails, while the k* first
+// steps succeed: the greedy plan is optimal, and removing any one of its
+// steps makes it fail. (With weights all different the heaviest-first
+// order is forced; equal weights are broken by rubric order, which does
+// not change G.)
 func fewestSteps(items []item, need int64) []int {
 	type step struct {
 		item int
