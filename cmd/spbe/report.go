@@ -1,11 +1,35 @@
 package main
 
 import (
+	"time"
+
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// writeReport writes the Excel report of -o.
+// now is the clock of the provenance; tests replace it.
+var now = time.Now
+
+// writeReport writes the Excel report of -o: atomically, never over an
+// input, over an existing file only with --force.
 func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*render.Evaluation) error {
-	return usagef("-o %s: Excel reports are not built yet", opts.Output)
+	src, data, err := report.RubricSource(opts.Rubric)
+	if err != nil {
+		return err
+	}
+	inputs := append([]string{}, opts.Paths...)
+	if src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	save := report.SaveOptions{Force: opts.Force, Inputs: inputs}
+	if err := report.CheckOutput(opts.Output, save); err != nil {
+		return err
+	}
+	p, err := report.NewProvenance(version, r, src, data, evals, opts.Lang, now())
+	if err != nil {
+		return err
+	}
+	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
+	return report.Write(opts.Output, evals, p, save)
 }

@@ -1,0 +1,268 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// ProvenanceSheet is the name of the last, hidden sheet of a report that
+// records where its numbers came from.
+const ProvenanceSheet = "Provenance"
+
+// provenanceFormat is the version of the layout of ProvenanceSheet.
+const provenanceFormat = "1"
+
+// Embedded is the RubricSource of a rubric built into spbe.
+const Embedded = "embedded"
+
+// Provenance is where a report came from: enough to recompute every
+// number in it and to tell whether its inputs changed since.
+type Provenance struct {
+	Version string // spbe version
+	// RubricID and RubricName name the rubric; RubricSource is Embedded
+	// or the path of the rubric file; RubricSHA256 is the hash of the
+	// rubric, of the kind RubricHashOf says ("canonical" or "source").
+	RubricID, RubricName, RubricSource string
+	RubricSHA256, RubricHashOf         string
+	Rounding                           string // "half-up"
+	Precision                          int    // decimals of a published index
+	Lang                               string // "id" or "en"
+	// IDCol and LevelCol are the column overrides the inputs were read with.
+	IDCol, LevelCol string
+	Time            time.Time
+	Inputs          []Input
+}
+
+// Input is one evaluation workbook read.
+type Input struct {
+	Path, SHA256, Sheet, Instansi string
+	// Levels are the levels read, in rubric order.
+	Levels []CellLevel
+}
+
+// CellLevel is one indicator's level and the cell it was read from.
+type CellLevel struct {
+	ID, Cell string
+	Level    rubric.Decimal
+}
+
+// HashFile returns the hex SHA-256 of a file's content.
+func HashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// RubricHash returns the SHA-256 of a rubric and what it was taken of:
+// the rubric's canonical form when pkg/rubric provides one, else the
+// source bytes the rubric was parsed from.
+func RubricHash(r *rubric.Rubric, source []byte) (sum, of string) {
+	if c, ok := any(r).(interface{ SHA256() string }); ok {
+		return c.SHA256(), "canonical"
+	}
+	s := sha256.Sum256(source)
+	return hex.EncodeToString(s[:]), "source"
+}
+
+// RubricSource returns where the rubric named by arg (an embedded id or a
+// file path, as rubric.Load takes it) comes from, Embedded or the path,
+// and its bytes.
+func RubricSource(arg string) (source string, data []byte, err error) {
+	if arg == "" {
+		arg = rubric.DefaultID
+	}
+	if data, ok := rubric.EmbeddedSource(arg); ok {
+		return Embedded, data, nil
+	}
+	data, err = os.ReadFile(arg)
+	if err != nil {
+		return "", nil, fmt.Errorf("rubric: %w", err)
+	}
+	return arg, data, nil
+}
+
+// NewProvenance records the run that scored evals: it hashes every input
+// file. rubricSource and rubricData come from RubricSource.
+func NewProvenance(version string, r *rubric.Rubric, rubricSource string, rubricData []byte, evals []*render.Evaluation, lang string, now time.Time) (*Provenance, error) {
+	sum, of := RubricHash(r, rubricData)
+	p := &Provenance{
+		Version: version, RubricID: r.ID, RubricName: r.Name, RubricSource: rubricSource,
+		RubricSHA256: sum, RubricHashOf: of, Rounding: r.Rounding, Precision: r.Precision,
+		Lang: lang, Time: now.UTC().Truncate(time.Second),
+	}
+	for _, e := range evals {
+		h, err := HashFile(e.Source)
+		if err != nil {
+			return nil, err
+		}
+		in := Input{Path: e.Source, SHA256: h, Sheet: e.Sheet, Instansi: e.Instansi}
+		for _, it := range e.Result.Indicators {
+			in.Levels = append(in.Levels, CellLevel{ID: it.Indicator.ID, Cell: e.Cells[it.Indicator.ID], Level: it.Level})
+		}
+		p.Inputs = append(p.Inputs, in)
+	}
+	return p, nil
+}
+
+// writeProvenance writes p to the hidden ProvenanceSheet, every value as
+// text so that it reads back exactly.
+func writeProvenance(f *excelize.File, p *Provenance) error {
+	if _, err := f.NewSheet(ProvenanceSheet); err != nil {
+		return err
+	}
+	w := &sheetWriter{f: f, sheet: ProvenanceSheet}
+	row := 1
+	line := func(vals ...string) {
+		for i, v := range vals {
+			w.str(i+1, row, v, 0)
+		}
+		row++
+	}
+	line("spbe provenance", provenanceFormat, "Do not edit: spbe verify recomputes the report from this sheet.")
+	kv := [][2]string{
+		{"spbe_version", p.Version},
+		{"rubric_id", p.RubricID},
+		{"rubric_name", p.RubricName},
+		{"rubric_source", p.RubricSource},
+		{"rubric_sha256", p.RubricSHA256},
+		{"rubric_hash_of", p.RubricHashOf},
+		{"rounding", p.Rounding},
+		{"precision", strconv.Itoa(p.Precision)},
+		{"lang", p.Lang},
+		{"id_col", p.IDCol},
+		{"level_col", p.LevelCol},
+		{"time", p.Time.Format(time.RFC3339)},
+	}
+	for _, x := range kv {
+		line("key", x[0], x[1])
+	}
+	line("record", "input", "path", "sha256", "sheet", "instansi")
+	for i, in := range p.Inputs {
+		line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi)
+	}
+	line("record", "input", "indicator", "cell", "level")
+	for i, in := range p.Inputs {
+		for _, l := range in.Levels {
+			line("level", strconv.Itoa(i+1), l.ID, l.Cell, l.Level.String())
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if err := f.SetColWidth(ProvenanceSheet, "A", "B", 14); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(ProvenanceSheet, "C", "D", 40); err != nil {
+		return err
+	}
+	return f.SetSheetVisible(ProvenanceSheet, false)
+}
+
+// ErrNoProvenance is wrapped by ReadProvenance's error for a workbook
+// that is not an spbe report.
+var ErrNoProvenance = errors.New("no spbe provenance sheet")
+
+// ReadProvenance reads the provenance of an open report.
+func ReadProvenance(f *excelize.File) (*Provenance, error) {
+	rows, err := f.GetRows(ProvenanceSheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "spbe provenance" {
+		return nil, fmt.Errorf("%w (not a report written by spbe score -o)", ErrNoProvenance)
+	}
+	if rows[0][1] != provenanceFormat {
+		return nil, fmt.Errorf("provenance format %q is not supported (want %s)", rows[0][1], provenanceFormat)
+	}
+	p := &Provenance{}
+	get := func(r []string, i int) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	var errs []error
+	bad := func(n int, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s!A%d: %s", ProvenanceSheet, n, fmt.Sprintf(format, args...)))
+	}
+	for n, r := range rows[1:] {
+		n += 2
+		switch get(r, 0) {
+		case "key":
+			v := get(r, 2)
+			switch get(r, 1) {
+			case "spbe_version":
+				p.Version = v
+			case "rubric_id":
+				p.RubricID = v
+			case "rubric_name":
+				p.RubricName = v
+			case "rubric_source":
+				p.RubricSource = v
+			case "rubric_sha256":
+				p.RubricSHA256 = v
+			case "rubric_hash_of":
+				p.RubricHashOf = v
+			case "rounding":
+				p.Rounding = v
+			case "precision":
+				if p.Precision, err = strconv.Atoi(v); err != nil {
+					bad(n, "precision %q is not a number", v)
+				}
+			case "lang":
+				p.Lang = v
+			case "id_col":
+				p.IDCol = v
+			case "level_col":
+				p.LevelCol = v
+			case "time":
+				if p.Time, err = time.Parse(time.RFC3339, v); err != nil {
+					bad(n, "time %q: %v", v, err)
+				}
+			}
+		case "input":
+			if k, err := strconv.Atoi(get(r, 1)); err != nil || k != len(p.Inputs)+1 {
+				bad(n, "input %q out of order", get(r, 1))
+				continue
+			}
+			p.Inputs = append(p.Inputs, Input{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5)})
+		case "level":
+			k, err := strconv.Atoi(get(r, 1))
+			if err != nil || k < 1 || k > len(p.Inputs) {
+				bad(n, "level of unknown input %q", get(r, 1))
+				continue
+			}
+			l, err := rubric.ParseDecimal(get(r, 4))
+			if err != nil {
+				bad(n, "indicator %s: level: %v", get(r, 2), err)
+				continue
+			}
+			p.Inputs[k-1].Levels = append(p.Inputs[k-1].Levels, CellLevel{ID: get(r, 2), Cell: get(r, 3), Level: l})
+		}
+	}
+	if p.RubricID == "" {
+		errs = append(errs, errors.New("no rubric_id recorded"))
+	}
+	if len(p.Inputs) == 0 {
+		errs = append(errs, errors.New("no input recorded"))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("provenance: %w", err)
+	}
+	return p, nil
+}

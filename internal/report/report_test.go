@@ -1,0 +1,373 @@
+package report
+
+import (
+	"archive/zip"
+	"errors"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+var testTime = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
+
+func mustRubric(t testing.TB, id string) *rubric.Rubric {
+	t.Helper()
+	r, err := rubric.ByID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func levelsOf(r *rubric.Rubric, ls []int) index.Levels {
+	out := index.Levels{}
+	for i, ind := range r.Indicators() {
+		out[ind.ID] = rubric.NewDecimal(int64(ls[i]))
+	}
+	return out
+}
+
+// evaluation scores levels and writes a stand-in input file, so that the
+// provenance can hash it.
+func evaluation(t testing.TB, dir, name, instansi string, r *rubric.Rubric, ls []int) *render.Evaluation {
+	t.Helper()
+	res, err := index.Compute(r, levelsOf(r, ls))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, name)
+	if err := fixture.Report(src, "Evaluasi", instansi, r, ls); err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]string{}
+	for i, ind := range r.Indicators() {
+		cells[ind.ID] = "G" + itoa(5+i)
+	}
+	return &render.Evaluation{Source: src, Sheet: "Penilaian", Instansi: instansi, Cells: cells, Result: res}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func provenance(t testing.TB, r *rubric.Rubric, evals []*render.Evaluation, lang string) *Provenance {
+	t.Helper()
+	src, data, err := RubricSource(r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewProvenance("test", r, src, data, evals, lang, testTime)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func writeReport(t testing.TB, evals []*render.Evaluation, lang string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "report.xlsx")
+	r := evals[0].Result.Rubric
+	if err := Write(out, evals, provenance(t, r, evals, lang), SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func open(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func raw(t testing.TB, f *excelize.File, sheet, c string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, c, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestReportSummary(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	e := evaluation(t, t.TempDir(), "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	f := open(t, writeReport(t, []*render.Evaluation{e}, "id"))
+
+	if got, want := f.GetSheetList(), []string{"Ringkasan", "Indikator", ProvenanceSheet}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	if v, _ := f.GetSheetVisible(ProvenanceSheet); v {
+		t.Errorf("provenance sheet is visible")
+	}
+	checks := []struct{ cell, want string }{
+		{"B3", "Kementerian Koordinator Bidang Perekonomian"},
+		{"B8", "2.95"},
+		{"C8", "Baik"},
+		{"B9", "2.9475"},
+	}
+	for _, c := range checks {
+		if got := raw(t, f, "Ringkasan", c.cell); got != c.want {
+			t.Errorf("Ringkasan!%s = %q, want %q", c.cell, got, c.want)
+		}
+	}
+	// The index is a number shown with the rubric's precision.
+	if typ, _ := f.GetCellType("Ringkasan", "B8"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("B8 type = %v, want a number", typ)
+	}
+	if got, _ := f.GetCellValue("Ringkasan", "B8"); got != "2.95" {
+		t.Errorf("B8 shown as %q, want 2.95", got)
+	}
+	// Every domain and aspect index as spbe score prints it.
+	rows, _ := f.GetRows("Ringkasan", excelize.Options{RawCellValue: true})
+	got := map[string]string{}
+	for _, row := range rows {
+		if len(row) > 3 && (strings.HasPrefix(row[0], "D") || strings.HasPrefix(row[0], "A")) && len(row[0]) == 2 {
+			got[row[0]] = row[3]
+		}
+	}
+	want := map[string]string{"D1": "3", "D2": "3", "D3": "1", "D4": "3.61", "A1": "3", "A2": "3.25", "A4": "2.5", "A7": "3.9", "A8": "3.17"}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s index = %q, want %q", id, got[id], w)
+		}
+	}
+	// The band reached is highlighted: its row has a fill.
+	found := false
+	for i, row := range rows {
+		if len(row) > 0 && row[0] == "Baik" {
+			st, _ := f.GetCellStyle("Ringkasan", cellName(1, i+1))
+			s, _ := f.GetStyle(st)
+			found = s != nil && len(s.Fill.Color) > 0 && strings.EqualFold(s.Fill.Color[0], colorBand)
+		}
+	}
+	if !found {
+		t.Errorf("band Baik not highlighted")
+	}
+}
+
+func cellName(c, r int) string { n, _ := excelize.CoordinatesToCellName(c, r); return n }
+
+func TestReportCharts(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	e := evaluation(t, t.TempDir(), "in.xlsx", "X", r, fixture.Perekonomian2021)
+	out := writeReport(t, []*render.Evaluation{e}, "id")
+	charts := zipParts(t, out, "xl/charts/chart")
+	if len(charts) != 2 {
+		t.Fatalf("%d charts, want 2", len(charts))
+	}
+	all := html.UnescapeString(strings.Join(charts, "\n"))
+	for _, want := range []string{"<radarChart>", "<barChart>", `<barDir val="col">`,
+		"<f>'Ringkasan'!$D$25:$D$32</f>", // aspect indices
+		"<f>'Ringkasan'!$H$25:$H$32</f>", // level-3 target
+		"<f>'Ringkasan'!$A$25:$A$32</f>", // aspect ids
+		"<f>'Ringkasan'!$D$19:$D$22</f>", // domain indices
+		"<f>'Ringkasan'!$A$19:$A$22</f>", // domain ids
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("charts lack %s", want)
+		}
+	}
+	f := open(t, out)
+	if got := raw(t, f, "Ringkasan", "A25"); got != "A1" {
+		t.Errorf("A25 = %q, want A1 (first aspect)", got)
+	}
+	if got := raw(t, f, "Ringkasan", "A19"); got != "D1" {
+		t.Errorf("A19 = %q, want D1 (first domain)", got)
+	}
+}
+
+func zipParts(t testing.TB, path, prefix string) []string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var out []string
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, prefix) {
+			continue
+		}
+		rc, _ := zf.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out = append(out, string(b))
+	}
+	return out
+}
+
+func TestReportIndicators(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	e := evaluation(t, t.TempDir(), "in.xlsx", "X", r, fixture.Perekonomian2021)
+	f := open(t, writeReport(t, []*render.Evaluation{e}, "en"))
+	sh := "Indicators"
+	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(r.Indicators()) {
+		t.Fatalf("%d rows, want header + %d", len(rows), len(r.Indicators()))
+	}
+	if got := strings.Join(rows[0], "|"); got != "No|Domain|Aspect|Indicator|Weight (%)|Level|Level name|Contribution|Points open to level 5|Source cell" {
+		t.Errorf("header = %s", got)
+	}
+	// Indicator 13 (A2, weight 2.5): level 5, contribution 5 x 2.5 / 100.
+	row := rows[13]
+	if row[0] != "13" || row[2] != "A2" || row[5] != "5" || row[7] != "0.125" || row[8] != "0" {
+		t.Errorf("indicator 13 row = %q", row)
+	}
+	if got, _ := f.GetCellValue(sh, "H14"); got != "0.1250" {
+		t.Errorf("H14 shown as %q, want 0.1250", got)
+	}
+	if got, _ := f.GetCellValue(sh, "E2"); !strings.HasSuffix(got, ".00") && !strings.Contains(got, ".") {
+		t.Errorf("E2 shown as %q, want 2 decimals", got)
+	}
+	panes, _ := f.GetPanes(sh)
+	if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+		t.Errorf("panes = %+v, want the header row frozen", panes)
+	}
+	cfs, err := f.GetConditionalFormats(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := itoa(1 + len(r.Indicators()))
+	if cf := cfs["F2:F"+last]; len(cf) != 1 || cf[0].Type != "3_color_scale" {
+		t.Errorf("level colour scale = %+v", cfs)
+	}
+	if cf := cfs["I2:I"+last]; len(cf) != 1 || cf[0].Type != "top" || cf[0].Value != "10" {
+		t.Errorf("weakest ten = %+v", cfs)
+	}
+	sheetXML := strings.Join(zipParts(t, pathOf(f), "xl/worksheets/sheet2.xml"), "")
+	if !strings.Contains(sheetXML, `<autoFilter ref="$A$1:$J$48"`) {
+		t.Errorf("no autofilter on A1:J48")
+	}
+	if w, _ := f.GetColWidth(sh, "D"); w < 40 {
+		t.Errorf("indicator column width = %v, want wide", w)
+	}
+}
+
+func pathOf(f *excelize.File) string { return f.Path }
+
+func TestReportTextNeverFormula(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	name := `=HYPERLINK("http://evil.example","klik")`
+	e := evaluation(t, t.TempDir(), "in.xlsx", "x", r, fixture.Perekonomian2021)
+	e.Instansi = name
+	out := writeReport(t, []*render.Evaluation{e}, "id")
+	f := open(t, out)
+	for _, at := range []struct{ sheet, cell string }{{"Ringkasan", "B3"}, {ProvenanceSheet, "F15"}} {
+		if got := raw(t, f, at.sheet, at.cell); got != name {
+			t.Errorf("%s!%s = %q, want the name as text", at.sheet, at.cell, got)
+		}
+		if fm, _ := f.GetCellFormula(at.sheet, at.cell); fm != "" {
+			t.Errorf("%s!%s holds formula %q", at.sheet, at.cell, fm)
+		}
+		if typ, _ := f.GetCellType(at.sheet, at.cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+			t.Errorf("%s!%s type = %v, want a string", at.sheet, at.cell, typ)
+		}
+	}
+	for _, s := range zipParts(t, out, "xl/worksheets/") {
+		if strings.Contains(s, "<f>") {
+			t.Errorf("a report sheet holds a formula: the report is values only")
+		}
+	}
+}
+
+func TestReportRanking(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	fives := make([]int, len(r.Indicators()))
+	for i := range fives {
+		fives[i] = 5
+	}
+	evals := []*render.Evaluation{
+		evaluation(t, dir, "a.xlsx", "Perekonomian", r, fixture.Perekonomian2021),
+		evaluation(t, dir, "b.xlsx", "Teladan", r, fives),
+		evaluation(t, dir, "c.xlsx", "Kembar", r, fixture.Perekonomian2021),
+	}
+	f := open(t, writeReport(t, evals, "id"))
+	if got := strings.Join(f.GetSheetList(), ","); got != "Peringkat,Ringkasan 1,Indikator 1,Ringkasan 2,Indikator 2,Ringkasan 3,Indikator 3,Provenance" {
+		t.Fatalf("sheets = %s", got)
+	}
+	rows, _ := f.GetRows("Peringkat", excelize.Options{RawCellValue: true})
+	var got []string
+	for _, row := range rows[1:] {
+		got = append(got, row[0]+" "+row[1]+" "+row[3])
+	}
+	if want := "1 Teladan 5|2 Kembar 2.95|2 Perekonomian 2.95"; strings.Join(got, "|") != want {
+		t.Errorf("ranking = %s, want %s", strings.Join(got, "|"), want)
+	}
+}
+
+func TestSaveAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.xlsx")
+	boom := errors.New("disk full")
+	err := Save(out, SaveOptions{}, func(w io.Writer) error {
+		w.Write([]byte("half a report"))
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want %v", err, boom)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a failed write left %v", ents)
+	}
+	// An existing file is kept unless Force, and replaced whole with it.
+	os.WriteFile(out, []byte("old"), 0o600)
+	err = Save(out, SaveOptions{}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err })
+	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), out) {
+		t.Errorf("err = %v, want ErrExists naming the file", err)
+	}
+	err = Save(out, SaveOptions{Force: true}, func(w io.Writer) error { w.Write([]byte("ne")); return boom })
+	if b, _ := os.ReadFile(out); string(b) != "old" || !errors.Is(err, boom) {
+		t.Errorf("failed forced write: file %q, err %v; want old kept", b, err)
+	}
+	if err := Save(out, SaveOptions{Force: true}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "new" {
+		t.Errorf("file = %q, want new", b)
+	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want the old file's 0600 kept", st.Mode().Perm())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("files left: %v", ents)
+	}
+}
+
+func TestCheckOutputRefusesInputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	os.WriteFile(in, []byte("x"), 0o644)
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Link(in, link); err != nil {
+		t.Skip(err)
+	}
+	sym := filepath.Join(dir, "sym.xlsx")
+	os.Symlink(in, sym)
+	for _, out := range []string{in, filepath.Join(dir, ".", "in.xlsx"), link, sym} {
+		err := CheckOutput(out, SaveOptions{Force: true, Inputs: []string{in}})
+		if !errors.Is(err, ErrIsInput) {
+			t.Errorf("CheckOutput(%s) = %v, want ErrIsInput", out, err)
+		}
+	}
+	if err := CheckOutput(filepath.Join(dir, "new.xlsx"), SaveOptions{Inputs: []string{in}}); err != nil {
+		t.Errorf("new file: %v", err)
+	}
+}
