@@ -12,7 +12,7 @@ import (
 // in units of the gains' greatest common divisor). Rubrics with weights of
 // at most four decimals need far fewer cells; beyond the bound the planner
 // falls back to branch and bound.
-var maxCells = 1 << 23
+var maxCells = 1 << 22
 
 // ErrTooHard is returned when an exact least-cost plan would take too long
 // to find.

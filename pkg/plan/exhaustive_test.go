@@ -259,7 +259,7 @@ func TestCheapestBruteForce(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		cells int
-	}{{"table", 1 << 23}, {"branch-and-bound", 0}} {
+	}{{"table", 1 << 22}, {"branch-and-bound", 0}} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(5, 2018))
