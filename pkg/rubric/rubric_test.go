@@ -357,3 +357,25 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+func BenchmarkParse(b *testing.B) {
+	src, _ := EmbeddedSource(DefaultID)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(DefaultID+".yaml", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCanonical(b *testing.B) {
+	r, err := ByID(DefaultID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Canonical()
+	}
+}
