@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -57,7 +58,10 @@ type JSONIndicator struct {
 	Contribution Num    `json:"contribution"`
 	Available    Num    `json:"available"`
 	Step         Num    `json:"step"`
-	Cell         string `json:"cell,omitempty"`
+	// ToNextPredicate is the fewest level steps on this indicator alone
+	// that reach the next predicate; 0 when it cannot.
+	ToNextPredicate int    `json:"to_next_predicate"`
+	Cell            string `json:"cell,omitempty"`
 }
 
 // JSONResult is the JSON form of one evaluation (documented in README.md).
@@ -113,16 +117,18 @@ func NewJSONResult(e *Evaluation) JSONResult {
 	for _, a := range r.Aspects {
 		out.Aspects = append(out.Aspects, group(a))
 	}
-	for _, it := range r.Indicators {
+	margins := plan.Marginal(r)
+	for i, it := range r.Indicators {
 		out.Indicators = append(out.Indicators, JSONIndicator{
 			ID: it.Indicator.ID, Aspect: it.Indicator.Aspect.ID, Name: it.Indicator.Name,
-			Weight:       num(it.Indicator.Weight, weightPlaces),
-			Level:        Num(levelText(it.Level)),
-			LevelName:    it.LevelName,
-			Contribution: val(it.Contribution, cp),
-			Available:    val(it.Available, cp),
-			Step:         val(it.Step, cp),
-			Cell:         e.Cells[it.Indicator.ID],
+			Weight:          num(it.Indicator.Weight, weightPlaces),
+			Level:           Num(levelText(it.Level)),
+			LevelName:       it.LevelName,
+			Contribution:    val(it.Contribution, cp),
+			Available:       val(it.Available, cp),
+			Step:            val(it.Step, cp),
+			ToNextPredicate: margins[i].ToNextBand,
+			Cell:            e.Cells[it.Indicator.ID],
 		})
 	}
 	return out

@@ -27,6 +27,7 @@ type Options struct {
 	Lang   string // "id" (default) or "en"
 	Detail bool   // list every indicator
 	Color  bool   // ANSI colours in text output
+	Costs  bool   // plans: step costs were given, so show them
 }
 
 // Renderer writes evaluations in one format.

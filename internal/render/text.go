@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -15,14 +16,16 @@ var labels = map[string]map[string]string{
 	"id": {
 		"title": "Indeks SPBE", "instansi": "Instansi", "source": "Sumber", "sheet": "lembar",
 		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "weight": "Bobot",
-		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa",
+		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa", "next": "Ke %s",
+		"gap":     "Menuju %s (%s): kurang %s poin; paling sedikit %d langkah (spbe plan --target %q).",
 		"edge":    "Catatan: indeks tepat %s berjarak kurang dari %s dari batas predikat %s (predikat pada nilai tepat: %s).",
 		"crossed": "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
 	},
 	"en": {
 		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet",
 		"rubric": "Rubric", "group": "Domain / aspect / indicator", "weight": "Weight",
-		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open",
+		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open", "next": "To %s",
+		"gap":     "To reach %s (%s): %s points short; at least %d steps (spbe plan --target %q).",
 		"edge":    "Note: the exact index %s lies within %s of the predicate boundary %s (predicate on the exact value: %s).",
 		"crossed": "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
 	},
@@ -94,8 +97,20 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 
 	const nameWidth = 60
 	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label(lang, "group"), label(lang, "weight"), label(lang, "index"))
+	var margins []plan.Margin
 	if o.Detail {
-		header += fmt.Sprintf("  %-24s %10s %6s", label(lang, "level"), label(lang, "contribution"), label(lang, "available"))
+		next := nextBand(rb, r.Predicate)
+		nextName := "-"
+		if next != nil {
+			nextName = PredicateName(next, lang)
+			if pl, err := plan.Make(rb, levelsOf(r), plan.Target{Index: next.From, Band: next}, plan.Options{}); err == nil && pl.Reachable {
+				short := next.From - r.Published
+				fmt.Fprintf(sb, label(lang, "gap")+"\n\n", nextName, n(next.From, p), n(short, p), pl.TotalSteps, next.Name)
+			}
+		}
+		header += fmt.Sprintf("  %-22s %10s %6s %6s %s", label(lang, "level"), label(lang, "contribution"), label(lang, "available"), "+1",
+			fmt.Sprintf(label(lang, "next"), nextName))
+		margins = plan.Marginal(r)
 	}
 	sb.WriteString(style(bold, header) + "\n")
 	items := r.Indicators
@@ -116,8 +131,14 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 				if !it.Level.IsInteger() {
 					lvl = strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 2), it.LevelName))
 				}
-				fmt.Fprintf(sb, "%s %6s %7s  %-24s %10s %6s\n", pad("    "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
-					n(it.Indicator.Weight, 2), "", pad(lvl, 24), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2))
+				m := margins[len(r.Indicators)-len(items)-1]
+				next := "-"
+				if m.ToNextBand > 0 {
+					next = fmt.Sprintf("+%d", m.ToNextBand)
+				}
+				fmt.Fprintf(sb, "%s %6s %7s  %-22s %10s %6s %6s %s\n", pad("    "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
+					n(it.Indicator.Weight, 2), "", pad(lvl, 22), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2),
+					n(m.Gain.Round(p+2), p+2), next)
 			}
 		}
 	}
@@ -159,4 +180,24 @@ func predColor(rb *rubric.Rubric, b *rubric.Band) string {
 // name starts with, so that the part that differs fits the column.
 func shortName(s string) string {
 	return strings.TrimPrefix(s, "Tingkat Kematangan ")
+}
+
+// nextBand returns the predicate band just above b, or nil at the top.
+func nextBand(r *rubric.Rubric, b *rubric.Band) *rubric.Band {
+	var next *rubric.Band
+	for _, o := range r.Predicates {
+		if o.From > b.From && (next == nil || o.From < next.From) {
+			next = o
+		}
+	}
+	return next
+}
+
+// levelsOf returns the levels a result was computed from.
+func levelsOf(r *index.Result) index.Levels {
+	ls := make(index.Levels, len(r.Indicators))
+	for _, it := range r.Indicators {
+		ls[it.Indicator.ID] = it.Level
+	}
+	return ls
 }

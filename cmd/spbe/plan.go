@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+type planOptions struct {
+	input    scoreOptions
+	Target   string
+	MaxLevel string
+	Fixed    string
+	Costs    string
+}
+
+// addInputFlags binds the flags that say how to read one workbook.
+func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
+	f := cmd.Flags()
+	f.StringVarP(&o.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
+	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
+	f.StringVar(&o.Password, "password", "", "password of an encrypted workbook")
+	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+}
+
+func newPlanCmd(s *streams, runF func(*planOptions) error) *cobra.Command {
+	opts := &planOptions{input: scoreOptions{io: s}}
+	cmd := &cobra.Command{
+		Use:   "plan <workbook> --target <index|predicate>",
+		Short: "Find the fewest level steps (or the least cost) that reach a target index or predicate",
+		Long: `Finds the plan with the fewest level steps that reaches the target: a published
+index (4.2, 4,74) or a predicate (Memuaskan, "Sangat Baik"), judged the way the
+rubric judges predicates. A step is one level on one indicator. With --costs the
+plan minimises the total cost instead (exactly, by dynamic programming).
+
+The output shows the index and predicate now, after the plan and at the most
+that the constraints allow, then the steps grouped by aspect.`,
+		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
+  $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
+  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.input.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlan(opts)
+		},
+	}
+	addInputFlags(cmd, &opts.input)
+	f := cmd.Flags()
+	f.StringVarP(&opts.input.Format, "format", "f", "text", "output format: csv, json, text")
+	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
+	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
+	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
+	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
+	return cmd
+}
+
+func runPlan(opts *planOptions) error {
+	in := &opts.input
+	rend, ok := render.PlanRenderers[in.Format]
+	if !ok {
+		return usagef("unknown format %q (want csv, json, text)", in.Format)
+	}
+	if opts.Target == "" {
+		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
+	}
+	r, e, levels, err := readOne(in)
+	if err != nil {
+		return err
+	}
+	t, err := plan.ParseTarget(r, opts.Target)
+	if err != nil {
+		return usagef("--target: %v", err)
+	}
+	po := plan.Options{}
+	if opts.MaxLevel != "" {
+		d, err := rubric.ParseDecimal(opts.MaxLevel)
+		if err != nil {
+			return usagef("--max-level: %v", err)
+		}
+		po.MaxLevel = &d
+	}
+	if opts.Fixed != "" {
+		ids, err := indicatorList(r, opts.Fixed)
+		if err != nil {
+			return usagef("--fixed: %v", err)
+		}
+		po.Fixed = ids
+	}
+	if opts.Costs != "" {
+		if po.Costs, err = readCosts(r, opts.Costs); err != nil {
+			return err
+		}
+	}
+	pl, err := plan.Make(r, levels, t, po)
+	if err != nil {
+		return err
+	}
+	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
+}
+
+// readOne reads and scores the single workbook of a command.
+func readOne(in *scoreOptions) (*rubric.Rubric, *render.Evaluation, index.Levels, error) {
+	if in.Lang != "id" && in.Lang != "en" {
+		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
+	}
+	r, err := rubric.Load(in.Rubric)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	e, err := scoreFile(in, r, in.Paths[0])
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	levels := index.Levels{}
+	for _, it := range e.Result.Indicators {
+		levels[it.Indicator.ID] = it.Level
+	}
+	return r, e, levels, nil
+}
+
+// indicatorList reads "45,46,47" or "29..31" (ranges in rubric order) as a
+// set of indicator ids.
+func indicatorList(r *rubric.Rubric, s string) (map[string]bool, error) {
+	pos := map[string]int{}
+	for i, ind := range r.Indicators() {
+		pos[ind.ID] = i
+	}
+	ids := map[string]bool{}
+	for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ' ' || c == ';' }) {
+		from, to, isRange := strings.Cut(part, "..")
+		if !isRange {
+			to = from
+		}
+		i, ok1 := pos[from]
+		j, ok2 := pos[to]
+		if !ok1 || !ok2 || i > j {
+			return nil, fmt.Errorf("%q is not an indicator or a range of indicators of rubric %s", part, r.ID)
+		}
+		for _, ind := range r.Indicators()[i : j+1] {
+			ids[ind.ID] = true
+		}
+	}
+	return ids, nil
+}
+
+// readCosts reads a YAML mapping of indicator id to the cost of one step.
+func readCosts(r *rubric.Rubric, path string) (map[string]rubric.Decimal, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--costs: %w", err)
+	}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	m := &doc
+	if m.Kind == yaml.DocumentNode && len(m.Content) == 1 {
+		m = m.Content[0]
+	}
+	if m.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: want a mapping of indicator id to cost", path, m.Line, m.Column)
+	}
+	costs := map[string]rubric.Decimal{}
+	var errs []string
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		c, err := rubric.ParseDecimal(v.Value)
+		switch {
+		case r.Indicator(k.Value) == nil:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: %q is not an indicator of rubric %s", path, k.Line, k.Column, k.Value, r.ID))
+		case v.Kind != yaml.ScalarNode || err != nil:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %q is not a number", path, v.Line, v.Column, k.Value, v.Value))
+		case c < 0:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %s is negative", path, v.Line, v.Column, k.Value, c))
+		default:
+			costs[k.Value] = c
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return costs, nil
+}

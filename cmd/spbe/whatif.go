@@ -1,0 +1,60 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/plan"
+)
+
+type whatifOptions struct {
+	input scoreOptions
+	Set   string
+}
+
+func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
+	opts := &whatifOptions{input: scoreOptions{io: s}}
+	cmd := &cobra.Command{
+		Use:   "whatif <workbook> --set <changes>",
+		Short: "Show the index after changing some levels, beside the current one",
+		Example: `  $ spbe whatif kaltim.xlsx --set 21=3,22=3,29..31=2
+  $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.input.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runWhatIf(opts)
+		},
+	}
+	addInputFlags(cmd, &opts.input)
+	f := cmd.Flags()
+	f.StringVarP(&opts.input.Format, "format", "f", "text", "output format: json, text")
+	f.StringVar(&opts.Set, "set", "", "new levels: id=level, ranges in rubric order (21=3,29..31=2)")
+	return cmd
+}
+
+func runWhatIf(opts *whatifOptions) error {
+	in := &opts.input
+	rend, ok := render.WhatIfRenderers[in.Format]
+	if !ok {
+		return usagef("unknown format %q (want json, text)", in.Format)
+	}
+	if opts.Set == "" {
+		return usagef("--set is required, e.g. --set 21=3,29..31=2")
+	}
+	r, e, levels, err := readOne(in)
+	if err != nil {
+		return err
+	}
+	changes, err := plan.ParseChanges(r, opts.Set)
+	if err != nil {
+		return usagef("--set: %v", err)
+	}
+	after, err := plan.WhatIf(r, levels, changes)
+	if err != nil {
+		return err
+	}
+	return rend(in.io.Out, e, after, render.Options{Lang: in.Lang})
+}

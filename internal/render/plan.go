@@ -1,0 +1,193 @@
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// PlanRenderers are the formats of `spbe plan`.
+var PlanRenderers = map[string]func(w io.Writer, e *Evaluation, p *plan.Plan, o Options) error{
+	"text": PlanText,
+	"json": PlanJSON,
+	"csv":  PlanCSV,
+}
+
+var planLabels = map[string]map[string]string{
+	"id": {
+		"title": "Rencana menuju %s", "now": "Sekarang", "after": "Sesudah", "max": "Maksimum",
+		"steps": "%d langkah", "cost": "biaya %s", "unreachable": "Target tidak tercapai dengan batasan ini; rencana di bawah mencapai maksimum.",
+		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
+	},
+	"en": {
+		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum",
+		"steps": "%d steps", "cost": "cost %s", "unreachable": "The target cannot be reached under these constraints; the plan below reaches the maximum.",
+		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
+	},
+}
+
+func planLabel(lang, key string) string {
+	if l, ok := planLabels[lang]; ok {
+		return l[key]
+	}
+	return planLabels["id"][key]
+}
+
+func targetText(t plan.Target, p int, lang string) string {
+	if t.Band != nil {
+		return fmt.Sprintf("%s (≥ %s)", PredicateName(t.Band, lang), Number(t.Band.From, p, lang))
+	}
+	return Number(t.Index, p, lang)
+}
+
+// PlanText writes the plan: target, before and after, the steps grouped by
+// aspect with the level before and after, and every aspect's index before
+// and after.
+func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+	var sb strings.Builder
+	lang := o.Lang
+	r := pl.Before.Rubric
+	p := r.Precision
+	n := func(d rubric.Decimal, places int) string { return Number(d, places, lang) }
+	res := func(label string, x *index.Result) {
+		fmt.Fprintf(&sb, "%-10s %s  %s\n", label, n(x.Published, p), PredicateName(x.Predicate, lang))
+	}
+	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
+	fmt.Fprintf(&sb, planLabel(lang, "title")+"\n\n", targetText(pl.Target, p, lang))
+	res(planLabel(lang, "now"), pl.Before)
+	res(planLabel(lang, "after"), pl.After)
+	res(planLabel(lang, "max"), pl.Max)
+	summary := fmt.Sprintf(planLabel(lang, "steps"), pl.TotalSteps)
+	if pl.TotalCost != rubric.NewDecimal(int64(pl.TotalSteps)) {
+		summary += ", " + fmt.Sprintf(planLabel(lang, "cost"), n(pl.TotalCost, 2))
+	}
+	fmt.Fprintf(&sb, "%-10s %s\n\n", "", summary)
+	switch {
+	case !pl.Reachable:
+		sb.WriteString(planLabel(lang, "unreachable") + "\n\n")
+	case len(pl.Steps) == 0:
+		sb.WriteString(planLabel(lang, "met") + "\n")
+		return writeString(w, sb.String())
+	}
+	steps := pl.Steps
+	for i, a := range pl.Before.Aspects {
+		var mine []plan.Step
+		for len(steps) > 0 && steps[0].Indicator.Aspect.ID == a.ID {
+			mine, steps = append(mine, steps[0]), steps[1:]
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		after := pl.After.Aspects[i]
+		fmt.Fprintf(&sb, "%s %6s → %s\n", pad(a.ID+" "+a.Name, 60), n(a.Index.Round(p), p), n(after.Index.Round(p), p))
+		for _, s := range mine {
+			line := fmt.Sprintf("  %s %s", s.Indicator.ID, shortName(s.Indicator.Name))
+			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), n(s.From, 0), n(s.To, 0), n(s.Gain.Round(p+2), p+2))
+		}
+	}
+	return writeString(w, sb.String())
+}
+
+func writeString(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
+}
+
+// JSONPlanStep is one indicator raised.
+type JSONPlanStep struct {
+	Indicator string `json:"indicator"`
+	Aspect    string `json:"aspect"`
+	Name      string `json:"name"`
+	From      Num    `json:"from"`
+	To        Num    `json:"to"`
+	Gain      Num    `json:"gain"`
+	Cost      *Num   `json:"cost,omitempty"`
+}
+
+// JSONPlanAspect is an aspect's index before and after the plan.
+type JSONPlanAspect struct {
+	ID     string `json:"id"`
+	Before Num    `json:"before"`
+	After  Num    `json:"after"`
+}
+
+// JSONPlan is the JSON form of a plan (documented in README.md).
+type JSONPlan struct {
+	Source          string           `json:"source"`
+	Instansi        string           `json:"instansi"`
+	Rubric          string           `json:"rubric"`
+	Target          Num              `json:"target"`
+	TargetPredicate string           `json:"target_predicate,omitempty"`
+	Reachable       bool             `json:"reachable"`
+	IndexBefore     Num              `json:"index_before"`
+	PredicateBefore string           `json:"predicate_before"`
+	IndexAfter      Num              `json:"index_after"`
+	PredicateAfter  string           `json:"predicate_after"`
+	IndexMax        Num              `json:"index_max"`
+	TotalSteps      int              `json:"total_steps"`
+	TotalCost       *Num             `json:"total_cost,omitempty"`
+	Steps           []JSONPlanStep   `json:"steps"`
+	Aspects         []JSONPlanAspect `json:"aspects"`
+}
+
+// PlanJSON writes the plan as one JSON object.
+func PlanJSON(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+	r := pl.Before.Rubric
+	p := r.Precision
+	out := JSONPlan{
+		Source: e.Source, Instansi: e.Instansi, Rubric: r.ID,
+		Target:          num(pl.Target.Index, p),
+		Reachable:       pl.Reachable,
+		IndexBefore:     num(pl.Before.Published, p),
+		PredicateBefore: PredicateName(pl.Before.Predicate, "id"),
+		IndexAfter:      num(pl.After.Published, p),
+		PredicateAfter:  PredicateName(pl.After.Predicate, "id"),
+		IndexMax:        num(pl.Max.Published, p),
+		TotalSteps:      pl.TotalSteps,
+		Steps:           []JSONPlanStep{},
+	}
+	if pl.Target.Band != nil {
+		out.TargetPredicate = pl.Target.Band.Name
+	}
+	if o.Costs {
+		c := num(pl.TotalCost, 2)
+		out.TotalCost = &c
+	}
+	for _, s := range pl.Steps {
+		st := JSONPlanStep{
+			Indicator: s.Indicator.ID, Aspect: s.Indicator.Aspect.ID, Name: s.Indicator.Name,
+			From: Num(levelText(s.From)), To: Num(levelText(s.To)), Gain: val(s.Gain, p+2),
+		}
+		if o.Costs {
+			c := num(s.Cost, 2)
+			st.Cost = &c
+		}
+		out.Steps = append(out.Steps, st)
+	}
+	for i, a := range pl.Before.Aspects {
+		out.Aspects = append(out.Aspects, JSONPlanAspect{ID: a.ID, Before: val(a.Index, p), After: val(pl.After.Aspects[i].Index, p)})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// PlanCSV writes one row per indicator raised.
+func PlanCSV(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+	p := pl.Before.Rubric.Precision
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"indicator", "aspect", "name", "from", "to", "gain", "cost"})
+	for _, s := range pl.Steps {
+		_ = cw.Write([]string{s.Indicator.ID, s.Indicator.Aspect.ID, s.Indicator.Name,
+			s.From.String(), s.To.String(), s.Gain.Round(p + 2).Fixed(p + 2), s.Cost.String()})
+	}
+	cw.Flush()
+	return cw.Error()
+}

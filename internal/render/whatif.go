@@ -1,0 +1,68 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spbe-id/spbe/pkg/index"
+)
+
+// WhatIfRenderers are the formats of `spbe whatif`.
+var WhatIfRenderers = map[string]func(w io.Writer, e *Evaluation, after *index.Result, o Options) error{
+	"text": WhatIfText,
+	"json": WhatIfJSON,
+}
+
+// WhatIfText writes the index, predicate, domains and aspects now and
+// after the changes, side by side.
+func WhatIfText(w io.Writer, e *Evaluation, after *index.Result, o Options) error {
+	before := e.Result
+	lang, p := o.Lang, before.Rubric.Precision
+	v := func(x index.Value) string { return Number(x.Round(p), p, lang) }
+	now, then, change := "Sekarang", "Sesudah", "Selisih"
+	if lang == "en" {
+		now, then, change = "Now", "After", "Change"
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%s  %s\n\n", e.Instansi, e.Source)
+	fmt.Fprintf(&sb, "%-60s %9s %9s %8s\n", "", now, then, change)
+	line := func(name string, b, a index.Value) {
+		d := a.Round(p) - b.Round(p)
+		sign := "+"
+		if d < 0 {
+			sign = "-"
+			d = -d
+		}
+		diff := sign + Number(d, p, lang)
+		if d == 0 {
+			diff = ""
+		}
+		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
+	}
+	line(label(lang, "title"), before.Index, after.Index)
+	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), PredicateName(before.Predicate, lang), PredicateName(after.Predicate, lang))
+	aspects := 0
+	for i, d := range before.Domains {
+		line(d.ID+" "+d.Name, d.Index, after.Domains[i].Index)
+		for ; aspects < len(before.Aspects) && before.Aspects[aspects].Domain == d.ID; aspects++ {
+			a := before.Aspects[aspects]
+			line("  "+a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+		}
+	}
+	return writeString(w, sb.String())
+}
+
+// WhatIfJSON writes {"before": result, "after": result}.
+func WhatIfJSON(w io.Writer, e *Evaluation, after *index.Result, o Options) error {
+	a := *e
+	a.Result = after
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		Before JSONResult `json:"before"`
+		After  JSONResult `json:"after"`
+	}{NewJSONResult(e), NewJSONResult(&a)})
+}
