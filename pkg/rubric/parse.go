@@ -124,6 +124,7 @@ func Check(file string, data []byte) (*Rubric, []*PosError) {
 	if v.failed() {
 		return nil, v.problems
 	}
+	r.recordPositions(root)
 	return r, v.problems
 }
 

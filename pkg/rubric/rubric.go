@@ -34,6 +34,7 @@ type Rubric struct {
 	Domains     []*Domain `yaml:"domains"`
 	indicators  []*Indicator
 	byID        map[string]*Indicator
+	pos         map[string]Pos // see Position
 }
 
 // Scale is a maturity level scale shared by a group of indicators.
