@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+type templateOptions struct {
+	io *streams
+
+	Output   string
+	Rubric   string
+	Instansi string
+	Lang     string
+	Force    bool
+}
+
+func newTemplateCmd(s *streams, runF func(*templateOptions) error) *cobra.Command {
+	opts := &templateOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "template -o <form.xlsx>",
+		Short: "Write the input form of a rubric, with live index formulas",
+		Long: `Writes an evaluation form for the rubric: one row per indicator (No, Domain,
+Aspek, Indikator, Bobot (%)), a "Tingkat Kematangan" column that accepts only
+the levels of the indicator's scale (a drop-down), the chosen level's name,
+columns for Penjelasan and Data Dukung, and a "Hasil" sheet whose formulas
+compute every aspect and domain index, the SPBE index and the predicate as
+the levels are typed in, exactly as spbe score does. spbe score reads the
+filled-in form unchanged.`,
+		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
+  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018
+  $ spbe score form.xlsx`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTemplate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx); required")
+	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	f.StringVar(&opts.Instansi, "instansi", "", "the instansi's name, written on the form")
+	f.StringVar(&opts.Lang, "lang", "id", "language of titles and the predicate: id or en")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the form file if it exists")
+	return cmd
+}
+
+func runTemplate(opts *templateOptions) error {
+	if opts.Output == "" {
+		return usagef("template: -o <form.xlsx> is required")
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
+	}
+	r, err := rubric.Load(opts.Rubric)
+	if err != nil {
+		return err
+	}
+	var inputs []string
+	if src, _, err := report.RubricSource(opts.Rubric); err == nil && src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", opts.Output, len(r.Indicators()), r.ID)
+	return nil
+}
