@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/report"
+)
+
+type verifyOptions struct {
+	io     *streams
+	Report string
+	Input  string
+}
+
+func newVerifyCmd(s *streams, runF func(*verifyOptions) error) *cobra.Command {
+	opts := &verifyOptions{io: s}
+	return &cobra.Command{
+		Use:   "verify <report.xlsx> [input.xlsx]",
+		Short: "Check an Excel report against the provenance it records",
+		Long: `Re-reads the provenance a report of spbe score -o records in its hidden
+Provenance sheet, reloads the rubric (embedded, or the recorded file, checking
+its SHA-256), recomputes every evaluation from the recorded levels and compares
+every cell of the report's sheets with the recomputation. When input.xlsx is
+given, or the recorded input path exists, the input is read again and its
+SHA-256 and levels are compared too: a report edited by hand, or an input
+changed since, is caught.
+
+Exits 0 when the report matches, 1 listing every difference (where, report
+value, recomputed value), 3 when the report cannot be checked.`,
+		Example: `  $ spbe verify report.xlsx
+  report matches
+  $ spbe verify report.xlsx kaltim.xlsx
+  Ringkasan!B8: report "3.1", recomputed "2.95"`,
+		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Report = args[0]
+			if len(args) > 1 {
+				opts.Input = args[1]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runVerify(opts)
+		},
+	}
+}
+
+func runVerify(opts *verifyOptions) error {
+	diffs, err := report.Verify(opts.Report, opts.Input)
+	if err != nil {
+		return err
+	}
+	if len(diffs) == 0 {
+		fmt.Fprintln(opts.io.Out, "report matches")
+		return nil
+	}
+	for _, d := range diffs {
+		fmt.Fprintln(opts.io.Out, d)
+	}
+	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(diffs), plural(len(diffs), "difference", "differences"))}
+}
