@@ -157,6 +157,9 @@ func (t *form) build(instansi string) error {
 	if err := f.SetPanes(FormSheet, &excelize.Panes{Freeze: true, YSplit: FormHeaderRow, TopLeftCell: "A" + strconv.Itoa(FormHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	if err := landscape(f, FormSheet); err != nil {
+		return err
+	}
 	// Excel recalculates on opening; spbe never writes cached results.
 	return f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
 }
@@ -186,7 +189,7 @@ func formStyles(f *excelize.File, precision int) (map[string]int, error) {
 		"title":  {Font: &excelize.Font{Bold: true, Size: 14, Color: colorHeader}},
 		"bold":   {Font: &excelize.Font{Bold: true}},
 		"header": {Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorHeader}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}, Border: border},
-		"text":   {Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
 		"center": {Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}},
 		"w":      {Border: border, CustomNumFmt: ptr("0.00"), Alignment: &excelize.Alignment{Vertical: "top"}},
 		"input":  {Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}},
