@@ -14,10 +14,7 @@ var now = time.Now
 // writeReport writes the Excel report of -o: atomically, never over an
 // input, over an existing file only with --force.
 func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*render.Evaluation) error {
-	src, data, err := report.RubricSource(opts.Rubric)
-	if err != nil {
-		return err
-	}
+	src := report.RubricSource(opts.Rubric)
 	inputs := append([]string{}, opts.Paths...)
 	if src != report.Embedded {
 		inputs = append(inputs, src)
@@ -26,7 +23,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*render.Evaluatio
 	if err := report.CheckOutput(opts.Output, save); err != nil {
 		return err
 	}
-	p, err := report.NewProvenance(version, r, src, data, evals, opts.Lang, now())
+	p, err := report.NewProvenance(version, r, src, evals, opts.Lang, now())
 	if err != nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func runTemplate(opts *templateOptions) error {
 		return err
 	}
 	var inputs []string
-	if src, _, err := report.RubricSource(opts.Rubric); err == nil && src != report.Embedded {
+	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
 	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {

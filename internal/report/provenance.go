@@ -32,9 +32,9 @@ type Provenance struct {
 	Version string // spbe version
 	// RubricID and RubricName name the rubric; RubricSource is Embedded
 	// or the path of the rubric file; RubricSHA256 is the hash of the
-	// rubric, of the kind RubricHashOf says ("canonical" or "source").
+	// rubric's canonical form (rubric.Rubric.SHA256).
 	RubricID, RubricName, RubricSource string
-	RubricSHA256, RubricHashOf         string
+	RubricSHA256                       string
 	Rounding                           string // "half-up"
 	Precision                          int    // decimals of a published index
 	Lang                               string // "id" or "en"
@@ -71,41 +71,24 @@ func HashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// RubricHash returns the SHA-256 of a rubric and what it was taken of:
-// the rubric's canonical form when pkg/rubric provides one, else the
-// source bytes the rubric was parsed from.
-func RubricHash(r *rubric.Rubric, source []byte) (sum, of string) {
-	if c, ok := any(r).(interface{ SHA256() string }); ok {
-		return c.SHA256(), "canonical"
-	}
-	s := sha256.Sum256(source)
-	return hex.EncodeToString(s[:]), "source"
-}
-
 // RubricSource returns where the rubric named by arg (an embedded id or a
-// file path, as rubric.Load takes it) comes from, Embedded or the path,
-// and its bytes.
-func RubricSource(arg string) (source string, data []byte, err error) {
+// file path, as rubric.Load takes it) comes from: Embedded or the path.
+func RubricSource(arg string) string {
 	if arg == "" {
 		arg = rubric.DefaultID
 	}
-	if data, ok := rubric.EmbeddedSource(arg); ok {
-		return Embedded, data, nil
+	if _, ok := rubric.EmbeddedSource(arg); ok {
+		return Embedded
 	}
-	data, err = os.ReadFile(arg)
-	if err != nil {
-		return "", nil, fmt.Errorf("rubric: %w", err)
-	}
-	return arg, data, nil
+	return arg
 }
 
 // NewProvenance records the run that scored evals: it hashes every input
-// file. rubricSource and rubricData come from RubricSource.
-func NewProvenance(version string, r *rubric.Rubric, rubricSource string, rubricData []byte, evals []*render.Evaluation, lang string, now time.Time) (*Provenance, error) {
-	sum, of := RubricHash(r, rubricData)
+// file. rubricSource comes from RubricSource.
+func NewProvenance(version string, r *rubric.Rubric, rubricSource string, evals []*render.Evaluation, lang string, now time.Time) (*Provenance, error) {
 	p := &Provenance{
 		Version: version, RubricID: r.ID, RubricName: r.Name, RubricSource: rubricSource,
-		RubricSHA256: sum, RubricHashOf: of, Rounding: r.Rounding, Precision: r.Precision,
+		RubricSHA256: r.SHA256(), Rounding: r.Rounding, Precision: r.Precision,
 		Lang: lang, Time: now.UTC().Truncate(time.Second),
 	}
 	for _, e := range evals {
@@ -143,7 +126,6 @@ func writeProvenance(f *excelize.File, p *Provenance) error {
 		{"rubric_name", p.RubricName},
 		{"rubric_source", p.RubricSource},
 		{"rubric_sha256", p.RubricSHA256},
-		{"rubric_hash_of", p.RubricHashOf},
 		{"rounding", p.Rounding},
 		{"precision", strconv.Itoa(p.Precision)},
 		{"lang", p.Lang},
@@ -216,8 +198,6 @@ func ReadProvenance(f *excelize.File) (*Provenance, error) {
 				p.RubricSource = v
 			case "rubric_sha256":
 				p.RubricSHA256 = v
-			case "rubric_hash_of":
-				p.RubricHashOf = v
 			case "rounding":
 				p.Rounding = v
 			case "precision":

@@ -62,11 +62,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func provenance(t testing.TB, r *rubric.Rubric, evals []*render.Evaluation, lang string) *Provenance {
 	t.Helper()
-	src, data, err := RubricSource(r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := NewProvenance("test", r, src, data, evals, lang, testTime)
+	p, err := NewProvenance("test", r, RubricSource(r.ID), evals, lang, testTime)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,29 +93,20 @@ func Verify(reportPath, input string) ([]Diff, error) {
 }
 
 func loadRecordedRubric(p *Provenance, diffs *[]Diff) (*rubric.Rubric, error) {
-	var data []byte
 	var r *rubric.Rubric
 	var err error
 	if p.RubricSource == Embedded {
-		var ok bool
-		if data, ok = rubric.EmbeddedSource(p.RubricID); !ok {
-			return nil, fmt.Errorf("rubric %s is not embedded in this spbe", p.RubricID)
-		}
 		r, err = rubric.ByID(p.RubricID)
 	} else {
-		if data, err = os.ReadFile(p.RubricSource); err != nil {
-			return nil, fmt.Errorf("rubric file recorded in the report: %w", err)
-		}
-		r, err = rubric.Parse(p.RubricSource, data)
+		r, err = rubric.Load(p.RubricSource)
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("rubric recorded in the report: %w", err)
 	}
 	if r.ID != p.RubricID {
 		*diffs = append(*diffs, Diff{Where: "rubric id of " + p.RubricSource, Report: p.RubricID, Recomputed: r.ID})
 	}
-	sum, of := RubricHash(r, data)
-	if of == p.RubricHashOf && sum != p.RubricSHA256 {
+	if sum := r.SHA256(); sum != p.RubricSHA256 {
 		*diffs = append(*diffs, Diff{Where: "rubric " + p.RubricSource + " sha256", Report: p.RubricSHA256, Recomputed: sum})
 	}
 	return r, nil
