@@ -7,31 +7,44 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 func newRubricCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rubric",
-		Short: "List, show and validate rubrics",
+		Short: "List, show, validate and compare rubrics",
 		Args:  usageArgs(cobra.NoArgs),
 	}
-	cmd.AddCommand(newRubricValidateCmd(s, nil))
+	cmd.AddCommand(newRubricListCmd(s, nil), newRubricShowCmd(s, nil), newRubricSchemaCmd(s, nil),
+		newRubricValidateCmd(s, nil))
 	return cmd
 }
 
 type rubricValidateOptions struct {
-	io    *streams
-	Files []string
+	io     *streams
+	Files  []string
+	Format string // text or github
 }
 
 func newRubricValidateCmd(s *streams, runF func(*rubricValidateOptions) error) *cobra.Command {
 	opts := &rubricValidateOptions{io: s}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate <file>...",
 		Short: "Check rubric files and report every problem with its line and column",
+		Long: `Checks every rubric file and prints every problem of every file at once, as
+file:line:col: message: YAML syntax, unknown or missing keys, duplicate ids,
+weights that are not positive numbers or do not add up to their parent's,
+levels outside the scale or without a name, predicate bands that overlap,
+leave a gap or fall outside the scale. Warnings (an aspect with a single
+indicator, a weight with more than 4 decimals) do not fail.
+
+--format github writes GitHub Actions workflow commands instead, so that the
+problems show on the lines of a pull request.`,
 		Example: `  $ spbe rubric validate my-rubric.yaml
-  my-rubric.yaml:41:23: aspect A2: weight 10 but its indicators' weights add up to 10.5`,
+  my-rubric.yaml:41:23: aspect A2: weight 10 but its indicators' weights add up to 10.5
+  $ spbe rubric validate rubrics/*.yaml --format github`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -41,21 +54,36 @@ func newRubricValidateCmd(s *streams, runF func(*rubricValidateOptions) error) *
 			return runRubricValidate(opts)
 		},
 	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or github")
+	return cmd
 }
 
 func runRubricValidate(opts *rubricValidateOptions) error {
+	var print func(p *rubric.PosError) error
+	switch opts.Format {
+	case "text":
+		print = func(p *rubric.PosError) error { _, err := fmt.Fprintln(opts.io.Out, p); return err }
+	case "github":
+		print = func(p *rubric.PosError) error { return render.WriteAnnotation(opts.io.Out, problemAnnotation(p)) }
+	default:
+		return usagef("unknown format %q (want text or github)", opts.Format)
+	}
 	bad := 0
 	for _, f := range opts.Files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			fmt.Fprintf(opts.io.Out, "%s: %v\n", f, errors.Unwrap(err))
+			if err := print(&rubric.PosError{File: f, Err: errors.Unwrap(err)}); err != nil {
+				return err
+			}
 			bad++
 			continue
 		}
 		_, problems := rubric.Check(f, data)
 		failed := false
 		for _, p := range problems {
-			fmt.Fprintln(opts.io.Out, p)
+			if err := print(p); err != nil {
+				return err
+			}
 			failed = failed || !p.Warning
 		}
 		if failed {
@@ -68,6 +96,15 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 		return fmt.Errorf("%d of %d %s invalid", bad, len(opts.Files), plural(len(opts.Files), "rubric is", "rubrics are"))
 	}
 	return nil
+}
+
+// problemAnnotation is a validation problem as a GitHub annotation.
+func problemAnnotation(p *rubric.PosError) render.Annotation {
+	a := render.Annotation{Level: "error", File: p.File, Line: p.Line, Col: p.Col, Msg: p.Err.Error()}
+	if p.Warning {
+		a.Level = "warning"
+	}
+	return a
 }
 
 func plural(n int, one, many string) string {

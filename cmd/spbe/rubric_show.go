@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// schemaURL is where the JSON schema of the rubric format is published;
+// exported YAML names it for editors unless --schema says otherwise.
+const schemaURL = "https://raw.githubusercontent.com/spbe-id/spbe/main/pkg/rubric/schema.json"
+
+const schemaComment = "# yaml-language-server: $schema="
+
+type rubricListOptions struct {
+	io     *streams
+	Format string // text or json
+}
+
+func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Command {
+	opts := &rubricListOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the embedded rubrics",
+		Example: `  $ spbe rubric list
+  $ spbe rubric list --format json | jq -r '.[].id'`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRubricList(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+// rubricInfo is one line of `spbe rubric list --format json`.
+type rubricInfo struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Regulation string `json:"regulation"`
+	Years      []int  `json:"years"`
+	Default    bool   `json:"default"`
+	Domains    int    `json:"domains"`
+	Aspects    int    `json:"aspects"`
+	Indicators int    `json:"indicators"`
+	SHA256     string `json:"sha256"`
+}
+
+func runRubricList(opts *rubricListOptions) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return usagef("unknown format %q (want text or json)", opts.Format)
+	}
+	var infos []rubricInfo
+	for _, id := range rubric.EmbeddedIDs() {
+		r, err := rubric.ByID(id)
+		if err != nil {
+			return err
+		}
+		years := r.Years
+		if years == nil {
+			years = []int{}
+		}
+		infos = append(infos, rubricInfo{
+			ID: r.ID, Name: r.Name, Regulation: r.Regulation, Years: years, Default: id == rubric.DefaultID,
+			Domains: len(r.Domains), Aspects: len(r.Aspects()), Indicators: len(r.Indicators()), SHA256: r.SHA256(),
+		})
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(infos)
+	}
+	tw := tabwriter.NewWriter(opts.io.Out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tYEARS\tINDICATORS\tNAME\tREGULATION")
+	for _, in := range infos {
+		id := in.ID
+		if in.Default {
+			id += " (default)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", id, render.Years(in.Years), in.Indicators, in.Name, in.Regulation)
+	}
+	return tw.Flush()
+}
+
+type rubricShowOptions struct {
+	io        *streams
+	Rubric    string // embedded id or file
+	Format    string // yaml or table
+	Canonical bool
+	Schema    string // URL or path named by the schema comment
+	Output    string
+	Force     bool
+}
+
+func newRubricShowCmd(s *streams, runF func(*rubricShowOptions) error) *cobra.Command {
+	opts := &rubricShowOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "show [id|file]",
+		Short: "Print or export a rubric as YAML, or as a table of weights",
+		Long: `Prints a rubric (the default one when none is named) as YAML ready to copy,
+edit and load with --rubric file.yaml: an embedded rubric in its original,
+commented form, a file as it is written (once it validates). The first line
+names the JSON schema of the format for editors that support it
+(yaml-language-server); point --schema at a local copy written by
+'spbe rubric schema -o rubric.schema.json' to work offline.
+
+--canonical prints the canonical form instead (fixed key order, no comments),
+the form that 'sha256' fingerprints. --format table prints a readable tree of
+domains, aspects and indicators with their weights.
+
+-o writes the output to a file, atomically, and refuses to replace an existing
+file without --force.`,
+		Example: `  $ spbe rubric show permenpanrb-59-2020 -o my-rubric.yaml
+  $ spbe rubric show my-rubric.yaml --format table
+  $ spbe rubric schema -o rubric.schema.json
+  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+		Args: usageArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Rubric = rubric.DefaultID
+			if len(args) == 1 {
+				opts.Rubric = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRubricShow(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "yaml", "output format: yaml or table")
+	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
+	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
+	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	return cmd
+}
+
+func runRubricShow(opts *rubricShowOptions) error {
+	if opts.Format != "yaml" && opts.Format != "table" {
+		return usagef("unknown format %q (want yaml or table)", opts.Format)
+	}
+	save := report.SaveOptions{Force: opts.Force}
+	src, embedded := rubric.EmbeddedSource(opts.Rubric)
+	if !embedded {
+		save.Inputs = []string{opts.Rubric}
+	}
+	if opts.Output != "" {
+		if err := report.CheckOutput(opts.Output, save); err != nil {
+			return err
+		}
+	}
+	r, err := rubric.Load(opts.Rubric)
+	if err != nil {
+		return err
+	}
+	if !embedded {
+		if src, err = os.ReadFile(opts.Rubric); err != nil {
+			return fmt.Errorf("rubric: %w", err)
+		}
+	}
+	if opts.Canonical {
+		src = r.Canonical()
+	}
+	write := func(w io.Writer) error {
+		if opts.Format == "table" {
+			return render.RubricTable(w, r)
+		}
+		_, err := w.Write(withSchemaComment(src, opts.Schema))
+		return err
+	}
+	if opts.Output == "" {
+		return write(opts.io.Out)
+	}
+	if err := report.Save(opts.Output, save, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+	return nil
+}
+
+// withSchemaComment puts the yaml-language-server comment naming the schema
+// on the first line of src, replacing one that is there.
+func withSchemaComment(src []byte, schema string) []byte {
+	if first, rest, _ := bytes.Cut(src, []byte("\n")); bytes.HasPrefix(first, []byte(schemaComment)) {
+		src = rest
+	}
+	if schema == "" {
+		return src
+	}
+	return append([]byte(schemaComment+schema+"\n"), src...)
+}
+
+type rubricSchemaOptions struct {
+	io     *streams
+	Output string
+	Force  bool
+}
+
+func newRubricSchemaCmd(s *streams, runF func(*rubricSchemaOptions) error) *cobra.Command {
+	opts := &rubricSchemaOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON schema of the rubric YAML format",
+		Long: `Prints the JSON Schema (draft 2020-12) of the rubric format, for editors and
+other tools. It checks keys and value types; sums, band tiling and references
+are checked only by 'spbe rubric validate'.`,
+		Example: `  $ spbe rubric schema -o rubric.schema.json
+  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRubricSchema(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	return cmd
+}
+
+func runRubricSchema(opts *rubricSchemaOptions) error {
+	schema := rubric.JSONSchema()
+	if opts.Output == "" {
+		_, err := opts.io.Out.Write(schema)
+		return err
+	}
+	err := report.Save(opts.Output, report.SaveOptions{Force: opts.Force}, func(w io.Writer) error {
+		_, err := w.Write(schema)
+		return err
+	})
+	if err == nil {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+	}
+	return err
+}
