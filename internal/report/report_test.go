@@ -265,7 +265,7 @@ func TestReportTextNeverFormula(t *testing.T) {
 	e.Instansi = name
 	out := writeReport(t, []*render.Evaluation{e}, "id")
 	f := open(t, out)
-	for _, at := range []struct{ sheet, cell string }{{"Ringkasan", "B3"}, {ProvenanceSheet, "F15"}} {
+	for _, at := range []struct{ sheet, cell string }{{"Ringkasan", "B3"}, {ProvenanceSheet, "F14"}} {
 		if got := raw(t, f, at.sheet, at.cell); got != name {
 			t.Errorf("%s!%s = %q, want the name as text", at.sheet, at.cell, got)
 		}
