@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -21,6 +22,8 @@ type planOptions struct {
 	MaxLevel string
 	Fixed    string
 	Costs    string
+	Output   string
+	Force    bool
 }
 
 // addInputFlags binds the flags that say how to read one workbook.
@@ -64,6 +67,8 @@ that the constraints allow, then the steps grouped by aspect.`,
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
 	return cmd
 }
@@ -108,6 +113,18 @@ func runPlan(opts *planOptions) error {
 	pl, err := plan.Make(r, levels, t, po)
 	if err != nil {
 		return err
+	}
+	if opts.Output != "" {
+		inputs := []string{in.Paths[0]}
+		if opts.Costs != "" {
+			inputs = append(inputs, opts.Costs)
+		}
+		if src := report.RubricSource(in.Rubric); src != report.Embedded {
+			inputs = append(inputs, src)
+		}
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+			return err
+		}
 	}
 	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
 }

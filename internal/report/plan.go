@@ -1,0 +1,165 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+var planLabels = map[string]map[string]string{
+	"id": {
+		"sheet": "Rencana", "title": "Rencana peningkatan indeks SPBE", "target": "Target", "reachable": "Tercapai",
+		"yes": "ya", "no": "tidak", "before": "Sebelum", "after": "Sesudah", "max": "Maksimum", "steps": "Langkah",
+		"cost": "Biaya", "from": "Dari tingkat", "to": "Ke tingkat", "gain": "Tambahan indeks", "chart": "Indeks aspek sebelum dan sesudah rencana",
+	},
+	"en": {
+		"sheet": "Plan", "title": "SPBE index improvement plan", "target": "Target", "reachable": "Reachable",
+		"yes": "yes", "no": "no", "before": "Before", "after": "After", "max": "Maximum", "steps": "Steps",
+		"cost": "Cost", "from": "From level", "to": "To level", "gain": "Index gain", "chart": "Aspect indices before and after the plan",
+	},
+}
+
+// WritePlan saves a workbook with the plan of one evaluation: the target,
+// the index before, after and at most, the steps, and the aspect indices
+// before and after with a chart of them. It is saved like a report:
+// atomically, never over an input, over an existing file only with Force.
+func WritePlan(path string, e *render.Evaluation, pl *plan.Plan, lang string, costs bool, o SaveOptions) error {
+	if err := CheckOutput(path, o); err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &builder{f: f, lang: lang, prov: &Provenance{Precision: pl.Before.Rubric.Precision}}
+	if err := b.styles(); err != nil {
+		return err
+	}
+	if err := b.plan(e, pl, costs); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	return Save(path, o, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+func (b *builder) plan(e *render.Evaluation, pl *plan.Plan, costs bool) error {
+	l := func(key string) string { return planLabels[langOr(b.lang)][key] }
+	name := l("sheet")
+	w, err := b.newSheet(name)
+	if err != nil {
+		return err
+	}
+	r := pl.Before.Rubric
+	p := r.Precision
+	w.str(1, 1, l("title"), b.st["title"])
+	// Labels in A, text in C, numbers in D: the columns of the tables below.
+	w.str(1, 2, b.label("instansi"), b.st["textb"])
+	w.str(3, 2, e.Instansi, b.st["text"])
+	w.str(1, 3, b.label("source"), b.st["textb"])
+	w.str(3, 3, e.Source, b.st["text"])
+	w.str(1, 4, l("target"), b.st["textb"])
+	if pl.Target.Band != nil {
+		w.str(3, 4, render.PredicateName(pl.Target.Band, b.lang), b.st["text"])
+		w.num(4, 4, pl.Target.Band.From, b.st["idx"])
+	} else {
+		w.num(4, 4, pl.Target.Index, b.st["idx"])
+	}
+	w.str(1, 5, l("reachable"), b.st["textb"])
+	w.str(3, 5, map[bool]string{true: l("yes"), false: l("no")}[pl.Reachable], b.st["text"])
+	row := 6
+	for _, x := range []struct {
+		key   string
+		index rubric.Decimal
+		pred  string
+	}{
+		{l("before"), pl.Before.Published, render.PredicateName(pl.Before.Predicate, b.lang)},
+		{l("after"), pl.After.Published, render.PredicateName(pl.After.Predicate, b.lang)},
+		{l("max"), pl.Max.Published, render.PredicateName(pl.Max.Predicate, b.lang)},
+	} {
+		w.str(1, row, x.key, b.st["textb"])
+		w.str(3, row, x.pred, b.st["text"])
+		w.num(4, row, x.index, b.st["idxb"])
+		row++
+	}
+	w.str(1, row, l("steps"), b.st["textb"])
+	w.num(4, row, rubric.NewDecimal(int64(pl.TotalSteps)), b.st["lvl"])
+	if costs {
+		row++
+		w.str(1, row, l("cost"), b.st["textb"])
+		w.num(4, row, pl.TotalCost, b.st["w"])
+	}
+
+	// Steps.
+	row += 2
+	hdr := []string{b.label("aspect"), b.label("no"), b.label("indicator"), b.label("weight"), l("from"), l("to"), l("gain")}
+	if costs {
+		hdr = append(hdr, l("cost"))
+	}
+	for c, h := range hdr {
+		w.str(c+1, row, h, b.st["header"])
+	}
+	for _, s := range pl.Steps {
+		row++
+		w.str(1, row, s.Indicator.Aspect.ID, b.st["text"])
+		w.str(2, row, s.Indicator.ID, b.st["text"])
+		w.str(3, row, s.Indicator.Name, b.st["text"])
+		w.num(4, row, s.Indicator.Weight, b.st["w"])
+		w.num(5, row, s.From, b.st["lvl"])
+		w.num(6, row, s.To, b.st["lvl"])
+		w.num(7, row, s.Gain.Round(p+2), b.st["c"])
+		if costs {
+			w.num(8, row, s.Cost, b.st["w"])
+		}
+	}
+
+	// Aspects before and after, and their chart.
+	row += 2
+	hdrRow := row
+	for c, h := range []string{b.label("code"), "", b.label("aspect"), l("before"), l("after")} {
+		w.str(c+1, row, h, b.st["header"])
+	}
+	for i, a := range pl.Before.Aspects {
+		row++
+		w.str(1, row, a.ID, b.st["textb"])
+		w.str(3, row, a.Name, b.st["text"])
+		w.num(4, row, a.Index.Round(p), b.st["idx"])
+		w.num(5, row, pl.After.Aspects[i].Index.Round(p), b.st["idx"])
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if err := landscape(b.f, name); err != nil {
+		return err
+	}
+	for col, width := range map[string]float64{"A": 14, "B": 6, "C": 56, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
+		if err := b.f.SetColWidth(name, col, col, width); err != nil {
+			return err
+		}
+	}
+	lo, hi := float64(0), float64(5)
+	chart := &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{
+			{Name: ref(name, 4, hdrRow, 4, hdrRow), Categories: ref(name, 1, hdrRow+1, 1, row), Values: ref(name, 4, hdrRow+1, 4, row)},
+			{Name: ref(name, 5, hdrRow, 5, hdrRow), Categories: ref(name, 1, hdrRow+1, 1, row), Values: ref(name, 5, hdrRow+1, 5, row)},
+		},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l("chart")}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		VaryColors: ptr(false),
+		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true},
+		Dimension:  excelize.ChartDimension{Width: 640, Height: 320},
+	}
+	return b.f.AddChart(name, "J2", chart)
+}
+
+func langOr(lang string) string {
+	if _, ok := planLabels[lang]; ok {
+		return lang
+	}
+	return "id"
+}

@@ -1,0 +1,52 @@
+package report
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/pkg/plan"
+)
+
+func TestWritePlan(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	e := evaluation(t, dir, "in.xlsx", "Kemenko Perekonomian", r, fixture.Perekonomian2021)
+	band := r.BandNamed("Sangat Baik")
+	pl, err := plan.Make(r, levelsOf(r, fixture.Perekonomian2021), plan.Target{Index: band.From, Band: band}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "plan.xlsx")
+	if err := WritePlan(out, e, pl, "id", false, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, out)
+	checks := []struct{ cell, want string }{
+		{"C2", "Kemenko Perekonomian"},
+		{"C4", "Sangat Baik"},
+		{"D4", "3.5"},
+		{"C5", "ya"},
+		{"D6", "2.95"},
+		{"D7", "3.5"},
+		{"C7", "Sangat Baik"},
+		{"D9", "19"},
+	}
+	for _, c := range checks {
+		if got := raw(t, f, "Rencana", c.cell); got != c.want {
+			t.Errorf("Rencana!%s = %q, want %q", c.cell, got, c.want)
+		}
+	}
+	// The first step row and the aspect table's last row.
+	if got := raw(t, f, "Rencana", "B12"); got != pl.Steps[0].Indicator.ID {
+		t.Errorf("first step indicator = %q, want %q", got, pl.Steps[0].Indicator.ID)
+	}
+	charts := zipParts(t, out, "xl/charts/chart")
+	if len(charts) != 1 || !strings.Contains(charts[0], "!$D$27:$D$34") || !strings.Contains(charts[0], "!$E$27:$E$34") {
+		t.Errorf("want one chart of the before (D) and after (E) columns, got %d", len(charts))
+	}
+	if err := WritePlan(out, e, pl, "id", false, SaveOptions{}); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("writing over an existing plan without force: %v", err)
+	}
+}
