@@ -18,7 +18,7 @@ func newRubricCmd(s *streams) *cobra.Command {
 		Args:  usageArgs(cobra.NoArgs),
 	}
 	cmd.AddCommand(newRubricListCmd(s, nil), newRubricShowCmd(s, nil), newRubricSchemaCmd(s, nil),
-		newRubricValidateCmd(s, nil))
+		newRubricValidateCmd(s, nil), newRubricDiffCmd(s, nil))
 	return cmd
 }
 

@@ -1,0 +1,291 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+type rubricDiffOptions struct {
+	io       *streams
+	Old, New string   // embedded ids or files
+	Evals    []string // workbooks, CSV files or folders
+	FailOn   []string
+	Format   string
+}
+
+func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Command {
+	opts := &rubricDiffOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "diff <old> <new> [--evals <path>...]",
+		Short: "Show what changes from one rubric to another, and what it does to evaluations",
+		Long: `Compares two rubrics (embedded ids or files) and lists the domains, aspects and
+indicators added, removed, moved or renamed (matched by id), the weights that
+changed, and changes of the scales and predicate bands.
+
+--evals rescores evaluations (workbooks or CSV files; a folder means every
+.xlsx and .csv file in it, by name) under both rubrics and shows, per instansi,
+the old and the new published index, the change, and any change of predicate
+or of rank (by published index among the evaluations given; ties share a
+rank). Paths after --evals may follow without repeating the flag.
+
+--fail-on makes the command exit 1 when a condition is met, so that a CI job
+can stop a rubric change that would silently move an instansi:
+  predicate-change    an evaluation's predicate changes
+  index-change=X      an evaluation's published index moves by X or more
+  rank-change         an evaluation's rank changes
+  change              the rubrics differ at all
+The first three need --evals. Evaluations that cannot be read are reported on
+stderr and make the command exit 3.
+
+Formats: text, json, markdown (a pull-request comment) and github (GitHub
+Actions workflow commands: a notice on each changed line of the new file).`,
+		Example: `  $ spbe rubric diff permenpanrb-5-2018 permenpanrb-59-2020
+  $ spbe rubric diff permenpanrb-59-2020 my-rubric.yaml --evals evaluasi/ --fail-on predicate-change
+  $ git show main:rubrics/daerah.yaml > old.yaml
+  $ spbe rubric diff old.yaml rubrics/daerah.yaml --evals evaluasi/ --format markdown > comment.md`,
+		Args: usageArgs(cobra.MinimumNArgs(2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Old, opts.New = args[0], args[1]
+			if len(args) > 2 {
+				if !cmd.Flags().Changed("evals") {
+					return usagef("rubric diff takes two rubrics, got %d arguments (evaluations go after --evals)", len(args))
+				}
+				opts.Evals = append(opts.Evals, args[2:]...)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRubricDiff(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.Evals, "evals", nil, "rescore these workbooks, CSV files or folders under both rubrics")
+	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
+	return cmd
+}
+
+// failOn are the parsed --fail-on conditions.
+type failOn struct {
+	predicate, rank, change bool
+	index                   *rubric.Decimal
+}
+
+func parseFailOn(conds []string, evals bool) (failOn, error) {
+	var f failOn
+	for _, c := range conds {
+		name, val, hasVal := strings.Cut(strings.TrimSpace(c), "=")
+		switch {
+		case name == "predicate-change" && !hasVal:
+			f.predicate = true
+		case name == "rank-change" && !hasVal:
+			f.rank = true
+		case name == "change" && !hasVal:
+			f.change = true
+		case name == "index-change" && hasVal:
+			d, err := rubric.ParseDecimal(val)
+			if err != nil || d <= 0 {
+				return f, usagef("--fail-on %s: want a positive number such as index-change=0.05", c)
+			}
+			f.index = &d
+		default:
+			return f, usagef("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
+		}
+		if name != "change" && !evals {
+			return f, usagef("--fail-on %s needs evaluations to rescore (--evals)", c)
+		}
+	}
+	return f, nil
+}
+
+// check returns the conditions met, one message each.
+func (f failOn) check(d *render.RubricDiff) []string {
+	var out []string
+	if f.change && d.Changes.Len() > 0 {
+		out = append(out, fmt.Sprintf("the rubrics differ (%d %s) (--fail-on change)", d.Changes.Len(), plural(d.Changes.Len(), "change", "changes")))
+	}
+	for _, e := range d.Evals {
+		p := max(e.Old.Rubric.Precision, e.New.Rubric.Precision)
+		if f.predicate && e.PredicateChanged() {
+			out = append(out, fmt.Sprintf("%s: predicate changes from %s to %s (--fail-on predicate-change)", e.Source, e.Old.Predicate.Name, e.New.Predicate.Name))
+		}
+		if c := e.Change(); f.index != nil && max(c, -c) >= *f.index {
+			out = append(out, fmt.Sprintf("%s: index moves by %s, from %s to %s (--fail-on index-change=%s)", e.Source, signedFixed(c, p),
+				e.Old.Published.Fixed(e.Old.Rubric.Precision), e.New.Published.Fixed(e.New.Rubric.Precision), f.index))
+		}
+		if f.rank && e.OldRank != e.NewRank {
+			out = append(out, fmt.Sprintf("%s: rank changes from %d to %d (--fail-on rank-change)", e.Source, e.OldRank, e.NewRank))
+		}
+	}
+	return out
+}
+
+func signedFixed(d rubric.Decimal, places int) string {
+	if d > 0 {
+		return "+" + d.Fixed(places)
+	}
+	return d.Fixed(places)
+}
+
+func runRubricDiff(opts *rubricDiffOptions) error {
+	rend, ok := render.DiffFormats[opts.Format]
+	if !ok {
+		return usagef("unknown format %q (want %s)", opts.Format, strings.Join(render.DiffFormatNames(), ", "))
+	}
+	gates, err := parseFailOn(opts.FailOn, len(opts.Evals) > 0)
+	if err != nil {
+		return err
+	}
+	oldSide, err := loadSide(opts.Old)
+	if err != nil {
+		return err
+	}
+	newSide, err := loadSide(opts.New)
+	if err != nil {
+		return err
+	}
+	d := &render.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
+	var unread []string
+	if len(opts.Evals) > 0 {
+		d.Evals, unread = rescore(opts, oldSide.Rubric, newSide.Rubric)
+	}
+	d.Failed = gates.check(d)
+	if err := rend(opts.io.Out, d); err != nil {
+		return err
+	}
+	if len(unread) > 0 {
+		msg := fmt.Sprintf("%d of %d %s could not be read: %s", len(unread), len(unread)+len(d.Evals),
+			plural(len(unread)+len(d.Evals), "evaluation", "evaluations"), strings.Join(unread, ", "))
+		if len(d.Failed) > 0 {
+			msg += "\n" + strings.Join(d.Failed, "\n")
+		}
+		return errors.New(msg)
+	}
+	if len(d.Failed) > 0 {
+		return &gateError{strings.Join(d.Failed, "\n")}
+	}
+	return nil
+}
+
+func loadSide(arg string) (render.RubricSide, error) {
+	s := render.RubricSide{Arg: arg}
+	if _, ok := rubric.EmbeddedSource(arg); !ok {
+		s.File = arg
+	}
+	r, err := rubric.Load(arg)
+	s.Rubric = r
+	return s, err
+}
+
+// evalPaths expands folders into the .xlsx and .csv files inside, sorted
+// by name; lock files (~$...) and hidden files are skipped.
+func evalPaths(args []string) ([]string, []error) {
+	var paths []string
+	var errs []error
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			paths = append(paths, a)
+			continue
+		}
+		ents, err := os.ReadDir(a)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n := 0
+		for _, e := range ents { // ReadDir sorts by name
+			name := e.Name()
+			ext := strings.ToLower(filepath.Ext(name))
+			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || ext != ".xlsx" && ext != ".csv" {
+				continue
+			}
+			paths = append(paths, filepath.Join(a, name))
+			n++
+		}
+		if n == 0 {
+			errs = append(errs, fmt.Errorf("%s: no .xlsx or .csv file in this folder", a))
+		}
+	}
+	return paths, errs
+}
+
+// rescore scores every evaluation under both rubrics and ranks them. The
+// notes of reading a workbook go to stderr once; those that fail to read
+// are reported there and returned by path.
+func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) ([]*render.EvalDiff, []string) {
+	paths, errs := evalPaths(opts.Evals)
+	var unread []string
+	for _, err := range errs {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %v\n", err)
+		unread = append(unread, strings.SplitN(err.Error(), ":", 2)[0])
+	}
+	var evals []*render.EvalDiff
+	for _, path := range paths {
+		var notes bytes.Buffer
+		so := &scoreOptions{io: &streams{Out: io.Discard, ErrOut: &notes}}
+		oe, oerr := scoreFile(so, old, path)
+		ne, nerr := scoreFile(so, new, path)
+		printNotesOnce(opts.io.ErrOut, notes.String())
+		err := errors.Join(labelled("old rubric "+old.ID, oerr), labelled("new rubric "+new.ID, nerr))
+		if oerr != nil && nerr != nil && oerr.Error() == nerr.Error() {
+			err = oerr // the same problem under both rubrics: say it once
+		}
+		if err != nil {
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+			unread = append(unread, path)
+			continue
+		}
+		evals = append(evals, &render.EvalDiff{Source: path, Instansi: ne.Instansi, Old: oe.Result, New: ne.Result})
+	}
+	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.Old.Published }, func(e *render.EvalDiff, r int) { e.OldRank = r })
+	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.New.Published }, func(e *render.EvalDiff, r int) { e.NewRank = r })
+	if evals == nil {
+		evals = []*render.EvalDiff{}
+	}
+	return evals, unread
+}
+
+func labelled(label string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", label, err)
+}
+
+// printNotesOnce writes each line of notes once, in order.
+func printNotesOnce(w io.Writer, notes string) {
+	seen := map[string]bool{}
+	for _, l := range strings.SplitAfter(notes, "\n") {
+		if l != "" && !seen[l] {
+			seen[l] = true
+			io.WriteString(w, l)
+		}
+	}
+}
+
+// rank gives each evaluation its rank by value, highest first; equal values
+// share the rank of the first of them (1, 2, 2, 4).
+func rank(evals []*render.EvalDiff, value func(*render.EvalDiff) rubric.Decimal, set func(*render.EvalDiff, int)) {
+	vals := make([]rubric.Decimal, len(evals))
+	for i, e := range evals {
+		vals[i] = value(e)
+	}
+	sorted := slices.Clone(vals)
+	slices.SortFunc(sorted, func(a, b rubric.Decimal) int { return cmp.Compare(b, a) })
+	for i, e := range evals {
+		set(e, 1+slices.IndexFunc(sorted, func(v rubric.Decimal) bool { return v == vals[i] }))
+	}
+}
