@@ -23,6 +23,8 @@ type rubricDiffOptions struct {
 	Evals    []string // workbooks, CSV files or folders
 	FailOn   []string
 	Format   string
+	// StdinName names the rubric read from stdin ("-") in the output.
+	StdinName string
 }
 
 func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Command {
@@ -49,12 +51,15 @@ can stop a rubric change that would silently move an instansi:
 The first three need --evals. Evaluations that cannot be read are reported on
 stderr and make the command exit 3.
 
+Either rubric may be "-" to read it from stdin, named in the output by
+--stdin-name: git show main:rubrics/daerah.yaml | spbe rubric diff - ...
+
 Formats: text, json, markdown (a pull-request comment) and github (GitHub
 Actions workflow commands: a notice on each changed line of the new file).`,
 		Example: `  $ spbe rubric diff permenpanrb-5-2018 permenpanrb-59-2020
   $ spbe rubric diff permenpanrb-59-2020 my-rubric.yaml --evals evaluasi/ --fail-on predicate-change
-  $ git show main:rubrics/daerah.yaml > old.yaml
-  $ spbe rubric diff old.yaml rubrics/daerah.yaml --evals evaluasi/ --format markdown > comment.md`,
+  $ git show main:rubrics/daerah.yaml |
+      spbe rubric diff - rubrics/daerah.yaml --stdin-name main:rubrics/daerah.yaml --evals evaluasi/ --format markdown`,
 		Args: usageArgs(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
@@ -74,6 +79,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f.StringArrayVar(&opts.Evals, "evals", nil, "rescore these workbooks, CSV files or folders under both rubrics")
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
+	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	return cmd
 }
 
@@ -148,11 +154,14 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldSide, err := loadSide(opts.Old)
+	if opts.Old == "-" && opts.New == "-" {
+		return usagef("only one of the rubrics can be read from stdin")
+	}
+	oldSide, err := loadSide(opts, opts.Old)
 	if err != nil {
 		return err
 	}
-	newSide, err := loadSide(opts.New)
+	newSide, err := loadSide(opts, opts.New)
 	if err != nil {
 		return err
 	}
@@ -179,7 +188,19 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 	return nil
 }
 
-func loadSide(arg string) (render.RubricSide, error) {
+func loadSide(opts *rubricDiffOptions, arg string) (render.RubricSide, error) {
+	if arg == "-" {
+		name := opts.StdinName
+		if name == "" {
+			name = "<stdin>"
+		}
+		data, err := io.ReadAll(opts.io.In)
+		if err != nil {
+			return render.RubricSide{}, fmt.Errorf("%s: %w", name, err)
+		}
+		r, err := rubric.Parse(name, data)
+		return render.RubricSide{Arg: name, Rubric: r}, err
+	}
 	s := render.RubricSide{Arg: arg}
 	if _, ok := rubric.EmbeddedSource(arg); !ok {
 		s.File = arg
