@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+func TestRank(t *testing.T) {
+	tests := []struct {
+		values []string
+		want   []int
+	}{
+		{nil, nil},
+		{[]string{"2.95"}, []int{1}},
+		{[]string{"3.49", "3.50", "3.49", "2.59"}, []int{2, 1, 2, 4}},
+		{[]string{"3", "3", "3"}, []int{1, 1, 1}},
+		{[]string{"1", "2", "3", "2"}, []int{4, 2, 1, 2}},
+	}
+	for _, tt := range tests {
+		var evals []*render.EvalDiff
+		for _, v := range tt.values {
+			d, _ := rubric.ParseDecimal(v)
+			evals = append(evals, &render.EvalDiff{New: &index.Result{Published: d}})
+		}
+		rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.New.Published }, func(e *render.EvalDiff, r int) { e.NewRank = r })
+		var got []int
+		for _, e := range evals {
+			got = append(got, e.NewRank)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("rank(%v) = %v; want %v", tt.values, got, tt.want)
+		}
+	}
+}
+
+func TestParseFailOn(t *testing.T) {
+	tests := []struct {
+		conds   []string
+		evals   bool
+		wantErr string
+	}{
+		{[]string{"predicate-change", "index-change=0.05", "rank-change", "change"}, true, ""},
+		{[]string{"change"}, false, ""},
+		{[]string{"predicate-change"}, false, "--fail-on predicate-change needs evaluations to rescore (--evals)"},
+		{[]string{"index-change"}, true, `--fail-on "index-change": want predicate-change, index-change=X, rank-change or change`},
+		{[]string{"index-change=0"}, true, "--fail-on index-change=0: want a positive number such as index-change=0.05"},
+		{[]string{"index-change=abc"}, true, "--fail-on index-change=abc: want a positive number such as index-change=0.05"},
+		{[]string{"predicate-change=1"}, true, `--fail-on "predicate-change=1": want predicate-change, index-change=X, rank-change or change`},
+	}
+	for _, tt := range tests {
+		_, err := parseFailOn(tt.conds, tt.evals)
+		got := ""
+		if err != nil {
+			got = err.Error()
+			if exitCode(err) != exitUsage {
+				t.Errorf("parseFailOn(%q): exit code %d; want %d", tt.conds, exitCode(err), exitUsage)
+			}
+		}
+		if got != tt.wantErr {
+			t.Errorf("parseFailOn(%q) error = %q; want %q", tt.conds, got, tt.wantErr)
+		}
+	}
+}
+
+func TestFailOnCheck(t *testing.T) {
+	r, _ := rubric.ByID(rubric.DefaultID)
+	res := func(v string) *index.Result {
+		d, _ := rubric.ParseDecimal(v)
+		return &index.Result{Rubric: r, Published: d, Predicate: r.Band(d)}
+	}
+	five, _ := rubric.ParseDecimal("0.05")
+	d := &render.RubricDiff{Changes: &rubric.Changes{}, Evals: []*render.EvalDiff{
+		{Source: "a.csv", Old: res("3.50"), New: res("3.45"), OldRank: 1, NewRank: 1}, // exactly 0.05: met
+		{Source: "b.csv", Old: res("3.00"), New: res("3.04"), OldRank: 2, NewRank: 2}, // just below 0.05
+	}}
+	got := failOn{predicate: true, index: &five}.check(d)
+	want := []string{
+		"a.csv: predicate changes from Sangat Baik to Baik (--fail-on predicate-change)",
+		"a.csv: index moves by -0.05, from 3.50 to 3.45 (--fail-on index-change=0.05)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("check = %q; want %q", got, want)
+	}
+	if got := (failOn{change: true}).check(d); got != nil {
+		t.Errorf("check of no rubric change with --fail-on change = %q; want none", got)
+	}
+}
+
+func TestEvalPaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"b.xlsx", "a.CSV", "~$b.xlsx", ".hidden.csv", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "sub.csv"), 0o755)
+	empty := t.TempDir()
+	got, errs := evalPaths([]string{"x.xlsx", dir, empty})
+	want := []string{"x.xlsx", filepath.Join(dir, "a.CSV"), filepath.Join(dir, "b.xlsx")}
+	if !slices.Equal(got, want) {
+		t.Errorf("evalPaths = %q; want %q", got, want)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .xlsx or .csv file in this folder") {
+		t.Errorf("evalPaths errors = %v; want one for the empty folder", errs)
+	}
+}
+
+func TestWithSchemaComment(t *testing.T) {
+	tests := []struct{ src, schema, want string }{
+		{"id: x\n", "s.json", "# yaml-language-server: $schema=s.json\nid: x\n"},
+		{"# yaml-language-server: $schema=old.json\nid: x\n", "new.json", "# yaml-language-server: $schema=new.json\nid: x\n"},
+		{"# yaml-language-server: $schema=old.json\nid: x\n", "", "id: x\n"},
+		{"# comment\nid: x\n", "", "# comment\nid: x\n"},
+	}
+	for _, tt := range tests {
+		if got := string(withSchemaComment([]byte(tt.src), tt.schema)); got != tt.want {
+			t.Errorf("withSchemaComment(%q, %q) = %q; want %q", tt.src, tt.schema, got, tt.want)
+		}
+	}
+}
+
+// TestRunRubricDiffGate checks the error types that become exit codes: a
+// condition met is a gate (1), an unreadable evaluation is invalid input
+// (3) even when a condition is also met.
+func TestRunRubricDiffGate(t *testing.T) {
+	var out, errOut bytes.Buffer
+	s := &streams{Out: &out, ErrOut: &errOut}
+	err := runRubricDiff(&rubricDiffOptions{io: s, Old: "permenpanrb-59-2020", New: "permenpanrb-5-2018", FailOn: []string{"change"}, Format: "text"})
+	var ge *gateError
+	if !errors.As(err, &ge) || exitCode(err) != exitGate {
+		t.Errorf("diff of the embedded rubrics with --fail-on change: %v (exit %d); want a gate error", err, exitCode(err))
+	}
+	err = runRubricDiff(&rubricDiffOptions{io: s, Old: "permenpanrb-59-2020", New: "permenpanrb-59-2020", Evals: []string{filepath.Join(t.TempDir(), "missing.xlsx")},
+		FailOn: []string{"change"}, Format: "json"})
+	if exitCode(err) != exitInvalid {
+		t.Errorf("diff with an unreadable evaluation: %v (exit %d); want exit %d", err, exitCode(err), exitInvalid)
+	}
+}
