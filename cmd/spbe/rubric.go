@@ -15,7 +15,17 @@ func newRubricCmd(s *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rubric",
 		Short: "List, show, validate and compare rubrics",
-		Args:  usageArgs(cobra.NoArgs),
+		Long: `A rubric holds the domains, aspects and indicators of the evaluation with
+their weights, the level scales and the predicate bands. Two are embedded
+(PermenPANRB 59/2020, the default, and 5/2018); any YAML file in the same
+format can be used with --rubric. These commands keep such files under
+version control: export one to edit, validate it, and see what a change does
+to the evaluations before it is merged.`,
+		Example: `  $ spbe rubric list
+  $ spbe rubric show permenpanrb-59-2020 -o daerah.yaml
+  $ spbe rubric validate daerah.yaml
+  $ spbe rubric diff permenpanrb-59-2020 daerah.yaml --evals evaluasi/ --fail-on predicate-change`,
+		Args: usageArgs(cobra.NoArgs),
 	}
 	cmd.AddCommand(newRubricListCmd(s, nil), newRubricShowCmd(s, nil), newRubricSchemaCmd(s, nil),
 		newRubricValidateCmd(s, nil), newRubricDiffCmd(s, nil))
