@@ -43,7 +43,7 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"score", wb, "--min-predicate", "Sangat Baik"}, exitGate, "below --min-predicate"},
 		{[]string{"score", wb, "--fail-under", "2.96"}, exitGate, "below --fail-under 2.96"},
 		{[]string{"score", wb, "--fail-under", "2.95"}, exitOK, ""},
-		{[]string{"score"}, exitUsage, "accepts 1 arg"},
+		{[]string{"score"}, exitUsage, "requires at least 1 arg"},
 		{[]string{"score", wb, "--nope"}, exitUsage, "unknown flag: --nope"},
 		{[]string{"score", wb, "--format", "yaml"}, exitUsage, "unknown format"},
 		{[]string{"score", wb, "--fail-under", "abc"}, exitUsage, "--fail-under"},

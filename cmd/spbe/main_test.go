@@ -26,6 +26,9 @@ func TestScript(t *testing.T) {
 		UpdateScripts: os.Getenv("SPBE_UPDATE") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			if err := writeBatchWorkbooks(env.WorkDir); err != nil {
+				return err
+			}
 			return writeWorkbooks(env.WorkDir)
 		},
 	})

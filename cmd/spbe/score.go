@@ -3,14 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/workbook"
-	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -32,13 +34,23 @@ type scoreOptions struct {
 
 	Output string // -o: write an Excel report
 	Force  bool   // overwrite an existing report
+
+	// Batches of many inputs.
+	Recursive bool
+	Layout    string // auto, long or wide
+	GroupBy   string // "" or "category"
+	KeepGoing bool
+	Jobs      int
+	// progress forces the progress bar on (tests); otherwise it is shown
+	// for many inputs when stderr is a terminal.
+	progress bool
 }
 
 func newScoreCmd(s *streams, runF func(*scoreOptions) error) *cobra.Command {
 	opts := &scoreOptions{io: s}
 	cmd := &cobra.Command{
-		Use:   "score <workbook>",
-		Short: "Compute the SPBE index of an evaluation workbook",
+		Use:   "score <workbook or folder>...",
+		Short: "Compute the SPBE index of evaluation workbooks",
 		Long: `Reads one instansi's levels from an evaluation workbook (.xlsx or .csv), scores
 them against the rubric and prints the SPBE index, its predicate, and every
 domain and aspect index.
@@ -48,13 +60,27 @@ indicator column headed No, Nomor, Kode, ID or Indikator and the level column
 headed Tingkat Kematangan, Nilai, Level, Nilai Akhir, Penilaian Mandiri, Nilai
 Evaluator or Jawaban. Where several level columns exist the final one is used
 (evaluator or final, else the latest year, self-assessment last) and stderr says
-which. --sheet, --id-col and --level-col override detection.`,
+which. --sheet, --id-col and --level-col override detection.
+
+Many workbooks and folders (every .xlsx, .xlsm and .csv inside, sorted by name;
+--recursive descends) are scored in parallel and ranked: a ranking table (ties
+share a rank), then the count per predicate, the mean and median index and the
+mean of every domain and aspect; --group-by category does the same per category.
+A wide workbook, one row per instansi with a name column (Instansi, Nama
+Instansi, Pemerintah Daerah, Nama), an optional category column (Kategori,
+Jenis) and a column per indicator (1, 2, ... or Indikator 1, ...), is detected
+by itself (--layout overrides). --sheet all scores every sheet. Inputs that fail
+are reported on stderr and in the JSON "errors"; the others are still scored,
+and the exit status is 3 unless --keep-going.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq '.aspects[] | {id, index}'
   $ spbe score form.csv --rubric permenpanrb-5-2018
-  $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+  $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below
+  $ spbe score hasil-2024/ --recursive --group-by category
+  $ spbe score nasional.xlsx --format csv > peringkat.csv  # wide layout
+  $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -65,17 +91,22 @@ which. --sheet, --id-col and --level-col override detection.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	f.StringVar(&opts.Sheet, "sheet", "", `sheet to read (default: the first with a table of levels); "all" for every sheet`)
 	f.StringVar(&opts.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
 	f.StringVar(&opts.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
 	f.StringVar(&opts.Password, "password", "", "password of an encrypted workbook")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.FormatNames(), ", "))
 	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
-	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when the published index is below this value")
+	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
-	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when the predicate is below this one (e.g. "Sangat Baik")`)
+	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
+	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
+	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
+	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category")
+	f.BoolVar(&opts.KeepGoing, "keep-going", false, "exit 0 even when some inputs could not be scored (they are still reported)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
 	return cmd
 }
 
@@ -87,6 +118,20 @@ func runScore(opts *scoreOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
+	layout := opts.Layout
+	switch layout {
+	case "auto", "":
+		layout = batch.LayoutAuto
+	case batch.LayoutLong, batch.LayoutWide:
+	default:
+		return usagef("unknown layout %q (want auto, long or wide)", opts.Layout)
+	}
+	if opts.GroupBy != "" && opts.GroupBy != "category" {
+		return usagef("unknown --group-by %q (want category)", opts.GroupBy)
+	}
+	if opts.Jobs < 0 {
+		return usagef("--jobs must be at least 1")
+	}
 	r, err := rubric.Load(opts.Rubric)
 	if err != nil {
 		return err
@@ -95,51 +140,155 @@ func runScore(opts *scoreOptions) error {
 	if err != nil {
 		return err
 	}
-	var evals []*render.Evaluation
-	for _, path := range opts.Paths {
-		e, err := scoreFile(opts, r, path)
-		if err != nil {
-			return err
-		}
-		evals = append(evals, e)
-	}
-	if opts.Output != "" {
-		if err := writeReport(opts, r, evals); err != nil {
-			return err
-		}
-	}
-	if err := rend(opts.io.Out, evals, render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}); err != nil {
+	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
+	if err != nil {
 		return err
 	}
-	return g.check(evals)
+	if len(inputs) == 0 {
+		return fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", strings.Join(opts.Paths, ", "))
+	}
+	bo := &batch.Options{Rubric: r, Scorer: batch.NewScorer(r), Layout: layout, Sheet: opts.Sheet,
+		IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		Hint: func(path string, err error) error { return withRubricHint(opts, r, path, err) }}
+	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && opts.Sheet != "all" {
+		in := batch.Read(inputs[0], bo)
+		if !in.Wide {
+			// One workbook of one instansi: today's output.
+			printNotes(opts, in, nil)
+			if len(in.Errs) > 0 {
+				return errors.Join(in.Errs...)
+			}
+			e, err := in.Evals[0].Full(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", in.Path, err)
+			}
+			evals := []*render.Evaluation{e}
+			if opts.Output != "" {
+				if err := writeReport(opts, r, evals); err != nil {
+					return err
+				}
+			}
+			if err := rend(opts.io.Out, evals, render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}); err != nil {
+				return err
+			}
+			return g.check(evals)
+		}
+		return finishBatch(opts, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
+	}
+	return scoreBatch(opts, r, bo, g, inputs)
 }
 
-// scoreFile reads one workbook and scores it, printing notes on stderr.
+// scoreBatch reads the inputs in parallel, reporting each one's notes and
+// problems on stderr in input order, then ranks and renders them.
+func scoreBatch(opts *scoreOptions, r *rubric.Rubric, bo *batch.Options, g gates, inputs []string) error {
+	prog := newProgress(opts, len(inputs))
+	seen := map[string]int{}
+	var ins []*batch.Input
+	batch.Ordered(len(inputs), opts.Jobs, func(i int) *batch.Input {
+		return batch.Read(inputs[i], bo)
+	}, func(i int, in *batch.Input) {
+		prog.clear()
+		printNotes(opts, in, seen)
+		ins = append(ins, in)
+		prog.step()
+	})
+	prog.clear()
+	if n := seen[""]; n > 0 {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
+	}
+	return finishBatch(opts, r, bo.Scorer, g, ins, len(inputs))
+}
+
+// printNotes writes an input's level-column note, warnings and problems
+// to stderr, one line each. With seen, a level-column note repeated from
+// an earlier input is only counted (in seen[""]).
+func printNotes(opts *scoreOptions, in *batch.Input, seen map[string]int) {
+	w := opts.io.ErrOut
+	if in.LevelNote != "" {
+		key := strings.TrimPrefix(in.LevelNote, in.Path)
+		if seen == nil || seen[key] == 0 {
+			fmt.Fprintf(w, "spbe: %s\n", in.LevelNote)
+		} else {
+			seen[""]++
+		}
+		if seen != nil {
+			seen[key]++
+		}
+	}
+	for _, s := range in.Warnings {
+		fmt.Fprintf(w, "spbe: %s\n", s)
+	}
+	if seen == nil {
+		return // a single input: its error is returned and printed by run
+	}
+	for _, err := range in.Errs {
+		fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+	}
+}
+
+// finishBatch ranks, renders and checks the evaluations of a batch.
+func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates, ins []*batch.Input, nInputs int) error {
+	var evals []*batch.Eval
+	var errs []batch.InputError
+	failed := 0
+	for _, in := range ins {
+		evals = append(evals, in.Evals...)
+		for _, err := range in.Errs {
+			errs = append(errs, batch.InputError{Path: in.Path, Err: err})
+		}
+		if len(in.Errs) > 0 {
+			failed++
+		}
+	}
+	if len(ins) == 1 && len(ins[0].Errs) > 0 && len(ins[0].Evals) == 0 {
+		// One wide workbook that could not be read at all.
+		printNotes(opts, ins[0], map[string]int{})
+	} else if len(ins) == 1 {
+		printNotes(opts, &batch.Input{Errs: ins[0].Errs}, map[string]int{})
+	}
+	b := batch.Build(sc, evals, errs, opts.GroupBy == "category")
+	if opts.Output != "" && len(evals) > 0 {
+		full := make([]*render.Evaluation, len(evals))
+		for i, e := range evals {
+			f, err := e.Full(r)
+			if err != nil {
+				return err
+			}
+			full[i] = f
+		}
+		if err := writeReport(opts, r, full); err != nil {
+			return err
+		}
+	}
+	o := render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}
+	if err := render.BatchFormats[opts.Format](opts.io.Out, b, o); err != nil {
+		return err
+	}
+	switch {
+	case len(evals) == 0:
+		return fmt.Errorf("no evaluation could be scored (%d %s failed)", nInputs, plural(nInputs, "input", "inputs"))
+	case len(errs) > 0 && !opts.KeepGoing:
+		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
+			len(errs), plural(len(errs), "problem", "problems"))
+	}
+	return g.checkBatch(r, evals)
+}
+
+// scoreFile reads one long-layout workbook and scores it, printing notes
+// on stderr: the single-workbook path that other commands share.
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evaluation, error) {
-	sh, err := readSheet(opts, r, path)
-	if err != nil {
-		return nil, withRubricHint(opts, r, path, err)
+	in := batch.Read(path, &batch.Options{Rubric: r, Scorer: batch.NewScorer(r), Layout: batch.LayoutLong,
+		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		Hint: func(path string, err error) error { return withRubricHint(opts, r, path, err) }})
+	printNotes(opts, in, nil)
+	if len(in.Errs) > 0 {
+		return nil, errors.Join(in.Errs...)
 	}
-	if len(sh.OtherLevelColumns) > 0 {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: levels from column %s %q (also found: %s)\n",
-			path, sh.LevelColumn, sh.LevelHeader, strings.Join(sh.OtherLevelColumns, ", "))
-	}
-	for _, w := range sh.Warnings {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: warning: %s\n", path, w)
-	}
-	levels, err := sh.Levels(r)
-	if err != nil {
-		return nil, withRubricHint(opts, r, path, err)
-	}
-	res, err := index.Compute(r, levels)
+	e, err := in.Evals[0].Full(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	cells := make(map[string]string, len(sh.Entries))
-	for _, e := range sh.Entries {
-		cells[e.ID] = e.Cell
-	}
-	return &render.Evaluation{Source: path, Sheet: sh.Sheet, Instansi: sh.Instansi, Cells: cells, Result: res}, nil
+	return e, nil
 }
 
 func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
@@ -216,4 +365,70 @@ func (g gates) check(evals []*render.Evaluation) error {
 	}
 	slices.Sort(failed)
 	return &gateError{strings.Join(failed, "\n")}
+}
+
+// checkBatch is check for the compact evaluations of a batch.
+func (g gates) checkBatch(r *rubric.Rubric, evals []*batch.Eval) error {
+	var failed []string
+	p := r.Precision
+	for _, e := range evals {
+		what := e.Source
+		if e.Sheet != "" {
+			what += ": " + e.Sheet
+		}
+		what += ": " + e.Instansi
+		if g.failUnder != nil && e.Published < *g.failUnder {
+			failed = append(failed, fmt.Sprintf("%s: index %s is below --fail-under %s", what, e.Published.Fixed(p), g.failUnder.String()))
+		}
+		if pred := e.Predicate(r); g.minPredicate != nil && pred != nil && pred.From < g.minPredicate.From {
+			failed = append(failed, fmt.Sprintf("%s: predicate %s is below --min-predicate %s", what, pred.Name, g.minPredicate.Name))
+		}
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	return &gateError{strings.Join(failed, "\n")}
+}
+
+// progressMin is the number of inputs from which a progress bar is shown.
+const progressMin = 20
+
+// progress draws a bar on stderr while a batch is read: only for many
+// inputs and when stderr is a terminal, so that logs and pipes get none.
+type progress struct {
+	w       io.Writer
+	n, done int
+	shown   bool
+}
+
+func newProgress(opts *scoreOptions, n int) *progress {
+	if !opts.progress && (n < progressMin || !stderrTTY(opts.io)) {
+		return &progress{}
+	}
+	return &progress{w: opts.io.ErrOut, n: n}
+}
+
+// stderrTTY reports whether the streams' stderr is a terminal.
+func stderrTTY(s *streams) bool {
+	f, ok := s.ErrOut.(*os.File)
+	return ok && isTerminal(f) && os.Getenv("TERM") != "dumb"
+}
+
+func (p *progress) step() {
+	if p.w == nil {
+		return
+	}
+	p.done++
+	const width = 30
+	fill := width * p.done / p.n
+	fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("#", fill), strings.Repeat(".", width-fill), p.done, p.n)
+	p.shown = true
+}
+
+// clear removes the bar so that a message can be printed on its line.
+func (p *progress) clear() {
+	if p.w != nil && p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }

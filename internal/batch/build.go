@@ -1,0 +1,122 @@
+package batch
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/workbook"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// View returns the summary as the renderers take it.
+func (s *Summary) View() *render.Summary {
+	return &render.Summary{Group: s.Group, Count: s.Count, PerBand: s.PerBand, Mean: s.Mean, Median: s.Median,
+		Domains: s.Domains, Aspects: s.Aspects}
+}
+
+// InputError is a problem of one input.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+// Build ranks evals (in input order) and summarises them for the
+// renderers; with groupBy, per category too. errs are the problems of
+// the inputs, in input order.
+func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool) *render.Batch {
+	r := sc.R
+	byRank := Rank(evals)
+	all := NewSummary(sc, "")
+	for _, e := range evals {
+		all.Add(e)
+	}
+	all.Finish()
+	b := &render.Batch{Rubric: r, Len: len(evals), Summary: all.View()}
+	var sums Sums
+	b.Row = func(i int, rankOrder bool) *render.RankRow {
+		e := evals[i]
+		if rankOrder {
+			e = byRank[i]
+		}
+		sc.Sums(e.Levels, &sums)
+		p := r.Precision
+		row := &render.RankRow{Rank: e.Rank, Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
+			Index: e.Published, Predicate: e.Predicate(r),
+			Domains: make([]rubric.Decimal, len(sums.Domains)), Aspects: make([]rubric.Decimal, len(sums.Aspects))}
+		for d := range sums.Domains {
+			row.Domains[d] = sc.Domain(&sums, d).Round(p)
+		}
+		for a := range sums.Aspects {
+			row.Aspects[a] = sc.Aspect(&sums, a).Round(p)
+		}
+		row.Full = func() (*render.Evaluation, error) { return e.Full(r) }
+		return row
+	}
+	for _, e := range errs {
+		be := batchError(e.Err)
+		if be.Source == "" {
+			be.Source = e.Path
+		}
+		b.Errors = append(b.Errors, be)
+	}
+	if groupBy {
+		key := func(e *Eval) string { return e.Category }
+		ranks := GroupRanks(byRank, key)
+		groups := map[string]*render.Group{}
+		accs := map[string]*Summary{}
+		var names []string
+		for i, e := range byRank {
+			k := key(e)
+			g := groups[k]
+			if g == nil {
+				g = &render.Group{}
+				groups[k] = g
+				accs[k] = NewSummary(sc, k)
+				names = append(names, k)
+			}
+			g.Rows = append(g.Rows, i)
+			g.Ranks = append(g.Ranks, ranks[i])
+			accs[k].Add(e)
+		}
+		slices.SortFunc(names, compareCategories)
+		for _, k := range names {
+			accs[k].Finish()
+			groups[k].Summary = accs[k].View()
+			b.Groups = append(b.Groups, groups[k])
+		}
+	}
+	return b
+}
+
+// compareCategories orders the canonical categories first (Kementerian,
+// Lembaga, Provinsi, Kabupaten, Kota), then others by name, then none.
+func compareCategories(a, b string) int {
+	rank := func(s string) int {
+		if s == "" {
+			return len(workbook.Categories) + 1
+		}
+		if i := slices.Index(workbook.Categories[:], s); i >= 0 {
+			return i
+		}
+		return len(workbook.Categories)
+	}
+	if ra, rb := rank(a), rank(b); ra != rb {
+		return ra - rb
+	}
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func batchError(err error) render.BatchError {
+	var we *workbook.Error
+	if errors.As(err, &we) {
+		return render.BatchError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: err.Error()}
+	}
+	return render.BatchError{Message: err.Error()}
+}

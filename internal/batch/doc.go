@@ -1,0 +1,7 @@
+// Package batch scores many evaluation workbooks at once: it expands
+// folders into workbook files, reads them in parallel while handing the
+// results on in input order, keeps each evaluation compact (its levels in
+// rubric order and its published index, not a full index.Result), ranks
+// them with shared ranks for ties, and summarises them per predicate,
+// domain and aspect, nationally or per category.
+package batch

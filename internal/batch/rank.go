@@ -1,0 +1,161 @@
+package batch
+
+import (
+	"math/big"
+	"slices"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Rank sets every evaluation's Rank by published index, highest first;
+// evaluations with the same published index share a rank and the next
+// rank skips ("1, 2, 2, 4"). It returns the evaluations in rank order,
+// ties in input order; evals itself is not reordered.
+func Rank(evals []*Eval) []*Eval {
+	byRank := slices.Clone(evals)
+	slices.SortStableFunc(byRank, func(a, b *Eval) int {
+		switch {
+		case a.Published > b.Published:
+			return -1
+		case a.Published < b.Published:
+			return 1
+		}
+		return 0
+	})
+	for i, e := range byRank {
+		if i > 0 && e.Published == byRank[i-1].Published {
+			e.Rank = byRank[i-1].Rank
+		} else {
+			e.Rank = i + 1
+		}
+	}
+	return byRank
+}
+
+// GroupRanks returns, for evaluations in rank order, their ranks within
+// the group given by key (ties sharing a rank), in the same order.
+func GroupRanks(byRank []*Eval, key func(*Eval) string) []int {
+	ranks := make([]int, len(byRank))
+	type last struct {
+		n    int
+		pub  rubric.Decimal
+		rank int
+	}
+	seen := map[string]*last{}
+	for i, e := range byRank {
+		k := key(e)
+		l := seen[k]
+		if l == nil {
+			l = &last{}
+			seen[k] = l
+		}
+		l.n++
+		if l.n > 1 && e.Published == l.pub {
+			ranks[i] = l.rank
+		} else {
+			ranks[i] = l.n
+		}
+		l.pub, l.rank = e.Published, ranks[i]
+	}
+	return ranks
+}
+
+// Summary is what a group of evaluations adds up to: the count per
+// predicate, the mean and median of the published index, and the mean of
+// every domain and aspect index (exact means rounded half-up).
+type Summary struct {
+	Group string // "" for all
+	Count int
+	// PerBand counts evaluations per predicate, in the rubric's order.
+	PerBand []int
+	Mean    rubric.Decimal
+	Median  rubric.Decimal
+	Domains []rubric.Decimal // in rubric order
+	Aspects []rubric.Decimal
+
+	// accumulators
+	sc            *Scorer
+	total         big.Int
+	domains, asps []big.Int
+	published     []rubric.Decimal
+	sums          Sums
+	tmp           big.Int
+}
+
+// NewSummary starts an empty summary of group.
+func NewSummary(sc *Scorer, group string) *Summary {
+	return &Summary{Group: group, sc: sc, PerBand: make([]int, len(sc.R.Predicates)),
+		domains: make([]big.Int, len(sc.domainDen)), asps: make([]big.Int, len(sc.aspectDen))}
+}
+
+// Add counts one evaluation.
+func (s *Summary) Add(e *Eval) {
+	s.Count++
+	if e.Band >= 0 {
+		s.PerBand[e.Band]++
+	}
+	s.sc.Sums(e.Levels, &s.sums)
+	s.total.Add(&s.total, s.tmp.SetInt64(s.sums.Total))
+	for i, v := range s.sums.Domains {
+		s.domains[i].Add(&s.domains[i], s.tmp.SetInt64(v))
+	}
+	for i, v := range s.sums.Aspects {
+		s.asps[i].Add(&s.asps[i], s.tmp.SetInt64(v))
+	}
+	s.published = append(s.published, e.Published)
+}
+
+// Finish computes the means and the median.
+func (s *Summary) Finish() {
+	if s.Count == 0 {
+		return
+	}
+	p := s.sc.R.Precision
+	n := int64(s.Count)
+	s.Mean = meanOf(&s.total, s.sc.totalDen, n, p)
+	s.Domains = make([]rubric.Decimal, len(s.domains))
+	for i := range s.domains {
+		s.Domains[i] = meanOf(&s.domains[i], s.sc.domainDen[i], n, p)
+	}
+	s.Aspects = make([]rubric.Decimal, len(s.asps))
+	for i := range s.asps {
+		s.Aspects[i] = meanOf(&s.asps[i], s.sc.aspectDen[i], n, p)
+	}
+	slices.Sort(s.published)
+	m := len(s.published)
+	if m%2 == 1 {
+		s.Median = s.published[m/2]
+	} else {
+		sum := s.published[m/2-1] + s.published[m/2]
+		s.Median = rubric.Decimal((sum.Units() + 1) / 2) // exact: two p-place values, p < 6
+		s.Median = roundDecimal(s.Median, p)
+	}
+	s.published = nil
+}
+
+// meanOf returns sum / (den * n) in Decimal units, rounded half-up to
+// places decimals.
+func meanOf(sum *big.Int, den, n int64, places int) rubric.Decimal {
+	// units = sum * unit / (den*n); round to places: step = 10^(6-places)
+	step := int64(1)
+	for i := places; i < rubric.DecimalPlaces; i++ {
+		step *= 10
+	}
+	num := new(big.Int).Mul(sum, big.NewInt(unit/step))
+	d := new(big.Int).Mul(big.NewInt(den), big.NewInt(n))
+	// half-up for non-negative sums: (2*num + d) / (2*d)
+	neg := num.Sign() < 0
+	num.Abs(num)
+	num.Lsh(num, 1).Add(num, d)
+	d.Lsh(d, 1)
+	q := num.Quo(num, d).Int64() * step
+	if neg {
+		q = -q
+	}
+	return rubric.Decimal(q)
+}
+
+func roundDecimal(d rubric.Decimal, places int) rubric.Decimal {
+	v, _ := rubric.ParseDecimal(d.Fixed(places))
+	return v
+}

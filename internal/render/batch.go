@@ -1,0 +1,379 @@
+package render
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Batch is the outcome of scoring many inputs, as the ranking outputs
+// show it. Rows are produced on demand so that a batch of 100,000
+// evaluations is never held as full results.
+type Batch struct {
+	Rubric *rubric.Rubric
+	// Len is the number of evaluations; Row returns the i-th, in input
+	// order (Rank.Row with byRank false) or in rank order (true).
+	Len int
+	Row func(i int, byRank bool) *RankRow
+	// Errors are the inputs that could not be scored, one per problem.
+	Errors []BatchError
+	// Summary is of all evaluations; Groups, when grouping was asked
+	// for, are per group, each with its rows.
+	Summary *Summary
+	Groups  []*Group
+}
+
+// RankRow is one evaluation of a batch.
+type RankRow struct {
+	Rank                              int
+	Source, Sheet, Instansi, Category string
+	Index                             rubric.Decimal // published
+	Predicate                         *rubric.Band
+	Domains, Aspects                  []rubric.Decimal // rounded to the rubric's precision
+	// Full returns the complete evaluation, for JSON.
+	Full func() (*Evaluation, error)
+}
+
+// BatchError is an input, or a part of one, that could not be scored.
+type BatchError struct {
+	Source, Sheet, Cell string
+	Message             string // the full message, location first
+}
+
+// Summary is what a group of evaluations adds up to.
+type Summary struct {
+	Group   string // "" for all
+	Count   int
+	PerBand []int // per predicate, in the rubric's order
+	Mean    rubric.Decimal
+	Median  rubric.Decimal
+	Domains []rubric.Decimal // mean per domain, rubric order
+	Aspects []rubric.Decimal // mean per aspect
+}
+
+// Group is one group of a batch: its summary and its rows in rank order
+// with their rank within the group.
+type Group struct {
+	Summary *Summary
+	Rows    []int // indices for Batch.Row(i, true)
+	Ranks   []int // rank within the group, per row
+}
+
+// BatchFormats maps the names of --format to the batch renderers.
+var BatchFormats = map[string]func(io.Writer, *Batch, Options) error{
+	"text":     BatchText,
+	"json":     BatchJSON,
+	"csv":      BatchCSV,
+	"markdown": BatchMarkdown,
+}
+
+var batchLabels = map[string]map[string]string{
+	"id": {"rank": "Peringkat", "instansi": "Instansi", "index": "Indeks", "predicate": "Predikat",
+		"summary": "Ringkasan", "count": "instansi", "mean": "Rata-rata indeks", "median": "Median indeks",
+		"failed": "Gagal dibaca", "group": "Domain / Aspek", "groupmean": "Rata-rata", "all": "Nasional",
+		"none": "(tanpa kategori)"},
+	"en": {"rank": "Rank", "instansi": "Instansi", "index": "Index", "predicate": "Predicate",
+		"summary": "Summary", "count": "instansi", "mean": "Mean index", "median": "Median index",
+		"failed": "Failed to read", "group": "Domain / aspect", "groupmean": "Mean", "all": "National",
+		"none": "(no category)"},
+}
+
+func blabel(lang, key string) string {
+	if l, ok := batchLabels[lang]; ok {
+		return l[key]
+	}
+	return batchLabels["id"][key]
+}
+
+// GroupName is the name shown for a group ("" is no category).
+func GroupName(g, lang string) string {
+	if g == "" {
+		return blabel(lang, "none")
+	}
+	return g
+}
+
+// BatchText writes the ranking table, then the summary; with groups, a
+// ranking and a summary per group, then the summary of all.
+func BatchText(w io.Writer, b *Batch, o Options) error {
+	var sb strings.Builder
+	if len(b.Groups) == 0 {
+		rows := make([]int, b.Len)
+		for i := range rows {
+			rows[i] = i
+		}
+		rankingText(&sb, b, rows, nil, o)
+		sb.WriteString("\n")
+		summaryText(&sb, b, b.Summary, o)
+	} else {
+		for _, g := range b.Groups {
+			fmt.Fprintf(&sb, "== %s ==\n", GroupName(g.Summary.Group, o.Lang))
+			rankingText(&sb, b, g.Rows, g.Ranks, o)
+			sb.WriteString("\n")
+			summaryText(&sb, b, g.Summary, o)
+			sb.WriteString("\n")
+		}
+		fmt.Fprintf(&sb, "== %s ==\n", blabel(o.Lang, "all"))
+		summaryText(&sb, b, b.Summary, o)
+	}
+	if len(b.Errors) > 0 {
+		fmt.Fprintf(&sb, "\n%s: %d\n", blabel(o.Lang, "failed"), len(b.Errors))
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
+func rankingText(sb *strings.Builder, b *Batch, rows, ranks []int, o Options) {
+	lang, p := o.Lang, b.Rubric.Precision
+	const maxName = 50
+	nameW := utf8.RuneCountInString(blabel(lang, "instansi"))
+	predW := utf8.RuneCountInString(blabel(lang, "predicate"))
+	for _, i := range rows {
+		r := b.Row(i, true)
+		nameW = max(nameW, min(maxName, utf8.RuneCountInString(r.Instansi)))
+		predW = max(predW, utf8.RuneCountInString(PredicateName(r.Predicate, lang)))
+	}
+	rankW := utf8.RuneCountInString(blabel(lang, "rank"))
+	fmt.Fprintf(sb, "%*s  %s  %6s  %s", rankW, blabel(lang, "rank"), pad(blabel(lang, "instansi"), nameW),
+		blabel(lang, "index"), pad(blabel(lang, "predicate"), predW))
+	for _, d := range b.Rubric.Domains {
+		fmt.Fprintf(sb, "  %5s", d.ID)
+	}
+	sb.WriteString("\n")
+	for k, i := range rows {
+		r := b.Row(i, true)
+		rank := r.Rank
+		if ranks != nil {
+			rank = ranks[k]
+		}
+		fmt.Fprintf(sb, "%*d  %s  %6s  %s", rankW, rank, pad(r.Instansi, nameW), Number(r.Index, p, lang),
+			pad(PredicateName(r.Predicate, lang), predW))
+		for _, d := range r.Domains {
+			fmt.Fprintf(sb, "  %5s", Number(d, p, lang))
+		}
+		sb.WriteString("\n")
+	}
+}
+
+func summaryText(sb *strings.Builder, b *Batch, s *Summary, o Options) {
+	lang, p := o.Lang, b.Rubric.Precision
+	fmt.Fprintf(sb, "%s: %d %s\n", blabel(lang, "summary"), s.Count, blabel(lang, "count"))
+	if s.Count == 0 {
+		return
+	}
+	const w = 20
+	for i, band := range b.Rubric.Predicates {
+		fmt.Fprintf(sb, "  %s %6d\n", pad(PredicateName(band, lang), w), s.PerBand[i])
+	}
+	fmt.Fprintf(sb, "  %s %6s\n", pad(blabel(lang, "mean"), w), Number(s.Mean, p, lang))
+	fmt.Fprintf(sb, "  %s %6s\n\n", pad(blabel(lang, "median"), w), Number(s.Median, p, lang))
+	const nameWidth = 60
+	fmt.Fprintf(sb, "%s %9s\n", pad(blabel(lang, "group"), nameWidth), blabel(lang, "groupmean"))
+	ai := 0
+	for di, d := range b.Rubric.Domains {
+		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), Number(s.Domains[di], p, lang))
+		for _, a := range d.Aspects {
+			fmt.Fprintf(sb, "%s %9s\n", pad("  "+a.ID+" "+a.Name, nameWidth), Number(s.Aspects[ai], p, lang))
+			ai++
+		}
+	}
+}
+
+// JSONBatchResult is a result of a batch: the single-evaluation object
+// with the rank (and the category, when known).
+type JSONBatchResult struct {
+	Rank     int    `json:"rank"`
+	Category string `json:"category,omitempty"`
+	JSONResult
+}
+
+// JSONBatchError is an input that could not be scored.
+type JSONBatchError struct {
+	Source string `json:"source"`
+	Sheet  string `json:"sheet,omitempty"`
+	Cell   string `json:"cell,omitempty"`
+	Error  string `json:"error"`
+}
+
+// JSONSummary is the JSON form of a Summary.
+type JSONSummary struct {
+	Group      string         `json:"group,omitempty"`
+	Count      int            `json:"count"`
+	Predicates map[string]int `json:"predicates"`
+	Mean       Num            `json:"mean"`
+	Median     Num            `json:"median"`
+	Domains    []JSONMean     `json:"domains"`
+	Aspects    []JSONMean     `json:"aspects"`
+}
+
+// JSONMean is the mean index of a domain or an aspect.
+type JSONMean struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Mean Num    `json:"mean"`
+}
+
+func newJSONSummary(r *rubric.Rubric, s *Summary) *JSONSummary {
+	p := r.Precision
+	out := &JSONSummary{Group: s.Group, Count: s.Count, Predicates: map[string]int{},
+		Domains: []JSONMean{}, Aspects: []JSONMean{}}
+	for i, b := range r.Predicates {
+		out.Predicates[b.Name] = s.PerBand[i]
+	}
+	if s.Count == 0 {
+		return out
+	}
+	out.Mean, out.Median = num(s.Mean, p), num(s.Median, p)
+	for i, d := range r.Domains {
+		out.Domains = append(out.Domains, JSONMean{ID: d.ID, Name: d.Name, Mean: num(s.Domains[i], p)})
+	}
+	for i, a := range r.Aspects() {
+		out.Aspects = append(out.Aspects, JSONMean{ID: a.ID, Name: a.Name, Mean: num(s.Aspects[i], p)})
+	}
+	return out
+}
+
+// BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
+// (and "groups" when grouped), results in input order, one at a time.
+func BatchJSON(w io.Writer, b *Batch, o Options) error {
+	bw := &errWriter{w: w}
+	bw.str("{\n  \"results\": [")
+	for i := 0; i < b.Len && bw.err == nil; i++ {
+		r := b.Row(i, false)
+		e, err := r.Full()
+		if err != nil {
+			return err
+		}
+		v := JSONBatchResult{Rank: r.Rank, Category: r.Category, JSONResult: NewJSONResult(e)}
+		if i > 0 {
+			bw.str(",")
+		}
+		bw.str("\n    ")
+		bw.json(v, "    ")
+	}
+	if b.Len > 0 {
+		bw.str("\n  ")
+	}
+	bw.str("],\n  \"errors\": ")
+	errs := make([]JSONBatchError, len(b.Errors))
+	for i, e := range b.Errors {
+		errs[i] = JSONBatchError{Source: e.Source, Sheet: e.Sheet, Cell: e.Cell, Error: e.Message}
+	}
+	bw.json(errs, "  ")
+	bw.str(",\n  \"summary\": ")
+	bw.json(newJSONSummary(b.Rubric, b.Summary), "  ")
+	if len(b.Groups) > 0 {
+		gs := make([]*JSONSummary, len(b.Groups))
+		for i, g := range b.Groups {
+			gs[i] = newJSONSummary(b.Rubric, g.Summary)
+		}
+		bw.str(",\n  \"groups\": ")
+		bw.json(gs, "  ")
+	}
+	bw.str("\n}\n")
+	return bw.err
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) str(s string) {
+	if e.err == nil {
+		_, e.err = io.WriteString(e.w, s)
+	}
+}
+
+func (e *errWriter) json(v any, prefix string) {
+	if e.err != nil {
+		return
+	}
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if e.err = enc.Encode(v); e.err == nil {
+		e.str(strings.TrimSuffix(sb.String(), "\n"))
+	}
+}
+
+// batchColumns are the CSV and Markdown columns of a batch.
+func batchColumns(r *rubric.Rubric) []string {
+	cols := []string{"rank", "source", "sheet", "instansi", "category", "index", "predicate"}
+	for _, d := range r.Domains {
+		cols = append(cols, d.ID)
+	}
+	for _, a := range r.Aspects() {
+		cols = append(cols, a.ID)
+	}
+	return cols
+}
+
+func batchRow(b *Batch, r *RankRow, lang string, rec []string) []string {
+	p := b.Rubric.Precision
+	rec = append(rec[:0], strconv.Itoa(r.Rank), r.Source, r.Sheet, r.Instansi, r.Category,
+		r.Index.Fixed(p), PredicateName(r.Predicate, lang))
+	for _, d := range r.Domains {
+		rec = append(rec, d.Fixed(p))
+	}
+	for _, a := range r.Aspects {
+		rec = append(rec, a.Fixed(p))
+	}
+	return rec
+}
+
+// BatchCSV writes one row per evaluation in input order, with its rank.
+func BatchCSV(w io.Writer, b *Batch, o Options) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(batchColumns(b.Rubric)); err != nil {
+		return err
+	}
+	var rec []string
+	for i := 0; i < b.Len; i++ {
+		rec = batchRow(b, b.Row(i, false), o.Lang, rec)
+		for j := 1; j <= 4; j++ {
+			rec[j] = EscapeFormula(rec[j])
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// BatchMarkdown writes the ranking as a Markdown table, in rank order.
+func BatchMarkdown(w io.Writer, b *Batch, o Options) error {
+	cols := batchColumns(b.Rubric)
+	var sb strings.Builder
+	line := func(cells []string) {
+		sb.WriteString("|")
+		for _, c := range cells {
+			sb.WriteString(" " + mdEscape(c) + " |")
+		}
+		sb.WriteString("\n")
+	}
+	line(cols)
+	sep := make([]string, len(cols))
+	for i := range sep {
+		sep[i] = "---"
+		if i == 0 || i >= 5 && i != 6 {
+			sep[i] = "---:"
+		}
+	}
+	sb.WriteString("|" + strings.Join(sep, "|") + "|\n")
+	var rec []string
+	for i := 0; i < b.Len; i++ {
+		rec = batchRow(b, b.Row(i, true), o.Lang, rec)
+		line(rec)
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
