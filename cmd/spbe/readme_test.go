@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 // TestREADMEQuickStart runs the README's first command on the example in
@@ -37,4 +39,36 @@ func TestREADMEQuickStart(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("README quick start differs from the output:\ngot:\n%s\nREADME:\n%s", out.String(), want)
 	}
+}
+
+// TestREADMECIScript checks that the CI shell script in the README is the
+// one that testdata/script/rubric-ci.txtar runs.
+func TestREADMECIScript(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	const intro = "Other CI systems:"
+	i := strings.Index(text, intro)
+	if i < 0 {
+		t.Fatalf("README has no %q section", intro)
+	}
+	rest := text[i:]
+	rest = rest[strings.Index(rest, "```sh\n")+len("```sh\n"):]
+	inREADME := rest[:strings.Index(rest, "```")]
+
+	archive, err := txtar.ParseFile("testdata/script/rubric-ci.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range archive.Files {
+		if f.Name == "spbe-rubric-ci.sh" {
+			if string(f.Data) != inREADME {
+				t.Errorf("the README's CI script differs from the one rubric-ci.txtar tests:\nREADME:\n%s\ntest:\n%s", inREADME, f.Data)
+			}
+			return
+		}
+	}
+	t.Fatal("rubric-ci.txtar has no spbe-rubric-ci.sh")
 }
