@@ -51,7 +51,23 @@ type Input struct {
 // are in Input.Errs, and the evaluations that could be scored are kept.
 func Read(path string, o *Options) *Input {
 	in := &Input{Path: path}
-	if o.Layout != LayoutLong {
+	if o.Layout == LayoutAuto && o.Sheet != "all" && o.IDCol == "" && o.LevelCol == "" {
+		// One pass: the wide rows as they come, or the long table.
+		r := o.Rubric
+		wide := newWideSink(o, in)
+		sh, err := workbook.ReadAuto(path, workbook.WideOptions{
+			Options: workbook.Options{Sheet: o.Sheet, Password: o.Password,
+				Known: func(id string) bool { return r.Indicator(id) != nil }},
+			Want: len(r.Indicators()),
+		}, wide.row)
+		in.Wide = wide.cur != nil
+		if sh == nil && err == nil {
+			return in
+		}
+		longSheet(path, sh, err, o, in)
+		return in
+	}
+	if o.Layout != LayoutLong && o.IDCol == "" && o.LevelCol == "" {
 		err := readWide(path, o, in)
 		if err == nil {
 			in.Wide = true
@@ -97,6 +113,12 @@ func readLong(path, sheet string, o *Options, in *Input) {
 	if err != nil && o.Sheet == "all" && sh == nil && errors.Is(err, workbook.ErrNoTable) {
 		return // --sheet all: a sheet without a table (notes, a cover) is skipped
 	}
+	longSheet(path, sh, err, o, in)
+}
+
+// longSheet scores a sheet read in the long layout.
+func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
+	r := o.Rubric
 	hint := func(err error) error {
 		if o.Hint != nil {
 			return o.Hint(path, err)
@@ -152,51 +174,60 @@ func nameCategory(name string) string {
 	return ""
 }
 
+// wideSink scores the rows of wide tables as the reader hands them on.
+type wideSink struct {
+	o      *Options
+	in     *Input
+	cur    *workbook.WideTable
+	cols   []string
+	levels []rubric.Decimal
+}
+
+func newWideSink(o *Options, in *Input) *wideSink { return &wideSink{o: o, in: in} }
+
+func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
+	r := w.o.Rubric
+	inds := r.Indicators()
+	if t != w.cur {
+		w.cur = t
+		if err := t.CheckColumns(r); err != nil {
+			return err
+		}
+		w.cols = make([]string, len(inds))
+		for i, ind := range inds {
+			w.cols[i] = t.Columns[ind.ID]
+		}
+	}
+	var err error
+	w.levels, err = row.Levels(t, r, w.levels)
+	if err != nil {
+		w.in.Errs = append(w.in.Errs, flatten(err)...)
+		return nil
+	}
+	e := NewEval(w.o.Scorer, w.levels)
+	e.Source, e.Sheet, e.Instansi = w.in.Path, t.Sheet, row.Instansi
+	if row.Category != "" {
+		e.Category = workbook.Category(row.Category)
+	} else {
+		e.Category = nameCategory(row.Instansi)
+	}
+	e.cols, e.row = w.cols, row.Row
+	w.in.Evals = append(w.in.Evals, e)
+	return nil
+}
+
 func readWide(path string, o *Options, in *Input) error {
 	r := o.Rubric
-	inds := r.Indicators()
-	var (
-		cur    *workbook.WideTable
-		cols   []string
-		levels []rubric.Decimal
-	)
 	opts := workbook.WideOptions{
 		Options: workbook.Options{Sheet: o.Sheet, Password: o.Password,
 			Known: func(id string) bool { return r.Indicator(id) != nil }},
-		Want:      len(inds),
+		Want:      len(r.Indicators()),
 		AllSheets: o.Sheet == "all",
 	}
 	if o.Sheet == "all" {
 		opts.Sheet = ""
 	}
-	return workbook.ReadWide(path, opts, func(t *workbook.WideTable, row *workbook.WideRow) error {
-		if t != cur {
-			cur = t
-			if err := t.CheckColumns(r); err != nil {
-				return err
-			}
-			cols = make([]string, len(inds))
-			for i, ind := range inds {
-				cols[i] = t.Columns[ind.ID]
-			}
-		}
-		var err error
-		levels, err = row.Levels(t, r, levels)
-		if err != nil {
-			in.Errs = append(in.Errs, flatten(err)...)
-			return nil
-		}
-		e := NewEval(o.Scorer, levels)
-		e.Source, e.Sheet, e.Instansi = path, t.Sheet, row.Instansi
-		if row.Category != "" {
-			e.Category = workbook.Category(row.Category)
-		} else {
-			e.Category = nameCategory(row.Instansi)
-		}
-		e.cols, e.row = cols, row.Row
-		in.Evals = append(in.Evals, e)
-		return nil
-	})
+	return workbook.ReadWide(path, opts, newWideSink(o, in).row)
 }
 
 // flatten splits an errors.Join into its errors.

@@ -257,6 +257,9 @@ func checkZip(path string, f io.ReaderAt, size int64) error {
 }
 
 func readXLSX(path string, opts Options) (*Sheet, error) {
+	if s, err, ok := readXLSXFast(path, opts); ok {
+		return s, err
+	}
 	f, err := excelize.OpenFile(path, excelize.Options{
 		Password:          opts.Password,
 		RawCellValue:      true,

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -25,6 +26,9 @@ type scanBook struct {
 	sheets []scanSheet // workbook order
 	strs   []string    // shared strings, loaded on first use
 	loaded bool
+	// formulaNoValue is set when a formula cell without a cached value
+	// was read: only excelize can compute it.
+	formulaNoValue bool
 }
 
 type scanSheet struct {
@@ -192,7 +196,7 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 		cellType       string
 		inV, inT, inIS bool
 		val            []byte
-		haveVal        bool
+		haveVal, hasF  bool
 	)
 	for {
 		tag, txt, err := x.next()
@@ -233,6 +237,9 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 			}
 		case "c":
 			if end {
+				if hasF && !haveVal {
+					b.formulaNoValue = true
+				}
 				cells = setCell(cells, col, cellValue(cellType, val, haveVal, strs))
 				continue
 			}
@@ -242,7 +249,7 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 				col++
 			}
 			t, _ := attr(tag, "t")
-			cellType, val, haveVal, inIS = string(t), val[:0], false, false
+			cellType, val, haveVal, inIS, hasF = string(t), val[:0], false, false, false
 			if self {
 				cells = setCell(cells, col, "")
 			}
@@ -251,6 +258,8 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 			if inV {
 				haveVal = true
 			}
+		case "f":
+			hasF = hasF || !end
 		case "is":
 			inIS = !end && !self
 			haveVal = haveVal || inIS
@@ -387,6 +396,8 @@ func tagName(tag []byte) (name string, end, self bool) {
 		return "t", end, self
 	case "is":
 		return "is", end, self
+	case "f":
+		return "f", end, self
 	case "si":
 		return "si", end, self
 	case "rPh":
@@ -489,4 +500,174 @@ func unescapeX(s string) string {
 		sb.WriteRune(rune(n))
 		s = s[i+7:]
 	}
+}
+
+// readXLSXFast is readXLSX on the streaming scanner, several times
+// faster than excelize for the small workbooks of the long layout. ok is
+// false when excelize must do it: an encrypted workbook, a zip the
+// scanner cannot read, a sheet it cannot parse, or a formula without a
+// saved value (which excelize computes).
+func readXLSXFast(path string, opts Options) (s *Sheet, err error, ok bool) {
+	if opts.Password != "" {
+		return nil, nil, false
+	}
+	b, err := openScan(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	defer b.Close()
+	var order []scanSheet
+	if opts.Sheet != "" {
+		for _, sh := range b.sheets {
+			if sh.name == opts.Sheet {
+				order = []scanSheet{sh}
+				break
+			}
+		}
+		if order == nil {
+			for _, sh := range b.sheets {
+				if strings.EqualFold(strings.TrimSpace(sh.name), strings.TrimSpace(opts.Sheet)) {
+					order = []scanSheet{sh}
+					break
+				}
+			}
+		}
+		if order == nil {
+			return nil, &Error{File: path, Err: classed(ErrNoTable, fmt.Sprintf("no sheet named %q; the sheets are %s", opts.Sheet, quoteList(sheetNames(b.sheets))))}, true
+		}
+	} else {
+		order = sheetOrder(b.sheets, "")
+	}
+	for _, sh := range order {
+		g, err := scanGrid(b, sh, opts)
+		if err != nil || b.formulaNoValue {
+			return nil, nil, false
+		}
+		idSpec, levelSpec := sheetSpecs(g, opts)
+		t := findTable(g, idSpec, levelSpec)
+		if t == nil {
+			if opts.Sheet != "" {
+				return nil, &Error{File: path, Sheet: sh.name, Err: noTable(opts)}, true
+			}
+			continue
+		}
+		s, err := build(path, sh.name, g, t, opts, nil)
+		if s != nil && sh.hidden {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a table", sh.name))
+		}
+		return s, err, true
+	}
+	return nil, &Error{File: path, Err: noTable(opts)}, true
+}
+
+// scanGrid is readSheet on the scanner: rows[i] is row i+1 (missing rows
+// empty); it stops after maxHeaderRow rows when none can be a header.
+func scanGrid(b *scanBook, sh scanSheet, opts Options) (*grid, error) {
+	g := &grid{}
+	checked := false
+	err := b.scanRows(sh, func(row int, cells []string, hidden bool) bool {
+		g.add(row, cells, hidden)
+		if !checked && len(g.rows) >= maxHeaderRow {
+			checked = true
+			return anyHeader(g, opts)
+		}
+		return true
+	})
+	return g, err
+}
+
+// add appends row (1-based) to the grid, with empty rows for a gap.
+func (g *grid) add(row int, cells []string, hidden bool) {
+	for len(g.rows) < row-1 {
+		g.rows = append(g.rows, nil)
+		g.hidden = append(g.hidden, false)
+	}
+	g.rows = append(g.rows, slices.Clone(cells))
+	g.hidden = append(g.hidden, hidden)
+}
+
+// ReadAuto reads a workbook in whichever layout it has, in one pass: when
+// a sheet has a wide table (see ReadWide) its rows go to fn and the Sheet
+// returned is nil; otherwise it is Read. opts.AllSheets is ignored.
+func ReadAuto(path string, opts WideOptions, fn func(*WideTable, *WideRow) error) (*Sheet, error) {
+	if opts.Known == nil {
+		return nil, &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
+	}
+	kind, data, err := sniff(path, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	if kind == kindCSV {
+		g, err := readCSV(path, data)
+		if err != nil {
+			return nil, err
+		}
+		if found, err := wideGrid(path, "", g, opts, fn); found || err != nil {
+			return nil, err
+		}
+		idSpec, levelSpec := sheetSpecs(g, opts.Options)
+		t := findTable(g, idSpec, levelSpec)
+		if t == nil {
+			return nil, &Error{File: path, Err: noTable(opts.Options)}
+		}
+		return build(path, "", g, t, opts.Options, nil)
+	}
+	slow := func() (*Sheet, error) {
+		err := ReadWide(path, opts, fn)
+		if errors.Is(err, ErrNotWide) {
+			return Read(path, opts.Options)
+		}
+		return nil, err
+	}
+	if opts.Password != "" {
+		return slow()
+	}
+	b, err := openScan(path)
+	if err != nil {
+		return slow()
+	}
+	defer b.Close()
+	order := sheetOrder(b.sheets, opts.Sheet)
+	if len(order) == 0 {
+		return Read(path, opts.Options) // names the sheets that exist
+	}
+	for _, sh := range order {
+		ws := &wideState{path: path, sheet: sh.name, opts: opts, fn: fn}
+		g := &grid{}
+		err := b.scanRows(sh, func(row int, cells []string, hidden bool) bool {
+			if ws.t != nil {
+				return ws.feed(row, cells, hidden)
+			}
+			if ws.longHeader {
+				g.add(row, cells, hidden)
+				return true
+			}
+			more := ws.feed(row, cells, hidden)
+			if ws.t != nil {
+				return true
+			}
+			g.add(row, cells, hidden)
+			return more || ws.longHeader
+		})
+		if ws.t != nil {
+			return nil, ws.err
+		}
+		if err != nil || b.formulaNoValue {
+			return slow()
+		}
+		idSpec, levelSpec := sheetSpecs(g, opts.Options)
+		t := findTable(g, idSpec, levelSpec)
+		if t == nil {
+			if opts.Sheet != "" {
+				return nil, &Error{File: path, Sheet: sh.name, Err: noTable(opts.Options)}
+			}
+			continue
+		}
+		s, err := build(path, sh.name, g, t, opts.Options, nil)
+		if s != nil && sh.hidden {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a table", sh.name))
+		}
+		return s, err
+	}
+	return nil, &Error{File: path, Err: noTable(opts.Options)}
 }
