@@ -246,7 +246,7 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 	} else if len(ins) == 1 {
 		printNotes(opts, &batch.Input{Errs: ins[0].Errs}, map[string]int{})
 	}
-	b := batch.Build(sc, evals, errs, opts.GroupBy == "category")
+	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
 		full := make([]*render.Evaluation, len(evals))
 		for i, e := range evals {

@@ -59,7 +59,7 @@ func TestRankTies(t *testing.T) {
 	byRank := Rank(evals)
 	var got []int
 	for _, e := range evals {
-		got = append(got, e.Rank)
+		got = append(got, int(e.Rank))
 	}
 	if want := []int{3, 1, 3, 5, 1}; !slices.Equal(got, want) {
 		t.Errorf("ranks: got %v, want %v", got, want)

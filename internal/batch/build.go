@@ -24,7 +24,9 @@ type InputError struct {
 // Build ranks evals (in input order) and summarises them for the
 // renderers; with groupBy, per category too. errs are the problems of
 // the inputs, in input order.
-func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool) *render.Batch {
+// workers is the number of goroutines that encode results (0: the
+// number of CPUs).
+func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers int) *render.Batch {
 	r := sc.R
 	byRank := Rank(evals)
 	all := NewSummary(sc, "")
@@ -33,15 +35,16 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool) *render.B
 	}
 	all.Finish()
 	b := &render.Batch{Rubric: r, Len: len(evals), Summary: all.View()}
-	var sums Sums
+	b.Each = func(n int, work func(int) []byte, emit func(int, []byte)) { Ordered(n, workers, work, emit) }
 	b.Row = func(i int, rankOrder bool) *render.RankRow {
 		e := evals[i]
 		if rankOrder {
 			e = byRank[i]
 		}
+		var sums Sums
 		sc.Sums(e.Levels, &sums)
 		p := r.Precision
-		row := &render.RankRow{Rank: e.Rank, Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
+		row := &render.RankRow{Rank: int(e.Rank), Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
 			Index: e.Published, Predicate: e.Predicate(r),
 			Domains: make([]rubric.Decimal, len(sums.Domains)), Aspects: make([]rubric.Decimal, len(sums.Aspects))}
 		for d := range sums.Domains {

@@ -12,21 +12,65 @@ import (
 type Eval struct {
 	Source, Sheet      string
 	Instansi, Category string
-	// Levels are the levels in rubric order, in millionths (the units of
-	// rubric.Decimal); levels above 2147 do not occur on any scale.
-	Levels []int32
-	// Published is the published index and Band the predicate's index in
-	// the rubric's predicates.
+	// Levels are the levels in rubric order.
+	Levels Levels
+	// Published is the published index.
 	Published rubric.Decimal
-	Band      int
 	// Rank is the rank in the whole batch (ties share a rank).
-	Rank int
+	Rank int32
+	// row is the sheet row of a wide table's instansi.
+	row int32
+	// Band is the predicate's index in the rubric's predicates, -1 for
+	// none.
+	Band int8
 	// cells are the level cells per indicator in rubric order (long
 	// layout), or nil; wide rows have cols (shared by the rows of a
 	// table) and row.
 	cells []string
 	cols  []string
-	row   int
+}
+
+// Levels are the levels of one evaluation in rubric order, stored in a
+// byte per level when every level is a whole number up to 255 (always,
+// on the SPBE scales), else in four bytes as millionths (the units of
+// rubric.Decimal; no scale goes beyond 2147).
+type Levels struct {
+	small []uint8
+	large []int32
+}
+
+// NewLevels stores levels compactly.
+func NewLevels(levels []rubric.Decimal) Levels {
+	small := true
+	for _, l := range levels {
+		if !l.IsInteger() || l < 0 || l > rubric.NewDecimal(255) {
+			small = false
+			break
+		}
+	}
+	if small {
+		b := make([]uint8, len(levels))
+		for i, l := range levels {
+			b[i] = uint8(l.Int())
+		}
+		return Levels{small: b}
+	}
+	v := make([]int32, len(levels))
+	for i, l := range levels {
+		v[i] = int32(l.Units())
+	}
+	return Levels{large: v}
+}
+
+// Len returns the number of levels.
+func (l Levels) Len() int { return len(l.small) + len(l.large) }
+
+// At returns the i-th level.
+func (l Levels) At(i int) rubric.Decimal {
+	if l.small != nil {
+		return rubric.NewDecimal(int64(l.small[i]))
+	}
+	return rubric.Decimal(l.large[i])
 }
 
 // Cell returns the cell the level of the i-th indicator came from.
@@ -35,7 +79,7 @@ func (e *Eval) Cell(i int) string {
 	case e.cells != nil:
 		return e.cells[i]
 	case e.cols != nil && e.cols[i] != "":
-		return e.cols[i] + itoa(e.row)
+		return e.cols[i] + itoa(int(e.row))
 	}
 	return ""
 }
@@ -56,13 +100,12 @@ func itoa(n int) string {
 
 // NewEval makes an Eval from levels in rubric order, scoring it.
 func NewEval(sc *Scorer, levels []rubric.Decimal) *Eval {
-	e := &Eval{Levels: make([]int32, len(levels))}
-	for i, l := range levels {
-		e.Levels[i] = int32(l.Units())
-	}
+	e := &Eval{Levels: NewLevels(levels)}
 	var s Sums
 	sc.Sums(e.Levels, &s)
-	e.Published, e.Band = sc.Judge(sc.Index(&s))
+	var band int
+	e.Published, band = sc.Judge(sc.Index(&s))
+	e.Band = int8(band)
 	return e
 }
 
@@ -81,7 +124,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*render.Evaluation, error) {
 	levels := make(index.Levels, len(inds))
 	cells := make(map[string]string, len(inds))
 	for i, ind := range inds {
-		levels[ind.ID] = rubric.Decimal(e.Levels[i])
+		levels[ind.ID] = e.Levels.At(i)
 		if c := e.Cell(i); c != "" {
 			cells[ind.ID] = c
 		}

@@ -26,7 +26,7 @@ func Rank(evals []*Eval) []*Eval {
 		if i > 0 && e.Published == byRank[i-1].Published {
 			e.Rank = byRank[i-1].Rank
 		} else {
-			e.Rank = i + 1
+			e.Rank = int32(i + 1)
 		}
 	}
 	return byRank

@@ -211,7 +211,7 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	} else {
 		e.Category = nameCategory(row.Instansi)
 	}
-	e.cols, e.row = w.cols, row.Row
+	e.cols, e.row = w.cols, int32(row.Row)
 	w.in.Evals = append(w.in.Evals, e)
 	return nil
 }

@@ -51,7 +51,7 @@ type Sums struct {
 
 // Sums computes the sums of levels (in rubric order) into s, reusing its
 // slices.
-func (sc *Scorer) Sums(levels []int32, s *Sums) {
+func (sc *Scorer) Sums(levels Levels, s *Sums) {
 	if cap(s.Aspects) < len(sc.aspectDen) {
 		s.Aspects = make([]int64, len(sc.aspectDen))
 		s.Domains = make([]int64, len(sc.domainDen))
@@ -59,8 +59,14 @@ func (sc *Scorer) Sums(levels []int32, s *Sums) {
 	s.Aspects, s.Domains = s.Aspects[:len(sc.aspectDen)], s.Domains[:len(sc.domainDen)]
 	clear(s.Aspects)
 	clear(s.Domains)
-	for i, l := range levels {
-		s.Aspects[sc.aspectOf[i]] += int64(l) * sc.weight[i]
+	if levels.small != nil {
+		for i, l := range levels.small {
+			s.Aspects[sc.aspectOf[i]] += int64(l) * unit * sc.weight[i]
+		}
+	} else {
+		for i, l := range levels.large {
+			s.Aspects[sc.aspectOf[i]] += int64(l) * sc.weight[i]
+		}
 	}
 	s.Total = 0
 	for a, v := range s.Aspects {

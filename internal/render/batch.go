@@ -1,8 +1,11 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -27,6 +30,10 @@ type Batch struct {
 	// for, are per group, each with its rows.
 	Summary *Summary
 	Groups  []*Group
+	// Each, when set, runs work(i) for i < n on several goroutines and
+	// calls emit in order of i; Row must then be safe for concurrent use.
+	// JSON uses it to encode results in parallel.
+	Each func(n int, work func(i int) []byte, emit func(i int, b []byte))
 }
 
 // RankRow is one evaluation of a batch.
@@ -102,34 +109,33 @@ func GroupName(g, lang string) string {
 // BatchText writes the ranking table, then the summary; with groups, a
 // ranking and a summary per group, then the summary of all.
 func BatchText(w io.Writer, b *Batch, o Options) error {
-	var sb strings.Builder
+	sb := bufio.NewWriter(w)
 	if len(b.Groups) == 0 {
 		rows := make([]int, b.Len)
 		for i := range rows {
 			rows[i] = i
 		}
-		rankingText(&sb, b, rows, nil, o)
+		rankingText(sb, b, rows, nil, o)
 		sb.WriteString("\n")
-		summaryText(&sb, b, b.Summary, o)
+		summaryText(sb, b, b.Summary, o)
 	} else {
 		for _, g := range b.Groups {
-			fmt.Fprintf(&sb, "== %s ==\n", GroupName(g.Summary.Group, o.Lang))
-			rankingText(&sb, b, g.Rows, g.Ranks, o)
+			fmt.Fprintf(sb, "== %s ==\n", GroupName(g.Summary.Group, o.Lang))
+			rankingText(sb, b, g.Rows, g.Ranks, o)
 			sb.WriteString("\n")
-			summaryText(&sb, b, g.Summary, o)
+			summaryText(sb, b, g.Summary, o)
 			sb.WriteString("\n")
 		}
-		fmt.Fprintf(&sb, "== %s ==\n", blabel(o.Lang, "all"))
-		summaryText(&sb, b, b.Summary, o)
+		fmt.Fprintf(sb, "== %s ==\n", blabel(o.Lang, "all"))
+		summaryText(sb, b, b.Summary, o)
 	}
 	if len(b.Errors) > 0 {
-		fmt.Fprintf(&sb, "\n%s: %d\n", blabel(o.Lang, "failed"), len(b.Errors))
+		fmt.Fprintf(sb, "\n%s: %d\n", blabel(o.Lang, "failed"), len(b.Errors))
 	}
-	_, err := io.WriteString(w, sb.String())
-	return err
+	return sb.Flush()
 }
 
-func rankingText(sb *strings.Builder, b *Batch, rows, ranks []int, o Options) {
+func rankingText(sb *bufio.Writer, b *Batch, rows, ranks []int, o Options) {
 	lang, p := o.Lang, b.Rubric.Precision
 	const maxName = 50
 	nameW := utf8.RuneCountInString(blabel(lang, "instansi"))
@@ -161,7 +167,7 @@ func rankingText(sb *strings.Builder, b *Batch, rows, ranks []int, o Options) {
 	}
 }
 
-func summaryText(sb *strings.Builder, b *Batch, s *Summary, o Options) {
+func summaryText(sb *bufio.Writer, b *Batch, s *Summary, o Options) {
 	lang, p := o.Lang, b.Rubric.Precision
 	fmt.Fprintf(sb, "%s: %d %s\n", blabel(lang, "summary"), s.Count, blabel(lang, "count"))
 	if s.Count == 0 {
@@ -242,20 +248,48 @@ func newJSONSummary(r *rubric.Rubric, s *Summary) *JSONSummary {
 // BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
 // (and "groups" when grouped), results in input order, one at a time.
 func BatchJSON(w io.Writer, b *Batch, o Options) error {
-	bw := &errWriter{w: w}
+	buf := bufio.NewWriter(w)
+	bw := &errWriter{w: buf}
 	bw.str("{\n  \"results\": [")
-	for i := 0; i < b.Len && bw.err == nil; i++ {
+	each := b.Each
+	if each == nil {
+		each = func(n int, work func(int) []byte, emit func(int, []byte)) {
+			for i := 0; i < n; i++ {
+				emit(i, work(i))
+			}
+		}
+	}
+	var ferr error
+	each(b.Len, func(i int) []byte {
 		r := b.Row(i, false)
 		e, err := r.Full()
 		if err != nil {
-			return err
+			return []byte("\x00" + err.Error())
 		}
 		v := JSONBatchResult{Rank: r.Rank, Category: r.Category, JSONResult: NewJSONResult(e)}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		if err := enc.Encode(v); err != nil {
+			return []byte("\x00" + err.Error())
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	}, func(i int, js []byte) {
+		if len(js) > 0 && js[0] == 0 {
+			if ferr == nil {
+				ferr = errors.New(string(js[1:]))
+			}
+			return
+		}
 		if i > 0 {
 			bw.str(",")
 		}
 		bw.str("\n    ")
-		bw.json(v, "    ")
+		bw.bytes(js)
+	})
+	if ferr != nil {
+		return ferr
 	}
 	if b.Len > 0 {
 		bw.str("\n  ")
@@ -277,7 +311,10 @@ func BatchJSON(w io.Writer, b *Batch, o Options) error {
 		bw.json(gs, "  ")
 	}
 	bw.str("\n}\n")
-	return bw.err
+	if bw.err != nil {
+		return bw.err
+	}
+	return buf.Flush()
 }
 
 type errWriter struct {
@@ -288,6 +325,12 @@ type errWriter struct {
 func (e *errWriter) str(s string) {
 	if e.err == nil {
 		_, e.err = io.WriteString(e.w, s)
+	}
+}
+
+func (e *errWriter) bytes(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
 	}
 }
 

@@ -260,6 +260,11 @@ func readXLSX(path string, opts Options) (*Sheet, error) {
 	if s, err, ok := readXLSXFast(path, opts); ok {
 		return s, err
 	}
+	return readXLSXExcelize(path, opts)
+}
+
+// readXLSXExcelize is readXLSX with excelize, for what the scanner leaves.
+func readXLSXExcelize(path string, opts Options) (*Sheet, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{
 		Password:          opts.Password,
 		RawCellValue:      true,
