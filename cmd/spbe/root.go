@@ -74,7 +74,7 @@ when shown, and the predicate.`,
 	root.SetIn(s.In)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitStatusHelp + "\n")
-	root.AddCommand(newScoreCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil), newTemplateCmd(s, nil), newVerifyCmd(s, nil))
+	root.AddCommand(newScoreCmd(s, nil), newCompareCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil), newTemplateCmd(s, nil), newVerifyCmd(s, nil))
 	return root
 }
 

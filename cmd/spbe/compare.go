@@ -1,0 +1,201 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+type compareOptions struct {
+	io *streams
+
+	Old, New       string
+	Rubric         string
+	Sheet          string
+	OldCol, NewCol string
+	Password       string
+	Format         string
+	Lang           string
+	Recursive      bool
+	Jobs           int
+}
+
+func newCompareCmd(s *streams, runF func(*compareOptions) error) *cobra.Command {
+	opts := &compareOptions{io: s}
+	cmd := &cobra.Command{
+		Use:   "compare <old> <new> | compare <workbook> --old-col <col> --new-col <col>",
+		Short: "Compare two evaluations: year over year, or self-assessment against the evaluator",
+		Long: `Compares two evaluations of the same instansi on the same rubric: the index and
+predicate change, every domain and aspect with its change, and the indicators
+that moved (up and down), by their effect on the index.
+
+The two sides are two workbooks (last year's and this year's), or two level
+columns of one workbook with --old-col and --new-col (e.g. Penilaian Mandiri
+against Nilai Akhir), or two folders (or wide workbooks) whose instansi are
+matched by name; the instansi found on one side only are listed.`,
+		Example: `  $ spbe compare kaltim-2023.xlsx kaltim-2024.xlsx
+  $ spbe compare kaltim.xlsx --old-col "Penilaian Mandiri" --new-col "Nilai Akhir"
+  $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv`,
+		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Old = args[0]
+			opts.New = args[0]
+			if len(args) == 2 {
+				opts.New = args[1]
+			} else if opts.OldCol == "" || opts.NewCol == "" {
+				return usagef("compare: give two inputs, or one workbook with --old-col and --new-col")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCompare(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
+	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter")
+	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
+	f.StringVarP(&opts.Format, "format", "f", "text", "output format: csv, json, text")
+	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	return cmd
+}
+
+func runCompare(opts *compareOptions) error {
+	rend, ok := render.CompareFormats[opts.Format]
+	if !ok {
+		return usagef("unknown format %q (want csv, json, text)", opts.Format)
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
+	}
+	r, err := rubric.Load(opts.Rubric)
+	if err != nil {
+		return err
+	}
+	sc := batch.NewScorer(r)
+	side := func(path, col string) ([]*batch.Input, error) {
+		inputs, err := batch.Expand([]string{path}, opts.Recursive)
+		if err != nil {
+			return nil, err
+		}
+		if len(inputs) == 0 {
+			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
+		}
+		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, LevelCol: col, Password: opts.Password}
+		if col != "" {
+			o.Layout = batch.LayoutLong
+		}
+		var ins []*batch.Input
+		batch.Ordered(len(inputs), opts.Jobs, func(i int) *batch.Input { return batch.Read(inputs[i], o) },
+			func(i int, in *batch.Input) { ins = append(ins, in) })
+		return ins, nil
+	}
+	olds, err := side(opts.Old, opts.OldCol)
+	if err != nil {
+		return err
+	}
+	news, err := side(opts.New, opts.NewCol)
+	if err != nil {
+		return err
+	}
+	cs := &render.Comparisons{}
+	var errs []error
+	collect := func(ins []*batch.Input) []*batch.Eval {
+		var evals []*batch.Eval
+		for _, in := range ins {
+			for _, w := range in.Warnings {
+				fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
+			}
+			for _, err := range in.Errs {
+				errs = append(errs, err)
+				var be batch.InputError
+				be.Path, be.Err = in.Path, err
+				cs.Errors = append(cs.Errors, batch.Build(sc, nil, []batch.InputError{be}, false, 1).Errors...)
+			}
+			evals = append(evals, in.Evals...)
+		}
+		return evals
+	}
+	oe, ne := collect(olds), collect(news)
+	single := len(oe) == 1 && len(ne) == 1 && isFile(opts.Old) && isFile(opts.New)
+	if len(errs) > 0 && (single || len(oe)+len(ne) == 0 || len(olds) == 1 && len(news) == 1 && len(oe)+len(ne) < 2) {
+		return errors.Join(errs...)
+	}
+	label := func(e *batch.Eval, col string) string {
+		s := e.Source
+		if e.Sheet != "" {
+			s += ", " + render.SheetWord(opts.Lang) + " " + e.Sheet
+		}
+		if col != "" {
+			s += fmt.Sprintf(", %s %q", render.ColumnWord(opts.Lang), col)
+		}
+		return s
+	}
+	pair := func(o, n *batch.Eval) error {
+		of, err := o.Full(r)
+		if err != nil {
+			return err
+		}
+		nf, err := n.Full(r)
+		if err != nil {
+			return err
+		}
+		cs.Pairs = append(cs.Pairs, batch.Compare(of, nf, label(o, opts.OldCol), label(n, opts.NewCol)))
+		return nil
+	}
+	if len(oe) == 1 && len(ne) == 1 && len(olds) == 1 && len(news) == 1 {
+		if err := pair(oe[0], ne[0]); err != nil {
+			return err
+		}
+	} else {
+		byKey := map[string]*batch.Eval{}
+		for _, e := range ne {
+			if k := batch.MatchKey(e.Instansi); byKey[k] == nil {
+				byKey[k] = e
+			}
+		}
+		used := map[*batch.Eval]bool{}
+		for _, o := range oe {
+			n := byKey[batch.MatchKey(o.Instansi)]
+			if n == nil || used[n] {
+				cs.OnlyOld = append(cs.OnlyOld, o.Instansi)
+				continue
+			}
+			used[n] = true
+			if err := pair(o, n); err != nil {
+				return err
+			}
+		}
+		for _, n := range ne {
+			if !used[n] {
+				cs.OnlyNew = append(cs.OnlyNew, n.Instansi)
+			}
+		}
+	}
+	for _, err := range errs {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+	}
+	if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems"))
+	}
+	return nil
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
