@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -119,18 +118,15 @@ func runCompare(opts *compareOptions) error {
 			}
 			for _, err := range in.Errs {
 				errs = append(errs, err)
-				var be batch.InputError
-				be.Path, be.Err = in.Path, err
-				cs.Errors = append(cs.Errors, batch.Build(sc, nil, []batch.InputError{be}, false, 1).Errors...)
+				cs.Errors = append(cs.Errors, batch.InputError{Path: in.Path, Err: err}.View())
 			}
 			evals = append(evals, in.Evals...)
 		}
 		return evals
 	}
 	oe, ne := collect(olds), collect(news)
-	single := len(oe) == 1 && len(ne) == 1 && isFile(opts.Old) && isFile(opts.New)
-	if len(errs) > 0 && (single || len(oe)+len(ne) == 0 || len(olds) == 1 && len(news) == 1 && len(oe)+len(ne) < 2) {
-		return errors.Join(errs...)
+	if len(errs) > 0 && len(olds) == 1 && len(news) == 1 && len(oe) <= 1 && len(ne) <= 1 {
+		return errors.Join(errs...) // one workbook against another: its error, as score gives it
 	}
 	label := func(e *batch.Eval, col string) string {
 		s := e.Source
@@ -193,9 +189,4 @@ func runCompare(opts *compareOptions) error {
 		return fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems"))
 	}
 	return nil
-}
-
-func isFile(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir()
 }

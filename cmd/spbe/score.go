@@ -173,6 +173,7 @@ func runScore(opts *scoreOptions) error {
 			}
 			return g.check(evals)
 		}
+		printNotes(opts, in, map[string]int{}) // a wide workbook: a batch of its rows
 		return finishBatch(opts, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
 	}
 	return scoreBatch(opts, r, bo, g, inputs)
@@ -239,12 +240,6 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 		if len(in.Errs) > 0 {
 			failed++
 		}
-	}
-	if len(ins) == 1 && len(ins[0].Errs) > 0 && len(ins[0].Evals) == 0 {
-		// One wide workbook that could not be read at all.
-		printNotes(opts, ins[0], map[string]int{})
-	} else if len(ins) == 1 {
-		printNotes(opts, &batch.Input{Errs: ins[0].Errs}, map[string]int{})
 	}
 	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {

@@ -57,11 +57,7 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 		return row
 	}
 	for _, e := range errs {
-		be := batchError(e.Err)
-		if be.Source == "" {
-			be.Source = e.Path
-		}
-		b.Errors = append(b.Errors, be)
+		b.Errors = append(b.Errors, e.View())
 	}
 	if groupBy {
 		key := func(e *Eval) string { return e.Category }
@@ -116,10 +112,12 @@ func compareCategories(a, b string) int {
 	return 0
 }
 
-func batchError(err error) render.BatchError {
+// View returns the error as the renderers take it: the file, sheet and
+// cell of a *workbook.Error, else the input's path.
+func (e InputError) View() render.BatchError {
 	var we *workbook.Error
-	if errors.As(err, &we) {
-		return render.BatchError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: err.Error()}
+	if errors.As(e.Err, &we) {
+		return render.BatchError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: e.Err.Error()}
 	}
-	return render.BatchError{Message: err.Error()}
+	return render.BatchError{Source: e.Path, Message: e.Err.Error()}
 }

@@ -46,24 +46,6 @@ type WideRow struct {
 	cells              []string
 }
 
-// Raw returns the text of the level cell of indicator id.
-func (w *WideRow) Raw(t *WideTable, id string) string {
-	for c, cid := range t.ids {
-		if cid == id {
-			if c < len(w.cells) {
-				return w.cells[c]
-			}
-			return ""
-		}
-	}
-	return ""
-}
-
-// Cell returns the name of the level cell of indicator id on this row.
-func (w *WideRow) Cell(t *WideTable, id string) string {
-	return t.Columns[id] + fmt.Sprint(w.Row)
-}
-
 // nameHeaders head the instansi name column of a wide table.
 var nameHeaders = [...]string{"instansi", "nama instansi", "pemerintah daerah", "nama pemerintah daerah", "nama",
 	"instansi pemerintah", "nama instansi pemerintah", "k/l/d", "nama k/l/d", "kementerian/lembaga/pemerintah daerah",
@@ -312,10 +294,7 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 			break
 		}
 	}
-	if !levels && (name == "" || slices.Contains(skipNames[:], strings.ToLower(name))) {
-		return true
-	}
-	if slices.Contains(skipNames[:], strings.ToLower(name)) {
+	if !levels && name == "" || slices.Contains(skipNames[:], strings.ToLower(name)) {
 		return true
 	}
 	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells}
