@@ -227,6 +227,9 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 			} else {
 				rowNum++
 			}
+			if rowNum < 1 || rowNum > maxRows {
+				return &Error{File: b.path, Sheet: sh.name, Err: fmt.Errorf("%w: damaged sheet: row number %d", ErrUnsupportedFormat, rowNum)}
+			}
 			h, _ := attr(tag, "hidden")
 			hidden = string(h) == "1" || string(h) == "true"
 			cells, col = cells[:0], 0
@@ -273,8 +276,14 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 	}
 }
 
+// Excel's limits: a cell beyond them is not in a real workbook.
+const (
+	maxRows = 1 << 20
+	maxCols = 1 << 14
+)
+
 func setCell(cells []string, col int, v string) []string {
-	if col < 1 {
+	if col < 1 || col > maxCols {
 		return cells
 	}
 	for len(cells) < col {
@@ -308,7 +317,10 @@ func cellValue(t string, v []byte, have bool, strs []string) string {
 // column number.
 func colNumber(ref []byte) int {
 	n := 0
-	for _, c := range ref {
+	for i, c := range ref {
+		if i == 3 && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') || n > maxCols {
+			return 0 // not a cell reference: the cell is dropped
+		}
 		switch {
 		case c >= 'A' && c <= 'Z':
 			n = n*26 + int(c-'A'+1)

@@ -1,0 +1,98 @@
+package workbook
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// zipSheet writes a minimal .xlsx whose only sheet is the given XML.
+func zipSheet(t testing.TB, dir string, sheet, shared []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, "scan.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	parts := map[string][]byte{
+		"xl/workbook.xml": []byte(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+		"xl/_rels/workbook.xml.rels": []byte(`<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`),
+		"xl/worksheets/sheet1.xml":   sheet,
+	}
+	if shared != nil {
+		parts["xl/sharedStrings.xml"] = shared
+	}
+	for _, name := range []string{"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"} {
+		if parts[name] == nil {
+			continue
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(parts[name])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestScanRows(t *testing.T) {
+	sheet := []byte(`<?xml version="1.0"?><worksheet><sheetData>` +
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>a &amp; b</t></is></c></row>` +
+		`<row r="3" hidden="1"><c r="B3"><v>2.5</v></c><c r="D3" t="s"><v>1</v></c><c r="E3"><f>1+1</f></c></row>` +
+		`</sheetData></worksheet>`)
+	shared := []byte(`<sst><si><t>No</t></si><si><r><t>Ni</t></r><r><t>lai</t></r><rPh><t>x</t></rPh></si></sst>`)
+	b, err := openScan(zipSheet(t, t.TempDir(), sheet, shared))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	type row struct {
+		n      int
+		cells  []string
+		hidden bool
+	}
+	var got []row
+	if err := b.scanRows(b.sheets[0], func(n int, cells []string, hidden bool) bool {
+		got = append(got, row{n, slices.Clone(cells), hidden})
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := []row{{1, []string{"No", "", "a & b"}, false}, {3, []string{"", "2.5", "", "Nilai"}, true}}
+	if len(got) != len(want) {
+		t.Fatalf("rows: got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].n != want[i].n || !slices.Equal(got[i].cells, want[i].cells) || got[i].hidden != want[i].hidden {
+			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if !b.formulaNoValue {
+		t.Error("a formula without a value was not noticed")
+	}
+}
+
+// FuzzScan feeds arbitrary sheet XML to the scanner and to ReadAuto: no
+// panic, and an accepted table is checked as Read would.
+func FuzzScan(f *testing.F) {
+	f.Add([]byte(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c><c r="B1" t="inlineStr"><is><t>Nilai</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>3</v></c></row></sheetData>`))
+	f.Add([]byte(`<row><c t="s"><v>9</v></c><c r="ZZZ9"><v>&#x41;_x000D_</v></c></row><row/>`))
+	f.Add([]byte(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Instansi</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2"><v>3</v></c></row></sheetData>`))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, sheet []byte) {
+		path := zipSheet(t, dir, sheet, []byte(`<sst><si><t>No</t></si></sst>`))
+		known := func(id string) bool { return id == "1" || id == "2" }
+		_, _ = ReadAuto(path, WideOptions{Options: Options{Known: known}, Want: 2}, func(t *WideTable, r *WideRow) error { return nil })
+		s, err := Read(path, Options{Known: known})
+		if s == nil && err == nil {
+			t.Fatal("nil sheet and nil error")
+		}
+	})
+}
