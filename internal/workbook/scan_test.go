@@ -19,7 +19,7 @@ func zipSheet(t testing.TB, dir string, sheet, shared []byte) string {
 	defer f.Close()
 	zw := zip.NewWriter(f)
 	parts := map[string][]byte{
-		"xl/workbook.xml": []byte(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+		"xl/workbook.xml":            []byte(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
 		"xl/_rels/workbook.xml.rels": []byte(`<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`),
 		"xl/worksheets/sheet1.xml":   sheet,
 	}
