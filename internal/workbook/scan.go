@@ -197,11 +197,16 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 		inV, inT, inIS bool
 		val            []byte
 		haveVal, hasF  bool
+		inData         bool
 	)
 	for {
 		tag, txt, err := x.next()
 		if err == io.EOF {
-			return nil
+			if !inData {
+				return nil // no cells (a chart sheet, an empty part)
+			}
+			// A sheet that ends before </sheetData> was cut short.
+			err = io.ErrUnexpectedEOF
 		}
 		if err != nil {
 			return &Error{File: b.path, Sheet: sh.name, Err: fmt.Errorf("%w: damaged sheet: %v", ErrUnsupportedFormat, err)}
@@ -269,9 +274,10 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 		case "t":
 			inT = !end && !self
 		case "sheetData":
-			if end {
+			if end || self {
 				return nil
 			}
+			inData = true
 		}
 	}
 }
@@ -552,6 +558,9 @@ func readXLSXFast(path string, opts Options) (s *Sheet, err error, ok bool) {
 	}
 	for _, sh := range order {
 		g, err := scanGrid(b, sh, opts)
+		if errors.Is(err, ErrUnsupportedFormat) {
+			return nil, err, true // a damaged sheet: excelize would read half of it
+		}
 		if err != nil || b.formulaNoValue {
 			return nil, nil, false
 		}
@@ -661,6 +670,9 @@ func ReadAuto(path string, opts WideOptions, fn func(*WideTable, *WideRow) error
 			g.add(row, cells, hidden)
 			return more || ws.longHeader
 		})
+		if errors.Is(err, ErrUnsupportedFormat) {
+			return nil, err // a damaged sheet
+		}
 		if ws.t != nil {
 			return nil, ws.err
 		}
