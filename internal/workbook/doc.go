@@ -74,6 +74,23 @@
 // UnzipXMLSizeLimit) so that a zip bomb fails, are never written, and are
 // always closed.
 //
+// # Wide layout
+//
+// ReadWide and ReadAuto also read the wide layout: one row per instansi
+// under a header with an instansi name column (Instansi, Nama Instansi,
+// Pemerintah Daerah, Nama), an optional category column (Kategori, Jenis)
+// and at least half the rubric's indicators as columns (1, 2, ...,
+// "Indikator 1", "I1"). Rows stream to a callback one at a time; summary
+// rows (Rata-rata, Jumlah, Total) are skipped. ReadAuto reads either
+// layout in one pass.
+//
+// # Speed
+//
+// .xlsx sheets are read by a streaming scanner (zip, shared strings, a
+// byte-level scan of the sheet XML) that holds no sheet in memory;
+// excelize is the fallback for encrypted workbooks and formulas without
+// a saved value, which it computes. A sheet cut short is ErrUnsupportedFormat.
+//
 // # Errors
 //
 // Errors are *Error values, or an errors.Join of them, and read location
