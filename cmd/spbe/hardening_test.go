@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -17,25 +17,45 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs
-	says string // a regular expression that stderr must match
+	file string // a file of fixture.BadInputs or fixture.CellInputs
+	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
-	{"text.xlsx", `is named .xlsx but is not a workbook`, exitInvalid},
-	{"laporan.xlsx", `this is a PDF document, not a workbook`, exitInvalid},
-	{"gambar.xlsx", `is named .xlsx but is not a workbook`, exitInvalid},
-	{"kosong.xlsx", `the file is empty`, exitInvalid},
-	{"terpotong.xlsx", `damaged or truncated zip archive`, exitInvalid},
-	{"tanpa-sheet.xlsx", `missing part xl/worksheets/sheet1.xml`, exitInvalid},
-	{"sheet-rusak.xlsx", `damaged sheet`, exitInvalid},
-	{"lama.xls", `Excel 97-2003 .xls workbook; .* save it as .xlsx`, exitInvalid},
-	{"calc.ods", `OpenDocument .ods spreadsheet; .* save it as .xlsx`, exitInvalid},
-	{"rahasia.xlsx", `workbook is encrypted; use --password`, exitInvalid},
-	{"bom-zip.xlsx", `unpacks to more than 256 MiB; refusing to read it`, exitInvalid},
-	{"bom-zip-bohong.xlsx", `damaged sheet`, exitInvalid},
-	{"sejuta-baris.xlsx", `^spbe: .*levels from column G`, exitOK},
-	{"dimensi-bohong.xlsx", `^spbe: .*levels from column G`, exitOK},
-	{"header-jauh.xlsx", `no table found: .* in the first 200 rows`, exitInvalid},
+	{"text.xlsx", "the file is named .xlsx but is not a workbook", exitInvalid},
+	{"laporan.xlsx", "this is a PDF document, not a workbook", exitInvalid},
+	{"gambar.xlsx", "the file is named .xlsx but is not a workbook", exitInvalid},
+	{"kosong.xlsx", "the file is empty", exitInvalid},
+	{"terpotong.xlsx", "damaged or truncated zip archive", exitInvalid},
+	{"tanpa-sheet.xlsx", "missing part xl/worksheets/sheet1.xml", exitInvalid},
+	{"sheet-rusak.xlsx", "damaged sheet", exitInvalid},
+	{"lama.xls", "this is an Excel 97-2003 .xls workbook; open it in Excel or LibreOffice and save it as .xlsx", exitInvalid},
+	{"calc.ods", "this is an OpenDocument .ods spreadsheet; open it in LibreOffice or Excel and save it as .xlsx", exitInvalid},
+	{"rahasia.xlsx", "workbook is encrypted; use --password", exitInvalid},
+	{"bom-zip.xlsx", "the workbook unpacks to more than 256 MiB; refusing to read it", exitInvalid},
+	{"bom-zip-bohong.xlsx", "damaged sheet", exitInvalid},
+	{"sejuta-baris.xlsx", "", exitOK},
+	{"dimensi-bohong.xlsx", "", exitOK},
+	{"header-jauh.xlsx", "no table found: no header row with an indicator number column (No, Nomor, Kode, ID) and a level column (Tingkat Kematangan, Nilai, Level) in the first 200 rows", exitInvalid},
+
+	// Level cells (indicator 21, level 1, in Penilaian!G25) written otherwise.
+	{"spasi.xlsx", "", exitOK},
+	{"nbsp.xlsx", "", exitOK},
+	{"lebar.xlsx", "", exitOK},
+	{"koma.xlsx", "", exitOK},
+	{"tingkat.xlsx", "", exitOK},
+	{"romawi.xlsx", `Penilaian!G25: indicator 21: level "I" is not a number from 1 to 5`, exitInvalid},
+	{"boolean.xlsx", `Penilaian!G25: indicator 21: level "TRUE" is not a number from 1 to 5`, exitInvalid},
+	{"tanggal.xlsx", `Penilaian!G25: indicator 21: level "45292" is not a number from 1 to 5`, exitInvalid},
+	{"galat.xlsx", "Penilaian!G25: formula =NA() had no saved value and could not be computed: #N/A", exitInvalid},
+	{"rumus.xlsx", `warning: Penilaian!G25: formula =F25-1 had no saved value; computed "1"`, exitOK},
+	{"gabung.xlsx", "Penilaian!G26: indicator 22: level is empty; want a number from 1 to 5", exitInvalid},
+	{"baris-tersembunyi.xlsx", "warning: Penilaian: row 25 is hidden; its level was read", exitOK},
+	{"sheet-tersembunyi.xlsx", `warning: sheet "Penilaian" is hidden; it was read because no visible sheet holds a table`, exitOK},
+
+	// CSV exports.
+	{"bom.csv", "", exitOK},
+	{"titik-koma.csv", "", exitOK},
+	{"utf16.csv", "", exitOK},
 }
 
 // TestBadInputs runs spbe score on each bad input: the exit code and the
@@ -48,7 +68,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	made := map[string]fixture.Bad{}
-	for _, b := range fixture.BadInputs(r) {
+	for _, b := range append(fixture.BadInputs(r), fixture.CellInputs(r)...) {
 		made[b.Name] = b
 	}
 	for _, tt := range badInputs {
@@ -67,20 +87,49 @@ func TestBadInputs(t *testing.T) {
 			if code != tt.exit {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.exit, errOut.String())
 			}
-			if !regexp.MustCompile(`(?m)` + tt.says).MatchString(errOut.String()) {
-				t.Errorf("stderr does not match %q:\n%s", tt.says, errOut.String())
+			if !strings.Contains(errOut.String(), tt.says) {
+				t.Errorf("stderr does not say %q:\n%s", tt.says, errOut.String())
 			}
-			if !strings.Contains(errOut.String(), path) {
+			if errOut.Len() > 0 && !strings.Contains(errOut.String(), path) {
 				t.Errorf("stderr does not name the file %s:\n%s", path, errOut.String())
 			}
-			if code != exitOK && out.Len() > 0 {
+			switch {
+			case code != exitOK && out.Len() > 0:
 				t.Errorf("stdout is not empty on failure:\n%s", out.String())
+			case code == exitOK && !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik"):
+				t.Errorf("an accepted variant must score 2,95 Baik like the original:\n%s", out.String())
 			}
 			if fileHash(t, path) != before {
 				t.Errorf("the input was changed")
 			}
 		})
 	}
+}
+
+// The unzip limit is a flag: a large but honest workbook can be read.
+func TestMaxUnzipSize(t *testing.T) {
+	r, err := rubric.ByID(rubric.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range fixture.BadInputs(r) {
+		if b.Name != "bom-zip.xlsx" {
+			continue
+		}
+		path := filepath.Join(t.TempDir(), b.Name)
+		if err := b.Write(path); err != nil {
+			t.Fatal(err)
+		}
+		var out, errOut bytes.Buffer
+		if code := run([]string{"score", path, "--max-unzip-size", "400"}, &streams{Out: &out, ErrOut: &errOut}); code != exitOK {
+			t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
+		}
+		if !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik") {
+			t.Errorf("want 2,95 Baik:\n%s", out.String())
+		}
+		return
+	}
+	t.Fatal("no bom-zip.xlsx in fixture.BadInputs")
 }
 
 func fileHash(t *testing.T, path string) [32]byte {
@@ -90,4 +139,51 @@ func fileHash(t *testing.T, path string) [32]byte {
 		t.Fatal(err)
 	}
 	return sha256.Sum256(b)
+}
+
+// TestBadInputsREADME keeps the README's table of bad inputs equal to the
+// table above, so that every row of it is a test. SPBE_UPDATE=1 rewrites it.
+func TestBadInputsREADME(t *testing.T) {
+	r, err := rubric.ByID(rubric.DefaultID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	class := map[string]string{}
+	for _, b := range append(fixture.BadInputs(r), fixture.CellInputs(r)...) {
+		class[b.Name] = b.Class
+	}
+	var sb strings.Builder
+	sb.WriteString("| input | what spbe says (stderr) | exit |\n|---|---|---|\n")
+	for _, tt := range badInputs {
+		says := "scores it (2,95 for the example)"
+		if tt.says != "" {
+			says = "`" + tt.says + "`"
+			if tt.exit == exitOK {
+				says += ", and scores it"
+			}
+		}
+		fmt.Fprintf(&sb, "| %s (`%s`) | %s | %d |\n", class[tt.file], tt.file, strings.ReplaceAll(says, "|", `\|`), tt.exit)
+	}
+	const begin, end = "<!-- bad-inputs: begin -->\n", "<!-- bad-inputs: end -->"
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no %q ... %q section", begin, end)
+	}
+	got := text[i+len(begin) : j]
+	if got == sb.String() {
+		return
+	}
+	if os.Getenv("SPBE_UPDATE") != "" {
+		text = text[:i+len(begin)] + sb.String() + text[j:]
+		if err := os.WriteFile("../../README.md", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's table of bad inputs differs from badInputs (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", got, sb.String())
 }

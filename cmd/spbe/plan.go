@@ -11,7 +11,6 @@ import (
 
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -24,17 +23,6 @@ type planOptions struct {
 	Costs    string
 	Output   string
 	Force    bool
-}
-
-// addInputFlags binds the flags that say how to read one workbook.
-func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
-	f := cmd.Flags()
-	f.StringVarP(&o.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
-	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
-	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
-	f.StringVar(&o.Password, "password", "", "password of an encrypted workbook")
-	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 }
 
 func newPlanCmd(s *streams, runF func(*planOptions) error) *cobra.Command {
@@ -127,26 +115,6 @@ func runPlan(opts *planOptions) error {
 		}
 	}
 	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
-}
-
-// readOne reads and scores the single workbook of a command.
-func readOne(in *scoreOptions) (*rubric.Rubric, *render.Evaluation, index.Levels, error) {
-	if in.Lang != "id" && in.Lang != "en" {
-		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
-	}
-	r, err := rubric.Load(in.Rubric)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	e, err := scoreFile(in, r, in.Paths[0])
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	levels := index.Levels{}
-	for _, it := range e.Result.Indicators {
-		levels[it.Indicator.ID] = it.Level
-	}
-	return r, e, levels, nil
 }
 
 // indicatorList reads "45,46,47" or "29..31" (ranges in rubric order) as a

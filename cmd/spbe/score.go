@@ -25,9 +25,11 @@ type scoreOptions struct {
 	IDCol    string
 	LevelCol string
 	Password string
-	Format   string
-	Lang     string
-	Detail   bool
+	// MaxUnzipMiB bounds a workbook's unpacked size (0: the default).
+	MaxUnzipMiB int
+	Format      string
+	Lang        string
+	Detail      bool
 
 	FailUnder    string
 	MinPredicate string
@@ -89,14 +91,10 @@ and the exit status is 3 unless --keep-going.`,
 			return runScore(opts)
 		},
 	}
+	addInputFlags(cmd, opts)
 	f := cmd.Flags()
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&opts.Sheet, "sheet", "", `sheet to read (default: the first with a table of levels); "all" for every sheet`)
-	f.StringVar(&opts.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
-	f.StringVar(&opts.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
-	f.StringVar(&opts.Password, "password", "", "password of an encrypted workbook")
+	f.Lookup("sheet").Usage = `sheet to read (default: the first with a table of levels); "all" for every sheet`
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.FormatNames(), ", "))
-	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file")
@@ -147,9 +145,8 @@ func runScore(opts *scoreOptions) error {
 	if len(inputs) == 0 {
 		return fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", strings.Join(opts.Paths, ", "))
 	}
-	bo := &batch.Options{Rubric: r, Scorer: batch.NewScorer(r), Layout: layout, Sheet: opts.Sheet,
-		IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		Hint: func(path string, err error) error { return withRubricHint(opts, r, path, err) }}
+	bo := opts.batchOptions(r)
+	bo.Layout = layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && opts.Sheet != "all" {
 		in := batch.Read(inputs[0], bo)
 		if !in.Wide {
@@ -272,9 +269,9 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 // scoreFile reads one long-layout workbook and scores it, printing notes
 // on stderr: the single-workbook path that other commands share.
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evaluation, error) {
-	in := batch.Read(path, &batch.Options{Rubric: r, Scorer: batch.NewScorer(r), Layout: batch.LayoutLong,
-		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		Hint: func(path string, err error) error { return withRubricHint(opts, r, path, err) }})
+	bo := opts.batchOptions(r)
+	bo.Layout = batch.LayoutLong
+	in := batch.Read(path, bo)
 	printNotes(opts, in, nil)
 	if len(in.Errs) > 0 {
 		return nil, errors.Join(in.Errs...)
@@ -286,10 +283,22 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evalu
 	return e, nil
 }
 
+// batchOptions are the options of the inputs' reader for rubric r, with the
+// rubric hint on errors.
+func (opts *scoreOptions) batchOptions(r *rubric.Rubric) *batch.Options {
+	return &batch.Options{
+		Rubric: r, Scorer: batch.NewScorer(r),
+		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
+		Hint:         func(path string, err error) error { return withRubricHint(opts, r, path, err) },
+	}
+}
+
 func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
 	return workbook.Read(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		Known: func(id string) bool { return r.Indicator(id) != nil },
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
+		Known:        func(id string) bool { return r.Indicator(id) != nil },
 	})
 }
 

@@ -27,9 +27,21 @@ type Options struct {
 	// Sheet is a sheet name, "" to detect, or "all" for every sheet.
 	Sheet                     string
 	IDCol, LevelCol, Password string
+	// MaxUnzipSize bounds the unpacked size of a workbook (0: the reader's
+	// default).
+	MaxUnzipSize int64
 	// Hint may add advice to the error of a long-layout workbook (e.g.
 	// "try --rubric permenpanrb-5-2018"); nil for none.
 	Hint func(path string, err error) error
+}
+
+// readOptions are the reader's options for a sheet ("" to detect).
+func (o *Options) readOptions(sheet string) workbook.Options {
+	r := o.Rubric
+	return workbook.Options{
+		Sheet: sheet, IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize,
+		Known: func(id string) bool { return r.Indicator(id) != nil },
+	}
 }
 
 // Input is what reading one input gave: its evaluations, its problems
@@ -56,9 +68,8 @@ func Read(path string, o *Options) *Input {
 		r := o.Rubric
 		wide := newWideSink(o, in)
 		sh, err := workbook.ReadAuto(path, workbook.WideOptions{
-			Options: workbook.Options{Sheet: o.Sheet, Password: o.Password,
-				Known: func(id string) bool { return r.Indicator(id) != nil }},
-			Want: len(r.Indicators()),
+			Options: o.readOptions(o.Sheet),
+			Want:    len(r.Indicators()),
 		}, wide.row)
 		in.Wide = wide.cur != nil
 		if sh == nil && err == nil {
@@ -105,11 +116,7 @@ func Read(path string, o *Options) *Input {
 
 // readLong reads one sheet (or the detected one) in the long layout.
 func readLong(path, sheet string, o *Options, in *Input) {
-	r := o.Rubric
-	sh, err := workbook.Read(path, workbook.Options{
-		Sheet: sheet, IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password,
-		Known: func(id string) bool { return r.Indicator(id) != nil },
-	})
+	sh, err := workbook.Read(path, o.readOptions(sheet))
 	if err != nil && o.Sheet == "all" && sh == nil && errors.Is(err, workbook.ErrNoTable) {
 		return // --sheet all: a sheet without a table (notes, a cover) is skipped
 	}
@@ -219,8 +226,7 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 func readWide(path string, o *Options, in *Input) error {
 	r := o.Rubric
 	opts := workbook.WideOptions{
-		Options: workbook.Options{Sheet: o.Sheet, Password: o.Password,
-			Known: func(id string) bool { return r.Indicator(id) != nil }},
+		Options:   o.readOptions(o.Sheet),
 		Want:      len(r.Indicators()),
 		AllSheets: o.Sheet == "all",
 	}

@@ -43,6 +43,9 @@ type Options struct {
 	LevelCol string
 	// Password opens an encrypted .xlsx workbook.
 	Password string
+	// MaxUnzipSize bounds the unpacked size of an .xlsx workbook in bytes;
+	// 0 means UnzipSizeLimit.
+	MaxUnzipSize int64
 	// Known reports whether a canonical id is an indicator of the rubric.
 	// Required.
 	Known func(id string) bool
@@ -86,7 +89,7 @@ func Read(path string, opts Options) (*Sheet, error) {
 	if opts.Known == nil {
 		return nil, &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
 	}
-	kind, data, err := sniff(path, opts.Password)
+	kind, data, err := sniff(path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +134,8 @@ func unsupported(path, msg string) error {
 
 // sniff recognises the format of the file from its first bytes. For CSV
 // it returns the file's content.
-func sniff(path, password string) (fileKind, []byte, error) {
+func sniff(path string, opts Options) (fileKind, []byte, error) {
+	password := opts.Password
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, nil, fileErr(path, err)
@@ -154,7 +158,7 @@ func sniff(path, password string) (fileKind, []byte, error) {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		return kindXLSX, nil, checkZip(path, f, size)
+		return kindXLSX, nil, checkZip(path, f, size, opts.unzipLimit())
 	case bytes.HasPrefix(head, oleMagic):
 		if size > MaxFileSize {
 			return 0, nil, unsupported(path, fmt.Sprintf("old Office (OLE2) file larger than %d MiB", MaxFileSize>>20))
@@ -216,7 +220,7 @@ func fileErr(path string, err error) error {
 
 // checkZip tells .ods, .xlsb, other zip files and damaged archives from
 // .xlsx workbooks, and refuses archives that unpack to too much.
-func checkZip(path string, f io.ReaderAt, size int64) error {
+func checkZip(path string, f io.ReaderAt, size, limit int64) error {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
 		return unsupported(path, "damaged or truncated zip archive, not a readable .xlsx workbook")
@@ -246,14 +250,36 @@ func checkZip(path string, f io.ReaderAt, size int64) error {
 		}
 	}
 	switch {
-	case total > UnzipSizeLimit:
-		return unsupported(path, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it", UnzipSizeLimit>>20))
+	case total > uint64(limit):
+		return tooLarge(path, limit)
 	case xlsb && !workbook:
 		return unsupported(path, "this is a binary .xlsb workbook; open it in Excel and save it as .xlsx")
 	case !workbook:
 		return unsupported(path, "zip archive without xl/workbook.xml, not an .xlsx workbook")
 	}
 	return nil
+}
+
+// unzipLimit is the unpacked size an .xlsx workbook may have.
+func (o Options) unzipLimit() int64 {
+	if o.MaxUnzipSize > 0 {
+		return o.MaxUnzipSize
+	}
+	return UnzipSizeLimit
+}
+
+// excelize returns the options excelize opens a workbook with.
+func (o Options) excelize() excelize.Options {
+	return excelize.Options{
+		Password:          o.Password,
+		RawCellValue:      true,
+		UnzipSizeLimit:    o.unzipLimit(),
+		UnzipXMLSizeLimit: max(UnzipXMLSizeLimit, o.unzipLimit()/4),
+	}
+}
+
+func tooLarge(path string, limit int64) error {
+	return unsupported(path, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20))
 }
 
 func readXLSX(path string, opts Options) (*Sheet, error) {
@@ -265,12 +291,7 @@ func readXLSX(path string, opts Options) (*Sheet, error) {
 
 // readXLSXExcelize is readXLSX with excelize, for what the scanner leaves.
 func readXLSXExcelize(path string, opts Options) (*Sheet, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{
-		Password:          opts.Password,
-		RawCellValue:      true,
-		UnzipSizeLimit:    UnzipSizeLimit,
-		UnzipXMLSizeLimit: UnzipXMLSizeLimit,
-	})
+	f, err := excelize.OpenFile(path, opts.excelize())
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -279,7 +300,7 @@ func readXLSXExcelize(path string, opts Options) (*Sheet, error) {
 			return nil, &Error{File: path, Err: ErrWrongPassword}
 		}
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, unsupported(path, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it", UnzipSizeLimit>>20))
+			return nil, tooLarge(path, opts.unzipLimit())
 		}
 		return nil, unsupported(path, "cannot open the workbook: "+err.Error())
 	}
@@ -385,6 +406,7 @@ func readSheet(f *excelize.File, name string, opts Options) (*grid, error) {
 		if err != nil {
 			return nil, err
 		}
+		markBooleans(f, name, len(g.rows)+1, row)
 		g.rows = append(g.rows, row)
 		g.hidden = append(g.hidden, rows.GetRowOpts().Hidden)
 		if !checked && len(g.rows) == maxHeaderRow {
@@ -398,6 +420,21 @@ func readSheet(f *excelize.File, name string, opts Options) (*grid, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// markBooleans turns the raw 1 and 0 of true/false cells into "TRUE" and
+// "FALSE", so that a boolean is never read as a level, as the streaming
+// scanner does.
+func markBooleans(f *excelize.File, sheet string, row int, cells []string) {
+	for i, v := range cells {
+		if v != "1" && v != "0" {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		if t, err := f.GetCellType(sheet, cell); err == nil && t == excelize.CellTypeBool {
+			cells[i] = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+		}
+	}
 }
 
 func anyHeader(g *grid, opts Options) bool {

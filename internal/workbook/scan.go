@@ -36,7 +36,7 @@ type scanSheet struct {
 	hidden     bool
 }
 
-func openScan(p string) (*scanBook, error) {
+func openScan(p string, limit int64) (*scanBook, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, unsupported(p, "damaged or truncated zip archive, not a readable .xlsx workbook")
@@ -47,9 +47,9 @@ func openScan(p string) (*scanBook, error) {
 		total += f.UncompressedSize64
 		b.files[strings.ToLower(f.Name)] = f
 	}
-	if total > UnzipSizeLimit {
+	if total > uint64(limit) {
 		zr.Close()
-		return nil, unsupported(p, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it", UnzipSizeLimit>>20))
+		return nil, tooLarge(p, limit)
 	}
 	if err := b.readSheetList(); err != nil {
 		zr.Close()
@@ -312,6 +312,13 @@ func cellValue(t string, v []byte, have bool, strs []string) string {
 		return strs[i]
 	case "inlineStr", "str", "e":
 		return unescape(v)
+	case "b":
+		// A true/false cell is never a level: keep it recognisable as text
+		// ("TRUE") rather than the 1 or 0 Excel stores.
+		if bytes.Equal(bytes.TrimSpace(v), []byte("1")) {
+			return "TRUE"
+		}
+		return "FALSE"
 	}
 	if bytes.IndexByte(v, '&') < 0 {
 		return string(v)
@@ -529,7 +536,7 @@ func readXLSXFast(path string, opts Options) (s *Sheet, err error, ok bool) {
 	if opts.Password != "" {
 		return nil, nil, false
 	}
-	b, err := openScan(path)
+	b, err := openScan(path, opts.unzipLimit())
 	if err != nil {
 		return nil, nil, false
 	}
@@ -614,7 +621,7 @@ func ReadAuto(path string, opts WideOptions, fn func(*WideTable, *WideRow) error
 	if opts.Known == nil {
 		return nil, &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
 	}
-	kind, data, err := sniff(path, opts.Password)
+	kind, data, err := sniff(path, opts.Options)
 	if err != nil {
 		return nil, err
 	}
@@ -643,7 +650,7 @@ func ReadAuto(path string, opts WideOptions, fn func(*WideTable, *WideRow) error
 	if opts.Password != "" {
 		return slow()
 	}
-	b, err := openScan(path)
+	b, err := openScan(path, opts.unzipLimit())
 	if err != nil {
 		return slow()
 	}

@@ -48,7 +48,7 @@ func TestScanRows(t *testing.T) {
 		`<row r="3" hidden="1"><c r="B3"><v>2.5</v></c><c r="D3" t="s"><v>1</v></c><c r="E3"><f>1+1</f></c></row>` +
 		`</sheetData></worksheet>`)
 	shared := []byte(`<sst><si><t>No</t></si><si><r><t>Ni</t></r><r><t>lai</t></r><rPh><t>x</t></rPh></si></sst>`)
-	b, err := openScan(zipSheet(t, t.TempDir(), sheet, shared))
+	b, err := openScan(zipSheet(t, t.TempDir(), sheet, shared), UnzipSizeLimit)
 	if err != nil {
 		t.Fatal(err)
 	}

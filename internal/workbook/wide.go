@@ -162,7 +162,7 @@ func ReadWide(path string, opts WideOptions, fn func(t *WideTable, r *WideRow) e
 	if opts.Known == nil {
 		return &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
 	}
-	kind, data, err := sniff(path, opts.Password)
+	kind, data, err := sniff(path, opts.Options)
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func ReadWide(path string, opts WideOptions, fn func(t *WideTable, r *WideRow) e
 	if opts.Password != "" {
 		return readWideExcelize(path, opts, fn)
 	}
-	b, err := openScan(path)
+	b, err := openScan(path, opts.unzipLimit())
 	if err != nil {
 		return err
 	}
@@ -328,8 +328,7 @@ func wideGrid(path, sheet string, g *grid, opts WideOptions, fn func(*WideTable,
 }
 
 func readWideExcelize(path string, opts WideOptions, fn func(*WideTable, *WideRow) error) error {
-	f, err := excelize.OpenFile(path, excelize.Options{Password: opts.Password, RawCellValue: true,
-		UnzipSizeLimit: UnzipSizeLimit, UnzipXMLSizeLimit: UnzipXMLSizeLimit})
+	f, err := excelize.OpenFile(path, opts.excelize())
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -442,11 +441,11 @@ func DefaultInstansi(path string) string {
 // SheetNames returns the sheets of an .xlsx workbook in workbook order,
 // or nil for a CSV file.
 func SheetNames(path string) ([]string, error) {
-	kind, _, err := sniff(path, "")
+	kind, _, err := sniff(path, Options{})
 	if err != nil || kind == kindCSV {
 		return nil, err
 	}
-	b, err := openScan(path)
+	b, err := openScan(path, UnzipSizeLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// addInputFlags binds the flags that say how to read one workbook.
+func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
+	f := cmd.Flags()
+	f.StringVarP(&o.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
+	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
+	f.StringVar(&o.Password, "password", "", "password of an encrypted workbook")
+	f.IntVar(&o.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
+	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+}
+
+// readOne reads and scores the single workbook of a command.
+func readOne(in *scoreOptions) (*rubric.Rubric, *render.Evaluation, index.Levels, error) {
+	if in.Lang != "id" && in.Lang != "en" {
+		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
+	}
+	r, err := rubric.Load(in.Rubric)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	e, err := scoreFile(in, r, in.Paths[0])
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	levels := index.Levels{}
+	for _, it := range e.Result.Indicators {
+		levels[it.Indicator.ID] = it.Level
+	}
+	return r, e, levels, nil
+}
