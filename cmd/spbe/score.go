@@ -165,7 +165,11 @@ func runScore(opts *scoreOptions) error {
 					return err
 				}
 			}
-			if err := rend(opts.io.Out, evals, render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}); err != nil {
+			o, err := opts.renderOptions(r, []string{in.Path})
+			if err != nil {
+				return err
+			}
+			if err := rend(opts.io.Out, evals, o); err != nil {
 				return err
 			}
 			return g.check(evals)
@@ -252,7 +256,14 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 			return err
 		}
 	}
-	o := render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.colorEnabled()}
+	paths := make([]string, len(ins))
+	for i, in := range ins {
+		paths[i] = in.Path
+	}
+	o, err := opts.renderOptions(r, paths)
+	if err != nil {
+		return err
+	}
 	if err := render.BatchFormats[opts.Format](opts.io.Out, b, o); err != nil {
 		return err
 	}

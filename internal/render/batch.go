@@ -310,6 +310,10 @@ func BatchJSON(w io.Writer, b *Batch, o Options) error {
 		bw.str(",\n  \"groups\": ")
 		bw.json(gs, "  ")
 	}
+	if o.Provenance != nil {
+		bw.str(",\n  \"provenance\": ")
+		bw.json(o.Provenance, "  ")
+	}
 	bw.str("\n}\n")
 	if bw.err != nil {
 		return bw.err

@@ -77,6 +77,7 @@ type JSONResult struct {
 	Domains    []JSONGroup     `json:"domains"`
 	Aspects    []JSONGroup     `json:"aspects"`
 	Indicators []JSONIndicator `json:"indicators"`
+	Provenance *Provenance     `json:"provenance,omitempty"`
 }
 
 // weightPlaces is the number of decimals weights are written with.
@@ -150,13 +151,16 @@ func JSON(w io.Writer, evals []*Evaluation, o Options) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if len(evals) == 1 {
-		return enc.Encode(NewJSONResult(evals[0]))
+		res := NewJSONResult(evals[0])
+		res.Provenance = o.Provenance
+		return enc.Encode(res)
 	}
 	results := make([]JSONResult, len(evals))
 	for i, e := range evals {
 		results[i] = NewJSONResult(e)
 	}
 	return enc.Encode(struct {
-		Results []JSONResult `json:"results"`
-	}{results})
+		Results    []JSONResult `json:"results"`
+		Provenance *Provenance  `json:"provenance,omitempty"`
+	}{results, o.Provenance})
 }

@@ -28,6 +28,8 @@ type Options struct {
 	Detail bool   // list every indicator
 	Color  bool   // ANSI colours in text output
 	Costs  bool   // plans: step costs were given, so show them
+	// Provenance, when set, is written with JSON results.
+	Provenance *Provenance
 }
 
 // Renderer writes evaluations in one format.
