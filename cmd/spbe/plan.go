@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -21,6 +23,7 @@ type planOptions struct {
 	MaxLevel string
 	Fixed    string
 	Costs    string
+	CostCol  string
 	Output   string
 	Force    bool
 }
@@ -57,6 +60,7 @@ that the constraints allow, then the steps grouped by aspect.`,
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
+	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
 	return cmd
 }
@@ -93,8 +97,15 @@ func runPlan(opts *planOptions) error {
 		}
 		po.Fixed = ids
 	}
-	if opts.Costs != "" {
+	switch {
+	case opts.Costs != "" && opts.CostCol != "":
+		return usagef("--costs and --cost-col: give one of them")
+	case opts.Costs != "":
 		if po.Costs, err = readCosts(r, opts.Costs); err != nil {
+			return err
+		}
+	case opts.CostCol != "":
+		if po.Costs, err = costsFromColumn(in, r, opts.CostCol); err != nil {
 			return err
 		}
 	}
@@ -140,6 +151,39 @@ func indicatorList(r *rubric.Rubric, s string) (map[string]bool, error) {
 		}
 	}
 	return ids, nil
+}
+
+// costsFromColumn reads the cost of one level step per indicator from a
+// column of the workbook's table, read like the level column. Empty cells
+// cost 1, like indicators missing from a --costs file.
+func costsFromColumn(in *scoreOptions, r *rubric.Rubric, col string) (map[string]rubric.Decimal, error) {
+	o := *in
+	o.LevelCol = col
+	sh, err := readSheet(&o, r, in.Paths[0])
+	if err != nil {
+		return nil, fmt.Errorf("--cost-col: %w", err)
+	}
+	costs := map[string]rubric.Decimal{}
+	var errs []error
+	for _, e := range sh.Entries {
+		raw := strings.TrimSpace(e.Raw)
+		if raw == "" {
+			continue
+		}
+		c, err := rubric.ParseDecimal(strings.ReplaceAll(raw, " ", ""))
+		switch {
+		case err != nil:
+			errs = append(errs, &workbook.Error{File: sh.Source, Sheet: sh.Sheet, Cell: e.Cell, Err: fmt.Errorf("indicator %s: cost %q is not a number", e.ID, raw)})
+		case c < 0:
+			errs = append(errs, &workbook.Error{File: sh.Source, Sheet: sh.Sheet, Cell: e.Cell, Err: fmt.Errorf("indicator %s: cost %s is negative", e.ID, c)})
+		default:
+			costs[e.ID] = c
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return costs, nil
 }
 
 // readCosts reads a YAML mapping of indicator id to the cost of one step.
