@@ -398,29 +398,11 @@ func BatchCSV(w io.Writer, b *Batch, o Options) error {
 
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.
 func BatchMarkdown(w io.Writer, b *Batch, o Options) error {
-	cols := batchColumns(b.Rubric)
-	var sb strings.Builder
-	line := func(cells []string) {
-		sb.WriteString("|")
-		for _, c := range cells {
-			sb.WriteString(" " + mdEscape(c) + " |")
-		}
-		sb.WriteString("\n")
-	}
-	line(cols)
-	sep := make([]string, len(cols))
-	for i := range sep {
-		sep[i] = "---"
-		if i == 0 || i >= 5 && i != 6 {
-			sep[i] = "---:"
-		}
-	}
-	sb.WriteString("|" + strings.Join(sep, "|") + "|\n")
+	t := newMarkdownTable(batchColumns(b.Rubric), func(i int) bool { return i == 0 || i >= 5 && i != 6 })
 	var rec []string
 	for i := 0; i < b.Len; i++ {
 		rec = batchRow(b, b.Row(i, true), o.Lang, rec)
-		line(rec)
+		t.row(rec)
 	}
-	_, err := io.WriteString(w, sb.String())
-	return err
+	return t.flush(w)
 }

@@ -38,28 +38,41 @@ func EscapeFormula(s string) string {
 // Markdown writes one table row per evaluation, for pull-request comments
 // and reports.
 func Markdown(w io.Writer, evals []*Evaluation, o Options) error {
-	cols := columns(evals)
-	var sb strings.Builder
-	line := func(cells []string) {
-		sb.WriteString("|")
-		for _, c := range cells {
-			sb.WriteString(" " + mdEscape(c) + " |")
-		}
-		sb.WriteString("\n")
-	}
-	line(cols)
-	sep := make([]string, len(cols))
-	for i := range sep {
-		sep[i] = "---"
-		if i >= 3 && i != 4 {
-			sep[i] = "---:"
-		}
-	}
-	sb.WriteString("|" + strings.Join(sep, "|") + "|\n")
+	t := newMarkdownTable(columns(evals), func(i int) bool { return i >= 3 && i != 4 })
 	for _, e := range evals {
-		line(row(e, o.Lang))
+		t.row(row(e, o.Lang))
 	}
-	_, err := io.WriteString(w, sb.String())
+	return t.flush(w)
+}
+
+// markdownTable builds a Markdown table; numeric columns align right.
+type markdownTable struct{ sb strings.Builder }
+
+func newMarkdownTable(cols []string, numeric func(col int) bool) *markdownTable {
+	t := &markdownTable{}
+	t.row(cols)
+	t.sb.WriteString("|")
+	for i := range cols {
+		if numeric(i) {
+			t.sb.WriteString("---:|")
+		} else {
+			t.sb.WriteString("---|")
+		}
+	}
+	t.sb.WriteString("\n")
+	return t
+}
+
+func (t *markdownTable) row(cells []string) {
+	t.sb.WriteString("|")
+	for _, c := range cells {
+		t.sb.WriteString(" " + mdEscape(c) + " |")
+	}
+	t.sb.WriteString("\n")
+}
+
+func (t *markdownTable) flush(w io.Writer) error {
+	_, err := io.WriteString(w, t.sb.String())
 	return err
 }
 
