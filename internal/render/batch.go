@@ -91,12 +91,7 @@ var batchLabels = map[string]map[string]string{
 		"none": "(no category)"},
 }
 
-func blabel(lang, key string) string {
-	if l, ok := batchLabels[lang]; ok {
-		return l[key]
-	}
-	return batchLabels["id"][key]
-}
+func blabel(lang, key string) string { return lookup(batchLabels, lang, key) }
 
 // GroupName is the name shown for a group ("" is no category).
 func GroupName(g, lang string) string {

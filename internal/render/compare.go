@@ -60,12 +60,7 @@ var compareLabels = map[string]map[string]string{
 		"onlyold": "Only in the old data", "onlynew": "Only in the new data"},
 }
 
-func clabel(lang, key string) string {
-	if l, ok := compareLabels[lang]; ok {
-		return l[key]
-	}
-	return compareLabels["id"][key]
-}
+func clabel(lang, key string) string { return lookup(compareLabels, lang, key) }
 
 // signed formats a change with its sign: +0,25, -0,25, 0,00.
 func signed(d rubric.Decimal, places int, lang string) string {

@@ -32,12 +32,7 @@ var planLabels = map[string]map[string]string{
 	},
 }
 
-func planLabel(lang, key string) string {
-	if l, ok := planLabels[lang]; ok {
-		return l[key]
-	}
-	return planLabels["id"][key]
-}
+func planLabel(lang, key string) string { return lookup(planLabels, lang, key) }
 
 func targetText(t plan.Target, p int, lang string) string {
 	if t.Band != nil {

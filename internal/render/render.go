@@ -53,6 +53,15 @@ func FormatNames() []string {
 	return names
 }
 
+// lookup returns the word for key in the language of a table of labels,
+// Indonesian when the language has none.
+func lookup(labels map[string]map[string]string, lang, key string) string {
+	if w, ok := labels[lang][key]; ok {
+		return w
+	}
+	return labels["id"][key]
+}
+
 // Number formats d with places decimals and the language's separator.
 func Number(d rubric.Decimal, places int, lang string) string {
 	s := d.Fixed(places)

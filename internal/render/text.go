@@ -31,12 +31,7 @@ var labels = map[string]map[string]string{
 	},
 }
 
-func label(lang, key string) string {
-	if l, ok := labels[lang]; ok {
-		return l[key]
-	}
-	return labels["id"][key]
-}
+func label(lang, key string) string { return lookup(labels, lang, key) }
 
 // ANSI styles used only when Options.Color is set.
 const (
