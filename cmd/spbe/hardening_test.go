@@ -50,6 +50,7 @@ var badInputs = []struct {
 	{"rumus.xlsx", `warning: Penilaian!G25: formula =F25-1 had no saved value; computed "1"`, exitOK},
 	{"gabung.xlsx", "Penilaian!G26: indicator 22: level is empty; want a number from 1 to 5", exitInvalid},
 	{"baris-tersembunyi.xlsx", "warning: Penilaian: row 25 is hidden; its level was read", exitOK},
+	{"formulir-kosong.xlsx", `Penilaian: no level is filled in: the level column G ("Nilai Akhir") is empty on all 47 indicator rows`, exitInvalid},
 	{"sheet-tersembunyi.xlsx", `warning: sheet "Penilaian" is hidden; it was read because no visible sheet holds a table`, exitOK},
 
 	// CSV exports.

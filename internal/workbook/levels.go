@@ -32,6 +32,11 @@ func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indi
 	levels := make(index.Levels, len(all))
 	first := make(map[string]*Entry, len(s.Entries))
 	var errs []error
+	if s.allEmpty() {
+		// An unfilled form: one message, not one per indicator.
+		return levels, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrBadLevel,
+			fmt.Sprintf("no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries)))}
+	}
 	fail := func(cell string, class error, format string, args ...any) {
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classed(class, fmt.Sprintf(format, args...))})
 	}
@@ -81,6 +86,16 @@ func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indi
 			fmt.Sprintf("missing %s %s (no row in id column %s)", word, strings.Join(missing, ", "), s.IDColumn))})
 	}
 	return levels, errors.Join(errs...)
+}
+
+// allEmpty reports whether the table has rows but no level in any of them.
+func (s *Sheet) allEmpty() bool {
+	for _, e := range s.Entries {
+		if strings.TrimSpace(fold(e.Raw)) != "" {
+			return false
+		}
+	}
+	return len(s.Entries) > 1
 }
 
 func scaleMin(sc *rubric.Scale) string {
