@@ -9,6 +9,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -24,6 +25,8 @@ type compareOptions struct {
 	Lang           string
 	Recursive      bool
 	Jobs           int
+	Output         string
+	Force          bool
 }
 
 func newCompareCmd(s *streams, runF func(*compareOptions) error) *cobra.Command {
@@ -65,6 +68,8 @@ matched by name; the instansi found on one side only are listed.`,
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: csv, json, text")
 	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
 	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
 	return cmd
@@ -181,6 +186,15 @@ func runCompare(opts *compareOptions) error {
 	}
 	for _, err := range errs {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+	}
+	if opts.Output != "" && len(cs.Pairs) > 0 {
+		inputs := []string{opts.Old, opts.New}
+		if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+			inputs = append(inputs, src)
+		}
+		if err := report.WriteCompare(opts.Output, cs, opts.Lang, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+			return err
+		}
 	}
 	if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
 		return err

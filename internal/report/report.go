@@ -374,10 +374,7 @@ func (b *builder) indicators(name string, e *render.Evaluation) error {
 	}
 	res := e.Result
 	p := res.Rubric.Precision
-	maxLevel := rubric.Decimal(0)
-	for _, s := range res.Rubric.Scales {
-		maxLevel = max(maxLevel, s.Max)
-	}
+	maxLevel := scaleMax(res.Rubric)
 	hdr := []string{b.label("no"), b.label("domain"), b.label("aspect"), b.label("indicator"), b.label("weight"),
 		b.label("level"), b.label("levelname"), b.label("contribution"), fmt.Sprintf(b.label("toMax"), maxLevel), b.label("cell")}
 	for c, h := range hdr {
