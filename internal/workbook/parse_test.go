@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -121,6 +123,7 @@ func FuzzRead(f *testing.F) {
 			}
 			return
 		}
+		checkCells(t, s)
 		lv, err := s.Levels(r)
 		for id, v := range lv {
 			ind := r.Indicator(id)
@@ -135,4 +138,73 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("no error but %d levels", len(lv))
 		}
 	})
+}
+
+// FuzzReadCSV feeds arbitrary bytes to Read as a .csv file: no panic, and
+// an accepted table names only valid cells and has levels on the scale.
+func FuzzReadCSV(f *testing.F) {
+	if data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "kabupaten-2018.csv")); err == nil {
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"\ufeffNo;Nilai\n1;3\n2;4,0\n",
+		"No,Indikator,Tingkat Kematangan\n1,a,3\n\"2\",\"b, c\",\"4,0\"\n",
+		"Instansi\tX\nNo\tLevel\n1\t5\n48\tLevel 2\n",
+		"\xff\xfeN\x00o\x00;\x00N\x00i\x00l\x00a\x00i\x00\n\x001\x00;\x003\x00",
+		"No;Nilai\r\n1;\"3\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	r := rubric59(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "fuzz.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read(path, Options{Known: knownIn(r)})
+		if s == nil {
+			if err == nil {
+				t.Fatal("nil sheet and nil error")
+			}
+			return
+		}
+		checkCells(t, s)
+		lv, _ := s.Levels(r)
+		for id, v := range lv {
+			ind := r.Indicator(id)
+			if ind == nil {
+				t.Fatalf("level for unknown indicator %q", id)
+			}
+			if cerr := ind.LevelScale.Check(v); cerr != nil {
+				t.Fatalf("accepted level %s for %s: %v", v, id, cerr)
+			}
+		}
+	})
+}
+
+// checkCells fails when an accepted sheet names a cell that is not a
+// valid A1 reference, or an entry whose id is not canonical.
+func checkCells(t *testing.T, s *Sheet) {
+	t.Helper()
+	valid := func(what, cell string) {
+		t.Helper()
+		c, r, err := excelize.CellNameToCoordinates(cell)
+		if err != nil {
+			t.Fatalf("%s %q is not a cell name: %v", what, cell, err)
+		}
+		if back, _ := excelize.CoordinatesToCellName(c, r); back != cell {
+			t.Fatalf("%s %q is not in canonical A1 form (%q)", what, cell, back)
+		}
+	}
+	for _, e := range s.Entries {
+		valid("entry cell", e.Cell)
+		valid("entry id cell", e.IDCell)
+		if id, ok := CanonicalID(e.ID); !ok || id != e.ID {
+			t.Fatalf("entry id %q is not canonical", e.ID)
+		}
+	}
+	if s.InstansiCell != "" {
+		valid("instansi cell", s.InstansiCell)
+	}
 }

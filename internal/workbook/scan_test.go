@@ -94,5 +94,8 @@ func FuzzScan(f *testing.F) {
 		if s == nil && err == nil {
 			t.Fatal("nil sheet and nil error")
 		}
+		if s != nil {
+			checkCells(t, s)
+		}
 	})
 }
