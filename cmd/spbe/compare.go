@@ -41,10 +41,17 @@ that moved (up and down), by their effect on the index.
 The two sides are two workbooks (last year's and this year's), or two level
 columns of one workbook with --old-col and --new-col (e.g. Penilaian Mandiri
 against Nilai Akhir), or two folders (or wide workbooks) whose instansi are
-matched by name; the instansi found on one side only are listed.`,
+matched by name; the instansi found on one side only are listed.
+
+-o also writes the comparison as an Excel workbook: a sheet per pair (index,
+predicate, domains and aspects old, new and changed with a column chart, the
+indicators that moved), and for several instansi an overview sheet first with
+a bar chart of the index changes. It is never written over an input, nor over
+an existing file without --force.`,
 		Example: `  $ spbe compare kaltim-2023.xlsx kaltim-2024.xlsx
   $ spbe compare kaltim.xlsx --old-col "Penilaian Mandiri" --new-col "Nilai Akhir"
-  $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv`,
+  $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
+  $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
 		Args: usageArgs(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old = args[0]
@@ -87,12 +94,25 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	// -o is refused before any work: never over an input (the arguments,
+	// the workbooks in folder arguments, a rubric file), over an existing
+	// file only with --force.
+	save := report.SaveOptions{Force: opts.Force, Inputs: []string{opts.Old, opts.New}}
+	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+		save.Inputs = append(save.Inputs, src)
+	}
+	if opts.Output != "" {
+		if err := report.CheckOutput(opts.Output, save); err != nil {
+			return err
+		}
+	}
 	sc := batch.NewScorer(r)
 	side := func(path, col string) ([]*batch.Input, error) {
 		inputs, err := batch.Expand([]string{path}, opts.Recursive)
 		if err != nil {
 			return nil, err
 		}
+		save.Inputs = append(save.Inputs, inputs...)
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
@@ -187,12 +207,11 @@ func runCompare(opts *compareOptions) error {
 	for _, err := range errs {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
 	}
-	if opts.Output != "" && len(cs.Pairs) > 0 {
-		inputs := []string{opts.Old, opts.New}
-		if src := report.RubricSource(opts.Rubric); src != report.Embedded {
-			inputs = append(inputs, src)
-		}
-		if err := report.WriteCompare(opts.Output, cs, opts.Lang, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+	var outErr error
+	if opts.Output != "" {
+		if len(cs.Pairs) == 0 {
+			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
+		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
 			return err
 		}
 	}
@@ -200,7 +219,7 @@ func runCompare(opts *compareOptions) error {
 		return err
 	}
 	if len(errs) > 0 {
-		return fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems"))
+		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems")))
 	}
-	return nil
+	return outErr
 }
