@@ -28,6 +28,8 @@ var (
 	ErrDuplicate = errors.New("duplicate indicator")
 	// ErrMissing: indicators of the rubric have no row in the table.
 	ErrMissing = errors.New("missing indicators")
+	// ErrNoName: a row of a wide table has levels but no instansi name.
+	ErrNoName = errors.New("no instansi name")
 )
 
 // Error is a problem at a place in a workbook: File is the path as given

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -378,6 +379,13 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 		}
 	}
 	var errs []error
+	prefix := w.Instansi + ": "
+	if w.Instansi == "" {
+		prefix = ""
+		cell := t.NameColumn + strconv.Itoa(w.Row)
+		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
+			Err: classed(ErrNoName, fmt.Sprintf("row %d has levels but no instansi name in column %s %q", w.Row, t.NameColumn, t.NameHeader))})
+	}
 	for i, ind := range inds {
 		c := t.colOf[i]
 		if c < 0 {
@@ -390,7 +398,7 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 		fail := func(format string, args ...any) {
 			cell, _ := excelize.CoordinatesToCellName(c+1, w.Row)
 			errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
-				Err: classed(ErrBadLevel, w.Instansi+": "+fmt.Sprintf(format, args...))})
+				Err: classed(ErrBadLevel, prefix+fmt.Sprintf(format, args...))})
 		}
 		sc := ind.LevelScale
 		lv, err := ParseLevel(raw)
