@@ -77,16 +77,8 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 	fmt.Fprintf(sb, "%-10s %s (%s)\n\n", label(lang, "rubric"), rb.Name, rb.ID)
 	pred := PredicateName(r.Predicate, lang)
 	fmt.Fprintf(sb, "%s  %s  %s\n", style(bold, label(lang, "title")), style(bold, n(r.Published, p)), style(predColor(rb, r.Predicate), pred))
-	if r.Edge != nil {
-		exact := strings.TrimSuffix(r.Index.Exact(), "...")
-		if lang != "en" {
-			exact = strings.Replace(exact, ".", ",", 1)
-		}
-		if r.Edge.Crossed(r.Predicate) {
-			fmt.Fprintf(sb, label(lang, "crossed")+"\n", exact, n(r.Edge.Boundary, p), PredicateName(r.Edge.ExactBand, lang))
-		} else {
-			fmt.Fprintf(sb, label(lang, "edge")+"\n", exact, n(halfUnit(p), p+1), n(r.Edge.Boundary, p), PredicateName(r.Edge.ExactBand, lang))
-		}
+	if note := EdgeNote(r, lang); note != "" {
+		sb.WriteString(note + "\n")
 	}
 	sb.WriteString("\n")
 
@@ -148,6 +140,24 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-c)
 	}
 	return s
+}
+
+// EdgeNote is the sentence that warns of an index near a predicate
+// boundary (index.Result.Edge), or "" when it is not near one.
+func EdgeNote(r *index.Result, lang string) string {
+	if r.Edge == nil {
+		return ""
+	}
+	p := r.Rubric.Precision
+	exact := strings.TrimSuffix(r.Index.Exact(), "...")
+	if lang != "en" {
+		exact = strings.Replace(exact, ".", ",", 1)
+	}
+	boundary, exactPred := Number(r.Edge.Boundary, p, lang), PredicateName(r.Edge.ExactBand, lang)
+	if r.Edge.Crossed(r.Predicate) {
+		return fmt.Sprintf(label(lang, "crossed"), exact, boundary, exactPred)
+	}
+	return fmt.Sprintf(label(lang, "edge"), exact, Number(halfUnit(p), p+1, lang), boundary, exactPred)
 }
 
 func halfUnit(precision int) rubric.Decimal {

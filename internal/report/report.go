@@ -257,6 +257,9 @@ func (b *builder) summary(name string, e *render.Evaluation) error {
 	w.str(3, idxRow, render.PredicateName(res.Predicate, b.lang), b.st["pred"])
 	w.str(1, idxRow+1, b.label("exact"), b.st["note"])
 	w.str(2, idxRow+1, res.Index.Exact(), b.st["note"])
+	if note := render.EdgeNote(res, b.lang); note != "" {
+		w.str(1, idxRow+2, note, b.st["note"])
+	}
 
 	// Predicate bands, highest first, the one reached highlighted.
 	row := idxRow + 3

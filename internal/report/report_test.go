@@ -155,6 +155,28 @@ func TestReportSummary(t *testing.T) {
 	}
 }
 
+// An index on a predicate boundary carries the same note as the text
+// output, under the index.
+func TestReportEdgeNote(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	ls := make([]int, 47)
+	for i := range ls {
+		ls[i] = 3
+		if i >= 28 { // A6 and D4: 4,50 + 45,50 = half the weight
+			ls[i] = 4
+		}
+	}
+	e := evaluation(t, t.TempDir(), "in.xlsx", "Instansi Contoh", r, ls)
+	f := open(t, writeReport(t, []*render.Evaluation{e}, "en"))
+	if got := raw(t, f, "Summary", "B8"); got != "3.5" {
+		t.Fatalf("index = %q, want 3.5", got)
+	}
+	want := "Note: the exact index 3.5 lies within 0.005 of the predicate boundary 3.50 (predicate on the exact value: Very good (Sangat Baik))."
+	if got := raw(t, f, "Summary", "A10"); got != want {
+		t.Errorf("Summary!A10 = %q, want %q", got, want)
+	}
+}
+
 func cellName(c, r int) string { n, _ := excelize.CoordinatesToCellName(c, r); return n }
 
 func TestReportCharts(t *testing.T) {
