@@ -242,6 +242,9 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 			failed++
 		}
 	}
+	if opts.Detail && opts.Format != "json" {
+		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
+	}
 	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
 		full := make([]*render.Evaluation, len(evals))
