@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -158,14 +159,16 @@ func atS(row []string, i int) string {
 }
 
 // sameValue compares cell values, numbers as numbers (a report saved
-// again by a spreadsheet may write 2.95 as 2.9500000000000002).
+// again by a spreadsheet may write 2.95 as 2.9500000000000002): equal
+// within a relative 1e-12, far below any change a hand could make to a
+// value shown with a few decimals, far above a re-save's last-bit noise.
 func sameValue(a, b string) bool {
 	if a == b {
 		return true
 	}
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
-	return err1 == nil && err2 == nil && float32(x) == float32(y)
+	return err1 == nil && err2 == nil && math.Abs(x-y) <= 1e-12*max(math.Abs(x), math.Abs(y))
 }
 
 // checkInput re-reads an input and compares its hash and levels with the

@@ -82,3 +82,26 @@ func edit(t *testing.T, path string, change func(*excelize.File)) {
 	}
 	f.Close()
 }
+
+func TestSameValue(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"2.95", "2.95", true},
+		{"2.95", "2.9500000000000002", true}, // saved again by a spreadsheet
+		{"0.26", "0.26000000000000001", true},
+		{"2.95", "2.9500001", false}, // a hand edit that float32 would not see
+		{"2.95", "2.96", false},
+		{"0", "0", true},
+		{"0", "1e-300", false},
+		{"Baik", "Baik", true},
+		{"Baik", "Cukup", false},
+		{"2.95", "", false},
+	}
+	for _, tt := range tests {
+		if got := sameValue(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameValue(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
