@@ -13,6 +13,8 @@ type PosError struct {
 	Err       error
 	// Warning marks a suspicious but legal thing; Parse never fails on it.
 	Warning bool
+
+	unknownKey bool // an unknown key: the rubric can still be decoded
 }
 
 func (e *PosError) Error() string {

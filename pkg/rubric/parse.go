@@ -107,14 +107,18 @@ func Check(file string, data []byte) (*Rubric, []*PosError) {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
+	// Unknown keys leave the shape intact (decoding skips them), so the
+	// weights, ids and bands are still checked and every problem is
+	// reported at once; a missing key or a value of the wrong shape would
+	// only add noise after itself, so checking stops there.
 	r := &Rubric{}
 	v.checkKeys(root, reflect.TypeOf(*r))
-	if !v.failed() {
+	if !v.blocked() {
 		if err := root.Decode(r); err != nil {
 			v.add(decodeError(file, err))
 		}
 	}
-	if !v.failed() {
+	if !v.blocked() {
 		v.validate(r, root)
 	}
 	sort.SliceStable(v.problems, func(i, j int) bool {
@@ -136,6 +140,17 @@ type validator struct {
 func (v *validator) failed() bool {
 	for _, p := range v.problems {
 		if !p.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+// blocked reports an error other than an unknown key: the rubric's shape
+// is in doubt and it cannot be decoded and validated.
+func (v *validator) blocked() bool {
+	for _, p := range v.problems {
+		if !p.Warning && !p.unknownKey {
 			return true
 		}
 	}
@@ -230,6 +245,7 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 			switch {
 			case !ok:
 				v.errorf(k, "unknown key %q%s", k.Value, suggest(k.Value, fields))
+				v.problems[len(v.problems)-1].unknownKey = true
 			case seen[k.Value] != nil:
 				v.errorf(k, "key %q appears twice (first at line %d)", k.Value, seen[k.Value].Line)
 			default:

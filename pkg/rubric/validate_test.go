@@ -82,6 +82,13 @@ var brokenRubrics = []brokenRubric{
 	{name: "unknown key far from any", edits: []edit{{"id: t\n", "id: t\ncolour: red\n"}}, want: []string{
 		"t.yaml:2:1: unknown key \"colour\"",
 	}},
+	{name: "unknown key and a wrong sum, both at once", edits: []edit{
+		{"id: t\n", "id: t\ncatatan: draf\n"},
+		{"weight: 6}", "weight: 7}"},
+	}, want: []string{
+		"t.yaml:2:1: unknown key \"catatan\"",
+		"t.yaml:24:17: aspect A1: weight 10 but its indicators' weights add up to 11 (set children_weight: 11 if that is intended)",
+	}},
 	{name: "missing key", edits: []edit{{"rounding: half-up\n", ""}}, want: []string{
 		"t.yaml:1:1: missing key \"rounding\"",
 	}},
