@@ -45,7 +45,7 @@ var badInputs = []struct {
 	{"tingkat.xlsx", "", exitOK},
 	{"romawi.xlsx", `Penilaian!G25: indicator 21: level "I" is not a number from 1 to 5`, exitInvalid},
 	{"boolean.xlsx", `Penilaian!G25: indicator 21: level "TRUE" is not a number from 1 to 5`, exitInvalid},
-	{"tanggal.xlsx", `Penilaian!G25: indicator 21: level "45292" is not a number from 1 to 5`, exitInvalid},
+	{"tanggal.xlsx", `Penilaian!G25: indicator 21: level "2024-01-01" is not a number from 1 to 5`, exitInvalid},
 	{"galat.xlsx", "Penilaian!G25: formula =NA() had no saved value and could not be computed: #N/A", exitInvalid},
 	{"rumus.xlsx", `warning: Penilaian!G25: formula =F25-1 had no saved value; computed "1"`, exitOK},
 	{"gabung.xlsx", "Penilaian!G26: indicator 22: level is empty; want a number from 1 to 5", exitInvalid},

@@ -400,13 +400,14 @@ func readSheet(f *excelize.File, name string, opts Options) (*grid, error) {
 	}
 	defer rows.Close()
 	g := &grid{}
+	marks := newCellMarks(f)
 	checked := false
 	for rows.Next() {
 		row, err := rows.Columns()
 		if err != nil {
 			return nil, err
 		}
-		markBooleans(f, name, len(g.rows)+1, row)
+		marks.apply(name, len(g.rows)+1, row)
 		g.rows = append(g.rows, row)
 		g.hidden = append(g.hidden, rows.GetRowOpts().Hidden)
 		if !checked && len(g.rows) == maxHeaderRow {
@@ -422,19 +423,59 @@ func readSheet(f *excelize.File, name string, opts Options) (*grid, error) {
 	return g, nil
 }
 
-// markBooleans turns the raw 1 and 0 of true/false cells into "TRUE" and
-// "FALSE", so that a boolean is never read as a level, as the streaming
-// scanner does.
-func markBooleans(f *excelize.File, sheet string, row int, cells []string) {
+// cellMarks gives raw cell values the meaning the streaming scanner
+// gives them: the 1 and 0 of true/false cells become "TRUE" and "FALSE",
+// so that a boolean is never read as a level, and a number in a date
+// format becomes the date it shows.
+type cellMarks struct {
+	f        *excelize.File
+	date1904 bool
+	dates    map[int]bool // style id: shows numbers as dates
+}
+
+func newCellMarks(f *excelize.File) *cellMarks {
+	m := &cellMarks{f: f, dates: map[int]bool{}}
+	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+		m.date1904 = *p.Date1904
+	}
+	return m
+}
+
+func (m *cellMarks) apply(sheet string, row int, cells []string) {
 	for i, v := range cells {
-		if v != "1" && v != "0" {
-			continue
+		if v == "" || v[0] != '-' && v[0] != '.' && (v[0] < '0' || v[0] > '9') {
+			continue // not a number
 		}
 		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		if t, err := f.GetCellType(sheet, cell); err == nil && t == excelize.CellTypeBool {
-			cells[i] = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+		if v == "1" || v == "0" {
+			if t, err := m.f.GetCellType(sheet, cell); err == nil && t == excelize.CellTypeBool {
+				cells[i] = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
+				continue
+			}
+		}
+		if m.isDate(sheet, cell) {
+			cells[i] = dateText(v, m.date1904)
 		}
 	}
+}
+
+func (m *cellMarks) isDate(sheet, cell string) bool {
+	id, err := m.f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return false
+	}
+	d, ok := m.dates[id]
+	if !ok {
+		if st, err := m.f.GetStyle(id); err == nil {
+			code := ""
+			if st.CustomNumFmt != nil {
+				code = *st.CustomNumFmt
+			}
+			d = isDateFormat(st.NumFmt, code)
+		}
+		m.dates[id] = d
+	}
+	return d
 }
 
 func anyHeader(g *grid, opts Options) bool {

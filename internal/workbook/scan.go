@@ -26,6 +26,11 @@ type scanBook struct {
 	sheets []scanSheet // workbook order
 	strs   []string    // shared strings, loaded on first use
 	loaded bool
+	// dates[i] is set when cell style i shows numbers as dates; date1904
+	// is the workbook's date system.
+	dates      []bool
+	date1904   bool
+	stylesRead bool
 	// formulaNoValue is set when a formula cell without a cached value
 	// was read: only excelize can compute it.
 	formulaNoValue bool
@@ -70,6 +75,9 @@ func (b *scanBook) open(name string) (io.ReadCloser, error) {
 
 func (b *scanBook) readSheetList() error {
 	var wb struct {
+		Props struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
@@ -101,7 +109,53 @@ func (b *scanBook) readSheetList() error {
 	for _, s := range wb.Sheets {
 		b.sheets = append(b.sheets, scanSheet{name: s.Name, part: targets[s.RID], hidden: s.State == "hidden" || s.State == "veryHidden"})
 	}
+	b.date1904 = wb.Props.Date1904 == "1" || wb.Props.Date1904 == "true"
 	return nil
+}
+
+// readDateStyles notes which cell styles show numbers as dates. A
+// workbook without a readable styles part has none. It reads the part
+// with the tag scanner: encoding/xml would cost more than the sheet.
+func (b *scanBook) readDateStyles() {
+	f := b.files["xl/styles.xml"]
+	if f == nil {
+		return
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return
+	}
+	defer rc.Close()
+	x := &xmlScan{r: bufio.NewReaderSize(io.LimitReader(rc, UnzipXMLSizeLimit), 4<<10)}
+	codes := map[int]string{}
+	var dates []bool
+	found, inXfs := false, false
+	for {
+		tag, _, err := x.next()
+		if err != nil {
+			break
+		}
+		name, end, self := tagName(tag)
+		switch {
+		case name == "numFmt" && !end:
+			id, _ := attr(tag, "numFmtId")
+			code, _ := attr(tag, "formatCode")
+			if n, err := strconv.Atoi(string(id)); err == nil {
+				codes[n] = unescape(code)
+			}
+		case name == "cellXfs":
+			inXfs = !end && !self
+		case name == "xf" && inXfs && !end:
+			id, _ := attr(tag, "numFmtId")
+			n, _ := strconv.Atoi(string(id))
+			d := isDateFormat(n, codes[n])
+			dates = append(dates, d)
+			found = found || d
+		}
+	}
+	if found {
+		b.dates = dates
+	}
 }
 
 func (b *scanBook) decode(name string, v any) error {
@@ -183,6 +237,10 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 	if err != nil {
 		return err
 	}
+	if !b.stylesRead {
+		b.stylesRead = true
+		b.readDateStyles()
+	}
 	rc, err := b.open(sh.part)
 	if err != nil {
 		return err
@@ -198,6 +256,7 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 		val            []byte
 		haveVal, hasF  bool
 		inData         bool
+		style          int
 	)
 	for {
 		tag, txt, err := x.next()
@@ -248,7 +307,11 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 				if hasF && !haveVal {
 					b.formulaNoValue = true
 				}
-				cells = setCell(cells, col, cellValue(cellType, val, haveVal, strs))
+				v := cellValue(cellType, val, haveVal, strs)
+				if style >= 0 && style < len(b.dates) && b.dates[style] && haveVal && (cellType == "" || cellType == "n") {
+					v = dateText(v, b.date1904)
+				}
+				cells = setCell(cells, col, v)
 				continue
 			}
 			if r, ok := attr(tag, "r"); ok {
@@ -258,6 +321,14 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 			}
 			t, _ := attr(tag, "t")
 			cellType, val, haveVal, inIS, hasF = string(t), val[:0], false, false, false
+			style = -1
+			if b.dates != nil {
+				if a, ok := attr(tag, "s"); ok {
+					if n, err := strconv.Atoi(string(a)); err == nil {
+						style = n
+					}
+				}
+			}
 			if self {
 				cells = setCell(cells, col, "")
 			}
@@ -429,6 +500,12 @@ func tagName(tag []byte) (name string, end, self bool) {
 		return "rPh", end, self
 	case "sheetData":
 		return "sheetData", end, self
+	case "numFmt":
+		return "numFmt", end, self
+	case "cellXfs":
+		return "cellXfs", end, self
+	case "xf":
+		return "xf", end, self
 	}
 	return "", end, self
 }
