@@ -6,13 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -25,6 +24,9 @@ type rubricDiffOptions struct {
 	Format   string
 	// StdinName names the rubric read from stdin ("-") in the output.
 	StdinName string
+	// How to read the evaluations, as for spbe score.
+	Sheet, IDCol, LevelCol, Password string
+	MaxUnzipMiB                      int
 }
 
 func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Command {
@@ -80,6 +82,11 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
+	f.StringVar(&opts.Sheet, "sheet", "", "sheet of the evaluations to read (default: the first with a table of levels)")
+	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
+	f.StringVar(&opts.LevelCol, "level-col", "", "level column of the evaluations: header text or letter (default: detected)")
+	f.StringVar(&opts.Password, "password", "", "password of encrypted evaluation workbooks")
+	f.IntVar(&opts.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256)")
 	return cmd
 }
 
@@ -167,16 +174,17 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 	}
 	d := &render.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
 	var unread []string
+	inputs := 0
 	if len(opts.Evals) > 0 {
-		d.Evals, unread = rescore(opts, oldSide.Rubric, newSide.Rubric)
+		d.Evals, unread, inputs = rescore(opts, oldSide.Rubric, newSide.Rubric)
 	}
 	d.Failed = gates.check(d)
 	if err := rend(opts.io.Out, d); err != nil {
 		return err
 	}
 	if len(unread) > 0 {
-		msg := fmt.Sprintf("%d of %d %s could not be read: %s", len(unread), len(unread)+len(d.Evals),
-			plural(len(unread)+len(d.Evals), "evaluation", "evaluations"), strings.Join(unread, ", "))
+		msg := fmt.Sprintf("%d of %d %s could not be read in full: %s", len(unread), inputs,
+			plural(inputs, "input", "inputs"), strings.Join(unread, ", "))
 		if len(d.Failed) > 0 {
 			msg += "\n" + strings.Join(d.Failed, "\n")
 		}
@@ -210,56 +218,48 @@ func loadSide(opts *rubricDiffOptions, arg string) (render.RubricSide, error) {
 	return s, err
 }
 
-// evalPaths expands folders into the .xlsx and .csv files inside, sorted
-// by name; lock files (~$...) and hidden files are skipped.
+// evalPaths expands folders into their workbooks as spbe score does
+// (batch.Expand); a folder without one is an error.
 func evalPaths(args []string) ([]string, []error) {
 	var paths []string
 	var errs []error
 	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil || !st.IsDir() {
-			paths = append(paths, a)
-			continue
-		}
-		ents, err := os.ReadDir(a)
-		if err != nil {
+		files, err := batch.Expand([]string{a}, false)
+		switch {
+		case err != nil:
 			errs = append(errs, err)
-			continue
+		case len(files) == 0:
+			errs = append(errs, fmt.Errorf("%s: no .xlsx, .xlsm or .csv file in this folder", a))
 		}
-		n := 0
-		for _, e := range ents { // ReadDir sorts by name
-			name := e.Name()
-			ext := strings.ToLower(filepath.Ext(name))
-			if e.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || ext != ".xlsx" && ext != ".csv" {
-				continue
-			}
-			paths = append(paths, filepath.Join(a, name))
-			n++
-		}
-		if n == 0 {
-			errs = append(errs, fmt.Errorf("%s: no .xlsx or .csv file in this folder", a))
-		}
+		paths = append(paths, files...)
 	}
 	return paths, errs
 }
 
-// rescore scores every evaluation under both rubrics and ranks them. The
-// notes of reading a workbook go to stderr once; those that fail to read
-// are reported there and returned by path.
-func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) ([]*render.EvalDiff, []string) {
+// rescore scores every evaluation under both rubrics and ranks them: a
+// workbook of one instansi, or every row of a wide workbook. The notes of
+// reading go to stderr once; inputs with problems are reported there and
+// returned by path (the rows of a wide workbook that could be read are
+// still rescored), with the number of inputs.
+func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) (evals []*render.EvalDiff, unread []string, inputs int) {
 	paths, errs := evalPaths(opts.Evals)
-	var unread []string
 	for _, err := range errs {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %v\n", err)
 		unread = append(unread, strings.SplitN(err.Error(), ":", 2)[0])
 	}
-	var evals []*render.EvalDiff
+	var notes bytes.Buffer
+	so := &scoreOptions{
+		io:    &streams{Out: io.Discard, ErrOut: &notes},
+		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		MaxUnzipMiB: opts.MaxUnzipMiB,
+	}
 	for _, path := range paths {
-		var notes bytes.Buffer
-		so := &scoreOptions{io: &streams{Out: io.Discard, ErrOut: &notes}}
-		oe, oerr := scoreFile(so, old, path)
-		ne, nerr := scoreFile(so, new, path)
+		notes.Reset()
+		oi, ni := batch.Read(path, so.batchOptions(old)), batch.Read(path, so.batchOptions(new))
+		printNotes(so, oi, nil)
+		printNotes(so, ni, nil)
 		printNotesOnce(opts.io.ErrOut, notes.String())
+		oerr, nerr := errors.Join(oi.Errs...), errors.Join(ni.Errs...)
 		err := errors.Join(labelled("old rubric "+old.ID, oerr), labelled("new rubric "+new.ID, nerr))
 		if oerr != nil && nerr != nil && oerr.Error() == nerr.Error() {
 			err = oerr // the same problem under both rubrics: say it once
@@ -267,16 +267,45 @@ func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) ([]*render.EvalDi
 		if err != nil {
 			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
 			unread = append(unread, path)
-			continue
 		}
-		evals = append(evals, &render.EvalDiff{Source: path, Instansi: ne.Instansi, Old: oe.Result, New: ne.Result})
+		// Pair the evaluations read under both rubrics: by sheet and row
+		// (a wide row that failed under one rubric has no pair).
+		type key struct {
+			sheet string
+			row   int
+		}
+		news := map[key]*batch.Eval{}
+		for _, e := range ni.Evals {
+			news[key{e.Sheet, e.Row()}] = e
+		}
+		for _, o := range oi.Evals {
+			n := news[key{o.Sheet, o.Row()}]
+			if n == nil {
+				continue
+			}
+			of, oerr := o.Full(old)
+			nf, nerr := n.Full(new)
+			if err := errors.Join(oerr, nerr); err != nil {
+				fmt.Fprintf(opts.io.ErrOut, "spbe: %s: %v\n", path, err)
+				unread = append(unread, path)
+				continue
+			}
+			src := path
+			if ni.Wide {
+				src = fmt.Sprintf("%s (row %d)", path, n.Row())
+				if n.Sheet != "" {
+					src = fmt.Sprintf("%s (%s, row %d)", path, n.Sheet, n.Row())
+				}
+			}
+			evals = append(evals, &render.EvalDiff{Source: src, Instansi: nf.Instansi, Old: of.Result, New: nf.Result})
+		}
 	}
 	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.Old.Published }, func(e *render.EvalDiff, r int) { e.OldRank = r })
 	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.New.Published }, func(e *render.EvalDiff, r int) { e.NewRank = r })
 	if evals == nil {
 		evals = []*render.EvalDiff{}
 	}
-	return evals, unread
+	return evals, slices.Compact(unread), len(paths) + len(errs)
 }
 
 func labelled(label string, err error) error {

@@ -109,7 +109,7 @@ func TestEvalPaths(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("evalPaths = %q; want %q", got, want)
 	}
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .xlsx or .csv file in this folder") {
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .xlsx, .xlsm or .csv file in this folder") {
 		t.Errorf("evalPaths errors = %v; want one for the empty folder", errs)
 	}
 }

@@ -84,6 +84,9 @@ func (e *Eval) Cell(i int) string {
 	return ""
 }
 
+// Row is the sheet row of a wide table's instansi, or 0.
+func (e *Eval) Row() int { return int(e.row) }
+
 func itoa(n int) string {
 	var b [20]byte
 	i := len(b)
