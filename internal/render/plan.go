@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spbe-id/spbe/pkg/index"
@@ -24,11 +25,15 @@ var planLabels = map[string]map[string]string{
 		"title": "Rencana menuju %s", "now": "Sekarang", "after": "Sesudah", "max": "Maksimum",
 		"steps": "%d langkah", "cost": "biaya %s", "unreachable": "Target tidak tercapai dengan batasan ini; rencana di bawah mencapai maksimum.",
 		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
+		"room": "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
+		"index": "Indeks", "open": "Sisa poin",
 	},
 	"en": {
 		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum",
 		"steps": "%d steps", "cost": "cost %s", "unreachable": "The target cannot be reached under these constraints; the plan below reaches the maximum.",
 		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
+		"room": "Room per aspect: index points still open up to the top level, largest first",
+		"index": "Index", "open": "Points open",
 	},
 }
 
@@ -42,8 +47,8 @@ func targetText(t plan.Target, p int, lang string) string {
 }
 
 // PlanText writes the plan: target, before and after, the steps grouped by
-// aspect with the level before and after, and every aspect's index before
-// and after.
+// aspect with the level before and after, then every aspect's index and
+// points still open before and after, the aspects with most room first.
 func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 	var sb strings.Builder
 	lang := o.Lang
@@ -67,8 +72,7 @@ func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 	case !pl.Reachable:
 		sb.WriteString(planLabel(lang, "unreachable") + "\n\n")
 	case len(pl.Steps) == 0:
-		sb.WriteString(planLabel(lang, "met") + "\n")
-		return writeString(w, sb.String())
+		sb.WriteString(planLabel(lang, "met") + "\n\n")
 	}
 	steps := pl.Steps
 	for i, a := range pl.Before.Aspects {
@@ -86,7 +90,30 @@ func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), n(s.From, 0), n(s.To, 0), n(s.Gain.Round(p+2), p+2))
 		}
 	}
+	if len(pl.Steps) > 0 {
+		sb.WriteString("\n")
+	}
+	sb.WriteString(planLabel(lang, "room") + "\n")
+	fmt.Fprintf(&sb, "%s %6s%10s%11s\n", pad(planLabel(lang, "aspect"), 60), planLabel(lang, "index"), "", planLabel(lang, "open"))
+	for _, i := range byRoom(pl.Before) {
+		a, after := pl.Before.Aspects[i], pl.After.Aspects[i]
+		fmt.Fprintf(&sb, "%s %6s → %-6s %11s → %s\n", pad(a.ID+" "+a.Name, 60),
+			n(a.Index.Round(p), p), n(after.Index.Round(p), p), n(a.Available.Round(p+2), p+2), n(after.Available.Round(p+2), p+2))
+	}
 	return writeString(w, sb.String())
+}
+
+// byRoom returns the positions of the result's aspects, the most points
+// still open first (rubric order among equals).
+func byRoom(res *index.Result) []int {
+	order := make([]int, len(res.Aspects))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return res.Aspects[j].Available.Compare(res.Aspects[i].Available)
+	})
+	return order
 }
 
 func writeString(w io.Writer, s string) error {
@@ -105,11 +132,14 @@ type JSONPlanStep struct {
 	Cost      *Num   `json:"cost,omitempty"`
 }
 
-// JSONPlanAspect is an aspect's index before and after the plan.
+// JSONPlanAspect is an aspect's index, and the index points still open
+// up to the top level, before and after the plan.
 type JSONPlanAspect struct {
-	ID     string `json:"id"`
-	Before Num    `json:"before"`
-	After  Num    `json:"after"`
+	ID         string `json:"id"`
+	Before     Num    `json:"before"`
+	After      Num    `json:"after"`
+	OpenBefore Num    `json:"open_before"`
+	OpenAfter  Num    `json:"open_after"`
 }
 
 // JSONPlan is the JSON form of a plan (documented in README.md).
@@ -166,7 +196,9 @@ func PlanJSON(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 		out.Steps = append(out.Steps, st)
 	}
 	for i, a := range pl.Before.Aspects {
-		out.Aspects = append(out.Aspects, JSONPlanAspect{ID: a.ID, Before: val(a.Index, p), After: val(pl.After.Aspects[i].Index, p)})
+		after := pl.After.Aspects[i]
+		out.Aspects = append(out.Aspects, JSONPlanAspect{ID: a.ID, Before: val(a.Index, p), After: val(after.Index, p),
+			OpenBefore: val(a.Available, p+2), OpenAfter: val(after.Available, p+2)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -16,11 +16,13 @@ var planLabels = map[string]map[string]string{
 		"sheet": "Rencana", "title": "Rencana peningkatan indeks SPBE", "target": "Target", "reachable": "Tercapai",
 		"yes": "ya", "no": "tidak", "before": "Sebelum", "after": "Sesudah", "max": "Maksimum", "steps": "Langkah",
 		"cost": "Biaya", "from": "Dari tingkat", "to": "Ke tingkat", "gain": "Tambahan indeks", "chart": "Indeks aspek sebelum dan sesudah rencana",
+		"openBefore": "Sisa sebelum", "openAfter": "Sisa sesudah",
 	},
 	"en": {
 		"sheet": "Plan", "title": "SPBE index improvement plan", "target": "Target", "reachable": "Reachable",
 		"yes": "yes", "no": "no", "before": "Before", "after": "After", "max": "Maximum", "steps": "Steps",
 		"cost": "Cost", "from": "From level", "to": "To level", "gain": "Index gain", "chart": "Aspect indices before and after the plan",
+		"openBefore": "Open before", "openAfter": "Open after",
 	},
 }
 
@@ -117,18 +119,22 @@ func (b *builder) plan(e *render.Evaluation, pl *plan.Plan, costs bool) error {
 		}
 	}
 
-	// Aspects before and after, and their chart.
+	// Aspects before and after, with the index points still open up to
+	// the top level (where the room is), and their chart.
 	row += 2
 	hdrRow := row
-	for c, h := range []string{b.label("code"), "", b.label("aspect"), l("before"), l("after")} {
+	for c, h := range []string{b.label("code"), "", b.label("aspect"), l("before"), l("after"), l("openBefore"), l("openAfter")} {
 		w.str(c+1, row, h, b.st["header"])
 	}
 	for i, a := range pl.Before.Aspects {
 		row++
+		after := pl.After.Aspects[i]
 		w.str(1, row, a.ID, b.st["textb"])
 		w.str(3, row, a.Name, b.st["text"])
 		w.num(4, row, a.Index.Round(p), b.st["idx"])
-		w.num(5, row, pl.After.Aspects[i].Index.Round(p), b.st["idx"])
+		w.num(5, row, after.Index.Round(p), b.st["idx"])
+		w.num(6, row, a.Available.Round(p+2), b.st["c"])
+		w.num(7, row, after.Available.Round(p+2), b.st["c"])
 	}
 	if w.err != nil {
 		return w.err

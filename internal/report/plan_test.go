@@ -42,6 +42,12 @@ func TestWritePlan(t *testing.T) {
 	if got := raw(t, f, "Rencana", "B12"); got != pl.Steps[0].Indicator.ID {
 		t.Errorf("first step indicator = %q, want %q", got, pl.Steps[0].Indicator.ID)
 	}
+	// A5 (row 31): 0,48 points open before and after, A8 (row 34) emptied.
+	for cell, want := range map[string]string{"A31": "A5", "F31": "0.48", "G31": "0.48", "A34": "A8", "F34": "0.33", "G34": "0"} {
+		if got := raw(t, f, "Rencana", cell); got != want {
+			t.Errorf("Rencana!%s = %q, want %q", cell, got, want)
+		}
+	}
 	charts := zipParts(t, out, "xl/charts/chart")
 	if len(charts) != 1 || !strings.Contains(charts[0], "!$D$27:$D$34") || !strings.Contains(charts[0], "!$E$27:$E$34") {
 		t.Errorf("want one chart of the before (D) and after (E) columns, got %d", len(charts))

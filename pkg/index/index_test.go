@@ -308,3 +308,24 @@ func BenchmarkCompute(b *testing.B) {
 		}
 	}
 }
+
+func TestValueCompare(t *testing.T) {
+	tests := []struct {
+		v, w index.Value
+		want int
+	}{
+		{index.Value{Num: 1, Den: 3}, index.Value{Num: 2, Den: 6}, 0},
+		{index.Value{Num: 1, Den: 3}, index.Value{Num: 333333, Den: 1000000}, 1},
+		{index.Value{Num: -1, Den: 2}, index.Value{Num: 0, Den: 1}, -1},
+		{index.Value{Num: -1, Den: 2}, index.Value{Num: -1, Den: 3}, -1},
+		{index.Value{Num: 1 << 62, Den: 3}, index.Value{Num: (1 << 62) - 1, Den: 3}, 1}, // past 64 bits when crossed
+	}
+	for _, tt := range tests {
+		if got := tt.v.Compare(tt.w); got != tt.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tt.v, tt.w, got, tt.want)
+		}
+		if got := tt.w.Compare(tt.v); got != -tt.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tt.w, tt.v, got, -tt.want)
+		}
+	}
+}

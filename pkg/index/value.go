@@ -62,6 +62,12 @@ func (v Value) Cmp(d rubric.Decimal) int {
 	return a.cmp(b)
 }
 
+// Compare compares two values exactly: -1 when v < w, 0 when equal, +1
+// when v > w.
+func (v Value) Compare(w Value) int {
+	return mulSigned(v.Num, w.Den).cmp(mulSigned(w.Num, v.Den))
+}
+
 type i128 struct {
 	neg    bool
 	hi, lo uint64
