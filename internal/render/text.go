@@ -102,12 +102,21 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 	sb.WriteString(style(bold, header) + "\n")
 	items := r.Indicators
 	aspects := r.Aspects
+	// group writes a domain's or an aspect's line; with Detail, also its
+	// contribution and the points still open, so the room shows per group.
+	group := func(name string, g index.Group) {
+		fmt.Fprintf(sb, "%s %6s %7s", pad(name, nameWidth), n(g.Weight, 2), v(g.Index))
+		if o.Detail {
+			fmt.Fprintf(sb, "  %-22s %10s %6s", "", n(g.Contribution.Round(p+2), p+2), n(g.Available.Round(p+2), p+2))
+		}
+		sb.WriteString("\n")
+	}
 	for _, d := range r.Domains {
-		fmt.Fprintf(sb, "%s %6s %7s\n", pad(d.ID+" "+d.Name, nameWidth), n(d.Weight, 2), v(d.Index))
+		group(d.ID+" "+d.Name, d)
 		for len(aspects) > 0 && aspects[0].Domain == d.ID {
 			a := aspects[0]
 			aspects = aspects[1:]
-			fmt.Fprintf(sb, "%s %6s %7s\n", pad("  "+a.ID+" "+a.Name, nameWidth), n(a.Weight, 2), v(a.Index))
+			group("  "+a.ID+" "+a.Name, a)
 			for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
 				it := items[0]
 				items = items[1:]
