@@ -25,14 +25,14 @@ var planLabels = map[string]map[string]string{
 		"title": "Rencana menuju %s", "now": "Sekarang", "after": "Sesudah", "max": "Maksimum",
 		"steps": "%d langkah", "cost": "biaya %s", "unreachable": "Target tidak tercapai dengan batasan ini; rencana di bawah mencapai maksimum.",
 		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
-		"room": "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
+		"room":  "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
 		"index": "Indeks", "open": "Sisa poin",
 	},
 	"en": {
 		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum",
 		"steps": "%d steps", "cost": "cost %s", "unreachable": "The target cannot be reached under these constraints; the plan below reaches the maximum.",
 		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
-		"room": "Room per aspect: index points still open up to the top level, largest first",
+		"room":  "Room per aspect: index points still open up to the top level, largest first",
 		"index": "Index", "open": "Points open",
 	},
 }
