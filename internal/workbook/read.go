@@ -461,7 +461,7 @@ func (m *cellMarks) apply(sheet string, row int, cells []string) {
 
 func (m *cellMarks) isDate(sheet, cell string) bool {
 	id, err := m.f.GetCellStyle(sheet, cell)
-	if err != nil {
+	if err != nil || id == 0 { // the default style, as the scanner reads it
 		return false
 	}
 	d, ok := m.dates[id]

@@ -237,10 +237,6 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 	if err != nil {
 		return err
 	}
-	if !b.stylesRead {
-		b.stylesRead = true
-		b.readDateStyles()
-	}
 	rc, err := b.open(sh.part)
 	if err != nil {
 		return err
@@ -308,7 +304,7 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 					b.formulaNoValue = true
 				}
 				v := cellValue(cellType, val, haveVal, strs)
-				if style >= 0 && style < len(b.dates) && b.dates[style] && haveVal && (cellType == "" || cellType == "n") {
+				if style >= 0 && style < len(b.dates) && b.dates[style] && haveVal {
 					v = dateText(v, b.date1904)
 				}
 				cells = setCell(cells, col, v)
@@ -322,9 +318,15 @@ func (b *scanBook) scanRows(sh scanSheet, fn func(row int, cells []string, hidde
 			t, _ := attr(tag, "t")
 			cellType, val, haveVal, inIS, hasF = string(t), val[:0], false, false, false
 			style = -1
-			if b.dates != nil {
-				if a, ok := attr(tag, "s"); ok {
+			if cellType == "" || cellType == "n" {
+				// A number with a style other than the default may be a
+				// date: the styles are read the first time one is seen.
+				if a, ok := attr(tag, "s"); ok && string(a) != "0" {
 					if n, err := strconv.Atoi(string(a)); err == nil {
+						if !b.stylesRead {
+							b.stylesRead = true
+							b.readDateStyles()
+						}
 						style = n
 					}
 				}
