@@ -227,7 +227,7 @@ func evalPaths(args []string) ([]string, []error) {
 		files, err := batch.Expand([]string{a}, false)
 		switch {
 		case err != nil:
-			errs = append(errs, err)
+			errs = append(errs, fmt.Errorf("%s: %w", a, err))
 		case len(files) == 0:
 			errs = append(errs, fmt.Errorf("%s: no .xlsx, .xlsm or .csv file in this folder", a))
 		}
