@@ -38,8 +38,9 @@ func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Co
 indicators added, removed, moved or renamed (matched by id), the weights that
 changed, and changes of the scales and predicate bands.
 
---evals rescores evaluations (workbooks or CSV files; a folder means every
-.xlsx and .csv file in it, by name) under both rubrics and shows, per instansi,
+--evals rescores evaluations (workbooks or CSV files, read as spbe score reads
+them: every row of a wide workbook; a folder means every .xlsx, .xlsm and .csv
+file in it, by name) under both rubrics and shows, per instansi,
 the old and the new published index, the change, and any change of predicate
 or of rank (by published index among the evaluations given; ties share a
 rank). Paths after --evals may follow without repeating the flag.
