@@ -43,6 +43,8 @@ var badInputs = []struct {
 	{"lebar.xlsx", "", exitOK},
 	{"koma.xlsx", "", exitOK},
 	{"tingkat.xlsx", "", exitOK},
+	{"nama.xlsx", "", exitOK},
+	{"nama-lain.xlsx", `Penilaian!G25: indicator 21: level "1 (Optimum)": Optimum is the name of level 5; level 1 is Rintisan`, exitInvalid},
 	{"romawi.xlsx", `Penilaian!G25: indicator 21: level "I" is not a number from 1 to 5`, exitInvalid},
 	{"boolean.xlsx", `Penilaian!G25: indicator 21: level "TRUE" is not a number from 1 to 5`, exitInvalid},
 	{"tanggal.xlsx", `Penilaian!G25: indicator 21: level "2024-01-01" is not a number from 1 to 5`, exitInvalid},

@@ -54,7 +54,7 @@ func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indi
 		}
 		first[e.ID] = e
 		sc := ind.LevelScale
-		lv, err := ParseLevel(e.Raw)
+		lv, name, err := parseLevel(e.Raw)
 		switch {
 		case err != nil && strings.TrimSpace(fold(e.Raw)) == "":
 			fail(e.Cell, ErrBadLevel, "indicator %s: level is empty; want a number from %s to %s", e.ID, scaleMin(sc), scaleMax(sc))
@@ -64,7 +64,7 @@ func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indi
 			continue
 		}
 		if sc != nil {
-			if err := sc.Check(lv); err != nil {
+			if err := checkLevel(e.Raw, name, lv, sc); err != nil {
 				fail(e.Cell, ErrBadLevel, "indicator %s: %v", e.ID, err)
 				continue
 			}

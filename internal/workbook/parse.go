@@ -72,9 +72,17 @@ func normHeader(s string) string {
 // An accepted level is between 0 and 1000; whether it is on the rubric's
 // scale is for the caller to check.
 func ParseLevel(raw string) (rubric.Decimal, error) {
+	d, _, err := parseLevel(raw)
+	return d, err
+}
+
+// parseLevel is ParseLevel that also returns the level's name when the
+// text has one after the number ("terdefinisi" in "3 - Terdefinisi"),
+// folded to lower case.
+func parseLevel(raw string) (d rubric.Decimal, name string, err error) {
 	s := strings.ToLower(fold(raw))
 	if s == "" {
-		return 0, errors.New("level is empty")
+		return 0, "", errors.New("level is empty")
 	}
 	for _, p := range [...]string{"tingkat kematangan", "tingkat", "level", "lvl"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
@@ -100,27 +108,46 @@ func ParseLevel(raw string) (rubric.Decimal, error) {
 	}
 	num, rest := s[:end], s[end:]
 	if num == "" {
-		return 0, fmt.Errorf("%q is not a number", raw)
+		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
 	if rest != "" && !levelSuffix(rest) {
 		// "3e0" and similar come from raw numeric cells: let ParseFloat try.
 		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			return fromFloat(raw, f)
+			d, err := fromFloat(raw, f)
+			return d, "", err
 		}
-		return 0, fmt.Errorf("%q is not a number", raw)
+		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
-	d, err := rubric.ParseDecimal(num)
+	name = strings.Trim(rest, " -–—:().")
+	d, err = rubric.ParseDecimal(num)
 	if err != nil {
 		f, ferr := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
 		if ferr != nil {
-			return 0, fmt.Errorf("%q is not a number", raw)
+			return 0, "", fmt.Errorf("%q is not a number", raw)
 		}
-		return fromFloat(raw, f)
+		d, err = fromFloat(raw, f)
+		return d, name, err
 	}
 	if d > rubric.NewDecimal(maxLevel) {
-		return 0, fmt.Errorf("%q is too large to be a level", raw)
+		return 0, "", fmt.Errorf("%q is too large to be a level", raw)
 	}
-	return d, nil
+	return d, name, nil
+}
+
+// checkLevel checks a parsed level against the indicator's scale, and
+// the name the cell gives after the number (from parseLevel) against the
+// scale's names: "3 (Optimum)" is refused, since Optimum is level 5. A
+// name the scale does not have is left alone: it may be a note.
+func checkLevel(raw, name string, lv rubric.Decimal, sc *rubric.Scale) error {
+	if err := sc.Check(lv); err != nil || name == "" || !lv.IsInteger() {
+		return err
+	}
+	for k, n := range sc.Levels {
+		if int64(k) != lv.Int() && strings.ToLower(fold(n)) == name {
+			return fmt.Errorf("level %q: %s is the name of level %d; level %d is %s", raw, n, k, lv.Int(), sc.Levels[int(lv.Int())])
+		}
+	}
+	return nil
 }
 
 // levelSuffix reports whether rest, the text after a level's number, is a

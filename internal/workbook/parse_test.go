@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -80,13 +81,17 @@ func TestLevelHeader(t *testing.T) {
 }
 
 func FuzzParseLevel(f *testing.F) {
-	for _, s := range []string{"3", "3,0", "Level 3", "３", "2.9999999999999996", "n/a", "1e308", "-0", "3 - x"} {
+	for _, s := range []string{"3", "3,0", "Level 3", "３", "2.9999999999999996", "n/a", "1e308", "-0", "3 - x", "3 (Optimum)"} {
 		f.Add(s)
 	}
+	sc := rubric59(f).Indicator("21").LevelScale
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseLevel(s)
+		d, name, err := parseLevel(s)
 		if err == nil && (d < 0 || d > rubric.NewDecimal(maxLevel)) {
 			t.Errorf("ParseLevel(%q) = %s, outside 0 to %d", s, d, maxLevel)
+		}
+		if err == nil && checkLevel(s, name, d, sc) == nil && sc.Check(d) != nil {
+			t.Errorf("checkLevel(%q) accepted %s, off the scale", s, d)
 		}
 		if id, ok := CanonicalID(s); ok && (id == "" || len(id) > 4) {
 			t.Errorf("CanonicalID(%q) = %q", s, id)
@@ -206,5 +211,36 @@ func checkCells(t *testing.T, s *Sheet) {
 	}
 	if s.InstansiCell != "" {
 		valid("instansi cell", s.InstansiCell)
+	}
+}
+
+// A level's name after its number must not be another level's name.
+func TestCheckLevelName(t *testing.T) {
+	r := rubric59(t)
+	manajemen, layanan := r.Indicator("21").LevelScale, r.Indicator("32").LevelScale
+	tests := []struct {
+		raw     string
+		sc      *rubric.Scale
+		wantErr string
+	}{
+		{"3", manajemen, ""},
+		{"3 - Terdefinisi", manajemen, ""},
+		{"Level 4 (terpadu dan terukur)", manajemen, ""},
+		{"3 (Transaksi)", manajemen, ""}, // a name of the other scale: left alone
+		{"3 (sudah diverifikasi)", manajemen, ""},
+		{"3 (Transaksi)", layanan, ""},
+		{"3 (Optimum)", manajemen, `level "3 (Optimum)": Optimum is the name of level 5; level 3 is Terdefinisi`},
+		{"Tingkat 2 - Kolaborasi", layanan, `level "Tingkat 2 - Kolaborasi": Kolaborasi is the name of level 4; level 2 is Interaksi`},
+		{"6 (Optimum)", manajemen, "level 6 is outside the scale 1 to 5"},
+	}
+	for _, tt := range tests {
+		lv, name, err := parseLevel(tt.raw)
+		if err != nil {
+			t.Fatalf("parseLevel(%q): %v", tt.raw, err)
+		}
+		err = checkLevel(tt.raw, name, lv, tt.sc)
+		if got := fmt.Sprint(err); tt.wantErr == "" && err != nil || tt.wantErr != "" && got != tt.wantErr {
+			t.Errorf("checkLevel(%q) = %v, want %q", tt.raw, err, tt.wantErr)
+		}
 	}
 }

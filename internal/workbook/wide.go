@@ -401,7 +401,7 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 				Err: classed(ErrBadLevel, prefix+fmt.Sprintf(format, args...))})
 		}
 		sc := ind.LevelScale
-		lv, err := ParseLevel(raw)
+		lv, name, err := parseLevel(raw)
 		switch {
 		case err != nil && strings.TrimSpace(fold(raw)) == "":
 			fail("indicator %s: level is empty; want a number from %s to %s", ind.ID, scaleMin(sc), scaleMax(sc))
@@ -410,7 +410,7 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 			fail("indicator %s: level %q is not a number from %s to %s", ind.ID, raw, scaleMin(sc), scaleMax(sc))
 			continue
 		}
-		if err := sc.Check(lv); err != nil {
+		if err := checkLevel(raw, name, lv, sc); err != nil {
 			fail("indicator %s: %v", ind.ID, err)
 			continue
 		}
