@@ -23,9 +23,10 @@ func newVerifyCmd(s *streams, runF func(*verifyOptions) error) *cobra.Command {
 Provenance sheet, reloads the rubric (embedded, or the recorded file, checking
 its SHA-256), recomputes every evaluation from the recorded levels and compares
 every cell of the report's sheets with the recomputation. When input.xlsx is
-given, or the recorded input path exists, the input is read again and its
-SHA-256 and levels are compared too: a report edited by hand, or an input
-changed since, is caught.
+given, or the recorded input is found (at its recorded path, or a relative
+path beside the report), the input is read again and its SHA-256 and levels
+are compared too: a report edited by hand, or an input changed since, is
+caught. A recorded input that is not found is named on stderr.
 
 Exits 0 when the report matches, 1 listing every difference (where, report
 value, recomputed value), 3 when the report cannot be checked.`,
@@ -48,16 +49,19 @@ value, recomputed value), 3 when the report cannot be checked.`,
 }
 
 func runVerify(opts *verifyOptions) error {
-	diffs, err := report.Verify(opts.Report, opts.Input)
+	v, err := report.Verify(opts.Report, opts.Input)
 	if err != nil {
 		return err
 	}
-	if len(diffs) == 0 {
+	for _, m := range v.Missing {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too\n", opts.Report, m)
+	}
+	if len(v.Diffs) == 0 {
 		fmt.Fprintln(opts.io.Out, "report matches")
 		return nil
 	}
-	for _, d := range diffs {
+	for _, d := range v.Diffs {
 		fmt.Fprintln(opts.io.Out, d)
 	}
-	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(diffs), plural(len(diffs), "difference", "differences"))}
+	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(v.Diffs), plural(len(v.Diffs), "difference", "differences"))}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,6 +19,18 @@ func TestVerifyExitCodes(t *testing.T) {
 	if code, stdout, stderr := runSPBE(t, "verify", out, in); code != exitOK || stdout != "report matches\n" {
 		t.Errorf("verify: exit %d, stdout %q, stderr %q; want 0 and report matches", code, stdout, stderr)
 	}
+	// The input gone: the report still matches its recorded levels, and
+	// stderr says the input was not checked.
+	if err := os.Rename(in, in+".bak"); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runSPBE(t, "verify", out)
+	if code != exitOK || stdout != "report matches\n" || !strings.Contains(stderr, "not found, so not read again") {
+		t.Errorf("verify without its input: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if err := os.Rename(in+".bak", in); err != nil {
+		t.Fatal(err)
+	}
 	f, err := excelize.OpenFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +38,7 @@ func TestVerifyExitCodes(t *testing.T) {
 	f.SetCellFloat("Ringkasan", "B8", 3.5, -1, 64)
 	f.Save()
 	f.Close()
-	code, stdout, stderr := runSPBE(t, "verify", out)
+	code, stdout, stderr = runSPBE(t, "verify", out)
 	if code != exitGate || !strings.Contains(stdout, `Ringkasan!B8: report "3.5", recomputed "2.95"`) || !strings.Contains(stderr, "1 difference") {
 		t.Errorf("edited report: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}

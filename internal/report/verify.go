@@ -33,13 +33,23 @@ func show(s string) string {
 	return strconv.Quote(s)
 }
 
+// Verification is what Verify found.
+type Verification struct {
+	Diffs []Diff
+	// Read are the inputs read again and checked; Missing the recorded
+	// inputs found neither at their recorded path nor beside the report
+	// (moved, or on another machine), whose files were not checked.
+	Read, Missing []string
+}
+
 // Verify checks a report against its provenance: it reloads the rubric
 // (checking its hash), recomputes every evaluation from the recorded
 // levels, rebuilds the report and compares every cell of every sheet.
-// When input is given, or else when a recorded input path exists, it
-// re-reads the input and checks its hash and levels. It returns the
-// differences; the error is for a report it cannot check.
-func Verify(reportPath, input string) ([]Diff, error) {
+// When input is given, or else when a recorded input is found (at its
+// recorded path, or a relative one beside the report), it re-reads the
+// input and checks its hash and levels. The error is for a report it
+// cannot check.
+func Verify(reportPath, input string) (*Verification, error) {
 	f, err := excelize.OpenFile(reportPath, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: workbook.UnzipXMLSizeLimit})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", reportPath, err)
@@ -77,20 +87,44 @@ func Verify(reportPath, input string) ([]Diff, error) {
 	if input != "" && len(p.Inputs) != 1 {
 		return nil, fmt.Errorf("%s: records %d inputs; give no input file to check them at their recorded paths", reportPath, len(p.Inputs))
 	}
+	v := &Verification{}
 	for _, in := range p.Inputs {
-		path := in.Path
-		if input != "" {
-			path = input
-		} else if _, err := os.Stat(path); err != nil {
-			continue // moved or on another machine: the numbers were still checked
+		path := input
+		if path == "" {
+			path = findInput(in.Path, reportPath)
+		}
+		if path == "" {
+			v.Missing = append(v.Missing, in.Path) // the numbers were still checked
+			continue
 		}
 		d, err := checkInput(path, in, p, r)
 		if err != nil {
 			return nil, err
 		}
 		diffs = append(diffs, d...)
+		v.Read = append(v.Read, path)
 	}
-	return diffs, nil
+	v.Diffs = diffs
+	return v, nil
+}
+
+// findInput returns where a recorded input is: its recorded path, or a
+// relative one taken from the report's folder, or "" when neither exists.
+func findInput(recorded, reportPath string) string {
+	if fileExists(recorded) {
+		return recorded
+	}
+	if !filepath.IsAbs(recorded) {
+		if p := filepath.Join(filepath.Dir(reportPath), recorded); fileExists(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 func loadRecordedRubric(p *Provenance, diffs *[]Diff) (*rubric.Rubric, error) {

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,9 +18,9 @@ func TestVerify(t *testing.T) {
 	e := evaluation(t, dir, "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
 	out := writeReport(t, []*render.Evaluation{e}, "id")
 
-	diffs, err := Verify(out, "")
-	if err != nil || len(diffs) != 0 {
-		t.Fatalf("fresh report: %v, %v; want it to match", diffs, err)
+	v, err := Verify(out, "")
+	if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 || len(v.Missing) != 0 {
+		t.Fatalf("fresh report: %+v, %v; want it to match, its input read", v, err)
 	}
 	p := provenanceOf(t, out)
 	if p.Version != "test" || p.RubricID != r.ID || len(p.RubricSHA256) != 64 || p.Inputs[0].SHA256 == "" ||
@@ -28,10 +30,7 @@ func TestVerify(t *testing.T) {
 
 	// A number edited by hand is caught, with its cell and both values.
 	edit(t, out, func(f *excelize.File) { f.SetCellFloat("Ringkasan", "B8", 3.1, -1, 64) })
-	diffs, err = Verify(out, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	diffs := verifyDiffs(t, out, "")
 	if len(diffs) != 1 || diffs[0].Where != "Ringkasan!B8" || diffs[0].Report != "3.1" || diffs[0].Recomputed != "2.95" {
 		t.Errorf("edited index: diffs = %v", diffs)
 	}
@@ -39,7 +38,7 @@ func TestVerify(t *testing.T) {
 		f.SetCellFloat("Ringkasan", "B8", 2.95, -1, 64)
 		f.SetCellInt("Indikator", "F22", 5) // indicator 21: level 1 in the report
 	})
-	diffs, _ = Verify(out, "")
+	diffs = verifyDiffs(t, out, "")
 	if len(diffs) != 1 || diffs[0].Where != "Indikator!F22" {
 		t.Errorf("edited level: diffs = %v", diffs)
 	}
@@ -47,16 +46,48 @@ func TestVerify(t *testing.T) {
 
 	// An input changed since is caught: its hash and the level.
 	edit(t, e.Source, func(f *excelize.File) { f.SetCellInt("Penilaian", "G25", 4) })
-	diffs, err = Verify(out, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	diffs = verifyDiffs(t, out, "")
 	all := ""
 	for _, d := range diffs {
 		all += d.String() + "\n"
 	}
 	if len(diffs) != 2 || !strings.Contains(all, "sha256") || !strings.Contains(all, `indicator 21 (Penilaian!G25) level: report "1", recomputed "4"`) {
 		t.Errorf("changed input: diffs =\n%s", all)
+	}
+}
+
+func verifyDiffs(t *testing.T, report, input string) []Diff {
+	t.Helper()
+	v, err := Verify(report, input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Diffs
+}
+
+// A recorded input is looked for beside the report too; one that cannot
+// be found is named, not silently passed over.
+func TestVerifyFindsInput(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	e := evaluation(t, dir, "in.xlsx", "Instansi Contoh", r, fixture.Perekonomian2021)
+	out := filepath.Join(dir, "report.xlsx")
+	p := provenance(t, r, []*render.Evaluation{e}, "id")
+	// Scored from the report's folder: the path is relative to it, not to ours.
+	e.Source, p.Inputs[0].Path = "in.xlsx", "in.xlsx"
+	if err := Write(out, []*render.Evaluation{e}, p, SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := Verify(out, "")
+	if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 || v.Read[0] != filepath.Join(dir, "in.xlsx") {
+		t.Fatalf("input beside the report: %+v, %v", v, err)
+	}
+	if err := os.Remove(filepath.Join(dir, "in.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	v, err = Verify(out, "")
+	if err != nil || len(v.Diffs) != 0 || len(v.Read) != 0 || len(v.Missing) != 1 || v.Missing[0] != "in.xlsx" {
+		t.Fatalf("input gone: %+v, %v; want it named as missing", v, err)
 	}
 }
 
