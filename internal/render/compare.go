@@ -122,14 +122,7 @@ func compareText(bw *bufio.Writer, c *Comparison, o Options) {
 			ai++
 		}
 	}
-	var up, down []Move
-	for _, m := range c.Moved {
-		if m.New > m.Old {
-			up = append(up, m)
-		} else {
-			down = append(down, m)
-		}
-	}
+	up, down := SplitMoves(c.Moved)
 	if len(up)+len(down) == 0 {
 		fmt.Fprintf(bw, "\n%s\n", clabel(lang, "none"))
 		return
@@ -138,7 +131,7 @@ func compareText(bw *bufio.Writer, c *Comparison, o Options) {
 	for _, l := range []struct {
 		key string
 		ms  []Move
-	}{{"up", up}, {"down", fallsFirst(down)}} {
+	}{{"up", up}, {"down", down}} {
 		if len(l.ms) == 0 {
 			continue
 		}
@@ -155,12 +148,19 @@ func compareText(bw *bufio.Writer, c *Comparison, o Options) {
 	}
 }
 
-// fallsFirst returns the falls with the largest first, ties in rubric
-// order.
-func fallsFirst(ms []Move) []Move {
-	out := slices.Clone(ms)
-	slices.SortStableFunc(out, func(a, b Move) int { return cmp.Compare(a.Effect.Num, b.Effect.Num) })
-	return out
+// SplitMoves splits the moves as spbe compare lists them: the rises in
+// their order (largest effect first), then the falls, largest first, ties
+// in rubric order.
+func SplitMoves(ms []Move) (up, down []Move) {
+	for _, m := range ms {
+		if m.New > m.Old {
+			up = append(up, m)
+		} else {
+			down = append(down, m)
+		}
+	}
+	slices.SortStableFunc(down, func(a, b Move) int { return cmp.Compare(a.Effect.Num, b.Effect.Num) })
+	return up, down
 }
 
 // JSONSide is one side of a comparison.

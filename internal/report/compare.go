@@ -1,10 +1,8 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -147,22 +145,6 @@ func utf16Len(r rune) int {
 		return 2
 	}
 	return 1
-}
-
-// movedInTextOrder returns the moves as spbe compare prints them: the
-// rises by effect (largest first), then the falls, largest first, ties in
-// rubric order.
-func movedInTextOrder(ms []render.Move) []render.Move {
-	var up, down []render.Move
-	for _, m := range ms {
-		if m.New > m.Old {
-			up = append(up, m)
-		} else {
-			down = append(down, m)
-		}
-	}
-	slices.SortStableFunc(down, func(a, b render.Move) int { return cmp.Compare(a.Effect.Num, b.Effect.Num) })
-	return append(up, down...)
 }
 
 // wrapHeight sets the height of a row whose text wraps in a column of
@@ -322,7 +304,8 @@ func (b *builder) comparePair(name string, c *render.Comparison, l func(string) 
 		}
 	}
 	const nameWidth = 66
-	for _, m := range movedInTextOrder(c.Moved) {
+	up, down := render.SplitMoves(c.Moved)
+	for _, m := range append(up, down...) {
 		row++
 		lvl := b.st["mlvl"]
 		if !m.Old.IsInteger() || !m.New.IsInteger() {
