@@ -254,9 +254,10 @@ func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) (evals []*render.
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipMiB: opts.MaxUnzipMiB,
 	}
+	oldRead, newRead := so.batchOptions(old), so.batchOptions(new)
 	for _, path := range paths {
 		notes.Reset()
-		oi, ni := batch.Read(path, so.batchOptions(old)), batch.Read(path, so.batchOptions(new))
+		oi, ni := batch.Read(path, oldRead), batch.Read(path, newRead)
 		printNotes(so, oi, nil)
 		printNotes(so, ni, nil)
 		printNotesOnce(opts.io.ErrOut, notes.String())
