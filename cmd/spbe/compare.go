@@ -3,13 +3,14 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -73,7 +74,7 @@ an existing file without --force.`,
 	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
 	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: csv, json, text")
+	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
 	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
@@ -83,9 +84,9 @@ an existing file without --force.`,
 }
 
 func runCompare(opts *compareOptions) error {
-	rend, ok := render.CompareFormats[opts.Format]
-	if !ok {
-		return usagef("unknown format %q (want csv, json, text)", opts.Format)
+	rend, err := render.CompareFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
@@ -133,7 +134,7 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	cs := &render.Comparisons{}
+	cs := &result.Comparisons{}
 	var errs []error
 	collect := func(ins []*batch.Input) []*batch.Eval {
 		var evals []*batch.Eval
@@ -143,7 +144,7 @@ func runCompare(opts *compareOptions) error {
 			}
 			for _, err := range in.Errs {
 				errs = append(errs, err)
-				cs.Errors = append(cs.Errors, batch.InputError{Path: in.Path, Err: err}.View())
+				cs.Errors = append(cs.Errors, (&batch.InputError{Path: in.Path, Err: err}).View())
 			}
 			evals = append(evals, in.Evals...)
 		}
@@ -156,10 +157,10 @@ func runCompare(opts *compareOptions) error {
 	label := func(e *batch.Eval, col string) string {
 		s := e.Source
 		if e.Sheet != "" {
-			s += ", " + render.SheetWord(opts.Lang) + " " + e.Sheet
+			s += ", " + label.SheetWord(opts.Lang) + " " + e.Sheet
 		}
 		if col != "" {
-			s += fmt.Sprintf(", %s %q", render.ColumnWord(opts.Lang), col)
+			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang), col)
 		}
 		return s
 	}
@@ -205,7 +206,7 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	for _, err := range errs {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+		printError(opts.io.ErrOut, err)
 	}
 	var outErr error
 	if opts.Output != "" {

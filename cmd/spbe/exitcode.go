@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/spbe-id/spbe/internal/render"
 )
 
 // Exit codes: a documented contract (README.md, `spbe --help`).
@@ -19,6 +22,15 @@ const exitStatusHelp = `EXIT STATUS
      or spbe verify found a difference
   2  usage error: unknown command or flag, wrong arguments
   3  invalid input or failure: unreadable workbook, bad level, invalid rubric`
+
+// gateFailed is the gateError of the gates that failed, or nil when none
+// did.
+func gateFailed(failed []string) error {
+	if len(failed) == 0 {
+		return nil
+	}
+	return &gateError{strings.Join(failed, "\n")}
+}
 
 // usageError marks a mistake in the command line.
 type usageError struct{ err error }
@@ -38,11 +50,12 @@ func (e *gateError) Error() string { return e.msg }
 // exitCode maps an error to the process exit code: the one place that does.
 func exitCode(err error) int {
 	var ue *usageError
+	var fe *render.FormatError
 	var ge *gateError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.As(err, &fe):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGate

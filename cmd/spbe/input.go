@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -21,7 +21,7 @@ func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
 }
 
 // readOne reads and scores the single workbook of a command.
-func readOne(in *scoreOptions) (*rubric.Rubric, *render.Evaluation, index.Levels, error) {
+func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels, error) {
 	if in.Lang != "id" && in.Lang != "en" {
 		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
 	}

@@ -54,7 +54,7 @@ that the constraints allow, then the steps grouped by aspect.`,
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	f.StringVarP(&opts.input.Format, "format", "f", "text", "output format: csv, json, text")
+	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
@@ -67,9 +67,9 @@ that the constraints allow, then the steps grouped by aspect.`,
 
 func runPlan(opts *planOptions) error {
 	in := &opts.input
-	rend, ok := render.PlanRenderers[in.Format]
-	if !ok {
-		return usagef("unknown format %q (want csv, json, text)", in.Format)
+	rend, err := render.PlanFormats.Lookup(in.Format)
+	if err != nil {
+		return err
 	}
 	if opts.Target == "" {
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
@@ -159,7 +159,7 @@ func indicatorList(r *rubric.Rubric, s string) (map[string]bool, error) {
 func costsFromColumn(in *scoreOptions, r *rubric.Rubric, col string) (map[string]rubric.Decimal, error) {
 	o := *in
 	o.LevelCol = col
-	sh, err := readSheet(&o, r, in.Paths[0])
+	sh, err := readSheet(&o.readFlags, r, in.Paths[0])
 	if err != nil {
 		return nil, fmt.Errorf("--cost-col: %w", err)
 	}

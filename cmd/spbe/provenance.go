@@ -1,31 +1,22 @@
 package main
 
 import (
-	"time"
-
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // newProvenance records a run for JSON output: the rubric named by
 // rubricArg (an embedded id or a file) and the hash of every input.
-func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*render.Provenance, error) {
-	p := &render.Provenance{
-		Version:     version,
-		Rubric:      render.ProvenanceRubric{ID: r.ID, SHA256: r.SHA256(), Source: report.RubricSource(rubricArg)},
-		Rounding:    r.Rounding,
-		Precision:   r.Precision,
-		PredicateOn: r.PredicateOn,
-		Time:        now().UTC().Format(time.RFC3339),
-		Inputs:      make([]render.ProvenanceInput, 0, len(paths)),
-	}
+func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*result.Provenance, error) {
+	p := result.NewProvenance(version, r, report.RubricSource(rubricArg), now())
 	for _, path := range paths {
 		h, err := report.HashFile(path)
 		if err != nil {
 			return nil, err
 		}
-		p.Inputs = append(p.Inputs, render.ProvenanceInput{Path: path, SHA256: h})
+		p.AddFile(path, h)
 	}
 	return p, nil
 }

@@ -3,8 +3,8 @@ package main
 import (
 	"time"
 
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -13,7 +13,7 @@ var now = time.Now
 
 // writeReport writes the Excel report of -o: atomically, never over an
 // input, over an existing file only with --force.
-func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*render.Evaluation) error {
+func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluation) error {
 	src := report.RubricSource(opts.Rubric)
 	inputs := append([]string{}, opts.Paths...)
 	if src != report.Embedded {

@@ -62,7 +62,7 @@ func run(args []string, s *streams) int {
 		err = &usageError{err} // cobra's own words for a mistyped command
 	}
 	if err != nil {
-		fmt.Fprintf(s.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+		printError(s.ErrOut, err)
 		if exitCode(err) == exitUsage {
 			fmt.Fprintln(s.ErrOut, "Run 'spbe --help' for usage.")
 		}

@@ -64,20 +64,16 @@ problems show on the lines of a pull request.`,
 			return runRubricValidate(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or github")
+	addFormatFlag(cmd, &opts.Format, "text", render.ProblemFormats)
 	return cmd
 }
 
 func runRubricValidate(opts *rubricValidateOptions) error {
-	var print func(p *rubric.PosError) error
-	switch opts.Format {
-	case "text":
-		print = func(p *rubric.PosError) error { _, err := fmt.Fprintln(opts.io.Out, p); return err }
-	case "github":
-		print = func(p *rubric.PosError) error { return render.WriteAnnotation(opts.io.Out, problemAnnotation(p)) }
-	default:
-		return usagef("unknown format %q (want text or github)", opts.Format)
+	write, err := render.ProblemFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
+	print := func(p *rubric.PosError) error { return write(opts.io.Out, p) }
 	bad := 0
 	for _, f := range opts.Files {
 		data, err := os.ReadFile(f)
@@ -106,15 +102,6 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 		return fmt.Errorf("%d of %d %s invalid", bad, len(opts.Files), plural(len(opts.Files), "rubric is", "rubrics are"))
 	}
 	return nil
-}
-
-// problemAnnotation is a validation problem as a GitHub annotation.
-func problemAnnotation(p *rubric.PosError) render.Annotation {
-	a := render.Annotation{Level: "error", File: p.File, Line: p.Line, Col: p.Col, Msg: p.Err.Error()}
-	if p.Warning {
-		a.Level = "warning"
-	}
-	return a
 }
 
 func plural(n int, one, many string) string {

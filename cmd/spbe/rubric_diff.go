@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -25,8 +23,7 @@ type rubricDiffOptions struct {
 	// StdinName names the rubric read from stdin ("-") in the output.
 	StdinName string
 	// How to read the evaluations, as for spbe score.
-	Sheet, IDCol, LevelCol, Password string
-	MaxUnzipMiB                      int
+	readFlags
 }
 
 func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Command {
@@ -81,7 +78,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Evals, "evals", nil, "rescore these workbooks, CSV files or folders under both rubrics")
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
+	addFormatFlag(cmd, &opts.Format, "text", render.DiffFormats)
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet of the evaluations to read (default: the first with a table of levels)")
 	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
@@ -91,29 +88,25 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	return cmd
 }
 
-// failOn are the parsed --fail-on conditions.
-type failOn struct {
-	predicate, rank, change bool
-	index                   *rubric.Decimal
-}
-
-func parseFailOn(conds []string, evals bool) (failOn, error) {
-	var f failOn
+// parseFailOn reads the --fail-on conditions; evals says whether there
+// are evaluations to rescore.
+func parseFailOn(conds []string, evals bool) (result.DiffGates, error) {
+	var f result.DiffGates
 	for _, c := range conds {
 		name, val, hasVal := strings.Cut(strings.TrimSpace(c), "=")
 		switch {
 		case name == "predicate-change" && !hasVal:
-			f.predicate = true
+			f.Predicate = true
 		case name == "rank-change" && !hasVal:
-			f.rank = true
+			f.Rank = true
 		case name == "change" && !hasVal:
-			f.change = true
+			f.Change = true
 		case name == "index-change" && hasVal:
 			d, err := rubric.ParseDecimal(val)
 			if err != nil || d <= 0 {
 				return f, usagef("--fail-on %s: want a positive number such as index-change=0.05", c)
 			}
-			f.index = &d
+			f.Index = &d
 		default:
 			return f, usagef("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
 		}
@@ -124,39 +117,10 @@ func parseFailOn(conds []string, evals bool) (failOn, error) {
 	return f, nil
 }
 
-// check returns the conditions met, one message each.
-func (f failOn) check(d *render.RubricDiff) []string {
-	var out []string
-	if f.change && d.Changes.Len() > 0 {
-		out = append(out, fmt.Sprintf("the rubrics differ (%d %s) (--fail-on change)", d.Changes.Len(), plural(d.Changes.Len(), "change", "changes")))
-	}
-	for _, e := range d.Evals {
-		p := max(e.Old.Rubric.Precision, e.New.Rubric.Precision)
-		if f.predicate && e.PredicateChanged() {
-			out = append(out, fmt.Sprintf("%s: predicate changes from %s to %s (--fail-on predicate-change)", e.Source, e.Old.Predicate.Name, e.New.Predicate.Name))
-		}
-		if c := e.Change(); f.index != nil && max(c, -c) >= *f.index {
-			out = append(out, fmt.Sprintf("%s: index moves by %s, from %s to %s (--fail-on index-change=%s)", e.Source, signedFixed(c, p),
-				e.Old.Published.Fixed(e.Old.Rubric.Precision), e.New.Published.Fixed(e.New.Rubric.Precision), f.index))
-		}
-		if f.rank && e.OldRank != e.NewRank {
-			out = append(out, fmt.Sprintf("%s: rank changes from %d to %d (--fail-on rank-change)", e.Source, e.OldRank, e.NewRank))
-		}
-	}
-	return out
-}
-
-func signedFixed(d rubric.Decimal, places int) string {
-	if d > 0 {
-		return "+" + d.Fixed(places)
-	}
-	return d.Fixed(places)
-}
-
 func runRubricDiff(opts *rubricDiffOptions) error {
-	rend, ok := render.DiffFormats[opts.Format]
-	if !ok {
-		return usagef("unknown format %q (want %s)", opts.Format, strings.Join(render.DiffFormatNames(), ", "))
+	rend, err := render.DiffFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
 	gates, err := parseFailOn(opts.FailOn, len(opts.Evals) > 0)
 	if err != nil {
@@ -173,13 +137,15 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 	if err != nil {
 		return err
 	}
-	d := &render.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
+	d := &result.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
 	var unread []string
 	inputs := 0
 	if len(opts.Evals) > 0 {
-		d.Evals, unread, inputs = rescore(opts, oldSide.Rubric, newSide.Rubric)
+		rs := batch.Rescore(opts.Evals, opts.batchOptions(oldSide.Rubric), opts.batchOptions(newSide.Rubric),
+			func(msg string) { printError(opts.io.ErrOut, errors.New(msg)) })
+		d.Evals, unread, inputs = rs.Evals, rs.Unread, rs.Inputs
 	}
-	d.Failed = gates.check(d)
+	d.Failed = gates.Check(d)
 	if err := rend(opts.io.Out, d); err != nil {
 		return err
 	}
@@ -191,13 +157,10 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 		}
 		return errors.New(msg)
 	}
-	if len(d.Failed) > 0 {
-		return &gateError{strings.Join(d.Failed, "\n")}
-	}
-	return nil
+	return gateFailed(d.Failed)
 }
 
-func loadSide(opts *rubricDiffOptions, arg string) (render.RubricSide, error) {
+func loadSide(opts *rubricDiffOptions, arg string) (result.RubricSide, error) {
 	if arg == "-" {
 		name := opts.StdinName
 		if name == "" {
@@ -205,139 +168,16 @@ func loadSide(opts *rubricDiffOptions, arg string) (render.RubricSide, error) {
 		}
 		data, err := io.ReadAll(opts.io.In)
 		if err != nil {
-			return render.RubricSide{}, fmt.Errorf("%s: %w", name, err)
+			return result.RubricSide{}, fmt.Errorf("%s: %w", name, err)
 		}
 		r, err := rubric.Parse(name, data)
-		return render.RubricSide{Arg: name, Rubric: r}, err
+		return result.RubricSide{Arg: name, Rubric: r}, err
 	}
-	s := render.RubricSide{Arg: arg}
+	s := result.RubricSide{Arg: arg}
 	if _, ok := rubric.EmbeddedSource(arg); !ok {
 		s.File = arg
 	}
 	r, err := rubric.Load(arg)
 	s.Rubric = r
 	return s, err
-}
-
-// evalPaths expands folders into their workbooks as spbe score does
-// (batch.Expand); a folder without one is an error.
-func evalPaths(args []string) ([]string, []error) {
-	var paths []string
-	var errs []error
-	for _, a := range args {
-		files, err := batch.Expand([]string{a}, false)
-		switch {
-		case err != nil:
-			errs = append(errs, fmt.Errorf("%s: %w", a, err))
-		case len(files) == 0:
-			errs = append(errs, fmt.Errorf("%s: no .xlsx, .xlsm or .csv file in this folder", a))
-		}
-		paths = append(paths, files...)
-	}
-	return paths, errs
-}
-
-// rescore scores every evaluation under both rubrics and ranks them: a
-// workbook of one instansi, or every row of a wide workbook. The notes of
-// reading go to stderr once; inputs with problems are reported there and
-// returned by path (the rows of a wide workbook that could be read are
-// still rescored), with the number of inputs.
-func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) (evals []*render.EvalDiff, unread []string, inputs int) {
-	paths, errs := evalPaths(opts.Evals)
-	for _, err := range errs {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %v\n", err)
-		unread = append(unread, strings.SplitN(err.Error(), ":", 2)[0])
-	}
-	var notes bytes.Buffer
-	so := &scoreOptions{
-		io:    &streams{Out: io.Discard, ErrOut: &notes},
-		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		MaxUnzipMiB: opts.MaxUnzipMiB,
-	}
-	oldRead, newRead := so.batchOptions(old), so.batchOptions(new)
-	for _, path := range paths {
-		notes.Reset()
-		oi, ni := batch.Read(path, oldRead), batch.Read(path, newRead)
-		printNotes(so, oi, nil)
-		printNotes(so, ni, nil)
-		printNotesOnce(opts.io.ErrOut, notes.String())
-		oerr, nerr := errors.Join(oi.Errs...), errors.Join(ni.Errs...)
-		err := errors.Join(labelled("old rubric "+old.ID, oerr), labelled("new rubric "+new.ID, nerr))
-		if oerr != nil && nerr != nil && oerr.Error() == nerr.Error() {
-			err = oerr // the same problem under both rubrics: say it once
-		}
-		if err != nil {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
-			unread = append(unread, path)
-		}
-		// Pair the evaluations read under both rubrics: by sheet and row
-		// (a wide row that failed under one rubric has no pair).
-		type key struct {
-			sheet string
-			row   int
-		}
-		news := map[key]*batch.Eval{}
-		for _, e := range ni.Evals {
-			news[key{e.Sheet, e.Row()}] = e
-		}
-		for _, o := range oi.Evals {
-			n := news[key{o.Sheet, o.Row()}]
-			if n == nil {
-				continue
-			}
-			of, oerr := o.Full(old)
-			nf, nerr := n.Full(new)
-			if err := errors.Join(oerr, nerr); err != nil {
-				fmt.Fprintf(opts.io.ErrOut, "spbe: %s: %v\n", path, err)
-				unread = append(unread, path)
-				continue
-			}
-			src := path
-			if ni.Wide {
-				src = fmt.Sprintf("%s (row %d)", path, n.Row())
-				if n.Sheet != "" {
-					src = fmt.Sprintf("%s (%s, row %d)", path, n.Sheet, n.Row())
-				}
-			}
-			evals = append(evals, &render.EvalDiff{Source: src, Instansi: nf.Instansi, Old: of.Result, New: nf.Result})
-		}
-	}
-	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.Old.Published }, func(e *render.EvalDiff, r int) { e.OldRank = r })
-	rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.New.Published }, func(e *render.EvalDiff, r int) { e.NewRank = r })
-	if evals == nil {
-		evals = []*render.EvalDiff{}
-	}
-	return evals, slices.Compact(unread), len(paths) + len(errs)
-}
-
-func labelled(label string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s: %w", label, err)
-}
-
-// printNotesOnce writes each line of notes once, in order.
-func printNotesOnce(w io.Writer, notes string) {
-	seen := map[string]bool{}
-	for _, l := range strings.SplitAfter(notes, "\n") {
-		if l != "" && !seen[l] {
-			seen[l] = true
-			io.WriteString(w, l)
-		}
-	}
-}
-
-// rank gives each evaluation its rank by value, highest first; equal values
-// share the rank of the first of them (1, 2, 2, 4).
-func rank(evals []*render.EvalDiff, value func(*render.EvalDiff) rubric.Decimal, set func(*render.EvalDiff, int)) {
-	vals := make([]rubric.Decimal, len(evals))
-	for i, e := range evals {
-		vals[i] = value(e)
-	}
-	sorted := slices.Clone(vals)
-	slices.SortFunc(sorted, func(a, b rubric.Decimal) int { return cmp.Compare(b, a) })
-	for i, e := range evals {
-		set(e, 1+slices.IndexFunc(sorted, func(v rubric.Decimal) bool { return v == vals[i] }))
-	}
 }

@@ -9,38 +9,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
-
-func TestRank(t *testing.T) {
-	tests := []struct {
-		values []string
-		want   []int
-	}{
-		{nil, nil},
-		{[]string{"2.95"}, []int{1}},
-		{[]string{"3.49", "3.50", "3.49", "2.59"}, []int{2, 1, 2, 4}},
-		{[]string{"3", "3", "3"}, []int{1, 1, 1}},
-		{[]string{"1", "2", "3", "2"}, []int{4, 2, 1, 2}},
-	}
-	for _, tt := range tests {
-		var evals []*render.EvalDiff
-		for _, v := range tt.values {
-			d, _ := rubric.ParseDecimal(v)
-			evals = append(evals, &render.EvalDiff{New: &index.Result{Published: d}})
-		}
-		rank(evals, func(e *render.EvalDiff) rubric.Decimal { return e.New.Published }, func(e *render.EvalDiff, r int) { e.NewRank = r })
-		var got []int
-		for _, e := range evals {
-			got = append(got, e.NewRank)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("rank(%v) = %v; want %v", tt.values, got, tt.want)
-		}
-	}
-}
 
 func TestParseFailOn(t *testing.T) {
 	tests := []struct {
@@ -78,11 +50,11 @@ func TestFailOnCheck(t *testing.T) {
 		return &index.Result{Rubric: r, Published: d, Predicate: r.Band(d)}
 	}
 	five, _ := rubric.ParseDecimal("0.05")
-	d := &render.RubricDiff{Changes: &rubric.Changes{}, Evals: []*render.EvalDiff{
+	d := &result.RubricDiff{Changes: &rubric.Changes{}, Evals: []*result.EvalDiff{
 		{Source: "a.csv", Old: res("3.50"), New: res("3.45"), OldRank: 1, NewRank: 1}, // exactly 0.05: met
 		{Source: "b.csv", Old: res("3.00"), New: res("3.04"), OldRank: 2, NewRank: 2}, // just below 0.05
 	}}
-	got := failOn{predicate: true, index: &five}.check(d)
+	got := result.DiffGates{Predicate: true, Index: &five}.Check(d)
 	want := []string{
 		"a.csv: predicate changes from Sangat Baik to Baik (--fail-on predicate-change)",
 		"a.csv: index moves by -0.05, from 3.50 to 3.45 (--fail-on index-change=0.05)",
@@ -90,27 +62,8 @@ func TestFailOnCheck(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("check = %q; want %q", got, want)
 	}
-	if got := (failOn{change: true}).check(d); got != nil {
+	if got := (result.DiffGates{Change: true}).Check(d); got != nil {
 		t.Errorf("check of no rubric change with --fail-on change = %q; want none", got)
-	}
-}
-
-func TestEvalPaths(t *testing.T) {
-	dir := t.TempDir()
-	for _, f := range []string{"b.xlsx", "a.CSV", "~$b.xlsx", ".hidden.csv", "notes.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	os.Mkdir(filepath.Join(dir, "sub.csv"), 0o755)
-	empty := t.TempDir()
-	got, errs := evalPaths([]string{"x.xlsx", dir, empty})
-	want := []string{"x.xlsx", filepath.Join(dir, "a.CSV"), filepath.Join(dir, "b.xlsx")}
-	if !slices.Equal(got, want) {
-		t.Errorf("evalPaths = %q; want %q", got, want)
-	}
-	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "no .xlsx, .xlsm or .csv file in this folder") {
-		t.Errorf("evalPaths errors = %v; want one for the empty folder", errs)
 	}
 }
 
@@ -143,5 +96,21 @@ func TestRunRubricDiffGate(t *testing.T) {
 		FailOn: []string{"change"}, Format: "json"})
 	if exitCode(err) != exitInvalid {
 		t.Errorf("diff with an unreadable evaluation: %v (exit %d); want exit %d", err, exitCode(err), exitInvalid)
+	}
+}
+
+// TestRubricDiffWindowsPath checks that an input that cannot be read is
+// named by its whole path in the exit message, even a Windows path with a
+// colon (C:\...).
+func TestRubricDiffWindowsPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), `C:\evaluasi`) // an empty folder
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Skipf("this file system does not take the name: %v", err)
+	}
+	var out, errOut bytes.Buffer
+	err := runRubricDiff(&rubricDiffOptions{io: &streams{Out: &out, ErrOut: &errOut}, Old: "permenpanrb-59-2020", New: "permenpanrb-59-2020",
+		Evals: []string{dir}, Format: "text"})
+	if err == nil || !strings.HasSuffix(err.Error(), "could not be read in full: "+dir) || exitCode(err) != exitInvalid {
+		t.Errorf("err = %v (exit %d); want the folder named in full, exit %d", err, exitCode(err), exitInvalid)
 	}
 }

@@ -2,11 +2,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -41,57 +39,24 @@ func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Co
 			return runRubricList(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or json")
+	addFormatFlag(cmd, &opts.Format, "text", render.RubricListFormats)
 	return cmd
 }
 
-// rubricInfo is one line of `spbe rubric list --format json`.
-type rubricInfo struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
-	Regulation string `json:"regulation"`
-	Years      []int  `json:"years"`
-	Default    bool   `json:"default"`
-	Domains    int    `json:"domains"`
-	Aspects    int    `json:"aspects"`
-	Indicators int    `json:"indicators"`
-	SHA256     string `json:"sha256"`
-}
-
 func runRubricList(opts *rubricListOptions) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return usagef("unknown format %q (want text or json)", opts.Format)
+	write, err := render.RubricListFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
-	var infos []rubricInfo
+	var infos []render.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
 		r, err := rubric.ByID(id)
 		if err != nil {
 			return err
 		}
-		years := r.Years
-		if years == nil {
-			years = []int{}
-		}
-		infos = append(infos, rubricInfo{
-			ID: r.ID, Name: r.Name, Regulation: r.Regulation, Years: years, Default: id == rubric.DefaultID,
-			Domains: len(r.Domains), Aspects: len(r.Aspects()), Indicators: len(r.Indicators()), SHA256: r.SHA256(),
-		})
+		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	if opts.Format == "json" {
-		enc := json.NewEncoder(opts.io.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(infos)
-	}
-	tw := tabwriter.NewWriter(opts.io.Out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tYEARS\tINDICATORS\tNAME\tREGULATION")
-	for _, in := range infos {
-		id := in.ID
-		if in.Default {
-			id += " (default)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", id, render.Years(in.Years), in.Indicators, in.Name, in.Regulation)
-	}
-	return tw.Flush()
+	return write(opts.io.Out, infos)
 }
 
 type rubricShowOptions struct {
@@ -139,7 +104,7 @@ file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "yaml", "output format: yaml or table")
+	addFormatFlag(cmd, &opts.Format, "yaml", render.RubricFormats)
 	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
@@ -148,8 +113,9 @@ file without --force.`,
 }
 
 func runRubricShow(opts *rubricShowOptions) error {
-	if opts.Format != "yaml" && opts.Format != "table" {
-		return usagef("unknown format %q (want yaml or table)", opts.Format)
+	rend, err := render.RubricFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
 	save := report.SaveOptions{Force: opts.Force}
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
@@ -173,13 +139,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Canonical {
 		src = r.Canonical()
 	}
-	write := func(w io.Writer) error {
-		if opts.Format == "table" {
-			return render.RubricTable(w, r)
-		}
-		_, err := w.Write(withSchemaComment(src, opts.Schema))
-		return err
-	}
+	write := func(w io.Writer) error { return rend(w, r, withSchemaComment(src, opts.Schema)) }
 	if opts.Output == "" {
 		return write(opts.io.Out)
 	}

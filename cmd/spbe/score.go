@@ -5,31 +5,37 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-type scoreOptions struct {
-	io *streams
-
-	Paths    []string
-	Rubric   string
+// readFlags say how to read workbooks, as the flags of spbe score give
+// them; spbe rubric diff reads its evaluations with the same.
+type readFlags struct {
 	Sheet    string
 	IDCol    string
 	LevelCol string
 	Password string
 	// MaxUnzipMiB bounds a workbook's unpacked size (0: the default).
 	MaxUnzipMiB int
-	Format      string
-	Lang        string
-	Detail      bool
+}
+
+type scoreOptions struct {
+	io *streams
+	readFlags
+
+	Paths  []string
+	Rubric string
+	Format string
+	Lang   string
+	Detail bool
 
 	FailUnder    string
 	MinPredicate string
@@ -94,7 +100,7 @@ and the exit status is 3 unless --keep-going.`,
 	addInputFlags(cmd, opts)
 	f := cmd.Flags()
 	f.Lookup("sheet").Usage = `sheet to read (default: the first with a table of levels); "all" for every sheet`
-	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.FormatNames(), ", "))
+	addFormatFlag(cmd, &opts.Format, "text", render.ScoreFormats)
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file")
@@ -109,9 +115,9 @@ and the exit status is 3 unless --keep-going.`,
 }
 
 func runScore(opts *scoreOptions) error {
-	rend, ok := render.Formats[opts.Format]
-	if !ok {
-		return usagef("unknown format %q (want %s)", opts.Format, strings.Join(render.FormatNames(), ", "))
+	w, err := render.ScoreFormats.Lookup(opts.Format)
+	if err != nil {
+		return err
 	}
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
@@ -151,7 +157,7 @@ func runScore(opts *scoreOptions) error {
 		in := batch.Read(inputs[0], bo)
 		if !in.Wide {
 			// One workbook of one instansi: today's output.
-			printNotes(opts, in, nil)
+			printNotes(opts.io.ErrOut, in, nil)
 			if len(in.Errs) > 0 {
 				return errors.Join(in.Errs...)
 			}
@@ -159,7 +165,7 @@ func runScore(opts *scoreOptions) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w", in.Path, err)
 			}
-			evals := []*render.Evaluation{e}
+			evals := []*result.Evaluation{e}
 			if opts.Output != "" {
 				if err := writeReport(opts, r, evals); err != nil {
 					return err
@@ -169,20 +175,20 @@ func runScore(opts *scoreOptions) error {
 			if err != nil {
 				return err
 			}
-			if err := rend(opts.io.Out, evals, o); err != nil {
+			if err := w.One(opts.io.Out, evals, o); err != nil {
 				return err
 			}
-			return g.check(evals)
+			return gateFailed(g.Check(e.Scored()))
 		}
-		printNotes(opts, in, map[string]int{}) // a wide workbook: a batch of its rows
-		return finishBatch(opts, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
+		printNotes(opts.io.ErrOut, in, map[string]int{}) // a wide workbook: a batch of its rows
+		return finishBatch(opts, w.Batch, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
 	}
-	return scoreBatch(opts, r, bo, g, inputs)
+	return scoreBatch(opts, w.Batch, r, bo, g, inputs)
 }
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
-func scoreBatch(opts *scoreOptions, r *rubric.Rubric, bo *batch.Options, g gates, inputs []string) error {
+func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, g result.Gates, inputs []string) error {
 	prog := newProgress(opts, len(inputs))
 	seen := map[string]int{}
 	var ins []*batch.Input
@@ -190,7 +196,7 @@ func scoreBatch(opts *scoreOptions, r *rubric.Rubric, bo *batch.Options, g gates
 		return batch.Read(inputs[i], bo)
 	}, func(i int, in *batch.Input) {
 		prog.clear()
-		printNotes(opts, in, seen)
+		printNotes(opts.io.ErrOut, in, seen)
 		ins = append(ins, in)
 		prog.step()
 	})
@@ -198,45 +204,37 @@ func scoreBatch(opts *scoreOptions, r *rubric.Rubric, bo *batch.Options, g gates
 	if n := seen[""]; n > 0 {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
 	}
-	return finishBatch(opts, r, bo.Scorer, g, ins, len(inputs))
+	return finishBatch(opts, w, r, bo.Scorer, g, ins, len(inputs))
 }
 
-// printNotes writes an input's level-column note, warnings and problems
-// to stderr, one line each. With seen, a level-column note repeated from
-// an earlier input is only counted (in seen[""]).
-func printNotes(opts *scoreOptions, in *batch.Input, seen map[string]int) {
-	w := opts.io.ErrOut
-	if in.LevelNote != "" {
-		key := strings.TrimPrefix(in.LevelNote, in.Path)
-		if seen == nil || seen[key] == 0 {
-			fmt.Fprintf(w, "spbe: %s\n", in.LevelNote)
-		} else {
-			seen[""]++
-		}
-		if seen != nil {
-			seen[key]++
-		}
-	}
-	for _, s := range in.Warnings {
-		fmt.Fprintf(w, "spbe: %s\n", s)
+// printNotes writes an input's notes (batch.Input.Notes, with seen) to
+// w and, with seen, its problems: one line each.
+func printNotes(w io.Writer, in *batch.Input, seen map[string]int) {
+	for _, n := range in.Notes(seen) {
+		fmt.Fprintf(w, "spbe: %s\n", n)
 	}
 	if seen == nil {
 		return // a single input: its error is returned and printed by run
 	}
 	for _, err := range in.Errs {
-		fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+		printError(w, err)
 	}
 }
 
+// printError writes an error to w, each of its lines after "spbe: ".
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+}
+
 // finishBatch ranks, renders and checks the evaluations of a batch.
-func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates, ins []*batch.Input, nInputs int) error {
+func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, sc *batch.Scorer, g result.Gates, ins []*batch.Input, nInputs int) error {
 	var evals []*batch.Eval
-	var errs []batch.InputError
+	var errs []*batch.InputError
 	failed := 0
 	for _, in := range ins {
 		evals = append(evals, in.Evals...)
 		for _, err := range in.Errs {
-			errs = append(errs, batch.InputError{Path: in.Path, Err: err})
+			errs = append(errs, &batch.InputError{Path: in.Path, Err: err})
 		}
 		if len(in.Errs) > 0 {
 			failed++
@@ -247,7 +245,7 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 	}
 	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
-		full := make([]*render.Evaluation, len(evals))
+		full := make([]*result.Evaluation, len(evals))
 		for i, e := range evals {
 			f, err := e.Full(r)
 			if err != nil {
@@ -267,7 +265,7 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 	if err != nil {
 		return err
 	}
-	if err := render.BatchFormats[opts.Format](opts.io.Out, b, o); err != nil {
+	if err := w(opts.io.Out, b, o); err != nil {
 		return err
 	}
 	switch {
@@ -277,16 +275,20 @@ func finishBatch(opts *scoreOptions, r *rubric.Rubric, sc *batch.Scorer, g gates
 		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
 			len(errs), plural(len(errs), "problem", "problems"))
 	}
-	return g.checkBatch(r, evals)
+	scored := make([]result.Scored, len(evals))
+	for i, e := range evals {
+		scored[i] = e.Scored(r)
+	}
+	return gateFailed(g.Check(scored...))
 }
 
 // scoreFile reads one long-layout workbook and scores it, printing notes
 // on stderr: the single-workbook path that other commands share.
-func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evaluation, error) {
+func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*result.Evaluation, error) {
 	bo := opts.batchOptions(r)
 	bo.Layout = batch.LayoutLong
 	in := batch.Read(path, bo)
-	printNotes(opts, in, nil)
+	printNotes(opts.io.ErrOut, in, nil)
 	if len(in.Errs) > 0 {
 		return nil, errors.Join(in.Errs...)
 	}
@@ -299,7 +301,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*render.Evalu
 
 // batchOptions are the options of the inputs' reader for rubric r, with the
 // rubric hint on errors.
-func (opts *scoreOptions) batchOptions(r *rubric.Rubric) *batch.Options {
+func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	return &batch.Options{
 		Rubric: r, Scorer: batch.NewScorer(r),
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
@@ -308,7 +310,7 @@ func (opts *scoreOptions) batchOptions(r *rubric.Rubric) *batch.Options {
 	}
 }
 
-func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
+func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
 	return workbook.Read(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
@@ -319,7 +321,7 @@ func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.She
 // withRubricHint adds a suggestion to err when the workbook reads cleanly
 // with another embedded rubric: a 5/2018 workbook (35a, 37 rows, levels of
 // 0) scored with the 59/2020 rubric, or the other way round.
-func withRubricHint(opts *scoreOptions, r *rubric.Rubric, path string, err error) error {
+func withRubricHint(opts *readFlags, r *rubric.Rubric, path string, err error) error {
 	if !errors.Is(err, workbook.ErrUnknownIndicator) && !errors.Is(err, workbook.ErrMissing) && !errors.Is(err, workbook.ErrBadLevel) {
 		return err
 	}
@@ -337,24 +339,19 @@ func withRubricHint(opts *scoreOptions, r *rubric.Rubric, path string, err error
 	return err
 }
 
-// gates are the CI conditions of --fail-under and --min-predicate.
-type gates struct {
-	failUnder    *rubric.Decimal
-	minPredicate *rubric.Band
-}
-
-func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (gates, error) {
-	var g gates
+// parseGates reads --fail-under and --min-predicate for rubric r.
+func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (result.Gates, error) {
+	var g result.Gates
 	if failUnder != "" {
 		d, err := rubric.ParseDecimal(failUnder)
 		if err != nil {
 			return g, usagef("--fail-under: %v", err)
 		}
-		g.failUnder = &d
+		g.FailUnder = &d
 	}
 	if minPredicate != "" {
-		g.minPredicate = r.BandNamed(minPredicate)
-		if g.minPredicate == nil {
+		g.MinPredicate = r.BandNamed(minPredicate)
+		if g.MinPredicate == nil {
 			var names []string
 			for _, b := range r.Predicates {
 				names = append(names, fmt.Sprintf("%q", b.Name))
@@ -363,49 +360,6 @@ func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (gates, error)
 		}
 	}
 	return g, nil
-}
-
-// check returns a gateError naming every evaluation that misses a gate.
-func (g gates) check(evals []*render.Evaluation) error {
-	var failed []string
-	for _, e := range evals {
-		res := e.Result
-		p := res.Rubric.Precision
-		if g.failUnder != nil && res.Published < *g.failUnder {
-			failed = append(failed, fmt.Sprintf("%s: index %s is below --fail-under %s", e.Source, res.Published.Fixed(p), g.failUnder.String()))
-		}
-		if g.minPredicate != nil && res.Predicate.From < g.minPredicate.From {
-			failed = append(failed, fmt.Sprintf("%s: predicate %s is below --min-predicate %s", e.Source, res.Predicate.Name, g.minPredicate.Name))
-		}
-	}
-	if len(failed) == 0 {
-		return nil
-	}
-	slices.Sort(failed)
-	return &gateError{strings.Join(failed, "\n")}
-}
-
-// checkBatch is check for the compact evaluations of a batch.
-func (g gates) checkBatch(r *rubric.Rubric, evals []*batch.Eval) error {
-	var failed []string
-	p := r.Precision
-	for _, e := range evals {
-		what := e.Source
-		if e.Sheet != "" {
-			what += ": " + e.Sheet
-		}
-		what += ": " + e.Instansi
-		if g.failUnder != nil && e.Published < *g.failUnder {
-			failed = append(failed, fmt.Sprintf("%s: index %s is below --fail-under %s", what, e.Published.Fixed(p), g.failUnder.String()))
-		}
-		if pred := e.Predicate(r); g.minPredicate != nil && pred != nil && pred.From < g.minPredicate.From {
-			failed = append(failed, fmt.Sprintf("%s: predicate %s is below --min-predicate %s", what, pred.Name, g.minPredicate.Name))
-		}
-	}
-	if len(failed) == 0 {
-		return nil
-	}
-	return &gateError{strings.Join(failed, "\n")}
 }
 
 // progressMin is the number of inputs from which a progress bar is shown.

@@ -30,16 +30,16 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	f.StringVarP(&opts.input.Format, "format", "f", "text", "output format: json, text")
+	addFormatFlag(cmd, &opts.input.Format, "text", render.WhatIfFormats)
 	f.StringVar(&opts.Set, "set", "", "new levels: id=level, ranges in rubric order (21=3,29..31=2)")
 	return cmd
 }
 
 func runWhatIf(opts *whatifOptions) error {
 	in := &opts.input
-	rend, ok := render.WhatIfRenderers[in.Format]
-	if !ok {
-		return usagef("unknown format %q (want json, text)", in.Format)
+	rend, err := render.WhatIfFormats.Lookup(in.Format)
+	if err != nil {
+		return err
 	}
 	if opts.Set == "" {
 		return usagef("--set is required, e.g. --set 21=3,29..31=2")

@@ -2,12 +2,10 @@ package batch
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -58,36 +56,5 @@ func BenchmarkScore(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		NewEval(sc, ls)
-	}
-}
-
-// BenchmarkWrite renders the ranking and summary of 10,000 evaluations in
-// each batch format, as spbe score does for a wide workbook.
-func BenchmarkWrite(b *testing.B) {
-	r, _ := rubric.ByID(rubric.DefaultID)
-	sc := NewScorer(r)
-	ls := make([]rubric.Decimal, len(r.Indicators()))
-	var evals []*Eval
-	for i := 0; i < 10000; i++ {
-		for j := range ls {
-			ls[j] = rubric.NewDecimal(int64((i+j)%5 + 1))
-		}
-		e := NewEval(sc, ls)
-		e.Source, e.Instansi = "nasional.xlsx", fmt.Sprintf("Pemerintah Kabupaten %d", i)
-		evals = append(evals, e)
-	}
-	bt := Build(sc, evals, nil, false, 2)
-	for _, f := range []struct {
-		name  string
-		write func(io.Writer, *render.Batch, render.Options) error
-	}{{"text", render.BatchText}, {"csv", render.BatchCSV}, {"json", render.BatchJSON}} {
-		b.Run(f.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := f.write(io.Discard, bt, render.Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
 	}
 }

@@ -4,29 +4,29 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// View returns the summary as the renderers take it.
-func (s *Summary) View() *render.Summary {
-	return &render.Summary{Group: s.Group, Count: s.Count, PerBand: s.PerBand, Mean: s.Mean, Median: s.Median,
-		Domains: s.Domains, Aspects: s.Aspects}
-}
-
-// InputError is a problem of one input.
+// InputError is a problem of one input: the error, with the path of
+// the input it belongs to, so that no one needs to find the path in the
+// message. Err names the place itself (a *workbook.Error, or an error
+// that starts with the path).
 type InputError struct {
 	Path string
 	Err  error
 }
 
-// Build ranks evals (in input order) and summarises them for the
-// renderers; with groupBy, per category too. errs are the problems of
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Build ranks evals (in input order) and summarises them as a
+// result.Batch; with groupBy, per category too. errs are the problems of
 // the inputs, in input order.
 // workers is the number of goroutines that encode results (0: the
 // number of CPUs).
-func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers int) *render.Batch {
+func Build(sc *Scorer, evals []*Eval, errs []*InputError, groupBy bool, workers int) *result.Batch {
 	r := sc.R
 	byRank := Rank(evals)
 	all := NewSummary(sc, "")
@@ -34,9 +34,9 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 		all.Add(e)
 	}
 	all.Finish()
-	b := &render.Batch{Rubric: r, Len: len(evals), Summary: all.View()}
+	b := &result.Batch{Rubric: r, Len: len(evals), Summary: &all.Summary}
 	b.Each = func(n int, work func(int) []byte, emit func(int, []byte)) { Ordered(n, workers, work, emit) }
-	b.Row = func(i int, rankOrder bool) *render.RankRow {
+	b.Row = func(i int, rankOrder bool) *result.RankRow {
 		e := evals[i]
 		if rankOrder {
 			e = byRank[i]
@@ -44,7 +44,7 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 		var sums Sums
 		sc.Sums(e.Levels, &sums)
 		p := r.Precision
-		row := &render.RankRow{Rank: int(e.Rank), Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
+		row := &result.RankRow{Rank: int(e.Rank), Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
 			Index: e.Published, Predicate: e.Predicate(r),
 			Domains: make([]rubric.Decimal, len(sums.Domains)), Aspects: make([]rubric.Decimal, len(sums.Aspects))}
 		for d := range sums.Domains {
@@ -53,7 +53,7 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 		for a := range sums.Aspects {
 			row.Aspects[a] = sc.Aspect(&sums, a).Round(p)
 		}
-		row.Full = func() (*render.Evaluation, error) { return e.Full(r) }
+		row.Full = func() (*result.Evaluation, error) { return e.Full(r) }
 		return row
 	}
 	for _, e := range errs {
@@ -62,14 +62,14 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 	if groupBy {
 		key := func(e *Eval) string { return e.Category }
 		ranks := GroupRanks(byRank, key)
-		groups := map[string]*render.Group{}
+		groups := map[string]*result.Group{}
 		accs := map[string]*Summary{}
 		var names []string
 		for i, e := range byRank {
 			k := key(e)
 			g := groups[k]
 			if g == nil {
-				g = &render.Group{}
+				g = &result.Group{}
 				groups[k] = g
 				accs[k] = NewSummary(sc, k)
 				names = append(names, k)
@@ -81,7 +81,7 @@ func Build(sc *Scorer, evals []*Eval, errs []InputError, groupBy bool, workers i
 		slices.SortFunc(names, compareCategories)
 		for _, k := range names {
 			accs[k].Finish()
-			groups[k].Summary = accs[k].View()
+			groups[k].Summary = &accs[k].Summary
 			b.Groups = append(b.Groups, groups[k])
 		}
 	}
@@ -112,12 +112,12 @@ func compareCategories(a, b string) int {
 	return 0
 }
 
-// View returns the error as the renderers take it: the file, sheet and
+// View returns the error as the results hold it: the file, sheet and
 // cell of a *workbook.Error, else the input's path.
-func (e InputError) View() render.BatchError {
+func (e *InputError) View() result.InputError {
 	var we *workbook.Error
 	if errors.As(e.Err, &we) {
-		return render.BatchError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: e.Err.Error()}
+		return result.InputError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: e.Err.Error()}
 	}
-	return render.BatchError{Source: e.Path, Message: e.Err.Error()}
+	return result.InputError{Source: e.Path, Message: e.Err.Error()}
 }

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 )
 
@@ -12,8 +12,8 @@ import (
 // on the same rubric): the indicators whose level moved, the largest
 // rise in the index first and the largest fall last, ties in rubric
 // order.
-func Compare(old, new *render.Evaluation, oldLabel, newLabel string) *render.Comparison {
-	c := &render.Comparison{Old: old, New: new, OldLabel: oldLabel, NewLabel: newLabel}
+func Compare(old, new *result.Evaluation, oldLabel, newLabel string) *result.Comparison {
+	c := &result.Comparison{Old: old, New: new, OldLabel: oldLabel, NewLabel: newLabel}
 	for i, it := range new.Result.Indicators {
 		o := old.Result.Indicators[i]
 		if o.Level == it.Level {
@@ -21,16 +21,10 @@ func Compare(old, new *render.Evaluation, oldLabel, newLabel string) *render.Com
 		}
 		// Contributions share the denominator (the rubric's total).
 		eff := index.Value{Num: it.Contribution.Num - o.Contribution.Num, Den: it.Contribution.Den}
-		c.Moved = append(c.Moved, render.Move{Indicator: it.Indicator, Old: o.Level, New: it.Level, Effect: eff})
+		c.Moved = append(c.Moved, result.Move{Indicator: it.Indicator, Old: o.Level, New: it.Level, Effect: eff})
 	}
-	slices.SortStableFunc(c.Moved, func(a, b render.Move) int {
-		switch {
-		case a.Effect.Num > b.Effect.Num:
-			return -1
-		case a.Effect.Num < b.Effect.Num:
-			return 1
-		}
-		return 0
+	slices.SortStableFunc(c.Moved, func(a, b result.Move) int {
+		return b.Effect.Compare(a.Effect)
 	})
 	return c
 }

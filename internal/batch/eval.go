@@ -1,7 +1,7 @@
 package batch
 
 import (
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -122,7 +122,7 @@ func (e *Eval) Predicate(r *rubric.Rubric) *rubric.Band {
 
 // Full computes the complete result of the evaluation for the outputs
 // that list every indicator (JSON, the Excel report).
-func (e *Eval) Full(r *rubric.Rubric) (*render.Evaluation, error) {
+func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	inds := r.Indicators()
 	levels := make(index.Levels, len(inds))
 	cells := make(map[string]string, len(inds))
@@ -136,5 +136,15 @@ func (e *Eval) Full(r *rubric.Rubric) (*render.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &render.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res}, nil
+}
+
+// Scored returns what the gates look at, named by the input, its sheet
+// and the instansi.
+func (e *Eval) Scored(r *rubric.Rubric) result.Scored {
+	name := e.Source
+	if e.Sheet != "" {
+		name += ": " + e.Sheet
+	}
+	return result.Scored{Name: name + ": " + e.Instansi, Published: e.Published, Precision: r.Precision, Predicate: e.Predicate(r)}
 }

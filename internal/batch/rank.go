@@ -1,9 +1,11 @@
 package batch
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -12,22 +14,22 @@ import (
 // rank skips ("1, 2, 2, 4"). It returns the evaluations in rank order,
 // ties in input order; evals itself is not reordered.
 func Rank(evals []*Eval) []*Eval {
-	byRank := slices.Clone(evals)
-	slices.SortStableFunc(byRank, func(a, b *Eval) int {
-		switch {
-		case a.Published > b.Published:
-			return -1
-		case a.Published < b.Published:
-			return 1
+	return rankBy(evals, func(e *Eval) rubric.Decimal { return e.Published }, func(e *Eval, rank int) { e.Rank = int32(rank) })
+}
+
+// rankBy is the one ranking of spbe: it gives every item its rank by
+// value, highest first, equal values sharing the rank of the first of
+// them ("1, 2, 2, 4"), and returns the items in rank order, ties in input
+// order; items itself is not reordered.
+func rankBy[T any](items []T, value func(T) rubric.Decimal, set func(T, int)) []T {
+	byRank := slices.Clone(items)
+	slices.SortStableFunc(byRank, func(a, b T) int { return cmp.Compare(value(b), value(a)) })
+	rank := 0
+	for i, it := range byRank {
+		if i == 0 || value(it) != value(byRank[i-1]) {
+			rank = i + 1
 		}
-		return 0
-	})
-	for i, e := range byRank {
-		if i > 0 && e.Published == byRank[i-1].Published {
-			e.Rank = byRank[i-1].Rank
-		} else {
-			e.Rank = int32(i + 1)
-		}
+		set(it, rank)
 	}
 	return byRank
 }
@@ -60,18 +62,11 @@ func GroupRanks(byRank []*Eval, key func(*Eval) string) []int {
 	return ranks
 }
 
-// Summary is what a group of evaluations adds up to: the count per
-// predicate, the mean and median of the published index, and the mean of
-// every domain and aspect index (exact means rounded half-up).
+// Summary adds up a group of evaluations into a result.Summary: the count
+// per predicate, the mean and median of the published index, and the mean
+// of every domain and aspect index (exact means rounded half-up).
 type Summary struct {
-	Group string // "" for all
-	Count int
-	// PerBand counts evaluations per predicate, in the rubric's order.
-	PerBand []int
-	Mean    rubric.Decimal
-	Median  rubric.Decimal
-	Domains []rubric.Decimal // in rubric order
-	Aspects []rubric.Decimal
+	result.Summary
 
 	// accumulators
 	sc            *Scorer
@@ -84,7 +79,7 @@ type Summary struct {
 
 // NewSummary starts an empty summary of group.
 func NewSummary(sc *Scorer, group string) *Summary {
-	return &Summary{Group: group, sc: sc, PerBand: make([]int, len(sc.R.Predicates)),
+	return &Summary{Summary: result.Summary{Group: group, PerBand: make([]int, len(sc.R.Predicates))}, sc: sc,
 		domains: make([]big.Int, len(sc.domainDen)), asps: make([]big.Int, len(sc.aspectDen))}
 }
 

@@ -12,98 +12,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// Batch is the outcome of scoring many inputs, as the ranking outputs
-// show it. Rows are produced on demand so that a batch of 100,000
-// evaluations is never held as full results.
-type Batch struct {
-	Rubric *rubric.Rubric
-	// Len is the number of evaluations; Row returns the i-th, in input
-	// order (Rank.Row with byRank false) or in rank order (true).
-	Len int
-	Row func(i int, byRank bool) *RankRow
-	// Errors are the inputs that could not be scored, one per problem.
-	Errors []BatchError
-	// Summary is of all evaluations; Groups, when grouping was asked
-	// for, are per group, each with its rows.
-	Summary *Summary
-	Groups  []*Group
-	// Each, when set, runs work(i) for i < n on several goroutines and
-	// calls emit in order of i; Row must then be safe for concurrent use.
-	// JSON uses it to encode results in parallel.
-	Each func(n int, work func(i int) []byte, emit func(i int, b []byte))
-}
-
-// RankRow is one evaluation of a batch.
-type RankRow struct {
-	Rank                              int
-	Source, Sheet, Instansi, Category string
-	Index                             rubric.Decimal // published
-	Predicate                         *rubric.Band
-	Domains, Aspects                  []rubric.Decimal // rounded to the rubric's precision
-	// Full returns the complete evaluation, for JSON.
-	Full func() (*Evaluation, error)
-}
-
-// BatchError is an input, or a part of one, that could not be scored.
-type BatchError struct {
-	Source, Sheet, Cell string
-	Message             string // the full message, location first
-}
-
-// Summary is what a group of evaluations adds up to.
-type Summary struct {
-	Group   string // "" for all
-	Count   int
-	PerBand []int // per predicate, in the rubric's order
-	Mean    rubric.Decimal
-	Median  rubric.Decimal
-	Domains []rubric.Decimal // mean per domain, rubric order
-	Aspects []rubric.Decimal // mean per aspect
-}
-
-// Group is one group of a batch: its summary and its rows in rank order
-// with their rank within the group.
-type Group struct {
-	Summary *Summary
-	Rows    []int // indices for Batch.Row(i, true)
-	Ranks   []int // rank within the group, per row
-}
-
-// BatchFormats maps the names of --format to the batch renderers.
-var BatchFormats = map[string]func(io.Writer, *Batch, Options) error{
-	"text":     BatchText,
-	"json":     BatchJSON,
-	"csv":      BatchCSV,
-	"markdown": BatchMarkdown,
-}
-
-var batchLabels = map[string]map[string]string{
-	"id": {"rank": "Peringkat", "instansi": "Instansi", "index": "Indeks", "predicate": "Predikat",
-		"summary": "Ringkasan", "count": "instansi", "mean": "Rata-rata indeks", "median": "Median indeks",
-		"failed": "Gagal dibaca", "group": "Domain / Aspek", "groupmean": "Rata-rata", "all": "Nasional",
-		"none": "(tanpa kategori)"},
-	"en": {"rank": "Rank", "instansi": "Instansi", "index": "Index", "predicate": "Predicate",
-		"summary": "Summary", "count": "instansi", "mean": "Mean index", "median": "Median index",
-		"failed": "Failed to read", "group": "Domain / aspect", "groupmean": "Mean", "all": "National",
-		"none": "(no category)"},
-}
-
-func blabel(lang, key string) string { return lookup(batchLabels, lang, key) }
-
-// GroupName is the name shown for a group ("" is no category).
-func GroupName(g, lang string) string {
-	if g == "" {
-		return blabel(lang, "none")
-	}
-	return g
-}
-
 // BatchText writes the ranking table, then the summary; with groups, a
 // ranking and a summary per group, then the summary of all.
-func BatchText(w io.Writer, b *Batch, o Options) error {
+func BatchText(w io.Writer, b *result.Batch, o Options) error {
 	sb := bufio.NewWriter(w)
 	if len(b.Groups) == 0 {
 		rows := make([]int, b.Len)
@@ -115,34 +31,34 @@ func BatchText(w io.Writer, b *Batch, o Options) error {
 		summaryText(sb, b, b.Summary, o)
 	} else {
 		for _, g := range b.Groups {
-			fmt.Fprintf(sb, "== %s ==\n", GroupName(g.Summary.Group, o.Lang))
+			fmt.Fprintf(sb, "== %s ==\n", label.GroupName(g.Summary.Group, o.Lang))
 			rankingText(sb, b, g.Rows, g.Ranks, o)
 			sb.WriteString("\n")
 			summaryText(sb, b, g.Summary, o)
 			sb.WriteString("\n")
 		}
-		fmt.Fprintf(sb, "== %s ==\n", blabel(o.Lang, "all"))
+		fmt.Fprintf(sb, "== %s ==\n", label.Batch.Get(o.Lang, "all"))
 		summaryText(sb, b, b.Summary, o)
 	}
 	if len(b.Errors) > 0 {
-		fmt.Fprintf(sb, "\n%s: %d\n", blabel(o.Lang, "failed"), len(b.Errors))
+		fmt.Fprintf(sb, "\n%s: %d\n", label.Batch.Get(o.Lang, "failed"), len(b.Errors))
 	}
 	return sb.Flush()
 }
 
-func rankingText(sb *bufio.Writer, b *Batch, rows, ranks []int, o Options) {
+func rankingText(sb *bufio.Writer, b *result.Batch, rows, ranks []int, o Options) {
 	lang, p := o.Lang, b.Rubric.Precision
 	const maxName = 50
-	nameW := utf8.RuneCountInString(blabel(lang, "instansi"))
-	predW := utf8.RuneCountInString(blabel(lang, "predicate"))
+	nameW := utf8.RuneCountInString(label.Batch.Get(lang, "instansi"))
+	predW := utf8.RuneCountInString(label.Batch.Get(lang, "predicate"))
 	for _, i := range rows {
 		r := b.Row(i, true)
 		nameW = max(nameW, min(maxName, utf8.RuneCountInString(r.Instansi)))
-		predW = max(predW, utf8.RuneCountInString(PredicateName(r.Predicate, lang)))
+		predW = max(predW, utf8.RuneCountInString(label.PredicateName(r.Predicate, lang)))
 	}
-	rankW := utf8.RuneCountInString(blabel(lang, "rank"))
-	fmt.Fprintf(sb, "%*s  %s  %6s  %s", rankW, blabel(lang, "rank"), pad(blabel(lang, "instansi"), nameW),
-		blabel(lang, "index"), pad(blabel(lang, "predicate"), predW))
+	rankW := utf8.RuneCountInString(label.Batch.Get(lang, "rank"))
+	fmt.Fprintf(sb, "%*s  %s  %6s  %s", rankW, label.Batch.Get(lang, "rank"), pad(label.Batch.Get(lang, "instansi"), nameW),
+		label.Batch.Get(lang, "index"), pad(label.Batch.Get(lang, "predicate"), predW))
 	for _, d := range b.Rubric.Domains {
 		fmt.Fprintf(sb, "  %5s", d.ID)
 	}
@@ -153,34 +69,34 @@ func rankingText(sb *bufio.Writer, b *Batch, rows, ranks []int, o Options) {
 		if ranks != nil {
 			rank = ranks[k]
 		}
-		fmt.Fprintf(sb, "%*d  %s  %6s  %s", rankW, rank, pad(r.Instansi, nameW), Number(r.Index, p, lang),
-			pad(PredicateName(r.Predicate, lang), predW))
+		fmt.Fprintf(sb, "%*d  %s  %6s  %s", rankW, rank, pad(r.Instansi, nameW), label.Number(r.Index, p, lang),
+			pad(label.PredicateName(r.Predicate, lang), predW))
 		for _, d := range r.Domains {
-			fmt.Fprintf(sb, "  %5s", Number(d, p, lang))
+			fmt.Fprintf(sb, "  %5s", label.Number(d, p, lang))
 		}
 		sb.WriteString("\n")
 	}
 }
 
-func summaryText(sb *bufio.Writer, b *Batch, s *Summary, o Options) {
+func summaryText(sb *bufio.Writer, b *result.Batch, s *result.Summary, o Options) {
 	lang, p := o.Lang, b.Rubric.Precision
-	fmt.Fprintf(sb, "%s: %d %s\n", blabel(lang, "summary"), s.Count, blabel(lang, "count"))
+	fmt.Fprintf(sb, "%s: %d %s\n", label.Batch.Get(lang, "summary"), s.Count, label.Batch.Get(lang, "count"))
 	if s.Count == 0 {
 		return
 	}
 	const w = 20
 	for i, band := range b.Rubric.Predicates {
-		fmt.Fprintf(sb, "  %s %6d\n", pad(PredicateName(band, lang), w), s.PerBand[i])
+		fmt.Fprintf(sb, "  %s %6d\n", pad(label.PredicateName(band, lang), w), s.PerBand[i])
 	}
-	fmt.Fprintf(sb, "  %s %6s\n", pad(blabel(lang, "mean"), w), Number(s.Mean, p, lang))
-	fmt.Fprintf(sb, "  %s %6s\n\n", pad(blabel(lang, "median"), w), Number(s.Median, p, lang))
+	fmt.Fprintf(sb, "  %s %6s\n", pad(label.Batch.Get(lang, "mean"), w), label.Number(s.Mean, p, lang))
+	fmt.Fprintf(sb, "  %s %6s\n\n", pad(label.Batch.Get(lang, "median"), w), label.Number(s.Median, p, lang))
 	const nameWidth = 60
-	fmt.Fprintf(sb, "%s %9s\n", pad(blabel(lang, "group"), nameWidth), blabel(lang, "groupmean"))
+	fmt.Fprintf(sb, "%s %9s\n", pad(label.Batch.Get(lang, "group"), nameWidth), label.Batch.Get(lang, "groupmean"))
 	ai := 0
 	for di, d := range b.Rubric.Domains {
-		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), Number(s.Domains[di], p, lang))
+		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), label.Number(s.Domains[di], p, lang))
 		for _, a := range d.Aspects {
-			fmt.Fprintf(sb, "%s %9s\n", pad("  "+a.ID+" "+a.Name, nameWidth), Number(s.Aspects[ai], p, lang))
+			fmt.Fprintf(sb, "%s %9s\n", pad("  "+a.ID+" "+a.Name, nameWidth), label.Number(s.Aspects[ai], p, lang))
 			ai++
 		}
 	}
@@ -202,7 +118,7 @@ type JSONBatchError struct {
 	Error  string `json:"error"`
 }
 
-// JSONSummary is the JSON form of a Summary.
+// JSONSummary is the JSON form of a result.Summary.
 type JSONSummary struct {
 	Group      string         `json:"group,omitempty"`
 	Count      int            `json:"count"`
@@ -220,7 +136,7 @@ type JSONMean struct {
 	Mean Num    `json:"mean"`
 }
 
-func newJSONSummary(r *rubric.Rubric, s *Summary) *JSONSummary {
+func newJSONSummary(r *rubric.Rubric, s *result.Summary) *JSONSummary {
 	p := r.Precision
 	out := &JSONSummary{Group: s.Group, Count: s.Count, Predicates: map[string]int{},
 		Domains: []JSONMean{}, Aspects: []JSONMean{}}
@@ -242,7 +158,7 @@ func newJSONSummary(r *rubric.Rubric, s *Summary) *JSONSummary {
 
 // BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
 // (and "groups" when grouped), results in input order, one at a time.
-func BatchJSON(w io.Writer, b *Batch, o Options) error {
+func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
 	buf := bufio.NewWriter(w)
 	bw := &errWriter{w: buf}
 	bw.str("{\n  \"results\": [")
@@ -358,10 +274,10 @@ func batchColumns(r *rubric.Rubric) []string {
 	return cols
 }
 
-func batchRow(b *Batch, r *RankRow, lang string, rec []string) []string {
+func batchRow(b *result.Batch, r *result.RankRow, lang string, rec []string) []string {
 	p := b.Rubric.Precision
 	rec = append(rec[:0], strconv.Itoa(r.Rank), r.Source, r.Sheet, r.Instansi, r.Category,
-		r.Index.Fixed(p), PredicateName(r.Predicate, lang))
+		r.Index.Fixed(p), label.PredicateName(r.Predicate, lang))
 	for _, d := range r.Domains {
 		rec = append(rec, d.Fixed(p))
 	}
@@ -372,7 +288,7 @@ func batchRow(b *Batch, r *RankRow, lang string, rec []string) []string {
 }
 
 // BatchCSV writes one row per evaluation in input order, with its rank.
-func BatchCSV(w io.Writer, b *Batch, o Options) error {
+func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(batchColumns(b.Rubric)); err != nil {
 		return err
@@ -392,7 +308,7 @@ func BatchCSV(w io.Writer, b *Batch, o Options) error {
 }
 
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.
-func BatchMarkdown(w io.Writer, b *Batch, o Options) error {
+func BatchMarkdown(w io.Writer, b *result.Batch, o Options) error {
 	t := newMarkdownTable(batchColumns(b.Rubric), func(i int) bool { return i == 0 || i >= 5 && i != 6 })
 	var rec []string
 	for i := 0; i < b.Len; i++ {

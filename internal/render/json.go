@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -66,25 +68,25 @@ type JSONIndicator struct {
 
 // JSONResult is the JSON form of one evaluation (documented in README.md).
 type JSONResult struct {
-	Source     string          `json:"source"`
-	Sheet      string          `json:"sheet"`
-	Instansi   string          `json:"instansi"`
-	Rubric     JSONRubric      `json:"rubric"`
-	Index      Num             `json:"index"`
-	IndexExact string          `json:"index_exact"`
-	Predicate  string          `json:"predicate"`
-	Edge       *JSONEdge       `json:"edge"`
-	Domains    []JSONGroup     `json:"domains"`
-	Aspects    []JSONGroup     `json:"aspects"`
-	Indicators []JSONIndicator `json:"indicators"`
-	Provenance *Provenance     `json:"provenance,omitempty"`
+	Source     string             `json:"source"`
+	Sheet      string             `json:"sheet"`
+	Instansi   string             `json:"instansi"`
+	Rubric     JSONRubric         `json:"rubric"`
+	Index      Num                `json:"index"`
+	IndexExact string             `json:"index_exact"`
+	Predicate  string             `json:"predicate"`
+	Edge       *JSONEdge          `json:"edge"`
+	Domains    []JSONGroup        `json:"domains"`
+	Aspects    []JSONGroup        `json:"aspects"`
+	Indicators []JSONIndicator    `json:"indicators"`
+	Provenance *result.Provenance `json:"provenance,omitempty"`
 }
 
 // weightPlaces is the number of decimals weights are written with.
 const weightPlaces = 2
 
 // NewJSONResult converts an evaluation to its JSON form.
-func NewJSONResult(e *Evaluation) JSONResult {
+func NewJSONResult(e *result.Evaluation) JSONResult {
 	r := e.Result
 	p := r.Rubric.Precision
 	cp := p + 2 // contributions of single indicators need more places
@@ -93,12 +95,12 @@ func NewJSONResult(e *Evaluation) JSONResult {
 		Rubric:     JSONRubric{ID: r.Rubric.ID, Name: r.Rubric.Name},
 		Index:      num(r.Published, p),
 		IndexExact: r.Index.Exact(),
-		Predicate:  PredicateName(r.Predicate, "id"),
+		Predicate:  label.PredicateName(r.Predicate, "id"),
 	}
 	if r.Edge != nil {
 		out.Edge = &JSONEdge{
 			Boundary:       num(r.Edge.Boundary, p),
-			ExactPredicate: PredicateName(r.Edge.ExactBand, "id"),
+			ExactPredicate: label.PredicateName(r.Edge.ExactBand, "id"),
 			Crossed:        r.Edge.Crossed(r.Predicate),
 		}
 	}
@@ -146,7 +148,7 @@ func levelText(l rubric.Decimal) string {
 
 // JSON writes one object for a single evaluation, or {"results": [...]}
 // for several.
-func JSON(w io.Writer, evals []*Evaluation, o Options) error {
+func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -160,7 +162,7 @@ func JSON(w io.Writer, evals []*Evaluation, o Options) error {
 		results[i] = NewJSONResult(e)
 	}
 	return enc.Encode(struct {
-		Results    []JSONResult `json:"results"`
-		Provenance *Provenance  `json:"provenance,omitempty"`
+		Results    []JSONResult       `json:"results"`
+		Provenance *result.Provenance `json:"provenance,omitempty"`
 	}{results, o.Provenance})
 }

@@ -8,71 +8,47 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// PlanRenderers are the formats of `spbe plan`.
-var PlanRenderers = map[string]func(w io.Writer, e *Evaluation, p *plan.Plan, o Options) error{
-	"text": PlanText,
-	"json": PlanJSON,
-	"csv":  PlanCSV,
-}
-
-var planLabels = map[string]map[string]string{
-	"id": {
-		"title": "Rencana menuju %s", "now": "Sekarang", "after": "Sesudah", "max": "Maksimum",
-		"steps": "%d langkah", "cost": "biaya %s", "unreachable": "Target tidak tercapai dengan batasan ini; rencana di bawah mencapai maksimum.",
-		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
-		"room":  "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
-		"index": "Indeks", "open": "Sisa poin",
-	},
-	"en": {
-		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum",
-		"steps": "%d steps", "cost": "cost %s", "unreachable": "The target cannot be reached under these constraints; the plan below reaches the maximum.",
-		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
-		"room":  "Room per aspect: index points still open up to the top level, largest first",
-		"index": "Index", "open": "Points open",
-	},
-}
-
-func planLabel(lang, key string) string { return lookup(planLabels, lang, key) }
-
 func targetText(t plan.Target, p int, lang string) string {
 	if t.Band != nil {
-		return fmt.Sprintf("%s (≥ %s)", PredicateName(t.Band, lang), Number(t.Band.From, p, lang))
+		return fmt.Sprintf("%s (≥ %s)", label.PredicateName(t.Band, lang), label.Number(t.Band.From, p, lang))
 	}
-	return Number(t.Index, p, lang)
+	return label.Number(t.Index, p, lang)
 }
 
 // PlanText writes the plan: target, before and after, the steps grouped by
 // aspect with the level before and after, then every aspect's index and
 // points still open before and after, the aspects with most room first.
-func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error {
 	var sb strings.Builder
 	lang := o.Lang
 	r := pl.Before.Rubric
 	p := r.Precision
-	n := func(d rubric.Decimal, places int) string { return Number(d, places, lang) }
-	res := func(label string, x *index.Result) {
-		fmt.Fprintf(&sb, "%-10s %s  %s\n", label, n(x.Published, p), PredicateName(x.Predicate, lang))
+	n := func(d rubric.Decimal, places int) string { return label.Number(d, places, lang) }
+	res := func(name string, x *index.Result) {
+		fmt.Fprintf(&sb, "%-10s %s  %s\n", name, n(x.Published, p), label.PredicateName(x.Predicate, lang))
 	}
 	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
-	fmt.Fprintf(&sb, planLabel(lang, "title")+"\n\n", targetText(pl.Target, p, lang))
-	res(planLabel(lang, "now"), pl.Before)
-	res(planLabel(lang, "after"), pl.After)
-	res(planLabel(lang, "max"), pl.Max)
-	summary := fmt.Sprintf(planLabel(lang, "steps"), pl.TotalSteps)
+	fmt.Fprintf(&sb, label.Plan.Get(lang, "title")+"\n\n", targetText(pl.Target, p, lang))
+	res(label.Plan.Get(lang, "now"), pl.Before)
+	res(label.Plan.Get(lang, "after"), pl.After)
+	res(label.Plan.Get(lang, "max"), pl.Max)
+	summary := fmt.Sprintf(label.Plan.Get(lang, "steps"), pl.TotalSteps)
 	if pl.TotalCost != rubric.NewDecimal(int64(pl.TotalSteps)) {
-		summary += ", " + fmt.Sprintf(planLabel(lang, "cost"), n(pl.TotalCost, 2))
+		summary += ", " + fmt.Sprintf(label.Plan.Get(lang, "cost"), n(pl.TotalCost, 2))
 	}
 	fmt.Fprintf(&sb, "%-10s %s\n\n", "", summary)
 	switch {
 	case !pl.Reachable:
-		sb.WriteString(planLabel(lang, "unreachable") + "\n\n")
+		sb.WriteString(label.Plan.Get(lang, "unreachable") + "\n\n")
 	case len(pl.Steps) == 0:
-		sb.WriteString(planLabel(lang, "met") + "\n\n")
+		sb.WriteString(label.Plan.Get(lang, "met") + "\n\n")
 	}
 	steps := pl.Steps
 	for i, a := range pl.Before.Aspects {
@@ -93,8 +69,8 @@ func PlanText(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 	if len(pl.Steps) > 0 {
 		sb.WriteString("\n")
 	}
-	sb.WriteString(planLabel(lang, "room") + "\n")
-	fmt.Fprintf(&sb, "%s %6s%10s%11s\n", pad(planLabel(lang, "aspect"), 60), planLabel(lang, "index"), "", planLabel(lang, "open"))
+	sb.WriteString(label.Plan.Get(lang, "room") + "\n")
+	fmt.Fprintf(&sb, "%s %6s%10s%11s\n", pad(label.Plan.Get(lang, "aspect"), 60), label.Plan.Get(lang, "index"), "", label.Plan.Get(lang, "open"))
 	for _, i := range byRoom(pl.Before) {
 		a, after := pl.Before.Aspects[i], pl.After.Aspects[i]
 		fmt.Fprintf(&sb, "%s %6s → %-6s %11s → %s\n", pad(a.ID+" "+a.Name, 60),
@@ -162,7 +138,7 @@ type JSONPlan struct {
 }
 
 // PlanJSON writes the plan as one JSON object.
-func PlanJSON(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error {
 	r := pl.Before.Rubric
 	p := r.Precision
 	out := JSONPlan{
@@ -170,9 +146,9 @@ func PlanJSON(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 		Target:          num(pl.Target.Index, p),
 		Reachable:       pl.Reachable,
 		IndexBefore:     num(pl.Before.Published, p),
-		PredicateBefore: PredicateName(pl.Before.Predicate, "id"),
+		PredicateBefore: label.PredicateName(pl.Before.Predicate, "id"),
 		IndexAfter:      num(pl.After.Published, p),
-		PredicateAfter:  PredicateName(pl.After.Predicate, "id"),
+		PredicateAfter:  label.PredicateName(pl.After.Predicate, "id"),
 		IndexMax:        num(pl.Max.Published, p),
 		TotalSteps:      pl.TotalSteps,
 		Steps:           []JSONPlanStep{},
@@ -207,7 +183,7 @@ func PlanJSON(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
 }
 
 // PlanCSV writes one row per indicator raised.
-func PlanCSV(w io.Writer, e *Evaluation, pl *plan.Plan, o Options) error {
+func PlanCSV(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error {
 	p := pl.Before.Rubric.Precision
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"indicator", "aspect", "name", "from", "to", "gain", "cost"})

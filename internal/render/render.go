@@ -3,24 +3,9 @@
 package render
 
 import (
-	"fmt"
-	"io"
-	"slices"
-	"strings"
-
-	"github.com/spbe-id/spbe/pkg/index"
-	"github.com/spbe-id/spbe/pkg/rubric"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 )
-
-// Evaluation is one scored instansi with where its levels came from.
-type Evaluation struct {
-	Source   string // input file as given
-	Sheet    string // sheet read ("" for CSV)
-	Instansi string
-	// Cells maps an indicator id to the cell its level was read from.
-	Cells  map[string]string
-	Result *index.Result
-}
 
 // Options select the language and the amount of detail.
 type Options struct {
@@ -29,61 +14,11 @@ type Options struct {
 	Color  bool   // ANSI colours in text output
 	Costs  bool   // plans: step costs were given, so show them
 	// Provenance, when set, is written with JSON results.
-	Provenance *Provenance
-}
-
-// Renderer writes evaluations in one format.
-type Renderer func(w io.Writer, evals []*Evaluation, o Options) error
-
-// Formats maps the names accepted by --format to their renderers.
-var Formats = map[string]Renderer{
-	"text":     Text,
-	"json":     JSON,
-	"csv":      CSV,
-	"markdown": Markdown,
-}
-
-// FormatNames returns the format names, sorted, for help and errors.
-func FormatNames() []string {
-	var names []string
-	for n := range Formats {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
-}
-
-// lookup returns the word for key in the language of a table of labels,
-// Indonesian when the language has none.
-func lookup(labels map[string]map[string]string, lang, key string) string {
-	if w, ok := labels[lang][key]; ok {
-		return w
-	}
-	return labels["id"][key]
-}
-
-// Number formats d with places decimals and the language's separator.
-func Number(d rubric.Decimal, places int, lang string) string {
-	s := d.Fixed(places)
-	if lang != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// PredicateName is the band's name in the language.
-func PredicateName(b *rubric.Band, lang string) string {
-	if b == nil {
-		return ""
-	}
-	if lang == "en" && b.NameEN != "" {
-		return b.NameEN + " (" + b.Name + ")"
-	}
-	return b.Name
+	Provenance *result.Provenance
 }
 
 // columns are the per-evaluation table columns of CSV and Markdown.
-func columns(evals []*Evaluation) []string {
+func columns(evals []*result.Evaluation) []string {
 	cols := []string{"source", "sheet", "instansi", "index", "predicate"}
 	if len(evals) == 0 {
 		return cols
@@ -98,10 +33,10 @@ func columns(evals []*Evaluation) []string {
 	return cols
 }
 
-func row(e *Evaluation, lang string) []string {
+func row(e *result.Evaluation, lang string) []string {
 	r := e.Result
 	p := r.Rubric.Precision
-	out := []string{e.Source, e.Sheet, e.Instansi, r.Published.Fixed(p), PredicateName(r.Predicate, lang)}
+	out := []string{e.Source, e.Sheet, e.Instansi, r.Published.Fixed(p), label.PredicateName(r.Predicate, lang)}
 	for _, d := range r.Domains {
 		out = append(out, d.Index.Round(p).Fixed(p))
 	}
@@ -110,5 +45,3 @@ func row(e *Evaluation, lang string) []string {
 	}
 	return out
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf("render: "+format, args...) }

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-func evaluation(t *testing.T, rubricID string, levels []int, instansi string) *Evaluation {
+func evaluation(t *testing.T, rubricID string, levels []int, instansi string) *result.Evaluation {
 	t.Helper()
 	r, err := rubric.ByID(rubricID)
 	if err != nil {
@@ -27,7 +28,7 @@ func evaluation(t *testing.T, rubricID string, levels []int, instansi string) *E
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Evaluation{Source: "in.xlsx", Sheet: "Penilaian", Instansi: instansi, Cells: cells, Result: res}
+	return &result.Evaluation{Source: "in.xlsx", Sheet: "Penilaian", Instansi: instansi, Cells: cells, Result: res}
 }
 
 // TestGolden checks every format against testdata/*.golden; SPBE_UPDATE=1
@@ -38,15 +39,15 @@ func TestGolden(t *testing.T) {
 	tests := []struct {
 		name  string
 		r     Renderer
-		evals []*Evaluation
+		evals []*result.Evaluation
 		o     Options
 	}{
-		{"text-id.golden", Text, []*Evaluation{eko}, Options{Lang: "id"}},
-		{"text-en-detail.golden", Text, []*Evaluation{eko}, Options{Lang: "en", Detail: true}},
-		{"text-color.golden", Text, []*Evaluation{kab}, Options{Lang: "id", Color: true}},
-		{"json.golden", JSON, []*Evaluation{eko}, Options{}},
-		{"csv.golden", CSV, []*Evaluation{kab}, Options{}},
-		{"markdown.golden", Markdown, []*Evaluation{kab}, Options{}},
+		{"text-id.golden", Text, []*result.Evaluation{eko}, Options{Lang: "id"}},
+		{"text-en-detail.golden", Text, []*result.Evaluation{eko}, Options{Lang: "en", Detail: true}},
+		{"text-color.golden", Text, []*result.Evaluation{kab}, Options{Lang: "id", Color: true}},
+		{"json.golden", JSON, []*result.Evaluation{eko}, Options{}},
+		{"csv.golden", CSV, []*result.Evaluation{kab}, Options{}},
+		{"markdown.golden", Markdown, []*result.Evaluation{kab}, Options{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,18 +72,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func TestNumberAndPredicateNames(t *testing.T) {
-	d, _ := rubric.ParseDecimal("2.635")
-	if got := Number(d, 2, "id"); got != "2,64" {
-		t.Errorf("Number id = %s, want 2,64", got)
-	}
-	if got := Number(d, 2, "en"); got != "2.64" {
-		t.Errorf("Number en = %s, want 2.64", got)
-	}
-	b := &rubric.Band{Name: "Sangat Baik", NameEN: "Very good"}
-	if got := PredicateName(b, "en"); got != "Very good (Sangat Baik)" {
-		t.Errorf("PredicateName en = %q", got)
-	}
+func TestEscapeFormula(t *testing.T) {
 	for in, want := range map[string]string{"=1+1": "'=1+1", "+62": "'+62", "-x": "'-x", "@SUM": "'@SUM", "Kota": "Kota", "": ""} {
 		if got := EscapeFormula(in); got != want {
 			t.Errorf("EscapeFormula(%q) = %q, want %q", in, got, want)

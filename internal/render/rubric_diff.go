@@ -4,108 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
-
-// RubricDiff is what `spbe rubric diff` found: the changes from one rubric
-// to another and, when evaluations were given, each rescored under both.
-type RubricDiff struct {
-	Old, New RubricSide
-	Changes  *rubric.Changes
-	// Evals are the evaluations rescored under both rubrics, in the order
-	// given; nil when none were asked for.
-	Evals []*EvalDiff
-	// Failed are the --fail-on conditions that were met.
-	Failed []string
-}
-
-// RubricSide is one of the two compared rubrics.
-type RubricSide struct {
-	Arg    string // as given: an embedded id or a file
-	File   string // the file read, "" for an embedded rubric
-	Rubric *rubric.Rubric
-}
-
-// EvalDiff is one evaluation scored under the old and the new rubric.
-type EvalDiff struct {
-	Source, Instansi string
-	Old, New         *index.Result
-	// Ranks among the evaluations given, by published index; ties share
-	// a rank.
-	OldRank, NewRank int
-}
-
-// Change is the published index under the new rubric less the old one.
-func (e *EvalDiff) Change() rubric.Decimal { return e.New.Published - e.Old.Published }
-
-// PredicateChanged reports whether the predicate differs.
-func (e *EvalDiff) PredicateChanged() bool { return e.Old.Predicate.Name != e.New.Predicate.Name }
-
-// Name is the instansi, or the source when the workbook names none.
-func (e *EvalDiff) Name() string {
-	if e.Instansi != "" {
-		return e.Instansi
-	}
-	return e.Source
-}
-
-// DiffSummary counts the evaluations that moved.
-type DiffSummary struct {
-	Evaluations      int `json:"evaluations"`
-	IndexChanged     int `json:"index_changed"`
-	Up               int `json:"up"`
-	Down             int `json:"down"`
-	PredicateChanged int `json:"predicate_changed"`
-	RankChanged      int `json:"rank_changed"`
-}
-
-// Summary counts the evaluations that moved.
-func (d *RubricDiff) Summary() DiffSummary {
-	s := DiffSummary{Evaluations: len(d.Evals)}
-	for _, e := range d.Evals {
-		switch c := e.Change(); {
-		case c > 0:
-			s.IndexChanged++
-			s.Up++
-		case c < 0:
-			s.IndexChanged++
-			s.Down++
-		}
-		if e.PredicateChanged() {
-			s.PredicateChanged++
-		}
-		if e.OldRank != e.NewRank {
-			s.RankChanged++
-		}
-	}
-	return s
-}
-
-// DiffRenderer writes a RubricDiff in one format.
-type DiffRenderer func(w io.Writer, d *RubricDiff) error
-
-// DiffFormats maps the names accepted by `rubric diff --format`.
-var DiffFormats = map[string]DiffRenderer{
-	"text":     DiffText,
-	"json":     DiffJSON,
-	"markdown": DiffMarkdown,
-	"github":   DiffGitHub,
-}
-
-// DiffFormatNames returns the diff format names, sorted.
-func DiffFormatNames() []string {
-	var names []string
-	for n := range DiffFormats {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return names
-}
 
 // diffLine is one changed thing, described once for every format.
 type diffLine struct {
@@ -280,7 +184,7 @@ func diffFieldValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-func diffSideName(s RubricSide) string {
+func diffSideName(s result.RubricSide) string {
 	if s.File != "" {
 		return s.File
 	}
@@ -294,13 +198,6 @@ func diffChangeCount(n int) string {
 	return fmt.Sprintf("%d changes", n)
 }
 
-func diffSigned(d rubric.Decimal, places int) string {
-	if d > 0 {
-		return "+" + d.Fixed(places)
-	}
-	return d.Fixed(places)
-}
-
 func diffArrow(old, new string) string {
 	if old == new {
 		return old
@@ -310,7 +207,7 @@ func diffArrow(old, new string) string {
 
 // DiffText writes the changes grouped by kind, then the evaluations as a
 // table, for a terminal or a CI log.
-func DiffText(w io.Writer, d *RubricDiff) error {
+func DiffText(w io.Writer, d *result.RubricDiff) error {
 	var sb strings.Builder
 	c := d.Changes
 	fmt.Fprintf(&sb, "old  %s: %s (sha256 %.12s)\n", diffSideName(d.Old), c.Old.Name, c.Old.SHA256)
@@ -344,14 +241,14 @@ func DiffText(w io.Writer, d *RubricDiff) error {
 	return err
 }
 
-func diffEvalTable(sb *strings.Builder, d *RubricDiff) {
+func diffEvalTable(sb *strings.Builder, d *result.RubricDiff) {
 	hdr := []string{"Instansi", "Old", "New", "Change", "Predicate", "Rank", "Source"}
 	rows := [][]string{hdr}
 	for _, e := range d.Evals {
 		op, np := e.Old.Rubric.Precision, e.New.Rubric.Precision
 		p := max(op, np)
 		rows = append(rows, []string{
-			e.Name(), e.Old.Published.Fixed(op), e.New.Published.Fixed(np), diffSigned(e.Change(), p),
+			e.Name(), e.Old.Published.Fixed(op), e.New.Published.Fixed(np), result.Signed(e.Change(), p),
 			diffArrow(e.Old.Predicate.Name, e.New.Predicate.Name),
 			diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)), e.Source,
 		})
@@ -377,7 +274,7 @@ func diffEvalTable(sb *strings.Builder, d *RubricDiff) {
 	sb.WriteString(diffSummaryText(d.Summary()) + "\n")
 }
 
-func diffSummaryText(s DiffSummary) string {
+func diffSummaryText(s result.DiffSummary) string {
 	n := func(k int, one, many string) string {
 		if k == 1 {
 			return "1 " + one
@@ -389,15 +286,15 @@ func diffSummaryText(s DiffSummary) string {
 		n(s.PredicateChanged, "predicate changed", "predicates changed"), n(s.RankChanged, "rank changed", "ranks changed"))
 }
 
-// diffJSON is the JSON form of a RubricDiff.
+// diffJSON is the JSON form of a result.RubricDiff.
 type diffJSON struct {
-	OldSource   string          `json:"old_source"`
-	NewSource   string          `json:"new_source"`
-	Changes     *rubric.Changes `json:"changes"`
-	ChangeCount int             `json:"change_count"`
-	Evaluations []diffJSONEval  `json:"evaluations,omitempty"`
-	Summary     *DiffSummary    `json:"summary,omitempty"`
-	Failed      []string        `json:"failed"`
+	OldSource   string              `json:"old_source"`
+	NewSource   string              `json:"new_source"`
+	Changes     *rubric.Changes     `json:"changes"`
+	ChangeCount int                 `json:"change_count"`
+	Evaluations []diffJSONEval      `json:"evaluations,omitempty"`
+	Summary     *result.DiffSummary `json:"summary,omitempty"`
+	Failed      []string            `json:"failed"`
 }
 
 type diffJSONEval struct {
@@ -417,7 +314,7 @@ type diffJSONScore struct {
 }
 
 // DiffJSON writes the diff as one JSON object; lists are [] when empty.
-func DiffJSON(w io.Writer, d *RubricDiff) error {
+func DiffJSON(w io.Writer, d *result.RubricDiff) error {
 	c := *d.Changes
 	c.Fields = diffOrEmpty(c.Fields)
 	c.Scales = diffOrEmpty(c.Scales)
@@ -452,7 +349,7 @@ func diffOrEmpty[T any](s []T) []T {
 }
 
 // DiffMarkdown writes the diff for a pull-request comment.
-func DiffMarkdown(w io.Writer, d *RubricDiff) error {
+func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 	var sb strings.Builder
 	c := d.Changes
 	fmt.Fprintf(&sb, "### Rubric diff: `%s` → `%s`\n\n", diffSideName(d.Old), diffSideName(d.New))
@@ -482,7 +379,7 @@ func DiffMarkdown(w io.Writer, d *RubricDiff) error {
 				pred = fmt.Sprintf("**%s → %s**", mdEscape(e.Old.Predicate.Name), mdEscape(e.New.Predicate.Name))
 			}
 			fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(e.Name()), e.Old.Published.Fixed(op), e.New.Published.Fixed(np),
-				diffSigned(e.Change(), max(op, np)), pred, strings.ReplaceAll(diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)), "->", "→"))
+				result.Signed(e.Change(), max(op, np)), pred, strings.ReplaceAll(diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)), "->", "→"))
 		}
 		fmt.Fprintf(&sb, "\n%s\n", diffSummaryText(d.Summary()))
 	}
@@ -511,7 +408,7 @@ func diffMDMark(m string) string {
 // lists the changes without a position (removals, embedded rubrics), a
 // warning for every predicate that changes and an error for every --fail-on
 // condition met.
-func DiffGitHub(w io.Writer, d *RubricDiff) error {
+func DiffGitHub(w io.Writer, d *result.RubricDiff) error {
 	var elsewhere []string
 	var err error
 	write := func(a Annotation) {

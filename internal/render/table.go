@@ -4,11 +4,13 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/result"
 )
 
 // CSV writes one row per evaluation. Text from inputs that a spreadsheet
 // would run as a formula (=, +, -, @ first) is prefixed with a quote.
-func CSV(w io.Writer, evals []*Evaluation, o Options) error {
+func CSV(w io.Writer, evals []*result.Evaluation, o Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(columns(evals)); err != nil {
 		return err
@@ -37,7 +39,7 @@ func EscapeFormula(s string) string {
 
 // Markdown writes one table row per evaluation, for pull-request comments
 // and reports.
-func Markdown(w io.Writer, evals []*Evaluation, o Options) error {
+func Markdown(w io.Writer, evals []*result.Evaluation, o Options) error {
 	t := newMarkdownTable(columns(evals), func(i int) bool { return i >= 3 && i != 4 })
 	for _, e := range evals {
 		t.row(row(e, o.Lang))

@@ -6,32 +6,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
-
-// labels holds the words of the text output in each language.
-var labels = map[string]map[string]string{
-	"id": {
-		"title": "Indeks SPBE", "instansi": "Instansi", "source": "Sumber", "sheet": "lembar",
-		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "weight": "Bobot",
-		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa", "next": "Ke %s",
-		"gap":     "Menuju %s (%s): kurang %s poin; paling sedikit %d langkah (spbe plan --target %q).",
-		"edge":    "Catatan: indeks tepat %s berjarak kurang dari %s dari batas predikat %s (predikat pada nilai tepat: %s).",
-		"crossed": "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
-	},
-	"en": {
-		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet",
-		"rubric": "Rubric", "group": "Domain / aspect / indicator", "weight": "Weight",
-		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open", "next": "To %s",
-		"gap":     "To reach %s (%s): %s points short; at least %d steps (spbe plan --target %q).",
-		"edge":    "Note: the exact index %s lies within %s of the predicate boundary %s (predicate on the exact value: %s).",
-		"crossed": "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
-	},
-}
-
-func label(lang, key string) string { return lookup(labels, lang, key) }
 
 // ANSI styles used only when Options.Color is set.
 const (
@@ -43,7 +23,7 @@ var bandColor = []string{"\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[1
 
 // Text writes a readable report of each evaluation: the index and its
 // predicate, then domains with their aspects (and indicators with Detail).
-func Text(w io.Writer, evals []*Evaluation, o Options) error {
+func Text(w io.Writer, evals []*result.Evaluation, o Options) error {
 	var sb strings.Builder
 	for i, e := range evals {
 		if i > 0 {
@@ -55,7 +35,7 @@ func Text(w io.Writer, evals []*Evaluation, o Options) error {
 	return err
 }
 
-func writeText(sb *strings.Builder, e *Evaluation, o Options) {
+func writeText(sb *strings.Builder, e *result.Evaluation, o Options) {
 	r := e.Result
 	rb := r.Rubric
 	lang, p := o.Lang, rb.Precision
@@ -65,38 +45,38 @@ func writeText(sb *strings.Builder, e *Evaluation, o Options) {
 		}
 		return code + s + reset
 	}
-	n := func(d rubric.Decimal, places int) string { return Number(d, places, lang) }
+	n := func(d rubric.Decimal, places int) string { return label.Number(d, places, lang) }
 	v := func(x index.Value) string { return n(x.Round(p), p) }
 
 	src := e.Source
 	if e.Sheet != "" {
-		src += ", " + label(lang, "sheet") + " " + e.Sheet
+		src += ", " + label.Text.Get(lang, "sheet") + " " + e.Sheet
 	}
-	fmt.Fprintf(sb, "%-10s %s\n", label(lang, "instansi"), e.Instansi)
-	fmt.Fprintf(sb, "%-10s %s\n", label(lang, "source"), src)
-	fmt.Fprintf(sb, "%-10s %s (%s)\n\n", label(lang, "rubric"), rb.Name, rb.ID)
-	pred := PredicateName(r.Predicate, lang)
-	fmt.Fprintf(sb, "%s  %s  %s\n", style(bold, label(lang, "title")), style(bold, n(r.Published, p)), style(predColor(rb, r.Predicate), pred))
-	if note := EdgeNote(r, lang); note != "" {
+	fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "instansi"), e.Instansi)
+	fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "source"), src)
+	fmt.Fprintf(sb, "%-10s %s (%s)\n\n", label.Text.Get(lang, "rubric"), rb.Name, rb.ID)
+	pred := label.PredicateName(r.Predicate, lang)
+	fmt.Fprintf(sb, "%s  %s  %s\n", style(bold, label.Text.Get(lang, "title")), style(bold, n(r.Published, p)), style(predColor(rb, r.Predicate), pred))
+	if note := label.EdgeNote(r, lang); note != "" {
 		sb.WriteString(note + "\n")
 	}
 	sb.WriteString("\n")
 
 	const nameWidth = 60
-	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label(lang, "group"), label(lang, "weight"), label(lang, "index"))
+	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label.Text.Get(lang, "group"), label.Text.Get(lang, "weight"), label.Text.Get(lang, "index"))
 	var margins []plan.Margin
 	if o.Detail {
 		next := nextBand(rb, r.Predicate)
 		nextName := "-"
 		if next != nil {
-			nextName = PredicateName(next, lang)
-			if pl, err := plan.Make(rb, levelsOf(r), plan.Target{Index: next.From, Band: next}, plan.Options{}); err == nil && pl.Reachable {
+			nextName = label.PredicateName(next, lang)
+			if pl, err := plan.Make(rb, e.Levels(), plan.Target{Index: next.From, Band: next}, plan.Options{}); err == nil && pl.Reachable {
 				short := next.From - r.Published
-				fmt.Fprintf(sb, label(lang, "gap")+"\n\n", nextName, n(next.From, p), n(short, p), pl.TotalSteps, next.Name)
+				fmt.Fprintf(sb, label.Text.Get(lang, "gap")+"\n\n", nextName, n(next.From, p), n(short, p), pl.TotalSteps, next.Name)
 			}
 		}
-		header += fmt.Sprintf("  %-22s %10s %6s %6s %s", label(lang, "level"), label(lang, "contribution"), label(lang, "available"), "+1",
-			fmt.Sprintf(label(lang, "next"), nextName))
+		header += fmt.Sprintf("  %-22s %10s %6s %6s %s", label.Text.Get(lang, "level"), label.Text.Get(lang, "contribution"), label.Text.Get(lang, "available"), "+1",
+			fmt.Sprintf(label.Text.Get(lang, "next"), nextName))
 		margins = plan.Marginal(r)
 	}
 	sb.WriteString(style(bold, header) + "\n")
@@ -151,32 +131,6 @@ func pad(s string, width int) string {
 	return s
 }
 
-// EdgeNote is the sentence that warns of an index near a predicate
-// boundary (index.Result.Edge), or "" when it is not near one.
-func EdgeNote(r *index.Result, lang string) string {
-	if r.Edge == nil {
-		return ""
-	}
-	p := r.Rubric.Precision
-	exact := strings.TrimSuffix(r.Index.Exact(), "...")
-	if lang != "en" {
-		exact = strings.Replace(exact, ".", ",", 1)
-	}
-	boundary, exactPred := Number(r.Edge.Boundary, p, lang), PredicateName(r.Edge.ExactBand, lang)
-	if r.Edge.Crossed(r.Predicate) {
-		return fmt.Sprintf(label(lang, "crossed"), exact, boundary, exactPred)
-	}
-	return fmt.Sprintf(label(lang, "edge"), exact, Number(halfUnit(p), p+1, lang), boundary, exactPred)
-}
-
-func halfUnit(precision int) rubric.Decimal {
-	d := rubric.NewDecimal(1)
-	for i := 0; i < precision; i++ {
-		d /= 10
-	}
-	return d / 2
-}
-
 func predColor(rb *rubric.Rubric, b *rubric.Band) string {
 	if b == nil {
 		return ""
@@ -205,13 +159,4 @@ func nextBand(r *rubric.Rubric, b *rubric.Band) *rubric.Band {
 		}
 	}
 	return next
-}
-
-// levelsOf returns the levels a result was computed from.
-func levelsOf(r *index.Result) index.Levels {
-	ls := make(index.Levels, len(r.Indicators))
-	for _, it := range r.Indicators {
-		ls[it.Indicator.ID] = it.Level
-	}
-	return ls
 }

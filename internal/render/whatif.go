@@ -6,25 +6,18 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 )
 
-// WhatIfRenderers are the formats of `spbe whatif`.
-var WhatIfRenderers = map[string]func(w io.Writer, e *Evaluation, after *index.Result, o Options) error{
-	"text": WhatIfText,
-	"json": WhatIfJSON,
-}
-
 // WhatIfText writes the index, predicate, domains and aspects now and
 // after the changes, side by side.
-func WhatIfText(w io.Writer, e *Evaluation, after *index.Result, o Options) error {
+func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Options) error {
 	before := e.Result
 	lang, p := o.Lang, before.Rubric.Precision
-	v := func(x index.Value) string { return Number(x.Round(p), p, lang) }
-	now, then, change := "Sekarang", "Sesudah", "Selisih"
-	if lang == "en" {
-		now, then, change = "Now", "After", "Change"
-	}
+	v := func(x index.Value) string { return label.Number(x.Round(p), p, lang) }
+	now, then, change := label.Plan.Get(lang, "now"), label.Plan.Get(lang, "after"), label.Plan.Get(lang, "change")
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s  %s\n\n", e.Instansi, e.Source)
 	fmt.Fprintf(&sb, "%-60s %9s %9s %8s\n", "", now, then, change)
@@ -35,14 +28,14 @@ func WhatIfText(w io.Writer, e *Evaluation, after *index.Result, o Options) erro
 			sign = "-"
 			d = -d
 		}
-		diff := sign + Number(d, p, lang)
+		diff := sign + label.Number(d, p, lang)
 		if d == 0 {
 			diff = ""
 		}
 		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
 	}
-	line(label(lang, "title"), before.Index, after.Index)
-	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), PredicateName(before.Predicate, lang), PredicateName(after.Predicate, lang))
+	line(label.Text.Get(lang, "title"), before.Index, after.Index)
+	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
 	aspects := 0
 	for i, d := range before.Domains {
 		line(d.ID+" "+d.Name, d.Index, after.Domains[i].Index)
@@ -55,7 +48,7 @@ func WhatIfText(w io.Writer, e *Evaluation, after *index.Result, o Options) erro
 }
 
 // WhatIfJSON writes {"before": result, "after": result}.
-func WhatIfJSON(w io.Writer, e *Evaluation, after *index.Result, o Options) error {
+func WhatIfJSON(w io.Writer, e *result.Evaluation, after *index.Result, o Options) error {
 	a := *e
 	a.Result = after
 	enc := json.NewEncoder(w)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 )
 
 // BenchmarkWrite writes the Excel report of one evaluation (summary with
@@ -15,7 +15,7 @@ import (
 func BenchmarkWrite(b *testing.B) {
 	r := mustRubric(b, "permenpanrb-59-2020")
 	dir := b.TempDir()
-	var evals []*render.Evaluation
+	var evals []*result.Evaluation
 	for i := 0; i < 20; i++ {
 		evals = append(evals, evaluation(b, dir, fmt.Sprintf("in%02d.xlsx", i), fmt.Sprintf("Instansi %d", i), r, fixture.Perekonomian2021))
 	}

@@ -9,7 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -49,7 +50,7 @@ var compareLabels = map[string]map[string]string{
 // rounded as spbe compare prints them; text is written as text. It is
 // saved like a report: atomically, never over an input, over an existing
 // file only with Force.
-func WriteCompare(path string, cs *render.Comparisons, lang string, o SaveOptions) error {
+func WriteCompare(path string, cs *result.Comparisons, lang string, o SaveOptions) error {
 	if len(cs.Pairs) == 0 {
 		return fmt.Errorf("%s: nothing to compare", path)
 	}
@@ -59,7 +60,7 @@ func WriteCompare(path string, cs *render.Comparisons, lang string, o SaveOption
 	f := excelize.NewFile()
 	defer f.Close()
 	r := cs.Pairs[0].New.Result.Rubric
-	b := &builder{f: f, lang: lang, prov: &Provenance{Precision: r.Precision}}
+	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: r.Precision}}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -158,7 +159,7 @@ func wrapHeight(f *excelize.File, sheet string, row int, text string, width int)
 	return f.SetRowHeight(sheet, row, 15*float64(lines))
 }
 
-func (b *builder) compareOverview(cs *render.Comparisons, sheets []string, l func(string) string) error {
+func (b *builder) compareOverview(cs *result.Comparisons, sheets []string, l func(string) string) error {
 	name := l("overview")
 	w, err := b.newSheet(name)
 	if err != nil {
@@ -183,8 +184,8 @@ func (b *builder) compareOverview(cs *render.Comparisons, sheets []string, l fun
 		w.num(2, row, ro.Published, b.st["idx"])
 		w.num(3, row, rn.Published, b.st["idx"])
 		w.num(4, row, rn.Published-ro.Published, b.st["chgb"])
-		w.str(5, row, render.PredicateName(ro.Predicate, b.lang), b.st["text"])
-		w.str(6, row, render.PredicateName(rn.Predicate, b.lang), b.st["text"])
+		w.str(5, row, label.PredicateName(ro.Predicate, b.lang), b.st["text"])
+		w.str(6, row, label.PredicateName(rn.Predicate, b.lang), b.st["text"])
 	}
 	last := row
 	lists := []struct {
@@ -237,7 +238,7 @@ func (b *builder) compareOverview(cs *render.Comparisons, sheets []string, l fun
 	return b.f.AddChart(name, "H3", chart)
 }
 
-func (b *builder) comparePair(name string, c *render.Comparison, l func(string) string) error {
+func (b *builder) comparePair(name string, c *result.Comparison, l func(string) string) error {
 	w, err := b.newSheet(name)
 	if err != nil {
 		return err
@@ -279,8 +280,8 @@ func (b *builder) comparePair(name string, c *render.Comparison, l func(string) 
 	line("", b.label("index"), ro.Index, rn.Index, true)
 	row++
 	w.str(3, row, b.label("predicate"), b.st["text"])
-	w.str(4, row, render.PredicateName(ro.Predicate, b.lang), b.st["plain"])
-	w.str(5, row, render.PredicateName(rn.Predicate, b.lang), b.st["plain"])
+	w.str(4, row, label.PredicateName(ro.Predicate, b.lang), b.st["plain"])
+	w.str(5, row, label.PredicateName(rn.Predicate, b.lang), b.st["plain"])
 	header(b.label("domain"))
 	for i, d := range rn.Domains {
 		line(d.ID, d.Name, ro.Domains[i].Index, d.Index, true)
@@ -304,7 +305,7 @@ func (b *builder) comparePair(name string, c *render.Comparison, l func(string) 
 		}
 	}
 	const nameWidth = 66
-	up, down := render.SplitMoves(c.Moved)
+	up, down := result.SplitMoves(c.Moved)
 	for _, m := range append(up, down...) {
 		row++
 		lvl := b.st["mlvl"]

@@ -14,13 +14,14 @@ import (
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // comparison is Perekonomian 2021 against the same levels with indicators
 // 21 (1 -> 3), 22 and 23 (1 -> 2) raised, and 1 (3 -> 2) and 44 (2 -> 1)
 // lowered: two falls of different size, so that their order shows.
-func comparison(t *testing.T, dir, instansi string) *render.Comparison {
+func comparison(t *testing.T, dir, instansi string) *result.Comparison {
 	t.Helper()
 	r := mustRubric(t, "permenpanrb-59-2020")
 	newLevels := append([]int{}, fixture.Perekonomian2021...)
@@ -61,7 +62,7 @@ func TestWriteCompare(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "Kemenko Perekonomian")
-	cs := &render.Comparisons{Pairs: []*render.Comparison{c}}
+	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestWriteCompareTextOrder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "X")
-	cs := &render.Comparisons{Pairs: []*render.Comparison{c}}
+	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	var text strings.Builder
 	if err := render.CompareText(&text, cs, render.Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
@@ -175,11 +176,11 @@ func TestWriteCompareTextOrder(t *testing.T) {
 func TestWriteCompareMany(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
-	cs := &render.Comparisons{
-		Pairs:   []*render.Comparison{comparison(t, dir, "Kota A"), comparison(t, dir, "Kab. Raja'Ampat & Sorong: [Barat]")},
+	cs := &result.Comparisons{
+		Pairs:   []*result.Comparison{comparison(t, dir, "Kota A"), comparison(t, dir, "Kab. Raja'Ampat & Sorong: [Barat]")},
 		OnlyOld: []string{"Kota C"},
 		OnlyNew: []string{"=HYPERLINK(\"http://x\")", "Kota D"},
-		Errors:  []render.BatchError{{Source: "e.xlsx", Message: "e.xlsx: Penilaian!F12: indicator 21: level \"n/a\" is not a number from 1 to 5"}},
+		Errors:  []result.InputError{{Source: "e.xlsx", Message: "e.xlsx: Penilaian!F12: indicator 21: level \"n/a\" is not a number from 1 to 5"}},
 	}
 	if err := WriteCompare(out, cs, "en", SaveOptions{}); err != nil {
 		t.Fatal(err)
@@ -258,7 +259,7 @@ func TestWriteCompareMany(t *testing.T) {
 func TestWriteCompareOneMatch(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
-	cs := &render.Comparisons{Pairs: []*render.Comparison{comparison(t, dir, "Kota A")}, OnlyNew: []string{"Kota B"}}
+	cs := &result.Comparisons{Pairs: []*result.Comparison{comparison(t, dir, "Kota A")}, OnlyNew: []string{"Kota B"}}
 	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +280,7 @@ func TestWriteCompareLevels(t *testing.T) {
 	c := comparison(t, dir, "X")
 	c.Moved = c.Moved[:1]
 	c.Moved[0].Old = rubric.NewDecimal(5) / 2 // 2,5: a level that is not whole
-	cs := &render.Comparisons{Pairs: []*render.Comparison{c}}
+	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +308,7 @@ func TestWriteCompareRefuses(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "X")
-	cs := &render.Comparisons{Pairs: []*render.Comparison{c}}
+	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	if err := os.WriteFile(out, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +327,7 @@ func TestWriteCompareRefuses(t *testing.T) {
 	if !errors.Is(err, ErrIsInput) {
 		t.Errorf("over an input with force: %v, want ErrIsInput", err)
 	}
-	if err := WriteCompare(filepath.Join(dir, "none.xlsx"), &render.Comparisons{OnlyOld: []string{"A"}}, "id", SaveOptions{}); err == nil {
+	if err := WriteCompare(filepath.Join(dir, "none.xlsx"), &result.Comparisons{OnlyOld: []string{"A"}}, "id", SaveOptions{}); err == nil {
 		t.Errorf("no pair: no error")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "none.xlsx")); err == nil {

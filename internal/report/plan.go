@@ -6,7 +6,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -30,13 +31,13 @@ var planLabels = map[string]map[string]string{
 // the index before, after and at most, the steps, and the aspect indices
 // before and after with a chart of them. It is saved like a report:
 // atomically, never over an input, over an existing file only with Force.
-func WritePlan(path string, e *render.Evaluation, pl *plan.Plan, lang string, costs bool, o SaveOptions) error {
+func WritePlan(path string, e *result.Evaluation, pl *plan.Plan, lang string, costs bool, o SaveOptions) error {
 	if err := CheckOutput(path, o); err != nil {
 		return err
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, lang: lang, prov: &Provenance{Precision: pl.Before.Rubric.Precision}}
+	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func WritePlan(path string, e *render.Evaluation, pl *plan.Plan, lang string, co
 	})
 }
 
-func (b *builder) plan(e *render.Evaluation, pl *plan.Plan, costs bool) error {
+func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	l := func(key string) string { return planLabels[langOr(b.lang)][key] }
 	name := l("sheet")
 	w, err := b.newSheet(name)
@@ -66,7 +67,7 @@ func (b *builder) plan(e *render.Evaluation, pl *plan.Plan, costs bool) error {
 	w.str(3, 3, e.Source, b.st["text"])
 	w.str(1, 4, l("target"), b.st["textb"])
 	if pl.Target.Band != nil {
-		w.str(3, 4, render.PredicateName(pl.Target.Band, b.lang), b.st["text"])
+		w.str(3, 4, label.PredicateName(pl.Target.Band, b.lang), b.st["text"])
 		w.num(4, 4, pl.Target.Band.From, b.st["idx"])
 	} else {
 		w.num(4, 4, pl.Target.Index, b.st["idx"])
@@ -79,9 +80,9 @@ func (b *builder) plan(e *render.Evaluation, pl *plan.Plan, costs bool) error {
 		index rubric.Decimal
 		pred  string
 	}{
-		{l("before"), pl.Before.Published, render.PredicateName(pl.Before.Predicate, b.lang)},
-		{l("after"), pl.After.Published, render.PredicateName(pl.After.Predicate, b.lang)},
-		{l("max"), pl.Max.Published, render.PredicateName(pl.Max.Predicate, b.lang)},
+		{l("before"), pl.Before.Published, label.PredicateName(pl.Before.Predicate, b.lang)},
+		{l("after"), pl.After.Published, label.PredicateName(pl.After.Predicate, b.lang)},
+		{l("max"), pl.Max.Published, label.PredicateName(pl.Max.Predicate, b.lang)},
 	} {
 		w.str(1, row, x.key, b.st["textb"])
 		w.str(3, row, x.pred, b.st["text"])

@@ -12,7 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -25,37 +25,6 @@ const provenanceFormat = "1"
 
 // Embedded is the RubricSource of a rubric built into spbe.
 const Embedded = "embedded"
-
-// Provenance is where a report came from: enough to recompute every
-// number in it and to tell whether its inputs changed since.
-type Provenance struct {
-	Version string // spbe version
-	// RubricID and RubricName name the rubric; RubricSource is Embedded
-	// or the path of the rubric file; RubricSHA256 is the hash of the
-	// rubric's canonical form (rubric.Rubric.SHA256).
-	RubricID, RubricName, RubricSource string
-	RubricSHA256                       string
-	Rounding                           string // "half-up"
-	Precision                          int    // decimals of a published index
-	Lang                               string // "id" or "en"
-	// IDCol and LevelCol are the column overrides the inputs were read with.
-	IDCol, LevelCol string
-	Time            time.Time
-	Inputs          []Input
-}
-
-// Input is one evaluation workbook read.
-type Input struct {
-	Path, SHA256, Sheet, Instansi string
-	// Levels are the levels read, in rubric order.
-	Levels []CellLevel
-}
-
-// CellLevel is one indicator's level and the cell it was read from.
-type CellLevel struct {
-	ID, Cell string
-	Level    rubric.Decimal
-}
 
 // HashFile returns the hex SHA-256 of a file's content.
 func HashFile(path string) (string, error) {
@@ -83,31 +52,24 @@ func RubricSource(arg string) string {
 	return arg
 }
 
-// NewProvenance records the run that scored evals: it hashes every input
-// file. rubricSource comes from RubricSource.
-func NewProvenance(version string, r *rubric.Rubric, rubricSource string, evals []*render.Evaluation, lang string, now time.Time) (*Provenance, error) {
-	p := &Provenance{
-		Version: version, RubricID: r.ID, RubricName: r.Name, RubricSource: rubricSource,
-		RubricSHA256: r.SHA256(), Rounding: r.Rounding, Precision: r.Precision,
-		Lang: lang, Time: now.UTC().Truncate(time.Second),
-	}
+// NewProvenance records the run that scored evals for a report in lang:
+// it hashes every input file. rubricSource comes from RubricSource.
+func NewProvenance(version string, r *rubric.Rubric, rubricSource string, evals []*result.Evaluation, lang string, now time.Time) (*result.Provenance, error) {
+	p := result.NewProvenance(version, r, rubricSource, now)
+	p.Lang = lang
 	for _, e := range evals {
 		h, err := HashFile(e.Source)
 		if err != nil {
 			return nil, err
 		}
-		in := Input{Path: e.Source, SHA256: h, Sheet: e.Sheet, Instansi: e.Instansi}
-		for _, it := range e.Result.Indicators {
-			in.Levels = append(in.Levels, CellLevel{ID: it.Indicator.ID, Cell: e.Cells[it.Indicator.ID], Level: it.Level})
-		}
-		p.Inputs = append(p.Inputs, in)
+		p.AddEvaluation(e, h)
 	}
 	return p, nil
 }
 
 // writeProvenance writes p to the hidden ProvenanceSheet, every value as
 // text so that it reads back exactly.
-func writeProvenance(f *excelize.File, p *Provenance) error {
+func writeProvenance(f *excelize.File, p *result.Provenance) error {
 	if _, err := f.NewSheet(ProvenanceSheet); err != nil {
 		return err
 	}
@@ -122,10 +84,10 @@ func writeProvenance(f *excelize.File, p *Provenance) error {
 	line("spbe provenance", provenanceFormat, "Do not edit: spbe verify recomputes the report from this sheet.")
 	kv := [][2]string{
 		{"spbe_version", p.Version},
-		{"rubric_id", p.RubricID},
-		{"rubric_name", p.RubricName},
-		{"rubric_source", p.RubricSource},
-		{"rubric_sha256", p.RubricSHA256},
+		{"rubric_id", p.Rubric.ID},
+		{"rubric_name", p.Rubric.Name},
+		{"rubric_source", p.Rubric.Source},
+		{"rubric_sha256", p.Rubric.SHA256},
 		{"rounding", p.Rounding},
 		{"precision", strconv.Itoa(p.Precision)},
 		{"lang", p.Lang},
@@ -163,7 +125,7 @@ func writeProvenance(f *excelize.File, p *Provenance) error {
 var ErrNoProvenance = errors.New("no spbe provenance sheet")
 
 // ReadProvenance reads the provenance of an open report.
-func ReadProvenance(f *excelize.File) (*Provenance, error) {
+func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 	rows, err := f.GetRows(ProvenanceSheet, excelize.Options{RawCellValue: true})
 	if err != nil || len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "spbe provenance" {
 		return nil, fmt.Errorf("%w (not a report written by spbe score -o)", ErrNoProvenance)
@@ -171,7 +133,7 @@ func ReadProvenance(f *excelize.File) (*Provenance, error) {
 	if rows[0][1] != provenanceFormat {
 		return nil, fmt.Errorf("provenance format %q is not supported (want %s)", rows[0][1], provenanceFormat)
 	}
-	p := &Provenance{}
+	p := &result.Provenance{}
 	get := func(r []string, i int) string {
 		if i < len(r) {
 			return r[i]
@@ -191,13 +153,13 @@ func ReadProvenance(f *excelize.File) (*Provenance, error) {
 			case "spbe_version":
 				p.Version = v
 			case "rubric_id":
-				p.RubricID = v
+				p.Rubric.ID = v
 			case "rubric_name":
-				p.RubricName = v
+				p.Rubric.Name = v
 			case "rubric_source":
-				p.RubricSource = v
+				p.Rubric.Source = v
 			case "rubric_sha256":
-				p.RubricSHA256 = v
+				p.Rubric.SHA256 = v
 			case "rounding":
 				p.Rounding = v
 			case "precision":
@@ -220,7 +182,7 @@ func ReadProvenance(f *excelize.File) (*Provenance, error) {
 				bad(n, "input %q out of order", get(r, 1))
 				continue
 			}
-			p.Inputs = append(p.Inputs, Input{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5)})
+			p.Inputs = append(p.Inputs, result.ProvenanceInput{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5)})
 		case "level":
 			k, err := strconv.Atoi(get(r, 1))
 			if err != nil || k < 1 || k > len(p.Inputs) {
@@ -232,10 +194,10 @@ func ReadProvenance(f *excelize.File) (*Provenance, error) {
 				bad(n, "indicator %s: level: %v", get(r, 2), err)
 				continue
 			}
-			p.Inputs[k-1].Levels = append(p.Inputs[k-1].Levels, CellLevel{ID: get(r, 2), Cell: get(r, 3), Level: l})
+			p.Inputs[k-1].Levels = append(p.Inputs[k-1].Levels, result.CellLevel{ID: get(r, 2), Cell: get(r, 3), Level: l})
 		}
 	}
-	if p.RubricID == "" {
+	if p.Rubric.ID == "" {
 		errs = append(errs, errors.New("no rubric_id recorded"))
 	}
 	if len(p.Inputs) == 0 {

@@ -16,13 +16,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // Write builds the report of evals and saves it atomically to path.
-func Write(path string, evals []*render.Evaluation, p *Provenance, o SaveOptions) error {
+func Write(path string, evals []*result.Evaluation, p *result.Provenance, o SaveOptions) error {
 	if err := CheckOutput(path, o); err != nil {
 		return err
 	}
@@ -41,7 +42,7 @@ func Write(path string, evals []*render.Evaluation, p *Provenance, o SaveOptions
 // there are several, then a summary and an indicator sheet per
 // evaluation, and the hidden provenance sheet last. All evaluations use
 // the same rubric.
-func Build(evals []*render.Evaluation, p *Provenance) (*excelize.File, error) {
+func Build(evals []*result.Evaluation, p *result.Provenance) (*excelize.File, error) {
 	if len(evals) == 0 {
 		return nil, fmt.Errorf("report: no evaluation to write")
 	}
@@ -65,13 +66,13 @@ func Build(evals []*render.Evaluation, p *Provenance) (*excelize.File, error) {
 type builder struct {
 	f    *excelize.File
 	lang string
-	prov *Provenance
+	prov *result.Provenance
 	st   map[string]int
 	// renamed is set once the default sheet has its name.
 	renamed bool
 }
 
-func (b *builder) label(key string) string { return label(b.lang, key) }
+func (b *builder) label(key string) string { return label.Report.Get(b.lang, key) }
 
 // sheetWriter writes cells and keeps the first error.
 type sheetWriter struct {
@@ -175,7 +176,7 @@ func (b *builder) sheetNames(i, n int) (summary, indicators string) {
 	return summary, indicators
 }
 
-func (b *builder) build(evals []*render.Evaluation) error {
+func (b *builder) build(evals []*result.Evaluation) error {
 	first := ""
 	if len(evals) > 1 {
 		first = b.label("ranking")
@@ -228,7 +229,7 @@ func ref(sheet string, c1, r1, c2, r2 int) string {
 	return quoteSheet(sheet) + "!" + a + ":" + z
 }
 
-func (b *builder) summary(name string, e *render.Evaluation) error {
+func (b *builder) summary(name string, e *result.Evaluation) error {
 	w, err := b.newSheet(name)
 	if err != nil {
 		return err
@@ -254,10 +255,10 @@ func (b *builder) summary(name string, e *render.Evaluation) error {
 	const idxRow = 8
 	w.str(1, idxRow, b.label("index"), b.st["bold"])
 	w.num(2, idxRow, res.Published, b.st["big"])
-	w.str(3, idxRow, render.PredicateName(res.Predicate, b.lang), b.st["pred"])
+	w.str(3, idxRow, label.PredicateName(res.Predicate, b.lang), b.st["pred"])
 	w.str(1, idxRow+1, b.label("exact"), b.st["note"])
 	w.str(2, idxRow+1, res.Index.Exact(), b.st["note"])
-	if note := render.EdgeNote(res, b.lang); note != "" {
+	if note := label.EdgeNote(res, b.lang); note != "" {
 		w.str(1, idxRow+2, note, b.st["note"])
 	}
 
@@ -274,7 +275,7 @@ func (b *builder) summary(name string, e *render.Evaluation) error {
 		if band == res.Predicate {
 			st, stn = b.st["band"], b.st["bandn"]
 		}
-		w.str(1, row, render.PredicateName(band, b.lang), st)
+		w.str(1, row, label.PredicateName(band, b.lang), st)
 		w.num(2, row, band.From, stn)
 		w.num(3, row, band.To, stn)
 	}
@@ -370,7 +371,7 @@ func (b *builder) groupRow(w *sheetWriter, row int, g index.Group, p int, domain
 	}
 }
 
-func (b *builder) indicators(name string, e *render.Evaluation) error {
+func (b *builder) indicators(name string, e *result.Evaluation) error {
 	w, err := b.newSheet(name)
 	if err != nil {
 		return err
@@ -440,13 +441,13 @@ func (b *builder) indicators(name string, e *render.Evaluation) error {
 
 // ranking writes one row per evaluation, best first; equal indices share
 // a rank.
-func (b *builder) ranking(name string, evals []*render.Evaluation) error {
+func (b *builder) ranking(name string, evals []*result.Evaluation) error {
 	w, err := b.newSheet(name)
 	if err != nil {
 		return err
 	}
 	order := slices.Clone(evals)
-	slices.SortStableFunc(order, func(x, y *render.Evaluation) int {
+	slices.SortStableFunc(order, func(x, y *result.Evaluation) int {
 		if c := int(y.Result.Published - x.Result.Published); c != 0 {
 			return c
 		}
@@ -471,7 +472,7 @@ func (b *builder) ranking(name string, evals []*render.Evaluation) error {
 		w.str(2, row, e.Instansi, b.st["text"])
 		w.str(3, row, e.Source, b.st["text"])
 		w.num(4, row, e.Result.Published, b.st["idxb"])
-		w.str(5, row, render.PredicateName(e.Result.Predicate, b.lang), b.st["text"])
+		w.str(5, row, label.PredicateName(e.Result.Predicate, b.lang), b.st["text"])
 		for j, d := range e.Result.Domains {
 			w.num(6+j, row, d.Index.Round(p), b.st["idx"])
 		}

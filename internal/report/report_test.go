@@ -15,7 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -41,7 +41,7 @@ func levelsOf(r *rubric.Rubric, ls []int) index.Levels {
 
 // evaluation scores levels and writes a stand-in input file, so that the
 // provenance can hash it.
-func evaluation(t testing.TB, dir, name, instansi string, r *rubric.Rubric, ls []int) *render.Evaluation {
+func evaluation(t testing.TB, dir, name, instansi string, r *rubric.Rubric, ls []int) *result.Evaluation {
 	t.Helper()
 	res, err := index.Compute(r, levelsOf(r, ls))
 	if err != nil {
@@ -55,12 +55,12 @@ func evaluation(t testing.TB, dir, name, instansi string, r *rubric.Rubric, ls [
 	for i, ind := range r.Indicators() {
 		cells[ind.ID] = "G" + itoa(5+i)
 	}
-	return &render.Evaluation{Source: src, Sheet: "Penilaian", Instansi: instansi, Cells: cells, Result: res}
+	return &result.Evaluation{Source: src, Sheet: "Penilaian", Instansi: instansi, Cells: cells, Result: res}
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func provenance(t testing.TB, r *rubric.Rubric, evals []*render.Evaluation, lang string) *Provenance {
+func provenance(t testing.TB, r *rubric.Rubric, evals []*result.Evaluation, lang string) *result.Provenance {
 	t.Helper()
 	p, err := NewProvenance("test", r, RubricSource(r.ID), evals, lang, testTime)
 	if err != nil {
@@ -69,7 +69,7 @@ func provenance(t testing.TB, r *rubric.Rubric, evals []*render.Evaluation, lang
 	return p
 }
 
-func writeReport(t testing.TB, evals []*render.Evaluation, lang string) string {
+func writeReport(t testing.TB, evals []*result.Evaluation, lang string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "report.xlsx")
 	r := evals[0].Result.Rubric
@@ -101,7 +101,7 @@ func raw(t testing.TB, f *excelize.File, sheet, c string) string {
 func TestReportSummary(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	e := evaluation(t, t.TempDir(), "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
-	f := open(t, writeReport(t, []*render.Evaluation{e}, "id"))
+	f := open(t, writeReport(t, []*result.Evaluation{e}, "id"))
 
 	if got, want := f.GetSheetList(), []string{"Ringkasan", "Indikator", ProvenanceSheet}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v, want %v", got, want)
@@ -167,7 +167,7 @@ func TestReportEdgeNote(t *testing.T) {
 		}
 	}
 	e := evaluation(t, t.TempDir(), "in.xlsx", "Instansi Contoh", r, ls)
-	f := open(t, writeReport(t, []*render.Evaluation{e}, "en"))
+	f := open(t, writeReport(t, []*result.Evaluation{e}, "en"))
 	if got := raw(t, f, "Summary", "B8"); got != "3.5" {
 		t.Fatalf("index = %q, want 3.5", got)
 	}
@@ -182,7 +182,7 @@ func cellName(c, r int) string { n, _ := excelize.CoordinatesToCellName(c, r); r
 func TestReportCharts(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	e := evaluation(t, t.TempDir(), "in.xlsx", "X", r, fixture.Perekonomian2021)
-	out := writeReport(t, []*render.Evaluation{e}, "id")
+	out := writeReport(t, []*result.Evaluation{e}, "id")
 	charts := zipParts(t, out, "xl/charts/chart")
 	if len(charts) != 2 {
 		t.Fatalf("%d charts, want 2", len(charts))
@@ -231,7 +231,7 @@ func zipParts(t testing.TB, path, prefix string) []string {
 func TestReportIndicators(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	e := evaluation(t, t.TempDir(), "in.xlsx", "X", r, fixture.Perekonomian2021)
-	f := open(t, writeReport(t, []*render.Evaluation{e}, "en"))
+	f := open(t, writeReport(t, []*result.Evaluation{e}, "en"))
 	sh := "Indicators"
 	rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
 	if err != nil {
@@ -285,7 +285,7 @@ func TestReportTextNeverFormula(t *testing.T) {
 	name := `=HYPERLINK("http://evil.example","klik")`
 	e := evaluation(t, t.TempDir(), "in.xlsx", "x", r, fixture.Perekonomian2021)
 	e.Instansi = name
-	out := writeReport(t, []*render.Evaluation{e}, "id")
+	out := writeReport(t, []*result.Evaluation{e}, "id")
 	f := open(t, out)
 	for _, at := range []struct{ sheet, cell string }{{"Ringkasan", "B3"}, {ProvenanceSheet, "F14"}} {
 		if got := raw(t, f, at.sheet, at.cell); got != name {
@@ -312,7 +312,7 @@ func TestReportRanking(t *testing.T) {
 	for i := range fives {
 		fives[i] = 5
 	}
-	evals := []*render.Evaluation{
+	evals := []*result.Evaluation{
 		evaluation(t, dir, "a.xlsx", "Perekonomian", r, fixture.Perekonomian2021),
 		evaluation(t, dir, "b.xlsx", "Teladan", r, fives),
 		evaluation(t, dir, "c.xlsx", "Kembar", r, fixture.Perekonomian2021),

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -99,14 +99,14 @@ func (t *form) build(instansi string) error {
 		return err
 	}
 	w := &sheetWriter{f: f, sheet: FormSheet}
-	w.str(1, 1, label(t.lang, "formTitle")+" — "+r.Name, st["title"])
+	w.str(1, 1, label.Report.Get(t.lang, "formTitle")+" — "+r.Name, st["title"])
 	if instansi != "" {
 		w.str(1, 2, "Instansi: "+instansi, st["bold"])
 	} else {
 		w.str(1, 2, "Instansi:", st["bold"])
 	}
-	w.str(1, 3, label(t.lang, "rubric")+": "+r.Name+" ("+r.ID+")", 0)
-	w.str(1, 4, label(t.lang, "index")+":", st["bold"])
+	w.str(1, 3, label.Report.Get(t.lang, "rubric")+": "+r.Name+" ("+r.ID+")", 0)
+	w.str(1, 4, label.Report.Get(t.lang, "index")+":", st["bold"])
 	hdr := []string{"No", "Domain", "Aspek", "Indikator", "Bobot (%)", "Tingkat Kematangan", "Nama Tingkat Kematangan", "Penjelasan", "Data Dukung"}
 	for c, h := range hdr {
 		w.str(c+1, FormHeaderRow, h, st["header"])
@@ -296,9 +296,9 @@ func (t *form) roundHalfUp(s, w string) string {
 func (t *form) results(st map[string]int) error {
 	r := t.r
 	w := &sheetWriter{f: t.f, sheet: ResultSheet}
-	w.str(1, 1, label(t.lang, "results")+" — "+r.Name, st["title"])
+	w.str(1, 1, label.Report.Get(t.lang, "results")+" — "+r.Name, st["title"])
 	row := 3
-	for c, h := range []string{label(t.lang, "code"), label(t.lang, "aspect"), label(t.lang, "domain"), label(t.lang, "weight"), label(t.lang, "aspectIndex")} {
+	for c, h := range []string{label.Report.Get(t.lang, "code"), label.Report.Get(t.lang, "aspect"), label.Report.Get(t.lang, "domain"), label.Report.Get(t.lang, "weight"), label.Report.Get(t.lang, "aspectIndex")} {
 		w.str(c+1, row, h, st["header"])
 	}
 	// Rows of each aspect and domain on the form: indicators are in
@@ -330,7 +330,7 @@ func (t *form) results(st map[string]int) error {
 		t.res.Aspects[a.ID] = "E" + strconv.Itoa(row)
 	}
 	row += 2
-	for c, h := range []string{label(t.lang, "code"), label(t.lang, "domain"), "", label(t.lang, "weight"), label(t.lang, "domainIndex")} {
+	for c, h := range []string{label.Report.Get(t.lang, "code"), label.Report.Get(t.lang, "domain"), "", label.Report.Get(t.lang, "weight"), label.Report.Get(t.lang, "domainIndex")} {
 		w.str(c+1, row, h, st["header"])
 	}
 	for _, d := range r.Domains {
@@ -347,12 +347,12 @@ func (t *form) results(st map[string]int) error {
 	row += 2
 	s, _ := t.sums(t.first, t.last)
 	total := r.Total.Units() * t.k / rubric.NewDecimal(1).Units()
-	w.str(1, row, label(t.lang, "index"), st["bold"])
+	w.str(1, row, label.Report.Get(t.lang, "index"), st["bold"])
 	w.formula(5, row, t.roundHalfUp(s, strconv.FormatInt(total, 10)), st["idx"])
 	idxCell := "E" + strconv.Itoa(row)
 	t.res.Index = ResultSheet + "!" + idxCell
 	row++
-	w.str(1, row, label(t.lang, "predicate"), st["bold"])
+	w.str(1, row, label.Report.Get(t.lang, "predicate"), st["bold"])
 	w.formula(5, row, t.predicateFormula(idxCell, s, total), st["bold"])
 	t.res.Predicate = ResultSheet + "!E" + strconv.Itoa(row)
 	if w.err != nil {
@@ -385,8 +385,8 @@ func (t *form) predicateFormula(idxCell, s string, total int64) string {
 		} else {
 			cond = fmt.Sprintf("%s>=%s", idxCell, b.From.String())
 		}
-		expr = fmt.Sprintf("IF(%s,%s,%s)", cond, formulaString(render.PredicateName(b, t.lang)), expr)
+		expr = fmt.Sprintf("IF(%s,%s,%s)", cond, formulaString(label.PredicateName(b, t.lang)), expr)
 	}
 	n := len(t.r.Indicators())
-	return fmt.Sprintf("IF(COUNT(%s)<%d,%s,%s)", t.rangeOf(FormLevelCol, t.first, t.last), n, formulaString(label(t.lang, "incomplete")), expr)
+	return fmt.Sprintf("IF(COUNT(%s)<%d,%s,%s)", t.rangeOf(FormLevelCol, t.first, t.last), n, formulaString(label.Report.Get(t.lang, "incomplete")), expr)
 }

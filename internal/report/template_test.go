@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -174,7 +174,7 @@ func compareForm(t testing.TB, r *rubric.Rubric, ls []int, res *FormResults, lan
 		check(d.ID, ResultSheet+"!"+res.Domains[d.ID], d.Index.Round(p).Fixed(p))
 	}
 	check("index", res.Index, want.Published.Fixed(p))
-	check("predicate", res.Predicate, render.PredicateName(want.Predicate, lang))
+	check("predicate", res.Predicate, label.PredicateName(want.Predicate, lang))
 	return diffs
 }
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -64,7 +64,7 @@ func Verify(reportPath, input string) (*Verification, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", reportPath, err)
 	}
-	var evals []*render.Evaluation
+	var evals []*result.Evaluation
 	for _, in := range p.Inputs {
 		levels := index.Levels{}
 		cells := map[string]string{}
@@ -76,7 +76,7 @@ func Verify(reportPath, input string) (*Verification, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: recorded levels of %s: %w", reportPath, in.Path, err)
 		}
-		evals = append(evals, &render.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res})
+		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res})
 	}
 	want, err := Build(evals, p)
 	if err != nil {
@@ -127,22 +127,22 @@ func fileExists(p string) bool {
 	return err == nil
 }
 
-func loadRecordedRubric(p *Provenance, diffs *[]Diff) (*rubric.Rubric, error) {
+func loadRecordedRubric(p *result.Provenance, diffs *[]Diff) (*rubric.Rubric, error) {
 	var r *rubric.Rubric
 	var err error
-	if p.RubricSource == Embedded {
-		r, err = rubric.ByID(p.RubricID)
+	if p.Rubric.Source == Embedded {
+		r, err = rubric.ByID(p.Rubric.ID)
 	} else {
-		r, err = rubric.Load(p.RubricSource)
+		r, err = rubric.Load(p.Rubric.Source)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("rubric recorded in the report: %w", err)
 	}
-	if r.ID != p.RubricID {
-		*diffs = append(*diffs, Diff{Where: "rubric id of " + p.RubricSource, Report: p.RubricID, Recomputed: r.ID})
+	if r.ID != p.Rubric.ID {
+		*diffs = append(*diffs, Diff{Where: "rubric id of " + p.Rubric.Source, Report: p.Rubric.ID, Recomputed: r.ID})
 	}
-	if sum := r.SHA256(); sum != p.RubricSHA256 {
-		*diffs = append(*diffs, Diff{Where: "rubric " + p.RubricSource + " sha256", Report: p.RubricSHA256, Recomputed: sum})
+	if sum := r.SHA256(); sum != p.Rubric.SHA256 {
+		*diffs = append(*diffs, Diff{Where: "rubric " + p.Rubric.Source + " sha256", Report: p.Rubric.SHA256, Recomputed: sum})
 	}
 	return r, nil
 }
@@ -207,7 +207,7 @@ func sameValue(a, b string) bool {
 
 // checkInput re-reads an input and compares its hash and levels with the
 // recorded ones.
-func checkInput(path string, in Input, p *Provenance, r *rubric.Rubric) ([]Diff, error) {
+func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r *rubric.Rubric) ([]Diff, error) {
 	var diffs []Diff
 	sum, err := HashFile(path)
 	if err != nil {

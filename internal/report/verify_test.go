@@ -9,21 +9,21 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/result"
 )
 
 func TestVerify(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	dir := t.TempDir()
 	e := evaluation(t, dir, "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
-	out := writeReport(t, []*render.Evaluation{e}, "id")
+	out := writeReport(t, []*result.Evaluation{e}, "id")
 
 	v, err := Verify(out, "")
 	if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 || len(v.Missing) != 0 {
 		t.Fatalf("fresh report: %+v, %v; want it to match, its input read", v, err)
 	}
 	p := provenanceOf(t, out)
-	if p.Version != "test" || p.RubricID != r.ID || len(p.RubricSHA256) != 64 || p.Inputs[0].SHA256 == "" ||
+	if p.Version != "test" || p.Rubric.ID != r.ID || len(p.Rubric.SHA256) != 64 || p.Inputs[0].SHA256 == "" ||
 		len(p.Inputs[0].Levels) != 47 || p.Inputs[0].Levels[20].Cell != "G25" || p.Rounding != "half-up" || !p.Time.Equal(testTime) {
 		t.Errorf("provenance = %+v", p)
 	}
@@ -72,10 +72,10 @@ func TestVerifyFindsInput(t *testing.T) {
 	dir := t.TempDir()
 	e := evaluation(t, dir, "in.xlsx", "Instansi Contoh", r, fixture.Perekonomian2021)
 	out := filepath.Join(dir, "report.xlsx")
-	p := provenance(t, r, []*render.Evaluation{e}, "id")
+	p := provenance(t, r, []*result.Evaluation{e}, "id")
 	// Scored from the report's folder: the path is relative to it, not to ours.
 	e.Source, p.Inputs[0].Path = "in.xlsx", "in.xlsx"
-	if err := Write(out, []*render.Evaluation{e}, p, SaveOptions{}); err != nil {
+	if err := Write(out, []*result.Evaluation{e}, p, SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := Verify(out, "")
@@ -91,7 +91,7 @@ func TestVerifyFindsInput(t *testing.T) {
 	}
 }
 
-func provenanceOf(t *testing.T, path string) *Provenance {
+func provenanceOf(t *testing.T, path string) *result.Provenance {
 	t.Helper()
 	f := open(t, path)
 	p, err := ReadProvenance(f)

@@ -1,0 +1,88 @@
+package label
+
+// Text holds the words of the text output of one evaluation.
+var Text = Table{
+	"id": {
+		"title": "Indeks SPBE", "instansi": "Instansi", "source": "Sumber", "sheet": "lembar", "column": "kolom",
+		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "weight": "Bobot",
+		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa", "next": "Ke %s",
+		"gap":     "Menuju %s (%s): kurang %s poin; paling sedikit %d langkah (spbe plan --target %q).",
+		"edge":    "Catatan: indeks tepat %s berjarak kurang dari %s dari batas predikat %s (predikat pada nilai tepat: %s).",
+		"crossed": "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
+	},
+	"en": {
+		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet", "column": "column",
+		"rubric": "Rubric", "group": "Domain / aspect / indicator", "weight": "Weight",
+		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open", "next": "To %s",
+		"gap":     "To reach %s (%s): %s points short; at least %d steps (spbe plan --target %q).",
+		"edge":    "Note: the exact index %s lies within %s of the predicate boundary %s (predicate on the exact value: %s).",
+		"crossed": "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
+	},
+}
+
+// Batch holds the words of the ranking and summary of a batch.
+var Batch = Table{
+	"id": {"rank": "Peringkat", "instansi": "Instansi", "index": "Indeks", "predicate": "Predikat",
+		"summary": "Ringkasan", "count": "instansi", "mean": "Rata-rata indeks", "median": "Median indeks",
+		"failed": "Gagal dibaca", "group": "Domain / Aspek", "groupmean": "Rata-rata", "all": "Nasional",
+		"none": "(tanpa kategori)"},
+	"en": {"rank": "Rank", "instansi": "Instansi", "index": "Index", "predicate": "Predicate",
+		"summary": "Summary", "count": "instansi", "mean": "Mean index", "median": "Median index",
+		"failed": "Failed to read", "group": "Domain / aspect", "groupmean": "Mean", "all": "National",
+		"none": "(no category)"},
+}
+
+// Compare holds the words of a comparison.
+var Compare = Table{
+	"id": {"old": "Lama", "new": "Baru", "change": "Perubahan", "up": "Indikator naik", "down": "Indikator turun",
+		"group": "Domain / Aspek", "effect": "Pengaruh", "level": "Tingkat", "none": "Tidak ada indikator yang berubah.",
+		"onlyold": "Hanya di data lama", "onlynew": "Hanya di data baru"},
+	"en": {"old": "Old", "new": "New", "change": "Change", "up": "Indicators up", "down": "Indicators down",
+		"group": "Domain / aspect", "effect": "Effect", "level": "Level", "none": "No indicator changed.",
+		"onlyold": "Only in the old data", "onlynew": "Only in the new data"},
+}
+
+// Plan holds the words of a plan and of a what-if.
+var Plan = Table{
+	"id": {
+		"title": "Rencana menuju %s", "now": "Sekarang", "after": "Sesudah", "max": "Maksimum", "change": "Selisih",
+		"steps": "%d langkah", "cost": "biaya %s", "unreachable": "Target tidak tercapai dengan batasan ini; rencana di bawah mencapai maksimum.",
+		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
+		"room":  "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
+		"index": "Indeks", "open": "Sisa poin",
+	},
+	"en": {
+		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum", "change": "Change",
+		"steps": "%d steps", "cost": "cost %s", "unreachable": "The target cannot be reached under these constraints; the plan below reaches the maximum.",
+		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
+		"room":  "Room per aspect: index points still open up to the top level, largest first",
+		"index": "Index", "open": "Points open",
+	},
+}
+
+// Report holds the words of the Excel report, the input form and the plan
+// and comparison workbooks.
+var Report = Table{
+	"id": {
+		"title": "Laporan Indeks SPBE", "summary": "Ringkasan", "indicators": "Indikator", "ranking": "Peringkat",
+		"instansi": "Instansi", "rubric": "Rubrik", "source": "Berkas sumber", "sheet": "lembar", "made": "Dibuat",
+		"index": "Indeks SPBE", "exact": "Indeks tepat", "predicate": "Predikat", "from": "Dari", "to": "Sampai",
+		"code": "Kode", "domain": "Domain", "aspect": "Aspek", "weight": "Bobot (%)", "contribution": "Kontribusi",
+		"available": "Sisa poin", "target": "Target (tingkat 3)", "radar": "Indeks aspek terhadap target tingkat 3",
+		"bar": "Indeks domain", "no": "No", "indicator": "Indikator", "level": "Tingkat", "levelname": "Nama tingkat",
+		"toMax": "Sisa poin ke tingkat %s", "cell": "Sel sumber", "rank": "Peringkat",
+		"formTitle": "Formulir Evaluasi SPBE", "results": "Hasil", "incomplete": "(belum lengkap)",
+		"aspectIndex": "Indeks aspek", "groupIndex": "Indeks", "domainIndex": "Indeks domain",
+	},
+	"en": {
+		"title": "SPBE index report", "summary": "Summary", "indicators": "Indicators", "ranking": "Ranking",
+		"instansi": "Instansi", "rubric": "Rubric", "source": "Source file", "sheet": "sheet", "made": "Made",
+		"index": "SPBE index", "exact": "Exact index", "predicate": "Predicate", "from": "From", "to": "To",
+		"code": "Code", "domain": "Domain", "aspect": "Aspect", "weight": "Weight (%)", "contribution": "Contribution",
+		"available": "Points open", "target": "Target (level 3)", "radar": "Aspect indices against the level-3 target",
+		"bar": "Domain indices", "no": "No", "indicator": "Indicator", "level": "Level", "levelname": "Level name",
+		"toMax": "Points open to level %s", "cell": "Source cell", "rank": "Rank",
+		"formTitle": "SPBE evaluation form", "results": "Results", "incomplete": "(incomplete)",
+		"aspectIndex": "Aspect index", "groupIndex": "Index", "domainIndex": "Domain index",
+	},
+}

@@ -1,0 +1,53 @@
+package result
+
+import (
+	"slices"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Comparison is an evaluation against an earlier one (or a
+// self-assessment against the evaluator's levels): Old and New are
+// evaluations on the same rubric.
+type Comparison struct {
+	Old, New *Evaluation
+	// OldLabel and NewLabel say where each side's levels came from
+	// (file, sheet, level column).
+	OldLabel, NewLabel string
+	// Moved are the indicators whose level changed, by effect on the
+	// index: the largest rise first, the largest fall last.
+	Moved []Move
+}
+
+// Move is one indicator whose level changed.
+type Move struct {
+	Indicator *rubric.Indicator
+	Old, New  rubric.Decimal
+	// Effect is what the change adds to the SPBE index (negative for a
+	// fall).
+	Effect index.Value
+}
+
+// Comparisons are the comparisons of two batches matched by instansi,
+// with the instansi found on one side only.
+type Comparisons struct {
+	Pairs            []*Comparison
+	OnlyOld, OnlyNew []string
+	Errors           []InputError
+}
+
+// SplitMoves splits the moves as spbe compare lists them: the rises in
+// their order (largest effect first), then the falls, largest first, ties
+// in rubric order.
+func SplitMoves(ms []Move) (up, down []Move) {
+	for _, m := range ms {
+		if m.New > m.Old {
+			up = append(up, m)
+		} else {
+			down = append(down, m)
+		}
+	}
+	slices.SortStableFunc(down, func(a, b Move) int { return a.Effect.Compare(b.Effect) })
+	return up, down
+}
