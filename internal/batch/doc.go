@@ -3,5 +3,10 @@
 // results on in input order, keeps each evaluation compact (its levels in
 // rubric order and its published index, not a full index.Result), ranks
 // them with shared ranks for ties, and summarises them per predicate,
-// domain and aspect, nationally or per category.
+// domain and aspect, nationally or per category. Rescore reads inputs
+// under two rubrics for spbe rubric diff, ranked with the same ranking.
+//
+// It builds the results model (internal/result) and imports
+// internal/workbook to read; it never imports the printers
+// (internal/render) or the Excel writer (internal/report).
 package batch

@@ -1,5 +1,12 @@
-// Package render writes scored evaluations as text, JSON, CSV or Markdown.
-// Each format is one Renderer; the CLI picks one by name from Formats.
+// Package render turns the results model (internal/result) into text,
+// JSON, CSV, Markdown and GitHub Actions annotations, and does nothing
+// else: it computes no index, reads no input and writes no file. Each
+// command's formats are one registry, Formats (ScoreFormats,
+// CompareFormats, PlanFormats, ...), that the CLI looks --format up in.
+// Words and numbers shown to people come from internal/label.
+//
+// Imports: render depends on internal/result, internal/label and pkg/;
+// nothing below it (result, label, batch, report) imports render.
 package render
 
 import (

@@ -1,7 +1,9 @@
-// Package report writes scored evaluations as an Excel workbook (the
-// report of spbe score -o), writes the input form of a rubric (spbe
-// template), and checks a report against its recorded provenance (spbe
-// verify).
+// Package report turns the results model (internal/result) into Excel:
+// the report of spbe score -o, the plan and comparison workbooks, and the
+// input form of a rubric (spbe template); it also reads a report back and
+// checks it against its recorded provenance (spbe verify). It imports
+// internal/result, internal/label and internal/workbook, never
+// internal/render.
 //
 // A report holds values, not formulas: every number is the published
 // value, rounded half-up exactly as spbe score prints it, written as a
