@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -10,7 +11,6 @@ import (
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -134,27 +134,16 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	cs := &result.Comparisons{}
-	var errs []error
-	collect := func(ins []*batch.Input) []*batch.Eval {
-		var evals []*batch.Eval
-		for _, in := range ins {
-			for _, w := range in.Warnings {
-				fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
-			}
-			for _, err := range in.Errs {
-				errs = append(errs, err)
-				cs.Errors = append(cs.Errors, (&batch.InputError{Path: in.Path, Err: err}).View())
-			}
-			evals = append(evals, in.Evals...)
+	for _, in := range append(slices.Clone(olds), news...) {
+		for _, w := range in.Warnings {
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
 		}
-		return evals
 	}
-	oe, ne := collect(olds), collect(news)
-	if len(errs) > 0 && len(olds) == 1 && len(news) == 1 && len(oe) <= 1 && len(ne) <= 1 {
-		return errors.Join(errs...) // one workbook against another: its error, as score gives it
-	}
-	label := func(e *batch.Eval, col string) string {
+	where := func(e *batch.Eval, old bool) string {
+		col := opts.NewCol
+		if old {
+			col = opts.OldCol
+		}
 		s := e.Source
 		if e.Sheet != "" {
 			s += ", " + label.SheetWord(opts.Lang) + " " + e.Sheet
@@ -164,46 +153,12 @@ func runCompare(opts *compareOptions) error {
 		}
 		return s
 	}
-	pair := func(o, n *batch.Eval) error {
-		of, err := o.Full(r)
-		if err != nil {
-			return err
-		}
-		nf, err := n.Full(r)
-		if err != nil {
-			return err
-		}
-		cs.Pairs = append(cs.Pairs, batch.Compare(of, nf, label(o, opts.OldCol), label(n, opts.NewCol)))
-		return nil
+	cs, errs, err := batch.CompareSides(r, olds, news, where)
+	if err != nil {
+		return err
 	}
-	if len(oe) == 1 && len(ne) == 1 && len(olds) == 1 && len(news) == 1 {
-		if err := pair(oe[0], ne[0]); err != nil {
-			return err
-		}
-	} else {
-		byKey := map[string]*batch.Eval{}
-		for _, e := range ne {
-			if k := batch.MatchKey(e.Instansi); byKey[k] == nil {
-				byKey[k] = e
-			}
-		}
-		used := map[*batch.Eval]bool{}
-		for _, o := range oe {
-			n := byKey[batch.MatchKey(o.Instansi)]
-			if n == nil || used[n] {
-				cs.OnlyOld = append(cs.OnlyOld, o.Instansi)
-				continue
-			}
-			used[n] = true
-			if err := pair(o, n); err != nil {
-				return err
-			}
-		}
-		for _, n := range ne {
-			if !used[n] {
-				cs.OnlyNew = append(cs.OnlyNew, n.Instansi)
-			}
-		}
+	if len(errs) > 0 && batch.OneAgainstOne(olds, news) {
+		return errors.Join(errs...) // one workbook against another: its error, as score gives it
 	}
 	for _, err := range errs {
 		printError(opts.io.ErrOut, err)

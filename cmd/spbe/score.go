@@ -228,30 +228,15 @@ func printError(w io.Writer, err error) {
 
 // finishBatch ranks, renders and checks the evaluations of a batch.
 func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, sc *batch.Scorer, g result.Gates, ins []*batch.Input, nInputs int) error {
-	var evals []*batch.Eval
-	var errs []*batch.InputError
-	failed := 0
-	for _, in := range ins {
-		evals = append(evals, in.Evals...)
-		for _, err := range in.Errs {
-			errs = append(errs, &batch.InputError{Path: in.Path, Err: err})
-		}
-		if len(in.Errs) > 0 {
-			failed++
-		}
-	}
+	evals, errs, failed := batch.Collect(ins)
 	if opts.Detail && opts.Format != "json" {
 		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
 	}
 	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
-		full := make([]*result.Evaluation, len(evals))
-		for i, e := range evals {
-			f, err := e.Full(r)
-			if err != nil {
-				return err
-			}
-			full[i] = f
+		full, err := batch.FullAll(r, evals)
+		if err != nil {
+			return err
 		}
 		if err := writeReport(opts, r, full); err != nil {
 			return err
@@ -275,11 +260,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
 			len(errs), plural(len(errs), "problem", "problems"))
 	}
-	scored := make([]result.Scored, len(evals))
-	for i, e := range evals {
-		scored[i] = e.Scored(r)
-	}
-	return gateFailed(g.Check(scored...))
+	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
 // scoreFile reads one long-layout workbook and scores it, printing notes

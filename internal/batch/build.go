@@ -121,3 +121,42 @@ func (e *InputError) View() result.InputError {
 	}
 	return result.InputError{Source: e.Path, Message: e.Err.Error()}
 }
+
+// Collect gathers the evaluations of inputs in input order and their
+// problems, each with its input's path; failed counts the inputs with a
+// problem.
+func Collect(ins []*Input) (evals []*Eval, errs []*InputError, failed int) {
+	for _, in := range ins {
+		evals = append(evals, in.Evals...)
+		for _, err := range in.Errs {
+			errs = append(errs, &InputError{Path: in.Path, Err: err})
+		}
+		if len(in.Errs) > 0 {
+			failed++
+		}
+	}
+	return evals, errs, failed
+}
+
+// FullAll computes the complete result of every evaluation (Eval.Full).
+func FullAll(r *rubric.Rubric, evals []*Eval) ([]*result.Evaluation, error) {
+	full := make([]*result.Evaluation, len(evals))
+	for i, e := range evals {
+		f, err := e.Full(r)
+		if err != nil {
+			return nil, err
+		}
+		full[i] = f
+	}
+	return full, nil
+}
+
+// ScoredAll returns what the gates look at of every evaluation
+// (Eval.Scored).
+func ScoredAll(r *rubric.Rubric, evals []*Eval) []result.Scored {
+	scored := make([]result.Scored, len(evals))
+	for i, e := range evals {
+		scored[i] = e.Scored(r)
+	}
+	return scored
+}
