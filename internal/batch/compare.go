@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/pkg/index"
 )
 
 // Compare sets out what changed from old to new (both full evaluations
@@ -20,14 +19,14 @@ func Compare(old, new *render.Evaluation, oldLabel, newLabel string) *render.Com
 			continue
 		}
 		// Contributions share the denominator (the rubric's total).
-		eff := index.Value{Num: it.Contribution.Num - o.Contribution.Num, Den: it.Contribution.Den}
+		eff := it.Contribution.Sub(o.Contribution)
 		c.Moved = append(c.Moved, render.Move{Indicator: it.Indicator, Old: o.Level, New: it.Level, Effect: eff})
 	}
 	slices.SortStableFunc(c.Moved, func(a, b render.Move) int {
 		switch {
-		case a.Effect.Num > b.Effect.Num:
+		case a.Effect.Compare(b.Effect) > 0:
 			return -1
-		case a.Effect.Num < b.Effect.Num:
+		case a.Effect.Compare(b.Effect) < 0:
 			return 1
 		}
 		return 0

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -159,7 +158,7 @@ func SplitMoves(ms []Move) (up, down []Move) {
 			down = append(down, m)
 		}
 	}
-	slices.SortStableFunc(down, func(a, b Move) int { return cmp.Compare(a.Effect.Num, b.Effect.Num) })
+	slices.SortStableFunc(down, func(a, b Move) int { return a.Effect.Compare(b.Effect) })
 	return up, down
 }
 

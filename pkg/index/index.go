@@ -91,8 +91,10 @@ var ErrMissing = errors.New("no level")
 // rubric does not have.
 var ErrUnknown = errors.New("not an indicator of the rubric")
 
-// Compute scores levels against the rubric. Every indicator needs a level
-// on its scale; the error lists every problem at once.
+// Compute scores levels against the rubric r, which must have been built by
+// rubric.Parse, rubric.Load or rubric.ByID. Every indicator needs a level
+// on its scale; the error lists every problem at once, as *LevelError
+// values and an error wrapping ErrMissing (see Check).
 func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	if err := Check(r, levels); err != nil {
 		return nil, err
@@ -102,54 +104,64 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 		Indicators: make([]Item, 0, len(r.Indicators())),
 		Domains:    make([]Group, 0, len(r.Domains)),
 	}
-	totalUnits := r.Total.Units()
-	var grand int64
+	// Sums of level x weight products, in units² (rubric.Decimal units of
+	// a level times units of a weight), are kept in 128 bits: a valid
+	// rubric keeps them below 10^18 (see rubric.MaxWeightSum), and 128
+	// bits hold them for any rubric and for levels with more digits.
+	total := r.Total
+	var grand i128
 	for _, d := range r.Domains {
-		var dSum, dAvail int64
+		var dSum, dAvail i128
 		for _, a := range d.Aspects {
-			var aSum, aAvail int64
+			var aSum, aAvail i128
 			for _, ind := range a.Indicators {
 				l := levels[ind.ID]
 				w := ind.Weight.Units()
 				s := ind.LevelScale
-				sum := l.Units() * w
-				avail := (s.Max.Units() - l.Units()) * w
-				step := Value{Den: 1}
+				sum := mul64(l.Units(), w)
+				avail := mul64(s.Max.Units()-l.Units(), w)
+				var step Value
 				if l < s.Max {
-					step = ratio(min(unit, s.Max.Units()-l.Units())*w, totalUnits)
+					step = ratio(mul64(min(unit, s.Max.Units()-l.Units()), w), total)
 				}
 				res.Indicators = append(res.Indicators, Item{
 					Indicator:    ind,
 					Level:        l,
 					LevelName:    s.LevelName(l),
-					Contribution: ratio(sum, totalUnits),
-					Available:    ratio(avail, totalUnits),
+					Contribution: ratio(sum, total),
+					Available:    ratio(avail, total),
 					Step:         step,
 				})
-				aSum += sum
-				aAvail += avail
+				aSum = aSum.add(sum)
+				aAvail = aAvail.add(avail)
 			}
 			res.Aspects = append(res.Aspects, Group{
 				ID: a.ID, Name: a.Name, Domain: d.ID, Weight: a.Weight,
-				Index:        ratio(aSum, a.IndicatorWeight.Units()),
-				Contribution: ratio(aSum, totalUnits),
-				Available:    ratio(aAvail, totalUnits),
+				Index:        ratio(aSum, a.IndicatorWeight),
+				Contribution: ratio(aSum, total),
+				Available:    ratio(aAvail, total),
 			})
-			dSum += aSum
-			dAvail += aAvail
+			dSum = dSum.add(aSum)
+			dAvail = dAvail.add(aAvail)
 		}
 		res.Domains = append(res.Domains, Group{
 			ID: d.ID, Name: d.Name, Weight: d.Weight,
-			Index:        ratio(dSum, d.IndicatorWeight.Units()),
-			Contribution: ratio(dSum, totalUnits),
-			Available:    ratio(dAvail, totalUnits),
+			Index:        ratio(dSum, d.IndicatorWeight),
+			Contribution: ratio(dSum, total),
+			Available:    ratio(dAvail, total),
 		})
-		grand += dSum
+		grand = grand.add(dSum)
 	}
-	res.Index = ratio(grand, totalUnits)
+	res.Index = ratio(grand, total)
 	res.Published = res.Index.Round(r.Precision)
 	res.Predicate, res.Edge = judge(r, res.Index, res.Published)
 	return res, nil
+}
+
+// ratio returns the exact Value sum / weight for a sum of level x weight
+// products in units² and a positive weight: a weighted mean of levels.
+func ratio(sum i128, weight rubric.Decimal) Value {
+	return fromWide(sum, mul64(weight.Units(), unit))
 }
 
 // judge finds the predicate and whether the index is near a band edge:
