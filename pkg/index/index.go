@@ -8,6 +8,9 @@
 // Aspek = 1/BA x sum(level x BI), Indeks Domain = 1/BD x sum(Indeks Aspek x
 // BA), Indeks SPBE = 1/100 x sum(Indeks Domain x BD)) without rounding any
 // intermediate index; rounding half-up happens only when a value is shown.
+//
+// Every index, contribution and gain is a Value: an exact fraction that
+// Round turns into the rubric.Decimal that is shown.
 package index
 
 import (
@@ -21,6 +24,7 @@ import (
 
 // Result is the scored evaluation.
 type Result struct {
+	// Rubric is the rubric the levels were scored on.
 	Rubric *rubric.Rubric
 	// Index is the exact SPBE index; Published is it rounded half-up to
 	// the rubric's precision.
@@ -31,7 +35,9 @@ type Result struct {
 	Predicate *rubric.Band
 	// Edge is set when the index lies near a band edge or the exact and
 	// the published value fall in different bands.
-	Edge       *Edge
+	Edge *Edge
+	// Domains, Aspects and Indicators hold the result of every domain,
+	// aspect and indicator, in rubric order.
 	Domains    []Group
 	Aspects    []Group
 	Indicators []Item
@@ -53,6 +59,8 @@ type Group struct {
 // Item is the result of one indicator.
 type Item struct {
 	Indicator *rubric.Indicator
+	// Level is the level reached, LevelName its name on the indicator's
+	// scale ("" for a level between whole levels).
 	Level     rubric.Decimal
 	LevelName string
 	// Contribution is level x weight / total; Available is what raising
@@ -81,7 +89,10 @@ type LevelError struct {
 	Err error
 }
 
+// Error returns "indicator ID: reason".
 func (e *LevelError) Error() string { return fmt.Sprintf("indicator %s: %v", e.ID, e.Err) }
+
+// Unwrap returns the reason, for errors.Is and errors.As.
 func (e *LevelError) Unwrap() error { return e.Err }
 
 // ErrMissing is wrapped by the error for indicators without a level.

@@ -149,13 +149,17 @@ func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind
 // Plan.Reachable).
 //
 // Without costs (o.Costs nil) the plan has the fewest level steps, taken on
-// the heaviest indicators (greedy; see fewestSteps for the proof), equal
-// weights in rubric order. With costs it has the least total cost, then the
-// fewest steps, then as many steps as possible on the indicators earliest
-// in the rubric (dynamic programming, or an exact branch and bound when
-// the gains are too fine for the table; ErrTooHard if that search is too
-// long). Steps are whole levels up to the cap; on a non-integer scale a
-// last partial step may end at the cap.
+// the heaviest indicators, equal weights in rubric order. This greedy
+// choice is minimal: the target is a threshold on the sum S (see the
+// package comment), every whole level step on an indicator of weight w
+// adds the same 10^6 x w to S, and so no k steps gain more than the k
+// largest. With costs it
+// has the least total cost, then the fewest steps, then as many steps as
+// possible on the indicators earliest in the rubric (found by dynamic
+// programming, or an exact branch and bound when the gains are too fine
+// for the table; ErrTooHard if that search is too long). Steps are whole
+// levels up to the cap; on a non-integer scale a last partial step may end
+// at the cap.
 //
 // When the target is out of reach, Reachable is false, Max is the best
 // result possible, and the plan is the cheapest one that reaches Max's
