@@ -119,7 +119,7 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	// a level times units of a weight), are kept in 128 bits: a valid
 	// rubric keeps them below 10^18 (see rubric.MaxWeightSum), and 128
 	// bits hold them for any rubric and for levels with more digits.
-	total := r.Total
+	total := weightDen(r.Total)
 	var grand i128
 	for _, d := range r.Domains {
 		var dSum, dAvail i128
@@ -135,20 +135,17 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 				if l < s.Max {
 					step = ratio(mul64(min(unit, s.Max.Units()-l.Units()), w), total)
 				}
-				res.Indicators = append(res.Indicators, Item{
-					Indicator:    ind,
-					Level:        l,
-					LevelName:    s.LevelName(l),
-					Contribution: ratio(sum, total),
-					Available:    ratio(avail, total),
-					Step:         step,
-				})
+				// Filled in place: an Item is large.
+				res.Indicators = append(res.Indicators, Item{})
+				it := &res.Indicators[len(res.Indicators)-1]
+				it.Indicator, it.Level, it.LevelName = ind, l, s.LevelName(l)
+				it.Contribution, it.Available, it.Step = ratio(sum, total), ratio(avail, total), step
 				aSum = aSum.add(sum)
 				aAvail = aAvail.add(avail)
 			}
 			res.Aspects = append(res.Aspects, Group{
 				ID: a.ID, Name: a.Name, Domain: d.ID, Weight: a.Weight,
-				Index:        ratio(aSum, a.IndicatorWeight),
+				Index:        ratio(aSum, weightDen(a.IndicatorWeight)),
 				Contribution: ratio(aSum, total),
 				Available:    ratio(aAvail, total),
 			})
@@ -157,7 +154,7 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 		}
 		res.Domains = append(res.Domains, Group{
 			ID: d.ID, Name: d.Name, Weight: d.Weight,
-			Index:        ratio(dSum, d.IndicatorWeight),
+			Index:        ratio(dSum, weightDen(d.IndicatorWeight)),
 			Contribution: ratio(dSum, total),
 			Available:    ratio(dAvail, total),
 		})
@@ -169,11 +166,13 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	return res, nil
 }
 
-// ratio returns the exact Value sum / weight for a sum of level x weight
-// products in units² and a positive weight: a weighted mean of levels.
-func ratio(sum i128, weight rubric.Decimal) Value {
-	return fromWide(sum, mul64(weight.Units(), unit))
-}
+// weightDen returns the denominator, in units², of a weighted mean over a
+// positive weight.
+func weightDen(weight rubric.Decimal) i128 { return mul64(weight.Units(), unit) }
+
+// ratio returns the exact Value sum / den for a sum of level x weight
+// products and a weightDen: a weighted mean of levels.
+func ratio(sum, den i128) Value { return fromWide(sum, den) }
 
 // judge finds the predicate and whether the index is near a band edge:
 // within half a unit of the last published decimal, or rounded across it.
