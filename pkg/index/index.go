@@ -110,11 +110,17 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	if err := Check(r, levels); err != nil {
 		return nil, err
 	}
+	nAspects := 0
+	for _, d := range r.Domains {
+		nAspects += len(d.Aspects)
+	}
 	res := &Result{
 		Rubric:     r,
-		Indicators: make([]Item, 0, len(r.Indicators())),
+		Indicators: make([]Item, len(r.Indicators())),
 		Domains:    make([]Group, 0, len(r.Domains)),
+		Aspects:    make([]Group, 0, nAspects),
 	}
+	next := 0 // the next of res.Indicators to fill, in rubric order
 	// Sums of level x weight products, in units² (rubric.Decimal units of
 	// a level times units of a weight), are kept in 128 bits: a valid
 	// rubric keeps them below 10^18 (see rubric.MaxWeightSum), and 128
@@ -135,9 +141,8 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 				if l < s.Max {
 					step = ratio(mul64(min(unit, s.Max.Units()-l.Units()), w), total)
 				}
-				// Filled in place: an Item is large.
-				res.Indicators = append(res.Indicators, Item{})
-				it := &res.Indicators[len(res.Indicators)-1]
+				it := &res.Indicators[next] // filled in place: an Item is large
+				next++
 				it.Indicator, it.Level, it.LevelName = ind, l, s.LevelName(l)
 				it.Contribution, it.Available, it.Step = ratio(sum, total), ratio(avail, total), step
 				aSum = aSum.add(sum)
