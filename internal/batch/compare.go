@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/result"
-	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -21,7 +20,7 @@ func Compare(old, new *result.Evaluation, oldLabel, newLabel string) *result.Com
 			continue
 		}
 		// Contributions share the denominator (the rubric's total).
-		eff := index.Value{Num: it.Contribution.Num - o.Contribution.Num, Den: it.Contribution.Den}
+		eff := it.Contribution.Sub(o.Contribution)
 		c.Moved = append(c.Moved, result.Move{Indicator: it.Indicator, Old: o.Level, New: it.Level, Effect: eff})
 	}
 	slices.SortStableFunc(c.Moved, func(a, b result.Move) int {

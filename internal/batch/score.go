@@ -10,6 +10,14 @@ var unit = rubric.NewDecimal(1).Units()
 
 // Scorer computes indices from compact levels with precomputed weights:
 // the same exact sums as index.Compute, without building a Result.
+//
+// The sums are int64s, and cannot overflow: a valid rubric has levels
+// within ±rubric.MaxLevel (10^8 units) and indicator weights, each
+// positive, adding up to at most rubric.MaxWeightSum (10^10 units) over the
+// whole rubric, so every partial sum of level x weight, in units², is at
+// most 10^8 x 10^10 = 10^18 in magnitude, below 2^63 ≈ 9.22 x 10^18. The
+// denominators, a sum of weights times 10^6, are at most 10^16.
+// TestScorerAtTheBounds checks the largest valid rubric.
 type Scorer struct {
 	R         *rubric.Rubric
 	weight    []int64 // per indicator, in units
@@ -50,7 +58,9 @@ type Sums struct {
 }
 
 // Sums computes the sums of levels (in rubric order) into s, reusing its
-// slices.
+// slices. Every level must be on its indicator's scale, as the workbook
+// reader ensures: the bound that keeps the sums from overflowing (see
+// Scorer) rests on it.
 func (sc *Scorer) Sums(levels Levels, s *Sums) {
 	if cap(s.Aspects) < len(sc.aspectDen) {
 		s.Aspects = make([]int64, len(sc.aspectDen))
@@ -76,16 +86,27 @@ func (sc *Scorer) Sums(levels Levels, s *Sums) {
 }
 
 // Index returns the exact SPBE index of sums.
-func (sc *Scorer) Index(s *Sums) index.Value { return index.Value{Num: s.Total, Den: sc.totalDen} }
+func (sc *Scorer) Index(s *Sums) index.Value { return value(s.Total, sc.totalDen) }
 
 // Domain returns the exact index of domain d.
 func (sc *Scorer) Domain(s *Sums, d int) index.Value {
-	return index.Value{Num: s.Domains[d], Den: sc.domainDen[d]}
+	return value(s.Domains[d], sc.domainDen[d])
 }
 
 // Aspect returns the exact index of aspect a.
 func (sc *Scorer) Aspect(s *Sums, a int) index.Value {
-	return index.Value{Num: s.Aspects[a], Den: sc.aspectDen[a]}
+	return value(s.Aspects[a], sc.aspectDen[a])
+}
+
+// value returns num/den. The denominators of a Scorer are positive, since
+// a valid rubric's weights are, so index.NewValue does not fail; the zero
+// Value stands in should it ever.
+func value(num, den int64) index.Value {
+	v, err := index.NewValue(num, den)
+	if err != nil {
+		return index.Value{}
+	}
+	return v
 }
 
 // Judge returns the published index and the predicate band (its index in

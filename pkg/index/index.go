@@ -8,6 +8,9 @@
 // Aspek = 1/BA x sum(level x BI), Indeks Domain = 1/BD x sum(Indeks Aspek x
 // BA), Indeks SPBE = 1/100 x sum(Indeks Domain x BD)) without rounding any
 // intermediate index; rounding half-up happens only when a value is shown.
+//
+// Every index, contribution and gain is a Value: an exact fraction that
+// Round turns into the rubric.Decimal that is shown.
 package index
 
 import (
@@ -21,6 +24,7 @@ import (
 
 // Result is the scored evaluation.
 type Result struct {
+	// Rubric is the rubric the levels were scored on.
 	Rubric *rubric.Rubric
 	// Index is the exact SPBE index; Published is it rounded half-up to
 	// the rubric's precision.
@@ -31,7 +35,9 @@ type Result struct {
 	Predicate *rubric.Band
 	// Edge is set when the index lies near a band edge or the exact and
 	// the published value fall in different bands.
-	Edge       *Edge
+	Edge *Edge
+	// Domains, Aspects and Indicators hold the result of every domain,
+	// aspect and indicator, in rubric order.
 	Domains    []Group
 	Aspects    []Group
 	Indicators []Item
@@ -53,6 +59,8 @@ type Group struct {
 // Item is the result of one indicator.
 type Item struct {
 	Indicator *rubric.Indicator
+	// Level is the level reached, LevelName its name on the indicator's
+	// scale ("" for a level between whole levels).
 	Level     rubric.Decimal
 	LevelName string
 	// Contribution is level x weight / total; Available is what raising
@@ -81,7 +89,10 @@ type LevelError struct {
 	Err error
 }
 
+// Error returns "indicator ID: reason".
 func (e *LevelError) Error() string { return fmt.Sprintf("indicator %s: %v", e.ID, e.Err) }
+
+// Unwrap returns the reason, for errors.Is and errors.As.
 func (e *LevelError) Unwrap() error { return e.Err }
 
 // ErrMissing is wrapped by the error for indicators without a level.
@@ -91,66 +102,82 @@ var ErrMissing = errors.New("no level")
 // rubric does not have.
 var ErrUnknown = errors.New("not an indicator of the rubric")
 
-// Compute scores levels against the rubric. Every indicator needs a level
-// on its scale; the error lists every problem at once.
+// Compute scores levels against the rubric r, which must have been built by
+// rubric.Parse, rubric.Load or rubric.ByID. Every indicator needs a level
+// on its scale; the error lists every problem at once, as *LevelError
+// values and an error wrapping ErrMissing (see Check).
 func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	if err := Check(r, levels); err != nil {
 		return nil, err
 	}
+	nAspects := 0
+	for _, d := range r.Domains {
+		nAspects += len(d.Aspects)
+	}
 	res := &Result{
 		Rubric:     r,
-		Indicators: make([]Item, 0, len(r.Indicators())),
+		Indicators: make([]Item, len(r.Indicators())),
 		Domains:    make([]Group, 0, len(r.Domains)),
+		Aspects:    make([]Group, 0, nAspects),
 	}
-	totalUnits := r.Total.Units()
-	var grand int64
+	next := 0 // the next of res.Indicators to fill, in rubric order
+	// Sums of level x weight products, in units² (rubric.Decimal units of
+	// a level times units of a weight), are kept in 128 bits: a valid
+	// rubric keeps them below 10^18 (see rubric.MaxWeightSum), and 128
+	// bits hold them for any rubric and for levels with more digits.
+	total := weightDen(r.Total)
+	var grand i128
 	for _, d := range r.Domains {
-		var dSum, dAvail int64
+		var dSum, dAvail i128
 		for _, a := range d.Aspects {
-			var aSum, aAvail int64
+			var aSum, aAvail i128
 			for _, ind := range a.Indicators {
 				l := levels[ind.ID]
 				w := ind.Weight.Units()
 				s := ind.LevelScale
-				sum := l.Units() * w
-				avail := (s.Max.Units() - l.Units()) * w
-				step := Value{Den: 1}
+				sum := mul64(l.Units(), w)
+				avail := mul64(s.Max.Units()-l.Units(), w)
+				var step Value
 				if l < s.Max {
-					step = ratio(min(unit, s.Max.Units()-l.Units())*w, totalUnits)
+					step = ratio(mul64(min(unit, s.Max.Units()-l.Units()), w), total)
 				}
-				res.Indicators = append(res.Indicators, Item{
-					Indicator:    ind,
-					Level:        l,
-					LevelName:    s.LevelName(l),
-					Contribution: ratio(sum, totalUnits),
-					Available:    ratio(avail, totalUnits),
-					Step:         step,
-				})
-				aSum += sum
-				aAvail += avail
+				it := &res.Indicators[next] // filled in place: an Item is large
+				next++
+				it.Indicator, it.Level, it.LevelName = ind, l, s.LevelName(l)
+				it.Contribution, it.Available, it.Step = ratio(sum, total), ratio(avail, total), step
+				aSum = aSum.add(sum)
+				aAvail = aAvail.add(avail)
 			}
 			res.Aspects = append(res.Aspects, Group{
 				ID: a.ID, Name: a.Name, Domain: d.ID, Weight: a.Weight,
-				Index:        ratio(aSum, a.IndicatorWeight.Units()),
-				Contribution: ratio(aSum, totalUnits),
-				Available:    ratio(aAvail, totalUnits),
+				Index:        ratio(aSum, weightDen(a.IndicatorWeight)),
+				Contribution: ratio(aSum, total),
+				Available:    ratio(aAvail, total),
 			})
-			dSum += aSum
-			dAvail += aAvail
+			dSum = dSum.add(aSum)
+			dAvail = dAvail.add(aAvail)
 		}
 		res.Domains = append(res.Domains, Group{
 			ID: d.ID, Name: d.Name, Weight: d.Weight,
-			Index:        ratio(dSum, d.IndicatorWeight.Units()),
-			Contribution: ratio(dSum, totalUnits),
-			Available:    ratio(dAvail, totalUnits),
+			Index:        ratio(dSum, weightDen(d.IndicatorWeight)),
+			Contribution: ratio(dSum, total),
+			Available:    ratio(dAvail, total),
 		})
-		grand += dSum
+		grand = grand.add(dSum)
 	}
-	res.Index = ratio(grand, totalUnits)
+	res.Index = ratio(grand, total)
 	res.Published = res.Index.Round(r.Precision)
 	res.Predicate, res.Edge = judge(r, res.Index, res.Published)
 	return res, nil
 }
+
+// weightDen returns the denominator, in units², of a weighted mean over a
+// positive weight.
+func weightDen(weight rubric.Decimal) i128 { return mul64(weight.Units(), unit) }
+
+// ratio returns the exact Value sum / den for a sum of level x weight
+// products and a weightDen: a weighted mean of levels.
+func ratio(sum, den i128) Value { return fromWide(sum, den) }
 
 // judge finds the predicate and whether the index is near a band edge:
 // within half a unit of the last published decimal, or rounded across it.

@@ -261,18 +261,15 @@ func TestContributionsAddUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sum, avail int64
+	var sum, avail index.Value
 	for _, it := range res.Indicators {
-		if it.Contribution.Den != res.Index.Den {
-			t.Fatalf("denominators differ")
-		}
-		sum += it.Contribution.Num
-		avail += it.Available.Num
+		sum = sum.Add(it.Contribution)
+		avail = avail.Add(it.Available)
 	}
-	if sum != res.Index.Num {
-		t.Errorf("contributions add up to %d, index %d", sum, res.Index.Num)
+	if sum.Compare(res.Index) != 0 {
+		t.Errorf("contributions add up to %s, index %s", sum, res.Index)
 	}
-	if got := (index.Value{Num: sum + avail, Den: res.Index.Den}).Round(2).Fixed(2); got != "5.00" {
+	if got := sum.Add(avail).Round(2).Fixed(2); got != "5.00" {
 		t.Errorf("contribution + available = %s, want 5.00", got)
 	}
 	if res.Indicators[0].LevelName != "Rintisan" || res.Indicators[46].LevelName != "Interaksi" {
@@ -314,11 +311,11 @@ func TestValueCompare(t *testing.T) {
 		v, w index.Value
 		want int
 	}{
-		{index.Value{Num: 1, Den: 3}, index.Value{Num: 2, Den: 6}, 0},
-		{index.Value{Num: 1, Den: 3}, index.Value{Num: 333333, Den: 1000000}, 1},
-		{index.Value{Num: -1, Den: 2}, index.Value{Num: 0, Den: 1}, -1},
-		{index.Value{Num: -1, Den: 2}, index.Value{Num: -1, Den: 3}, -1},
-		{index.Value{Num: 1 << 62, Den: 3}, index.Value{Num: (1 << 62) - 1, Den: 3}, 1}, // past 64 bits when crossed
+		{frac(t, 1, 3), frac(t, 2, 6), 0},
+		{frac(t, 1, 3), frac(t, 333333, 1000000), 1},
+		{frac(t, -1, 2), frac(t, 0, 1), -1},
+		{frac(t, -1, 2), frac(t, -1, 3), -1},
+		{frac(t, 1<<62, 3), frac(t, (1<<62)-1, 3), 1}, // past 64 bits when crossed
 	}
 	for _, tt := range tests {
 		if got := tt.v.Compare(tt.w); got != tt.want {

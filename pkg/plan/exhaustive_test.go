@@ -341,21 +341,17 @@ func checkPlan(t *testing.T, in instance, p *plan.Plan) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want.Index != p.After.Index {
+	if want.Index.Compare(p.After.Index) != 0 {
 		t.Fatalf("%s: after %s, levels score %s", in, p.After.Index.Exact(), want.Index.Exact())
 	}
 	var gain index.Value
-	for i, s := range p.Steps {
+	for _, s := range p.Steps {
 		if in.opts.Fixed[s.Indicator.ID] {
 			t.Fatalf("%s: raised fixed %s", in, s.Indicator.ID)
 		}
-		if i == 0 {
-			gain = s.Gain
-		} else {
-			gain.Num += s.Gain.Num
-		}
+		gain = gain.Add(s.Gain)
 	}
-	if len(p.Steps) > 0 && p.Before.Index.Num+gain.Num != p.After.Index.Num {
+	if p.Before.Index.Add(gain).Compare(p.After.Index) != 0 {
 		t.Fatalf("%s: gains do not add up", in)
 	}
 	if in.opts.Costs == nil {

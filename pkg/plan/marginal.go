@@ -24,13 +24,14 @@ func Marginal(res *index.Result) []Margin {
 	next := nextBand(r, res.Predicate)
 	var met func(int64) bool
 	if next != nil {
-		met = metFunc(r, Target{Index: next.From, Band: next}, res.Index.Den)
+		met = metFunc(r, Target{Index: next.From, Band: next}, r.Total.Units()*unit)
 	}
+	s0 := weightedSum(res)
 	out := make([]Margin, 0, len(res.Indicators))
 	for _, it := range res.Indicators {
 		m := Margin{Indicator: it.Indicator, Gain: it.Step}
 		if met != nil {
-			s, max, w := res.Index.Num, it.Indicator.LevelScale.Max, it.Indicator.Weight.Units()
+			s, max, w := s0, it.Indicator.LevelScale.Max, it.Indicator.Weight.Units()
 			for n, l := 1, it.Level; l < max; n++ {
 				nl := min(l+rubric.Decimal(unit), max)
 				s += (nl - l).Units() * w

@@ -149,13 +149,17 @@ func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind
 // Plan.Reachable).
 //
 // Without costs (o.Costs nil) the plan has the fewest level steps, taken on
-// the heaviest indicators (greedy; see fewestSteps for the proof), equal
-// weights in rubric order. With costs it has the least total cost, then the
-// fewest steps, then as many steps as possible on the indicators earliest
-// in the rubric (dynamic programming, or an exact branch and bound when
-// the gains are too fine for the table; ErrTooHard if that search is too
-// long). Steps are whole levels up to the cap; on a non-integer scale a
-// last partial step may end at the cap.
+// the heaviest indicators, equal weights in rubric order. This greedy
+// choice is minimal: the target is a threshold on the sum S (see the
+// package comment), every whole level step on an indicator of weight w
+// adds the same 10^6 x w to S, and so no k steps gain more than the k
+// largest. With costs it
+// has the least total cost, then the fewest steps, then as many steps as
+// possible on the indicators earliest in the rubric (found by dynamic
+// programming, or an exact branch and bound when the gains are too fine
+// for the table; ErrTooHard if that search is too long). Steps are whole
+// levels up to the cap; on a non-integer scale a last partial step may end
+// at the cap.
 //
 // When the target is out of reach, Reachable is false, Max is the best
 // result possible, and the plan is the cheapest one that reaches Max's
@@ -170,7 +174,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		return nil, err
 	}
 	p := &Plan{Target: t, Before: before}
-	s0 := before.Index.Num
+	s0 := weightedSum(before)
 	sMax := s0
 	maxLevels := copyLevels(levels)
 	for _, it := range items {
@@ -180,7 +184,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if p.Max, err = index.Compute(r, maxLevels); err != nil {
 		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
 	}
-	den := before.Index.Den
+	den := r.Total.Units() * unit
 	met := metFunc(r, t, den)
 	if met(s0) {
 		p.Reachable, p.After = true, before
@@ -208,18 +212,21 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		}
 	}
 	after := copyLevels(levels)
-	total := r.Total.Units() * unit
 	for i, it := range items {
 		if n == nil || n[i] == 0 {
 			continue
 		}
 		to := it.to(n[i])
 		after[it.ind.ID] = to
+		gain, err := index.NewValue(it.gain(n[i]), den)
+		if err != nil {
+			return nil, fmt.Errorf("plan: gain of indicator %s: %w", it.ind.ID, err)
+		}
 		st := Step{
 			Indicator: it.ind,
 			From:      it.from,
 			To:        to,
-			Gain:      index.Value{Num: it.gain(n[i]), Den: total},
+			Gain:      gain,
 			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
 		}
 		p.Steps = append(p.Steps, st)
@@ -229,7 +236,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if p.After, err = index.Compute(r, after); err != nil {
 		return nil, fmt.Errorf("plan: planned levels: %w", err)
 	}
-	if !met(p.After.Index.Num) {
+	if !met(weightedSum(p.After)) {
 		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
 	}
 	return p, nil
@@ -311,18 +318,41 @@ func copyLevels(l index.Levels) index.Levels {
 	return out
 }
 
+// weightedSum returns S, the sum over the indicators of level x weight in
+// units² (see the package comment). For a valid rubric and levels on their
+// scales |S| <= rubric.MaxLevel x rubric.MaxWeightSum = 10^18 (in units²),
+// within an int64, and so is every S between the current and the maximum
+// levels that the planner tries.
+func weightedSum(res *index.Result) int64 {
+	var s int64
+	for _, it := range res.Indicators {
+		s += it.Level.Units() * it.Indicator.Weight.Units()
+	}
+	return s
+}
+
 // metFunc returns whether a weighted sum S (units², over the denominator
 // den of the index) meets the target: a band on the value the rubric judges
-// predicates on, an index on the published value.
+// predicates on, an index on the published value. den is positive (a valid
+// rubric's total is); were it not, nothing would be met and Make would
+// report an internal error.
 func metFunc(r *rubric.Rubric, t Target, den int64) func(s int64) bool {
 	goal := t.Index
+	exact := false
 	if t.Band != nil {
 		goal = t.Band.From
-		if r.PredicateOn == "exact" {
-			return func(s int64) bool { return index.Value{Num: s, Den: den}.Cmp(goal) >= 0 }
-		}
+		exact = r.PredicateOn == "exact"
 	}
-	return func(s int64) bool { return index.Value{Num: s, Den: den}.Round(r.Precision) >= goal }
+	return func(s int64) bool {
+		v, err := index.NewValue(s, den)
+		switch {
+		case err != nil:
+			return false
+		case exact:
+			return v.Cmp(goal) >= 0
+		}
+		return v.Round(r.Precision) >= goal
+	}
 }
 
 // threshold returns the least S in (lo, hi] with met(S), given that met is

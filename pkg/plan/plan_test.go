@@ -332,7 +332,7 @@ func TestMarginal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range plan.Marginal(top) {
-		if m.ToNextBand != 0 || m.Gain.Num != 0 {
+		if m.ToNextBand != 0 || m.Gain.Sign() != 0 {
 			t.Fatalf("at the top: %+v", m)
 		}
 	}

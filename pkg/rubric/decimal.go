@@ -15,8 +15,9 @@ const DecimalPlaces = 6
 // decimalUnit is 10^DecimalPlaces: the number of units in 1.
 const decimalUnit = 1_000_000
 
-// maxDecimal bounds the magnitude of a parsed Decimal (one million) so that
-// level x weight sums over a rubric can never overflow an int64.
+// maxDecimal bounds the magnitude of a parsed Decimal (one million, 10^12
+// units). It is not what keeps level x weight sums within an int64: the
+// limits of a valid rubric (MaxLevel, MaxWeightSum) are.
 const maxDecimal = 1_000_000 * decimalUnit
 
 // Decimal is an exact decimal number with up to six decimal places, stored as

@@ -8,15 +8,20 @@ import (
 
 // PosError is a problem at a position in a rubric file.
 type PosError struct {
+	// File is the name of the rubric file; Line and Col (from 1) place
+	// the problem in it, or are 0 for the file as a whole.
 	File      string
 	Line, Col int
-	Err       error
+	// Err is the problem.
+	Err error
 	// Warning marks a suspicious but legal thing; Parse never fails on it.
 	Warning bool
 
 	unknownKey bool // an unknown key: the rubric can still be decoded
 }
 
+// Error returns "file:line:col: problem", with "warning: " before a
+// warning's problem.
 func (e *PosError) Error() string {
 	pos := e.File
 	if e.Line > 0 {
@@ -28,6 +33,7 @@ func (e *PosError) Error() string {
 	return fmt.Sprintf("%s: %v", pos, e.Err)
 }
 
+// Unwrap returns Err, for errors.Is and errors.As.
 func (e *PosError) Unwrap() error { return e.Err }
 
 func describe(n *yaml.Node) string {

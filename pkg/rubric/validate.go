@@ -6,12 +6,34 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Limits that keep every weighted sum exact in an int64.
+// Limits of a valid rubric. They keep every weighted sum over a rubric
+// exact in an int64: a level is at most MaxLevel in magnitude and the
+// indicators' weights, each positive, add up to at most MaxWeightSum over
+// the whole rubric, so any sum of level x weight is at most 100 x 10,000 =
+// 10^6 in magnitude, 10^18 as an integer of units² (Decimal units of a
+// level times units of a weight), below 2^63 ≈ 9.22 x 10^18.
 const (
-	maxPrecision   = 4
-	maxWeightTotal = 10_000 * decimalUnit
-	maxLevel       = 100 * decimalUnit
+	// MaxPrecision is the most decimals an index may be published with:
+	// a contribution, shown with two decimals more, still fits a Decimal.
+	MaxPrecision = DecimalPlaces - 2
+	// MaxLevel bounds the minimum and the maximum of every scale, in
+	// magnitude.
+	MaxLevel Decimal = 100 * decimalUnit
+	// MaxWeightSum bounds the total, and the sum of the weights of all
+	// the indicators of a rubric (and so every weight and every
+	// children_weight).
+	MaxWeightSum Decimal = 10_000 * decimalUnit
+	// MaxIndicators is the most indicators a rubric may have.
+	MaxIndicators = 10_000
 )
+
+// addWeights returns a + b, held within ±2^62 so that summing any number
+// of parsed weights (each at most 10^12 units in magnitude) cannot
+// overflow; a sum that large is far beyond MaxWeightSum and refused.
+func addWeights(a, b Decimal) Decimal {
+	const lim = Decimal(1) << 62
+	return min(max(a+b, -lim), lim)
+}
 
 // field returns the value node of key in a mapping node, or the mapping
 // itself when the key is absent, so that a message still has a position.
@@ -77,14 +99,14 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		first = r.Scales[0]
 	}
 	r.byID = map[string]*Indicator{}
-	var domainSum Decimal
+	var domainSum, indicatorSum Decimal
 	var levelMax Decimal
 	domNodes := items(root, "domains")
 	for di, d := range r.Domains {
 		dn := domNodes[di]
 		unique("domain", d.ID, dn)
 		positive("domain", d.ID, d.Weight, dn)
-		domainSum += d.Weight
+		domainSum = addWeights(domainSum, d.Weight)
 		ds := scaleOf(d.Scale, dn, first)
 		if len(d.Aspects) == 0 {
 			v.errorf(field(dn, "aspects"), "%s has no aspects", named("domain", d.ID))
@@ -96,7 +118,7 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 			a.Domain = d
 			unique("aspect", a.ID, an)
 			positive("aspect", a.ID, a.Weight, an)
-			aspectSum += a.Weight
+			aspectSum = addWeights(aspectSum, a.Weight)
 			as := scaleOf(a.Scale, an, ds)
 			switch len(a.Indicators) {
 			case 0:
@@ -115,7 +137,15 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 				if ind.Name == "" {
 					v.errorf(field(in, "name"), "%s has no name", named("indicator", ind.ID))
 				}
-				a.IndicatorWeight += ind.Weight
+				a.IndicatorWeight = addWeights(a.IndicatorWeight, ind.Weight)
+				sum := addWeights(indicatorSum, ind.Weight)
+				if sum > MaxWeightSum && indicatorSum <= MaxWeightSum {
+					v.errorf(field(in, "weight"), "%s: the indicators' weights add up to %s here; at most %s is supported", named("indicator", ind.ID), sum, MaxWeightSum)
+				}
+				indicatorSum = sum
+				if len(r.indicators) == MaxIndicators {
+					v.errorf(in, "%s: more than %d indicators are not supported", named("indicator", ind.ID), MaxIndicators)
+				}
 				r.indicators = append(r.indicators, ind)
 				if _, dup := r.byID[ind.ID]; !dup {
 					r.byID[ind.ID] = ind
@@ -124,7 +154,10 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 					levelMax = ind.LevelScale.Max
 				}
 			}
-			d.IndicatorWeight += a.IndicatorWeight
+			d.IndicatorWeight = addWeights(d.IndicatorWeight, a.IndicatorWeight)
+			if a.ChildrenWeight != nil && *a.ChildrenWeight > MaxWeightSum {
+				v.errorf(field(an, "children_weight"), "%s: children_weight %s is more than %s, the most supported", named("aspect", a.ID), *a.ChildrenWeight, MaxWeightSum)
+			}
 			switch {
 			case a.ChildrenWeight != nil && *a.ChildrenWeight != a.IndicatorWeight:
 				v.errorf(field(an, "children_weight"), "%s: children_weight %s but its indicators' weights add up to %s", named("aspect", a.ID), *a.ChildrenWeight, a.IndicatorWeight)
@@ -141,8 +174,8 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 	if len(r.Domains) > 0 && domainSum != r.Total {
 		v.errorf(field(root, "total"), "total %s but the domains' weights add up to %s", r.Total, domainSum)
 	}
-	if domainSum > maxWeightTotal {
-		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", domainSum, Decimal(maxWeightTotal))
+	if domainSum > MaxWeightSum {
+		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", domainSum, MaxWeightSum)
 	}
 	v.checkBands(r, root)
 }
@@ -157,8 +190,8 @@ func (v *validator) checkHeader(r *Rubric, root *yaml.Node) {
 	if r.Total <= 0 {
 		v.errorf(field(root, "total"), "total %s is not positive", r.Total)
 	}
-	if r.Precision < 0 || r.Precision > maxPrecision {
-		v.errorf(field(root, "precision"), "precision %d is not from 0 to %d", r.Precision, maxPrecision)
+	if r.Precision < 0 || r.Precision > MaxPrecision {
+		v.errorf(field(root, "precision"), "precision %d is not from 0 to %d", r.Precision, MaxPrecision)
 	}
 	if r.Rounding != "half-up" {
 		v.errorf(field(root, "rounding"), "rounding %q is not supported (want half-up)", r.Rounding)
@@ -186,8 +219,8 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 		if s.Min >= s.Max {
 			v.errorf(field(n, "max"), "%s: max %s is not above min %s", named("scale", s.ID), s.Max, s.Min)
 		}
-		if s.Max > maxLevel || s.Min < -maxLevel {
-			v.errorf(field(n, "max"), "%s: levels beyond ±%s are not supported", named("scale", s.ID), Decimal(maxLevel))
+		if s.Max > MaxLevel || s.Min < -MaxLevel {
+			v.errorf(field(n, "max"), "%s: levels beyond ±%s are not supported", named("scale", s.ID), MaxLevel)
 		}
 		if s.Integer && !s.Min.IsInteger() {
 			v.errorf(field(n, "min"), "%s: min %s of an integer scale is not a whole number", named("scale", s.ID), s.Min)

@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -186,6 +187,28 @@ var brokenRubrics = []brokenRubric{
 	}},
 	{name: "children_weight equal to weight", edits: []edit{{"        weight: 10\n        indicators", "        weight: 10\n        children_weight: 10\n        indicators"}}, want: []string{
 		"t.yaml:24:26: warning: aspect A1: children_weight equals weight and can be left out",
+	}},
+	// The rubric of issue 12: children_weight let the indicators' weights
+	// add up to 10^6, and spbe score printed -84467,44.
+	{name: "children_weight beyond the limit", edits: []edit{
+		{"        weight: 10\n        indicators", "        weight: 10\n        children_weight: 1000000\n        indicators"},
+		{"weight: 4}", "weight: 400000}"},
+		{"weight: 6}", "weight: 600000}"},
+	}, want: []string{
+		"t.yaml:24:26: aspect A1: children_weight 1000000 is more than 10000, the most supported",
+		"t.yaml:26:42: indicator 1: the indicators' weights add up to 400000 here; at most 10000 is supported",
+	}},
+	{name: "indicator weights beyond the limit over several aspects", edits: []edit{
+		{"total: 10", "total: 20"},
+		{"    weight: 10\n    aspects", "    weight: 20\n    aspects"},
+		{"        weight: 10\n        indicators", "        weight: 10\n        children_weight: 10000\n        indicators"},
+		{"weight: 4}", "weight: 4000}"},
+		{"weight: 6}", "weight: 6000}\n      - id: A2\n        name: Aspect\n        weight: 10\n        children_weight: 1\n        indicators:\n          - {id: \"3\", name: Three, weight: 0.5}\n          - {id: \"4\", name: Four, weight: 0.5}"},
+	}, want: []string{
+		"t.yaml:33:44: indicator 3: the indicators' weights add up to 10000.5 here; at most 10000 is supported",
+	}},
+	{name: "scale levels beyond the limit", edits: []edit{{"max: 3", "max: 101"}, {"integer: true", "integer: false"}, {"to: 3}", "to: 101}"}}, want: []string{
+		"t.yaml:10:10: scale s: levels beyond ±100 are not supported",
 	}},
 	{name: "total mismatch", edits: []edit{{"total: 10", "total: 11"}}, want: []string{
 		"t.yaml:3:8: total 11 but the domains' weights add up to 10",
@@ -402,5 +425,27 @@ func TestSuggest(t *testing.T) {
 		if got := suggest(tt.key, fields); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.key, got, tt.want)
 		}
+	}
+}
+
+// A rubric may have MaxIndicators indicators, and no more.
+func TestMaxIndicators(t *testing.T) {
+	build := func(n int) string {
+		var sb strings.Builder
+		sb.WriteString(upTo(validBase, "domains:"))
+		w := Decimal(n * 100) // 0.0001 each
+		fmt.Fprintf(&sb, "domains:\n  - id: D1\n    name: D\n    weight: %s\n    aspects:\n      - id: A1\n        name: A\n        weight: %s\n        indicators:\n", w, w)
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&sb, "          - {id: \"%d\", name: i, weight: 0.0001}\n", i)
+		}
+		return strings.Replace(sb.String(), "total: 10", "total: "+w.String(), 1)
+	}
+	if _, err := Parse("t.yaml", []byte(build(MaxIndicators))); err != nil {
+		t.Fatalf("%d indicators: %v", MaxIndicators, err)
+	}
+	_, err := Parse("t.yaml", []byte(build(MaxIndicators+1)))
+	want := fmt.Sprintf("t.yaml:%d:13: indicator %d: more than %d indicators are not supported", 25+MaxIndicators, MaxIndicators+1, MaxIndicators)
+	if err == nil || err.Error() != want {
+		t.Errorf("%d indicators: error = %v, want %s", MaxIndicators+1, err, want)
 	}
 }

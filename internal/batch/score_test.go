@@ -1,0 +1,96 @@
+package batch
+
+import (
+	"testing"
+
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// boundRubric is a largest valid rubric (as in pkg/index): the total and
+// the indicators' weights add up to rubric.MaxWeightSum, with the finest
+// weights and children_weight above and below an aspect's weight, on a
+// scale from -rubric.MaxLevel to +rubric.MaxLevel.
+const boundRubric = `id: bound
+name: Bound
+total: 10000
+precision: 4
+rounding: half-up
+predicate_on: exact
+scales: [{id: s, min: -100, max: 100, integer: false, levels: {0: nol}}]
+predicates:
+  - {name: Low, from: -100, to: 0}
+  - {name: High, from: 0, to: 100}
+domains:
+  - id: D1
+    name: D1
+    weight: 6000
+    aspects:
+      - {id: A1, name: A1, weight: 6000, indicators: [{id: "1", name: i, weight: 5999.999999}, {id: "2", name: i, weight: 0.000001}]}
+  - id: D2
+    name: D2
+    weight: 4000
+    aspects:
+      - {id: A2, name: A2, weight: 1, children_weight: 3999, indicators: [{id: "3", name: i, weight: 3998.5}, {id: "4", name: i, weight: 0.5}]}
+      - {id: A3, name: A3, weight: 3999, children_weight: 1, indicators: [{id: "5", name: i, weight: 0.75}, {id: "6", name: i, weight: 0.25}]}
+`
+
+// TestScorerAtTheBounds checks the int64 sums of the Scorer against
+// index.Compute at the limits of validation: the largest sums a valid
+// rubric allows, on both the compact (whole levels up to 255) and the
+// wide (millionths) storage of levels.
+func TestScorerAtTheBounds(t *testing.T) {
+	r, err := rubric.Parse("bound.yaml", []byte(boundRubric))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := NewScorer(r)
+	d := func(s string) rubric.Decimal {
+		v, err := rubric.ParseDecimal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	max, min := rubric.MaxLevel, -rubric.MaxLevel
+	for _, tt := range []struct {
+		name   string
+		levels []rubric.Decimal
+		want   string
+	}{
+		{"all at the top, compact", []rubric.Decimal{max, max, max, max, max, max}, "100.0000"},
+		{"all at the bottom", []rubric.Decimal{min, min, min, min, min, min}, "-100.0000"},
+		{"mixed", []rubric.Decimal{max, min, d("-99.999999"), d("0.000001"), max, d("-33.333333")}, "20.0217"},
+	} {
+		ls := index.Levels{}
+		for i, ind := range r.Indicators() {
+			ls[ind.ID] = tt.levels[i]
+		}
+		want, err := index.Compute(r, ls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := NewEval(sc, tt.levels)
+		if got := e.Published.Fixed(4); got != tt.want || want.Published.Fixed(4) != tt.want {
+			t.Errorf("%s: scorer %s, Compute %s, want %s", tt.name, got, want.Published.Fixed(4), tt.want)
+		}
+		if e.Predicate(r) != want.Predicate {
+			t.Errorf("%s: predicate %v, want %v", tt.name, e.Predicate(r), want.Predicate)
+		}
+		var s Sums
+		sc.Sums(e.Levels, &s)
+		if got := sc.Index(&s); got.Compare(want.Index) != 0 {
+			t.Errorf("%s: index %s, want %s", tt.name, got, want.Index)
+		}
+		for i := range want.Domains {
+			if got := sc.Domain(&s, i); got.Compare(want.Domains[i].Index) != 0 {
+				t.Errorf("%s: domain %d: %s, want %s", tt.name, i, got, want.Domains[i].Index)
+			}
+		}
+		for i := range want.Aspects {
+			if got := sc.Aspect(&s, i); got.Compare(want.Aspects[i].Index) != 0 {
+				t.Errorf("%s: aspect %d: %s, want %s", tt.name, i, got, want.Aspects[i].Index)
+			}
+		}
+	}
+}
