@@ -151,7 +151,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Format != "yaml" && opts.Format != "table" {
 		return usagef("unknown format %q (want yaml or table)", opts.Format)
 	}
-	save := report.SaveOptions{Force: opts.Force}
+	save := opts.io.saveOptions(opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
 	if !embedded {
 		save.Inputs = []string{opts.Rubric}
@@ -180,7 +180,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 		_, err := w.Write(withSchemaComment(src, opts.Schema))
 		return err
 	}
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == report.Stdout {
 		return write(opts.io.Out)
 	}
 	if err := report.Save(opts.Output, save, write); err != nil {
@@ -233,11 +233,11 @@ are checked only by 'spbe rubric validate'.`,
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == report.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err
 	}
-	err := report.Save(opts.Output, report.SaveOptions{Force: opts.Force}, func(w io.Writer) error {
+	err := report.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
 		_, err := w.Write(schema)
 		return err
 	})
