@@ -17,14 +17,15 @@ type LimitError struct {
 }
 
 func (e *LimitError) Error() string {
+	const stopped = "the run was stopped, and the inputs are not at fault"
 	if errors.Is(e.Err, syscall.ENFILE) {
-		return fmt.Sprintf("%s: too many open files in the system: the run was stopped, no input was judged; read fewer workbooks at once (a lower -j) or close other programs", e.Path)
+		return fmt.Sprintf("%s: too many open files in the system: %s; read fewer workbooks at once (a lower -j) or close other programs", e.Path, stopped)
 	}
 	limit := ""
 	if n, ok := openFileLimit(); ok {
-		limit = fmt.Sprintf(" of %d", n)
+		limit = fmt.Sprintf(", %d at most", n)
 	}
-	return fmt.Sprintf("%s: too many open files: the run was stopped at the limit%s open files (ulimit -n), no input was judged; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)", e.Path, limit)
+	return fmt.Sprintf("%s: too many open files (ulimit -n%s): %s; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)", e.Path, limit, stopped)
 }
 
 func (e *LimitError) Unwrap() error { return e.Err }
