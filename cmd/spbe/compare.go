@@ -76,7 +76,7 @@ an existing file without --force.`,
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
 	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
 	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
-	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts; - writes it to stdout instead")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
 	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
@@ -98,9 +98,14 @@ func runCompare(opts *compareOptions) error {
 	// -o is refused before any work: never over an input (the arguments,
 	// the workbooks in folder arguments, a rubric file), over an existing
 	// file only with --force.
-	save := report.SaveOptions{Force: opts.Force, Inputs: []string{opts.Old, opts.New}}
+	save := opts.io.saveOptions(opts.Force, true, []string{opts.Old, opts.New})
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		save.Inputs = append(save.Inputs, src)
+	}
+	for _, p := range []string{opts.Old, opts.New} {
+		if ins, err := batch.Expand([]string{p}, opts.Recursive); err == nil {
+			save.Inputs = append(save.Inputs, ins...)
+		}
 	}
 	if opts.Output != "" {
 		if err := report.CheckOutput(opts.Output, save); err != nil {
@@ -113,7 +118,7 @@ func runCompare(opts *compareOptions) error {
 		if err != nil {
 			return nil, err
 		}
-		save.Inputs = append(save.Inputs, inputs...)
+		save.Inputs = append(save.Inputs, inputs...) // again: the folder may have changed
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
@@ -122,9 +127,8 @@ func runCompare(opts *compareOptions) error {
 			o.Layout = batch.LayoutLong
 		}
 		var ins []*batch.Input
-		batch.Ordered(len(inputs), opts.Jobs, func(i int) *batch.Input { return batch.Read(inputs[i], o) },
-			func(i int, in *batch.Input) { ins = append(ins, in) })
-		return ins, nil
+		err = batch.ReadAll(inputs, opts.Jobs, o, func(in *batch.Input) { ins = append(ins, in) })
+		return ins, err
 	}
 	olds, err := side(opts.Old, opts.OldCol)
 	if err != nil {
@@ -171,8 +175,10 @@ func runCompare(opts *compareOptions) error {
 			return err
 		}
 	}
-	if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
-		return err
+	if opts.Output != report.Stdout { // else stdout holds the workbook
+		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
+			return err
+		}
 	}
 	if len(errs) > 0 {
 		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems")))

@@ -3,7 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"syscall"
 
 	"github.com/spbe-id/spbe/internal/render"
 )
@@ -14,6 +16,10 @@ const (
 	exitGate    = 1 // a gate (--fail-under, --min-predicate, rubric diff --fail-on) was not met
 	exitUsage   = 2 // the command line is wrong
 	exitInvalid = 3 // an input is invalid or unreadable, or the work failed
+
+	// exitSignal: stopped by a signal, 128 plus its number.
+	exitInterrupted = 130 // SIGINT (Ctrl-C)
+	exitTerminated  = 143 // SIGTERM
 )
 
 const exitStatusHelp = `EXIT STATUS
@@ -21,7 +27,10 @@ const exitStatusHelp = `EXIT STATUS
   1  a gate was not met (--fail-under, --min-predicate, rubric diff --fail-on),
      or spbe verify found a difference
   2  usage error: unknown command or flag, wrong arguments
-  3  invalid input or failure: unreadable workbook, bad level, invalid rubric`
+  3  invalid input or failure: unreadable workbook, bad level, invalid rubric,
+     an output that may not be written, too many open files
+  130  stopped by Ctrl-C (SIGINT); 143 by SIGTERM, 129 by SIGHUP (128 plus
+       the signal's number): output files being written are removed`
 
 // gateFailed is the gateError of the gates that failed, or nil when none
 // did.
@@ -62,4 +71,13 @@ func exitCode(err error) int {
 	default:
 		return exitInvalid
 	}
+}
+
+// exitSignal is the exit code of a process stopped by sig: 128 plus the
+// signal's number, as a shell reports it.
+func exitSignal(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitInterrupted
 }

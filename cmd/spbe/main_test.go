@@ -13,7 +13,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"spbe": func() { os.Exit(run(os.Args[1:], newStreams())) },
+		"spbe": func() { os.Exit(runMain(os.Args[1:])) },
 	})
 }
 

@@ -58,7 +58,7 @@ that the constraints allow, then the steps grouped by aspect.`,
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
-	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
@@ -121,8 +121,11 @@ func runPlan(opts *planOptions) error {
 		if src := report.RubricSource(in.Rubric); src != report.Embedded {
 			inputs = append(inputs, src)
 		}
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, in.io.saveOptions(opts.Force, true, inputs)); err != nil {
 			return err
+		}
+		if opts.Output == report.Stdout {
+			return nil // stdout holds the workbook
 		}
 	}
 	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})

@@ -15,11 +15,7 @@ var now = time.Now
 // input, over an existing file only with --force.
 func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluation) error {
 	src := report.RubricSource(opts.Rubric)
-	inputs := append([]string{}, opts.Paths...)
-	if src != report.Embedded {
-		inputs = append(inputs, src)
-	}
-	save := report.SaveOptions{Force: opts.Force, Inputs: inputs}
+	save := opts.saveOptions()
 	if err := report.CheckOutput(opts.Output, save); err != nil {
 		return err
 	}
@@ -29,4 +25,14 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
 	return report.Write(opts.Output, evals, p, save)
+}
+
+// saveOptions are the rules of the -o report: every input is protected,
+// the files of folder arguments too (opts.inputs), and the rubric file.
+func (opts *scoreOptions) saveOptions() report.SaveOptions {
+	inputs := append(append([]string{}, opts.Paths...), opts.inputs...)
+	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	return opts.io.saveOptions(opts.Force, true, inputs)
 }

@@ -117,7 +117,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if err != nil {
 		return err
 	}
-	save := report.SaveOptions{Force: opts.Force}
+	save := opts.io.saveOptions(opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
 	if !embedded {
 		save.Inputs = []string{opts.Rubric}
@@ -140,7 +140,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 		src = r.Canonical()
 	}
 	write := func(w io.Writer) error { return rend(w, r, withSchemaComment(src, opts.Schema)) }
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == report.Stdout {
 		return write(opts.io.Out)
 	}
 	if err := report.Save(opts.Output, save, write); err != nil {
@@ -193,11 +193,11 @@ are checked only by 'spbe rubric validate'.`,
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
-	if opts.Output == "" {
+	if opts.Output == "" || opts.Output == report.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err
 	}
-	err := report.Save(opts.Output, report.SaveOptions{Force: opts.Force}, func(w io.Writer) error {
+	err := report.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
 		_, err := w.Write(schema)
 		return err
 	})

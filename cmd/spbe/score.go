@@ -11,6 +11,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -42,6 +43,9 @@ type scoreOptions struct {
 
 	Output string // -o: write an Excel report
 	Force  bool   // overwrite an existing report
+	// inputs are the files that the arguments name (folders expanded),
+	// which -o may not replace.
+	inputs []string
 
 	// Batches of many inputs.
 	Recursive bool
@@ -103,7 +107,7 @@ and the exit status is 3 unless --keep-going.`,
 	addFormatFlag(cmd, &opts.Format, "text", render.ScoreFormats)
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
-	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file")
+	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
@@ -151,10 +155,19 @@ func runScore(opts *scoreOptions) error {
 	if len(inputs) == 0 {
 		return fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", strings.Join(opts.Paths, ", "))
 	}
+	opts.inputs = inputs
+	if opts.Output != "" {
+		if err := report.CheckOutput(opts.Output, opts.saveOptions()); err != nil {
+			return err // before any work
+		}
+	}
 	bo := opts.batchOptions(r)
 	bo.Layout = layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && opts.Sheet != "all" {
 		in := batch.Read(inputs[0], bo)
+		if err := in.OutOfFiles(); err != nil {
+			return err
+		}
 		if !in.Wide {
 			// One workbook of one instansi: today's output.
 			printNotes(opts.io.ErrOut, in, nil)
@@ -170,6 +183,9 @@ func runScore(opts *scoreOptions) error {
 				if err := writeReport(opts, r, evals); err != nil {
 					return err
 				}
+			}
+			if opts.Output == report.Stdout {
+				return gateFailed(g.Check(e.Scored())) // stdout holds the report
 			}
 			o, err := opts.renderOptions(r, []string{in.Path})
 			if err != nil {
@@ -192,15 +208,16 @@ func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo
 	prog := newProgress(opts, len(inputs))
 	seen := map[string]int{}
 	var ins []*batch.Input
-	batch.Ordered(len(inputs), opts.Jobs, func(i int) *batch.Input {
-		return batch.Read(inputs[i], bo)
-	}, func(i int, in *batch.Input) {
+	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
 		prog.clear()
 		printNotes(opts.io.ErrOut, in, seen)
 		ins = append(ins, in)
 		prog.step()
 	})
 	prog.clear()
+	if err != nil {
+		return err // out of file descriptors: the run failed, not the inputs
+	}
 	if n := seen[""]; n > 0 {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
 	}
@@ -250,8 +267,10 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	if err != nil {
 		return err
 	}
-	if err := w(opts.io.Out, b, o); err != nil {
-		return err
+	if opts.Output != report.Stdout { // else stdout holds the report
+		if err := w(opts.io.Out, b, o); err != nil {
+			return err
+		}
 	}
 	switch {
 	case len(evals) == 0:
@@ -269,6 +288,9 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*result.Evalu
 	bo := opts.batchOptions(r)
 	bo.Layout = batch.LayoutLong
 	in := batch.Read(path, bo)
+	if err := in.OutOfFiles(); err != nil {
+		return nil, err
+	}
 	printNotes(opts.io.ErrOut, in, nil)
 	if len(in.Errs) > 0 {
 		return nil, errors.Join(in.Errs...)

@@ -43,7 +43,7 @@ filled-in form unchanged.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx); required")
+	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx), - for stdout; required")
 	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
 	f.StringVar(&opts.Instansi, "instansi", "", "the instansi's name, written on the form")
 	f.StringVar(&opts.Lang, "lang", "id", "language of titles and the predicate: id or en")
@@ -66,9 +66,9 @@ func runTemplate(opts *templateOptions) error {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, report.SaveOptions{Force: opts.Force, Inputs: inputs}); err != nil {
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, opts.io.saveOptions(opts.Force, true, inputs)); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", opts.Output, len(r.Indicators()), r.ID)
+	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", outputName(opts.Output), len(r.Indicators()), r.ID)
 	return nil
 }

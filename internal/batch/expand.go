@@ -25,7 +25,8 @@ func IsWorkbookName(name string) bool {
 // a folder as its workbook files sorted by name (descending into
 // sub-folders, sorted with the files, when recursive). A path that does
 // not exist is kept as it is, so that reading it reports the error in its
-// place. A folder that cannot be read is an error.
+// place. A folder that cannot be read is an error: a *LimitError when the
+// process ran out of file descriptors.
 func Expand(paths []string, recursive bool) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -46,6 +47,9 @@ func Expand(paths []string, recursive bool) ([]string, error) {
 func folder(dir string, recursive bool) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
+		if le := OutOfFiles(dir, err); le != nil {
+			return nil, le // a failure of the run, not of the folder
+		}
 		return nil, err
 	}
 	var out []string

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // ErrExists is wrapped by the error for an existing output file written
@@ -16,20 +19,49 @@ var ErrExists = errors.New("file exists")
 // command's own inputs.
 var ErrIsInput = errors.New("is an input of this command")
 
+// ErrNotRegular is wrapped by the error for an output path that is a
+// symbolic link, a device, a pipe or a socket: Save never replaces one.
+var ErrNotRegular = errors.New("is not a regular file")
+
+// ErrInterrupted is returned by Save once RemoveTemporary has run: the
+// process is being stopped by a signal.
+var ErrInterrupted = errors.New("interrupted")
+
+// Stdout is the output path that means standard output (-o -).
+const Stdout = "-"
+
 // SaveOptions say when an output file may be written.
 type SaveOptions struct {
-	// Force allows replacing an existing file (never an input).
+	// Force allows replacing an existing file (never an input, never a
+	// symbolic link or another file that is not a regular one).
 	Force bool
-	// Inputs are the files the command reads; the output may not be one
-	// of them, by path or by identity (a hard or symbolic link).
+	// Inputs are the files the command reads, every one of them: the
+	// files of folder arguments too. The output may not be one of them, by
+	// path or by identity (a hard or symbolic link).
 	Inputs []string
+	// Stdout receives the output when the path is "-" (Stdout); nil
+	// refuses "-".
+	Stdout io.Writer
+	// StdoutIsTerminal refuses "-" because Stdout is a terminal: set it
+	// for a binary output (a workbook).
+	StdoutIsTerminal bool
 }
 
 // CheckOutput reports whether path may be written: an error wrapping
-// ErrIsInput when it is one of the inputs, or ErrExists when it exists and
-// Force is not set. Call it before the work, so that a refusal costs
-// nothing; Save calls it again.
+// ErrIsInput when it is one of the inputs, ErrNotRegular when it is a
+// symbolic link or a device, or ErrExists when it exists and Force is not
+// set. Call it before the work, so that a refusal costs nothing; Save
+// calls it again.
 func CheckOutput(path string, o SaveOptions) error {
+	if path == Stdout {
+		switch {
+		case o.Stdout == nil:
+			return fmt.Errorf("-: this output cannot go to standard output; name a file (./- for a file named -)")
+		case o.StdoutIsTerminal:
+			return fmt.Errorf("-: refusing to write a workbook to a terminal; redirect standard output (-o - > report.xlsx) or name a file")
+		}
+		return nil
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -50,9 +82,15 @@ func CheckOutput(path string, o SaveOptions) error {
 			return fmt.Errorf("%s: refusing to write there: it is the same file as %s, which %w", path, in, ErrIsInput)
 		}
 	}
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		to, _ := os.Readlink(path)
+		return fmt.Errorf("%s: refusing to replace it: it is a symbolic link (to %s) and %w; name the file it points to, or -o - for standard output", path, to, ErrNotRegular)
+	}
 	switch {
 	case statErr == nil && st.IsDir():
 		return fmt.Errorf("%s: is a directory", path)
+	case statErr == nil && !st.Mode().IsRegular():
+		return fmt.Errorf("%s: refusing to replace it: it %w (%s); name a file, or -o - for standard output", path, ErrNotRegular, kind(st.Mode()))
 	case statErr == nil && !o.Force:
 		return fmt.Errorf("%s: %w; use --force to overwrite it", path, ErrExists)
 	case statErr != nil && !errors.Is(statErr, os.ErrNotExist):
@@ -61,21 +99,96 @@ func CheckOutput(path string, o SaveOptions) error {
 	return nil
 }
 
+// kind names the type of a file that is not a regular one.
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
+}
+
+// temps are the temporary files of the Saves in progress, for
+// RemoveTemporary.
+var temps struct {
+	sync.Mutex
+	files   map[string]bool
+	stopped bool
+}
+
+// RemoveTemporary removes the temporary files of the Saves in progress,
+// and makes every later Save fail with ErrInterrupted: a signal handler
+// calls it before the process exits. Only a SIGKILL, which no handler
+// sees, can leave a temporary file (.NAME.NNNN.tmp beside the output).
+func RemoveTemporary() {
+	temps.Lock()
+	defer temps.Unlock()
+	temps.stopped = true
+	for name := range temps.files {
+		os.Remove(name)
+	}
+	temps.files = nil
+}
+
+// createTemp creates the temporary file of an output and registers it.
+func createTemp(dir, base string) (*os.File, error) {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.stopped {
+		return nil, ErrInterrupted
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	if temps.files == nil {
+		temps.files = map[string]bool{}
+	}
+	temps.files[tmp.Name()] = true
+	return tmp, nil
+}
+
+func forgetTemp(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	delete(temps.files, name)
+}
+
 // Save writes a file atomically: write fills a temporary file in the same
 // folder, which is renamed into place only when write and the sync
-// succeed. A failed run leaves neither the file nor the temporary file.
+// succeed. A failed run leaves neither the file nor the temporary file,
+// and so does a run stopped by a signal whose handler calls
+// RemoveTemporary. Path "-" writes to o.Stdout, only once write has
+// succeeded.
 func Save(path string, o SaveOptions, write func(io.Writer) error) (err error) {
 	if err := CheckOutput(path, o); err != nil {
 		return err
+	}
+	if path == Stdout {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return fmt.Errorf("-: %w", err)
+		}
+		if _, err := buf.WriteTo(o.Stdout); err != nil {
+			return fmt.Errorf("-: %w", err)
+		}
+		return nil
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := createTemp(dir, base)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	defer forgetTemp(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -97,6 +210,11 @@ func Save(path string, o SaveOptions, write func(io.Writer) error) (err error) {
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	// The checks again, just before the rename: the path may have become
+	// a symbolic link or an input while write ran.
+	if err := CheckOutput(path, o); err != nil {
+		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("%s: %w", path, err)

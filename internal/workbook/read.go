@@ -302,6 +302,9 @@ func readXLSXExcelize(path string, opts Options) (*Sheet, error) {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, tooLarge(path, opts.unzipLimit())
 		}
+		if oe := openErr(path, err); oe != nil {
+			return nil, oe
+		}
 		return nil, unsupported(path, "cannot open the workbook: "+err.Error())
 	}
 	defer f.Close()

@@ -44,6 +44,9 @@ type scanSheet struct {
 func openScan(p string, limit int64) (*scanBook, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
+		if oe := openErr(p, err); oe != nil {
+			return nil, oe
+		}
 		return nil, unsupported(p, "damaged or truncated zip archive, not a readable .xlsx workbook")
 	}
 	b := &scanBook{path: p, zr: zr, files: make(map[string]*zip.File, len(zr.File))}

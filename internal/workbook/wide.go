@@ -334,6 +334,9 @@ func readWideExcelize(path string, opts WideOptions, fn func(*WideTable, *WideRo
 		if f != nil {
 			f.Close()
 		}
+		if oe := openErr(path, err); oe != nil {
+			return oe
+		}
 		return &Error{File: path, Err: ErrWrongPassword}
 	}
 	defer f.Close()

@@ -1,0 +1,14 @@
+//go:build unix
+
+package batch
+
+import "syscall"
+
+// openFileLimit is the process's limit of open files (ulimit -n).
+func openFileLimit() (uint64, bool) {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+		return 0, false
+	}
+	return uint64(rl.Cur), true
+}
