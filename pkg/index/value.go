@@ -130,18 +130,17 @@ func add64(a, b int64) (int64, bool) {
 // Round returns v rounded half-up (half away from zero) to places
 // decimals, as an exact Decimal: 2.635 gives 2.64.
 //
-// Places outside 0 to rubric.DecimalPlaces are clamped into that range,
-// exactly as rubric.Decimal.Fixed clamps them, so v.Round(p).Fixed(p) is
-// always v rounded at the decimals it prints: a Decimal cannot hold more
-// decimals, and Exact or Rat give v in full. Rounding was chosen over an
-// error because every caller rounds to a rubric's Precision, at most
-// rubric.MaxPrecision, or that plus two (contributions), at most
-// rubric.DecimalPlaces: a clamp they cannot reach is clearer than an error
-// they could never see. A Value beyond the range of a Decimal (about
-// ±9.2 x 10^12; no index of a valid rubric comes near) gives the Decimal
-// of that sign farthest from zero.
+// Places must be from 0 to rubric.DecimalPlaces, the most a Decimal holds;
+// Round panics on any other, as strings.Repeat does on a negative count: it
+// is a programming error, never a property of an input, because a valid
+// rubric's Precision is at most rubric.MaxPrecision and callers round to
+// it or to it plus two. Exact or Rat give v in full. A Value beyond the
+// range of a Decimal (about ±9.2 x 10^12; no index of a valid rubric comes
+// near) gives the Decimal of that sign farthest from zero.
 func (v Value) Round(places int) rubric.Decimal {
-	places = min(max(places, 0), rubric.DecimalPlaces)
+	if places < 0 || places > rubric.DecimalPlaces {
+		panic(fmt.Sprintf("index: Value.Round(%d): places must be from 0 to %d", places, rubric.DecimalPlaces))
+	}
 	step := uint64(1) // 10^(DecimalPlaces-places): Decimal units per last place
 	for i := places; i < rubric.DecimalPlaces; i++ {
 		step *= 10

@@ -87,6 +87,21 @@ func TestZeroValue(t *testing.T) {
 	}
 }
 
+// TestValueRoundRefuses: places a Decimal cannot hold are refused, never
+// clamped in silence.
+func TestValueRoundRefuses(t *testing.T) {
+	for _, places := range []int{-1, rubric.DecimalPlaces + 1, 17} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Round(%d) did not refuse", places)
+				}
+			}()
+			rat(t, "7/6").Round(places)
+		}()
+	}
+}
+
 func TestValueRound(t *testing.T) {
 	tests := []struct {
 		v      string
@@ -101,10 +116,6 @@ func TestValueRound(t *testing.T) {
 		{"7/6", 6, "1.166667"},
 		{"1/2", 0, "1"},
 		{"-1/2", 0, "-1"},
-		// Places are clamped into 0 to 6, as Decimal.Fixed clamps them.
-		{"7/6", 9, "1.166667"},
-		{"2.5", -1, "3"},
-		{"1.49", -3, "1"},
 		// Past a Decimal's range: the Decimal of that sign farthest
 		// from zero, never a panic.
 		{"9223372036854775807", 2, "9223372036854.77"},
