@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 )
 
@@ -53,15 +54,24 @@ func runVerify(opts *verifyOptions) error {
 	if err != nil {
 		return err
 	}
+	if v.RubricSource != report.Embedded {
+		noteMismatch(opts.io.ErrOut, v.RubricSource, v.Rubric)
+	}
+	// What is printed quotes the report: its sheet names and paths.
+	out := render.NewTerminalWriter(opts.io.Out)
 	for _, m := range v.Missing {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too\n", opts.Report, m)
 	}
 	if len(v.Diffs) == 0 {
-		fmt.Fprintln(opts.io.Out, "report matches")
+		if m := v.Rubric.Mismatch(); m != nil {
+			fmt.Fprintf(out, "report matches, under rubric %s: not the official %s, which it differs from\n", v.RubricSource, m.ID)
+			return nil
+		}
+		fmt.Fprintln(out, "report matches")
 		return nil
 	}
 	for _, d := range v.Diffs {
-		fmt.Fprintln(opts.io.Out, d)
+		fmt.Fprintln(out, d)
 	}
 	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(v.Diffs), plural(len(v.Diffs), "difference", "differences"))}
 }
