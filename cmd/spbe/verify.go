@@ -23,11 +23,14 @@ func newVerifyCmd(s *streams, runF func(*verifyOptions) error) *cobra.Command {
 		Long: `Re-reads the provenance a report of spbe score -o records in its hidden
 Provenance sheet, reloads the rubric (embedded, or the recorded file, checking
 its SHA-256), recomputes every evaluation from the recorded levels and compares
-every cell of the report's sheets with the recomputation. When input.xlsx is
-given, or the recorded input is found (at its recorded path, or a relative
-path beside the report), the input is read again and its SHA-256 and levels
-are compared too: a report edited by hand, or an input changed since, is
-caught. A recorded input that is not found is named on stderr.
+what a reader of the report sees with the recomputation: the sheets, their order
+and which are hidden, and every cell's value and number format, hidden rows and
+columns and merged cells. When input.xlsx is given, or the recorded input is
+found (at its recorded path, or a relative path beside the report), the input
+is read again and its SHA-256 and levels are compared too: a report edited by
+hand, or an input changed since, is caught. A recorded input that is not found
+is named on stderr. Recorded paths are read only as regular files of bounded
+size. A rubric that carries an official id but differs from it is named.
 
 Exits 0 when the report matches, 1 listing every difference (where, report
 value, recomputed value), 3 when the report cannot be checked.`,
