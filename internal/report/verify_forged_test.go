@@ -182,7 +182,8 @@ func TestVerifyUnofficialRubric(t *testing.T) {
 	must(t, Write(out, []*result.Evaluation{e}, p, SaveOptions{}))
 
 	f := open(t, out)
-	if note := raw(t, f, "Ringkasan", "B7"); !strings.Contains(note, "BUKAN rubrik resmi") || !strings.Contains(note, rubric.DefaultID) {
+	note := raw(t, f, "Ringkasan", "B7")
+	if !strings.Contains(note, "BUKAN rubrik resmi") || !strings.Contains(note, rubric.DefaultID) {
 		t.Errorf("summary B7 = %q; want the rubric marked as not the official one", note)
 	}
 	if got := provenanceOf(t, out).Rubric; got.DiffersFromEmbedded != rubric.DefaultID || got.EmbeddedSHA256 == "" {
@@ -199,6 +200,15 @@ func TestVerifyUnofficialRubric(t *testing.T) {
 	edit(t, out, func(f *excelize.File) { must(t, f.SetCellStr("Ringkasan", "B7", "")) })
 	if diffs := verifyDiffs(t, out, ""); len(diffs) != 1 || diffs[0].Where != "Ringkasan!B7" {
 		t.Errorf("mark removed: diffs = %v", diffs)
+	}
+	// So is the mark removed from the provenance.
+	edit(t, out, func(f *excelize.File) {
+		must(t, f.SetCellStr("Ringkasan", "B7", note))
+		setProvenance(t, f, "rubric_differs_from_embedded", "")
+	})
+	diffs := verifyDiffs(t, out, "")
+	if len(diffs) != 1 || diffs[0].Where != "rubric "+file+" differs_from_embedded" || diffs[0].Recomputed != rubric.DefaultID {
+		t.Errorf("provenance mark removed: diffs = %v", diffs)
 	}
 }
 
