@@ -91,7 +91,7 @@ func runCompare(opts *compareOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	r, err := rubric.Load(opts.Rubric)
+	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs or fixture.CellInputs
+	file string // a file of fixture.BadInputs, CellInputs or HostileInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -59,6 +60,17 @@ var badInputs = []struct {
 	{"bom.csv", "", exitOK},
 	{"titik-koma.csv", "", exitOK},
 	{"utf16.csv", "", exitOK},
+
+	// Text a terminal would act on (printsBack).
+	{"nama-berbahaya.xlsx", "", exitOK},
+	{"nama-berbahaya.csv", "", exitOK},
+}
+
+// printsBack is what stdout must show of the inputs that carry text a
+// terminal would act on: the text, escaped.
+var printsBack = map[string]string{
+	"nama-berbahaya.xlsx": `Kota \x1b[31mMerah\x1b[0m <script>alert(1)</script>\x1b[2J`,
+	"nama-berbahaya.csv":  `Kota \x1b[31mMerah\x1b[0m <script>alert(1)</script>\x1b[2J`,
 }
 
 // TestBadInputs runs spbe score on each bad input: the exit code and the
@@ -71,7 +83,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	made := map[string]fixture.Bad{}
-	for _, b := range append(fixture.BadInputs(r), fixture.CellInputs(r)...) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
 		made[b.Name] = b
 	}
 	for _, tt := range badInputs {
@@ -101,6 +113,12 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("stdout is not empty on failure:\n%s", out.String())
 			case code == exitOK && !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik"):
 				t.Errorf("an accepted variant must score 2,95 Baik like the original:\n%s", out.String())
+			}
+			if !strings.Contains(out.String(), printsBack[tt.file]) {
+				t.Errorf("stdout does not print %q:\n%s", printsBack[tt.file], out.String())
+			}
+			if strings.ContainsAny(out.String()+errOut.String(), "\x1b\r") {
+				t.Errorf("a control character reaches the terminal:\nstdout %q\nstderr %q", out.String(), errOut.String())
 			}
 			if fileHash(t, path) != before {
 				t.Errorf("the input was changed")
@@ -152,13 +170,16 @@ func TestBadInputsREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	class := map[string]string{}
-	for _, b := range append(fixture.BadInputs(r), fixture.CellInputs(r)...) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
 		class[b.Name] = b.Class
 	}
 	var sb strings.Builder
 	sb.WriteString("| input | what spbe says (stderr) | exit |\n|---|---|---|\n")
 	for _, tt := range badInputs {
 		says := "scores it (2,95 for the example)"
+		if p := printsBack[tt.file]; p != "" {
+			says = "scores it, and prints the name escaped: `" + p + "`"
+		}
 		if tt.says != "" {
 			says = "`" + tt.says + "`"
 			if tt.exit == exitOK {

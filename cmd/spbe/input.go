@@ -25,7 +25,7 @@ func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels
 	if in.Lang != "id" && in.Lang != "en" {
 		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
 	}
-	r, err := rubric.Load(in.Rubric)
+	r, err := loadRubric(in.io, in.Rubric)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/internal/render"
 )
 
 // version is set at build time with -ldflags "-X main.version=...", or
@@ -47,14 +49,28 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
+// rawErr is stderr for what spbe writes for a terminal to act on (the
+// progress bar), beneath the escaping of run.
+func (s *streams) rawErr() io.Writer {
+	if t, ok := s.ErrOut.(*render.TerminalWriter); ok {
+		return t.Unwrap()
+	}
+	return s.ErrOut
+}
+
 // colorEnabled follows https://no-color.org.
 func (s *streams) colorEnabled() bool {
 	return s.OutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 }
 
 // run executes the command line and returns the exit code; errors are
-// printed here, once.
+// printed here, once. Everything written to stderr has its control
+// characters escaped (render.TerminalWriter): errors and notes quote
+// instansi names, sheet names and cell text from the inputs.
 func run(args []string, s *streams) int {
+	safe := *s
+	safe.ErrOut = render.NewTerminalWriter(s.ErrOut)
+	s = &safe
 	root := newRootCmd(s)
 	root.SetArgs(args)
 	err := root.Execute()

@@ -84,7 +84,7 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 			bad++
 			continue
 		}
-		_, problems := rubric.Check(f, data)
+		r, problems := rubric.Check(f, data)
 		failed := false
 		for _, p := range problems {
 			if err := print(p); err != nil {
@@ -96,6 +96,7 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 			bad++
 		} else {
 			fmt.Fprintf(opts.io.ErrOut, "%s: ok\n", f)
+			noteMismatch(opts.io.ErrOut, f, r)
 		}
 	}
 	if bad > 0 {

@@ -127,7 +127,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 			return err
 		}
 	}
-	r, err := rubric.Load(opts.Rubric)
+	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}

@@ -140,7 +140,7 @@ func runScore(opts *scoreOptions) error {
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
 	}
-	r, err := rubric.Load(opts.Rubric)
+	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
@@ -380,12 +380,12 @@ func newProgress(opts *scoreOptions, n int) *progress {
 	if !opts.progress && (n < progressMin || !stderrTTY(opts.io)) {
 		return &progress{}
 	}
-	return &progress{w: opts.io.ErrOut, n: n}
+	return &progress{w: opts.io.rawErr(), n: n}
 }
 
 // stderrTTY reports whether the streams' stderr is a terminal.
 func stderrTTY(s *streams) bool {
-	f, ok := s.ErrOut.(*os.File)
+	f, ok := s.rawErr().(*os.File)
 	return ok && isTerminal(f) && os.Getenv("TERM") != "dumb"
 }
 

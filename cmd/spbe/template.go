@@ -58,7 +58,7 @@ func runTemplate(opts *templateOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	r, err := rubric.Load(opts.Rubric)
+	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 )
 
@@ -22,11 +23,14 @@ func newVerifyCmd(s *streams, runF func(*verifyOptions) error) *cobra.Command {
 		Long: `Re-reads the provenance a report of spbe score -o records in its hidden
 Provenance sheet, reloads the rubric (embedded, or the recorded file, checking
 its SHA-256), recomputes every evaluation from the recorded levels and compares
-every cell of the report's sheets with the recomputation. When input.xlsx is
-given, or the recorded input is found (at its recorded path, or a relative
-path beside the report), the input is read again and its SHA-256 and levels
-are compared too: a report edited by hand, or an input changed since, is
-caught. A recorded input that is not found is named on stderr.
+what a reader of the report sees with the recomputation: the sheets, their order
+and which are hidden, and every cell's value and number format, hidden rows and
+columns and merged cells. When input.xlsx is given, or the recorded input is
+found (at its recorded path, or a relative path beside the report), the input
+is read again and its SHA-256 and levels are compared too: a report edited by
+hand, or an input changed since, is caught. A recorded input that is not found
+is named on stderr. Recorded paths are read only as regular files of bounded
+size. A rubric that carries an official id but differs from it is named.
 
 Exits 0 when the report matches, 1 listing every difference (where, report
 value, recomputed value), 3 when the report cannot be checked.`,
@@ -53,15 +57,24 @@ func runVerify(opts *verifyOptions) error {
 	if err != nil {
 		return err
 	}
+	if v.RubricSource != report.Embedded {
+		noteMismatch(opts.io.ErrOut, v.RubricSource, v.Rubric)
+	}
+	// What is printed quotes the report: its sheet names and paths.
+	out := render.NewTerminalWriter(opts.io.Out)
 	for _, m := range v.Missing {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too\n", opts.Report, m)
 	}
 	if len(v.Diffs) == 0 {
-		fmt.Fprintln(opts.io.Out, "report matches")
+		if m := v.Rubric.Mismatch(); m != nil {
+			fmt.Fprintf(out, "report matches, under rubric %s: not the official %s, which it differs from\n", v.RubricSource, m.ID)
+			return nil
+		}
+		fmt.Fprintln(out, "report matches")
 		return nil
 	}
 	for _, d := range v.Diffs {
-		fmt.Fprintln(opts.io.Out, d)
+		fmt.Fprintln(out, d)
 	}
 	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(v.Diffs), plural(len(v.Diffs), "difference", "differences"))}
 }

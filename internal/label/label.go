@@ -76,6 +76,16 @@ func EdgeNote(r *index.Result, lang string) string {
 	return fmt.Sprintf(Text.Get(lang, "edge"), exact, Number(halfUnit(p), p+1, lang), boundary, exactPred)
 }
 
+// MismatchNote is the sentence that marks results computed under a rubric
+// that presents itself as an embedded (official) one but differs from it
+// (rubric.Rubric.Mismatch), or "" when m is nil.
+func MismatchNote(m *rubric.Mismatch, lang string) string {
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf(Text.Get(lang, "unofficial"), Text.Get(lang, "by:"+m.By), m.ID, m.SHA256, m.EmbeddedSHA256)
+}
+
 func halfUnit(precision int) rubric.Decimal {
 	d := rubric.NewDecimal(1)
 	for i := 0; i < precision; i++ {

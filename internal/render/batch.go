@@ -3,7 +3,6 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,7 +19,7 @@ import (
 // BatchText writes the ranking table, then the summary; with groups, a
 // ranking and a summary per group, then the summary of all.
 func BatchText(w io.Writer, b *result.Batch, o Options) error {
-	sb := bufio.NewWriter(w)
+	sb := bufio.NewWriter(NewTerminalWriter(w))
 	if len(b.Groups) == 0 {
 		rows := make([]int, b.Len)
 		for i := range rows {
@@ -159,7 +158,7 @@ func newJSONSummary(r *rubric.Rubric, s *result.Summary) *JSONSummary {
 // BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
 // (and "groups" when grouped), results in input order, one at a time.
 func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
-	buf := bufio.NewWriter(w)
+	buf := bufio.NewWriter(jsonWriter(w))
 	bw := &errWriter{w: buf}
 	bw.str("{\n  \"results\": [")
 	each := b.Each
@@ -289,7 +288,7 @@ func batchRow(b *result.Batch, r *result.RankRow, lang string, rec []string) []s
 
 // BatchCSV writes one row per evaluation in input order, with its rank.
 func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	if err := cw.Write(batchColumns(b.Rubric)); err != nil {
 		return err
 	}
@@ -303,8 +302,7 @@ func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,7 +29,7 @@ func signed(d rubric.Decimal, places int, lang string) string {
 // every domain and aspect with its change, then the indicators that rose
 // and fell, by effect on the index.
 func CompareText(w io.Writer, cs *result.Comparisons, o Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(NewTerminalWriter(w))
 	for i, c := range cs.Pairs {
 		if i > 0 {
 			bw.WriteString("\n")
@@ -172,7 +171,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 // {"comparisons": [...], "only_old": [...], "only_new": [...], "errors": [...]}
 // for several.
 func CompareJSON(w io.Writer, cs *result.Comparisons, o Options) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if len(cs.Pairs) == 1 && len(cs.OnlyOld)+len(cs.OnlyNew)+len(cs.Errors) == 0 {
@@ -196,7 +195,7 @@ func CompareJSON(w io.Writer, cs *result.Comparisons, o Options) error {
 // CompareCSV writes one row per compared value: the index, every domain
 // and aspect, and every indicator that moved (with its effect).
 func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	cw.Write([]string{"instansi", "kind", "id", "name", "old", "new", "change", "effect"})
 	for _, c := range cs.Pairs {
 		jc := newJSONComparison(c)
@@ -212,6 +211,5 @@ func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
 			cw.Write([]string{inst, "indicator", m.ID, m.Name, string(m.Old), string(m.New), "", string(m.Effect)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

@@ -28,6 +28,31 @@ func val(v index.Value, places int) Num { return num(v.Round(places), places) }
 type JSONRubric struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// DiffersFromEmbedded is present when the rubric presents itself as
+	// an embedded (official) one, by id or name, but differs from it.
+	DiffersFromEmbedded *JSONMismatch `json:"differs_from_embedded,omitempty"`
+}
+
+// JSONMismatch is the JSON form of a rubric.Mismatch.
+type JSONMismatch struct {
+	ID             string   `json:"id"` // the embedded rubric
+	By             string   `json:"by"` // "id" or "name"
+	SHA256         string   `json:"sha256"`
+	EmbeddedSHA256 string   `json:"embedded_sha256"`
+	Changes        int      `json:"changes"`
+	First          []string `json:"first_changes"` // the first few, one line each
+}
+
+// mismatchFirst is how many changes a mismatch lists.
+const mismatchFirst = 5
+
+func newJSONRubric(r *rubric.Rubric) JSONRubric {
+	out := JSONRubric{ID: r.ID, Name: r.Name}
+	if m := r.Mismatch(); m != nil {
+		out.DiffersFromEmbedded = &JSONMismatch{ID: m.ID, By: m.By, SHA256: m.SHA256, EmbeddedSHA256: m.EmbeddedSHA256,
+			Changes: m.Changes.Len(), First: MismatchChanges(m, mismatchFirst)}
+	}
+	return out
 }
 
 // JSONEdge is present when the index lies near a predicate boundary.
@@ -92,7 +117,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 	cp := p + 2 // contributions of single indicators need more places
 	out := JSONResult{
 		Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi,
-		Rubric:     JSONRubric{ID: r.Rubric.ID, Name: r.Rubric.Name},
+		Rubric:     newJSONRubric(r.Rubric),
 		Index:      num(r.Published, p),
 		IndexExact: r.Index.Exact(),
 		Predicate:  label.PredicateName(r.Predicate, "id"),
@@ -149,7 +174,7 @@ func levelText(l rubric.Decimal) string {
 // JSON writes one object for a single evaluation, or {"results": [...]}
 // for several.
 func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if len(evals) == 1 {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -93,7 +92,7 @@ func byRoom(res *index.Result) []int {
 }
 
 func writeString(w io.Writer, s string) error {
-	_, err := io.WriteString(w, s)
+	_, err := io.WriteString(NewTerminalWriter(w), s)
 	return err
 }
 
@@ -120,9 +119,12 @@ type JSONPlanAspect struct {
 
 // JSONPlan is the JSON form of a plan (documented in README.md).
 type JSONPlan struct {
-	Source          string           `json:"source"`
-	Instansi        string           `json:"instansi"`
-	Rubric          string           `json:"rubric"`
+	Source   string `json:"source"`
+	Instansi string `json:"instansi"`
+	Rubric   string `json:"rubric"`
+	// RubricDiffers is present when the rubric presents itself as an
+	// embedded one but differs from it.
+	RubricDiffers   *JSONMismatch    `json:"rubric_differs_from_embedded,omitempty"`
 	Target          Num              `json:"target"`
 	TargetPredicate string           `json:"target_predicate,omitempty"`
 	Reachable       bool             `json:"reachable"`
@@ -142,7 +144,7 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	r := pl.Before.Rubric
 	p := r.Precision
 	out := JSONPlan{
-		Source: e.Source, Instansi: e.Instansi, Rubric: r.ID,
+		Source: e.Source, Instansi: e.Instansi, Rubric: r.ID, RubricDiffers: newJSONRubric(r).DiffersFromEmbedded,
 		Target:          num(pl.Target.Index, p),
 		Reachable:       pl.Reachable,
 		IndexBefore:     num(pl.Before.Published, p),
@@ -176,7 +178,7 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		out.Aspects = append(out.Aspects, JSONPlanAspect{ID: a.ID, Before: val(a.Index, p), After: val(after.Index, p),
 			OpenBefore: val(a.Available, p+2), OpenAfter: val(after.Available, p+2)})
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
@@ -185,12 +187,11 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 // PlanCSV writes one row per indicator raised.
 func PlanCSV(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error {
 	p := pl.Before.Rubric.Precision
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	_ = cw.Write([]string{"indicator", "aspect", "name", "from", "to", "gain", "cost"})
 	for _, s := range pl.Steps {
 		_ = cw.Write([]string{s.Indicator.ID, s.Indicator.Aspect.ID, s.Indicator.Name,
 			s.From.String(), s.To.String(), s.Gain.Round(p + 2).Fixed(p + 2), s.Cost.String()})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

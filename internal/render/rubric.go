@@ -11,7 +11,7 @@ import (
 
 // ProblemText writes a problem of a rubric file as file:line:col: message.
 func ProblemText(w io.Writer, p *rubric.PosError) error {
-	_, err := fmt.Fprintln(w, p)
+	_, err := fmt.Fprintln(NewTerminalWriter(w), p)
 	return err
 }
 
@@ -59,20 +59,21 @@ func NewRubricInfo(r *rubric.Rubric, isDefault bool) RubricInfo {
 // RubricListText writes the rubrics as a table.
 func RubricListText(w io.Writer, rubrics []RubricInfo) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tYEARS\tINDICATORS\tNAME\tREGULATION")
+	out := NewTerminalWriter(tw)
+	fmt.Fprintln(out, "ID\tYEARS\tINDICATORS\tNAME\tREGULATION")
 	for _, in := range rubrics {
 		id := in.ID
 		if in.Default {
 			id += " (default)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", id, Years(in.Years), in.Indicators, in.Name, in.Regulation)
+		fmt.Fprintf(out, "%s\t%s\t%d\t%s\t%s\n", id, Years(in.Years), in.Indicators, in.Name, in.Regulation)
 	}
 	return tw.Flush()
 }
 
 // RubricListJSON writes the rubrics as a JSON array.
 func RubricListJSON(w io.Writer, rubrics []RubricInfo) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(rubrics)
 }

@@ -237,7 +237,7 @@ func DiffText(w io.Writer, d *result.RubricDiff) error {
 	if len(d.Failed) > 0 {
 		sb.WriteString("\n")
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err := io.WriteString(NewTerminalWriter(w), sb.String())
 	return err
 }
 
@@ -336,7 +336,7 @@ func DiffJSON(w io.Writer, d *result.RubricDiff) error {
 			})
 		}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
@@ -352,10 +352,10 @@ func diffOrEmpty[T any](s []T) []T {
 func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 	var sb strings.Builder
 	c := d.Changes
-	fmt.Fprintf(&sb, "### Rubric diff: `%s` → `%s`\n\n", diffSideName(d.Old), diffSideName(d.New))
+	fmt.Fprintf(&sb, "### Rubric diff: `%s` → `%s`\n\n", mdCode(diffSideName(d.Old)), mdCode(diffSideName(d.New)))
 	sb.WriteString("| | Rubric | Name | SHA-256 |\n|---|---|---|---|\n")
-	fmt.Fprintf(&sb, "| old | `%s` | %s | `%.12s` |\n", mdEscape(c.Old.ID), mdEscape(c.Old.Name), c.Old.SHA256)
-	fmt.Fprintf(&sb, "| new | `%s` | %s | `%.12s` |\n\n", mdEscape(c.New.ID), mdEscape(c.New.Name), c.New.SHA256)
+	fmt.Fprintf(&sb, "| old | `%s` | %s | `%.12s` |\n", mdCode(c.Old.ID), mdEscape(c.Old.Name), c.Old.SHA256)
+	fmt.Fprintf(&sb, "| new | `%s` | %s | `%.12s` |\n\n", mdCode(c.New.ID), mdEscape(c.New.Name), c.New.SHA256)
 	lines := diffChangeLines(c)
 	if len(lines) == 0 {
 		sb.WriteString("No changes: the rubrics mean the same.\n")

@@ -42,12 +42,13 @@ func WriteAnnotation(w io.Writer, a Annotation) error {
 	return err
 }
 
-// escapeData escapes the message of a workflow command: %, CR and LF.
+// escapeData escapes the message of a workflow command: %, CR and LF,
+// and the control characters a log viewer would act on (escapeControls).
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(escapeControls(s, "\r\n"))
 }
 
 // escapeProperty escapes a property value: also ':' and ','.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(escapeControls(s, "\r\n"))
 }

@@ -97,7 +97,7 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		}
 		fmt.Fprintf(&sb, "  %s  from %s %s\n", pad(bandName(b), nw), b.From.Fixed(r.Precision), to)
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err := io.WriteString(NewTerminalWriter(w), sb.String())
 	return err
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"io"
 	"strings"
 
@@ -11,7 +10,7 @@ import (
 // CSV writes one row per evaluation. Text from inputs that a spreadsheet
 // would run as a formula (=, +, -, @ first) is prefixed with a quote.
 func CSV(w io.Writer, evals []*result.Evaluation, o Options) error {
-	cw := csv.NewWriter(w)
+	cw := newCSV(w)
 	if err := cw.Write(columns(evals)); err != nil {
 		return err
 	}
@@ -24,8 +23,7 @@ func CSV(w io.Writer, evals []*result.Evaluation, o Options) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // EscapeFormula makes text that starts like a formula inert in a
@@ -76,8 +74,4 @@ func (t *markdownTable) row(cells []string) {
 func (t *markdownTable) flush(w io.Writer) error {
 	_, err := io.WriteString(w, t.sb.String())
 	return err
-}
-
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }

@@ -24,26 +24,32 @@ var bandColor = []string{"\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[32m", "\x1b[1
 // Text writes a readable report of each evaluation: the index and its
 // predicate, then domains with their aspects (and indicators with Detail).
 func Text(w io.Writer, evals []*result.Evaluation, o Options) error {
-	var sb strings.Builder
+	var buf strings.Builder
+	sb := NewTerminalWriter(&buf)
 	for i, e := range evals {
 		if i > 0 {
 			sb.WriteString("\n")
 		}
-		writeText(&sb, e, o)
+		writeText(sb, e, o)
 	}
-	_, err := io.WriteString(w, sb.String())
+	_, err := io.WriteString(w, buf.String())
 	return err
 }
 
-func writeText(sb *strings.Builder, e *result.Evaluation, o Options) {
+// writeText writes one evaluation to sb; what comes from the inputs is
+// escaped there, and only the styles are written around it.
+func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 	r := e.Result
 	rb := r.Rubric
 	lang, p := o.Lang, rb.Precision
-	style := func(code, s string) string {
-		if !o.Color {
-			return s
+	style := func(code, s string) {
+		if o.Color {
+			sb.raw(code)
 		}
-		return code + s + reset
+		sb.WriteString(s)
+		if o.Color {
+			sb.raw(reset)
+		}
 	}
 	n := func(d rubric.Decimal, places int) string { return label.Number(d, places, lang) }
 	v := func(x index.Value) string { return n(x.Round(p), p) }
@@ -54,9 +60,20 @@ func writeText(sb *strings.Builder, e *result.Evaluation, o Options) {
 	}
 	fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "instansi"), e.Instansi)
 	fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "source"), src)
-	fmt.Fprintf(sb, "%-10s %s (%s)\n\n", label.Text.Get(lang, "rubric"), rb.Name, rb.ID)
+	fmt.Fprintf(sb, "%-10s %s (%s)\n", label.Text.Get(lang, "rubric"), rb.Name, rb.ID)
+	if note := label.MismatchNote(rb.Mismatch(), lang); note != "" {
+		fmt.Fprintf(sb, "%-10s ", "")
+		style(bandColor[0], note)
+		sb.WriteString("\n")
+	}
+	sb.WriteString("\n")
 	pred := label.PredicateName(r.Predicate, lang)
-	fmt.Fprintf(sb, "%s  %s  %s\n", style(bold, label.Text.Get(lang, "title")), style(bold, n(r.Published, p)), style(predColor(rb, r.Predicate), pred))
+	style(bold, label.Text.Get(lang, "title"))
+	sb.WriteString("  ")
+	style(bold, n(r.Published, p))
+	sb.WriteString("  ")
+	style(predColor(rb, r.Predicate), pred)
+	sb.WriteString("\n")
 	if note := label.EdgeNote(r, lang); note != "" {
 		sb.WriteString(note + "\n")
 	}
@@ -79,7 +96,8 @@ func writeText(sb *strings.Builder, e *result.Evaluation, o Options) {
 			fmt.Sprintf(label.Text.Get(lang, "next"), nextName))
 		margins = plan.Marginal(r)
 	}
-	sb.WriteString(style(bold, header) + "\n")
+	style(bold, header)
+	sb.WriteString("\n")
 	items := r.Indicators
 	aspects := r.Aspects
 	// group writes a domain's or an aspect's line; with Detail, also its

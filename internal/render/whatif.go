@@ -44,14 +44,14 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 			line("  "+a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
 		}
 	}
-	return writeString(w, sb.String())
+	return writeString(NewTerminalWriter(w), sb.String())
 }
 
 // WhatIfJSON writes {"before": result, "after": result}.
 func WhatIfJSON(w io.Writer, e *result.Evaluation, after *index.Result, o Options) error {
 	a := *e
 	a.Result = after
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(struct {

@@ -27,15 +27,26 @@ const provenanceFormat = "1"
 const Embedded = "embedded"
 
 // HashFile returns the hex SHA-256 of a file's content.
-func HashFile(path string) (string, error) {
+func HashFile(path string) (string, error) { return hashFile(path, -1) }
+
+// hashFile hashes a file of at most limit bytes (no limit when negative).
+func hashFile(path string, limit int64) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	var r io.Reader = f
+	if limit >= 0 {
+		r = io.LimitReader(f, limit+1)
+	}
+	n, err := io.Copy(h, r)
+	if err != nil {
 		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if limit >= 0 && n > limit {
+		return "", fmt.Errorf("%s: more than %d MiB; refusing to read it", path, limit>>20)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
@@ -88,13 +99,19 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 		{"rubric_name", p.Rubric.Name},
 		{"rubric_source", p.Rubric.Source},
 		{"rubric_sha256", p.Rubric.SHA256},
+	}
+	if p.Rubric.DiffersFromEmbedded != "" {
+		kv = append(kv, [2]string{"rubric_differs_from_embedded", p.Rubric.DiffersFromEmbedded},
+			[2]string{"rubric_embedded_sha256", p.Rubric.EmbeddedSHA256})
+	}
+	kv = append(kv, [][2]string{
 		{"rounding", p.Rounding},
 		{"precision", strconv.Itoa(p.Precision)},
 		{"lang", p.Lang},
 		{"id_col", p.IDCol},
 		{"level_col", p.LevelCol},
 		{"time", p.Time.Format(time.RFC3339)},
-	}
+	}...)
 	for _, x := range kv {
 		line("key", x[0], x[1])
 	}
@@ -160,6 +177,10 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 				p.Rubric.Source = v
 			case "rubric_sha256":
 				p.Rubric.SHA256 = v
+			case "rubric_differs_from_embedded":
+				p.Rubric.DiffersFromEmbedded = v
+			case "rubric_embedded_sha256":
+				p.Rubric.EmbeddedSHA256 = v
 			case "rounding":
 				p.Rounding = v
 			case "precision":

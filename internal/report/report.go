@@ -154,6 +154,7 @@ func (b *builder) styles() error {
 		"text":   {Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		"textb":  {Border: border, Font: &excelize.Font{Bold: true}},
 		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}},
+		"warn":   {Font: &excelize.Font{Bold: true, Color: "C00000"}},
 	}
 	for name, s := range defs {
 		id, err := b.f.NewStyle(s)
@@ -253,6 +254,9 @@ func (b *builder) summary(name string, e *result.Evaluation) error {
 	for i, kv := range info {
 		w.str(1, 3+i, kv[0], b.st["bold"])
 		w.str(2, 3+i, kv[1], 0)
+	}
+	if note := label.MismatchNote(rb.Mismatch(), b.lang); note != "" {
+		w.str(2, 3+len(info), note, b.st["warn"])
 	}
 	const idxRow = 8
 	w.str(1, idxRow, b.label("index"), b.st["bold"])

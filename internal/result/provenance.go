@@ -37,6 +37,12 @@ type ProvenanceRubric struct {
 	SHA256 string `json:"sha256"`
 	// Source is "embedded" or the path of the rubric file.
 	Source string `json:"source"`
+	// DiffersFromEmbedded is the id of the embedded (official) rubric
+	// that this one presents itself as but differs from
+	// (rubric.Rubric.Mismatch), with that rubric's hash; both "" when
+	// there is none.
+	DiffersFromEmbedded string `json:"differs_from_embedded,omitempty"`
+	EmbeddedSHA256      string `json:"embedded_sha256,omitempty"`
 }
 
 // ProvenanceInput is one input of a run: a file with its hash and, for
@@ -61,9 +67,13 @@ type CellLevel struct {
 // rubric r, read from rubricSource ("embedded" or a file), at time now.
 // It has no inputs yet.
 func NewProvenance(version string, r *rubric.Rubric, rubricSource string, now time.Time) *Provenance {
+	pr := ProvenanceRubric{ID: r.ID, Name: r.Name, SHA256: r.SHA256(), Source: rubricSource}
+	if m := r.Mismatch(); m != nil {
+		pr.DiffersFromEmbedded, pr.EmbeddedSHA256 = m.ID, m.EmbeddedSHA256
+	}
 	return &Provenance{
 		Version:     version,
-		Rubric:      ProvenanceRubric{ID: r.ID, Name: r.Name, SHA256: r.SHA256(), Source: rubricSource},
+		Rubric:      pr,
 		Rounding:    r.Rounding,
 		Precision:   r.Precision,
 		PredicateOn: r.PredicateOn,

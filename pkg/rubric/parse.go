@@ -129,6 +129,7 @@ func Check(file string, data []byte) (*Rubric, []*PosError) {
 		return nil, v.problems
 	}
 	r.recordPositions(root)
+	r.official = &official{}
 	return r, v.problems
 }
 

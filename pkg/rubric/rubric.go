@@ -35,6 +35,7 @@ type Rubric struct {
 	indicators  []*Indicator
 	byID        map[string]*Indicator
 	pos         map[string]Pos // see Position
+	official    *official      // see Mismatch
 }
 
 // Scale is a maturity level scale shared by a group of indicators.

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// loadRubric loads the rubric named by arg (rubric.Load) and says on
+// stderr when it presents itself as an embedded official rubric but
+// differs from it (noteMismatch).
+func loadRubric(s *streams, arg string) (*rubric.Rubric, error) {
+	r, err := rubric.Load(arg)
+	if err != nil {
+		return nil, err
+	}
+	noteMismatch(s.ErrOut, arg, r)
+	return r, nil
+}
+
+// mismatchShown is how many of its changes the note on a mismatched
+// rubric lists.
+const mismatchShown = 3
+
+// noteMismatch writes one line on w when rubric r, read from file,
+// carries the id (or the name) of an embedded official rubric but differs
+// from it: the file, the id, how many changes and the first of them.
+func noteMismatch(w io.Writer, file string, r *rubric.Rubric) {
+	m := r.Mismatch()
+	if m == nil {
+		return
+	}
+	n := m.Changes.Len()
+	first := strings.Join(render.MismatchChanges(m, mismatchShown), "; ")
+	if n > mismatchShown {
+		first += "; ..."
+	}
+	fmt.Fprintf(w, "spbe: %s: warning: its %s is that of the embedded official rubric %s, but it differs from it "+
+		"(%d %s: %s); results under it are not the official ones (spbe rubric diff %s %s)\n",
+		file, m.By, m.ID, n, plural(n, "change", "changes"), first, m.ID, file)
+}
