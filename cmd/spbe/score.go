@@ -309,7 +309,7 @@ func (opts *scoreOptions) batchOptions(r *rubric.Rubric) *batch.Options {
 }
 
 func readSheet(opts *scoreOptions, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
-	return workbook.Read(path, workbook.Options{
+	return workbook.ReadSheet(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
 		Known:        func(id string) bool { return r.Indicator(id) != nil },
