@@ -26,6 +26,7 @@ type rubricDiffOptions struct {
 	StdinName string
 	// How to read the evaluations, as for spbe score.
 	Sheet, IDCol, LevelCol, Password string
+	AllSheets                        bool
 	MaxUnzipMiB                      int
 }
 
@@ -84,6 +85,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f.StringVarP(&opts.Format, "format", "f", "text", "output format: "+strings.Join(render.DiffFormatNames(), ", "))
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet of the evaluations to read (default: the first with a table of levels)")
+	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.LevelCol, "level-col", "", "level column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted evaluation workbooks")
@@ -251,7 +253,7 @@ func rescore(opts *rubricDiffOptions, old, new *rubric.Rubric) (evals []*render.
 	var notes bytes.Buffer
 	so := &scoreOptions{
 		io:    &streams{Out: io.Discard, ErrOut: &notes},
-		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipMiB: opts.MaxUnzipMiB,
 	}
 	oldRead, newRead := so.batchOptions(old), so.batchOptions(new)
