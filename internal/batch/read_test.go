@@ -160,3 +160,20 @@ func TestReadSheetAll(t *testing.T) {
 		})
 	}
 }
+
+// A wide table without rows is still a wide input (spbe score used to
+// take it for one instansi and panic).
+func TestReadWideHeaderOnly(t *testing.T) {
+	r, err := rubric.ByID("permenpanrb-59-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kosong.xlsx")
+	if err := fixture.Wide(path, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	in := Read(path, &Options{Rubric: r, Scorer: NewScorer(r)})
+	if !in.Wide || len(in.Evals) != 0 || len(in.Errs) != 0 {
+		t.Errorf("wide %v, %d evaluations, errors %v; want wide, none, none", in.Wide, len(in.Evals), in.Errs)
+	}
+}
