@@ -86,10 +86,10 @@ type Visitor struct {
 //
 // The format is recognised from the content, not the name. Read returns
 // nil or the error that stopped it: the file cannot be read
-// (ErrUnsupportedFormat, ErrEncrypted), the sheet named does not exist or
-// holds no table and no sheet holds one (ErrNoTable; ErrNotWide in the
-// wide layout), a sheet is damaged, or an error of v. Every error is an
-// *Error naming the file (and the sheet and cell where there is one) or an
+// (ErrUnsupportedFormat, ErrEncrypted); the sheet named does not exist,
+// or no sheet to read holds a table (ErrNoTable; ErrNotWide in the wide
+// layout); a sheet is damaged; or an error of v. Every error is an *Error
+// naming the file (and the sheet and cell where there is one) or an
 // errors.Join of them.
 func Read(path string, opts Options, v Visitor) error {
 	switch {

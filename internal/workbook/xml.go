@@ -23,7 +23,8 @@ func newXMLScan(r io.Reader) *xmlScan {
 
 // next returns the next tag without its angle brackets (`c r="A1" t="s"`,
 // `/c`, `v/`) and the text that came before it. Comments, processing
-// instructions and CDATA are returned as tags starting with '!' or '?'.
+// instructions and CDATA sections come as tags starting with '!' or '?',
+// cut at their first '>' (the parts Excel writes have none inside).
 // The slices are valid until the next call.
 func (x *xmlScan) next() (tag, text []byte, err error) {
 	x.txt, err = readUntil(x.r, '<', x.txt[:0])
