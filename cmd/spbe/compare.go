@@ -20,6 +20,7 @@ type compareOptions struct {
 	Old, New       string
 	Rubric         string
 	Sheet          string
+	AllSheets      bool
 	OldCol, NewCol string
 	Password       string
 	Format         string
@@ -71,6 +72,7 @@ an existing file without --force.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
 	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
@@ -122,7 +124,7 @@ func runCompare(opts *compareOptions) error {
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
-		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, LevelCol: col, Password: opts.Password}
+		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
 		if col != "" {
 			o.Layout = batch.LayoutLong
 		}

@@ -20,6 +20,20 @@ func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
 	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
 }
 
+// addAllSheetsFlag binds --all-sheets, which reads every sheet that holds
+// a table instead of the first; given with --sheet it is a usage error.
+// (--sheet all, its old spelling, still works: see batch.Read.)
+func addAllSheetsFlag(cmd *cobra.Command, sheet *string, all *bool) {
+	cmd.Flags().BoolVar(all, "all-sheets", false, "read every sheet that holds a table: one instansi per sheet, or every wide table")
+	run := cmd.RunE
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if *all && *sheet != "" {
+			return usagef("--sheet and --all-sheets cannot be used together")
+		}
+		return run(c, args)
+	}
+}
+
 // readOne reads and scores the single workbook of a command.
 func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels, error) {
 	if in.Lang != "id" && in.Lang != "en" {

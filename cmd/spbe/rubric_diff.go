@@ -81,6 +81,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	addFormatFlag(cmd, &opts.Format, "text", render.DiffFormats)
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet of the evaluations to read (default: the first with a table of levels)")
+	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.LevelCol, "level-col", "", "level column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted evaluation workbooks")

@@ -24,6 +24,8 @@ type readFlags struct {
 	IDCol    string
 	LevelCol string
 	Password string
+	// AllSheets reads every sheet that holds a table (--all-sheets).
+	AllSheets bool
 	// MaxUnzipMiB bounds a workbook's unpacked size (0: the default).
 	MaxUnzipMiB int
 }
@@ -81,7 +83,7 @@ mean of every domain and aspect; --group-by category does the same per category.
 A wide workbook, one row per instansi with a name column (Instansi, Nama
 Instansi, Pemerintah Daerah, Nama), an optional category column (Kategori,
 Jenis) and a column per indicator (1, 2, ... or Indikator 1, ...), is detected
-by itself (--layout overrides). --sheet all scores every sheet. Inputs that fail
+by itself (--layout overrides). --all-sheets scores every sheet. Inputs that fail
 are reported on stderr and in the JSON "errors"; the others are still scored,
 and the exit status is 3 unless --keep-going.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
@@ -103,7 +105,7 @@ and the exit status is 3 unless --keep-going.`,
 	}
 	addInputFlags(cmd, opts)
 	f := cmd.Flags()
-	f.Lookup("sheet").Usage = `sheet to read (default: the first with a table of levels); "all" for every sheet`
+	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	addFormatFlag(cmd, &opts.Format, "text", render.ScoreFormats)
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
@@ -163,12 +165,12 @@ func runScore(opts *scoreOptions) error {
 	}
 	bo := opts.batchOptions(r)
 	bo.Layout = layout
-	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && opts.Sheet != "all" {
+	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
 		in := batch.Read(inputs[0], bo)
 		if err := in.OutOfFiles(); err != nil {
 			return err
 		}
-		if !in.Wide {
+		if !in.Wide && !in.AllSheets {
 			// One workbook of one instansi: today's output.
 			printNotes(opts.io.ErrOut, in, nil)
 			if len(in.Errs) > 0 {
@@ -307,14 +309,14 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*result.Evalu
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	return &batch.Options{
 		Rubric: r, Scorer: batch.NewScorer(r),
-		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
+		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
 		Hint:         func(path string, err error) error { return withRubricHint(opts, r, path, err) },
 	}
 }
 
 func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
-	return workbook.Read(path, workbook.Options{
+	return workbook.ReadSheet(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
 		Known:        func(id string) bool { return r.Indicator(id) != nil },

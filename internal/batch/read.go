@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,8 +23,12 @@ type Options struct {
 	// Layout is LayoutAuto (detect: wide when a sheet has a wide header,
 	// else long), LayoutLong or LayoutWide.
 	Layout string
-	// Sheet is a sheet name, "" to detect, or "all" for every sheet.
-	Sheet                     string
+	// Sheet is a sheet name, or "" to detect. SheetAll ("all") is the
+	// deprecated spelling of AllSheets: see Read.
+	Sheet string
+	// AllSheets reads every sheet that holds a table (one instansi per
+	// sheet, or every wide table) instead of the first one.
+	AllSheets                 bool
 	IDCol, LevelCol, Password string
 	// MaxUnzipSize bounds the unpacked size of a workbook (0: the reader's
 	// default).
@@ -35,12 +38,24 @@ type Options struct {
 	Hint func(path string, err error) error
 }
 
-// readOptions are the reader's options for a sheet ("" to detect).
-func (o *Options) readOptions(sheet string) workbook.Options {
+// SheetAll is the deprecated Options.Sheet that meant AllSheets.
+const SheetAll = "all"
+
+// readOptions are the reader's options.
+func (o *Options) readOptions() workbook.Options {
 	r := o.Rubric
+	layout := workbook.LayoutAuto
+	switch o.Layout {
+	case LayoutLong:
+		layout = workbook.LayoutLong
+	case LayoutWide:
+		layout = workbook.LayoutWide
+	}
 	return workbook.Options{
-		Sheet: sheet, IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize,
+		Layout: layout, Sheet: o.Sheet, AllSheets: o.AllSheets,
+		IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize,
 		Known: func(id string) bool { return r.Indicator(id) != nil },
+		Want:  len(r.Indicators()),
 	}
 }
 
@@ -57,83 +72,61 @@ type Input struct {
 	Warnings  []string
 	// Wide is set when the input was read in the wide layout.
 	Wide bool
+	// AllSheets is set when every sheet was read (Options.AllSheets, or
+	// the deprecated Sheet "all" in a workbook without a sheet "all").
+	AllSheets bool
 }
 
-// Read reads and scores one input. It never fails as a whole: problems
-// are in Input.Errs, and the evaluations that could be scored are kept.
+// Read reads and scores one input with workbook.Read. It never fails as a
+// whole: problems are in Input.Errs, and the evaluations that could be
+// scored are kept.
+//
+// Sheet "all" (SheetAll) reads the sheet named "all" when the workbook
+// has one; otherwise it means AllSheets, with a warning that it is
+// deprecated.
 func Read(path string, o *Options) *Input {
 	in := &Input{Path: path}
-	if o.Layout == LayoutAuto && o.Sheet != "all" && o.IDCol == "" && o.LevelCol == "" {
-		// One pass: the wide rows as they come, or the long table.
-		r := o.Rubric
-		wide := newWideSink(o, in)
-		sh, err := workbook.ReadAuto(path, workbook.WideOptions{
-			Options: o.readOptions(o.Sheet),
-			Want:    len(r.Indicators()),
-		}, wide.row)
-		in.Wide = wide.cur != nil
-		if sh == nil && err == nil {
-			return in
+	opts := o.readOptions()
+	if o.Sheet == SheetAll {
+		has, err := workbook.HasSheet(path, SheetAll, opts)
+		if !has {
+			// An unreadable file is read with AllSheets, which says why.
+			opts.Sheet, opts.AllSheets = "", true
 		}
-		longSheet(path, sh, err, o, in)
-		return in
-	}
-	if o.Layout != LayoutLong && o.IDCol == "" && o.LevelCol == "" {
-		err := readWide(path, o, in)
-		if err == nil {
-			in.Wide = true
-			return in
-		}
-		if !errors.Is(err, workbook.ErrNotWide) || o.Layout == LayoutWide {
-			if errors.Is(err, workbook.ErrNotWide) {
-				err = fmt.Errorf("%s: %w: no header row with an instansi column (Instansi, Nama Instansi, Pemerintah Daerah, Nama) and indicator columns (1, 2, ... or Indikator 1, ...)", path, workbook.ErrNotWide)
-			}
-			in.Errs = append(in.Errs, err)
-			return in
+		if !has && err == nil {
+			in.Warnings = append(in.Warnings, path+`: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named "all")`)
 		}
 	}
-	if o.Sheet != "all" {
-		readLong(path, o.Sheet, o, in)
-		return in
-	}
-	names, err := workbook.SheetNames(path)
+	in.AllSheets = opts.AllSheets
+	wide := &wideSink{o: o, in: in}
+	err := workbook.Read(path, opts, workbook.Visitor{
+		Long: func(sh *workbook.Sheet, err error) error {
+			longSheet(path, sh, err, o, in)
+			return nil
+		},
+		Wide: wide.table,
+		Row:  wide.row,
+	})
+	in.Wide = wide.cur != nil
 	if err != nil {
-		in.Errs = append(in.Errs, err)
-		return in
-	}
-	if names == nil { // CSV: one table
-		readLong(path, "", o, in)
-		return in
-	}
-	for _, name := range names {
-		readLong(path, name, o, in)
-	}
-	if len(in.Evals) == 0 && len(in.Errs) == 0 {
-		in.Errs = append(in.Errs, &workbook.Error{File: path, Err: workbook.ErrNoTable})
+		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
 	}
 	return in
 }
 
-// readLong reads one sheet (or the detected one) in the long layout.
-func readLong(path, sheet string, o *Options, in *Input) {
-	sh, err := workbook.Read(path, o.readOptions(sheet))
-	if err != nil && o.Sheet == "all" && sh == nil && errors.Is(err, workbook.ErrNoTable) {
-		return // --sheet all: a sheet without a table (notes, a cover) is skipped
+// hint adds the Hint's advice to err.
+func (o *Options) hint(path string, err error) error {
+	if o.Hint != nil {
+		return o.Hint(path, err)
 	}
-	longSheet(path, sh, err, o, in)
+	return err
 }
 
 // longSheet scores a sheet read in the long layout.
 func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
 	r := o.Rubric
-	hint := func(err error) error {
-		if o.Hint != nil {
-			return o.Hint(path, err)
-		}
-		return err
-	}
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(hint(err))...)
+		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
 		return
 	}
 	if len(sh.OtherLevelColumns) > 0 {
@@ -145,7 +138,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	}
 	levels, err := sh.Levels(r)
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(hint(err))...)
+		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
 		return
 	}
 	inds := r.Indicators()
@@ -155,7 +148,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	}
 	e := NewEval(o.Scorer, ls)
 	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, sh.Instansi
-	if o.Sheet == "all" && sh.InstansiCell == "" && sh.Sheet != "" {
+	if in.AllSheets && sh.InstansiCell == "" && sh.Sheet != "" {
 		e.Instansi = sh.Sheet
 	}
 	e.Category = nameCategory(e.Instansi)
@@ -190,21 +183,22 @@ type wideSink struct {
 	levels []rubric.Decimal
 }
 
-func newWideSink(o *Options, in *Input) *wideSink { return &wideSink{o: o, in: in} }
+// table checks a wide table's columns before its rows.
+func (w *wideSink) table(t *workbook.WideTable) error {
+	w.cur = t
+	if err := t.CheckColumns(w.o.Rubric); err != nil {
+		return err
+	}
+	inds := w.o.Rubric.Indicators()
+	w.cols = make([]string, len(inds))
+	for i, ind := range inds {
+		w.cols[i] = t.Columns[ind.ID]
+	}
+	return nil
+}
 
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	r := w.o.Rubric
-	inds := r.Indicators()
-	if t != w.cur {
-		w.cur = t
-		if err := t.CheckColumns(r); err != nil {
-			return err
-		}
-		w.cols = make([]string, len(inds))
-		for i, ind := range inds {
-			w.cols[i] = t.Columns[ind.ID]
-		}
-	}
 	var err error
 	w.levels, err = row.Levels(t, r, w.levels)
 	if err != nil {
@@ -221,19 +215,6 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	e.cols, e.row = w.cols, int32(row.Row)
 	w.in.Evals = append(w.in.Evals, e)
 	return nil
-}
-
-func readWide(path string, o *Options, in *Input) error {
-	r := o.Rubric
-	opts := workbook.WideOptions{
-		Options:   o.readOptions(o.Sheet),
-		Want:      len(r.Indicators()),
-		AllSheets: o.Sheet == "all",
-	}
-	if o.Sheet == "all" {
-		opts.Sheet = ""
-	}
-	return workbook.ReadWide(path, opts, newWideSink(o, in).row)
 }
 
 // flatten splits an errors.Join into its errors.

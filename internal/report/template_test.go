@@ -36,7 +36,7 @@ func fillForm(t testing.TB, path string, r *rubric.Rubric, instansi, lang string
 // readForm scores a filled-in form the way spbe score does.
 func readForm(t testing.TB, path string, r *rubric.Rubric) (*workbook.Sheet, *index.Result) {
 	t.Helper()
-	sh, err := workbook.Read(path, workbook.Options{Known: func(id string) bool { return r.Indicator(id) != nil }})
+	sh, err := workbook.ReadSheet(path, workbook.Options{Known: func(id string) bool { return r.Indicator(id) != nil }})
 	if err != nil {
 		t.Fatal(err)
 	}

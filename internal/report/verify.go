@@ -410,7 +410,7 @@ func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r 
 	if sum != in.SHA256 {
 		diffs = append(diffs, Diff{Where: "input " + path + " sha256", Report: in.SHA256, Recomputed: sum})
 	}
-	sh, err := workbook.Read(path, workbook.Options{Sheet: in.Sheet, IDCol: p.IDCol, LevelCol: p.LevelCol,
+	sh, err := workbook.ReadSheet(path, workbook.Options{Sheet: in.Sheet, IDCol: p.IDCol, LevelCol: p.LevelCol,
 		Known: func(id string) bool { return r.Indicator(id) != nil }})
 	if err != nil {
 		return nil, err

@@ -14,7 +14,7 @@ func BenchmarkRead(b *testing.B) {
 	path := writeXLSX(b, "bench.xlsx", sheetSpec{name: "Penilaian", rows: benchRows()})
 	b.ReportAllocs()
 	for b.Loop() {
-		s, err := Read(path, Options{Known: known47})
+		s, err := ReadSheet(path, Options{Known: known47})
 		if err != nil || len(s.Entries) != 47 {
 			b.Fatal(err)
 		}

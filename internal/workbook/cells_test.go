@@ -83,7 +83,7 @@ func bothReaders(t *testing.T, edit func(f *excelize.File) error) map[string]*Sh
 			t.Fatal(err)
 		}
 		f.Close()
-		s, err := Read(path, Options{Known: known47, Password: password})
+		s, err := ReadSheet(path, Options{Known: known47, Password: password})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,15 +1,29 @@
-// Package workbook reads one instansi's maturity levels from an SPBE
-// evaluation workbook (.xlsx, .xlsm, or CSV), tolerating the layouts real
-// workbooks have, and names the sheet and cell of every problem.
+// Package workbook reads maturity levels from SPBE evaluation workbooks
+// (.xlsx, .xlsm, or CSV), tolerating the layouts real workbooks have, and
+// names the sheet and cell of every problem.
 //
-// Read finds the table and returns its entries (indicator id, level text,
-// cells); Sheet.Levels checks them against a rubric and returns
-// index.Levels.
+// Read is the one entry point; every command reads through it. It reads
+// the layout Options.Layout asks for and hands what it finds to a
+// Visitor:
+//
+//   - LayoutLong (the default): one instansi, a row per indicator. The
+//     table goes to Visitor.Long as a Sheet of entries (indicator id,
+//     level text, cells); Sheet.Levels checks them against a rubric and
+//     returns index.Levels. ReadSheet is Read for this one table.
+//   - LayoutWide: a row per instansi, a column per indicator (see Wide
+//     layout). The header goes to Visitor.Wide, then each row to
+//     Visitor.Row as it streams by; WideRow.Levels checks it.
+//   - LayoutAuto: per sheet, wide when a wide header comes before a long
+//     one in the first rows, else long. Options.IDCol and LevelCol are
+//     long-layout columns: they mean LayoutLong.
 //
 // # Finding the table
 //
 // The sheet is Options.Sheet, else the first sheet in workbook order
-// (visible sheets before hidden ones) that has a table. A table's header
+// (visible sheets before hidden ones) that has a table; Options.AllSheets
+// reads every sheet that has one. A name selects a sheet by one rule in
+// every layout: its exact name, else ignoring case and surrounding
+// spaces. A long table's header
 // row is the first of the top 200 rows with an id column and a level
 // column; title rows, an "Instansi: ..." line and blank rows above it are
 // fine. Headers match ignoring case, surrounding and non-breaking spaces,
@@ -76,20 +90,25 @@
 //
 // # Wide layout
 //
-// ReadWide and ReadAuto also read the wide layout: one row per instansi
-// under a header with an instansi name column (Instansi, Nama Instansi,
-// Pemerintah Daerah, Nama), an optional category column (Kategori, Jenis)
-// and at least half the rubric's indicators as columns (1, 2, ...,
-// "Indikator 1", "I1"). Rows stream to a callback one at a time; summary
-// rows (Rata-rata, Jumlah, Total) are skipped. ReadAuto reads either
-// layout in one pass.
+// A wide table is one row per instansi under a header, in the first 200
+// rows, with an instansi name column (Instansi, Nama Instansi, Pemerintah
+// Daerah, Nama), an optional category column (Kategori, Jenis) and at
+// least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
+// "Indikator 1", "I1"). Rows stream one at a time; summary rows
+// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values.
 //
-// # Speed
+// # Speed and the fallback policy
 //
-// .xlsx sheets are read by a streaming scanner (zip, shared strings, a
-// byte-level scan of the sheet XML) that holds no sheet in memory;
-// excelize is the fallback for encrypted workbooks and formulas without
-// a saved value, which it computes. A sheet cut short is ErrUnsupportedFormat.
+// .xlsx workbooks are read in either layout by a streaming scanner (zip,
+// shared strings, a byte-level scan of the sheet XML) that holds no sheet
+// in memory. It hands the workbook, or one sheet, over to excelize in
+// three cases only: a password is given (excelize decrypts); a part is
+// declared in another encoding than UTF-8, such as ISO-8859-1 (excelize
+// converts it); a level cell of a long table is a formula without a saved
+// value (excelize computes it; in a wide table such a cell is empty).
+// Anything else the scanner cannot read, a missing part or a damaged
+// sheet, is ErrUnsupportedFormat. The policy is written once, at
+// errHandOver.
 //
 // # Errors
 //

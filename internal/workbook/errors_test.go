@@ -35,7 +35,7 @@ func TestLevelsErrors(t *testing.T) {
 		}
 	}
 	path := writeXLSX(t, "kaltim.xlsx", sheetSpec{name: "Penilaian", rows: rows})
-	s, err := Read(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestReadUnknownIndicator(t *testing.T) {
 	path := writeXLSX(t, "kaltim.xlsx", sheetSpec{name: "Hasil Evaluasi", rows: [][]any{
 		{"No", "Nilai"}, {1, 3}, {48, 2}, {"Indikator 0", 1}, {"Indikator 50", 1}, {"Catatan 48", 1},
 	}})
-	s, err := Read(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47})
 	want := path + `: 'Hasil Evaluasi'!A3: unknown indicator "48"` + "\n" +
 		path + `: 'Hasil Evaluasi'!A5: unknown indicator "Indikator 50"`
 	if err == nil || err.Error() != want {
@@ -92,14 +92,14 @@ func TestReadCSVErrorsNameCells(t *testing.T) {
 	if err := os.WriteFile(path, []byte("No;Nilai\n1;3\n48;2\n2;x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Read(path, Options{Known: known47})
+	_, err := ReadSheet(path, Options{Known: known47})
 	if want := path + `: A3: unknown indicator "48"`; err == nil || err.Error() != want {
 		t.Errorf("read: got %v, want %s", err, want)
 	}
 	if err := os.WriteFile(path, []byte("No;Nilai\n1;3\n2;x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Read(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestReadFileErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, err := Read(path, Options{Known: known47, Password: tt.password, Sheet: tt.sheet})
+			s, err := ReadSheet(path, Options{Known: known47, Password: tt.password, Sheet: tt.sheet})
 			if err == nil {
 				t.Fatalf("no error; sheet %+v", s)
 			}
@@ -195,7 +195,7 @@ func TestReadFileErrors(t *testing.T) {
 	}
 
 	t.Run("right password", func(t *testing.T) {
-		s, err := Read(encPath, Options{Known: known47, Password: "benar"})
+		s, err := ReadSheet(encPath, Options{Known: known47, Password: "benar"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,7 +205,7 @@ func TestReadFileErrors(t *testing.T) {
 	})
 	t.Run("sheet without a table", func(t *testing.T) {
 		path := writeXLSX(t, "x.xlsx", sheetSpec{name: "S", rows: [][]any{{"judul"}}})
-		_, err := Read(path, Options{Known: known47, Sheet: "S"})
+		_, err := ReadSheet(path, Options{Known: known47, Sheet: "S"})
 		want := path + ": S: no table found: no header row"
 		if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, ErrNoTable) {
 			t.Errorf("got %v, want prefix %s", err, want)
@@ -224,7 +224,7 @@ func TestRubric2018(t *testing.T) {
 		rows = append(rows, []any{id, 0})
 	}
 	path := writeXLSX(t, "lama.xlsx", sheetSpec{name: "S", rows: rows})
-	s, err := Read(path, Options{Known: knownIn(r)})
+	s, err := ReadSheet(path, Options{Known: knownIn(r)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -186,7 +186,7 @@ func TestReadLayouts(t *testing.T) {
 			path := writeXLSX(t, "t.xlsx", tt.sheets...)
 			opts := tt.opts
 			opts.Known = known47
-			s, err := Read(path, opts)
+			s, err := ReadSheet(path, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -256,7 +256,7 @@ func TestReadFormulaCachedValue(t *testing.T) {
 	// The cached value differs from what the formula computes, to show
 	// that the cached value is used.
 	setCachedValue(t, path, "MAX(1,2)", "4")
-	s, err := Read(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,7 +284,7 @@ func TestReadCSV(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			s, err := Read(path, Options{Known: known47})
+			s, err := ReadSheet(path, Options{Known: known47})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,9 +15,10 @@ import (
 func TestOpenErrorKeepsTheCause(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "hilang.xlsx")
 	_, scanErr := openScan(missing, UnzipSizeLimit)
-	_, excelizeErr := readXLSXExcelize(missing, Options{})
-	wideErr := readWideExcelize(missing, WideOptions{}, nil)
-	for name, err := range map[string]error{"openScan": scanErr, "readXLSXExcelize": excelizeErr, "readWideExcelize": wideErr} {
+	_, excelErr := openExcel(missing, Options{})
+	_, pwErr := openExcel(missing, Options{Password: "rahasia"})
+	readErr := Read(missing, Options{Layout: LayoutAuto, Known: func(string) bool { return true }}, Visitor{})
+	for name, err := range map[string]error{"openScan": scanErr, "openExcel": excelErr, "openExcel with a password": pwErr, "Read": readErr} {
 		if !errors.Is(err, fs.ErrNotExist) || errors.Is(err, ErrUnsupportedFormat) || errors.Is(err, ErrWrongPassword) {
 			t.Errorf("%s: %v, want fs.ErrNotExist and no class of bad workbook", name, err)
 		}

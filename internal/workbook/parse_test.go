@@ -121,7 +121,7 @@ func FuzzRead(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s, err := Read(path, Options{Known: knownIn(r)})
+		s, err := ReadSheet(path, Options{Known: knownIn(r)})
 		if s == nil {
 			if err == nil {
 				t.Fatal("nil sheet and nil error")
@@ -167,7 +167,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s, err := Read(path, Options{Known: knownIn(r)})
+		s, err := ReadSheet(path, Options{Known: knownIn(r)})
 		if s == nil {
 			if err == nil {
 				t.Fatal("nil sheet and nil error")

@@ -1,41 +1,25 @@
 package workbook
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// Size limits that make a zip bomb or a huge file fail instead of
-// exhausting memory.
-const (
-	// UnzipSizeLimit bounds the total unpacked size of an .xlsx workbook.
-	UnzipSizeLimit = 256 << 20
-	// UnzipXMLSizeLimit bounds a worksheet or the shared strings held in
-	// memory; larger parts are unpacked to a temporary file by excelize.
-	UnzipXMLSizeLimit = 64 << 20
-	// MaxFileSize bounds the size of a CSV or encrypted workbook, which
-	// are read into memory whole.
-	MaxFileSize = 64 << 20
-)
-
-// Options says how to find the table in a workbook. Only Known is
-// required; the rest are detected when empty.
+// Options says how to read a workbook. Only Known is required; the rest
+// are detected when empty.
 type Options struct {
+	// Layout is the layout of the table to read: LayoutLong (the zero
+	// value), LayoutWide or LayoutAuto. IDCol or LevelCol mean LayoutLong.
+	Layout Layout
 	// Sheet is the sheet name; "" detects it: the first sheet in workbook
-	// order with a recognisable table (visible sheets before hidden ones).
-	// Names match exactly or, failing that, ignoring case. Ignored for CSV.
+	// order with a table (visible sheets before hidden ones). A name
+	// matches a sheet exactly or, failing that, ignoring case and
+	// surrounding spaces (see matchSheet). Ignored for CSV.
 	Sheet string
+	// AllSheets reads every sheet that holds a table, in the order of
+	// detection, instead of the first one. Sheet must then be "".
+	AllSheets bool
 	// IDCol is the id column: its header text or its column letter ("A").
 	// Header text wins when a header cell has that text. "" detects it.
 	IDCol string
@@ -49,6 +33,9 @@ type Options struct {
 	// Known reports whether a canonical id is an indicator of the rubric.
 	// Required.
 	Known func(id string) bool
+	// Want is the number of indicators of the rubric: a wide header needs
+	// at least half of them as columns. Only the wide layout uses it.
+	Want int
 }
 
 // Entry is one row of the table: an indicator and its level cell.
@@ -60,7 +47,8 @@ type Entry struct {
 }
 
 // Sheet is the table read from one sheet of a workbook, or from a CSV
-// file, before its levels are checked against a rubric (see Levels).
+// file, in the long layout, before its levels are checked against a
+// rubric (see Levels).
 type Sheet struct {
 	Source string // the path given to Read
 	Sheet  string // the sheet name; "" for CSV
@@ -76,508 +64,307 @@ type Sheet struct {
 	Warnings          []string // things the user should know, e.g. hidden rows read
 }
 
-// Read finds the table of indicator levels in a workbook (.xlsx, .xlsm)
-// or CSV file and returns its entries; see the package documentation for
-// the detection rules. The format is recognised from the content, not the
-// name. Every returned error is an *Error naming the file (and the sheet
-// and cell where there is one) or an errors.Join of them.
+// A Visitor receives the tables Read finds, in the order it reads them.
+// A nil func is not called. An error a func returns stops Read, which
+// returns it.
+type Visitor struct {
+	// Long receives each long-layout table, and the joined errors of its
+	// id cells holding an id that Known rejects (ErrUnknownIndicator), or
+	// nil; the Sheet holds the other entries.
+	Long func(s *Sheet, err error) error
+	// Wide receives the header of each wide table, before its rows.
+	Wide func(t *WideTable) error
+	// Row receives each instansi row of a wide table as it is read.
+	Row func(t *WideTable, r *WideRow) error
+}
+
+// Read is the reader: every command reads its workbooks and CSV files
+// through it. It finds the table of the layout opts.Layout asks for (see
+// the package documentation for the rules) and hands it to v: a long
+// table as a whole, a wide table row by row as the rows stream by. It
+// reads the first sheet that holds a table, or every one with AllSheets.
 //
-// An id cell holding an id that Known rejects is an error that names the
-// cell (ErrUnknownIndicator); Read then returns both the Sheet, holding
-// the other entries, and the joined errors of all such cells.
-func Read(path string, opts Options) (*Sheet, error) {
-	if opts.Known == nil {
-		return nil, &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
+// The format is recognised from the content, not the name. Read returns
+// nil or the error that stopped it: the file cannot be read
+// (ErrUnsupportedFormat, ErrEncrypted); the sheet named does not exist,
+// or no sheet to read holds a table (ErrNoTable; ErrNotWide in the wide
+// layout); a sheet is damaged; or an error of v. Every error is an *Error
+// naming the file (and the sheet and cell where there is one) or an
+// errors.Join of them.
+func Read(path string, opts Options, v Visitor) error {
+	switch {
+	case opts.Known == nil:
+		return &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
+	case opts.AllSheets && opts.Sheet != "":
+		return &Error{File: path, Err: errors.New("workbook.Options: Sheet and AllSheets are both set")}
 	}
-	kind, data, err := sniff(path, opts)
+	r := &reader{path: path, opts: opts, v: v}
+	defer r.close()
+	b, err := r.open()
+	if err != nil {
+		return err
+	}
+	order, err := r.pick(b)
+	if err != nil {
+		return err
+	}
+	found := false
+	for _, sh := range order {
+		ok, err := r.sheet(b, sh)
+		if errors.Is(err, errHandOver) {
+			var x *excelBook
+			if x, err = r.excel(); err == nil {
+				ok, err = r.sheet(x, sh)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		found = found || ok
+		if ok && !opts.AllSheets {
+			break
+		}
+	}
+	if found {
+		return nil
+	}
+	if opts.layout() == LayoutWide {
+		return &Error{File: path, Err: fmt.Errorf("%w: no header row with an instansi column (Instansi, Nama Instansi, "+
+			"Pemerintah Daerah, Nama) and indicator columns (1, 2, ... or Indikator 1, ...)", ErrNotWide)}
+	}
+	if _, csv := b.(*csvBook); opts.Sheet != "" && !csv {
+		return &Error{File: path, Sheet: order[0].name, Err: noTable(opts)}
+	}
+	return &Error{File: path, Err: noTable(opts)}
+}
+
+// ReadSheet is Read for the one long-layout table of an instansi: it
+// returns the Sheet and the errors of its id cells (see Visitor.Long), or
+// nil and the error of Read. opts.Layout and opts.AllSheets are ignored.
+func ReadSheet(path string, opts Options) (*Sheet, error) {
+	opts.Layout, opts.AllSheets = LayoutLong, false
+	var s *Sheet
+	var cells error
+	err := Read(path, opts, Visitor{Long: func(sh *Sheet, err error) error {
+		s, cells = sh, err
+		return nil
+	}})
 	if err != nil {
 		return nil, err
 	}
-	if kind == kindCSV {
-		g, err := readCSV(path, data)
-		if err != nil {
-			return nil, err
-		}
-		idSpec, levelSpec := sheetSpecs(g, opts)
-		t := findTable(g, idSpec, levelSpec)
-		if t == nil {
-			return nil, &Error{File: path, Err: noTable(opts)}
-		}
-		return build(path, "", g, t, opts, nil)
-	}
-	return readXLSX(path, opts)
+	return s, cells
 }
 
-type fileKind int
-
-const (
-	kindXLSX fileKind = iota
-	kindCSV
-)
-
-var (
-	oleMagic         = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
-	encryptedPackage = utf16le("EncryptedPackage")
-)
-
-func utf16le(s string) []byte {
-	b := make([]byte, 0, 2*len(s))
-	for i := 0; i < len(s); i++ {
-		b = append(b, s[i], 0)
-	}
-	return b
-}
-
-func unsupported(path, msg string) error {
-	return &Error{File: path, Err: fmt.Errorf("%w: %s", ErrUnsupportedFormat, msg)}
-}
-
-// sniff recognises the format of the file from its first bytes. For CSV
-// it returns the file's content.
-func sniff(path string, opts Options) (fileKind, []byte, error) {
-	password := opts.Password
-	f, err := os.Open(path)
+// HasSheet reports whether the workbook has a sheet that name selects as
+// Options.Sheet does. A CSV file has none.
+func HasSheet(path, name string, opts Options) (bool, error) {
+	r := &reader{path: path, opts: opts}
+	defer r.close()
+	b, err := r.open()
 	if err != nil {
-		return 0, nil, fileErr(path, err)
+		return false, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return 0, nil, fileErr(path, err)
+	if _, csv := b.(*csvBook); csv {
+		return false, nil
 	}
-	if st.IsDir() {
-		return 0, nil, &Error{File: path, Err: errors.New("is a directory, not a workbook")}
-	}
-	size := st.Size()
-	if size == 0 {
-		return 0, nil, unsupported(path, "the file is empty")
-	}
-	head := make([]byte, min(size, 1024))
-	if _, err := io.ReadFull(f, head); err != nil {
-		return 0, nil, fileErr(path, err)
-	}
-	switch {
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		return kindXLSX, nil, checkZip(path, f, size, opts.unzipLimit())
-	case bytes.HasPrefix(head, oleMagic):
-		if size > MaxFileSize {
-			return 0, nil, unsupported(path, fmt.Sprintf("old Office (OLE2) file larger than %d MiB", MaxFileSize>>20))
-		}
-		all, err := io.ReadAll(io.NewSectionReader(f, 0, size))
-		if err != nil {
-			return 0, nil, fileErr(path, err)
-		}
-		if bytes.Contains(all, encryptedPackage) {
-			if password == "" {
-				return 0, nil, &Error{File: path, Err: classed(ErrEncrypted, "workbook is encrypted; use --password")}
-			}
-			return kindXLSX, nil, nil
-		}
-		if bytes.Contains(all, utf16le("Workbook")) || bytes.Contains(all, utf16le("Book")) {
-			return 0, nil, unsupported(path, "this is an Excel 97-2003 .xls workbook; open it in Excel or LibreOffice and save it as .xlsx")
-		}
-		return 0, nil, unsupported(path, "this is an old Microsoft Office (OLE2) document, not a workbook; save the workbook as .xlsx")
-	case bytes.HasPrefix(head, []byte("%PDF")):
-		return 0, nil, unsupported(path, "this is a PDF document, not a workbook; use the .xlsx workbook the PDF was made from")
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	lower := bytes.ToLower(head)
-	if ext != ".csv" && ext != ".txt" && ext != ".tsv" {
-		switch {
-		case bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<table")) || bytes.Contains(lower, []byte("<!doctype")):
-			return 0, nil, unsupported(path, "this is an HTML page, not a workbook; open it in Excel and save it as .xlsx")
-		case bytes.Contains(lower, []byte("<?xml")):
-			return 0, nil, unsupported(path, "this is an XML file (perhaps an Excel 2003 XML workbook), not .xlsx; open it in Excel and save it as .xlsx")
-		case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" || ext == ".xlsb":
-			return 0, nil, unsupported(path, fmt.Sprintf("the file is named %s but is not a workbook (damaged, or another kind of file)", ext))
-		}
-	}
-	if bytes.IndexByte(head, 0) >= 0 && !bytes.HasPrefix(head, []byte{0xff, 0xfe}) && !bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
-		return 0, nil, unsupported(path, "not a workbook or a CSV file")
-	}
-	if size > MaxFileSize {
-		return 0, nil, unsupported(path, fmt.Sprintf("CSV file larger than %d MiB", MaxFileSize>>20))
-	}
-	data, err := io.ReadAll(io.NewSectionReader(f, 0, size))
-	if err != nil {
-		return 0, nil, fileErr(path, err)
-	}
-	return kindCSV, data, nil
+	_, ok := matchSheet(b.sheets(), name)
+	return ok, nil
 }
 
-// fileErr turns an *fs.PathError into an *Error without repeating the
-// path; errors.Is(err, fs.ErrNotExist) still holds.
-func fileErr(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		err = errors.New("unexpected end of file")
-	}
-	return &Error{File: path, Err: err}
+// errHandOver is the fallback policy of the reader, written once. The
+// streaming reader (scanBook) reads every .xlsx workbook, in either
+// layout, and hands it over to excelize (excelBook) in three cases:
+//
+//   - a password is given: excelize decrypts (the whole workbook);
+//   - a part the scanner reads (the sheet list, the shared strings, a
+//     sheet) declares an encoding other than UTF-8: excelize converts it
+//     (the whole workbook, or the sheet);
+//   - a level cell of a long-layout table is a formula without a saved
+//     value: excelize computes it (the sheet).
+//
+// The parts return errHandOver before any row of the sheet reaches the
+// Visitor, and Read reads the workbook or the sheet again with excelize.
+// Anything else the scanner cannot read is an error, not a hand-over: a
+// damaged zip, a missing part, a damaged sheet or one cut short
+// (ErrUnsupportedFormat); excelize would fail too, or read half of it.
+// Wide tables are read as saved: a formula without a value is empty.
+var errHandOver = errors.New("workbook: hand over to excelize")
+
+// A book is an open workbook or CSV file: the streaming scanner, excelize,
+// or a parsed CSV file.
+type book interface {
+	// sheets lists the sheets in workbook order.
+	sheets() []sheetRef
+	// rows streams the rows of a sheet to fn.
+	rows(sh sheetRef, fn rowFunc) error
+	// formula computes a cell (1-based) that has no saved value: its
+	// formula ("" when it has none) and value, or the error of computing
+	// it, or errHandOver when only excelize can.
+	formula(sheet string, row, col int) (formula, value string, err error)
+	close() error
 }
 
-// checkZip tells .ods, .xlsb, other zip files and damaged archives from
-// .xlsx workbooks, and refuses archives that unpack to too much.
-func checkZip(path string, f io.ReaderAt, size, limit int64) error {
-	zr, err := zip.NewReader(f, size)
-	if err != nil {
-		return unsupported(path, "damaged or truncated zip archive, not a readable .xlsx workbook")
-	}
-	var total uint64
-	workbook, xlsb := false, false
-	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		switch strings.ToLower(zf.Name) {
-		case "xl/workbook.xml":
-			workbook = true
-		case "xl/workbook.bin":
-			xlsb = true
-		case "mimetype":
-			rc, err := zf.Open()
-			if err != nil {
-				continue
-			}
-			mt, _ := io.ReadAll(io.LimitReader(rc, 128))
-			rc.Close()
-			if bytes.HasPrefix(mt, []byte("application/vnd.oasis.opendocument.spreadsheet")) {
-				return unsupported(path, "this is an OpenDocument .ods spreadsheet; open it in LibreOffice or Excel and save it as .xlsx")
-			}
-			if bytes.HasPrefix(mt, []byte("application/vnd.oasis.opendocument")) {
-				return unsupported(path, "this is an OpenDocument file, not a spreadsheet")
-			}
+// sheetRef is a sheet of a book: its name, its part in the package (for
+// the scanner) and whether it is hidden.
+type sheetRef struct {
+	name, part string
+	hidden     bool
+}
+
+// rowFunc receives a row of a sheet: its 1-based number, its cells as
+// text (index 0 is column A; trailing empty cells dropped, as excelize
+// does) and whether it is hidden. The slice may be reused: keep a copy.
+// It returns false to stop reading the sheet.
+type rowFunc func(row int, cells []string, hidden bool) bool
+
+// csvBook is a CSV file: one sheet without a name.
+type csvBook struct{ g *grid }
+
+func (c *csvBook) sheets() []sheetRef { return []sheetRef{{}} }
+func (c *csvBook) close() error       { return nil }
+
+func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
+	for i, row := range c.g.rows {
+		if !fn(i+1, row, i < len(c.g.hidden) && c.g.hidden[i]) {
+			break
 		}
-	}
-	switch {
-	case total > uint64(limit):
-		return tooLarge(path, limit)
-	case xlsb && !workbook:
-		return unsupported(path, "this is a binary .xlsb workbook; open it in Excel and save it as .xlsx")
-	case !workbook:
-		return unsupported(path, "zip archive without xl/workbook.xml, not an .xlsx workbook")
 	}
 	return nil
 }
 
-// unzipLimit is the unpacked size an .xlsx workbook may have.
-func (o Options) unzipLimit() int64 {
-	if o.MaxUnzipSize > 0 {
-		return o.MaxUnzipSize
-	}
-	return UnzipSizeLimit
+func (c *csvBook) formula(string, int, int) (string, string, error) { return "", "", nil }
+
+// reader is one call of Read.
+type reader struct {
+	path string
+	opts Options
+	v    Visitor
+	scan *scanBook  // the streaming reader, when it opened the workbook
+	xl   *excelBook // the fallback, opened when first needed
 }
 
-// excelize returns the options excelize opens a workbook with.
-func (o Options) excelize() excelize.Options {
-	return excelize.Options{
-		Password:          o.Password,
-		RawCellValue:      true,
-		UnzipSizeLimit:    o.unzipLimit(),
-		UnzipXMLSizeLimit: max(UnzipXMLSizeLimit, o.unzipLimit()/4),
-	}
-}
-
-func tooLarge(path string, limit int64) error {
-	return unsupported(path, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20))
-}
-
-func readXLSX(path string, opts Options) (*Sheet, error) {
-	if s, err, ok := readXLSXFast(path, opts); ok {
-		return s, err
-	}
-	return readXLSXExcelize(path, opts)
-}
-
-// readXLSXExcelize is readXLSX with excelize, for what the scanner leaves.
-func readXLSXExcelize(path string, opts Options) (*Sheet, error) {
-	f, err := excelize.OpenFile(path, opts.excelize())
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		if opts.Password != "" && (errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrWorkbookFileFormat)) {
-			return nil, &Error{File: path, Err: ErrWrongPassword}
-		}
-		if strings.Contains(err.Error(), "unzip size") {
-			return nil, tooLarge(path, opts.unzipLimit())
-		}
-		if oe := openErr(path, err); oe != nil {
-			return nil, oe
-		}
-		return nil, unsupported(path, "cannot open the workbook: "+err.Error())
-	}
-	defer f.Close()
-
-	names := f.GetSheetList()
-	var order []string
-	if opts.Sheet != "" {
-		name := ""
-		for _, n := range names {
-			if n == opts.Sheet {
-				name = n
-				break
-			}
-		}
-		if name == "" {
-			for _, n := range names {
-				if strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(opts.Sheet)) {
-					name = n
-					break
-				}
-			}
-		}
-		if name == "" {
-			return nil, &Error{File: path, Err: classed(ErrNoTable, fmt.Sprintf("no sheet named %q; the sheets are %s", opts.Sheet, quoteList(names)))}
-		}
-		order = []string{name}
-	} else {
-		var hidden []string
-		for _, n := range names {
-			if v, err := f.GetSheetVisible(n); err == nil && !v {
-				hidden = append(hidden, n)
-			} else {
-				order = append(order, n)
-			}
-		}
-		order = append(order, hidden...)
-	}
-	for _, name := range order {
-		g, err := readSheet(f, name, opts)
-		if err != nil {
-			if opts.Sheet != "" {
-				return nil, &Error{File: path, Sheet: name, Err: err}
-			}
-			continue // a chart sheet or a damaged sheet: try the next
-		}
-		idSpec, levelSpec := sheetSpecs(g, opts)
-		t := findTable(g, idSpec, levelSpec)
-		if t == nil {
-			if opts.Sheet != "" {
-				return nil, &Error{File: path, Sheet: name, Err: noTable(opts)}
-			}
-			continue
-		}
-		s, err := build(path, name, g, t, opts, f)
-		if s != nil {
-			if v, verr := f.GetSheetVisible(name); verr == nil && !v {
-				s.Warnings = append(s.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a table", name))
-			}
-		}
-		return s, err
-	}
-	return nil, &Error{File: path, Err: noTable(opts)}
-}
-
-func noTable(opts Options) error {
-	if opts.IDCol != "" || opts.LevelCol != "" {
-		return classed(ErrNoTable, fmt.Sprintf("no table found with id column %q and level column %q in the first %d rows",
-			orDetect(opts.IDCol), orDetect(opts.LevelCol), maxHeaderRow))
-	}
-	return classed(ErrNoTable, fmt.Sprintf("no table found: no header row with an indicator number column (No, Nomor, Kode, ID) "+
-		"and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows", maxHeaderRow))
-}
-
-func orDetect(s string) string {
-	if s == "" {
-		return "detected"
-	}
-	return s
-}
-
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = strconv.Quote(n)
-	}
-	return strings.Join(q, ", ")
-}
-
-// readSheet streams a sheet's rows into a grid. It stops after
-// maxHeaderRow rows when none of them can be a header row; otherwise it
-// reads to the end, so that no duplicate row is missed.
-func readSheet(f *excelize.File, name string, opts Options) (*grid, error) {
-	rows, err := f.Rows(name)
+// open recognises the file and opens it as a book: excelize for an
+// encrypted workbook or one whose sheet list the scanner hands over.
+func (r *reader) open() (book, error) {
+	kind, data, err := sniff(r.path, r.opts)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	g := &grid{}
-	marks := newCellMarks(f)
-	checked := false
-	for rows.Next() {
-		row, err := rows.Columns()
+	if kind == kindCSV {
+		g, err := readCSV(r.path, data)
 		if err != nil {
 			return nil, err
 		}
-		marks.apply(name, len(g.rows)+1, row)
-		g.rows = append(g.rows, row)
-		g.hidden = append(g.hidden, rows.GetRowOpts().Hidden)
-		if !checked && len(g.rows) == maxHeaderRow {
-			checked = true
-			if !anyHeader(g, opts) {
-				return g, nil
+		return &csvBook{g}, nil
+	}
+	if r.opts.Password == "" {
+		b, err := openScan(r.path, r.opts.unzipLimit())
+		switch {
+		case err == nil:
+			r.scan = b
+			return b, nil
+		case !errors.Is(err, errHandOver):
+			return nil, err
+		}
+	}
+	return r.excel()
+}
+
+// excel opens the workbook with excelize, once.
+func (r *reader) excel() (*excelBook, error) {
+	if r.xl == nil {
+		x, err := openExcel(r.path, r.opts)
+		if err != nil {
+			return nil, err
+		}
+		r.xl = x
+	}
+	return r.xl, nil
+}
+
+func (r *reader) close() {
+	if r.scan != nil {
+		r.scan.close()
+	}
+	if r.xl != nil {
+		r.xl.close()
+	}
+}
+
+// pick returns the sheets to try, in order: the one Options.Sheet names,
+// else every sheet, visible ones before hidden ones.
+func (r *reader) pick(b book) ([]sheetRef, error) {
+	list := b.sheets()
+	if _, csv := b.(*csvBook); r.opts.Sheet == "" || csv {
+		var vis, hid []sheetRef
+		for _, s := range list {
+			if s.hidden {
+				hid = append(hid, s)
+			} else {
+				vis = append(vis, s)
 			}
 		}
+		return append(vis, hid...), nil
 	}
-	if err := rows.Error(); err != nil {
-		return nil, err
+	if s, ok := matchSheet(list, r.opts.Sheet); ok {
+		return []sheetRef{s}, nil
 	}
-	return g, nil
+	names := make([]string, len(list))
+	for i, s := range list {
+		names[i] = s.name
+	}
+	return nil, &Error{File: r.path, Err: classed(ErrNoTable, fmt.Sprintf("no sheet named %q; the sheets are %s", r.opts.Sheet, quoteList(names)))}
 }
 
-// cellMarks gives raw cell values the meaning the streaming scanner
-// gives them: the 1 and 0 of true/false cells become "TRUE" and "FALSE",
-// so that a boolean is never read as a level, and a number in a date
-// format becomes the date it shows.
-type cellMarks struct {
-	f        *excelize.File
-	date1904 bool
-	dates    map[int]bool // style id: shows numbers as dates
+// matchSheet is the one rule by which a name selects a sheet: the sheet
+// of exactly that name, else the first whose name equals it ignoring case
+// and surrounding spaces.
+func matchSheet(list []sheetRef, name string) (sheetRef, bool) {
+	for _, s := range list {
+		if s.name == name {
+			return s, true
+		}
+	}
+	for _, s := range list {
+		if strings.EqualFold(strings.TrimSpace(s.name), strings.TrimSpace(name)) {
+			return s, true
+		}
+	}
+	return sheetRef{}, false
 }
 
-func newCellMarks(f *excelize.File) *cellMarks {
-	m := &cellMarks{f: f, dates: map[int]bool{}}
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		m.date1904 = *p.Date1904
+// sheet reads one sheet of b in the layout of the options: it streams a
+// wide table's rows to the visitor, or hands it the long table. ok is
+// false when the sheet holds no table; err is errHandOver when excelize
+// must read the sheet.
+func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
+	s := newSheetScan(r, sh)
+	if err := b.rows(sh, s.row); err != nil {
+		return false, err
 	}
-	return m
-}
-
-func (m *cellMarks) apply(sheet string, row int, cells []string) {
-	for i, v := range cells {
-		if v == "" || v[0] != '-' && v[0] != '.' && (v[0] < '0' || v[0] > '9') {
-			continue // not a number
+	if s.wide != nil && s.wide.t != nil {
+		return true, s.wide.err
+	}
+	if s.g == nil {
+		return false, nil
+	}
+	idSpec, levelSpec := sheetSpecs(s.g, r.opts)
+	t := findTable(s.g, idSpec, levelSpec)
+	if t == nil {
+		return false, nil
+	}
+	st, err := build(r.path, sh.name, s.g, t, r.opts, b)
+	if st == nil {
+		if r.opts.AllSheets && errors.Is(err, ErrNoTable) {
+			return false, nil // a header without ids under it: not an instansi
 		}
-		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		if v == "1" || v == "0" {
-			if t, err := m.f.GetCellType(sheet, cell); err == nil && t == excelize.CellTypeBool {
-				cells[i] = map[string]string{"1": "TRUE", "0": "FALSE"}[v]
-				continue
-			}
-		}
-		if m.isDate(sheet, cell) {
-			cells[i] = dateText(v, m.date1904)
-		}
+		return false, err
 	}
-}
-
-func (m *cellMarks) isDate(sheet, cell string) bool {
-	id, err := m.f.GetCellStyle(sheet, cell)
-	if err != nil || id == 0 { // the default style, as the scanner reads it
-		return false
+	if sh.hidden {
+		st.Warnings = append(st.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a table", sh.name))
 	}
-	d, ok := m.dates[id]
-	if !ok {
-		if st, err := m.f.GetStyle(id); err == nil {
-			code := ""
-			if st.CustomNumFmt != nil {
-				code = *st.CustomNumFmt
-			}
-			d = isDateFormat(st.NumFmt, code)
-		}
-		m.dates[id] = d
+	if r.v.Long != nil {
+		return true, r.v.Long(st, err)
 	}
-	return d
-}
-
-func anyHeader(g *grid, opts Options) bool {
-	idSpec, levelSpec := sheetSpecs(g, opts)
-	if idSpec != nil && idSpec.byLetter && levelSpec != nil && levelSpec.byLetter {
-		return true
-	}
-	for _, r := range g.rows[:min(len(g.rows), maxHeaderRow)] {
-		if headerLike(r, idSpec, levelSpec) {
-			return true
-		}
-	}
-	return false
-}
-
-// sheetSpecs parses the column options for a sheet: a spec that is a
-// valid column letter is taken as a letter when no header cell in the
-// first rows has that text.
-func sheetSpecs(g *grid, opts Options) (idSpec, levelSpec *colSpec) {
-	idSpec, levelSpec = parseColSpec(opts.IDCol), parseColSpec(opts.LevelCol)
-	for _, s := range []*colSpec{idSpec, levelSpec} {
-		if s == nil {
-			continue
-		}
-		s.byLetter = s.col > 0 && !slices.ContainsFunc(g.rows[:min(len(g.rows), maxHeaderRow)], func(row []string) bool {
-			return slices.ContainsFunc(row, func(v string) bool { return v != "" && normHeader(v) == s.text })
-		})
-	}
-	return idSpec, levelSpec
-}
-
-// build turns a detected table into a Sheet. f is the open workbook, used
-// to compute formulas without a cached value; nil for CSV.
-func build(path, sheet string, g *grid, t *table, opts Options, f *excelize.File) (*Sheet, error) {
-	s := &Sheet{Source: path, Sheet: sheet}
-	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
-	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
-	s.IDHeader, s.LevelHeader = t.idHeader, t.level.header
-	for _, l := range t.otherLevels {
-		s.OtherLevelColumns = append(s.OtherLevelColumns, l.describe())
-	}
-	first := t.header + 1
-	if first < len(g.rows) && columnNumbers(g.rows[first]) {
-		first++
-	}
-	var errs []error
-	var hiddenRows []string
-	for r := first; r < len(g.rows); r++ {
-		rawID := g.cell(r, t.idCol)
-		id, ok := CanonicalID(rawID)
-		if !ok {
-			continue
-		}
-		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
-		if !opts.Known(id) {
-			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
-				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(t.level.col, r+1)
-		raw := g.cell(r, t.level.col)
-		if raw == "" && f != nil {
-			if formula, err := f.GetCellFormula(sheet, cell); err == nil && formula != "" {
-				if v, err := f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true}); err == nil {
-					raw = v
-					s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value; computed %q", cellRef(sheet, cell), formula, v))
-				} else {
-					s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value and could not be computed: %v", cellRef(sheet, cell), formula, err))
-				}
-			}
-		}
-		if r < len(g.hidden) && g.hidden[r] {
-			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
-		}
-		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
-	}
-	if len(hiddenRows) > 0 {
-		what := "rows %s are hidden; their levels were read"
-		if len(hiddenRows) == 1 {
-			what = "row %s is hidden; its level was read"
-		}
-		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
-	}
-	if t.header >= 0 {
-		if name, r, c := findInstansi(g, t.header); name != "" {
-			s.Instansi = name
-			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)
-		}
-	}
-	if s.Instansi == "" {
-		base := filepath.Base(path)
-		s.Instansi = strings.TrimSuffix(base, filepath.Ext(base))
-	}
-	if len(s.Entries) == 0 && len(errs) == 0 {
-		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable,
-			fmt.Sprintf("the table under the header in row %d has no indicator ids in column %s", t.header+1, s.IDColumn))}
-	}
-	if len(errs) > 0 {
-		return s, errors.Join(errs...)
-	}
-	return s, nil
+	return true, nil
 }

@@ -9,7 +9,7 @@ import (
 
 func TestReadBenchLayout(t *testing.T) {
 	path := writeXLSX(t, "kaltim.xlsx", sheetSpec{name: "Penilaian", rows: benchRows()})
-	s, err := Read(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47})
 	if err != nil {
 		t.Fatal(err)
 	}

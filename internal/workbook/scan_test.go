@@ -52,14 +52,14 @@ func TestScanRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.Close()
+	defer b.close()
 	type row struct {
 		n      int
 		cells  []string
 		hidden bool
 	}
 	var got []row
-	if err := b.scanRows(b.sheets[0], func(n int, cells []string, hidden bool) bool {
+	if err := b.rows(b.list[0], func(n int, cells []string, hidden bool) bool {
 		got = append(got, row{n, slices.Clone(cells), hidden})
 		return true
 	}); err != nil {
@@ -74,12 +74,12 @@ func TestScanRows(t *testing.T) {
 			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if !b.formulaNoValue {
-		t.Error("a formula without a value was not noticed")
+	if !b.uncached[[2]int{3, 5}] || len(b.uncached) != 1 {
+		t.Errorf("uncached formula cells: got %v, want E3 only", b.uncached)
 	}
 }
 
-// FuzzScan feeds arbitrary sheet XML to the scanner and to ReadAuto: no
+// FuzzScan feeds arbitrary sheet XML to the scanner in LayoutAuto: no
 // panic, and an accepted table is checked as Read would.
 func FuzzScan(f *testing.F) {
 	f.Add([]byte(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c><c r="B1" t="inlineStr"><is><t>Nilai</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>3</v></c></row></sheetData>`))
@@ -89,8 +89,8 @@ func FuzzScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		path := zipSheet(t, dir, sheet, []byte(`<sst><si><t>No</t></si></sst>`))
 		known := func(id string) bool { return id == "1" || id == "2" }
-		_, _ = ReadAuto(path, WideOptions{Options: Options{Known: known}, Want: 2}, func(t *WideTable, r *WideRow) error { return nil })
-		s, err := Read(path, Options{Known: known})
+		_ = Read(path, Options{Layout: LayoutAuto, Known: known, Want: 2}, Visitor{})
+		s, err := ReadSheet(path, Options{Known: known})
 		if s == nil && err == nil {
 			t.Fatal("nil sheet and nil error")
 		}

@@ -13,7 +13,7 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// ErrNotWide is returned by ReadWide when no sheet has a wide table (a
+// ErrNotWide: Read found no wide table in the wide layout (a
 // header row with an instansi name column and indicator columns).
 var ErrNotWide = errors.New("no wide table found")
 
@@ -38,8 +38,8 @@ type WideTable struct {
 	colOf     []int
 }
 
-// WideRow is one instansi of a wide table. Raw and the slices inside are
-// valid only during the callback of ReadWide.
+// WideRow is one instansi of a wide table. It and the slices inside are
+// valid only during the Visitor.Row callback of Read.
 type WideRow struct {
 	Row                int // 1-based sheet row
 	Instansi, Category string
@@ -89,8 +89,8 @@ var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total
 
 // wideHeader looks for a wide table header in row (0-based cells) and
 // the row above it (for a name column merged over two header rows). It
-// needs a name column and at least half of the indicators want.
-func wideHeader(row, above []string, opts Options, want int) *WideTable {
+// needs a name column and at least half of the opts.Want indicators.
+func wideHeader(row, above []string, opts Options) *WideTable {
 	t := &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}}
 	n := 0
 	for c, v := range row {
@@ -115,7 +115,7 @@ func wideHeader(row, above []string, opts Options, want int) *WideTable {
 			n++
 		}
 	}
-	if n == 0 || n*2 < want {
+	if n == 0 || n*2 < opts.Want {
 		return nil
 	}
 	for c, v := range above {
@@ -136,123 +136,12 @@ func wideHeader(row, above []string, opts Options, want int) *WideTable {
 	return t
 }
 
-// WideOptions are Options plus what the wide reader needs.
-type WideOptions struct {
-	Options
-	// Want is the number of indicators of the rubric: a header row needs
-	// at least half of them as columns.
-	Want int
-	// AllSheets reads every sheet with a wide table instead of the first.
-	AllSheets bool
-}
-
-// ReadWide streams a wide-layout workbook (.xlsx or CSV): it finds the
-// header row (an instansi name column such as "Instansi" or "Nama
-// Instansi", an optional category column such as "Kategori" or "Jenis",
-// and indicator columns headed 1, 2, ..., "Indikator 1" or "I1") and
-// calls fn with the table and each instansi row below it, in sheet order.
-// The sheet is Options.Sheet, else the first sheet with such a header
-// (visible sheets first), or every one with AllSheets. A workbook without
-// one gives an error wrapping ErrNotWide.
-//
-// Rows whose name cell is empty and that have no levels are skipped, as
-// are summary rows (Rata-rata, Jumlah, Total). Cells are cached values:
-// formulas are not computed. An encrypted workbook is read with excelize
-// as a whole.
-func ReadWide(path string, opts WideOptions, fn func(t *WideTable, r *WideRow) error) error {
-	if opts.Known == nil {
-		return &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
-	}
-	kind, data, err := sniff(path, opts.Options)
-	if err != nil {
-		return err
-	}
-	if kind == kindCSV {
-		g, err := readCSV(path, data)
-		if err != nil {
-			return err
-		}
-		found, err := wideGrid(path, "", g, opts, fn)
-		if err != nil {
-			return err
-		}
-		if !found {
-			return &Error{File: path, Err: ErrNotWide}
-		}
-		return nil
-	}
-	if opts.Password != "" {
-		return readWideExcelize(path, opts, fn)
-	}
-	b, err := openScan(path, opts.unzipLimit())
-	if err != nil {
-		return err
-	}
-	defer b.Close()
-	order := sheetOrder(b.sheets, opts.Sheet)
-	if opts.Sheet != "" && !opts.AllSheets && len(order) == 0 {
-		return &Error{File: path, Err: classed(ErrNoTable, fmt.Sprintf("no sheet %q (sheets: %s)", opts.Sheet, quoteList(sheetNames(b.sheets))))}
-	}
-	found := false
-	for _, sh := range order {
-		ok, err := wideSheet(b, sh, opts, fn)
-		if err != nil {
-			return err
-		}
-		if ok {
-			found = true
-			if !opts.AllSheets {
-				return nil
-			}
-		}
-	}
-	if !found {
-		return &Error{File: path, Err: ErrNotWide}
-	}
-	return nil
-}
-
-func sheetNames(ss []scanSheet) []string {
-	var n []string
-	for _, s := range ss {
-		n = append(n, s.name)
-	}
-	return n
-}
-
-// sheetOrder returns the sheets to try: the named one (exact, else
-// ignoring case), or every sheet, visible ones first.
-func sheetOrder(ss []scanSheet, name string) []scanSheet {
-	if name != "" && name != "all" {
-		for _, s := range ss {
-			if s.name == name {
-				return []scanSheet{s}
-			}
-		}
-		for _, s := range ss {
-			if strings.EqualFold(s.name, name) {
-				return []scanSheet{s}
-			}
-		}
-		return nil
-	}
-	var vis, hid []scanSheet
-	for _, s := range ss {
-		if s.hidden {
-			hid = append(hid, s)
-		} else {
-			vis = append(vis, s)
-		}
-	}
-	return append(vis, hid...)
-}
-
 // wideState follows the rows of one sheet: looking for the header, then
 // reading instansi rows.
 type wideState struct {
 	path, sheet string
-	opts        WideOptions
-	fn          func(*WideTable, *WideRow) error
+	opts        Options
+	v           *Visitor
 	t           *WideTable
 	prev        []string
 	seen        int
@@ -268,10 +157,13 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		if s.seen > maxHeaderRow {
 			return false
 		}
-		if t := wideHeader(cells, s.prev, s.opts.Options, s.opts.Want); t != nil {
+		if t := wideHeader(cells, s.prev, s.opts); t != nil {
 			t.Source, t.Sheet, t.HeaderRow = s.path, s.sheet, rowNum
 			s.t = t
-			return true
+			if s.v.Wide != nil {
+				s.err = s.v.Wide(t)
+			}
+			return s.err == nil
 		}
 		if headerLike(cells, nil, nil) {
 			s.longHeader = true
@@ -302,70 +194,10 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	if t.catCol >= 0 {
 		s.row.Category = get(t.catCol)
 	}
-	if err := s.fn(t, &s.row); err != nil {
-		s.err = err
-		return false
+	if s.v.Row != nil {
+		s.err = s.v.Row(t, &s.row)
 	}
-	return true
-}
-
-func wideSheet(b *scanBook, sh scanSheet, opts WideOptions, fn func(*WideTable, *WideRow) error) (bool, error) {
-	s := &wideState{path: b.path, sheet: sh.name, opts: opts, fn: fn}
-	if err := b.scanRows(sh, s.feed); err != nil {
-		return false, err
-	}
-	return s.t != nil, s.err
-}
-
-func wideGrid(path, sheet string, g *grid, opts WideOptions, fn func(*WideTable, *WideRow) error) (bool, error) {
-	s := &wideState{path: path, sheet: sheet, opts: opts, fn: fn}
-	for i, r := range g.rows {
-		hidden := i < len(g.hidden) && g.hidden[i]
-		if !s.feed(i+1, r, hidden) {
-			break
-		}
-	}
-	return s.t != nil, s.err
-}
-
-func readWideExcelize(path string, opts WideOptions, fn func(*WideTable, *WideRow) error) error {
-	f, err := excelize.OpenFile(path, opts.excelize())
-	if err != nil {
-		if f != nil {
-			f.Close()
-		}
-		if oe := openErr(path, err); oe != nil {
-			return oe
-		}
-		return &Error{File: path, Err: ErrWrongPassword}
-	}
-	defer f.Close()
-	var ss []scanSheet
-	for _, n := range f.GetSheetList() {
-		v, _ := f.GetSheetVisible(n)
-		ss = append(ss, scanSheet{name: n, hidden: !v})
-	}
-	found := false
-	for _, sh := range sheetOrder(ss, opts.Sheet) {
-		g, err := readSheet(f, sh.name, opts.Options)
-		if err != nil {
-			continue
-		}
-		ok, err := wideGrid(path, sh.name, g, opts, fn)
-		if err != nil {
-			return err
-		}
-		if ok {
-			found = true
-			if !opts.AllSheets {
-				return nil
-			}
-		}
-	}
-	if !found {
-		return &Error{File: path, Err: ErrNotWide}
-	}
-	return nil
+	return s.err == nil
 }
 
 // Levels parses and checks the row's levels against the rubric, in rubric
@@ -447,19 +279,4 @@ func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
 func DefaultInstansi(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))
-}
-
-// SheetNames returns the sheets of an .xlsx workbook in workbook order,
-// or nil for a CSV file.
-func SheetNames(path string) ([]string, error) {
-	kind, _, err := sniff(path, Options{})
-	if err != nil || kind == kindCSV {
-		return nil, err
-	}
-	b, err := openScan(path, UnzipSizeLimit)
-	if err != nil {
-		return nil, err
-	}
-	defer b.Close()
-	return sheetNames(b.sheets), nil
 }

@@ -51,10 +51,10 @@ func BenchmarkReadWide(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		err := ReadWide(path, WideOptions{Options: Options{Known: known47}, Want: 47}, func(t *WideTable, r *WideRow) error {
+		err := Read(path, Options{Layout: LayoutWide, Known: known47, Want: 47}, Visitor{Row: func(t *WideTable, r *WideRow) error {
 			n++
 			return nil
-		})
+		}})
 		if err != nil || n != 10000 {
 			b.Fatal(n, err)
 		}
@@ -90,7 +90,7 @@ func BenchmarkReadExcelize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		// A password that is not needed forces the excelize path.
-		s, err := readXLSXExcelize(path, Options{Known: known47})
+		s, err := ReadSheet(path, Options{Known: known47, Password: "x"})
 		if err != nil || len(s.Entries) != 47 {
 			b.Fatal(err)
 		}

@@ -1,0 +1,154 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The long layout: one instansi, a row per indicator (see the package
+// documentation). Read collects a sheet's rows into a grid (sheetScan),
+// findTable (detect.go) finds the table in it, and build makes the Sheet.
+
+// add appends row (1-based) to the grid, with empty rows for a gap.
+func (g *grid) add(row int, cells []string, hidden bool) {
+	for len(g.rows) < row-1 {
+		g.rows = append(g.rows, nil)
+		g.hidden = append(g.hidden, false)
+	}
+	g.rows = append(g.rows, slices.Clone(cells))
+	g.hidden = append(g.hidden, hidden)
+}
+
+func noTable(opts Options) error {
+	if opts.IDCol != "" || opts.LevelCol != "" {
+		return classed(ErrNoTable, fmt.Sprintf("no table found with id column %q and level column %q in the first %d rows",
+			orDetect(opts.IDCol), orDetect(opts.LevelCol), maxHeaderRow))
+	}
+	return classed(ErrNoTable, fmt.Sprintf("no table found: no header row with an indicator number column (No, Nomor, Kode, ID) "+
+		"and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows", maxHeaderRow))
+}
+
+func orDetect(s string) string {
+	if s == "" {
+		return "detected"
+	}
+	return s
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+func anyHeader(g *grid, opts Options) bool {
+	idSpec, levelSpec := sheetSpecs(g, opts)
+	if idSpec != nil && idSpec.byLetter && levelSpec != nil && levelSpec.byLetter {
+		return true
+	}
+	for _, r := range g.rows[:min(len(g.rows), maxHeaderRow)] {
+		if headerLike(r, idSpec, levelSpec) {
+			return true
+		}
+	}
+	return false
+}
+
+// sheetSpecs parses the column options for a sheet: a spec that is a
+// valid column letter is taken as a letter when no header cell in the
+// first rows has that text.
+func sheetSpecs(g *grid, opts Options) (idSpec, levelSpec *colSpec) {
+	idSpec, levelSpec = parseColSpec(opts.IDCol), parseColSpec(opts.LevelCol)
+	for _, s := range []*colSpec{idSpec, levelSpec} {
+		if s == nil {
+			continue
+		}
+		s.byLetter = s.col > 0 && !slices.ContainsFunc(g.rows[:min(len(g.rows), maxHeaderRow)], func(row []string) bool {
+			return slices.ContainsFunc(row, func(v string) bool { return v != "" && normHeader(v) == s.text })
+		})
+	}
+	return idSpec, levelSpec
+}
+
+// build turns a detected table into a Sheet. b computes level cells that
+// are formulas without a saved value, or asks for excelize (errHandOver).
+func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet, error) {
+	s := &Sheet{Source: path, Sheet: sheet}
+	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
+	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
+	s.IDHeader, s.LevelHeader = t.idHeader, t.level.header
+	for _, l := range t.otherLevels {
+		s.OtherLevelColumns = append(s.OtherLevelColumns, l.describe())
+	}
+	first := t.header + 1
+	if first < len(g.rows) && columnNumbers(g.rows[first]) {
+		first++
+	}
+	var errs []error
+	var hiddenRows []string
+	for r := first; r < len(g.rows); r++ {
+		rawID := g.cell(r, t.idCol)
+		id, ok := CanonicalID(rawID)
+		if !ok {
+			continue
+		}
+		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
+		if !opts.Known(id) {
+			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
+				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(t.level.col, r+1)
+		raw := g.cell(r, t.level.col)
+		if raw == "" {
+			formula, v, err := b.formula(sheet, r+1, t.level.col)
+			switch {
+			case errors.Is(err, errHandOver):
+				return nil, err
+			case formula == "":
+			case err == nil:
+				raw = v
+				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value; computed %q", cellRef(sheet, cell), formula, v))
+			default:
+				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value and could not be computed: %v", cellRef(sheet, cell), formula, err))
+			}
+		}
+		if r < len(g.hidden) && g.hidden[r] {
+			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
+		}
+		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
+	}
+	if len(hiddenRows) > 0 {
+		what := "rows %s are hidden; their levels were read"
+		if len(hiddenRows) == 1 {
+			what = "row %s is hidden; its level was read"
+		}
+		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
+	}
+	if t.header >= 0 {
+		if name, r, c := findInstansi(g, t.header); name != "" {
+			s.Instansi = name
+			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)
+		}
+	}
+	if s.Instansi == "" {
+		base := filepath.Base(path)
+		s.Instansi = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if len(s.Entries) == 0 && len(errs) == 0 {
+		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable,
+			fmt.Sprintf("the table under the header in row %d has no indicator ids in column %s", t.header+1, s.IDColumn))}
+	}
+	if len(errs) > 0 {
+		return s, errors.Join(errs...)
+	}
+	return s, nil
+}
