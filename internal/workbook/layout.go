@@ -37,6 +37,9 @@ type sheetScan struct {
 	wide    *wideState // nil in the long layout
 	g       *grid      // nil in the wide layout
 	checked bool       // the first maxHeaderRow rows were checked for a header
+	// width is how many columns of a row below the header rows the grid
+	// keeps (see tableWidth); 0 until it is known.
+	width int
 }
 
 func newSheetScan(r *reader, sh sheetRef) *sheetScan {
@@ -64,15 +67,52 @@ func (s *sheetScan) row(n int, cells []string, hidden bool) bool {
 	if w.t != nil || s.g == nil {
 		return more
 	}
-	s.g.add(n, cells, hidden)
+	s.add(n, cells, hidden)
 	return more || w.longHeader
 }
 
 func (s *sheetScan) long(n int, cells []string, hidden bool) bool {
-	s.g.add(n, cells, hidden)
+	s.add(n, cells, hidden)
 	if !s.checked && len(s.g.rows) >= maxHeaderRow {
 		s.checked = true
 		return anyHeader(s.g, s.opts)
 	}
 	return true
+}
+
+// add keeps a row in the grid: whole in the rows where the header may
+// be, and below them only the columns the table can use, so that the
+// grid costs what the table does, not what the sheet spans (a cell at
+// column XFD in every row).
+func (s *sheetScan) add(n int, cells []string, hidden bool) {
+	if s.width > 0 && len(cells) > s.width {
+		cells = cells[:s.width]
+	}
+	s.g.add(n, cells, hidden)
+	if s.width == 0 && len(s.g.rows) > maxHeaderRow {
+		s.width = max(1, tableWidth(s.g, s.opts))
+	}
+}
+
+// tableWidth is the number of columns a long table can use: findTable
+// looks for the header row in the first maxHeaderRow rows and takes its
+// columns from it and the sub-header row below it, or from the letters
+// of Options.IDCol and LevelCol.
+func tableWidth(g *grid, opts Options) int {
+	idSpec, levelSpec := sheetSpecs(g, opts)
+	w := 0
+	for _, c := range []*colSpec{idSpec, levelSpec} {
+		if c != nil {
+			w = max(w, c.col)
+		}
+	}
+	for h := 0; h < len(g.rows) && h < maxHeaderRow; h++ {
+		if headerLike(g.rows[h], idSpec, levelSpec) {
+			w = max(w, len(g.rows[h]))
+			if h+1 < len(g.rows) {
+				w = max(w, len(g.rows[h+1]))
+			}
+		}
+	}
+	return w
 }

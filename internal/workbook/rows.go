@@ -1,145 +1,384 @@
 package workbook
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
-// rows streams the rows of a sheet to fn (see rowFunc) with a byte-level
-// scan of the sheet's XML. Formula cells give their saved value; those
-// without one give "" and are noted in b.uncached. A sheet or shared
-// strings part in an encoding other than UTF-8 is errHandOver, before any
-// row; a sheet cut short or otherwise damaged is ErrUnsupportedFormat.
+// rows streams the rows of a sheet to fn (see rowFunc) from its XML, read
+// with xmlScan. A cell's value is what excelize reads (RawCellValue):
+// the text of its last <v>, a shared string, or the text of an inline
+// string (see richText); a number in a date format is the date, a
+// boolean TRUE or FALSE. Formula cells give their saved value; those
+// without one give "" and are noted in b.uncached.
+//
+// Rows must come in increasing order, and the cells of a row in
+// increasing columns, each named in its own row, as Excel writes them:
+// anything else is a damaged sheet, not a guess at what was meant. So is
+// a cell longer than Excel allows (maxCellChars) or a shared string that
+// does not exist. A sheet or shared strings part in an encoding other
+// than UTF-8 is errHandOver, before any row.
 func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 	clear(b.uncached)
-	strs, err := b.sharedStrings()
-	if err != nil {
+	if msg, ok := b.problems[sh.name]; ok {
+		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part: "+msg)}
+	}
+	if err := b.prepare(); err != nil {
 		return err
 	}
-	rc, err := b.open(sh.part)
+	rc, err := b.part(sh.part)
 	if err != nil {
-		return err
+		return &Error{File: b.path, Sheet: sh.name, Err: partErr("damaged sheet", sh.part, err)}
+	}
+	if rc == nil {
+		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part "+sh.part)}
 	}
 	defer rc.Close()
-	x := newXMLScan(rc)
-	var (
-		cells          []string
-		rowNum, col    int
-		hidden         bool
-		cellType       string
-		inV, inT, inIS bool
-		val            []byte
-		haveVal, hasF  bool
-		inData         bool
-		style          int
-	)
+	s := sheetReader{b: b, sh: sh, fn: fn, x: newXMLScan(rc)}
+	err = s.read()
+	if err == nil || errors.Is(err, errHandOver) {
+		return err
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &Error{File: b.path, Sheet: sh.name, Err: partErr("damaged sheet", sh.part, err)}
+}
+
+// sheetReader is the state of reading one sheet.
+type sheetReader struct {
+	b  *scanBook
+	sh sheetRef
+	fn rowFunc
+	x  *xmlScan
+
+	inData, inRow bool
+	dataDepth     int // the depth of <sheetData>
+	row, rowDepth int // the current row and the depth of its <row>
+	rowErr        error
+	cells         []string
+	hidden        bool
+
+	// The current cell.
+	inCell             bool
+	col, prevCol       int
+	cellDepth          int
+	ref                []byte
+	typ                string
+	style              int
+	v                  []byte // the text of the last <v>
+	haveV, hasF, sawIS bool
+	// sub is the element (v, f or is) whose content is being read, as
+	// excelize decodes it whole, and subDepth the depth inside it.
+	sub      string
+	subDepth int
+	is       richText
+}
+
+func (s *sheetReader) read() error {
+	x := s.x
 	for {
-		tag, txt, err := x.next()
+		err := x.next()
 		if err == io.EOF {
-			if !inData {
+			if !s.inData {
 				return nil // no cells (a chart sheet, an empty part)
 			}
-			// A sheet that ends before </sheetData> was cut short.
-			err = io.ErrUnexpectedEOF
+			err = errors.New("the part ends inside <sheetData>")
 		}
 		if err != nil {
-			return &Error{File: b.path, Sheet: sh.name, Err: fmt.Errorf("%w: damaged sheet: %v", ErrUnsupportedFormat, err)}
+			return err
 		}
-		if !inData && len(tag) > 0 && tag[0] == '?' && foreignEncoding(tag) {
-			return errHandOver
+		done, err := s.tag()
+		if err != nil || done {
+			return err
 		}
-		if inV || inT && inIS {
-			val = append(val, txt...)
+		x.keep = s.sub == "v" && s.subDepth == 1 || s.sub == "is" && s.is.keep()
+	}
+}
+
+// tag takes the current tag; done is true at the end of <sheetData> or
+// when fn asks to stop.
+func (s *sheetReader) tag() (done bool, err error) {
+	x := s.x
+	if s.sub != "" {
+		return false, s.subTag()
+	}
+	if x.end {
+		switch {
+		case s.inCell && x.depth() < s.cellDepth:
+			return false, s.endCell()
+		case s.inRow && x.depth() < s.rowDepth:
+			s.inRow = false
+			return !s.emit(), nil
+		case s.inData && x.depth() < s.dataDepth:
+			return true, nil
 		}
-		name, end, self := tagName(tag)
-		switch name {
-		case "row":
-			if end {
-				n := len(cells)
-				for n > 0 && cells[n-1] == "" {
-					n--
-				}
-				if !fn(rowNum, cells[:n], hidden) {
-					return nil
-				}
-				continue
+		return false, nil
+	}
+	switch {
+	case s.inCell:
+		switch x.local {
+		case "v", "f", "is":
+			s.startSub()
+		case "c", "row":
+			return false, s.damaged(fmt.Sprintf("a <%s> inside the cell %s", x.qname, s.cellName()))
+		}
+	case x.local == "row":
+		if !s.inData || s.inRow {
+			return false, s.damaged("a <row> outside <sheetData> or inside another row")
+		}
+		return !s.startRow(), s.rowErr
+	case x.local == "c" && s.inData:
+		if !s.inRow {
+			return false, s.damaged("a cell <c> outside a <row>")
+		}
+		return false, s.startCell()
+	case x.local == "sheetData" && !s.inData:
+		if x.self {
+			return true, nil
+		}
+		s.inData, s.dataDepth = true, x.depth()
+	}
+	return false, nil
+}
+
+// startRow begins a row; it returns false when fn asks to stop.
+func (s *sheetReader) startRow() bool {
+	x := s.x
+	n := s.row + 1
+	s.rowErr = nil
+	if r, ok := x.attr("r"); ok {
+		v, err := strconv.Atoi(string(r))
+		switch {
+		case err != nil || v < 1 || v > maxRows:
+			s.rowErr = s.damaged(fmt.Sprintf("row number %q", r))
+			return true
+		case v <= s.row:
+			s.rowErr = s.damaged(fmt.Sprintf("row %d comes after row %d; rows must be in order", v, s.row))
+			return true
+		}
+		n = v
+	}
+	if n > maxRows {
+		s.rowErr = s.damaged(fmt.Sprintf("more than %d rows", maxRows))
+		return true
+	}
+	s.row, s.cells, s.prevCol = n, s.cells[:0], 0
+	s.hidden = false
+	if h, ok := x.attr("hidden"); ok {
+		s.hidden, _ = strconv.ParseBool(string(h))
+	}
+	if x.self {
+		return s.emit()
+	}
+	s.inRow, s.rowDepth = true, x.depth()
+	return true
+}
+
+// emit hands the row to fn, without its trailing empty cells.
+func (s *sheetReader) emit() bool {
+	n := len(s.cells)
+	for n > 0 && s.cells[n-1] == "" {
+		n--
+	}
+	return s.fn(s.row, s.cells[:n], s.hidden)
+}
+
+func (s *sheetReader) startCell() error {
+	x := s.x
+	s.col = s.prevCol + 1
+	s.ref = s.ref[:0]
+	if r, ok := x.attr("r"); ok {
+		s.ref = append(s.ref, r...)
+		col, row, ok := splitRef(r)
+		switch {
+		case !ok:
+			return s.damaged(fmt.Sprintf("in row %d, %q is not a cell name", s.row, r))
+		case row != s.row:
+			return s.damaged(fmt.Sprintf("the cell %s is in row %d", r, s.row))
+		}
+		s.col = col
+	}
+	if s.col > maxCols {
+		return s.damaged(fmt.Sprintf("a cell beyond column XFD in row %d", s.row))
+	}
+	if s.col <= s.prevCol {
+		prev := cellName(s.prevCol, s.row)
+		return s.damaged(fmt.Sprintf("the cell %s comes after %s; cells must be in order", s.cellName(), prev))
+	}
+	t, _ := x.attr("t")
+	s.typ = intern2(t)
+	s.style = 0
+	if a, ok := x.attr("s"); ok {
+		n, err := strconv.Atoi(string(a))
+		if err != nil {
+			return s.damaged(fmt.Sprintf("the cell %s has the style %q, not a number", s.cellName(), a))
+		}
+		s.style = n
+	}
+	s.v, s.haveV, s.hasF, s.sawIS = s.v[:0], false, false, false
+	s.is.reset()
+	if x.self {
+		return s.endCell()
+	}
+	s.inCell, s.cellDepth = true, x.depth()
+	return nil
+}
+
+// intern2 returns the cell types as constant strings.
+func intern2(t []byte) string {
+	switch string(t) {
+	case "":
+		return ""
+	case "n":
+		return "n"
+	case "s":
+		return "s"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(t)
+}
+
+// startSub begins a <v>, <f> or <is> of the current cell.
+func (s *sheetReader) startSub() {
+	x := s.x
+	switch x.local {
+	case "v":
+		s.v, s.haveV = s.v[:0], true // the last <v> wins
+	case "f":
+		s.hasF = true
+	case "is":
+		s.sawIS = true
+		s.is.depth, s.is.inT, s.is.inRun = 0, 0, false // a second <is> adds to the first
+	}
+	if !x.self {
+		s.sub, s.subDepth = x.local, 1
+	}
+}
+
+// subTag takes a tag inside a <v>, <f> or <is> of a cell.
+func (s *sheetReader) subTag() error {
+	x := s.x
+	switch s.sub {
+	case "v":
+		if s.subDepth == 1 {
+			s.v = append(s.v, x.text...)
+			if len(s.v) > maxText {
+				return s.tooLong()
 			}
-			if r, ok := attr(tag, "r"); ok {
-				rowNum, _ = strconv.Atoi(string(r))
-			} else {
-				rowNum++
-			}
-			if rowNum < 1 || rowNum > maxRows {
-				return &Error{File: b.path, Sheet: sh.name, Err: fmt.Errorf("%w: damaged sheet: row number %d", ErrUnsupportedFormat, rowNum)}
-			}
-			h, _ := attr(tag, "hidden")
-			hidden = string(h) == "1" || string(h) == "true"
-			cells, col = cells[:0], 0
-			if self {
-				if !fn(rowNum, cells, hidden) {
-					return nil
-				}
-			}
-		case "c":
-			if end {
-				if hasF && !haveVal {
-					if b.uncached == nil {
-						b.uncached = map[[2]int]bool{}
-					}
-					b.uncached[[2]int{rowNum, col}] = true
-				}
-				v := cellValue(cellType, val, haveVal, strs)
-				if style >= 0 && style < len(b.dates) && b.dates[style] && haveVal {
-					v = dateText(v, b.date1904)
-				}
-				cells = setCell(cells, col, v)
-				continue
-			}
-			if r, ok := attr(tag, "r"); ok {
-				col = colNumber(r)
-			} else {
-				col++
-			}
-			t, _ := attr(tag, "t")
-			cellType, val, haveVal, inIS, hasF = string(t), val[:0], false, false, false
-			style = -1
-			if cellType == "" || cellType == "n" {
-				// A number with a style other than the default may be a
-				// date: the styles are read the first time one is seen.
-				if a, ok := attr(tag, "s"); ok && string(a) != "0" {
-					if n, err := strconv.Atoi(string(a)); err == nil {
-						if !b.stylesRead {
-							b.stylesRead = true
-							b.readDateStyles()
-						}
-						style = n
-					}
-				}
-			}
-			if self {
-				cells = setCell(cells, col, "")
-			}
-		case "v":
-			inV = !end && !self
-			if inV {
-				haveVal = true
-			}
-		case "f":
-			hasF = hasF || !end
-		case "is":
-			inIS = !end && !self
-			haveVal = haveVal || inIS
-		case "t":
-			inT = !end && !self
-		case "sheetData":
-			if end || self {
-				return nil
-			}
-			inData = true
+		}
+	case "is":
+		if x.end && s.subDepth == 1 {
+			break // the </is>
+		}
+		if err := s.is.tag(x); err != nil {
+			return s.tooLong()
 		}
 	}
+	switch {
+	case x.end:
+		s.subDepth--
+		if s.subDepth == 0 {
+			s.sub = ""
+		}
+	case !x.self:
+		s.subDepth++
+	}
+	return nil
+}
+
+func (s *sheetReader) tooLong() error {
+	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: classed(ErrUnsupportedFormat,
+		fmt.Sprintf("damaged sheet (%s): the cell holds more than the %d characters a cell can hold", s.sh.part, maxCellChars))}
+}
+
+// endCell sets the value of the cell that ends.
+func (s *sheetReader) endCell() error {
+	s.inCell = false
+	s.prevCol = s.col
+	b := s.b
+	if s.hasF && !s.haveV {
+		if b.uncached == nil {
+			b.uncached = map[[2]int]bool{}
+		}
+		b.uncached[[2]int{s.row, s.col}] = true
+	}
+	var v string
+	switch s.typ {
+	case "s":
+		if len(s.v) == 0 {
+			break
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(string(s.v)))
+		if err != nil {
+			return s.cellErr(fmt.Sprintf("the shared string index %q is not a number", s.v))
+		}
+		str, ok := b.strs.get(i)
+		if !ok {
+			return s.cellErr(fmt.Sprintf("the shared string %d does not exist (the table has %d)", i, b.strs.len()))
+		}
+		v = str
+	case "inlineStr":
+		if !s.sawIS {
+			v = string(s.v)
+			break
+		}
+		t, err := s.is.text()
+		if err != nil {
+			return s.tooLong()
+		}
+		v = string(t)
+	case "b":
+		switch string(s.v) {
+		case "1":
+			v = "TRUE"
+		case "0":
+			v = "FALSE"
+		default:
+			v = string(s.v)
+		}
+	case "", "n":
+		v = string(s.v)
+		if s.style > 0 && s.style < len(b.dates) && b.dates[s.style] && v != "" {
+			v = dateText(v, b.date1904)
+		}
+	default: // str, e, d and others: the text as it is
+		v = string(s.v)
+	}
+	if err := checkCellLen(v); err != nil {
+		return s.tooLong()
+	}
+	s.cells = setCell(s.cells, s.col, v)
+	return nil
+}
+
+func (s *sheetReader) cellName() string {
+	return cellName(s.col, s.row)
+}
+
+func (s *sheetReader) cellErr(msg string) error {
+	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: classed(ErrUnsupportedFormat,
+		fmt.Sprintf("damaged sheet (%s): %s", s.sh.part, msg))}
+}
+
+// damaged is the error of a sheet whose XML is well formed but is not a
+// sheet as Excel writes it.
+func (s *sheetReader) damaged(msg string) error {
+	return &Error{File: s.b.path, Sheet: s.sh.name, Err: classed(ErrUnsupportedFormat,
+		fmt.Sprintf("damaged sheet (%s): byte %d: %s", s.sh.part, s.x.tagOff, msg))}
 }
 
 // Excel's limits: a cell beyond them is not in a real workbook.
@@ -152,56 +391,59 @@ func setCell(cells []string, col int, v string) []string {
 	if col < 1 || col > maxCols {
 		return cells
 	}
-	for len(cells) < col {
+	for len(cells) < col-1 {
 		cells = append(cells, "")
+	}
+	if len(cells) < col {
+		return append(cells, v)
 	}
 	cells[col-1] = v
 	return cells
 }
 
-func cellValue(t string, v []byte, have bool, strs []string) string {
-	if !have {
-		return ""
+// cellName is the A1 name of a cell (1-based column and row).
+func cellName(col, row int) string {
+	if col < 1 {
+		return "row " + strconv.Itoa(row)
 	}
-	switch t {
-	case "s":
-		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
-		if err != nil || i < 0 || i >= len(strs) {
-			return ""
-		}
-		return strs[i]
-	case "inlineStr", "str", "e":
-		return unescape(v)
-	case "b":
-		// A true/false cell is never a level: keep it recognisable as text
-		// ("TRUE") rather than the 1 or 0 Excel stores.
-		if bytes.Equal(bytes.TrimSpace(v), []byte("1")) {
-			return "TRUE"
-		}
-		return "FALSE"
-	}
-	if bytes.IndexByte(v, '&') < 0 {
-		return string(v)
-	}
-	return unescape(v)
+	return colName(col) + strconv.Itoa(row)
 }
 
-// colNumber turns the letters of a cell reference ("AB12") into a 1-based
-// column number.
-func colNumber(ref []byte) int {
-	n := 0
-	for i, c := range ref {
-		if i == 3 && (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') || n > maxCols {
-			return 0 // not a cell reference: the cell is dropped
-		}
-		switch {
-		case c >= 'A' && c <= 'Z':
-			n = n*26 + int(c-'A'+1)
-		case c >= 'a' && c <= 'z':
-			n = n*26 + int(c-'a'+1)
-		default:
-			return n
-		}
+func colName(col int) string {
+	var b [4]byte
+	i := len(b)
+	for col > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
 	}
-	return n
+	return string(b[i:])
+}
+
+// splitRef reads a cell name ("AB12", letters in either case) into its
+// column and row; ok is false for anything else.
+func splitRef(ref []byte) (col, row int, ok bool) {
+	i := 0
+	for i < len(ref) && i < 4 {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		i++
+	}
+	if i == 0 || i == len(ref) || col > maxCols {
+		return 0, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' || row > maxRows {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	if ref[i] == '0' || row < 1 || row > maxRows {
+		return 0, 0, false
+	}
+	return col, row, true
 }
