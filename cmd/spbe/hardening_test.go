@@ -64,6 +64,22 @@ var badInputs = []struct {
 	// Text a terminal would act on (printsBack).
 	{"nama-berbahaya.xlsx", "", exitOK},
 	{"nama-berbahaya.csv", "", exitOK},
+
+	// XML read as XML (fixture.XMLInputs).
+	{"komentar-xml.xlsx", "", exitOK},
+	{"xml-lain.xlsx", "", exitOK},
+	{"doctype.xlsx", "a DOCTYPE or other <! declaration is not allowed in a workbook part", exitInvalid},
+	{"baris-acak.xlsx", "row 25 comes after row 53; rows must be in order", exitInvalid},
+	{"string-rusak.xlsx", "damaged part (xl/sharedStrings.xml)", exitInvalid},
+	{"tanpa-relasi.xlsx", `Penilaian: missing part: xl/workbook.xml gives the sheet the relationship "rId1", which xl/_rels/workbook.xml.rels does not have`, exitInvalid},
+
+	// Memory follows the table, not the sheet's extent (fixture.XMLInputs).
+	{"xfd-jarang.xlsx", "", exitOK},
+	{"sel-terjauh.xlsx", "", exitOK},
+	{"string-kosong.xlsx", "", exitOK},
+	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},
+	{"bersarang.xlsx", "elements nested more than 256 deep", exitInvalid},
+	{"banyak-sheet.xlsx", "damaged part (xl/workbook.xml): more than 10000 sheets", exitInvalid},
 }
 
 // printsBack is what stdout must show of the inputs that carry text a

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/result"
@@ -16,8 +19,23 @@ func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
 	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
 	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
 	f.StringVar(&o.Password, "password", "", "password of an encrypted workbook")
-	f.IntVar(&o.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
+	f.Var((*mibFlag)(&o.MaxUnzipMiB), "max-unzip-size", "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
 	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+}
+
+// mibFlag is a size in MiB given on the command line, from 1 to 1 TiB:
+// a negative size, or one past what a size can hold, is a usage error.
+type mibFlag int
+
+func (m *mibFlag) String() string { return strconv.Itoa(int(*m)) }
+func (m *mibFlag) Type() string   { return "MiB" }
+func (m *mibFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > 1<<20 {
+		return fmt.Errorf("want a size in MiB from 1 to %d", 1<<20)
+	}
+	*m = mibFlag(n)
+	return nil
 }
 
 // addAllSheetsFlag binds --all-sheets, which reads every sheet that holds

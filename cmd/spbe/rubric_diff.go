@@ -85,7 +85,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.LevelCol, "level-col", "", "level column of the evaluations: header text or letter (default: detected)")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted evaluation workbooks")
-	f.IntVar(&opts.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256)")
+	f.Var((*mibFlag)(&opts.MaxUnzipMiB), "max-unzip-size", "the most a workbook may unpack to, in MiB (default 256)")
 	return cmd
 }
 

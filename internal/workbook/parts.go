@@ -224,7 +224,9 @@ func (b *scanBook) scanPart(name string, required bool, fn func(x *xmlScan) erro
 			return nil
 		}
 		if err == nil {
-			err = fn(x)
+			if err = fn(x); err == nil {
+				continue
+			}
 		}
 		if errors.Is(err, errHandOver) {
 			return errHandOver

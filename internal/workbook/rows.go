@@ -89,6 +89,9 @@ func (s *sheetReader) read() error {
 			}
 			err = errors.New("the part ends inside <sheetData>")
 		}
+		if err == errTextTooLong && s.inCell {
+			return s.tooLong()
+		}
 		if err != nil {
 			return err
 		}
@@ -301,8 +304,13 @@ func (s *sheetReader) subTag() error {
 }
 
 func (s *sheetReader) tooLong() error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: classed(ErrUnsupportedFormat,
-		fmt.Sprintf("damaged sheet (%s): the cell holds more than the %d characters a cell can hold", s.sh.part, maxCellChars))}
+	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(),
+		Err: damagedSheet(s.sh.part, fmt.Sprintf("the cell holds more than the %d characters a cell can hold", maxCellChars))}
+}
+
+// damagedSheet is the error of a damaged sheet part.
+func damagedSheet(part, msg string) error {
+	return fmt.Errorf("%w: damaged sheet (%s): %s", ErrUnsupportedFormat, part, msg)
 }
 
 // endCell sets the value of the cell that ends.
@@ -370,15 +378,13 @@ func (s *sheetReader) cellName() string {
 }
 
 func (s *sheetReader) cellErr(msg string) error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: classed(ErrUnsupportedFormat,
-		fmt.Sprintf("damaged sheet (%s): %s", s.sh.part, msg))}
+	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: damagedSheet(s.sh.part, msg)}
 }
 
 // damaged is the error of a sheet whose XML is well formed but is not a
 // sheet as Excel writes it.
 func (s *sheetReader) damaged(msg string) error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Err: classed(ErrUnsupportedFormat,
-		fmt.Sprintf("damaged sheet (%s): byte %d: %s", s.sh.part, s.x.tagOff, msg))}
+	return &Error{File: s.b.path, Sheet: s.sh.name, Err: damagedSheet(s.sh.part, fmt.Sprintf("byte %d: %s", s.x.tagOff, msg))}
 }
 
 // Excel's limits: a cell beyond them is not in a real workbook.

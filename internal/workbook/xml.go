@@ -211,6 +211,9 @@ func (x *xmlScan) top() string {
 
 // scanText reads the text up to the next '<' (or the end of the part).
 func (x *xmlScan) scanText() error {
+	if x.pos < x.lim && x.buf[x.pos] == '<' {
+		return nil
+	}
 	for {
 		i := bytes.IndexByte(x.buf[x.pos:x.lim], '<')
 		if i >= 0 {
@@ -538,7 +541,10 @@ func (x *xmlScan) endTag() error {
 		return err
 	}
 	tag := x.buf[x.pos+2 : x.pos+e]
-	n := nameLen(tag)
+	n, local, err := x.name(tag)
+	if err != nil {
+		return err
+	}
 	name := tag[:n]
 	if n == 0 {
 		return x.errAt(x.tagOff, "expected element name after </")
@@ -560,7 +566,7 @@ func (x *xmlScan) endTag() error {
 	for len(x.ns) > 0 && x.ns[len(x.ns)-1].depth > x.depth() {
 		x.ns = x.ns[:len(x.ns)-1]
 	}
-	x.local, x.end, x.self, x.attrs = intern(localName(name)), true, false, x.attrs[:0]
+	x.local, x.end, x.self, x.attrs = intern(name[local:]), true, false, x.attrs[:0]
 	x.lvl = x.depth()
 	x.pos += e + 1
 	return nil
@@ -573,14 +579,14 @@ func (x *xmlScan) startTag() error {
 		return err
 	}
 	tag := x.buf[x.pos+1 : x.pos+e]
-	n := nameLen(tag)
+	n, local, err := x.name(tag)
+	if err != nil {
+		return err
+	}
 	if n == 0 {
 		return x.errAt(x.tagOff, "expected element name after <")
 	}
 	name := tag[:n]
-	if err := x.checkName(name); err != nil {
-		return err
-	}
 	x.attrs, x.abuf = x.attrs[:0], x.abuf[:0]
 	var decoded [8]int // attributes whose value was decoded into abuf: {attr, start, end}...
 	dec := decoded[:0]
@@ -603,14 +609,14 @@ func (x *xmlScan) startTag() error {
 			self = true
 			break
 		}
-		an := nameLen(rest)
+		an, alocal, err := x.name(rest)
+		if err != nil {
+			return err
+		}
 		if an == 0 {
 			return x.errAt(off, "expected attribute name in element")
 		}
 		aname := rest[:an]
-		if err := x.checkName(aname); err != nil {
-			return err
-		}
 		k = an
 		for k < len(rest) && isSpace(rest[k]) {
 			k++
@@ -636,9 +642,9 @@ func (x *xmlScan) startTag() error {
 			return x.errAt(off, "unterminated attribute value")
 		}
 		raw := rest[k+1 : k+1+vEnd]
-		a := xmlAttr{local: aname, value: raw}
-		if pl := bytes.IndexByte(aname, ':'); pl > 0 && pl < len(aname)-1 {
-			a.prefix, a.local = aname[:pl], aname[pl+1:]
+		a := xmlAttr{local: aname[alocal:], value: raw}
+		if alocal > 0 {
+			a.prefix = aname[:alocal-1]
 		}
 		if !plainValue(raw) {
 			vs := len(x.abuf)
@@ -654,10 +660,13 @@ func (x *xmlScan) startTag() error {
 		x.attrs[dec[i]].value = x.abuf[dec[i+1]:dec[i+2]]
 	}
 	x.qname = append(x.qname[:0], name...)
-	x.local, x.end, x.self = intern(localName(name)), false, self
+	x.local, x.end, x.self = intern(name[local:]), false, self
 	x.lvl = x.depth()
 	d := x.depth() + 1
 	for _, a := range x.attrs {
+		if a.local[0] != 'x' && (len(a.prefix) == 0 || a.prefix[0] != 'x') {
+			continue
+		}
 		switch {
 		case len(a.prefix) == 0 && string(a.local) == "xmlns":
 			x.ns = append(x.ns, nsBinding{depth: d, uri: string(a.value)})
@@ -749,42 +758,43 @@ func (x *xmlScan) tagURI() string {
 	return x.uri(nil)
 }
 
-// checkName checks a name as encoding/xml does, for ASCII names (the
-// parts of a workbook use no others): a letter, '_' or ':' first, then
-// letters, digits, '_', ':', '.' and '-', and at most one ':'.
-func (x *xmlScan) checkName(name []byte) error {
-	if len(name) > 256 {
-		return x.errAt(x.tagOff, "a name longer than 256 bytes")
-	}
-	c := name[0]
-	if c >= 0x80 {
-		return x.errAt(x.tagOff, "a name that is not ASCII: %q", name)
-	}
-	if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == ':') {
-		return x.errAt(x.tagOff, "invalid XML name: %q", name)
-	}
-	colons := 0
-	for _, c := range name {
-		if c == ':' {
-			colons++
-		} else if c >= 0x80 {
-			return x.errAt(x.tagOff, "a name that is not ASCII: %q", name)
+// name reads the name at the start of p and checks it as encoding/xml
+// does, for ASCII names (the parts of a workbook use no others): a
+// letter, '_' or ':' first, then letters, digits, '_', ':', '.' and '-',
+// at most one ':', at most 256 bytes. It returns the name's length and
+// where its local part begins (after a prefix and ':'); n is 0 when p
+// starts with no name.
+func (x *xmlScan) name(p []byte) (n, local int, err error) {
+	colon := -1
+	for n < len(p) {
+		c := p[n]
+		if !isNameByte(c) {
+			if c < 0x80 {
+				break
+			}
+			return 0, 0, x.errAt(x.tagOff, "a name that is not ASCII")
 		}
+		if c == ':' {
+			if colon >= 0 {
+				return 0, 0, x.errAt(x.tagOff, "invalid XML name: %q", p[:n+1])
+			}
+			colon = n
+		}
+		n++
 	}
-	if colons > 1 {
-		return x.errAt(x.tagOff, "invalid XML name: %q", name)
+	if n == 0 {
+		return 0, 0, nil
 	}
-	return nil
-}
-
-// nameLen is the length of the name at the start of p: up to a byte that
-// is not a name byte (non-ASCII bytes are taken, and refused by checkName).
-func nameLen(p []byte) int {
-	i := 0
-	for i < len(p) && (isNameByte(p[i]) || p[i] >= 0x80) {
-		i++
+	if c := p[0]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == ':') {
+		return 0, 0, x.errAt(x.tagOff, "invalid XML name: %q", p[:n])
 	}
-	return i
+	if n > 256 {
+		return 0, 0, x.errAt(x.tagOff, "a name longer than 256 bytes")
+	}
+	if colon > 0 && colon < n-1 {
+		local = colon + 1
+	}
+	return n, local, nil
 }
 
 func isNameByte(c byte) bool {
