@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command of README.md: installs what the tests need, then runs them.
-# LibreOffice recalculates the formulas of `spbe template` forms in a test.
+# LibreOffice recalculates the formulas of `spbe template` forms in a test,
+# and writes workbooks for the differential test of the reader.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v soffice >/dev/null 2>&1; then
@@ -8,6 +9,13 @@ if ! command -v soffice >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+fi
+# openpyxl writes workbooks the differential test of the reader compares.
+if ! /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-openpyxl >/dev/null
 fi
 go vet ./...
 # staticcheck, pinned and kept out of go.mod. go run fetches it once; the

@@ -49,12 +49,9 @@ type scanBook struct {
 // maxSheets bounds the sheets a workbook may list.
 const maxSheets = 10000
 
-// The namespaces of the relationship id of a sheet (r:id), transitional
-// and strict, and of the parts' elements.
-var (
-	relNS  = []string{"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"}
-	mainNS = []string{"http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"}
-)
+// relNS are the namespaces of the relationship id of a sheet (r:id),
+// transitional and strict.
+var relNS = []string{"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"}
 
 const (
 	partWorkbook = "xl/workbook.xml"
@@ -386,15 +383,6 @@ func (b *scanBook) loadStrings() (*stringTable, error) {
 		return nil, err
 	}
 	return t, nil
-}
-
-func nsOneOf(uri string, list []string) bool {
-	for _, u := range list {
-		if uri == u {
-			return true
-		}
-	}
-	return false
 }
 
 // richText is the text of a string item (<si> of the shared strings, <is>

@@ -79,15 +79,22 @@ func TestScanRows(t *testing.T) {
 	}
 }
 
-// FuzzScan feeds arbitrary sheet XML to the scanner in LayoutAuto: no
-// panic, and an accepted table is checked as Read would.
+// FuzzScan feeds arbitrary sheet XML to both readers: the scanner reads
+// every cell as excelize does, or refuses the sheet (see compareReaders);
+// Read does not panic in any layout, and an accepted table is checked as
+// Read would.
 func FuzzScan(f *testing.F) {
-	f.Add([]byte(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c><c r="B1" t="inlineStr"><is><t>Nilai</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>3</v></c></row></sheetData>`))
-	f.Add([]byte(`<row><c t="s"><v>9</v></c><c r="ZZZ9"><v>&#x41;_x000D_</v></c></row><row/>`))
-	f.Add([]byte(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Instansi</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2"><v>3</v></c></row></sheetData>`))
+	f.Add([]byte(sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>No</t></is></c><c r="B1" t="inlineStr"><is><t>Nilai</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>3</v></c></row>`)))
+	f.Add([]byte(sheetXML(`<row><c t="s"><v>9</v></c><c r="ZZZ9"><v>&#x41;_x000D_</v></c></row><row/>`)))
+	f.Add([]byte(sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>Instansi</t></is></c><c r="B1"><v>1</v></c><c r="C1"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>X</t></is></c><c r="B2"><v>3</v></c></row>`)))
+	f.Add([]byte(sheetXML(`<row r="25"><c r="G25"><v>1</v></c><!-- <c r="G25"><v>5</v></c> --><c r="H25" t="s"><v>1</v></c></row>`)))
+	f.Add([]byte(sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a<b]]></t><rPh><t>x</t></rPh></is></c><c r="B1" s="1"><v>45292</v></c><c r="C1" t="str"><f>1</f><v>a_x000D_</v></c><c r="D1" t="b"><v>1</v></c></row>`)))
+	f.Add([]byte(`<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r='1' hidden="1"><x:c t = 's' r="A1"><x:v> 0 </x:v></x:c></x:row></x:sheetData></x:worksheet>`))
 	dir := f.TempDir()
+	sst := sstXML(`<si><t>No</t></si>`, `<si><r><t>Ni</t></r><r><t>lai</t></r><rPh><t>x</t></rPh></si>`, `<si><t>a_x000D_b</t></si>`)
 	f.Fuzz(func(t *testing.T, sheet []byte) {
-		path := zipSheet(t, dir, sheet, []byte(`<sst><si><t>No</t></si></sst>`))
+		path := partsBook(t, filepath.Join(dir, "fuzz.xlsx"), string(sheet), sst, diffStyles, false)
+		compareReadersUpTo(t, path, 1000)
 		known := func(id string) bool { return id == "1" || id == "2" }
 		_ = Read(path, Options{Layout: LayoutAuto, Known: known, Want: 2}, Visitor{})
 		s, err := ReadSheet(path, Options{Known: known})

@@ -750,14 +750,6 @@ func (x *xmlScan) uri(prefix []byte) string {
 	return ""
 }
 
-// tagURI is the namespace of the current tag.
-func (x *xmlScan) tagURI() string {
-	if i := bytes.IndexByte(x.qname, ':'); i > 0 && i < len(x.qname)-1 {
-		return x.uri(x.qname[:i])
-	}
-	return x.uri(nil)
-}
-
 // name reads the name at the start of p and checks it as encoding/xml
 // does, for ASCII names (the parts of a workbook use no others): a
 // letter, '_' or ':' first, then letters, digits, '_', ':', '.' and '-',
