@@ -75,6 +75,7 @@ var badInputs = []struct {
 
 	// Memory follows the table, not the sheet's extent (fixture.XMLInputs).
 	{"xfd-jarang.xlsx", "", exitOK},
+	{"xfd-rumus.xlsx", "Penilaian!G25: formula =F25-1 had no saved value and could not be computed: the sheet spans", exitInvalid},
 	{"sel-terjauh.xlsx", "", exitOK},
 	{"string-kosong.xlsx", "", exitOK},
 	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},

@@ -100,12 +100,16 @@
 // # Speed and the fallback policy
 //
 // .xlsx workbooks are read in either layout by a streaming scanner (zip,
-// shared strings, a byte-level scan of the sheet XML) that holds no sheet
-// in memory. It hands the workbook, or one sheet, over to excelize in
-// three cases only: a password is given (excelize decrypts); a part is
+// shared strings, a streaming XML tokenizer that reads every part as
+// encoding/xml, and so excelize, does) that holds no sheet in memory: what
+// it keeps follows the table, not what the file claims. Every cell it
+// returns is the cell excelize returns (a differential test and FuzzScan
+// hold it to that). It hands the workbook, or one sheet, over to excelize
+// in three cases only: a password is given (excelize decrypts); a part is
 // declared in another encoding than UTF-8, such as ISO-8859-1 (excelize
 // converts it); a level cell of a long table is a formula without a saved
-// value (excelize computes it; in a wide table such a cell is empty).
+// value (excelize computes it; in a wide table such a cell is empty), in
+// a sheet small enough for excelize to hold (maxHandOver cells).
 // Anything else the scanner cannot read, a missing part or a damaged
 // sheet, is ErrUnsupportedFormat. The policy is written once, at
 // errHandOver.

@@ -40,11 +40,20 @@ type scanBook struct {
 	// is the workbook's date system.
 	dates    []bool
 	date1904 bool
-	// uncached holds the cells ({row, column}, 1-based) of the last sheet
-	// read that are formulas without a saved value: only excelize can
-	// compute them.
-	uncached map[[2]int]bool
+	// uncached holds the formulas ({row, column}, 1-based) of the last
+	// sheet read that have no saved value: only excelize can compute them.
+	uncached map[[2]int]string
+	// span is how many cells excelize would hold for the last sheet read
+	// (every row up to its last cell, and every row up to the last), the
+	// measure of handing it over (maxHandOver).
+	span int
 }
+
+// maxHandOver bounds the sheets handed over to excelize to compute a
+// formula: excelize holds the sheet in memory, each row filled up to its
+// last cell (some 200 bytes a cell), every row up to the last, and every
+// shared string. A sheet of SPBE levels spans a few thousand cells.
+const maxHandOver = 500_000
 
 // maxSheets bounds the sheets a workbook may list.
 const maxSheets = 10000
@@ -90,12 +99,21 @@ func (b *scanBook) sheets() []sheetRef { return b.list }
 func (b *scanBook) close() error { return b.zr.Close() }
 
 // formula asks for excelize when the cell is a formula without a saved
-// value; the scanner computes nothing.
+// value; the scanner computes nothing. A sheet too large for excelize to
+// hold (maxHandOver) is not handed over: the formula cannot be computed.
 func (b *scanBook) formula(_ string, row, col int) (string, string, error) {
-	if b.uncached[[2]int{row, col}] {
-		return "", "", errHandOver
+	f, ok := b.uncached[[2]int{row, col}]
+	switch {
+	case !ok:
+		return "", "", nil
+	case b.span > maxHandOver || b.strs.len() > maxHandOver:
+		if f == "" {
+			f = "(a shared formula)"
+		}
+		return f, "", fmt.Errorf("the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); "+
+			"open the workbook in Excel or LibreOffice and save it, so that the formula has its value", b.span, b.strs.len(), maxHandOver)
 	}
-	return "", "", nil
+	return "", "", errHandOver
 }
 
 // part opens a part of the package, or returns nil when there is none.

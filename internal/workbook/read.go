@@ -180,7 +180,9 @@ func HasSheet(path, name string, opts Options) (bool, error) {
 //     sheet) declares an encoding other than UTF-8: excelize converts it
 //     (the whole workbook, or the sheet);
 //   - a level cell of a long-layout table is a formula without a saved
-//     value: excelize computes it (the sheet).
+//     value: excelize computes it (the sheet), when the sheet is small
+//     enough for excelize to hold (maxHandOver); else the formula cannot
+//     be computed, and the warning says so.
 //
 // The parts return errHandOver before any row of the sheet reaches the
 // Visitor, and Read reads the workbook or the sheet again with excelize.

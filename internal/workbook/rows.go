@@ -23,6 +23,7 @@ import (
 // than UTF-8 is errHandOver, before any row.
 func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 	clear(b.uncached)
+	b.span = 0
 	if msg, ok := b.problems[sh.name]; ok {
 		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part: "+msg)}
 	}
@@ -60,6 +61,7 @@ type sheetReader struct {
 	dataDepth     int // the depth of <sheetData>
 	row, rowDepth int // the current row and the depth of its <row>
 	rowErr        error
+	lastRow       int // the last row emitted
 	cells         []string
 	hidden        bool
 
@@ -72,6 +74,7 @@ type sheetReader struct {
 	style              int
 	v                  []byte // the text of the last <v>
 	haveV, hasF, sawIS bool
+	f                  []byte // the text of the formula
 	// sub is the element (v, f or is) whose content is being read, as
 	// excelize decodes it whole, and subDepth the depth inside it.
 	sub      string
@@ -99,7 +102,7 @@ func (s *sheetReader) read() error {
 		if err != nil || done {
 			return err
 		}
-		x.keep = s.sub == "v" && s.subDepth == 1 || s.sub == "is" && s.is.keep()
+		x.keep = (s.sub == "v" || s.sub == "f") && s.subDepth == 1 || s.sub == "is" && s.is.keep()
 	}
 }
 
@@ -184,6 +187,8 @@ func (s *sheetReader) startRow() bool {
 
 // emit hands the row to fn, without its trailing empty cells.
 func (s *sheetReader) emit() bool {
+	s.b.span += s.row - s.lastRow + s.prevCol
+	s.lastRow = s.row
 	n := len(s.cells)
 	for n > 0 && s.cells[n-1] == "" {
 		n--
@@ -262,7 +267,7 @@ func (s *sheetReader) startSub() {
 	case "v":
 		s.v, s.haveV = s.v[:0], true // the last <v> wins
 	case "f":
-		s.hasF = true
+		s.hasF, s.f = true, s.f[:0]
 	case "is":
 		s.sawIS = true
 		s.is.depth, s.is.inT, s.is.inRun = 0, 0, false // a second <is> adds to the first
@@ -276,10 +281,15 @@ func (s *sheetReader) startSub() {
 func (s *sheetReader) subTag() error {
 	x := s.x
 	switch s.sub {
-	case "v":
-		if s.subDepth == 1 {
+	case "v", "f":
+		if s.subDepth == 1 && s.sub == "v" {
 			s.v = append(s.v, x.text...)
 			if len(s.v) > maxText {
+				return s.tooLong()
+			}
+		} else if s.subDepth == 1 {
+			s.f = append(s.f, x.text...)
+			if len(s.f) > maxText {
 				return s.tooLong()
 			}
 		}
@@ -320,9 +330,9 @@ func (s *sheetReader) endCell() error {
 	b := s.b
 	if s.hasF && !s.haveV {
 		if b.uncached == nil {
-			b.uncached = map[[2]int]bool{}
+			b.uncached = map[[2]int]string{}
 		}
-		b.uncached[[2]int{s.row, s.col}] = true
+		b.uncached[[2]int{s.row, s.col}] = string(s.f)
 	}
 	var v string
 	switch s.typ {

@@ -74,7 +74,7 @@ func TestScanRows(t *testing.T) {
 			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if !b.uncached[[2]int{3, 5}] || len(b.uncached) != 1 {
+	if f, ok := b.uncached[[2]int{3, 5}]; !ok || f != "1+1" || len(b.uncached) != 1 {
 		t.Errorf("uncached formula cells: got %v, want E3 only", b.uncached)
 	}
 }
