@@ -116,17 +116,18 @@ func (b *scanBook) formula(_ string, row, col int) (string, string, error) {
 	return "", "", errHandOver
 }
 
-// part opens a part of the package, or returns nil when there is none.
-func (b *scanBook) part(name string) (io.ReadCloser, error) {
+// part opens a part of the package, and returns the scanner that reads
+// it, or nil when there is none.
+func (b *scanBook) part(name string) (io.ReadCloser, *xmlScan, error) {
 	f := b.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if f == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return rc, nil
+	return rc, newXMLScan(rc, f.UncompressedSize64), nil
 }
 
 // partErr describes an error reading a part: its name and what went
@@ -221,7 +222,7 @@ func (b *scanBook) problem(sheet, msg string) {
 // scanPart streams the tags of a part to fn. A missing part is an error
 // when required. A part in an encoding other than UTF-8 is errHandOver.
 func (b *scanBook) scanPart(name string, required bool, fn func(x *xmlScan) error) error {
-	rc, err := b.part(name)
+	rc, x, err := b.part(name)
 	if err != nil {
 		return unsupportedErr(b.path, partErr("cannot read a part", name, err))
 	}
@@ -232,7 +233,6 @@ func (b *scanBook) scanPart(name string, required bool, fn func(x *xmlScan) erro
 		return nil
 	}
 	defer rc.Close()
-	x := newXMLScan(rc)
 	for {
 		err := x.next()
 		if err == io.EOF {

@@ -30,7 +30,7 @@ func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 	if err := b.prepare(); err != nil {
 		return err
 	}
-	rc, err := b.part(sh.part)
+	rc, x, err := b.part(sh.part)
 	if err != nil {
 		return &Error{File: b.path, Sheet: sh.name, Err: partErr("damaged sheet", sh.part, err)}
 	}
@@ -38,7 +38,7 @@ func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part "+sh.part)}
 	}
 	defer rc.Close()
-	s := sheetReader{b: b, sh: sh, fn: fn, x: newXMLScan(rc)}
+	s := sheetReader{b: b, sh: sh, fn: fn, x: x}
 	err = s.read()
 	if err == nil || errors.Is(err, errHandOver) {
 		return err

@@ -88,8 +88,15 @@ func (e *xmlError) Error() string { return fmt.Sprintf("byte %d: %s", e.off, e.m
 // is longer than maxText.
 var errTextTooLong = errors.New("text longer than a cell may be")
 
-func newXMLScan(r io.Reader) *xmlScan {
-	return &xmlScan{rd: r, buf: make([]byte, 64<<10)}
+// newXMLScan reads r, whose size is about size (a zip entry's claim: the
+// buffer grows when a tag needs it, and is never larger than 64 KiB for
+// text).
+func newXMLScan(r io.Reader, size uint64) *xmlScan {
+	n := 64 << 10
+	if size < uint64(n) {
+		n = max(4<<10, int(size)+512)
+	}
+	return &xmlScan{rd: r, buf: make([]byte, n)}
 }
 
 func (x *xmlScan) errAt(off int64, format string, args ...any) error {
