@@ -414,11 +414,16 @@ func (x *xmlScan) find(from int, sep string, skip bool) int {
 // declaration that names an encoding other than UTF-8 is errHandOver:
 // excelize converts such parts.
 func (x *xmlScan) procInst() error {
-	if x.lim-x.pos < 6 {
-		x.more()
+	for x.lim-x.pos < 270 && x.more() {
 	}
-	isDecl := bytes.HasPrefix(x.buf[x.pos:x.lim], []byte("<?xml")) && x.lim-x.pos > 5 && (isSpace(x.buf[x.pos+5]) || x.buf[x.pos+5] == '?')
-	if isDecl {
+	n, _, err := x.name(x.buf[x.pos+2 : x.lim])
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return x.errAt(x.tagOff, "expected target name after <?")
+	}
+	if string(x.buf[x.pos+2:x.pos+2+n]) == "xml" {
 		i := x.find(2, "?>", false)
 		if i < 0 {
 			return x.readErr("the XML declaration")
@@ -433,7 +438,7 @@ func (x *xmlScan) procInst() error {
 		x.pos += i + 2
 		return nil
 	}
-	i := x.find(2, "?>", true)
+	i := x.find(2+n, "?>", true)
 	if i < 0 {
 		return x.readErr("a processing instruction")
 	}

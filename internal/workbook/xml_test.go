@@ -1,0 +1,125 @@
+package workbook
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// xmlTokens lists the tokens of an XML text as the scanner reads them:
+// "<local attr=value ...>", "</local>", and the text between two tags
+// when there is any.
+func scanTokens(data []byte) ([]string, error) {
+	x := newXMLScan(bytes.NewReader(data), uint64(len(data)))
+	var toks []string
+	for {
+		x.keep = true
+		err := x.next()
+		if len(x.text) > 0 {
+			toks = append(toks, "text "+string(x.text))
+		}
+		if err == io.EOF {
+			return toks, nil
+		}
+		if err != nil {
+			return toks, err
+		}
+		if x.end {
+			toks = append(toks, "</"+x.localName()+">")
+			continue
+		}
+		var sb strings.Builder
+		sb.WriteString("<" + x.localName())
+		for _, a := range x.attrs {
+			fmt.Fprintf(&sb, " %s=%q", a.local, a.value)
+		}
+		sb.WriteString(">")
+		toks = append(toks, sb.String())
+		if x.self {
+			toks = append(toks, "</"+x.localName()+">")
+		}
+	}
+}
+
+// stdTokens lists the tokens of encoding/xml in the same form.
+func stdTokens(data []byte) ([]string, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var toks []string
+	var text []byte
+	for {
+		tok, err := d.Token()
+		_, start := tok.(xml.StartElement)
+		_, end := tok.(xml.EndElement)
+		if (start || end || err != nil) && len(text) > 0 {
+			toks = append(toks, "text "+string(text))
+			text = text[:0]
+		}
+		if err == io.EOF {
+			return toks, nil
+		}
+		if err != nil {
+			return toks, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			var sb strings.Builder
+			sb.WriteString("<" + t.Name.Local)
+			for _, a := range t.Attr {
+				fmt.Fprintf(&sb, " %s=%q", a.Name.Local, a.Value)
+			}
+			sb.WriteString(">")
+			toks = append(toks, sb.String())
+		case xml.EndElement:
+			toks = append(toks, "</"+t.Name.Local+">")
+		case xml.CharData:
+			text = append(text, t...)
+		}
+	}
+}
+
+// localName is the current tag's local name, whether or not the readers
+// use it.
+func (x *xmlScan) localName() string { return string(localName(x.qname)) }
+
+func TestXMLScanLikeEncodingXML(t *testing.T) {
+	for _, in := range []string{
+		`<?xml version="1.0" encoding="UTF-8"?><a x="1" y='2'>t&amp;<![CDATA[<&>]]><!-- c --><?p i?>u</a>`,
+		"<p:a xmlns:p=\"u\" p:b = \"&#65;&#x42;\r\n\"><p:c/>a\r\nb\rc</p:a>",
+		`<a b="x>y"><b>1</b><b/></a>`,
+	} {
+		got, err := scanTokens([]byte(in))
+		want, werr := stdTokens([]byte(in))
+		if err != nil || werr != nil || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q:\nscanner  %q %v\nencoding %q %v", in, got, err, want, werr)
+		}
+	}
+}
+
+// FuzzXMLScan: XML the scanner reads, encoding/xml (and so excelize)
+// reads too, as the same tags, attributes and text. The scanner may refuse
+// more (a DOCTYPE, names that are not ASCII, nesting past maxDepth).
+func FuzzXMLScan(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><a x="1" y='2'>t&amp;<![CDATA[<&>]]><!-- c --><?p i?>u</a>`))
+	f.Add([]byte("<p:a xmlns:p=\"u\" p:b = \"&#65;\r\n\"><p:c/>a\r\nb</p:a>"))
+	f.Add([]byte(`<a b="x>y"><b>1]]</b><b/></a>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := scanTokens(data)
+		if err != nil {
+			if errors.Is(err, errHandOver) {
+				return
+			}
+			return
+		}
+		want, werr := stdTokens(data)
+		if werr != nil {
+			t.Fatalf("the scanner read what encoding/xml refuses (%v):\n%q\nscanner %q", werr, data, got)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("%q:\nscanner  %q\nencoding %q", data, got, want)
+		}
+	})
+}
