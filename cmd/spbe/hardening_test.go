@@ -18,7 +18,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs, CellInputs or HostileInputs
+	file string // a file of fixture.BadInputs, CellInputs, HostileInputs or XMLInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -100,7 +100,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	made := map[string]fixture.Bad{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r), fixture.XMLInputs(r)) {
 		made[b.Name] = b
 	}
 	for _, tt := range badInputs {
@@ -187,7 +187,7 @@ func TestBadInputsREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	class := map[string]string{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r), fixture.XMLInputs(r)) {
 		class[b.Name] = b.Class
 	}
 	var sb strings.Builder
