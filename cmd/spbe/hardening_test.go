@@ -76,6 +76,8 @@ var badInputs = []struct {
 	// Memory follows the table, not the sheet's extent (fixture.XMLInputs).
 	{"xfd-jarang.xlsx", "", exitOK},
 	{"xfd-rumus.xlsx", "Penilaian!G25: formula =F25-1 had no saved value and could not be computed: the sheet spans", exitInvalid},
+	{"xfd-header.xlsx", "", exitOK},
+	{"padat.xlsx", "Penilaian: more than 100000 rows hold cells in the table's columns below row 200", exitInvalid},
 	{"sel-terjauh.xlsx", "", exitOK},
 	{"string-kosong.xlsx", "", exitOK},
 	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},

@@ -1,5 +1,7 @@
 package workbook
 
+import "fmt"
+
 // Layout is the shape of the table Read looks for.
 type Layout int
 
@@ -40,10 +42,21 @@ type sheetScan struct {
 	// width is how many columns of a row below the header rows the grid
 	// keeps (see tableWidth); 0 until it is known.
 	width int
+	// below counts the rows with cells kept below the header rows; past
+	// maxTableRows, err says so and the sheet is not read further.
+	below int
+	err   error
+	path  string
+	sheet string
 }
 
+// maxTableRows bounds the rows with cells below the first maxHeaderRow
+// rows that a sheet read in the long layout may have: a long table has a
+// row per indicator. Many more is many instansi, the wide layout.
+const maxTableRows = 100_000
+
 func newSheetScan(r *reader, sh sheetRef) *sheetScan {
-	s := &sheetScan{opts: r.opts}
+	s := &sheetScan{opts: r.opts, path: r.path, sheet: sh.name}
 	l := r.opts.layout()
 	if l != LayoutLong {
 		s.wide = &wideState{path: r.path, sheet: sh.name, opts: r.opts, v: &r.v}
@@ -67,12 +80,16 @@ func (s *sheetScan) row(n int, cells []string, hidden bool) bool {
 	if w.t != nil || s.g == nil {
 		return more
 	}
-	s.add(n, cells, hidden)
+	if !s.add(n, cells, hidden) {
+		return false
+	}
 	return more || w.longHeader
 }
 
 func (s *sheetScan) long(n int, cells []string, hidden bool) bool {
-	s.add(n, cells, hidden)
+	if !s.add(n, cells, hidden) {
+		return false
+	}
 	if !s.checked && len(s.g.rows) >= maxHeaderRow {
 		s.checked = true
 		return anyHeader(s.g, s.opts)
@@ -83,21 +100,37 @@ func (s *sheetScan) long(n int, cells []string, hidden bool) bool {
 // add keeps a row in the grid: whole in the rows where the header may
 // be, and below them only the columns the table can use, so that the
 // grid costs what the table does, not what the sheet spans (a cell at
-// column XFD in every row).
-func (s *sheetScan) add(n int, cells []string, hidden bool) {
-	if s.width > 0 && len(cells) > s.width {
-		cells = cells[:s.width]
+// column XFD in every row). It returns false, with s.err set, past
+// maxTableRows rows with cells below the header rows.
+func (s *sheetScan) add(n int, cells []string, hidden bool) bool {
+	if s.width > 0 {
+		if len(cells) > s.width {
+			cells = cells[:s.width]
+		}
+		for len(cells) > 0 && cells[len(cells)-1] == "" {
+			cells = cells[:len(cells)-1]
+		}
+		if len(cells) > 0 {
+			if s.below++; s.below > maxTableRows {
+				s.err = &Error{File: s.path, Sheet: s.sheet, Err: classed(ErrNoTable, fmt.Sprintf(
+					"more than %d rows hold cells in the table's columns below row %d; a long table has a row per indicator "+
+						"(for a table of many instansi use the wide layout, --layout wide)", maxTableRows, maxHeaderRow))}
+				return false
+			}
+		}
 	}
 	s.g.add(n, cells, hidden)
 	if s.width == 0 && len(s.g.rows) > maxHeaderRow {
 		s.width = max(1, tableWidth(s.g, s.opts))
 	}
+	return true
 }
 
 // tableWidth is the number of columns a long table can use: findTable
 // looks for the header row in the first maxHeaderRow rows and takes its
-// columns from it and the sub-header row below it, or from the letters
-// of Options.IDCol and LevelCol.
+// id and level columns from the headers of it and of the sub-header row
+// below it (tableAt), or from the letters of Options.IDCol and LevelCol.
+// The last of those columns is the width.
 func tableWidth(g *grid, opts Options) int {
 	idSpec, levelSpec := sheetSpecs(g, opts)
 	w := 0
@@ -107,10 +140,21 @@ func tableWidth(g *grid, opts Options) int {
 		}
 	}
 	for h := 0; h < len(g.rows) && h < maxHeaderRow; h++ {
-		if headerLike(g.rows[h], idSpec, levelSpec) {
-			w = max(w, len(g.rows[h]))
-			if h+1 < len(g.rows) {
-				w = max(w, len(g.rows[h+1]))
+		if !headerLike(g.rows[h], idSpec, levelSpec) {
+			continue
+		}
+		for i, v := range headers(g, h) {
+			n := normHeader(v)
+			switch {
+			case n == "":
+			case idSpec != nil && n == idSpec.text, levelSpec != nil && n == levelSpec.text:
+				w = max(w, i+1)
+			case idSpec == nil && idHeader(n) > 0:
+				w = max(w, i+1)
+			case levelSpec == nil:
+				if cl, _ := levelHeader(n); cl != levelNone {
+					w = max(w, i+1)
+				}
 			}
 		}
 	}

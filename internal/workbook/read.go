@@ -344,6 +344,9 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	if err := b.rows(sh, s.row); err != nil {
 		return false, err
 	}
+	if s.err != nil {
+		return false, s.err
+	}
 	if s.wide != nil && s.wide.t != nil {
 		return true, s.wide.err
 	}
