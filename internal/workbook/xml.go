@@ -429,10 +429,10 @@ func (x *xmlScan) procInst() error {
 			return x.readErr("the XML declaration")
 		}
 		decl := x.buf[x.pos+5 : x.pos+i]
-		if enc, ok := declAttr(decl, "encoding"); ok && !utf8Label(enc) {
+		if enc, _ := declAttr(decl, "encoding"); enc != "" && !utf8Label(enc) {
 			return errHandOver
 		}
-		if v, ok := declAttr(decl, "version"); ok && v != "1.0" {
+		if v, _ := declAttr(decl, "version"); v != "" && v != "1.0" {
 			return x.errAt(x.tagOff, "unsupported XML version %q", v)
 		}
 		x.pos += i + 2
@@ -446,26 +446,31 @@ func (x *xmlScan) procInst() error {
 	return nil
 }
 
-// declAttr returns a pseudo-attribute of the XML declaration.
+// declAttr returns a pseudo-attribute of the XML declaration, found as
+// encoding/xml finds it (procInst): the first key=" or key=' anywhere.
 func declAttr(decl []byte, key string) (string, bool) {
-	s := string(decl)
-	for {
-		i := strings.Index(s, key)
-		if i < 0 {
+	s, param := string(decl), key+"="
+	i, sep := 0, byte(0)
+	for i < len(s) {
+		sub := s[i:]
+		k := strings.Index(sub, param)
+		if k < 0 || len(param)+k >= len(sub) {
 			return "", false
 		}
-		rest := strings.TrimLeft(s[i+len(key):], " \t\r\n")
-		if (i == 0 || isSpace(s[i-1])) && strings.HasPrefix(rest, "=") {
-			rest = strings.TrimLeft(rest[1:], " \t\r\n")
-			if rest != "" && (rest[0] == '"' || rest[0] == '\'') {
-				if j := strings.IndexByte(rest[1:], rest[0]); j >= 0 {
-					return rest[1 : 1+j], true
-				}
-			}
-			return "", false
+		i += len(param) + k + 1
+		if c := sub[len(param)+k]; c == '\'' || c == '"' {
+			sep = c
+			break
 		}
-		s = s[i+len(key):]
 	}
+	if sep == 0 {
+		return "", false
+	}
+	j := strings.IndexByte(s[i:], sep)
+	if j < 0 {
+		return "", false
+	}
+	return s[i : i+j], true
 }
 
 // bang reads what starts with "<!": a comment, which it skips, or a CDATA
