@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -12,11 +11,17 @@ import (
 )
 
 // Num is a JSON number written from exact decimal text, always with a
-// decimal point (2.95, 1.30, 3.0).
+// decimal point (2.95, 1.30, 3.0); the empty Num is null (the mean of
+// no evaluations).
 type Num string
 
-// MarshalJSON writes n as a bare number.
-func (n Num) MarshalJSON() ([]byte, error) { return []byte(n), nil }
+// MarshalJSON writes n as a bare number, or null.
+func (n Num) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
+	}
+	return []byte(n), nil
+}
 
 func num(d rubric.Decimal, places int) Num {
 	return Num(d.Fixed(max(places, 1)))
@@ -114,6 +119,10 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Available:    val(g.Available, cp),
 		}
 	}
+	// [] rather than null when a rubric has no domains (or aspects).
+	out.Domains = make([]JSONGroup, 0, len(r.Domains))
+	out.Aspects = make([]JSONGroup, 0, len(r.Aspects))
+	out.Indicators = make([]JSONIndicator, 0, len(r.Indicators))
 	for _, d := range r.Domains {
 		out.Domains = append(out.Domains, group(d))
 	}
@@ -147,22 +156,44 @@ func levelText(l rubric.Decimal) string {
 }
 
 // JSON writes one object for a single evaluation, or {"results": [...]}
-// for several.
+// for several, one evaluation at a time (the shape of JSONResult).
 func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
+	jw := &jsonw{}
 	if len(evals) == 1 {
-		res := NewJSONResult(evals[0])
-		res.Provenance = o.Provenance
-		return enc.Encode(res)
+		jw.result(0, evals[0], nil, o.Provenance)
+		jw.b = append(jw.b, '\n')
+		if jw.err != nil {
+			return jw.err
+		}
+		_, err := w.Write(jw.b)
+		return err
 	}
-	results := make([]JSONResult, len(evals))
+	doc := jw.object(0)
+	doc.key("results")
+	jw.b = append(jw.b, '[')
 	for i, e := range evals {
-		results[i] = NewJSONResult(e)
+		if i > 0 {
+			jw.b = append(jw.b, ',')
+		}
+		jw.nl(4)
+		jw.result(4, e, nil, nil)
+		if _, err := w.Write(jw.b); err != nil {
+			return err
+		}
+		jw.b = jw.b[:0]
 	}
-	return enc.Encode(struct {
-		Results    []JSONResult       `json:"results"`
-		Provenance *result.Provenance `json:"provenance,omitempty"`
-	}{results, o.Provenance})
+	if len(evals) > 0 {
+		jw.nl(2)
+	}
+	jw.b = append(jw.b, ']')
+	if o.Provenance != nil {
+		doc.key("provenance").any(o.Provenance, 2)
+	}
+	doc.close()
+	jw.b = append(jw.b, '\n')
+	if jw.err != nil {
+		return jw.err
+	}
+	_, err := w.Write(jw.b)
+	return err
 }
