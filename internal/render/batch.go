@@ -192,13 +192,14 @@ func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
 			mu.Unlock()
 			return nil
 		}
-		jw := jsonw{b: getJSONBuf()}
+		js := getJSONBuf()
 		if i > 0 {
-			jw.b = append(jw.b, ',')
+			js = append(js, ',')
 		}
-		jw.nl(4)
-		jw.result(4, e, &jsonHead{Rank: r.Rank, Category: r.Category}, nil)
-		return jw.b
+		js = appendNewline(js, 4)
+		// No provenance: no error.
+		js, _ = appendResult(js, 4, e, &jsonHead{Rank: r.Rank, Category: r.Category}, nil, false)
+		return js
 	}, func(_ int, js []byte) {
 		if js == nil {
 			failed = true
@@ -211,43 +212,31 @@ func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
 	if failed {
 		return ferr
 	}
-	jw := &jsonw{}
-	if b.Len > 0 {
-		jw.nl(2)
+	js := appendEnd(nil, 2, ']', b.Len == 0)
+	js = appendKey(js, 2, "errors", false)
+	js = appendErrors(js, 2, b.Errors, false)
+	var err error
+	js = appendKey(js, 2, "summary", false)
+	if js, err = appendAny(js, newJSONSummary(b.Rubric, b.Summary), 2, false); err != nil {
+		return err
 	}
-	jw.b = append(jw.b, ']')
-	doc := jsonObj{w: jw, n: 1} // "results" is written
-	doc.key("errors")
-	jw.array(2, len(b.Errors), func(i, ind int) {
-		e := &b.Errors[i]
-		o := jw.object(ind)
-		o.key("source").str(e.Source)
-		if e.Sheet != "" {
-			o.key("sheet").str(e.Sheet)
-		}
-		if e.Cell != "" {
-			o.key("cell").str(e.Cell)
-		}
-		o.key("error").str(e.Message)
-		o.close()
-	})
-	doc.key("summary").any(newJSONSummary(b.Rubric, b.Summary), 2)
 	if len(b.Groups) > 0 {
 		gs := make([]*JSONSummary, len(b.Groups))
 		for i, g := range b.Groups {
 			gs[i] = newJSONSummary(b.Rubric, g.Summary)
 		}
-		doc.key("groups").any(gs, 2)
+		js = appendKey(js, 2, "groups", false)
+		if js, err = appendAny(js, gs, 2, false); err != nil {
+			return err
+		}
 	}
 	if o.Provenance != nil {
-		doc.key("provenance").any(o.Provenance, 2)
+		js = appendKey(js, 2, "provenance", false)
+		if js, err = appendAny(js, o.Provenance, 2, false); err != nil {
+			return err
+		}
 	}
-	doc.close()
-	jw.b = append(jw.b, '\n')
-	if jw.err != nil {
-		return jw.err
-	}
-	write(jw.b)
+	write(append(js, '\n', '}', '\n'))
 	if werr != nil {
 		return werr
 	}

@@ -158,42 +158,35 @@ func levelText(l rubric.Decimal) string {
 // JSON writes one object for a single evaluation, or {"results": [...]}
 // for several, one evaluation at a time (the shape of JSONResult).
 func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
-	jw := &jsonw{}
 	if len(evals) == 1 {
-		jw.result(0, evals[0], nil, o.Provenance)
-		jw.b = append(jw.b, '\n')
-		if jw.err != nil {
-			return jw.err
-		}
-		_, err := w.Write(jw.b)
-		return err
-	}
-	doc := jw.object(0)
-	doc.key("results")
-	jw.b = append(jw.b, '[')
-	for i, e := range evals {
-		if i > 0 {
-			jw.b = append(jw.b, ',')
-		}
-		jw.nl(4)
-		jw.result(4, e, nil, nil)
-		if _, err := w.Write(jw.b); err != nil {
+		b, err := appendResult(nil, 0, evals[0], nil, o.Provenance, false)
+		if err != nil {
 			return err
 		}
-		jw.b = jw.b[:0]
+		_, err = w.Write(append(b, '\n'))
+		return err
 	}
-	if len(evals) > 0 {
-		jw.nl(2)
+	b := append([]byte{'{'}, nlSpaces[:3]...)
+	b = append(b, `"results": [`...)
+	for i, e := range evals {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNewline(b, 4)
+		b, _ = appendResult(b, 4, e, nil, nil, false) // no provenance: no error
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		b = b[:0]
 	}
-	jw.b = append(jw.b, ']')
+	b = appendEnd(b, 2, ']', len(evals) == 0)
 	if o.Provenance != nil {
-		doc.key("provenance").any(o.Provenance, 2)
+		var err error
+		b = appendKey(b, 2, "provenance", false)
+		if b, err = appendAny(b, o.Provenance, 2, false); err != nil {
+			return err
+		}
 	}
-	doc.close()
-	jw.b = append(jw.b, '\n')
-	if jw.err != nil {
-		return jw.err
-	}
-	_, err := w.Write(jw.b)
+	_, err := w.Write(append(b, '\n', '}', '\n'))
 	return err
 }

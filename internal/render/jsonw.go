@@ -13,89 +13,84 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// jsonw appends JSON to a byte slice, one evaluation at a time, without
-// building the JSON types (JSONResult, ...) and without a second pass to
-// indent: it writes, byte for byte, what encoding/json's Encoder writes
-// for those types with SetIndent(prefix, "  ") (TestJSONWriterMatches
-// holds it to that). ind is the number of spaces that start the lines of
-// the value being written: the prefix plus two per level.
-type jsonw struct {
-	b []byte
-	// html escapes <, > and & as \u003c, \u003e and \u0026, as
-	// encoding/json does unless SetEscapeHTML(false); spbe writes them
-	// as they are.
-	html bool
-	err  error // of the encoding/json fallback (any)
-}
+// The JSON of results is appended to a byte slice, one evaluation at a
+// time, without building the JSON types (JSONResult, ...) and without a
+// second pass to indent: the functions below write, byte for byte, what
+// encoding/json's Encoder writes for those types with SetIndent(prefix,
+// "  ") (TestJSONMatchesEncodingJSON and TestBatchJSONMatchesEncodingJSON
+// hold them to it). ind is the number of spaces that start a line: the
+// prefix plus two per level. html escapes <, > and & as \u003c, \u003e and
+// \u0026, as encoding/json does unless SetEscapeHTML(false); spbe writes
+// them as they are.
 
-// spaces holds the indentation of every line spbe writes.
-const spaces = "                                                                "
+// spaces is the indentation of every line spbe writes; nlSpaces and
+// commaSpaces start a line after a newline, or a comma and a newline.
+const (
+	spaces      = "                                                                "
+	nlSpaces    = "\n" + spaces
+	commaSpaces = ",\n" + spaces
+)
 
-func (w *jsonw) nl(ind int) {
-	w.b = append(w.b, '\n')
-	for ind > len(spaces) {
-		w.b = append(w.b, spaces...)
-		ind -= len(spaces)
+// appendNewline starts a line indented by ind.
+func appendNewline(b []byte, ind int) []byte {
+	if ind <= len(spaces) {
+		return append(b, nlSpaces[:1+ind]...)
 	}
-	w.b = append(w.b, spaces[:ind]...)
-}
-
-// jsonObj writes the members of one object.
-type jsonObj struct {
-	w   *jsonw
-	ind int
-	n   int
-}
-
-// object opens an object whose closing brace is indented by ind.
-func (w *jsonw) object(ind int) jsonObj {
-	w.b = append(w.b, '{')
-	return jsonObj{w: w, ind: ind}
-}
-
-// key starts the member named k (a plain ASCII name, written as is).
-func (o *jsonObj) key(k string) *jsonw {
-	w := o.w
-	if o.n > 0 {
-		w.b = append(w.b, ',')
+	b = append(b, '\n')
+	for ; ind > len(spaces); ind -= len(spaces) {
+		b = append(b, spaces...)
 	}
-	o.n++
-	w.nl(o.ind + 2)
-	w.b = append(w.b, '"')
-	w.b = append(w.b, k...)
-	w.b = append(w.b, '"', ':', ' ')
-	return w
+	return append(b, spaces[:ind]...)
 }
 
-func (o *jsonObj) close() {
-	if o.n > 0 {
-		o.w.nl(o.ind)
-	}
-	o.w.b = append(o.w.b, '}')
-}
-
-// array writes n elements with elem, each on its own line indented by
-// ind+2; an empty array is [].
-func (w *jsonw) array(ind, n int, elem func(i, ind int)) {
-	w.b = append(w.b, '[')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			w.b = append(w.b, ',')
+// appendKey starts the member k of an object, on a line indented by ind,
+// after a comma unless first. k is a plain ASCII name.
+func appendKey(b []byte, ind int, k string, first bool) []byte {
+	switch {
+	case ind > len(spaces):
+		if !first {
+			b = append(b, ',')
 		}
-		w.nl(ind + 2)
-		elem(i, ind+2)
+		b = appendNewline(b, ind)
+	case first:
+		b = append(b, nlSpaces[:1+ind]...)
+	default:
+		b = append(b, commaSpaces[:2+ind]...)
 	}
-	if n > 0 {
-		w.nl(ind)
-	}
-	w.b = append(w.b, ']')
+	b = append(b, '"')
+	b = append(b, k...)
+	return append(b, '"', ':', ' ')
 }
 
-// str writes s as a JSON string, escaped as encoding/json escapes it.
-func (w *jsonw) str(s string) {
-	b := append(w.b, '"')
+// appendEnd ends an object or an array (c is '}' or ']') whose members
+// were indented by ind+2: on a line indented by ind, unless it was empty.
+func appendEnd(b []byte, ind int, c byte, empty bool) []byte {
+	if !empty {
+		b = appendNewline(b, ind)
+	}
+	return append(b, c)
+}
+
+// appendAny writes v with encoding/json, for the parts of a document
+// written once (summary, provenance), as a value on a line indented by
+// ind.
+func appendAny(b []byte, v any, ind int, html bool) ([]byte, error) {
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(html)
+	enc.SetIndent(strings.Repeat(" ", ind), "  ")
+	if err := enc.Encode(v); err != nil {
+		return b, err
+	}
+	return append(b, strings.TrimSuffix(sb.String(), "\n")...), nil
+}
+
+// appendString writes s as a JSON string, escaped as encoding/json
+// escapes it.
+func appendString(b []byte, s string, html bool) []byte {
+	b = append(b, '"')
 	safe := &jsonSafe
-	if w.html {
+	if html {
 		safe = &jsonHTMLSafe
 	}
 	start := 0
@@ -143,7 +138,7 @@ func (w *jsonw) str(s string) {
 		start = i
 	}
 	b = append(b, s[start:]...)
-	w.b = append(b, '"')
+	return append(b, '"')
 }
 
 const hexDigits = "0123456789abcdef"
@@ -157,41 +152,6 @@ var jsonSafe, jsonHTMLSafe = func() (safe, html [utf8.RuneSelf]bool) {
 	}
 	return safe, html
 }()
-
-func (w *jsonw) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
-
-func (w *jsonw) bool(v bool) { w.b = strconv.AppendBool(w.b, v) }
-
-// num writes d as Num does: fixed to places (at least one) decimals.
-func (w *jsonw) num(d rubric.Decimal, places int) { w.b = appendFixed(w.b, d, max(places, 1)) }
-
-// val writes v rounded half-up to places, as val does.
-func (w *jsonw) val(v index.Value, places int) { w.num(v.Round(places), places) }
-
-// level writes a level with at least one decimal, as levelText does.
-func (w *jsonw) level(l rubric.Decimal) {
-	if l.IsInteger() {
-		w.b = strconv.AppendInt(w.b, l.Int(), 10)
-		w.b = append(w.b, '.', '0')
-		return
-	}
-	w.b = append(w.b, l.String()...)
-}
-
-// any writes v with encoding/json, for the parts of a document written
-// once (summary, provenance), at indentation ind.
-func (w *jsonw) any(v any, ind int) {
-	if w.err != nil {
-		return
-	}
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(w.html)
-	enc.SetIndent(spaces[:ind], "  ")
-	if w.err = enc.Encode(v); w.err == nil {
-		w.b = append(w.b, strings.TrimSuffix(sb.String(), "\n")...)
-	}
-}
 
 // appendFixed appends d.Fixed(places) without allocating.
 func appendFixed(b []byte, d rubric.Decimal, places int) []byte {
@@ -226,87 +186,193 @@ func appendFixed(b []byte, d rubric.Decimal, places int) []byte {
 	return append(b, s[len(s)-places:]...)
 }
 
+// appendNum writes d as Num writes it: fixed to places (at least one)
+// decimals.
+func appendNum(b []byte, d rubric.Decimal, places int) []byte {
+	return appendFixed(b, d, max(places, 1))
+}
+
+// appendVal writes v rounded half-up to places, as val does.
+func appendVal(b []byte, v index.Value, places int) []byte {
+	return appendNum(b, v.Round(places), places)
+}
+
+// appendLevel writes a level with at least one decimal, as levelText
+// does.
+func appendLevel(b []byte, l rubric.Decimal) []byte {
+	if l.IsInteger() {
+		b = strconv.AppendInt(b, l.Int(), 10)
+		return append(b, '.', '0')
+	}
+	return append(b, l.String()...)
+}
+
 // jsonHead is what a batch writes before an evaluation's members.
 type jsonHead struct {
 	Rank     int
 	Category string
 }
 
-// result writes e as JSONResult (with head, as JSONBatchResult; with
-// prov, its provenance member), the object's closing brace indented by
-// ind.
-func (w *jsonw) result(ind int, e *result.Evaluation, head *jsonHead, prov *result.Provenance) {
+// appendResult writes e as JSONResult (with head, as JSONBatchResult;
+// with prov, its provenance member) as a value on a line indented by ind.
+func appendResult(b []byte, ind int, e *result.Evaluation, head *jsonHead, prov *result.Provenance, html bool) ([]byte, error) {
 	r := e.Result
 	p := r.Rubric.Precision
 	cp := p + 2 // as NewJSONResult
-	o := w.object(ind)
+	in := ind + 2
+	b = append(b, '{')
+	first := true
 	if head != nil {
-		o.key("rank").int(head.Rank)
+		b = appendKey(b, in, "rank", true)
+		b = strconv.AppendInt(b, int64(head.Rank), 10)
 		if head.Category != "" {
-			o.key("category").str(head.Category)
+			b = appendKey(b, in, "category", false)
+			b = appendString(b, head.Category, html)
 		}
+		first = false
 	}
-	o.key("source").str(e.Source)
-	o.key("sheet").str(e.Sheet)
-	o.key("instansi").str(e.Instansi)
-	o.key("rubric")
-	ro := w.object(ind + 2)
-	ro.key("id").str(r.Rubric.ID)
-	ro.key("name").str(r.Rubric.Name)
-	ro.close()
-	o.key("index").num(r.Published, p)
-	o.key("index_exact").str(r.Index.Exact())
-	o.key("predicate").str(label.PredicateName(r.Predicate, "id"))
-	o.key("edge")
+	b = appendKey(b, in, "source", first)
+	b = appendString(b, e.Source, html)
+	b = appendKey(b, in, "sheet", false)
+	b = appendString(b, e.Sheet, html)
+	b = appendKey(b, in, "instansi", false)
+	b = appendString(b, e.Instansi, html)
+	b = appendKey(b, in, "rubric", false)
+	b = append(b, '{')
+	b = appendKey(b, in+2, "id", true)
+	b = appendString(b, r.Rubric.ID, html)
+	b = appendKey(b, in+2, "name", false)
+	b = appendString(b, r.Rubric.Name, html)
+	b = appendEnd(b, in, '}', false)
+	b = appendKey(b, in, "index", false)
+	b = appendNum(b, r.Published, p)
+	b = appendKey(b, in, "index_exact", false)
+	b = appendString(b, r.Index.Exact(), html)
+	b = appendKey(b, in, "predicate", false)
+	b = appendString(b, label.PredicateName(r.Predicate, "id"), html)
+	b = appendKey(b, in, "edge", false)
 	if r.Edge == nil {
-		w.b = append(w.b, "null"...)
+		b = append(b, "null"...)
 	} else {
-		eo := w.object(ind + 2)
-		eo.key("boundary").num(r.Edge.Boundary, p)
-		eo.key("exact_predicate").str(label.PredicateName(r.Edge.ExactBand, "id"))
-		eo.key("crossed").bool(r.Edge.Crossed(r.Predicate))
-		eo.close()
+		b = append(b, '{')
+		b = appendKey(b, in+2, "boundary", true)
+		b = appendNum(b, r.Edge.Boundary, p)
+		b = appendKey(b, in+2, "exact_predicate", false)
+		b = appendString(b, label.PredicateName(r.Edge.ExactBand, "id"), html)
+		b = appendKey(b, in+2, "crossed", false)
+		b = strconv.AppendBool(b, r.Edge.Crossed(r.Predicate))
+		b = appendEnd(b, in, '}', false)
 	}
-	group := func(g *index.Group, ind int) {
-		o := w.object(ind)
-		o.key("id").str(g.ID)
-		if g.Domain != "" {
-			o.key("domain").str(g.Domain)
-		}
-		o.key("name").str(g.Name)
-		o.key("weight").num(g.Weight, weightPlaces)
-		o.key("index").val(g.Index, p)
-		o.key("index_exact").str(g.Index.Exact())
-		o.key("contribution").val(g.Contribution, cp)
-		o.key("available").val(g.Available, cp)
-		o.close()
-	}
-	o.key("domains")
-	w.array(ind+2, len(r.Domains), func(i, ind int) { group(&r.Domains[i], ind) })
-	o.key("aspects")
-	w.array(ind+2, len(r.Aspects), func(i, ind int) { group(&r.Aspects[i], ind) })
+	b = appendKey(b, in, "domains", false)
+	b = appendGroups(b, in, r.Domains, p, html)
+	b = appendKey(b, in, "aspects", false)
+	b = appendGroups(b, in, r.Aspects, p, html)
+	b = appendKey(b, in, "indicators", false)
+	b = append(b, '[')
 	margins := plan.Marginal(r)
-	o.key("indicators")
-	w.array(ind+2, len(r.Indicators), func(i, ind int) {
+	for i := range r.Indicators {
 		it := &r.Indicators[i]
-		o := w.object(ind)
-		o.key("id").str(it.Indicator.ID)
-		o.key("aspect").str(it.Indicator.Aspect.ID)
-		o.key("name").str(it.Indicator.Name)
-		o.key("weight").num(it.Indicator.Weight, weightPlaces)
-		o.key("level").level(it.Level)
-		o.key("level_name").str(it.LevelName)
-		o.key("contribution").val(it.Contribution, cp)
-		o.key("available").val(it.Available, cp)
-		o.key("step").val(it.Step, cp)
-		o.key("to_next_predicate").int(margins[i].ToNextBand)
-		if c := e.Cells[it.Indicator.ID]; c != "" {
-			o.key("cell").str(c)
+		if i > 0 {
+			b = append(b, ',')
 		}
-		o.close()
-	})
-	if prov != nil {
-		o.key("provenance").any(prov, ind+2)
+		b = appendNewline(b, in+2)
+		b = append(b, '{')
+		b = appendKey(b, in+4, "id", true)
+		b = appendString(b, it.Indicator.ID, html)
+		b = appendKey(b, in+4, "aspect", false)
+		b = appendString(b, it.Indicator.Aspect.ID, html)
+		b = appendKey(b, in+4, "name", false)
+		b = appendString(b, it.Indicator.Name, html)
+		b = appendKey(b, in+4, "weight", false)
+		b = appendNum(b, it.Indicator.Weight, weightPlaces)
+		b = appendKey(b, in+4, "level", false)
+		b = appendLevel(b, it.Level)
+		b = appendKey(b, in+4, "level_name", false)
+		b = appendString(b, it.LevelName, html)
+		b = appendKey(b, in+4, "contribution", false)
+		b = appendVal(b, it.Contribution, cp)
+		b = appendKey(b, in+4, "available", false)
+		b = appendVal(b, it.Available, cp)
+		b = appendKey(b, in+4, "step", false)
+		b = appendVal(b, it.Step, cp)
+		b = appendKey(b, in+4, "to_next_predicate", false)
+		b = strconv.AppendInt(b, int64(margins[i].ToNextBand), 10)
+		if c := e.Cells[it.Indicator.ID]; c != "" {
+			b = appendKey(b, in+4, "cell", false)
+			b = appendString(b, c, html)
+		}
+		b = appendEnd(b, in+2, '}', false)
 	}
-	o.close()
+	b = appendEnd(b, in, ']', len(r.Indicators) == 0)
+	if prov != nil {
+		var err error
+		b = appendKey(b, in, "provenance", false)
+		if b, err = appendAny(b, prov, in, html); err != nil {
+			return b, err
+		}
+	}
+	return appendEnd(b, ind, '}', false), nil
+}
+
+// appendGroups writes domains or aspects as an array of JSONGroup.
+func appendGroups(b []byte, ind int, groups []index.Group, p int, html bool) []byte {
+	cp := p + 2
+	in := ind + 4 // of the groups' members
+	b = append(b, '[')
+	for i := range groups {
+		g := &groups[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNewline(b, ind+2)
+		b = append(b, '{')
+		b = appendKey(b, in, "id", true)
+		b = appendString(b, g.ID, html)
+		if g.Domain != "" {
+			b = appendKey(b, in, "domain", false)
+			b = appendString(b, g.Domain, html)
+		}
+		b = appendKey(b, in, "name", false)
+		b = appendString(b, g.Name, html)
+		b = appendKey(b, in, "weight", false)
+		b = appendNum(b, g.Weight, weightPlaces)
+		b = appendKey(b, in, "index", false)
+		b = appendVal(b, g.Index, p)
+		b = appendKey(b, in, "index_exact", false)
+		b = appendString(b, g.Index.Exact(), html)
+		b = appendKey(b, in, "contribution", false)
+		b = appendVal(b, g.Contribution, cp)
+		b = appendKey(b, in, "available", false)
+		b = appendVal(b, g.Available, cp)
+		b = appendEnd(b, ind+2, '}', false)
+	}
+	return appendEnd(b, ind, ']', len(groups) == 0)
+}
+
+// appendErrors writes the errors of a batch as an array of
+// JSONBatchError.
+func appendErrors(b []byte, ind int, errs []result.InputError, html bool) []byte {
+	b = append(b, '[')
+	for i := range errs {
+		e := &errs[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNewline(b, ind+2)
+		b = append(b, '{')
+		b = appendKey(b, ind+4, "source", true)
+		b = appendString(b, e.Source, html)
+		if e.Sheet != "" {
+			b = appendKey(b, ind+4, "sheet", false)
+			b = appendString(b, e.Sheet, html)
+		}
+		if e.Cell != "" {
+			b = appendKey(b, ind+4, "cell", false)
+			b = appendString(b, e.Cell, html)
+		}
+		b = appendKey(b, ind+4, "error", false)
+		b = appendString(b, e.Message, html)
+		b = appendEnd(b, ind+2, '}', false)
+	}
+	return appendEnd(b, ind, ']', len(errs) == 0)
 }

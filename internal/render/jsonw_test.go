@@ -281,9 +281,11 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 			check(fmt.Sprintf("JSON of evaluation %d", i), got.Bytes(), encode(want, false))
 
 			// With HTML escaping, as json.MarshalIndent writes.
-			jw := &jsonw{html: true}
 			head := &jsonHead{Rank: i + 1, Category: oddNames[i%len(oddNames)]}
-			jw.result(0, e, head, p)
+			escaped, err := appendResult(nil, 0, e, head, p, true)
+			if err != nil {
+				t.Fatal(err)
+			}
 			ref, err := json.MarshalIndent(struct {
 				JSONBatchResult
 				Provenance *result.Provenance `json:"provenance,omitempty"`
@@ -291,7 +293,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			check(fmt.Sprintf("escaped result %d", i), jw.b, ref)
+			check(fmt.Sprintf("escaped result %d", i), escaped, ref)
 		}
 	}
 	var got bytes.Buffer
