@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"testing"
@@ -39,4 +41,123 @@ func BenchmarkWrite(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchBatch is a batch of n evaluations of the default rubric, as
+// BenchmarkWrite builds it, encoded by two workers.
+func benchBatch(b *testing.B, n int) *result.Batch {
+	r, _ := rubric.ByID(rubric.DefaultID)
+	sc := batch.NewScorer(r)
+	ls := make([]rubric.Decimal, len(r.Indicators()))
+	var evals []*batch.Eval
+	for i := 0; i < n; i++ {
+		for j := range ls {
+			ls[j] = rubric.NewDecimal(int64((i+j)%5 + 1))
+		}
+		e := batch.NewEval(sc, ls)
+		e.Source, e.Instansi = "nasional.xlsx", fmt.Sprintf("Pemerintah Kabupaten %d", i)
+		evals = append(evals, e)
+	}
+	return batch.Build(sc, evals, nil, false, 2)
+}
+
+// BenchmarkJSON splits the JSON of a batch into its parts, at 1,000 and
+// 10,000 evaluations, one goroutine unless said otherwise:
+//
+//	full           computing every full result (RankRow.Full), nothing written
+//	write          writing results already computed (appendResult)
+//	batch          BatchJSON, both with two workers (as spbe score)
+//	batch-1        BatchJSON with one worker
+//	encoding-json  the same results with encoding/json, as BatchJSON wrote
+//	               them before it streamed (NewJSONResult, MarshalIndent)
+//
+// The bytes of JSON written per second are reported as MB/s.
+func BenchmarkJSON(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		bt := benchBatch(b, n)
+		var size int64
+		{
+			var cw countWriter
+			if err := BatchJSON(&cw, bt, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			size = int64(cw)
+		}
+		full := func() []*result.Evaluation {
+			evals := make([]*result.Evaluation, n)
+			for i := range evals {
+				e, err := bt.Row(i, false).Full()
+				if err != nil {
+					b.Fatal(err)
+				}
+				evals[i] = e
+			}
+			return evals
+		}
+		b.Run(fmt.Sprintf("full/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				full()
+			}
+		})
+		b.Run(fmt.Sprintf("write/%d", n), func(b *testing.B) {
+			evals := full()
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var buf []byte
+			for b.Loop() {
+				for i, e := range evals {
+					buf, _ = appendResult(buf[:0], 4, e, &jsonHead{Rank: i + 1}, nil, false)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("batch/%d", n), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := BatchJSON(io.Discard, bt, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("batch-1/%d", n), func(b *testing.B) {
+			seq := *bt
+			seq.Each = nil
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := BatchJSON(io.Discard, &seq, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("encoding-json/%d", n), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				for i := 0; i < n; i++ {
+					rr := bt.Row(i, false)
+					e, err := rr.Full()
+					if err != nil {
+						b.Fatal(err)
+					}
+					var buf bytes.Buffer
+					enc := json.NewEncoder(&buf)
+					enc.SetEscapeHTML(false)
+					enc.SetIndent("    ", "  ")
+					if err := enc.Encode(JSONBatchResult{Rank: rr.Rank, Category: rr.Category, JSONResult: NewJSONResult(e)}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

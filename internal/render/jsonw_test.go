@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -375,4 +376,49 @@ func firstDiff(a, b []byte) int {
 func around(a, b []byte) string {
 	i := firstDiff(a, b)
 	return string(a[max(0, i-80):min(len(a), i+80)])
+}
+
+// resultCounter counts the results written to it.
+type resultCounter struct {
+	results *atomic.Int64
+}
+
+func (c resultCounter) Write(p []byte) (int, error) {
+	c.results.Add(int64(bytes.Count(p, []byte(`"rank": `))))
+	return len(p), nil
+}
+
+// TestBatchJSONStreams: BatchJSON computes a full result only a few
+// results ahead of writing it, so that a batch of 100,000 never holds
+// 100,000 full results.
+func TestBatchJSONStreams(t *testing.T) {
+	r, _ := rubric.ByID(rubric.DefaultID)
+	for _, workers := range []int{1, 2, 4} {
+		const n = 300
+		b := testBatch(t, r, n, rand.New(rand.NewSource(1)), false, false, workers)
+		var computed, written, most atomic.Int64
+		row := b.Row
+		b.Row = func(i int, byRank bool) *result.RankRow {
+			rr := row(i, byRank)
+			full := rr.Full
+			rr.Full = func() (*result.Evaluation, error) {
+				ahead := computed.Add(1) - written.Load()
+				for m := most.Load(); ahead > m && !most.CompareAndSwap(m, ahead); m = most.Load() {
+				}
+				return full()
+			}
+			return rr
+		}
+		if err := BatchJSON(resultCounter{&written}, b, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if computed.Load() != n || written.Load() != n {
+			t.Fatalf("workers %d: %d results computed, %d written, want %d", workers, computed.Load(), written.Load(), n)
+		}
+		// Results waiting in order (2 per worker), being written (1 per
+		// worker), and those in the output buffer (64 KiB, about 3).
+		if limit := int64(3*workers + 8); most.Load() > limit {
+			t.Errorf("workers %d: up to %d full results computed and not yet written, want at most %d", workers, most.Load(), limit)
+		}
+	}
 }
