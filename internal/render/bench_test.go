@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/fixture"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -43,26 +45,33 @@ func BenchmarkWrite(b *testing.B) {
 	}
 }
 
-// benchBatch is a batch of n evaluations of the default rubric, as
-// BenchmarkWrite builds it, encoded by two workers.
+// benchBatch reads a wide workbook of n instansi (levels and cells as
+// spbe score has them), for a batch encoded by two workers.
 func benchBatch(b *testing.B, n int) *result.Batch {
 	r, _ := rubric.ByID(rubric.DefaultID)
-	sc := batch.NewScorer(r)
-	ls := make([]rubric.Decimal, len(r.Indicators()))
-	var evals []*batch.Eval
-	for i := 0; i < n; i++ {
-		for j := range ls {
-			ls[j] = rubric.NewDecimal(int64((i+j)%5 + 1))
+	rows := make([]fixture.WideRow, n)
+	for i := range rows {
+		lv := make([]int, len(r.Indicators()))
+		for j := range lv {
+			lv[j] = (i+j)%5 + 1
 		}
-		e := batch.NewEval(sc, ls)
-		e.Source, e.Instansi = "nasional.xlsx", fmt.Sprintf("Pemerintah Kabupaten %d", i)
-		evals = append(evals, e)
+		rows[i] = fixture.WideRow{Instansi: fmt.Sprintf("Pemerintah Kabupaten %d", i), Levels: lv}
 	}
-	return batch.Build(sc, evals, nil, false, 2)
+	path := filepath.Join(b.TempDir(), "nasional.xlsx")
+	if err := fixture.Wide(path, r, rows); err != nil {
+		b.Fatal(err)
+	}
+	sc := batch.NewScorer(r)
+	in := batch.Read(path, &batch.Options{Rubric: r, Scorer: sc})
+	if len(in.Errs) > 0 || len(in.Evals) != n {
+		b.Fatalf("%d evaluations, errors %v", len(in.Evals), in.Errs)
+	}
+	return batch.Build(sc, in.Evals, nil, false, 2)
 }
 
-// BenchmarkJSON splits the JSON of a batch into its parts, at 1,000 and
-// 10,000 evaluations, one goroutine unless said otherwise:
+// BenchmarkJSON splits the JSON of a wide workbook's batch into its
+// parts, at 1,000 and 10,000 evaluations, one goroutine unless said
+// otherwise:
 //
 //	full           computing every full result (RankRow.Full), nothing written
 //	write          writing results already computed (appendResult)
