@@ -422,3 +422,24 @@ func TestBatchJSONStreams(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAppendString holds appendString to encoding/json on any string,
+// with and without HTML escaping.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range oddNames {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, html := range []bool{false, true} {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(html)
+			if err := enc.Encode(s); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendString(nil, s, html); string(got) != strings.TrimSuffix(want.String(), "\n") {
+				t.Errorf("appendString(%q, html %v) = %s, want %s", s, html, got, want.Bytes())
+			}
+		}
+	})
+}
