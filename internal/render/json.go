@@ -166,8 +166,8 @@ func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
 		_, err = w.Write(append(b, '\n'))
 		return err
 	}
-	b := append([]byte{'{'}, nlSpaces[:3]...)
-	b = append(b, `"results": [`...)
+	b := appendKey([]byte{'{'}, 2, "results", true)
+	b = append(b, '[')
 	for i, e := range evals {
 		if i > 0 {
 			b = append(b, ',')
