@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"strconv"
+
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -79,27 +81,15 @@ func (e *Eval) Cell(i int) string {
 	case e.cells != nil:
 		return e.cells[i]
 	case e.cols != nil && e.cols[i] != "":
-		return e.cols[i] + itoa(int(e.row))
+		// One allocation: Full asks for every cell of every row.
+		var b [32]byte
+		return string(strconv.AppendInt(append(b[:0], e.cols[i]...), int64(e.row), 10))
 	}
 	return ""
 }
 
 // Row is the sheet row of a wide table's instansi, or 0.
 func (e *Eval) Row() int { return int(e.row) }
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
-}
 
 // NewEval makes an Eval from levels in rubric order, scoring it.
 func NewEval(sc *Scorer, levels []rubric.Decimal) *Eval {

@@ -2,13 +2,10 @@ package render
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -156,11 +153,19 @@ func newJSONSummary(r *rubric.Rubric, s *result.Summary) *JSONSummary {
 }
 
 // BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
-// (and "groups" when grouped), results in input order, one at a time.
+// (and "groups" when grouped), results in input order. Each result is
+// computed in full (RankRow.Full), written and dropped, one at a time
+// (several at once with Batch.Each), so memory does not grow with the
+// batch.
 func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
-	buf := bufio.NewWriter(jsonWriter(w))
-	bw := &errWriter{w: buf}
-	bw.str("{\n  \"results\": [")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var werr error
+	write := func(p []byte) {
+		if werr == nil {
+			_, werr = bw.Write(p)
+		}
+	}
+	write([]byte("{\n  \"results\": ["))
 	each := b.Each
 	if each == nil {
 		each = func(n int, work func(int) []byte, emit func(int, []byte)) {
@@ -169,97 +174,86 @@ func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
 			}
 		}
 	}
-	var ferr error
+	var (
+		mu     sync.Mutex
+		ferr   error // of the first evaluation that failed
+		ferrAt = -1
+		failed bool
+	)
 	each(b.Len, func(i int) []byte {
 		r := b.Row(i, false)
 		e, err := r.Full()
 		if err != nil {
-			return []byte("\x00" + err.Error())
-		}
-		v := JSONBatchResult{Rank: r.Rank, Category: r.Category, JSONResult: NewJSONResult(e)}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(v); err != nil {
-			return []byte("\x00" + err.Error())
-		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	}, func(i int, js []byte) {
-		if len(js) > 0 && js[0] == 0 {
-			if ferr == nil {
-				ferr = errors.New(string(js[1:]))
+			mu.Lock()
+			if ferrAt < 0 || i < ferrAt {
+				ferr, ferrAt = err, i
 			}
-			return
+			mu.Unlock()
+			return nil
 		}
+		js := getJSONBuf()
 		if i > 0 {
-			bw.str(",")
+			js = append(js, ',')
 		}
-		bw.str("\n    ")
-		bw.bytes(js)
+		js = appendNewline(js, 4)
+		// No provenance: no error.
+		js, _ = appendResult(js, 4, e, &jsonHead{Rank: r.Rank, Category: r.Category}, nil, false)
+		return js
+	}, func(_ int, js []byte) {
+		if js == nil {
+			failed = true
+		}
+		if !failed {
+			write(js)
+			putJSONBuf(js)
+		}
 	})
-	if ferr != nil {
+	if failed {
 		return ferr
 	}
-	if b.Len > 0 {
-		bw.str("\n  ")
+	js := appendEnd(nil, 2, ']', b.Len == 0)
+	js = appendKey(js, 2, "errors", false)
+	js = appendErrors(js, 2, b.Errors, false)
+	var err error
+	js = appendKey(js, 2, "summary", false)
+	if js, err = appendAny(js, newJSONSummary(b.Rubric, b.Summary), 2, false); err != nil {
+		return err
 	}
-	bw.str("],\n  \"errors\": ")
-	errs := make([]JSONBatchError, len(b.Errors))
-	for i, e := range b.Errors {
-		errs[i] = JSONBatchError{Source: e.Source, Sheet: e.Sheet, Cell: e.Cell, Error: e.Message}
-	}
-	bw.json(errs, "  ")
-	bw.str(",\n  \"summary\": ")
-	bw.json(newJSONSummary(b.Rubric, b.Summary), "  ")
 	if len(b.Groups) > 0 {
 		gs := make([]*JSONSummary, len(b.Groups))
 		for i, g := range b.Groups {
 			gs[i] = newJSONSummary(b.Rubric, g.Summary)
 		}
-		bw.str(",\n  \"groups\": ")
-		bw.json(gs, "  ")
+		js = appendKey(js, 2, "groups", false)
+		if js, err = appendAny(js, gs, 2, false); err != nil {
+			return err
+		}
 	}
 	if o.Provenance != nil {
-		bw.str(",\n  \"provenance\": ")
-		bw.json(o.Provenance, "  ")
+		js = appendKey(js, 2, "provenance", false)
+		if js, err = appendAny(js, o.Provenance, 2, false); err != nil {
+			return err
+		}
 	}
-	bw.str("\n}\n")
-	if bw.err != nil {
-		return bw.err
+	write(append(js, '\n', '}', '\n'))
+	if werr != nil {
+		return werr
 	}
-	return buf.Flush()
+	return bw.Flush()
 }
 
-type errWriter struct {
-	w   io.Writer
-	err error
+// jsonBufs are the buffers of results on their way from the workers of
+// BatchJSON to the output.
+var jsonBufs sync.Pool
+
+func getJSONBuf() []byte {
+	if p, ok := jsonBufs.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, 32<<10)
 }
 
-func (e *errWriter) str(s string) {
-	if e.err == nil {
-		_, e.err = io.WriteString(e.w, s)
-	}
-}
-
-func (e *errWriter) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *errWriter) json(v any, prefix string) {
-	if e.err != nil {
-		return
-	}
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if e.err = enc.Encode(v); e.err == nil {
-		e.str(strings.TrimSuffix(sb.String(), "\n"))
-	}
-}
+func putJSONBuf(b []byte) { jsonBufs.Put(&b) }
 
 // batchColumns are the CSV and Markdown columns of a batch.
 func batchColumns(r *rubric.Rubric) []string {

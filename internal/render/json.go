@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -12,11 +11,17 @@ import (
 )
 
 // Num is a JSON number written from exact decimal text, always with a
-// decimal point (2.95, 1.30, 3.0).
+// decimal point (2.95, 1.30, 3.0); the empty Num is null (the mean of
+// no evaluations).
 type Num string
 
-// MarshalJSON writes n as a bare number.
-func (n Num) MarshalJSON() ([]byte, error) { return []byte(n), nil }
+// MarshalJSON writes n as a bare number, or null.
+func (n Num) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
+	}
+	return []byte(n), nil
+}
 
 func num(d rubric.Decimal, places int) Num {
 	return Num(d.Fixed(max(places, 1)))
@@ -139,6 +144,10 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Available:    val(g.Available, cp),
 		}
 	}
+	// [] rather than null when a rubric has no domains (or aspects).
+	out.Domains = make([]JSONGroup, 0, len(r.Domains))
+	out.Aspects = make([]JSONGroup, 0, len(r.Aspects))
+	out.Indicators = make([]JSONIndicator, 0, len(r.Indicators))
 	for _, d := range r.Domains {
 		out.Domains = append(out.Domains, group(d))
 	}
@@ -172,22 +181,37 @@ func levelText(l rubric.Decimal) string {
 }
 
 // JSON writes one object for a single evaluation, or {"results": [...]}
-// for several.
+// for several, one evaluation at a time (the shape of JSONResult).
 func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
-	enc := json.NewEncoder(jsonWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	if len(evals) == 1 {
-		res := NewJSONResult(evals[0])
-		res.Provenance = o.Provenance
-		return enc.Encode(res)
+		b, err := appendResult(nil, 0, evals[0], nil, o.Provenance, false)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
 	}
-	results := make([]JSONResult, len(evals))
+	b := appendKey([]byte{'{'}, 2, "results", true)
+	b = append(b, '[')
 	for i, e := range evals {
-		results[i] = NewJSONResult(e)
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNewline(b, 4)
+		b, _ = appendResult(b, 4, e, nil, nil, false) // no provenance: no error
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		b = b[:0]
 	}
-	return enc.Encode(struct {
-		Results    []JSONResult       `json:"results"`
-		Provenance *result.Provenance `json:"provenance,omitempty"`
-	}{results, o.Provenance})
+	b = appendEnd(b, 2, ']', len(evals) == 0)
+	if o.Provenance != nil {
+		var err error
+		b = appendKey(b, 2, "provenance", false)
+		if b, err = appendAny(b, o.Provenance, 2, false); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(append(b, '\n', '}', '\n'))
+	return err
 }
