@@ -149,7 +149,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		return
 	}
 	inds := r.Indicators()
-	ls := make([]rubric.Decimal, len(inds))
+	ls := make([]rubric.Level, len(inds))
 	for i, ind := range inds {
 		ls[i] = levels[ind.ID]
 	}
@@ -187,7 +187,7 @@ type wideSink struct {
 	in     *Input
 	cur    *workbook.WideTable
 	cols   []string
-	levels []rubric.Decimal
+	levels []rubric.Level
 }
 
 func newWideSink(o *Options, in *Input) *wideSink { return &wideSink{o: o, in: in} }

@@ -45,22 +45,25 @@ func TestScorerAtTheBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := NewScorer(r)
-	d := func(s string) rubric.Decimal {
-		v, err := rubric.ParseDecimal(s)
+	d := func(s string) rubric.Level {
+		v, err := rubric.ParseLevel(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return v
 	}
-	max, min := rubric.MaxLevel, -rubric.MaxLevel
+	max, _ := rubric.LevelOf(rubric.MaxLevel)
+	min := -max
 	for _, tt := range []struct {
 		name   string
-		levels []rubric.Decimal
+		levels []rubric.Level
 		want   string
 	}{
-		{"all at the top, compact", []rubric.Decimal{max, max, max, max, max, max}, "100.0000"},
-		{"all at the bottom", []rubric.Decimal{min, min, min, min, min, min}, "-100.0000"},
-		{"mixed", []rubric.Decimal{max, min, d("-99.999999"), d("0.000001"), max, d("-33.333333")}, "20.0217"},
+		{"all at the top, compact", []rubric.Level{max, max, max, max, max, max}, "100.0000"},
+		{"all at the bottom", []rubric.Level{min, min, min, min, min, min}, "-100.0000"},
+		{"mixed", []rubric.Level{max, min, d("-99.999999"), d("0.000001"), max, d("-33.333333")}, "20.0217"},
+		// The finest levels a Level holds: the Scorer falls back to index.Compute.
+		{"mixed, finest", []rubric.Level{max, min, d("-99.9999999999999999"), d("0.0000000000000001"), max, d("-33.3333333333333333")}, "20.0217"},
 	} {
 		ls := index.Levels{}
 		for i, ind := range r.Indicators() {
