@@ -530,3 +530,51 @@ domains: [{id: D, name: D, weight: 100, aspects: [{id: A, name: A, weight: 100, 
 		}
 	}
 }
+
+// Indeks Pemdi: levels stored with 17 significant digits are planned
+// exactly, and the plan agrees with index.Compute.
+func TestMakeFineLevels(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	vals := []string{"3", "2", "1.1666666666666667", "2", "2", "1", "2", "1.5", "2", "2.3333333333333335",
+		"1", "2", "3", "3.25", "2", "2", "3", "1", "3", "2"}
+	ls := index.Levels{}
+	for i, ind := range r.Indicators() {
+		ls[ind.ID] = lvl(t, vals[i])
+	}
+	for _, target := range []string{"Baik", "Sangat Baik", "Memuaskan", "2.2"} {
+		tg, err := plan.ParseTarget(r, target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := plan.Make(r, ls, tg, plan.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		if !p.Reachable || !met(p.After, tg) {
+			t.Errorf("%s: reachable %v, after %s", target, p.Reachable, p.After.Published.Fixed(2))
+		}
+		check, err := index.Compute(r, p.Levels())
+		if err != nil || check.Index.Compare(p.After.Index) != 0 {
+			t.Errorf("%s: planned levels score %v, %v; plan says %s", target, check, err, p.After.Index)
+		}
+		checkMinimal(t, r, p)
+	}
+	// A partial last step ends at the scale's maximum exactly.
+	tg, _ := plan.ParseTarget(r, "5")
+	p, err := plan.Make(r, ls, tg, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.After.Published.Fixed(2) != "5.00" {
+		t.Errorf("to 5: %s", p.After.Published.Fixed(2))
+	}
+	for _, s := range p.Steps {
+		if s.To != rubric.NewLevel(5) {
+			t.Errorf("step on %s ends at %s, want 5", s.Indicator.ID, s.To)
+		}
+	}
+	ms := plan.Marginal(p.Before)
+	if ms[2].Gain.Cmp(rubric.NewDecimal(5)/100) != 0 {
+		t.Errorf("indicator 3: one more level adds %s, want 0.05", ms[2].Gain)
+	}
+}

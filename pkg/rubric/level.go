@@ -28,7 +28,7 @@ const maxLevelUnits = math.MaxInt64 / levelUnit * levelUnit
 
 // Level is the exact level an instansi reached on an indicator: a decimal
 // number with up to 16 decimal places, stored as an integer count of
-// 10^-16. It holds every level up to ±922, and so every level of a valid
+// 10^-16. It holds every level from -922 to 922, and so every level of a valid
 // rubric (see MaxLevel). Levels are read from text without rounding, so a
 // cell that stores 1.1666666666666667 is that number, not 1.17.
 //
@@ -162,6 +162,9 @@ func ParseLevel(s string) (Level, error) {
 	var v int64
 	for _, c := range intPart {
 		v = v*10 + int64(c-'0')
+	}
+	if v > maxLevelUnits/levelUnit {
+		return 0, fmt.Errorf("%q: too large for a level", s)
 	}
 	v *= levelUnit
 	f := int64(0)
