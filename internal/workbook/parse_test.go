@@ -255,3 +255,35 @@ func TestCheckLevelName(t *testing.T) {
 		}
 	}
 }
+
+// A level that Excel shows as 1,17 (two decimals) and stores as
+// 1.1666666666666667 (7/6) reaches ParseLevel with every stored digit from
+// both readers, and is read exactly.
+func TestStoredLevelTextBothReaders(t *testing.T) {
+	sheets := bothReaders(t, func(f *excelize.File) error {
+		twoDecimals, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+		if err != nil {
+			return err
+		}
+		// Precision 16, as Excel writes these (excelize alone would cut
+		// the text to 15 significant digits).
+		if err := f.SetCellFloat("Sheet1", "F5", 7.0/6, 16, 64); err != nil {
+			return err
+		}
+		if err := f.SetCellFloat("Sheet1", "F6", 7.0/3, 16, 64); err != nil {
+			return err
+		}
+		return f.SetCellStyle("Sheet1", "F5", "F6", twoDecimals)
+	})
+	for reader, s := range sheets {
+		for i, want := range []string{"1.1666666666666667", "2.3333333333333335"} {
+			if got := s.Entries[i].Raw; got != want {
+				t.Errorf("%s: raw level = %q, want %q", reader, got, want)
+			}
+			l, err := ParseLevel(s.Entries[i].Raw)
+			if err != nil || l.String() != want {
+				t.Errorf("%s: ParseLevel(%q) = %s, %v; want %s", reader, s.Entries[i].Raw, l, err, want)
+			}
+		}
+	}
+}
