@@ -142,7 +142,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		return
 	}
 	inds := r.Indicators()
-	ls := make([]rubric.Decimal, len(inds))
+	ls := make([]rubric.Level, len(inds))
 	for i, ind := range inds {
 		ls[i] = levels[ind.ID]
 	}
@@ -180,7 +180,7 @@ type wideSink struct {
 	in     *Input
 	cur    *workbook.WideTable
 	cols   []string
-	levels []rubric.Decimal
+	levels []rubric.Level
 }
 
 // table checks a wide table's columns before its rows.

@@ -28,3 +28,57 @@ func TestTableFallsBackToIndonesian(t *testing.T) {
 		t.Errorf("words = %q, want %q", got, want)
 	}
 }
+
+func TestLevel(t *testing.T) {
+	tests := []struct{ in, id, en string }{
+		{"3", "3", "3"},
+		{"1.1666666666666667", "1,17", "1.17"},
+		{"2.3333333333333335", "2,33", "2.33"},
+		{"3.25", "3,25", "3.25"},
+		{"1.5", "1,5", "1.5"},
+		{"1.26", "1,26", "1.26"},
+		{"2.999", "3,00", "3.00"},
+		{"1.005", "1,01", "1.01"}, // half-up
+	}
+	for _, tt := range tests {
+		l, err := rubric.ParseLevel(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Level(l, "id"); got != tt.id {
+			t.Errorf("Level(%s, id) = %s, want %s", tt.in, got, tt.id)
+		}
+		if got := Level(l, "en"); got != tt.en {
+			t.Errorf("Level(%s, en) = %s, want %s", tt.in, got, tt.en)
+		}
+	}
+}
+
+func TestIndex(t *testing.T) {
+	spbe, err := rubric.ByID("permenpanrb-59-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pemdi, err := rubric.ByID("permenpanrb-8-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r        *rubric.Rubric
+		lang, in string
+		want     string
+	}{
+		{spbe, "id", "Laporan Indeks SPBE", "Laporan Indeks SPBE"},
+		{spbe, "en", "SPBE index report", "SPBE index report"},
+		{spbe, "id", "Rencana peningkatan indeks SPBE", "Rencana peningkatan indeks SPBE"},
+		{pemdi, "id", "Laporan Indeks SPBE", "Laporan Indeks Pemdi"},
+		{pemdi, "id", "Rencana peningkatan indeks SPBE", "Rencana peningkatan Indeks Pemdi"},
+		{pemdi, "en", "SPBE index report", "Digital Government Index report"},
+		{nil, "en", "SPBE index", "SPBE index"},
+	}
+	for _, tt := range tests {
+		if got := Index(tt.r, tt.lang, tt.in); got != tt.want {
+			t.Errorf("Index(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}

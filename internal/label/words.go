@@ -4,7 +4,7 @@ package label
 var Text = Table{
 	"id": {
 		"title": "Indeks SPBE", "instansi": "Instansi", "source": "Sumber", "sheet": "lembar", "column": "kolom",
-		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "weight": "Bobot",
+		"rubric": "Rubrik", "group": "Domain / Aspek / Indikator", "group:aspects": "Aspek / Indikator", "weight": "Bobot",
 		"index": "Indeks", "level": "Tingkat", "contribution": "Kontribusi", "available": "Sisa", "next": "Ke %s",
 		"gap":        "Menuju %s (%s): kurang %s poin; paling sedikit %d langkah (spbe plan --target %q).",
 		"edge":       "Catatan: indeks tepat %s berjarak kurang dari %s dari batas predikat %s (predikat pada nilai tepat: %s).",
@@ -14,7 +14,7 @@ var Text = Table{
 	},
 	"en": {
 		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet", "column": "column",
-		"rubric": "Rubric", "group": "Domain / aspect / indicator", "weight": "Weight",
+		"rubric": "Rubric", "group": "Domain / aspect / indicator", "group:aspects": "Aspect / indicator", "weight": "Weight",
 		"index": "Index", "level": "Level", "contribution": "Contribution", "available": "Open", "next": "To %s",
 		"gap":        "To reach %s (%s): %s points short; at least %d steps (spbe plan --target %q).",
 		"edge":       "Note: the exact index %s lies within %s of the predicate boundary %s (predicate on the exact value: %s).",
@@ -28,21 +28,21 @@ var Text = Table{
 var Batch = Table{
 	"id": {"rank": "Peringkat", "instansi": "Instansi", "index": "Indeks", "predicate": "Predikat",
 		"summary": "Ringkasan", "count": "instansi", "mean": "Rata-rata indeks", "median": "Median indeks",
-		"failed": "Gagal dibaca", "group": "Domain / Aspek", "groupmean": "Rata-rata", "all": "Nasional",
+		"failed": "Gagal dibaca", "group": "Domain / Aspek", "group:aspects": "Aspek", "groupmean": "Rata-rata", "all": "Nasional",
 		"none": "(tanpa kategori)"},
 	"en": {"rank": "Rank", "instansi": "Instansi", "index": "Index", "predicate": "Predicate",
 		"summary": "Summary", "count": "instansi", "mean": "Mean index", "median": "Median index",
-		"failed": "Failed to read", "group": "Domain / aspect", "groupmean": "Mean", "all": "National",
+		"failed": "Failed to read", "group": "Domain / aspect", "group:aspects": "Aspect", "groupmean": "Mean", "all": "National",
 		"none": "(no category)"},
 }
 
 // Compare holds the words of a comparison.
 var Compare = Table{
 	"id": {"old": "Lama", "new": "Baru", "change": "Perubahan", "up": "Indikator naik", "down": "Indikator turun",
-		"group": "Domain / Aspek", "effect": "Pengaruh", "level": "Tingkat", "none": "Tidak ada indikator yang berubah.",
+		"group": "Domain / Aspek", "group:aspects": "Aspek", "effect": "Pengaruh", "level": "Tingkat", "none": "Tidak ada indikator yang berubah.",
 		"onlyold": "Hanya di data lama", "onlynew": "Hanya di data baru"},
 	"en": {"old": "Old", "new": "New", "change": "Change", "up": "Indicators up", "down": "Indicators down",
-		"group": "Domain / aspect", "effect": "Effect", "level": "Level", "none": "No indicator changed.",
+		"group": "Domain / aspect", "group:aspects": "Aspect", "effect": "Effect", "level": "Level", "none": "No indicator changed.",
 		"onlyold": "Only in the old data", "onlynew": "Only in the new data"},
 }
 

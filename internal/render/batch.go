@@ -87,8 +87,16 @@ func summaryText(sb *bufio.Writer, b *result.Batch, s *result.Summary, o Options
 	fmt.Fprintf(sb, "  %s %6s\n", pad(label.Batch.Get(lang, "mean"), w), label.Number(s.Mean, p, lang))
 	fmt.Fprintf(sb, "  %s %6s\n\n", pad(label.Batch.Get(lang, "median"), w), label.Number(s.Median, p, lang))
 	const nameWidth = 60
-	fmt.Fprintf(sb, "%s %9s\n", pad(label.Batch.Get(lang, "group"), nameWidth), label.Batch.Get(lang, "groupmean"))
+	groupWord := label.Batch.Get(lang, "group")
+	if len(b.Rubric.Domains) == 0 {
+		groupWord = label.Batch.Get(lang, "group:aspects")
+	}
+	fmt.Fprintf(sb, "%s %9s\n", pad(groupWord, nameWidth), label.Batch.Get(lang, "groupmean"))
 	ai := 0
+	for ; len(b.Rubric.Domains) == 0 && ai < len(b.Rubric.TopAspects); ai++ { // aspects directly under the index
+		a := b.Rubric.TopAspects[ai]
+		fmt.Fprintf(sb, "%s %9s\n", pad(a.ID+" "+a.Name, nameWidth), label.Number(s.Aspects[ai], p, lang))
+	}
 	for di, d := range b.Rubric.Domains {
 		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), label.Number(s.Domains[di], p, lang))
 		for _, a := range d.Aspects {

@@ -19,11 +19,11 @@ import (
 func BenchmarkWrite(b *testing.B) {
 	r, _ := rubric.ByID(rubric.DefaultID)
 	sc := batch.NewScorer(r)
-	ls := make([]rubric.Decimal, len(r.Indicators()))
+	ls := make([]rubric.Level, len(r.Indicators()))
 	var evals []*batch.Eval
 	for i := 0; i < 10000; i++ {
 		for j := range ls {
-			ls[j] = rubric.NewDecimal(int64((i+j)%5 + 1))
+			ls[j] = rubric.NewLevel(int64((i+j)%5 + 1))
 		}
 		e := batch.NewEval(sc, ls)
 		e.Source, e.Instansi = "nasional.xlsx", fmt.Sprintf("Pemerintah Kabupaten %d", i)

@@ -77,7 +77,7 @@ func TestHostileTextEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := batch.NewScorer(r)
-	var ls []rubric.Decimal
+	var ls []rubric.Level
 	for _, it := range e.Result.Indicators {
 		ls = append(ls, it.Level)
 	}

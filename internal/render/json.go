@@ -126,6 +126,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 		Index:      num(r.Published, p),
 		IndexExact: r.Index.Exact(),
 		Predicate:  label.PredicateName(r.Predicate, "id"),
+		Domains:    make([]JSONGroup, 0, len(r.Domains)), // [] for a rubric without domains
 	}
 	if r.Edge != nil {
 		out.Edge = &JSONEdge{
@@ -171,8 +172,9 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 	return out
 }
 
-// levelText writes a level with at least one decimal ("3.0", "2.5").
-func levelText(l rubric.Decimal) string {
+// levelText writes a level exactly, with at least one decimal ("3.0",
+// "2.5", "1.1666666666666667").
+func levelText(l rubric.Level) string {
 	s := l.String()
 	if l.IsInteger() {
 		s += ".0"

@@ -203,9 +203,9 @@ func appendVal(b []byte, v index.Value, places int) []byte {
 
 // appendLevel writes a level with at least one decimal, as levelText
 // does.
-func appendLevel(b []byte, l rubric.Decimal) []byte {
+func appendLevel(b []byte, l rubric.Level) []byte {
 	if l.IsInteger() {
-		b = strconv.AppendInt(b, l.Int(), 10)
+		b = strconv.AppendInt(b, l.Floor(), 10)
 		return append(b, '.', '0')
 	}
 	return append(b, l.String()...)

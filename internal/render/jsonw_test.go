@@ -68,14 +68,14 @@ func testBatch(t testing.TB, r *rubric.Rubric, n int, rng *rand.Rand, half, grou
 	t.Helper()
 	sc := batch.NewScorer(r)
 	inds := r.Indicators()
-	ls := make([]rubric.Decimal, len(inds))
+	ls := make([]rubric.Level, len(inds))
 	var evals []*batch.Eval
 	for i := 0; i < n; i++ {
 		for j, ind := range inds {
 			lo, hi := ind.LevelScale.Min.Int(), ind.LevelScale.Max.Int()
-			l := rubric.NewDecimal(lo + rng.Int63n(hi-lo+1))
-			if half && l < ind.LevelScale.Max && rng.Intn(3) == 0 {
-				l += rubric.Decimal(500_000) // a half
+			l := rubric.NewLevel(lo + rng.Int63n(hi-lo+1))
+			if half && l.Cmp(ind.LevelScale.Max) < 0 && rng.Intn(3) == 0 {
+				l += rubric.NewLevel(1) / 2 // a half
 			}
 			ls[j] = l
 		}
@@ -243,7 +243,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	for try := 0; try < 100000 && len(crossed) < 2; try++ {
 		ls := index.Levels{}
 		for _, ind := range def.Indicators() {
-			ls[ind.ID] = rubric.NewDecimal(1 + rng.Int63n(5))
+			ls[ind.ID] = rubric.NewLevel(1 + rng.Int63n(5))
 		}
 		res, err := index.Compute(def, ls)
 		if err != nil {

@@ -62,7 +62,7 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		fmt.Fprintf(&sb, "%s %6s → %s\n", pad(a.ID+" "+a.Name, 60), n(a.Index.Round(p), p), n(after.Index.Round(p), p))
 		for _, s := range mine {
 			line := fmt.Sprintf("  %s %s", s.Indicator.ID, shortName(s.Indicator.Name))
-			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), n(s.From, 0), n(s.To, 0), n(s.Gain.Round(p+2), p+2))
+			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), label.Level(s.From, lang), label.Level(s.To, lang), n(s.Gain.Round(p+2), p+2))
 		}
 	}
 	if len(pl.Steps) > 0 {

@@ -29,6 +29,12 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 	places := rubricWeightPlaces(r)
 	width := len("Domain / Aspect / Indicator")
 	line := func(indent int, id, name string) string { return strings.Repeat("  ", indent) + id + " " + name }
+	for _, a := range r.TopAspects { // a rubric without domains
+		width = max(width, utf8.RuneCountInString(line(0, a.ID, a.Name)))
+		for _, ind := range a.Indicators {
+			width = max(width, utf8.RuneCountInString(line(1, ind.ID, ind.Name)))
+		}
+	}
 	for _, d := range r.Domains {
 		width = max(width, utf8.RuneCountInString(line(0, d.ID, d.Name)))
 		for _, a := range d.Aspects {
@@ -43,6 +49,16 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		sb.WriteString(strings.TrimRight(fmt.Sprintf("%s  %*s  %s", pad(name, width), ww, weight, note), " ") + "\n")
 	}
 	row("Domain / Aspect / Indicator", "Weight", "Scale")
+	for _, a := range r.TopAspects { // a rubric without domains
+		row(line(0, a.ID, a.Name), a.Weight.Fixed(places), a.Scale)
+		for _, ind := range a.Indicators {
+			scale := ""
+			if ind.LevelScale != nil {
+				scale = ind.LevelScale.ID
+			}
+			row(line(1, ind.ID, ind.Name), ind.Weight.Fixed(places), scale)
+		}
+	}
 	for _, d := range r.Domains {
 		row(line(0, d.ID, d.Name), d.Weight.Fixed(places), d.Scale)
 		for _, a := range d.Aspects {
@@ -115,6 +131,12 @@ func rubricWeightPlaces(r *rubric.Rubric) int {
 	see := func(d rubric.Decimal) {
 		if _, frac, ok := strings.Cut(d.String(), "."); ok {
 			p = max(p, len(frac))
+		}
+	}
+	for _, a := range r.TopAspects {
+		see(a.Weight)
+		for _, ind := range a.Indicators {
+			see(ind.Weight)
 		}
 	}
 	for _, d := range r.Domains {

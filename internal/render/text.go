@@ -68,7 +68,7 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 	}
 	sb.WriteString("\n")
 	pred := label.PredicateName(r.Predicate, lang)
-	style(bold, label.Text.Get(lang, "title"))
+	style(bold, label.Index(rb, lang, label.Text.Get(lang, "title")))
 	sb.WriteString("  ")
 	style(bold, n(r.Published, p))
 	sb.WriteString("  ")
@@ -80,7 +80,11 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 	sb.WriteString("\n")
 
 	const nameWidth = 60
-	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label.Text.Get(lang, "group"), label.Text.Get(lang, "weight"), label.Text.Get(lang, "index"))
+	groupWord := label.Text.Get(lang, "group")
+	if len(r.Domains) == 0 {
+		groupWord = label.Text.Get(lang, "group:aspects")
+	}
+	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, groupWord, label.Text.Get(lang, "weight"), label.Text.Get(lang, "index"))
 	var margins []plan.Margin
 	if o.Detail {
 		next := nextBand(rb, r.Predicate)
@@ -109,31 +113,38 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 		}
 		sb.WriteString("\n")
 	}
+	// aspect writes an aspect's line, indented by indent, and with Detail
+	// its indicators beneath.
+	aspect := func(a index.Group, indent string) {
+		group(indent+a.ID+" "+a.Name, a)
+		for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
+			it := items[0]
+			items = items[1:]
+			if !o.Detail {
+				continue
+			}
+			lvl := strings.TrimSpace(fmt.Sprintf("%s %s", label.Level(it.Level, lang), it.LevelName))
+			m := margins[len(r.Indicators)-len(items)-1]
+			next := "-"
+			if m.ToNextBand > 0 {
+				next = fmt.Sprintf("+%d", m.ToNextBand)
+			}
+			fmt.Fprintf(sb, "%s %6s %7s  %-22s %10s %6s %6s %s\n", pad(indent+"  "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
+				n(it.Indicator.Weight, 2), "", pad(lvl, 22), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2),
+				n(m.Gain.Round(p+2), p+2), next)
+		}
+	}
+	if len(r.Domains) == 0 { // aspects directly under the index
+		for _, a := range aspects {
+			aspect(a, "")
+		}
+	}
 	for _, d := range r.Domains {
 		group(d.ID+" "+d.Name, d)
 		for len(aspects) > 0 && aspects[0].Domain == d.ID {
 			a := aspects[0]
 			aspects = aspects[1:]
-			group("  "+a.ID+" "+a.Name, a)
-			for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
-				it := items[0]
-				items = items[1:]
-				if !o.Detail {
-					continue
-				}
-				lvl := strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 0), it.LevelName))
-				if !it.Level.IsInteger() {
-					lvl = strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 2), it.LevelName))
-				}
-				m := margins[len(r.Indicators)-len(items)-1]
-				next := "-"
-				if m.ToNextBand > 0 {
-					next = fmt.Sprintf("+%d", m.ToNextBand)
-				}
-				fmt.Fprintf(sb, "%s %6s %7s  %-22s %10s %6s %6s %s\n", pad("    "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
-					n(it.Indicator.Weight, 2), "", pad(lvl, 22), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2),
-					n(m.Gain.Round(p+2), p+2), next)
-			}
+			aspect(a, "  ")
 		}
 	}
 }

@@ -34,9 +34,13 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 		}
 		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
 	}
-	line(label.Text.Get(lang, "title"), before.Index, after.Index)
+	line(label.Index(before.Rubric, lang, label.Text.Get(lang, "title")), before.Index, after.Index)
 	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
 	aspects := 0
+	for ; len(before.Domains) == 0 && aspects < len(before.Aspects); aspects++ { // aspects directly under the index
+		a := before.Aspects[aspects]
+		line(a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+	}
 	for i, d := range before.Domains {
 		line(d.ID+" "+d.Name, d.Index, after.Domains[i].Index)
 		for ; aspects < len(before.Aspects) && before.Aspects[aspects].Domain == d.ID; aspects++ {

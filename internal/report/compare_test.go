@@ -279,7 +279,7 @@ func TestWriteCompareLevels(t *testing.T) {
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "X")
 	c.Moved = c.Moved[:1]
-	c.Moved[0].Old = rubric.NewDecimal(5) / 2 // 2,5: a level that is not whole
+	c.Moved[0].Old = rubric.NewLevel(5) / 2 // 2,5: a level that is not whole
 	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
 		t.Fatal(err)

@@ -112,8 +112,8 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.str(2, row, s.Indicator.ID, b.st["text"])
 		w.str(3, row, s.Indicator.Name, b.st["text"])
 		w.num(4, row, s.Indicator.Weight, b.st["w"])
-		w.num(5, row, s.From, b.st["lvl"])
-		w.num(6, row, s.To, b.st["lvl"])
+		w.level(5, row, s.From, b.st["lvl"])
+		w.level(6, row, s.To, b.st["lvl"])
 		w.num(7, row, s.Gain.Round(p+2), b.st["c"])
 		if costs {
 			w.num(8, row, s.Cost, b.st["w"])

@@ -210,7 +210,7 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 				bad(n, "level of unknown input %q", get(r, 1))
 				continue
 			}
-			l, err := rubric.ParseDecimal(get(r, 4))
+			l, err := rubric.ParseLevel(get(r, 4))
 			if err != nil {
 				bad(n, "indicator %s: level: %v", get(r, 2), err)
 				continue

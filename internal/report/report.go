@@ -240,7 +240,7 @@ func (b *builder) summary(name string, e *result.Evaluation) error {
 	res := e.Result
 	rb := res.Rubric
 	p := rb.Precision
-	w.str(1, 1, b.label("title"), b.st["title"])
+	w.str(1, 1, label.Index(rb, b.lang, b.label("title")), b.st["title"])
 	src := e.Source
 	if e.Sheet != "" {
 		src += " (" + b.label("sheet") + " " + e.Sheet + ")"
@@ -259,7 +259,7 @@ func (b *builder) summary(name string, e *result.Evaluation) error {
 		w.str(2, 3+len(info), note, b.st["warn"])
 	}
 	const idxRow = 8
-	w.str(1, idxRow, b.label("index"), b.st["bold"])
+	w.str(1, idxRow, label.Index(rb, b.lang, b.label("index")), b.st["bold"])
 	w.num(2, idxRow, res.Published, b.st["big"])
 	w.str(3, idxRow, label.PredicateName(res.Predicate, b.lang), b.st["pred"])
 	w.str(1, idxRow+1, b.label("exact"), b.st["note"])
@@ -286,11 +286,14 @@ func (b *builder) summary(name string, e *result.Evaluation) error {
 		w.num(3, row, band.To, stn)
 	}
 
-	// Domains: the bar chart's data.
-	row += 2
+	// Domains: the bar chart's data (none in a rubric without domains).
 	domHdr := row
-	for c, h := range []string{b.label("code"), b.label("domain"), b.label("weight"), b.label("groupIndex"), b.label("contribution"), b.label("available")} {
-		w.str(1+c, row, h, b.st["header"])
+	if len(res.Domains) > 0 {
+		row += 2
+		domHdr = row
+		for c, h := range []string{b.label("code"), b.label("domain"), b.label("weight"), b.label("groupIndex"), b.label("contribution"), b.label("available")} {
+			w.str(1+c, row, h, b.st["header"])
+		}
 	}
 	for _, d := range res.Domains {
 		row++
@@ -360,7 +363,20 @@ func (b *builder) summary(name string, e *result.Evaluation) error {
 		YAxis:      excelize.ChartAxis{Maximum: &maxLevel, Minimum: &minLevel, MajorGridLines: true},
 		Dimension:  excelize.ChartDimension{Width: 520, Height: 300},
 	}
+	if len(res.Domains) == 0 {
+		return nil
+	}
 	return b.f.AddChart(name, "J24", bar)
+}
+
+// level writes a level as the number closest to its exact value (the very
+// number a spreadsheet stored, for a level read from one).
+func (w *sheetWriter) level(col, row int, l rubric.Level, style int) {
+	if w.err != nil {
+		return
+	}
+	w.err = w.f.SetCellFloat(w.sheet, cell(col, row), l.Float64(), -1, 64)
+	w.style(col, row, style)
 }
 
 // groupRow writes a domain or aspect: code, name, weight, index,
@@ -394,7 +410,9 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 		row := 2 + i
 		ind := it.Indicator
 		w.str(1, row, ind.ID, b.st["text"])
-		w.str(2, row, ind.Aspect.Domain.ID, b.st["text"])
+		if ind.Aspect.Domain != nil {
+			w.str(2, row, ind.Aspect.Domain.ID, b.st["text"])
+		}
 		w.str(3, row, ind.Aspect.ID, b.st["text"])
 		w.str(4, row, ind.Name, b.st["text"])
 		w.num(5, row, ind.Weight, b.st["w"])
@@ -402,7 +420,7 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 		if !it.Level.IsInteger() {
 			lst = b.st["lvld"]
 		}
-		w.num(6, row, it.Level, lst)
+		w.level(6, row, it.Level, lst)
 		w.str(7, row, it.LevelName, b.st["text"])
 		w.num(8, row, it.Contribution.Round(p+2), b.st["c"])
 		w.num(9, row, it.Available.Round(p+2), b.st["c"])

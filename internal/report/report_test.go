@@ -34,7 +34,7 @@ func mustRubric(t testing.TB, id string) *rubric.Rubric {
 func levelsOf(r *rubric.Rubric, ls []int) index.Levels {
 	out := index.Levels{}
 	for i, ind := range r.Indicators() {
-		out[ind.ID] = rubric.NewDecimal(int64(ls[i]))
+		out[ind.ID] = rubric.NewLevel(int64(ls[i]))
 	}
 	return out
 }

@@ -120,7 +120,8 @@ func (t *form) build(instansi string) error {
 		} else {
 			w.str(1, row, ind.ID, st["center"])
 		}
-		w.str(2, row, ind.Aspect.Domain.Name, st["text"])
+		_, dname := domainOf(ind.Aspect)
+		w.str(2, row, dname, st["text"])
 		w.str(3, row, ind.Aspect.Name, st["text"])
 		w.str(4, row, ind.Name, st["text"])
 		w.num(5, row, ind.Weight, st["w"])
@@ -310,7 +311,7 @@ func (t *form) results(st map[string]int) error {
 		for _, m := range []struct {
 			m  map[string]*span
 			id string
-		}{{aspects, ind.Aspect.ID}, {domains, ind.Aspect.Domain.ID}} {
+		}{{aspects, ind.Aspect.ID}, {domains, first(domainOf(ind.Aspect))}} {
 			if sp, ok := m.m[m.id]; ok {
 				sp.to = row
 			} else {
@@ -324,7 +325,7 @@ func (t *form) results(st map[string]int) error {
 		s, wsum := t.sums(sp.from, sp.to)
 		w.str(1, row, a.ID, st["center"])
 		w.str(2, row, a.Name, st["text"])
-		w.str(3, row, a.Domain.ID, st["center"])
+		w.str(3, row, first(domainOf(a)), st["center"])
 		w.num(4, row, a.Weight, st["w"])
 		w.formula(5, row, t.roundHalfUp(s, wsum), st["idxb"])
 		t.res.Aspects[a.ID] = "E" + strconv.Itoa(row)
@@ -390,3 +391,14 @@ func (t *form) predicateFormula(idxCell, s string, total int64) string {
 	n := len(t.r.Indicators())
 	return fmt.Sprintf("IF(COUNT(%s)<%d,%s,%s)", t.rangeOf(FormLevelCol, t.first, t.last), n, formulaString(label.Report.Get(t.lang, "incomplete")), expr)
 }
+
+// domainOf returns the id and name of an aspect's domain, "" in a rubric
+// without domains.
+func domainOf(a *rubric.Aspect) (id, name string) {
+	if a.Domain == nil {
+		return "", ""
+	}
+	return a.Domain.ID, a.Domain.Name
+}
+
+func first(a, _ string) string { return a }

@@ -23,7 +23,7 @@ type Comparison struct {
 // Move is one indicator whose level changed.
 type Move struct {
 	Indicator *rubric.Indicator
-	Old, New  rubric.Decimal
+	Old, New  rubric.Level
 	// Effect is what the change adds to the SPBE index (negative for a
 	// fall).
 	Effect index.Value

@@ -204,7 +204,7 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 // order, into dst (which it returns, grown as needed). Every problem is an
 // *Error naming the cell, joined; missing indicator columns are reported
 // by CheckColumns, once per table.
-func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) ([]rubric.Decimal, error) {
+func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]rubric.Level, error) {
 	inds := r.Indicators()
 	dst = slices.Grow(dst[:0], len(inds))[:len(inds)]
 	if t.colOf == nil || t.colRubric != r {

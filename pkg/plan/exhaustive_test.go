@@ -94,9 +94,9 @@ domains: [{id: D1, name: D, weight: %[1]s, aspects: [{id: A1, name: A, weight: %
 	in := instance{r: r, levels: index.Levels{}}
 	for i, ind := range r.Indicators() {
 		if scales[i] == "int" {
-			in.levels[ind.ID] = rubric.NewDecimal(int64(1 + rng.IntN(5)))
+			in.levels[ind.ID] = rubric.NewLevel(int64(1 + rng.IntN(5)))
 		} else {
-			in.levels[ind.ID] = dec(t, tinyDecimal[rng.IntN(len(tinyDecimal))])
+			in.levels[ind.ID] = lvl(t, tinyDecimal[rng.IntN(len(tinyDecimal))])
 		}
 		if rng.IntN(6) == 0 {
 			if in.opts.Fixed == nil {
@@ -130,12 +130,12 @@ domains: [{id: D1, name: D, weight: %[1]s, aspects: [{id: A1, name: A, weight: %
 // choices lists, independently of the planner, the levels each indicator
 // may take: its own, then one more at a time up to the cap, the last
 // perhaps a partial step on a decimal scale.
-func choices(in instance) [][]rubric.Decimal {
-	var out [][]rubric.Decimal
-	one := rubric.NewDecimal(1)
+func choices(in instance) [][]rubric.Level {
+	var out [][]rubric.Level
+	one := rubric.NewLevel(1)
 	for _, ind := range in.r.Indicators() {
 		from := in.levels[ind.ID]
-		ls := []rubric.Decimal{from}
+		ls := []rubric.Level{from}
 		if !in.opts.Fixed[ind.ID] {
 			capL := ind.LevelScale.Max
 			if in.opts.MaxLevel != nil && *in.opts.MaxLevel < capL {
@@ -144,11 +144,11 @@ func choices(in instance) [][]rubric.Decimal {
 			if ind.LevelScale.Integer {
 				capL = rubric.NewDecimal(capL.Int())
 			}
-			for l := from + one; l <= capL; l += one {
+			for l := from + one; l.Cmp(capL) <= 0; l += one {
 				ls = append(ls, l)
 			}
-			if last := ls[len(ls)-1]; !ind.LevelScale.Integer && last < capL {
-				ls = append(ls, capL)
+			if last := ls[len(ls)-1]; !ind.LevelScale.Integer && last.Cmp(capL) < 0 {
+				ls = append(ls, asLevel(capL))
 			}
 		}
 		out = append(out, ls)
@@ -291,7 +291,7 @@ func TestCheapestMethodsAgree(t *testing.T) {
 		ls := index.Levels{}
 		o := plan.Options{Costs: map[string]rubric.Decimal{}}
 		for _, ind := range r.Indicators() {
-			ls[ind.ID] = rubric.NewDecimal(int64(1 + rng.IntN(4)))
+			ls[ind.ID] = rubric.NewLevel(int64(1 + rng.IntN(4)))
 			o.Costs[ind.ID] = dec(t, costs[rng.IntN(len(costs))])
 		}
 		if rng.IntN(2) == 0 {

@@ -23,18 +23,26 @@ func Marginal(res *index.Result) []Margin {
 	r := res.Rubric
 	next := nextBand(r, res.Predicate)
 	var met func(int64) bool
-	if next != nil {
-		met = metFunc(r, Target{Index: next.From, Band: next}, r.Total.Units()*unit)
+	levels := make(index.Levels, len(res.Indicators))
+	for _, it := range res.Indicators {
+		levels[it.Indicator.ID] = it.Level
 	}
-	s0 := weightedSum(res)
+	// Levels too fine for the planner's sums on this rubric (ErrTooFine)
+	// leave ToNextBand 0.
+	u, err := unitsFor(r, levels)
+	var s0 int64
+	if next != nil && err == nil {
+		met = metFunc(r, Target{Index: next.From, Band: next}, u.den)
+		s0 = weightedSum(res, u)
+	}
 	out := make([]Margin, 0, len(res.Indicators))
 	for _, it := range res.Indicators {
 		m := Margin{Indicator: it.Indicator, Gain: it.Step}
 		if met != nil {
-			s, max, w := s0, it.Indicator.LevelScale.Max, it.Indicator.Weight.Units()
-			for n, l := 1, it.Level; l < max; n++ {
-				nl := min(l+rubric.Decimal(unit), max)
-				s += (nl - l).Units() * w
+			s, max, w := s0, u.bound(it.Indicator.LevelScale.Max), u.weight(it.Indicator)
+			for n, l := 1, u.level(it.Level); l < max; n++ {
+				nl := min(l+u.one, max)
+				s += (nl - l) * w
 				l = nl
 				if met(s) {
 					m.ToNextBand = n

@@ -63,7 +63,7 @@ func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
 			continue
 		}
 		ids, val = strings.TrimSpace(ids), strings.TrimSpace(val)
-		level, err := rubric.ParseDecimal(val)
+		level, err := rubric.ParseLevel(val)
 		if err != nil {
 			bad(part, "level %q is not a number", val)
 			continue

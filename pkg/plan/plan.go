@@ -17,11 +17,18 @@
 // rounding half-up is monotone, "the published index is at least x" holds
 // exactly when S >= S*. The planner finds S* by binary search with the very
 // rounding and comparison pkg/index uses, so plan and score always agree.
+//
+// Levels finer than a Decimal (1.1666666666666667, as a spreadsheet stores
+// 7/6) are counted in rubric.Level units (10^-16) instead, and the weights
+// in units of their greatest common divisor with the total, so that S
+// still fits an int64; a rubric whose weights are too fine for that gives
+// ErrTooFine (see unitsFor).
 package plan
 
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -31,6 +38,70 @@ import (
 
 // unit is the number of rubric.Decimal units in one level.
 var unit = rubric.NewDecimal(1).Units()
+
+// ErrTooFine is returned when levels finer than a rubric.Decimal meet
+// weights too fine for the planner's exact int64 sums.
+var ErrTooFine = errors.New("plan: levels with more than 6 decimals on weights this fine are beyond the planner's exact range")
+
+// units are the units the planner counts levels and weights in: one level
+// is one units of a level, a level's units are its rubric.Level units /
+// div, and a weight's units its rubric.Decimal units / wdiv. The index is
+// S / den.
+type units struct {
+	one, div, wdiv, den int64
+}
+
+func (u units) level(l rubric.Level) int64 { return l.Units() / u.div }
+
+func (u units) bound(d rubric.Decimal) int64 {
+	l, _ := rubric.LevelOf(d)
+	return u.level(l)
+}
+
+func (u units) toLevel(x int64) rubric.Level { return rubric.Level(x * u.div) }
+
+func (u units) weight(ind *rubric.Indicator) int64 { return ind.Weight.Units() / u.wdiv }
+
+// unitsFor chooses the units for levels: rubric.Decimal millionths and
+// weight units, as always, when every level is a Decimal; else rubric.Level
+// units and weights divided by the greatest common divisor g of the
+// weights and the total. With fine levels, every sum S a plan meets and
+// every difference of two lies within the sums of the scale minima and
+// maxima; unitsFor checks, with math/big, that these fit an int64, and
+// that the denominator Total / g x 10^16 does, else it returns ErrTooFine.
+// (PermenPANRB 8/2026: whole weights adding up to 100, so g = 10^6 and S is
+// at most 5 x 10^16 x 100 = 5 x 10^18.)
+func unitsFor(r *rubric.Rubric, levels index.Levels) (units, error) {
+	dec := units{one: unit, div: rubric.NewLevel(1).Units() / unit, wdiv: 1, den: r.Total.Units() * unit}
+	fine := false
+	for _, l := range levels {
+		if _, ok := l.Decimal(); !ok {
+			fine = true
+			break
+		}
+	}
+	if !fine {
+		return dec, nil
+	}
+	g := r.Total.Units()
+	for _, ind := range r.Indicators() {
+		g = gcd(g, ind.Weight.Units())
+	}
+	u := units{one: rubric.NewLevel(1).Units(), div: 1, wdiv: g}
+	lo, hi := new(big.Int), new(big.Int)
+	for _, ind := range r.Indicators() {
+		w := big.NewInt(u.weight(ind))
+		lo.Add(lo, new(big.Int).Mul(big.NewInt(u.bound(ind.LevelScale.Min)), w))
+		hi.Add(hi, new(big.Int).Mul(big.NewInt(u.bound(ind.LevelScale.Max)), w))
+	}
+	den := new(big.Int).Mul(big.NewInt(r.Total.Units()/g), big.NewInt(u.one))
+	span := new(big.Int).Sub(hi, lo)
+	if !lo.IsInt64() || !hi.IsInt64() || !span.IsInt64() || !den.IsInt64() {
+		return units{}, ErrTooFine
+	}
+	u.den = den.Int64()
+	return u, nil
+}
 
 // Target is what a plan aims for: a published index, or a predicate band.
 //
@@ -75,7 +146,7 @@ type Options struct {
 type Step struct {
 	Indicator *rubric.Indicator
 	// From and To are the levels before and after.
-	From, To rubric.Decimal
+	From, To rubric.Level
 	// Gain is what the step adds to the SPBE index: (To-From) x weight /
 	// total, exactly.
 	Gain index.Value
@@ -87,8 +158,8 @@ type Step struct {
 // Levels returns the number of level steps the step takes, counting a
 // partial last step as one.
 func (s Step) Levels() int {
-	d := (s.To - s.From).Units()
-	return int((d + unit - 1) / unit)
+	d, one := (s.To - s.From).Units(), rubric.NewLevel(1).Units()
+	return int((d + one - 1) / one)
 }
 
 // Plan is the answer of Make.
@@ -126,22 +197,24 @@ func (p *Plan) Levels() index.Levels {
 
 // item is an indicator that may be raised: its position in rubric order,
 // its level, and the gain in units² of each step it allows, whole steps
-// first and then at most one partial step up to the cap.
+// first and then at most one partial step up to the cap. Levels are in
+// the plan's units (see units).
 type item struct {
-	ind   *rubric.Indicator
-	from  rubric.Decimal
-	cap   rubric.Decimal
-	gains []int64
-	cost  int64 // per step, in rubric.Decimal units
+	ind    *rubric.Indicator
+	from   int64
+	cap    int64
+	one, w int64 // one level and the weight, in the plan's units
+	gains  []int64
+	cost   int64 // per step, in rubric.Decimal units
 }
 
 // to returns the level after n steps.
-func (it *item) to(n int) rubric.Decimal {
-	return min(it.from+rubric.Decimal(int64(n)*unit), it.cap)
+func (it *item) to(n int) int64 {
+	return min(it.from+int64(n)*it.one, it.cap)
 }
 
 // gain returns the gain in units² of the first n steps.
-func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind.Weight.Units() }
+func (it *item) gain(n int) int64 { return (it.to(n) - it.from) * it.w }
 
 // Make plans how to reach target t from levels under the options o. It
 // returns an error for invalid levels, unknown ids in o.Fixed or o.Costs,
@@ -169,22 +242,26 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
-	items, err := makeItems(r, levels, o)
+	u, err := unitsFor(r, levels)
+	if err != nil {
+		return nil, err
+	}
+	items, err := makeItems(r, levels, o, u)
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{Target: t, Before: before}
-	s0 := weightedSum(before)
+	s0 := weightedSum(before, u)
 	sMax := s0
 	maxLevels := copyLevels(levels)
 	for _, it := range items {
 		sMax += it.gain(len(it.gains))
-		maxLevels[it.ind.ID] = it.cap
+		maxLevels[it.ind.ID] = u.toLevel(it.cap)
 	}
 	if p.Max, err = index.Compute(r, maxLevels); err != nil {
 		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
 	}
-	den := r.Total.Units() * unit
+	den := u.den
 	met := metFunc(r, t, den)
 	if met(s0) {
 		p.Reachable, p.After = true, before
@@ -216,7 +293,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		if n == nil || n[i] == 0 {
 			continue
 		}
-		to := it.to(n[i])
+		to := u.toLevel(it.to(n[i]))
 		after[it.ind.ID] = to
 		gain, err := index.NewValue(it.gain(n[i]), den)
 		if err != nil {
@@ -224,7 +301,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		}
 		st := Step{
 			Indicator: it.ind,
-			From:      it.from,
+			From:      u.toLevel(it.from),
 			To:        to,
 			Gain:      gain,
 			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
@@ -236,14 +313,14 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if p.After, err = index.Compute(r, after); err != nil {
 		return nil, fmt.Errorf("plan: planned levels: %w", err)
 	}
-	if !met(weightedSum(p.After)) {
+	if !met(weightedSum(p.After, u)) {
 		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
 	}
 	return p, nil
 }
 
 // makeItems lists, in rubric order, the indicators that may be raised.
-func makeItems(r *rubric.Rubric, levels index.Levels, o Options) ([]item, error) {
+func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]item, error) {
 	var errs []error
 	for _, id := range sortedKeys(o.Fixed) {
 		if r.Indicator(id) == nil {
@@ -267,24 +344,24 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options) ([]item, error)
 			continue
 		}
 		s := ind.LevelScale
-		capL := s.Max
+		capD := s.Max
 		if o.MaxLevel != nil {
-			capL = min(capL, *o.MaxLevel)
+			capD = min(capD, *o.MaxLevel)
 		}
 		if s.Integer {
-			capL = floor(capL)
+			capD = floor(capD)
 		}
-		from := levels[ind.ID]
+		capL := u.bound(capD)
+		from := u.level(levels[ind.ID])
 		if capL <= from {
 			continue
 		}
-		it := item{ind: ind, from: from, cap: capL, cost: unit}
+		it := item{ind: ind, from: from, cap: capL, one: u.one, w: u.weight(ind), cost: unit}
 		if c, ok := o.Costs[ind.ID]; ok {
 			it.cost = c.Units()
 		}
-		w := ind.Weight.Units()
-		for l := from; l < capL; l += rubric.Decimal(unit) {
-			it.gains = append(it.gains, min(unit, (capL-l).Units())*w)
+		for l := from; l < capL; l += u.one {
+			it.gains = append(it.gains, min(u.one, capL-l)*it.w)
 		}
 		items = append(items, it)
 	}
@@ -319,14 +396,15 @@ func copyLevels(l index.Levels) index.Levels {
 }
 
 // weightedSum returns S, the sum over the indicators of level x weight in
-// units² (see the package comment). For a valid rubric and levels on their
-// scales |S| <= rubric.MaxLevel x rubric.MaxWeightSum = 10^18 (in units²),
-// within an int64, and so is every S between the current and the maximum
-// levels that the planner tries.
-func weightedSum(res *index.Result) int64 {
+// the units u (see the package comment). For a valid rubric and levels on
+// their scales in Decimal units |S| <= rubric.MaxLevel x
+// rubric.MaxWeightSum = 10^18 (in units²), within an int64, and so is
+// every S between the current and the maximum levels that the planner
+// tries; unitsFor checks the same for finer levels.
+func weightedSum(res *index.Result, u units) int64 {
 	var s int64
 	for _, it := range res.Indicators {
-		s += it.Level.Units() * it.Indicator.Weight.Units()
+		s += u.level(it.Level) * u.weight(it.Indicator)
 	}
 	return s
 }

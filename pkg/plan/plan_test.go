@@ -20,6 +20,22 @@ func mustRubric(t testing.TB, id string) *rubric.Rubric {
 	return r
 }
 
+// lvl parses an exact level.
+func lvl(t testing.TB, s string) rubric.Level {
+	t.Helper()
+	l, err := rubric.ParseLevel(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// asLevel converts a whole or decimal number to a level.
+func asLevel(d rubric.Decimal) rubric.Level {
+	l, _ := rubric.LevelOf(d)
+	return l
+}
+
 func dec(t testing.TB, s string) rubric.Decimal {
 	t.Helper()
 	d, err := rubric.ParseDecimal(s)
@@ -33,7 +49,7 @@ func dec(t testing.TB, s string) rubric.Decimal {
 func uniform(r *rubric.Rubric, level int64) index.Levels {
 	ls := index.Levels{}
 	for _, ind := range r.Indicators() {
-		ls[ind.ID] = rubric.NewDecimal(level)
+		ls[ind.ID] = rubric.NewLevel(level)
 	}
 	return ls
 }
@@ -75,7 +91,7 @@ func checkMinimal(t *testing.T, r *rubric.Rubric, p *plan.Plan) {
 	planned := p.Levels()
 	for _, s := range p.Steps {
 		// One step fewer: a partial step is always the last.
-		lower := s.From + rubric.NewDecimal(int64(s.Levels()-1))
+		lower := s.From + rubric.NewLevel(int64(s.Levels()-1))
 		res, err := plan.WhatIf(r, planned, index.Levels{s.Indicator.ID: lower})
 		if err != nil {
 			t.Fatal(err)
@@ -186,17 +202,17 @@ func TestParseChanges(t *testing.T) {
 func TestWhatIf(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	ls := uniform(r, 3)
-	res, err := plan.WhatIf(r, ls, index.Levels{"47": rubric.NewDecimal(5)})
+	res, err := plan.WhatIf(r, ls, index.Levels{"47": rubric.NewLevel(5)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := res.Published.Fixed(2); got != "3.06" {
 		t.Errorf("index = %s, want 3.06", got)
 	}
-	if ls["47"] != rubric.NewDecimal(3) {
+	if ls["47"] != rubric.NewLevel(3) {
 		t.Errorf("WhatIf changed its input")
 	}
-	_, err = plan.WhatIf(r, ls, index.Levels{"47": rubric.NewDecimal(6), "48": rubric.NewDecimal(1)})
+	_, err = plan.WhatIf(r, ls, index.Levels{"47": rubric.NewLevel(6), "48": rubric.NewLevel(1)})
 	want := "what-if: change of indicator 47: level 6 is outside the scale 1 to 5\nwhat-if: change of indicator 48: not an indicator of the rubric"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
@@ -304,7 +320,7 @@ func TestMarginal(t *testing.T) {
 			t.Fatalf("margin %d is of indicator %s", i, m.Indicator.ID)
 		}
 		wantGain := m.Indicator.Weight / 100
-		if res.Indicators[i].Level == rubric.NewDecimal(5) {
+		if res.Indicators[i].Level == rubric.NewLevel(5) {
 			wantGain = 0
 		}
 		if m.Gain.Cmp(wantGain) != 0 {
@@ -313,7 +329,7 @@ func TestMarginal(t *testing.T) {
 		// Cross-check with what-if: n steps reach Sangat Baik, n-1 do not.
 		if n := m.ToNextBand; n > 0 {
 			for k, wantMet := range map[int]bool{n: true, n - 1: false} {
-				res, err := plan.WhatIf(r, ls, index.Levels{m.Indicator.ID: res.Indicators[i].Level + rubric.NewDecimal(int64(k))})
+				res, err := plan.WhatIf(r, ls, index.Levels{m.Indicator.ID: res.Indicators[i].Level + rubric.NewLevel(int64(k))})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -343,7 +359,7 @@ func TestMakeErrors(t *testing.T) {
 	ls := uniform(r, 3)
 	target := plan.Target{Index: dec(t, "4.2")}
 	bad := uniform(r, 3)
-	bad["1"] = rubric.NewDecimal(6)
+	bad["1"] = rubric.NewLevel(6)
 	tests := []struct {
 		name   string
 		levels index.Levels
@@ -402,7 +418,7 @@ func ExampleMake() {
 	r, _ := rubric.ByID("permenpanrb-59-2020")
 	levels := index.Levels{}
 	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewDecimal(3)
+		levels[ind.ID] = rubric.NewLevel(3)
 	}
 	target, _ := plan.ParseTarget(r, "Sangat Baik")
 	p, err := plan.Make(r, levels, target, plan.Options{})
@@ -430,7 +446,7 @@ func ExampleMake() {
 func benchLevels(r *rubric.Rubric) index.Levels {
 	ls := index.Levels{}
 	for i, ind := range r.Indicators() {
-		ls[ind.ID] = rubric.NewDecimal(int64(i%3 + 1))
+		ls[ind.ID] = rubric.NewLevel(int64(i%3 + 1))
 	}
 	return ls
 }
@@ -493,7 +509,7 @@ domains: [{id: D, name: D, weight: 100, aspects: [{id: A, name: A, weight: 100, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	lv := index.Levels{"1": dec(t, "4.19"), "2": dec(t, "4.2")}
+	lv := index.Levels{"1": lvl(t, "4.19"), "2": lvl(t, "4.2")}
 	for _, tt := range []struct {
 		target string
 		steps  int
@@ -512,5 +528,53 @@ domains: [{id: D, name: D, weight: 100, aspects: [{id: A, name: A, weight: 100, 
 		if tt.steps > 0 && p.After.Predicate.Name != "Memuaskan" {
 			t.Errorf("target %s: after %s is %s", tt.target, p.After.Index.Exact(), p.After.Predicate.Name)
 		}
+	}
+}
+
+// Indeks Pemdi: levels stored with 17 significant digits are planned
+// exactly, and the plan agrees with index.Compute.
+func TestMakeFineLevels(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	vals := []string{"3", "2", "1.1666666666666667", "2", "2", "1", "2", "1.5", "2", "2.3333333333333335",
+		"1", "2", "3", "3.25", "2", "2", "3", "1", "3", "2"}
+	ls := index.Levels{}
+	for i, ind := range r.Indicators() {
+		ls[ind.ID] = lvl(t, vals[i])
+	}
+	for _, target := range []string{"Baik", "Sangat Baik", "Memuaskan", "2.2"} {
+		tg, err := plan.ParseTarget(r, target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := plan.Make(r, ls, tg, plan.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		if !p.Reachable || !met(p.After, tg) {
+			t.Errorf("%s: reachable %v, after %s", target, p.Reachable, p.After.Published.Fixed(2))
+		}
+		check, err := index.Compute(r, p.Levels())
+		if err != nil || check.Index.Compare(p.After.Index) != 0 {
+			t.Errorf("%s: planned levels score %v, %v; plan says %s", target, check, err, p.After.Index)
+		}
+		checkMinimal(t, r, p)
+	}
+	// A partial last step ends at the scale's maximum exactly.
+	tg, _ := plan.ParseTarget(r, "5")
+	p, err := plan.Make(r, ls, tg, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.After.Published.Fixed(2) != "5.00" {
+		t.Errorf("to 5: %s", p.After.Published.Fixed(2))
+	}
+	for _, s := range p.Steps {
+		if s.To != rubric.NewLevel(5) {
+			t.Errorf("step on %s ends at %s, want 5", s.Indicator.ID, s.To)
+		}
+	}
+	ms := plan.Marginal(p.Before)
+	if ms[2].Gain.Cmp(rubric.NewDecimal(5)/100) != 0 {
+		t.Errorf("indicator 3: one more level adds %s, want 0.05", ms[2].Gain)
 	}
 }
