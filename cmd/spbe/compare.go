@@ -108,7 +108,7 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, save); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
 			return err
 		}
 	}
@@ -173,6 +173,8 @@ func runCompare(opts *compareOptions) error {
 			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
 		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
 			return err
+		} else {
+			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
 		}
 	}
 	if opts.Output != report.Stdout { // else stdout holds the workbook

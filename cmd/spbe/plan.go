@@ -74,6 +74,19 @@ func runPlan(opts *planOptions) error {
 	if opts.Target == "" {
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
 	}
+	inputs := []string{in.Paths[0]}
+	if opts.Costs != "" {
+		inputs = append(inputs, opts.Costs)
+	}
+	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	save := in.io.saveOptions(opts.Force, true, inputs)
+	if opts.Output != "" {
+		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+			return err // before any work
+		}
+	}
 	r, e, levels, err := readOne(in)
 	if err != nil {
 		return err
@@ -114,16 +127,10 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		inputs := []string{in.Paths[0]}
-		if opts.Costs != "" {
-			inputs = append(inputs, opts.Costs)
-		}
-		if src := report.RubricSource(in.Rubric); src != report.Embedded {
-			inputs = append(inputs, src)
-		}
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, in.io.saveOptions(opts.Force, true, inputs)); err != nil {
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, save); err != nil {
 			return err
 		}
+		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
 		if opts.Output == report.Stdout {
 			return nil // stdout holds the workbook
 		}

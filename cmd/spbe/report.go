@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/spbe-id/spbe/internal/report"
@@ -24,7 +25,15 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	return report.Write(opts.Output, evals, p, save)
+	if err := report.Write(opts.Output, evals, p, save); err != nil {
+		return err
+	}
+	detail := "1 evaluation"
+	if len(evals) > 1 {
+		detail = fmt.Sprintf("%d evaluations, ranked", len(evals))
+	}
+	wrote(opts.io, opts.Output, "the Excel report", detail)
+	return nil
 }
 
 // saveOptions are the rules of the -o report: every input is protected,

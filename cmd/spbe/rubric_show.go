@@ -126,6 +126,11 @@ func runRubricShow(opts *rubricShowOptions) error {
 		if err := report.CheckOutput(opts.Output, save); err != nil {
 			return err
 		}
+		if opts.Format == "yaml" {
+			if err := checkExt(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
+				return err
+			}
+		}
 	}
 	r, err := rubric.Load(opts.Rubric)
 	if err != nil {
@@ -193,6 +198,9 @@ are checked only by 'spbe rubric validate'.`,
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
+	if err := checkExt(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
+		return err
+	}
 	if opts.Output == "" || opts.Output == report.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err

@@ -157,7 +157,7 @@ func runScore(opts *scoreOptions) error {
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, opts.saveOptions()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), render.ScoreFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -276,7 +276,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	case len(evals) == 0:
 		return fmt.Errorf("no evaluation could be scored (%d %s failed)", nInputs, plural(nInputs, "input", "inputs"))
 	case len(errs) > 0 && !opts.KeepGoing:
-		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
+		return fmt.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, plural(failed, "input", "inputs"),
 			len(errs), plural(len(errs), "problem", "problems"))
 	}
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))

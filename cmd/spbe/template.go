@@ -66,9 +66,13 @@ func runTemplate(opts *templateOptions) error {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, opts.io.saveOptions(opts.Force, true, inputs)); err != nil {
+	save := opts.io.saveOptions(opts.Force, true, inputs)
+	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", outputName(opts.Output), len(r.Indicators()), r.ID)
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, save); err != nil {
+		return err
+	}
+	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))
 	return nil
 }
