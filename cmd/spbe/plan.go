@@ -43,7 +43,8 @@ that the constraints allow, then the steps grouped by aspect.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
   $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
 			if runF != nil {
@@ -59,9 +60,14 @@ that the constraints allow, then the steps grouped by aspect.`,
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
+	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
+	for _, name := range []string{"max-level", "fixed", "cost-col"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
 	return cmd
 }
 

@@ -20,7 +20,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 	if err := report.CheckOutput(opts.Output, save); err != nil {
 		return err
 	}
-	p, err := report.NewProvenance(version, r, src, evals, opts.Lang, now())
+	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang, now())
 	if err != nil {
 		return err
 	}

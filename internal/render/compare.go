@@ -57,7 +57,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
 	fmt.Fprintf(bw, "%-10s %s\n\n", label.Compare.Get(lang, "new"), c.NewLabel)
-	fmt.Fprintf(bw, "%s  %s -> %s  (%s)  %s -> %s\n\n", label.Text.Get(lang, "title"), n(ro.Published), n(rn.Published),
+	fmt.Fprintf(bw, "%s  %s → %s  (%s)  %s → %s\n\n", label.Text.Get(lang, "title"), n(ro.Published), n(rn.Published),
 		signed(rn.Published-ro.Published, p, lang), label.PredicateName(ro.Predicate, lang), label.PredicateName(rn.Predicate, lang))
 	const nameWidth = 60
 	fmt.Fprintf(bw, "%s %6s %6s %9s\n", pad(label.Compare.Get(lang, "group"), nameWidth), label.Compare.Get(lang, "old"), label.Compare.Get(lang, "new"), label.Compare.Get(lang, "change"))
@@ -90,9 +90,9 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 		fmt.Fprintf(bw, "\n%s (%d)%s %9s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
 			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
 		for _, m := range l.ms {
-			lv := label.Number(m.Old, 0, lang) + " -> " + label.Number(m.New, 0, lang)
+			lv := label.Number(m.Old, 0, lang) + " → " + label.Number(m.New, 0, lang)
 			if !m.Old.IsInteger() || !m.New.IsInteger() {
-				lv = label.Number(m.Old, 2, lang) + " -> " + label.Number(m.New, 2, lang)
+				lv = label.Number(m.Old, 2, lang) + " → " + label.Number(m.New, 2, lang)
 			}
 			fmt.Fprintf(bw, "%s %9s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lv,
 				signed(m.Effect.Round(cp), cp, lang))
