@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command of README.md: installs what the tests need, then runs them,
-# printing each step as it starts. On a 2-core machine it takes about 5
-# minutes with warm Go caches, 15 to 20 on a fresh machine (downloads, cross
+# printing each step as it starts. On a 2-core machine it takes about 6
+# minutes with warm Go caches, more on a fresh machine (downloads, cross
 # builds). What it installs, only when missing:
 #   - LibreOffice Calc (apt-get install libreoffice-calc-nogui, with sudo when
 #     not root): a test recalculates the formulas of `spbe template` forms;
