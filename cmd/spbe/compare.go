@@ -11,21 +11,21 @@ import (
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 type compareOptions struct {
 	io *streams
 
-	Old, New       string
-	Rubric         string
-	Sheet          string
-	AllSheets      bool
+	Old, New string
+	Rubric   string
+	// How to read the workbooks, as for spbe score; OldCol and NewCol
+	// override LevelCol on their side.
+	readFlags
 	OldCol, NewCol string
-	Password       string
 	Format         string
 	Lang           string
 	Recursive      bool
+	KeepGoing      bool
 	Jobs           int
 	Output         string
 	Force          bool
@@ -54,7 +54,8 @@ an existing file without --force.`,
   $ spbe compare kaltim.xlsx --old-col "Penilaian Mandiri" --new-col "Nilai Akhir"
   $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
   $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old = args[0]
 			opts.New = args[0]
@@ -70,18 +71,18 @@ an existing file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	addRubricFlag(cmd, &opts.Rubric)
+	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
-	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
-	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter")
-	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
+	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter (default: --level-col, or detected)")
+	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter (default: --level-col, or detected)")
+	_ = cmd.RegisterFlagCompletionFunc("old-col", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("new-col", cobra.NoFileCompletions)
 	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
-	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
-	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts; - writes it to stdout instead")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
-	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	addLangFlag(cmd, &opts.Lang)
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
+	addForceFlag(cmd, &opts.Force)
+	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
 	return cmd
 }
 
@@ -110,7 +111,7 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, save); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
 			return err
 		}
 	}
@@ -124,8 +125,12 @@ func runCompare(opts *compareOptions) error {
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
-		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
+		o := opts.batchOptions(r)
+		o.Scorer = sc
 		if col != "" {
+			o.LevelCol = col
+		}
+		if o.LevelCol != "" {
 			o.Layout = batch.LayoutLong
 		}
 		var ins []*batch.Input
@@ -175,6 +180,8 @@ func runCompare(opts *compareOptions) error {
 			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
 		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
 			return err
+		} else {
+			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
 		}
 	}
 	if opts.Output != report.Stdout { // else stdout holds the workbook
@@ -182,8 +189,8 @@ func runCompare(opts *compareOptions) error {
 			return err
 		}
 	}
-	if len(errs) > 0 {
-		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems")))
+	if len(errs) > 0 && !opts.KeepGoing {
+		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
 	}
 	return outErr
 }

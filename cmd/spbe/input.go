@@ -10,14 +10,9 @@ import (
 
 // addInputFlags binds the flags that say how to read one workbook.
 func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
-	f := cmd.Flags()
-	f.StringVarP(&o.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
-	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
-	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
-	f.StringVar(&o.Password, "password", "", "password of an encrypted workbook")
-	f.IntVar(&o.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
-	f.StringVar(&o.Lang, "lang", "id", "language of labels and decimal separator: id or en")
+	addRubricFlag(cmd, &o.Rubric)
+	addReadFlags(cmd, &o.readFlags)
+	addLangFlag(cmd, &o.Lang)
 }
 
 // addAllSheetsFlag binds --all-sheets, which reads every sheet that holds

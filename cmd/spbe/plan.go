@@ -43,7 +43,8 @@ that the constraints allow, then the steps grouped by aspect.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
   $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
 			if runF != nil {
@@ -59,9 +60,14 @@ that the constraints allow, then the steps grouped by aspect.`,
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
+	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
+	for _, name := range []string{"max-level", "fixed", "cost-col"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
 	return cmd
 }
 
@@ -73,6 +79,19 @@ func runPlan(opts *planOptions) error {
 	}
 	if opts.Target == "" {
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
+	}
+	inputs := []string{in.Paths[0]}
+	if opts.Costs != "" {
+		inputs = append(inputs, opts.Costs)
+	}
+	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	save := in.io.saveOptions(opts.Force, true, inputs)
+	if opts.Output != "" {
+		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+			return err // before any work
+		}
 	}
 	r, e, levels, err := readOne(in)
 	if err != nil {
@@ -114,16 +133,10 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		inputs := []string{in.Paths[0]}
-		if opts.Costs != "" {
-			inputs = append(inputs, opts.Costs)
-		}
-		if src := report.RubricSource(in.Rubric); src != report.Embedded {
-			inputs = append(inputs, src)
-		}
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, in.io.saveOptions(opts.Force, true, inputs)); err != nil {
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, save); err != nil {
 			return err
 		}
+		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
 		if opts.Output == report.Stdout {
 			return nil // stdout holds the workbook
 		}

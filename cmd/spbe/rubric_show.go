@@ -29,6 +29,10 @@ func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the embedded rubrics",
+		Long: `Lists the rubrics built into spbe, usable by id with --rubric: each id, name,
+regulation, evaluation years and number of indicators, the default marked.
+Any other rubric is a YAML file in the same format (spbe rubric show ID -o
+FILE.yaml exports one to start from).`,
 		Example: `  $ spbe rubric list
   $ spbe rubric list --format json | jq -r '.[].id'`,
 		Args: usageArgs(cobra.NoArgs),
@@ -87,11 +91,17 @@ domains, aspects and indicators with their weights.
 
 -o writes the output to a file, atomically, and refuses to replace an existing
 file without --force.`,
-		Example: `  $ spbe rubric show permenpanrb-59-2020 -o my-rubric.yaml
-  $ spbe rubric show my-rubric.yaml --format table
+		Example: `  $ spbe rubric show permenpanrb-59-2020 -o daerah-baru.yaml
+  $ spbe rubric show daerah.yaml --format table
   $ spbe rubric schema -o rubric.schema.json
-  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+  $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeRubric(cmd, args, toComplete)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Rubric = rubric.DefaultID
 			if len(args) == 1 {
@@ -108,7 +118,7 @@ file without --force.`,
 	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
@@ -125,6 +135,11 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Output != "" {
 		if err := report.CheckOutput(opts.Output, save); err != nil {
 			return err
+		}
+		if opts.Format == "yaml" {
+			if err := checkExt(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
+				return err
+			}
 		}
 	}
 	r, err := loadRubric(opts.io, opts.Rubric)
@@ -177,7 +192,7 @@ func newRubricSchemaCmd(s *streams, runF func(*rubricSchemaOptions) error) *cobr
 other tools. It checks keys and value types; sums, band tiling and references
 are checked only by 'spbe rubric validate'.`,
 		Example: `  $ spbe rubric schema -o rubric.schema.json
-  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+  $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -187,12 +202,15 @@ are checked only by 'spbe rubric validate'.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
+	if err := checkExt(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
+		return err
+	}
 	if opts.Output == "" || opts.Output == report.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err

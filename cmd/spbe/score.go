@@ -89,12 +89,14 @@ and the exit status is 3 unless --keep-going.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq '.aspects[] | {id, index}'
-  $ spbe score form.csv --rubric permenpanrb-5-2018
+  $ spbe score testdata/kabupaten-2018.csv --rubric permenpanrb-5-2018
+  $ spbe score kaltim.xlsx -o kaltim-report.xlsx
   $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below
   $ spbe score hasil-2024/ --recursive --group-by category
   $ spbe score nasional.xlsx --format csv > peringkat.csv  # wide layout
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -110,13 +112,17 @@ and the exit status is 3 unless --keep-going.`,
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
-	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
+	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
 	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
-	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category")
-	f.BoolVar(&opts.KeepGoing, "keep-going", false, "exit 0 even when some inputs could not be scored (they are still reported)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions([]string{
+		"auto\tdetected from the workbook", "long\tone instansi, a row per indicator", "wide\ta row per instansi"}, cobra.ShellCompDirectiveNoFileComp))
+	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category (or kategori)")
+	_ = cmd.RegisterFlagCompletionFunc("group-by", cobra.FixedCompletions([]string{
+		"category\tKementerian, Lembaga, Provinsi, Kabupaten, Kota"}, cobra.ShellCompDirectiveNoFileComp))
+	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
 	return cmd
 }
 
@@ -136,8 +142,10 @@ func runScore(opts *scoreOptions) error {
 	default:
 		return usagef("unknown layout %q (want auto, long or wide)", opts.Layout)
 	}
-	if opts.GroupBy != "" && opts.GroupBy != "category" {
-		return usagef("unknown --group-by %q (want category)", opts.GroupBy)
+	switch strings.ToLower(opts.GroupBy) {
+	case "", "category", "kategori":
+	default:
+		return usagef("unknown --group-by %q (want category, or kategori)", opts.GroupBy)
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
@@ -159,7 +167,7 @@ func runScore(opts *scoreOptions) error {
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, opts.saveOptions()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), render.ScoreFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -251,7 +259,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	if opts.Detail && opts.Format != "json" {
 		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
 	}
-	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
+	b := batch.Build(sc, evals, errs, opts.GroupBy != "", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
 		full, err := batch.FullAll(r, evals)
 		if err != nil {
@@ -278,7 +286,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	case len(evals) == 0:
 		return fmt.Errorf("no evaluation could be scored (%d %s failed)", nInputs, plural(nInputs, "input", "inputs"))
 	case len(errs) > 0 && !opts.KeepGoing:
-		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
+		return fmt.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, plural(failed, "input", "inputs"),
 			len(errs), plural(len(errs), "problem", "problems"))
 	}
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))

@@ -6,7 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 type templateOptions struct {
@@ -30,10 +29,9 @@ the levels of the indicator's scale (a drop-down), the chosen level's name,
 columns for Penjelasan and Data Dukung, and a "Hasil" sheet whose formulas
 compute every aspect and domain index, the SPBE index and the predicate as
 the levels are typed in, exactly as spbe score does. spbe score reads the
-filled-in form unchanged.`,
+filled-in form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
-  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018
-  $ spbe score form.xlsx`,
+  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -44,10 +42,11 @@ filled-in form unchanged.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx), - for stdout; required")
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	addRubricFlag(cmd, &opts.Rubric)
 	f.StringVar(&opts.Instansi, "instansi", "", "the instansi's name, written on the form")
-	f.StringVar(&opts.Lang, "lang", "id", "language of titles and the predicate: id or en")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the form file if it exists")
+	_ = cmd.RegisterFlagCompletionFunc("instansi", cobra.NoFileCompletions)
+	addLangFlag(cmd, &opts.Lang)
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
@@ -66,9 +65,13 @@ func runTemplate(opts *templateOptions) error {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, opts.io.saveOptions(opts.Force, true, inputs)); err != nil {
+	save := opts.io.saveOptions(opts.Force, true, inputs)
+	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", outputName(opts.Output), len(r.Indicators()), r.ID)
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, save); err != nil {
+		return err
+	}
+	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))
 	return nil
 }

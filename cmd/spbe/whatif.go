@@ -17,9 +17,19 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "whatif <workbook> --set <changes>",
 		Short: "Show the index after changing some levels, beside the current one",
+		Long: `Reads one instansi's levels as spbe score does, applies the changes of --set
+and shows the SPBE index, the predicate, every domain and every aspect before
+and after, side by side. Nothing is written: it answers "what if indicator 21
+reached level 3?" before the work is planned (spbe plan finds the changes
+that reach a target by itself).
+
+--set takes id=level pairs separated by commas; a range of indicators in
+rubric order takes one level for all of them (29..31=2). --format json writes
+{"before": {...}, "after": {...}}, each a score result.`,
 		Example: `  $ spbe whatif kaltim.xlsx --set 21=3,22=3,29..31=2
   $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
 			if runF != nil {
@@ -32,6 +42,7 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	f := cmd.Flags()
 	addFormatFlag(cmd, &opts.input.Format, "text", render.WhatIfFormats)
 	f.StringVar(&opts.Set, "set", "", "new levels: id=level, ranges in rubric order (21=3,29..31=2)")
+	_ = cmd.RegisterFlagCompletionFunc("set", cobra.NoFileCompletions)
 	return cmd
 }
 

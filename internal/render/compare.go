@@ -56,7 +56,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
 	fmt.Fprintf(bw, "%-10s %s\n\n", label.Compare.Get(lang, "new"), c.NewLabel)
-	fmt.Fprintf(bw, "%s  %s -> %s  (%s)  %s -> %s\n\n", label.Index(rn.Rubric, lang, label.Text.Get(lang, "title")), n(ro.Published), n(rn.Published),
+	fmt.Fprintf(bw, "%s  %s → %s  (%s)  %s → %s\n\n", label.Index(rn.Rubric, lang, label.Text.Get(lang, "title")), n(ro.Published), n(rn.Published),
 		signed(rn.Published-ro.Published, p, lang), label.PredicateName(ro.Predicate, lang), label.PredicateName(rn.Predicate, lang))
 	const nameWidth = 60
 	groupWord := label.Compare.Get(lang, "group")
@@ -97,7 +97,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 		fmt.Fprintf(bw, "\n%s (%d)%s %9s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
 			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
 		for _, m := range l.ms {
-			lv := label.Level(m.Old, lang) + " -> " + label.Level(m.New, lang)
+			lv := label.Level(m.Old, lang) + " → " + label.Level(m.New, lang)
 			fmt.Fprintf(bw, "%s %9s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lv,
 				signed(m.Effect.Round(cp), cp, lang))
 		}

@@ -19,13 +19,13 @@ type diffLine struct {
 	key     string // the most specific YAML key, for the position
 	mark    string // "+" added, "-" removed, "~" changed
 	label   string // "11 Tingkat Kematangan ..."
-	detail  string // "weight 2.5 -> 3; renamed from ..."
+	detail  string // "weight 2.5 → 3; renamed from ..."
 }
 
 func diffChangeLines(c *rubric.Changes) []diffLine {
 	var out []diffLine
 	for _, f := range c.Fields {
-		out = append(out, diffLine{"Settings", "rubric", "", f.Field, "~", f.Field, diffFieldValue(f.Old) + " -> " + diffFieldValue(f.New)})
+		out = append(out, diffLine{"Settings", "rubric", "", f.Field, "~", f.Field, diffFieldValue(f.Old) + " → " + diffFieldValue(f.New)})
 	}
 	for _, s := range c.Scales {
 		l := diffLine{section: "Scales", kind: "scale", id: s.ID, mark: diffMark(s.Change), label: s.ID}
@@ -41,15 +41,15 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 		default:
 			var parts []string
 			if s.MinChange != nil {
-				parts = append(parts, fmt.Sprintf("min %s -> %s", s.MinChange.Old, s.MinChange.New))
+				parts = append(parts, fmt.Sprintf("min %s → %s", s.MinChange.Old, s.MinChange.New))
 				l.key = diffKeyOr(l.key, "min")
 			}
 			if s.MaxChange != nil {
-				parts = append(parts, fmt.Sprintf("max %s -> %s", s.MaxChange.Old, s.MaxChange.New))
+				parts = append(parts, fmt.Sprintf("max %s → %s", s.MaxChange.Old, s.MaxChange.New))
 				l.key = diffKeyOr(l.key, "max")
 			}
 			if s.IntegerChange != nil {
-				parts = append(parts, fmt.Sprintf("integer %t -> %t", s.IntegerChange.Old, s.IntegerChange.New))
+				parts = append(parts, fmt.Sprintf("integer %t → %t", s.IntegerChange.Old, s.IntegerChange.New))
 				l.key = diffKeyOr(l.key, "integer")
 			}
 			for _, lv := range s.Levels {
@@ -59,7 +59,7 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 				case lv.New == "":
 					parts = append(parts, fmt.Sprintf("level %d %q has no name now", lv.Level, lv.Old))
 				default:
-					parts = append(parts, fmt.Sprintf("level %d %q -> %q", lv.Level, lv.Old, lv.New))
+					parts = append(parts, fmt.Sprintf("level %d %q → %q", lv.Level, lv.Old, lv.New))
 				}
 				l.key = diffKeyOr(l.key, "levels")
 			}
@@ -77,15 +77,15 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 		default:
 			var parts []string
 			if b.FromChange != nil {
-				parts = append(parts, fmt.Sprintf("from %s -> %s", b.FromChange.Old, b.FromChange.New))
+				parts = append(parts, fmt.Sprintf("from %s → %s", b.FromChange.Old, b.FromChange.New))
 				l.key = diffKeyOr(l.key, "from")
 			}
 			if b.ToChange != nil {
-				parts = append(parts, fmt.Sprintf("to %s -> %s", b.ToChange.Old, b.ToChange.New))
+				parts = append(parts, fmt.Sprintf("to %s → %s", b.ToChange.Old, b.ToChange.New))
 				l.key = diffKeyOr(l.key, "to")
 			}
 			if b.NameENChange != nil {
-				parts = append(parts, fmt.Sprintf("name_en %q -> %q", b.NameENChange.Old, b.NameENChange.New))
+				parts = append(parts, fmt.Sprintf("name_en %q → %q", b.NameENChange.Old, b.NameENChange.New))
 				l.key = diffKeyOr(l.key, "name_en")
 			}
 			l.detail = strings.Join(parts, "; ")
@@ -114,7 +114,7 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 			default:
 				var parts []string
 				if it.Reweighted != nil {
-					parts = append(parts, fmt.Sprintf("weight %s -> %s", it.Reweighted.Old, it.Reweighted.New))
+					parts = append(parts, fmt.Sprintf("weight %s → %s", it.Reweighted.Old, it.Reweighted.New))
 					l.key = diffKeyOr(l.key, "weight")
 				}
 				if it.Renamed != nil {
@@ -125,11 +125,11 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 					parts = append(parts, fmt.Sprintf("moved from %s %s to %s", sec.parent, it.Moved.Old, it.Moved.New))
 				}
 				if it.Rescaled != nil {
-					parts = append(parts, fmt.Sprintf("scale %s -> %s", diffOrNone(it.Rescaled.Old), diffOrNone(it.Rescaled.New)))
+					parts = append(parts, fmt.Sprintf("scale %s → %s", diffOrNone(it.Rescaled.Old), diffOrNone(it.Rescaled.New)))
 					l.key = diffKeyOr(l.key, "scale")
 				}
 				if it.ChildrenWeight != nil {
-					parts = append(parts, fmt.Sprintf("children_weight %s -> %s", diffDecOrNone(it.ChildrenWeight.Old), diffDecOrNone(it.ChildrenWeight.New)))
+					parts = append(parts, fmt.Sprintf("children_weight %s → %s", diffDecOrNone(it.ChildrenWeight.Old), diffDecOrNone(it.ChildrenWeight.New)))
 					l.key = diffKeyOr(l.key, "children_weight")
 				}
 				l.detail = strings.Join(parts, "; ")
@@ -202,7 +202,7 @@ func diffArrow(old, new string) string {
 	if old == new {
 		return old
 	}
-	return old + " -> " + new
+	return old + " → " + new
 }
 
 // DiffText writes the changes grouped by kind, then the evaluations as a
@@ -368,7 +368,7 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 			section = l.section
 			fmt.Fprintf(&sb, "\n#### %s\n\n| | Item | Change |\n|---|---|---|\n", section)
 		}
-		fmt.Fprintf(&sb, "| %s | %s | %s |\n", diffMDMark(l.mark), mdEscape(l.label), mdEscape(strings.ReplaceAll(l.detail, "->", "→")))
+		fmt.Fprintf(&sb, "| %s | %s | %s |\n", diffMDMark(l.mark), mdEscape(l.label), mdEscape(l.detail))
 	}
 	if d.Evals != nil {
 		sb.WriteString("\n#### Evaluations rescored\n\n| Instansi | Old | New | Change | Predicate | Rank |\n|---|---:|---:|---:|---|---|\n")
@@ -379,7 +379,7 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 				pred = fmt.Sprintf("**%s → %s**", mdEscape(e.Old.Predicate.Name), mdEscape(e.New.Predicate.Name))
 			}
 			fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(e.Name()), e.Old.Published.Fixed(op), e.New.Published.Fixed(np),
-				result.Signed(e.Change(), max(op, np)), pred, strings.ReplaceAll(diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)), "->", "→"))
+				result.Signed(e.Change(), max(op, np)), pred, diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)))
 		}
 		fmt.Fprintf(&sb, "\n%s\n", diffSummaryText(d.Summary()))
 	}
@@ -441,7 +441,7 @@ func DiffGitHub(w io.Writer, d *result.RubricDiff) error {
 	if d.Evals != nil {
 		for _, e := range d.Evals {
 			if e.PredicateChanged() {
-				write(Annotation{Level: "warning", Title: "predicate change", Msg: fmt.Sprintf("%s (%s): %s -> %s, index %s -> %s",
+				write(Annotation{Level: "warning", Title: "predicate change", Msg: fmt.Sprintf("%s (%s): %s → %s, index %s → %s",
 					e.Name(), e.Source, e.Old.Predicate.Name, e.New.Predicate.Name,
 					e.Old.Published.Fixed(e.Old.Rubric.Precision), e.New.Published.Fixed(e.New.Rubric.Precision))})
 			}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// The flags that several commands share are bound here, once, so that the
+// same thing has the same flag, the same help text and the same shell
+// completion everywhere.
+
+// addReadFlags binds the flags that say how to read workbooks.
+func addReadFlags(cmd *cobra.Command, o *readFlags) {
+	f := cmd.Flags()
+	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
+	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
+	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks")
+	f.IntVar(&o.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
+	for _, name := range []string{"sheet", "id-col", "level-col", "password", "max-unzip-size"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
+}
+
+// addRubricFlag binds -r, --rubric: an embedded rubric id or a YAML file.
+func addRubricFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVarP(p, "rubric", "r", rubric.DefaultID, "embedded rubric id ("+strings.Join(rubric.EmbeddedIDs(), ", ")+") or YAML file")
+	_ = cmd.RegisterFlagCompletionFunc("rubric", completeRubric)
+}
+
+// addLangFlag binds --lang.
+func addLangFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "lang", "id", "language of labels and decimal separator: id (Indonesian, 2,95) or en (English, 2.95)")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"id\tIndonesian, decimal commas", "en\tEnglish, decimal points"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// addForceFlag binds --force, which lets -o replace an existing file.
+func addForceFlag(cmd *cobra.Command, p *bool) {
+	cmd.Flags().BoolVar(p, "force", false, "overwrite the -o file if it exists (never an input)")
+}
+
+// addBatchFlags binds the flags of commands that read many inputs.
+func addBatchFlags(cmd *cobra.Command, recursive, keepGoing *bool, jobs *int) {
+	f := cmd.Flags()
+	f.BoolVar(recursive, "recursive", false, "descend into sub-folders of folder arguments")
+	f.BoolVar(keepGoing, "keep-going", false, "exit 0 even when some inputs could not be read (they are still reported)")
+	f.IntVarP(jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	_ = cmd.RegisterFlagCompletionFunc("jobs", cobra.NoFileCompletions)
+}
+
+// completeRubric completes --rubric: the embedded rubric ids, then the
+// YAML files and the folders of the folder being typed.
+func completeRubric(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	var out []cobra.Completion
+	for _, id := range rubric.EmbeddedIDs() {
+		if strings.HasPrefix(id, toComplete) {
+			r, err := rubric.ByID(id)
+			desc := ""
+			if err == nil {
+				desc = r.Name
+			}
+			out = append(out, cobra.CompletionWithDesc(id, desc))
+		}
+	}
+	files, dirs := yamlFiles(toComplete)
+	out = append(out, files...)
+	out = append(out, dirs...)
+	dir := cobra.ShellCompDirectiveNoFileComp
+	if len(dirs) > 0 {
+		dir |= cobra.ShellCompDirectiveNoSpace // a folder: go on typing
+	}
+	return out, dir
+}
+
+// yamlFiles lists the .yaml and .yml files and the folders whose path
+// starts with prefix: in prefix's folder, with prefix's spelling of it.
+func yamlFiles(prefix string) (files, dirs []cobra.Completion) {
+	dir, base := filepath.Split(prefix)
+	ents, err := os.ReadDir(orDot(dir))
+	if err != nil {
+		return nil, nil
+	}
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasPrefix(name, base) || strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		isDir := e.IsDir()
+		if e.Type()&os.ModeSymlink != 0 {
+			if st, err := os.Stat(filepath.Join(orDot(dir), name)); err == nil {
+				isDir = st.IsDir()
+			}
+		}
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case isDir:
+			dirs = append(dirs, dir+name+string(filepath.Separator))
+		case ext == ".yaml" || ext == ".yml":
+			files = append(files, dir+name)
+		}
+	}
+	return files, dirs
+}
+
+func orDot(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
+}
+
+// completePredicate completes a predicate of the rubric that --rubric
+// names (the default one when it is not given yet).
+func completePredicate(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	id, _ := cmd.Flags().GetString("rubric")
+	r, err := rubric.Load(id)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []cobra.Completion
+	for _, b := range r.Predicates {
+		if strings.HasPrefix(strings.ToLower(b.Name), strings.ToLower(toComplete)) {
+			out = append(out, cobra.CompletionWithDesc(b.Name, "from "+b.From.String()))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeYAML completes a YAML file.
+func completeYAML(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// completeWorkbooks completes the workbooks (and folders) of arguments.
+func completeWorkbooks(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"xlsx", "xlsm", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+}
