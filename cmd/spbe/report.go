@@ -24,7 +24,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	return report.Write(opts.Output, evals, p, save)
+	return report.WriteWith(opts.Output, evals, p, save, report.Options{PerInstansi: opts.PerInstansi})
 }
 
 // saveOptions are the rules of the -o report: every input is protected,

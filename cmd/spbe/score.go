@@ -43,6 +43,8 @@ type scoreOptions struct {
 
 	Output string // -o: write an Excel report
 	Force  bool   // overwrite an existing report
+	// PerInstansi writes a sheet per instansi in the report however many.
+	PerInstansi bool
 	// inputs are the files that the arguments name (folders expanded),
 	// which -o may not replace.
 	inputs []string
@@ -109,6 +111,7 @@ and the exit status is 3 unless --keep-going.`,
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
 	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
