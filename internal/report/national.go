@@ -138,25 +138,33 @@ func (b *builder) byCategory(rb *rubric.Rubric, order []*ranked) []*stats {
 	return out
 }
 
-// national writes the report of several evaluations.
-func (b *builder) national(evals []*result.Evaluation, o Options) error {
-	rb := evals[0].Result.Rubric
-	order := rankOrder(evals)
-	fixed := []string{b.label("summary"), b.label("ranking"), b.label("matrix"), ProvenanceSheet}
-	details := o.PerInstansi || len(order) <= DetailLimit
-	if details {
-		names := instansiSheets(order, fixed)
+// nationalSheets returns the sheets of the report of several evaluations
+// in order: the summary, the ranking, the matrix, then a sheet per
+// instansi in rank order when there are to be any (set in order).
+func (b *builder) nationalSheets(order []*ranked, o Options) []string {
+	sheets := []string{b.label("summary"), b.label("ranking"), b.label("matrix")}
+	if o.PerInstansi || len(order) <= DetailLimit {
+		names := instansiSheets(order, append(sheets, ProvenanceSheet))
 		for i, e := range order {
 			e.sheet = names[i]
 		}
+		sheets = append(sheets, names...)
 	}
-	if err := b.nationalSummary(fixed[0], rb, order, details); err != nil {
+	return sheets
+}
+
+// national writes the report of several evaluations, in rank order,
+// on the sheets of nationalSheets.
+func (b *builder) national(order []*ranked) error {
+	rb := order[0].Result.Rubric
+	details := order[0].sheet != ""
+	if err := b.nationalSummary(b.label("summary"), rb, order, details); err != nil {
 		return err
 	}
-	if err := b.ranking(fixed[1], rb, order); err != nil {
+	if err := b.ranking(b.label("ranking"), rb, order); err != nil {
 		return err
 	}
-	if err := b.matrix(fixed[2], rb, order); err != nil {
+	if err := b.matrix(b.label("matrix"), rb, order); err != nil {
 		return err
 	}
 	for _, e := range order {
@@ -376,9 +384,6 @@ func streamCell(style int, v any) excelize.Cell { return excelize.Cell{StyleID: 
 // every domain and aspect index. It streams the rows: a national report
 // has hundreds.
 func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error {
-	if _, err := b.f.NewSheet(name); err != nil {
-		return err
-	}
 	p := rb.Precision
 	hdr := []string{b.label("rank"), b.label("instansi"), b.label("category"), b.indexName(rb), b.label("predicate")}
 	for _, d := range rb.Domains {
@@ -459,9 +464,6 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 // every indicator (columns) with a red-yellow-green colour scale: the heat
 // map analysts make by hand.
 func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error {
-	if _, err := b.f.NewSheet(name); err != nil {
-		return err
-	}
 	inds := order[0].Result.Indicators
 	const first = 4 // rank, instansi, index, then the indicators
 	cols := widths{1: headerWidth(b.label("rank")), 3: max(headerWidth(b.indexName(rb)), 7)}

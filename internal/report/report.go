@@ -81,17 +81,27 @@ func BuildWith(evals []*result.Evaluation, p *result.Provenance, o Options) (*ex
 		f.Close()
 		return nil, err
 	}
-	var err error
+	// Every sheet is made first, in order, and the provenance sheet
+	// hidden, before any is streamed: hiding a sheet reads every other.
+	var sheets []string
+	var order []*ranked
 	if len(evals) == 1 {
-		err = b.single(evals[0])
+		sheets = []string{b.label("summary"), b.label("indicators")}
 	} else {
-		err = b.national(evals, o)
+		order = rankOrder(evals)
+		sheets = b.nationalSheets(order, o)
+	}
+	err := b.makeSheets(append(sheets, ProvenanceSheet))
+	if err == nil {
+		err = f.SetSheetVisible(ProvenanceSheet, false)
+	}
+	if err == nil && len(evals) == 1 {
+		err = b.single(evals[0])
+	} else if err == nil {
+		err = b.national(order)
 	}
 	if err == nil {
 		err = writeProvenance(f, p)
-	}
-	if err == nil {
-		f.SetActiveSheet(0)
 	}
 	if err != nil {
 		f.Close()
@@ -269,8 +279,19 @@ func (b *builder) single(e *result.Evaluation) error {
 	return b.indicators(b.label("indicators"), e)
 }
 
-// newSheet returns a writer on a new sheet; the first sheet is the
-// default one, renamed.
+// makeSheets makes the sheets of a workbook in order: the first is the
+// default one, renamed. The first sheet is the active one.
+func (b *builder) makeSheets(names []string) error {
+	for _, name := range names {
+		if _, err := b.newSheet(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newSheet returns a writer on a sheet, made unless it exists; the first
+// sheet is the default one, renamed.
 func (b *builder) newSheet(name string) (*sheetWriter, error) {
 	if !b.renamed {
 		b.renamed = true
