@@ -192,7 +192,7 @@ func instansiSheets(order []*ranked, taken []string) []string {
 	}
 	names := make([]string, len(order))
 	for i, e := range order {
-		base := cleanSheetName(e.Instansi)
+		base := cleanSheetName(shortName(e.Instansi))
 		if base == "" {
 			base = fmt.Sprint(i + 1)
 		}
@@ -205,6 +205,35 @@ func instansiSheets(order []*ranked, taken []string) []string {
 		names[i] = name
 	}
 	return names
+}
+
+// shortName shortens an instansi's name that is too long for a sheet
+// name the way Indonesian does: without "Pemerintah", then with the usual
+// abbreviations (Kab., Prov., Kemen., RI), each only while still too long.
+func shortName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, ab := range [][2]string{{"Pemerintah ", ""}, {"Kabupaten", "Kab."}, {"Provinsi", "Prov."}, {"Kementerian", "Kemen."},
+		{"Republik Indonesia", "RI"}, {"Daerah Istimewa", "DI"}, {"Koordinator Bidang", "Koord."}} {
+		if utf16Units(s) <= 31 {
+			break
+		}
+		if ab[1] == "" {
+			if len(s) >= len(ab[0]) && strings.EqualFold(s[:len(ab[0])], ab[0]) {
+				s = s[len(ab[0]):]
+			}
+			continue
+		}
+		s = strings.Replace(s, ab[0], ab[1], 1)
+	}
+	return s
+}
+
+func utf16Units(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16Len(r)
+	}
+	return n
 }
 
 // cleanSheetName is s without the characters a sheet name may not hold,
