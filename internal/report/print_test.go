@@ -163,7 +163,7 @@ func numFormatOf(t *testing.T, f *excelize.File, sheet, c string) string {
 func nationalEvals(t *testing.T, r *rubric.Rubric, n int) []*result.Evaluation {
 	t.Helper()
 	evals := syntheticEvals(t, t.TempDir(), r, n)
-	evals[1].Instansi = evals[0].Instansi                                             // a name twice
+	evals[1].Instansi = evals[0].Instansi                                                    // a name twice
 	evals[2].Instansi = "Pemerintah Kabupaten Kepulauan Sangihe dan Talaud: [Utara]/Selatan" // long, with characters a sheet name refuses
 	return evals
 }
@@ -260,7 +260,6 @@ func TestNationalReport(t *testing.T) {
 		})
 	}
 }
-
 
 // checkSummary compares the summary sheet with what spbe score prints for
 // the same batch (internal/batch): the count per predicate, the mean, the
