@@ -565,24 +565,33 @@ func (b *builder) stream(name string, pg page, cols widths, wrapped map[int]floa
 }
 
 // indicatorBlock writes the indicators of an evaluation below its summary
-// on an instansi's sheet, on a page of their own, in the summary's columns:
-// no, name, weight, level, contribution, points open, aspect, level name.
+// on an instansi's sheet, in the summary's columns (no, name, weight,
+// level, contribution, points open, aspect, level name), starting on a
+// new page, with the header again on every page it takes.
 func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) error {
 	w := &sheetWriter{f: b.f, sheet: sheet}
 	res := e.Result
 	p := res.Rubric.Precision
-	if err := b.f.InsertPageBreak(sheet, cell(1, row)); err != nil {
-		return err
-	}
 	hdr := []string{b.label("no"), b.label("indicator"), b.label("weight"), b.label("level"), b.label("contribution"),
-		fmt.Sprintf(b.label("toMax"), scaleMax(res.Rubric)), b.label("aspect"), b.label("levelname")}
-	for c, h := range hdr {
-		w.free(1+c, row, h, b.st["header"])
-	}
-	w.height(row, 2)
+		b.label("available"), b.label("aspect"), b.label("levelname")}
+	// perPage is the lines of a page at the scale that fits the summary
+	// and its charts to the width of A4 landscape.
+	const perPage = 46
+	used := perPage
 	for _, it := range res.Indicators {
-		row++
 		ind := it.Indicator
+		n := max(lines(ind.Name, nameWidth), lines(it.LevelName, 14))
+		if used+n > perPage {
+			if w.err == nil {
+				w.err = b.f.InsertPageBreak(sheet, cell(1, row))
+			}
+			for c, h := range hdr {
+				w.free(1+c, row, h, b.st["header"])
+			}
+			w.height(row, 2)
+			row++
+			used = 2
+		}
 		w.free(1, row, ind.ID, b.st["code"])
 		w.free(2, row, ind.Name, b.st["text"])
 		w.num(3, row, ind.Weight, b.st["w"])
@@ -595,7 +604,9 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 		w.num(6, row, it.Available.Round(p+2), b.st["c"])
 		w.free(7, row, ind.Aspect.ID, b.st["code"])
 		w.free(8, row, it.LevelName, b.st["text"])
-		w.height(row, max(lines(ind.Name, nameWidth), lines(it.LevelName, 14)))
+		w.height(row, n)
+		used += n
+		row++
 	}
 	return w.err
 }

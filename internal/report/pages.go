@@ -16,6 +16,8 @@ import (
 type page struct {
 	// landscape turns the page; onePage fits the sheet on one page, else
 	// it is fitted to one page wide and runs down as many as it needs.
+	// LibreOffice ignores manual page breaks on a sheet fitted to pages
+	// high: only onePage sets a height.
 	landscape, onePage bool
 	// titleRows are repeated at the top of every printed page (1..n).
 	titleRows int
@@ -132,10 +134,10 @@ func (w widths) apply(f *excelize.File, sheet string, lo, hi float64) error {
 
 // lines is the number of lines s takes when wrapped at word boundaries in
 // a column of width units. A unit is the width of a digit; text of the
-// default font averages about 0.83 of it (measured in LibreOffice on the
+// default font averages about 0.85 to 0.9 of it (measured in LibreOffice on the
 // names of the SPBE rubrics).
 func lines(s string, width float64) int {
-	capacity := max(int((width-1)*1.2), 1)
+	capacity := max(int((width-1)*1.1), 1)
 	n, cur := 1, 0
 	for _, wd := range strings.Fields(s) {
 		l := utf8.RuneCountInString(wd)

@@ -321,8 +321,9 @@ const nameWidth = 46
 
 // summary writes the summary of one evaluation on a new sheet: the index
 // and predicate, the bands, and the domains and aspects with a chart of
-// each. rank and of, when of > 0, give its place in a batch. It returns
-// the first free row.
+// each. rank and of, when of > 0, give its place in a batch (the sheet
+// then goes on with the indicators, indicatorBlock). It returns the first
+// free row.
 func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int, error) {
 	w, err := b.newSheet(name)
 	if err != nil {
