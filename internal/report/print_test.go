@@ -328,3 +328,40 @@ func TestInstansiSheetNames(t *testing.T) {
 		t.Errorf("names = %q\nwant    %q", got, want)
 	}
 }
+
+// A rubric without domains (Indeks Pemdi: aspects only) gives no domain
+// table nor chart, and no domain columns.
+func TestReportWithoutDomains(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	flat := *r
+	flat.Domains = nil
+	var evals []*result.Evaluation
+	for _, e := range syntheticEvals(t, t.TempDir(), r, 3) {
+		res := *e.Result
+		res.Rubric, res.Domains = &flat, nil
+		res.Aspects = slices.Clone(res.Aspects)
+		for i := range res.Aspects {
+			res.Aspects[i].Domain = ""
+		}
+		e.Result = &res
+		evals = append(evals, e)
+	}
+	for _, n := range []int{1, 3} {
+		out := writeReport(t, evals[:n], "id")
+		f := open(t, out)
+		sheet := f.GetSheetList()[0]
+		if n == 3 {
+			sheet = f.GetSheetList()[3] // an instansi's sheet
+		}
+		rows, _ := f.GetRows(sheet)
+		for _, row := range rows {
+			if len(row) > 0 && (row[0] == "D1" || slices.Contains(row, "Domain")) {
+				t.Errorf("%d: %s has a domain row %q", n, sheet, row)
+			}
+		}
+		charts := zipParts(t, out, "xl/charts/chart")
+		if want := map[int]int{1: 1, 3: 5}[n]; len(charts) != want { // radar; for 3, two summary charts and a radar each
+			t.Errorf("%d: %d charts, want %d", n, len(charts), want)
+		}
+	}
+}
