@@ -4,7 +4,9 @@
 # minutes with warm Go caches, more on a fresh machine (downloads, cross
 # builds). What it installs, only when missing:
 #   - LibreOffice Calc (apt-get install libreoffice-calc-nogui, with sudo when
-#     not root): a test recalculates the formulas of `spbe template` forms;
+#     not root): a test recalculates the formulas of `spbe template` forms,
+#     and one prints a report to PDF;
+#   - poppler-utils (pdfinfo, pdftotext), which read that PDF's pages;
 #   - staticcheck v0.8.2 and the Go modules, in Go's module cache (not go.mod).
 # SPBE_RELEASE_ALL=1 builds all five release targets instead of two.
 set -euo pipefail
@@ -12,12 +14,16 @@ cd "$(dirname "$0")"
 started=$SECONDS
 step() { printf '\n==> [%dm%02ds] %s\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*"; }
 
-if ! command -v soffice >/dev/null 2>&1; then
-  step "installing LibreOffice Calc (apt-get; a few minutes)"
+missing=""
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
+command -v pdfinfo >/dev/null 2>&1 || missing="$missing poppler-utils"
+if [ -n "$missing" ]; then
+  step "installing$missing (apt-get; a few minutes)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  # shellcheck disable=SC2086 # one word per package
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 step "go vet ./..."

@@ -45,6 +45,8 @@ type scoreOptions struct {
 
 	Output string // -o: write an Excel report
 	Force  bool   // overwrite an existing report
+	// PerInstansi writes a sheet per instansi in the report however many.
+	PerInstansi bool
 	// inputs are the files that the arguments name (folders expanded),
 	// which -o may not replace.
 	inputs []string
@@ -113,6 +115,7 @@ and the exit status is 3 unless --keep-going.`,
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	addForceFlag(cmd, &opts.Force)
+	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
 	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)

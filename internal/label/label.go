@@ -90,6 +90,19 @@ func PredicateName(b *rubric.Band, lang string) string {
 	return b.Name
 }
 
+// IndexName is the name of the index a rubric computes, in the language
+// ("Indeks SPBE"). Every output takes the name from here; the rubric will
+// carry it once a rubric of another index exists.
+func IndexName(r *rubric.Rubric, lang string) string {
+	if lang != "en" {
+		lang = "id"
+	}
+	if r == nil {
+		return defaultIndex[lang][0]
+	}
+	return r.IndexName(lang)
+}
+
 // GroupName is the name shown for a group of a batch ("" is no category).
 func GroupName(g, lang string) string {
 	if g == "" {

@@ -188,12 +188,12 @@ func TestReportCharts(t *testing.T) {
 		t.Fatalf("%d charts, want 2", len(charts))
 	}
 	all := html.UnescapeString(strings.Join(charts, "\n"))
-	for _, want := range []string{"<radarChart>", "<barChart>", `<barDir val="col">`,
+	for _, want := range []string{"<radarChart>", "<barChart>", `<barDir val="bar">`,
 		"<f>'Ringkasan'!$D$25:$D$32</f>", // aspect indices
 		"<f>'Ringkasan'!$H$25:$H$32</f>", // level-3 target
-		"<f>'Ringkasan'!$A$25:$A$32</f>", // aspect ids
+		"<f>'Ringkasan'!$B$25:$B$32</f>", // aspect names
 		"<f>'Ringkasan'!$D$19:$D$22</f>", // domain indices
-		"<f>'Ringkasan'!$A$19:$A$22</f>", // domain ids
+		"<f>'Ringkasan'!$B$19:$B$22</f>", // domain names
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("charts lack %s", want)
@@ -318,7 +318,9 @@ func TestReportRanking(t *testing.T) {
 		evaluation(t, dir, "c.xlsx", "Kembar", r, fixture.Perekonomian2021),
 	}
 	f := open(t, writeReport(t, evals, "id"))
-	if got := strings.Join(f.GetSheetList(), ","); got != "Peringkat,Ringkasan 1,Indikator 1,Ringkasan 2,Indikator 2,Ringkasan 3,Indikator 3,Provenance" {
+	// A summary of them all, the ranking, the matrix, then a sheet per
+	// instansi in rank order (ties by name), named by instansi.
+	if got := strings.Join(f.GetSheetList(), ","); got != "Ringkasan,Peringkat,Matriks indikator,Teladan,Kembar,Perekonomian,Provenance" {
 		t.Fatalf("sheets = %s", got)
 	}
 	rows, _ := f.GetRows("Peringkat", excelize.Options{RawCellValue: true})

@@ -94,7 +94,7 @@ func (t *form) build(instansi string) error {
 			t.ls = 100
 		}
 	}
-	st, err := formStyles(f, r.Precision)
+	st, err := formStyles(f, r.Precision, t.lang)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (t *form) build(instansi string) error {
 		w.str(1, 2, "Instansi:", st["bold"])
 	}
 	w.str(1, 3, label.Report.Get(t.lang, "rubric")+": "+r.Name+" ("+r.ID+")", 0)
-	w.str(1, 4, label.Report.Get(t.lang, "index")+":", st["bold"])
+	w.str(1, 4, label.IndexName(r, t.lang)+":", st["bold"])
 	hdr := []string{"No", "Domain", "Aspek", "Indikator", "Bobot (%)", "Tingkat Kematangan", "Nama Tingkat Kematangan", "Penjelasan", "Data Dukung"}
 	for c, h := range hdr {
 		w.str(c+1, FormHeaderRow, h, st["header"])
@@ -120,10 +120,14 @@ func (t *form) build(instansi string) error {
 		} else {
 			w.str(1, row, ind.ID, st["center"])
 		}
-		_, dname := domainOf(ind.Aspect)
-		w.str(2, row, dname, st["text"])
+		domain := ""
+		if ind.Aspect.Domain != nil {
+			domain = ind.Aspect.Domain.Name
+		}
+		w.str(2, row, domain, st["text"])
 		w.str(3, row, ind.Aspect.Name, st["text"])
 		w.str(4, row, ind.Name, st["text"])
+		w.height(row, max(lines(domain, formWidths["B"]), lines(ind.Aspect.Name, formWidths["C"]), lines(ind.Name, formWidths["D"])))
 		w.num(5, row, ind.Weight, st["w"])
 		w.style(6, row, st["input"])
 		w.formula(7, row, levelNameFormula(ind.LevelScale, row), st["text"])
@@ -144,11 +148,8 @@ func (t *form) build(instansi string) error {
 	if w.err != nil {
 		return w.err
 	}
-	for _, cw := range []struct {
-		col string
-		w   float64
-	}{{"A", 6}, {"B", 22}, {"C", 26}, {"D", 60}, {"E", 10}, {"F", 12}, {"G", 22}, {"H", 40}, {"I", 30}} {
-		if err := f.SetColWidth(FormSheet, cw.col, cw.col, cw.w); err != nil {
+	for col, wd := range formWidths {
+		if err := f.SetColWidth(FormSheet, col, col, wd); err != nil {
 			return err
 		}
 	}
@@ -158,12 +159,19 @@ func (t *form) build(instansi string) error {
 	if err := f.SetPanes(FormSheet, &excelize.Panes{Freeze: true, YSplit: FormHeaderRow, TopLeftCell: "A" + strconv.Itoa(FormHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := landscape(f, FormSheet); err != nil {
+	title := label.Report.Get(t.lang, "formTitle") + " — " + r.Name
+	if err := setPage(f, FormSheet, t.lang, page{landscape: true, titleRows: FormHeaderRow, header: title, right: instansi}); err != nil {
+		return err
+	}
+	if err := setPage(f, ResultSheet, t.lang, page{header: title, right: instansi}); err != nil {
 		return err
 	}
 	// Excel recalculates on opening; spbe never writes cached results.
 	return f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)})
 }
+
+// formWidths are the widths of the form's columns.
+var formWidths = map[string]float64{"A": 6, "B": 22, "C": 26, "D": 60, "E": 10, "F": 12, "G": 22, "H": 40, "I": 30}
 
 // weightScale returns the smallest power of ten that makes every weight
 // and the rubric's total a whole number.
@@ -184,19 +192,20 @@ func weightScale(r *rubric.Rubric) int64 {
 	return k
 }
 
-func formStyles(f *excelize.File, precision int) (map[string]int, error) {
+func formStyles(f *excelize.File, precision int, lang string) (map[string]int, error) {
+	nf := func(places int) *string { return ptr(locale(lang) + numFmt(places)) }
 	border := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1}, {Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	defs := map[string]*excelize.Style{
 		"title":  {Font: &excelize.Font{Bold: true, Size: 14, Color: colorHeader}},
 		"bold":   {Font: &excelize.Font{Bold: true}},
 		"header": {Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorHeader}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}, Border: border},
-		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top"}},
+		"text":   {Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		"center": {Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}},
-		"w":      {Border: border, CustomNumFmt: ptr("0.00"), Alignment: &excelize.Alignment{Vertical: "top"}},
+		"w":      {Border: border, CustomNumFmt: nf(2), Alignment: &excelize.Alignment{Vertical: "top"}},
 		"input":  {Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}},
-		"idx":    {Font: &excelize.Font{Bold: true, Size: 14, Color: colorHeader}, CustomNumFmt: ptr(numFmt(precision)), Alignment: &excelize.Alignment{Horizontal: "left"}},
-		"idxc":   {Border: border, CustomNumFmt: ptr(numFmt(precision))},
-		"idxb":   {Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: ptr(numFmt(precision))},
+		"idx":    {Font: &excelize.Font{Bold: true, Size: 14, Color: colorHeader}, CustomNumFmt: nf(precision), Alignment: &excelize.Alignment{Horizontal: "left"}},
+		"idxc":   {Border: border, CustomNumFmt: nf(precision)},
+		"idxb":   {Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: nf(precision)},
 	}
 	st := map[string]int{}
 	for name, s := range defs {
@@ -311,7 +320,7 @@ func (t *form) results(st map[string]int) error {
 		for _, m := range []struct {
 			m  map[string]*span
 			id string
-		}{{aspects, ind.Aspect.ID}, {domains, first(domainOf(ind.Aspect))}} {
+		}{{aspects, ind.Aspect.ID}, {domains, domainOf(ind)}} {
 			if sp, ok := m.m[m.id]; ok {
 				sp.to = row
 			} else {
@@ -325,14 +334,20 @@ func (t *form) results(st map[string]int) error {
 		s, wsum := t.sums(sp.from, sp.to)
 		w.str(1, row, a.ID, st["center"])
 		w.str(2, row, a.Name, st["text"])
-		w.str(3, row, first(domainOf(a)), st["center"])
+		if a.Domain != nil {
+			w.str(3, row, a.Domain.ID, st["center"])
+		} else {
+			w.style(3, row, st["center"])
+		}
 		w.num(4, row, a.Weight, st["w"])
 		w.formula(5, row, t.roundHalfUp(s, wsum), st["idxb"])
 		t.res.Aspects[a.ID] = "E" + strconv.Itoa(row)
 	}
-	row += 2
-	for c, h := range []string{label.Report.Get(t.lang, "code"), label.Report.Get(t.lang, "domain"), "", label.Report.Get(t.lang, "weight"), label.Report.Get(t.lang, "domainIndex")} {
-		w.str(c+1, row, h, st["header"])
+	if len(r.Domains) > 0 {
+		row += 2
+		for c, h := range []string{label.Report.Get(t.lang, "code"), label.Report.Get(t.lang, "domain"), "", label.Report.Get(t.lang, "weight"), label.Report.Get(t.lang, "domainIndex")} {
+			w.str(c+1, row, h, st["header"])
+		}
 	}
 	for _, d := range r.Domains {
 		row++
@@ -348,7 +363,7 @@ func (t *form) results(st map[string]int) error {
 	row += 2
 	s, _ := t.sums(t.first, t.last)
 	total := r.Total.Units() * t.k / rubric.NewDecimal(1).Units()
-	w.str(1, row, label.Report.Get(t.lang, "index"), st["bold"])
+	w.str(1, row, label.IndexName(r, t.lang), st["bold"])
 	w.formula(5, row, t.roundHalfUp(s, strconv.FormatInt(total, 10)), st["idx"])
 	idxCell := "E" + strconv.Itoa(row)
 	t.res.Index = ResultSheet + "!" + idxCell
@@ -394,11 +409,3 @@ func (t *form) predicateFormula(idxCell, s string, total int64) string {
 
 // domainOf returns the id and name of an aspect's domain, "" in a rubric
 // without domains.
-func domainOf(a *rubric.Aspect) (id, name string) {
-	if a.Domain == nil {
-		return "", ""
-	}
-	return a.Domain.ID, a.Domain.Name
-}
-
-func first(a, _ string) string { return a }
