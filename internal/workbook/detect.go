@@ -126,6 +126,15 @@ func parseColSpec(s string) *colSpec {
 type grid struct {
 	rows   [][]string
 	hidden []bool
+	// uncached reports whether a cell (1-based row and column) is a
+	// formula without a saved value; nil when none is.
+	uncached func(row, col int) bool
+}
+
+// isUncached reports whether a cell (1-based) is a formula without a
+// saved value: its text is "", but it is not empty.
+func (g *grid) isUncached(row, col int) bool {
+	return g.uncached != nil && g.uncached(row, col)
 }
 
 func (g *grid) cell(r, c int) string { // 0-based row, 1-based column
@@ -308,7 +317,9 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 			continue
 		}
 		for _, l := range levels {
-			if fold(g.cell(r, l.col)) != "" {
+			// A formula without a saved value is a value still to compute:
+			// a column of them is not an empty column.
+			if fold(g.cell(r, l.col)) != "" || g.cell(r, l.col) == "" && g.isUncached(r+1, l.col) {
 				l.values++
 			}
 		}
