@@ -65,14 +65,14 @@ var volatileFunctions = []string{"RAND", "RANDBETWEEN", "RANDARRAY", "NOW", "TOD
 // computedFunctions are the functions spbe lets excelize compute: their
 // work and their result grow at most with the size of their arguments.
 var computedFunctions = []string{
-	"ABS", "AND", "AVERAGE", "AVERAGEA", "AVERAGEIF", "AVERAGEIFS", "CEILING", "CHOOSE", "CONCAT",
+	"ABS", "AND", "AVERAGE", "AVERAGEA", "AVERAGEIF", "AVERAGEIFS", "CEILING", "CHOOSE", "COLUMN", "COLUMNS", "CONCAT",
 	"CONCATENATE", "COUNT", "COUNTA", "COUNTBLANK", "COUNTIF", "COUNTIFS", "EXACT", "FALSE", "FIND",
 	"FLOOR", "HLOOKUP", "IF", "IFERROR", "IFNA", "IFS", "INDEX", "INT", "ISBLANK", "ISERR", "ISERROR",
 	"ISLOGICAL", "ISNA", "ISNUMBER", "ISTEXT", "LARGE", "LEFT", "LEN", "LOOKUP", "LOWER", "MATCH", "MAX",
 	"MAXA", "MEDIAN", "MID", "MIN", "MINA", "MOD", "MROUND", "N", "NA", "NOT", "NUMBERVALUE", "OR",
-	"PRODUCT", "RANK", "RANK.EQ", "RIGHT", "ROUND", "ROUNDDOWN", "ROUNDUP", "SEARCH", "SIGN", "SMALL",
+	"PRODUCT", "RANK", "RANK.EQ", "RIGHT", "ROUND", "ROUNDDOWN", "ROUNDUP", "ROW", "ROWS", "SEARCH", "SIGN", "SMALL",
 	"SQRT", "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "SWITCH", "T", "TRIM", "TRUE", "TRUNC", "UPPER",
-	"VALUE", "VLOOKUP", "XLOOKUP", "XOR", "ROW", "ROWS", "COLUMN", "COLUMNS",
+	"VALUE", "VLOOKUP", "XLOOKUP", "XOR",
 }
 
 // formulaFunction is a function name as a formula spells it, without the
