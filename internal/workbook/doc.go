@@ -124,7 +124,10 @@
 // than 8192 characters or nested deeper than 64; more than a million
 // cells read for the workbook; a text that could pass 1 MiB; or array
 // formulas over more than 100 000 cells in all. excelize's own errors
-// (#N/A) are refusals too.
+// (#N/A) are refusals too. In a sheet that excelize reads (an encrypted
+// workbook, a part in another encoding than UTF-8) the cells of an array
+// formula's range other than its first are not seen as formulas: they
+// read as empty.
 //
 // # Speed and the fallback policy
 //

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/efp"
 	"github.com/xuri/excelize/v2"
@@ -57,6 +58,7 @@ const (
 	maxFormulaWork  = 1_000_000 // cells read, ranges included, for one workbook
 	maxFormulaText  = 1 << 20   // bytes of text a formula may build
 	maxArrayCells   = 100_000   // cells in the ranges of all array formulas
+	maxShownFormula = 200       // characters of a formula shown in a message
 )
 
 // volatileFunctions give a new value at every recalculation.
@@ -132,17 +134,22 @@ type formulaGuard struct {
 // (an encrypted workbook): then any array formula refuses every formula.
 func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 	g := &formulaGuard{f: f, facts: map[string]*sheetFacts{}, size: map[cellKey]int64{}}
-	for _, name := range f.GetSheetList() {
-		// Loading the sheet puts its XML in f.Pkg when it was too large
-		// to be kept there on opening.
-		_, _ = f.GetCellFormula(name, "A1")
+	if parts == nil {
+		for _, name := range f.GetSheetList() {
+			// Loading a sheet puts its XML in f.Pkg when it was too
+			// large to be kept there on opening.
+			_, _ = f.GetCellFormula(name, "A1")
+		}
 	}
 	total := 0
 	read := func(sheet, part string) bool {
-		v, ok := f.Pkg.Load(part)
-		data, _ := v.([]byte)
-		if !ok || data == nil {
-			return true
+		data := pkgPart(f, part)
+		if data == nil && sheet != "" {
+			_, _ = f.GetCellFormula(sheet, "A1")
+			data = pkgPart(f, part)
+		}
+		if data == nil {
+			return true // not a worksheet excelize can read
 		}
 		sf := scanFacts(data, sheet)
 		for _, a := range sf.arrays {
@@ -177,6 +184,25 @@ func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 		return read("", name)
 	})
 	return g
+}
+
+// pkgPart returns the bytes of a part of the workbook as excelize holds
+// them, the name matched ignoring case as the scanner does; nil when
+// there is none.
+func pkgPart(f *excelize.File, name string) []byte {
+	if v, ok := f.Pkg.Load(name); ok {
+		b, _ := v.([]byte)
+		return b
+	}
+	var found []byte
+	f.Pkg.Range(func(k, v any) bool {
+		if n, _ := k.(string); strings.EqualFold(n, name) {
+			found, _ = v.([]byte)
+			return false
+		}
+		return true
+	})
+	return found
 }
 
 // scanFacts reads a worksheet's XML for its array formulas and extent.
@@ -332,10 +358,6 @@ func circular(stack []*node, d cellKey, from string) error {
 // node reads a cell for check: a value cell is recorded with its size and
 // gives nil; a formula cell gives its node.
 func (g *formulaGuard) node(k cellKey, from string) (*node, error) {
-	g.work++
-	if g.work > maxFormulaWork {
-		return nil, fmt.Errorf("computing it reads more than %d cells", maxFormulaWork)
-	}
 	cell, _ := excelize.CoordinatesToCellName(k.col, k.row)
 	formula, err := g.f.GetCellFormula(k.sheet, cell)
 	if err != nil || formula == "" {
@@ -555,6 +577,12 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 	}
 	cell, _ := excelize.CoordinatesToCellName(col, row)
 	formula, value, err := x.compute(r.guard, sheet, row, col)
+	if n := maxShownFormula; len(formula) > n {
+		for n > 0 && !utf8.RuneStart(formula[n]) {
+			n--
+		}
+		formula = formula[:n] + "..."
+	}
 	if err != nil {
 		return "", "", &Error{File: r.path, Sheet: sheet, Cell: cell,
 			Err: classed(ErrFormula, fmt.Sprintf("formula =%s had no saved value and could not be computed: %v", formula, err))}

@@ -340,3 +340,17 @@ func TestFormulasWide(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkFormulaChain reads a level cell that depends on a chain of
+// 100 000 formulas without saved values: refused, without recursion.
+func BenchmarkFormulaChain(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "f.xlsx")
+	if err := fixture.XLSX(path, formulaSheet(`<c r="B2"><f>C3</f></c>`, chainRows(100_000))); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ReadSheet(path, Options{Known: known47}); !errors.Is(err, ErrFormula) {
+			b.Fatal(err)
+		}
+	}
+}
