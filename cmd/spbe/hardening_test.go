@@ -18,7 +18,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs, CellInputs or HostileInputs
+	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs or HostileInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -56,6 +56,16 @@ var badInputs = []struct {
 	{"formulir-kosong.xlsx", `Penilaian: no level is filled in: the level column G ("Nilai Akhir") is empty on all 47 indicator rows`, exitInvalid},
 	{"sheet-tersembunyi.xlsx", `warning: sheet "Penilaian" is hidden; it was read because no visible sheet holds a table`, exitOK},
 
+	// Formulas without a saved value (fixture.FormulaInputs).
+	{"skor-mentah.xlsx", `warning: Penilaian!D2: formula =C2+2 had no saved value; computed "3"`, exitOK},
+	{"rumus-berbagi.xlsx", `warning: Penilaian!D3: formula =C3+2 had no saved value; computed "3"`, exitOK},
+	{"rumus-larik.xlsx", `warning: Penilaian!D3: formula ={C2:C48+2} (the array formula of D2) had no saved value; computed "3"`, exitOK},
+	{"rumus-melingkar.xlsx", "Penilaian!G25: formula =G25+4 had no saved value and could not be computed: circular reference G25 -> G25", exitInvalid},
+	{"rumus-acak.xlsx", "Penilaian!G25: formula =RANDBETWEEN(1,5) had no saved value and could not be computed: G25 uses RANDBETWEEN, a volatile function: its value changes at every recalculation", exitInvalid},
+	{"rumus-waktu.xlsx", "Penilaian!G25: formula =NOW() had no saved value and could not be computed: G25 uses NOW, a volatile function", exitInvalid},
+	{"rumus-rept.xlsx", "could not be computed: G25 uses REPT, which spbe does not compute", exitInvalid},
+	{"rumus-rantai.xlsx", "Penilaian!G25: formula =Rantai!A1 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (G25 to Rantai!A100)", exitInvalid},
+
 	// CSV exports.
 	{"bom.csv", "", exitOK},
 	{"titik-koma.csv", "", exitOK},
@@ -83,7 +93,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	dir := t.TempDir()
 	made := map[string]fixture.Bad{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r)) {
 		made[b.Name] = b
 	}
 	for _, tt := range badInputs {
@@ -170,7 +180,7 @@ func TestBadInputsREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	class := map[string]string{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r)) {
 		class[b.Name] = b.Class
 	}
 	var sb strings.Builder

@@ -16,15 +16,22 @@ const maxHeaderRow = 200
 // heads columns of indicator names and only counts when its values are
 // ids, 0 otherwise.
 func idHeader(h string) int {
-	switch h {
-	case "no", "nomor", "kode", "id", "#", "no indikator", "no. indikator", "nomor indikator",
-		"kode indikator", "id indikator", "no urut", "nomor urut":
+	switch {
+	case slices.Contains(idHeaders[:], h):
 		return 2
-	case "indikator", "indikator spbe":
+	case slices.Contains(idNameHeaders[:], h):
 		return 1
 	}
 	return 0
 }
+
+// idHeaders head an id column; idNameHeaders head one when its values
+// are ids (see idHeader). Headers are compared normalised (normHeader).
+var (
+	idHeaders = [...]string{"no", "nomor", "kode", "id", "#", "no indikator", "no. indikator", "nomor indikator",
+		"kode indikator", "id indikator", "no urut", "nomor urut"}
+	idNameHeaders = [...]string{"indikator", "indikator spbe"}
+)
 
 // Level column classes, best first in the documented preference order.
 const (
@@ -41,7 +48,20 @@ var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "targe
 	"keterangan", "kriteria", "deskripsi", "catatan", "dukung", "bukti", "justifikasi", "alasan",
 	"predikat", "rekomendasi", "uraian", "nama"}
 
+// levelWords mark a level column: a header that contains one.
 var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilaian", "skor", "score", "tingkat"}
+
+// finalWords mark a final or evaluator level column, selfWords a
+// self-assessment one.
+var (
+	finalWords = [...]string{"akhir", "evaluator", "final", "verifikasi", "asesor"}
+	selfWords  = [...]string{"mandiri", "self"}
+)
+
+// containsAny reports whether h contains one of words.
+func containsAny(h string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(h, w) })
+}
 
 // levelHeader classifies a normalised header as a level column and returns
 // the latest year it mentions (0 if none).
@@ -49,27 +69,14 @@ func levelHeader(h string) (class, year int) {
 	if h == "" || idHeader(h) > 0 {
 		return levelNone, 0
 	}
-	found := false
-	for _, w := range levelWords {
-		if strings.Contains(h, w) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !containsAny(h, levelWords[:]) || containsAny(h, notLevelWords[:]) {
 		return levelNone, 0
-	}
-	for _, w := range notLevelWords {
-		if strings.Contains(h, w) {
-			return levelNone, 0
-		}
 	}
 	year = latestYear(h)
 	switch {
-	case strings.Contains(h, "mandiri") || strings.Contains(h, "self"):
+	case containsAny(h, selfWords[:]):
 		return levelMandiri, year
-	case strings.Contains(h, "akhir") || strings.Contains(h, "evaluator") || strings.Contains(h, "final") ||
-		strings.Contains(h, "verifikasi") || strings.Contains(h, "asesor"):
+	case containsAny(h, finalWords[:]):
 		return levelFinal, year
 	case year > 0:
 		return levelYear, year
@@ -126,6 +133,15 @@ func parseColSpec(s string) *colSpec {
 type grid struct {
 	rows   [][]string
 	hidden []bool
+	// uncached reports whether a cell (1-based row and column) is a
+	// formula without a saved value; nil when none is.
+	uncached func(row, col int) bool
+}
+
+// isUncached reports whether a cell (1-based) is a formula without a
+// saved value: its text is "", but it is not empty.
+func (g *grid) isUncached(row, col int) bool {
+	return g.uncached != nil && g.uncached(row, col)
 }
 
 func (g *grid) cell(r, c int) string { // 0-based row, 1-based column
@@ -308,7 +324,9 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 			continue
 		}
 		for _, l := range levels {
-			if fold(g.cell(r, l.col)) != "" {
+			// A formula without a saved value is a value still to compute:
+			// a column of them is not an empty column.
+			if fold(g.cell(r, l.col)) != "" || g.cell(r, l.col) == "" && g.isUncached(r+1, l.col) {
 				l.values++
 			}
 		}

@@ -69,7 +69,9 @@
 // skipped. An id that looks like one but that Options.Known rejects
 // ("48", "Indikator 48") is an error naming its cell. Hidden rows are
 // read, with a warning. Formula cells give their saved value; a formula
-// without one is computed with excelize.
+// without one (no <v>, or an empty <v></v> as openpyxl writes it) is
+// computed with excelize, within bounds, or refused naming its cell
+// (ErrFormula): see Formulas below.
 //
 // The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
 // or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
@@ -95,20 +97,49 @@
 // Daerah, Nama), an optional category column (Kategori, Jenis) and at
 // least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
-// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values.
+// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values; the
+// name, category and level cells that are formulas without one are
+// computed or refused, as in the long layout.
+//
+// # Formulas
+//
+// A formula cell whose saved value is missing or empty, in any cell type,
+// is a formula without a value: such an id or level cell of a long
+// table, or name, category or level cell of a wide one, is computed by
+// excelize, never read as empty, and a level
+// column of such cells is never passed over for another as "empty". The
+// cells of a shared formula and of an array formula's range are computed
+// from the formula of its first cell. A saved value is read as saved,
+// even that of a volatile function such as RANDBETWEEN: it is what the
+// author saw, the same on every run.
+//
+// Before computing, the formulas the cell depends on are walked without
+// recursion, and the cell is refused (ErrFormula, naming it and the cell
+// at fault) for a circular reference; a volatile function (RAND,
+// RANDBETWEEN, RANDARRAY, NOW, TODAY, OFFSET, INDIRECT, CELL, INFO); a
+// function outside the list spbe computes (computedFunctions: REPT,
+// SUBSTITUTE and others that can build huge texts or arrays are not in
+// it); a reference to another workbook, a table or a defined name that is
+// not a plain range; a chain of more than 100 formulas; a formula longer
+// than 8192 characters or nested deeper than 64; more than a million
+// cells read for the workbook; a text that could pass 1 MiB; or array
+// formulas over more than 100 000 cells in all. excelize's own errors
+// (#N/A) are refusals too. In a sheet that excelize reads (an encrypted
+// workbook, a part in another encoding than UTF-8) the cells of an array
+// formula's range other than its first are not seen as formulas: they
+// read as empty.
 //
 // # Speed and the fallback policy
 //
 // .xlsx workbooks are read in either layout by a streaming scanner (zip,
 // shared strings, a byte-level scan of the sheet XML) that holds no sheet
-// in memory. It hands the workbook, or one sheet, over to excelize in
-// three cases only: a password is given (excelize decrypts); a part is
-// declared in another encoding than UTF-8, such as ISO-8859-1 (excelize
-// converts it); a level cell of a long table is a formula without a saved
-// value (excelize computes it; in a wide table such a cell is empty).
-// Anything else the scanner cannot read, a missing part or a damaged
-// sheet, is ErrUnsupportedFormat. The policy is written once, at
-// errHandOver.
+// in memory. It hands the workbook, or one sheet, over to excelize in two
+// cases only: a password is given (excelize decrypts); a part is declared
+// in another encoding than UTF-8, such as ISO-8859-1 (excelize converts
+// it). A formula without a saved value is computed by excelize, opened
+// for that on first need, while the scanner reads the rest. Anything else
+// the scanner cannot read, a missing part or a damaged sheet, is
+// ErrUnsupportedFormat. The policy is written once, at errHandOver.
 //
 // # Errors
 //

@@ -10,8 +10,8 @@ import (
 
 // excelBook is a workbook opened with excelize: the fallback of the
 // streaming reader (see errHandOver). It decrypts, converts parts in other
-// encodings than UTF-8, and computes formulas without a saved value; it
-// holds a sheet in memory while its rows are read.
+// encodings than UTF-8, and computes formulas without a saved value
+// (formula.go); it holds a sheet in memory while its rows are read.
 type excelBook struct {
 	path  string
 	f     *excelize.File
@@ -77,17 +77,18 @@ func (x *excelBook) rows(sh sheetRef, fn rowFunc) error {
 	return nil
 }
 
-// formula computes a formula cell that has no saved value: its formula
-// and value, or its formula and the error of computing it; formula is ""
-// when the cell has none.
-func (x *excelBook) formula(sheet string, row, col int) (formula, value string, err error) {
+// pending reports whether a cell (1-based) is a formula whose saved value
+// is empty or missing: excelize cannot tell `<v></v>` from no <v>, nor a
+// saved empty text from either. The cells of an array formula's range
+// other than its first hold no formula for excelize's GetCellFormula: they
+// are not seen here (see formula.go).
+func (x *excelBook) pending(sheet string, row, col int) bool {
 	cell, _ := excelize.CoordinatesToCellName(col, row)
-	formula, ferr := x.f.GetCellFormula(sheet, cell)
-	if ferr != nil || formula == "" {
-		return "", "", nil
+	if v, err := x.f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true}); err != nil || v != "" {
+		return false
 	}
-	value, err = x.f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	return formula, value, err
+	f, err := x.f.GetCellFormula(sheet, cell)
+	return err == nil && f != ""
 }
 
 // unzipLimit is the unpacked size an .xlsx workbook may have.

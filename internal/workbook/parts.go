@@ -18,7 +18,7 @@ import (
 // the zip directory and the sheet list; the shared strings and the date
 // styles are read when first needed; rows (rows.go) streams a sheet
 // without holding it in memory. Cells are saved values: a formula cell
-// without one is noted in uncached, and formula asks for excelize.
+// without one is noted in uncached, for excelize to compute.
 type scanBook struct {
 	path   string
 	zr     *zip.ReadCloser
@@ -36,6 +36,7 @@ type scanBook struct {
 	// read that are formulas without a saved value: only excelize can
 	// compute them.
 	uncached map[[2]int]bool
+	arrays   []arrayFormula // the array formulas of the last sheet read (formula.go)
 }
 
 func openScan(p string, limit int64) (*scanBook, error) {
@@ -66,15 +67,6 @@ func openScan(p string, limit int64) (*scanBook, error) {
 func (b *scanBook) sheets() []sheetRef { return b.list }
 
 func (b *scanBook) close() error { return b.zr.Close() }
-
-// formula asks for excelize when the cell is a formula without a saved
-// value; the scanner computes nothing.
-func (b *scanBook) formula(_ string, row, col int) (string, string, error) {
-	if b.uncached[[2]int{row, col}] {
-		return "", "", errHandOver
-	}
-	return "", "", nil
-}
 
 func (b *scanBook) open(name string) (io.ReadCloser, error) {
 	f := b.files[strings.ToLower(strings.TrimPrefix(name, "/"))]

@@ -173,21 +173,22 @@ func HasSheet(path, name string, opts Options) (bool, error) {
 
 // errHandOver is the fallback policy of the reader, written once. The
 // streaming reader (scanBook) reads every .xlsx workbook, in either
-// layout, and hands it over to excelize (excelBook) in three cases:
+// layout, and hands it over to excelize (excelBook) in two cases:
 //
 //   - a password is given: excelize decrypts (the whole workbook);
 //   - a part the scanner reads (the sheet list, the shared strings, a
 //     sheet) declares an encoding other than UTF-8: excelize converts it
-//     (the whole workbook, or the sheet);
-//   - a level cell of a long-layout table is a formula without a saved
-//     value: excelize computes it (the sheet).
+//     (the whole workbook, or the sheet).
+//
+// Formulas without a saved value are not a hand-over: the scanner reads
+// the sheet, and excelize, opened on first need, computes those cells
+// within the bounds of formula.go.
 //
 // The parts return errHandOver before any row of the sheet reaches the
 // Visitor, and Read reads the workbook or the sheet again with excelize.
 // Anything else the scanner cannot read is an error, not a hand-over: a
 // damaged zip, a missing part, a damaged sheet or one cut short
 // (ErrUnsupportedFormat); excelize would fail too, or read half of it.
-// Wide tables are read as saved: a formula without a value is empty.
 var errHandOver = errors.New("workbook: hand over to excelize")
 
 // A book is an open workbook or CSV file: the streaming scanner, excelize,
@@ -197,10 +198,10 @@ type book interface {
 	sheets() []sheetRef
 	// rows streams the rows of a sheet to fn.
 	rows(sh sheetRef, fn rowFunc) error
-	// formula computes a cell (1-based) that has no saved value: its
-	// formula ("" when it has none) and value, or the error of computing
-	// it, or errHandOver when only excelize can.
-	formula(sheet string, row, col int) (formula, value string, err error)
+	// pending reports whether a cell (1-based) of the sheet last
+	// streamed by rows is a formula without a saved value (see
+	// formula.go); rows gives it as "".
+	pending(sheet string, row, col int) bool
 	close() error
 }
 
@@ -232,7 +233,7 @@ func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
 	return nil
 }
 
-func (c *csvBook) formula(string, int, int) (string, string, error) { return "", "", nil }
+func (c *csvBook) pending(string, int, int) bool { return false }
 
 // reader is one call of Read.
 type reader struct {
@@ -241,6 +242,9 @@ type reader struct {
 	v    Visitor
 	scan *scanBook  // the streaming reader, when it opened the workbook
 	xl   *excelBook // the fallback, opened when first needed
+	// guard checks formulas before excelize computes them (formula.go);
+	// made on first need.
+	guard *formulaGuard
 }
 
 // open recognises the file and opens it as a book: excelize for an
@@ -339,6 +343,11 @@ func matchSheet(list []sheetRef, name string) (sheetRef, bool) {
 // must read the sheet.
 func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	s := newSheetScan(r, sh)
+	if s.wide != nil {
+		s.wide.fill = func(row int, cells []string, t *WideTable) ([]string, error) {
+			return r.fillWide(b, sh.name, row, cells, t)
+		}
+	}
 	if err := b.rows(sh, s.row); err != nil {
 		return false, err
 	}
@@ -348,12 +357,15 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	if s.g == nil {
 		return false, nil
 	}
+	s.g.uncached = func(row, col int) bool { return b.pending(sh.name, row, col) }
 	idSpec, levelSpec := sheetSpecs(s.g, r.opts)
 	t := findTable(s.g, idSpec, levelSpec)
 	if t == nil {
 		return false, nil
 	}
-	st, err := build(r.path, sh.name, s.g, t, r.opts, b)
+	st, err := build(r.path, sh.name, s.g, t, r.opts, func(row, col int) (string, string, error) {
+		return r.computeCell(b, sh.name, row, col)
+	})
 	if st == nil {
 		if r.opts.AllSheets && errors.Is(err, ErrNoTable) {
 			return false, nil // a header without ids under it: not an instansi

@@ -14,6 +14,7 @@ import (
 // row; a sheet cut short or otherwise damaged is ErrUnsupportedFormat.
 func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 	clear(b.uncached)
+	b.arrays = b.arrays[:0]
 	strs, err := b.sharedStrings()
 	if err != nil {
 		return err
@@ -84,7 +85,10 @@ func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 			}
 		case "c":
 			if end {
-				if hasF && !haveVal {
+				if hasF && (!haveVal || len(val) == 0) {
+					// No saved value, or an empty one (<v></v>, as
+					// openpyxl writes it): see formula.go.
+					haveVal = false
 					if b.uncached == nil {
 						b.uncached = map[[2]int]bool{}
 					}
@@ -128,6 +132,9 @@ func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 			}
 		case "f":
 			hasF = hasF || !end
+			if !end {
+				b.noteArray(tag, sh.name, rowNum, col)
+			}
 		case "is":
 			inIS = !end && !self
 			haveVal = haveVal || inIS

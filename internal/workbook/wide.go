@@ -148,6 +148,9 @@ type wideState struct {
 	longHeader  bool
 	err         error
 	row         WideRow
+	// fill computes the row's formula cells without a saved value
+	// (formula.go); nil for none.
+	fill func(row int, cells []string, t *WideTable) ([]string, error)
 }
 
 // feed takes one row; it returns false to stop reading the sheet.
@@ -173,6 +176,11 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		return true
 	}
 	t := s.t
+	if s.fill != nil {
+		if cells, s.err = s.fill(rowNum, cells, t); s.err != nil {
+			return false
+		}
+	}
 	get := func(c int) string {
 		if c < 0 || c >= len(cells) {
 			return ""
