@@ -132,8 +132,9 @@ func readCSV(path string, data []byte) (*csvBook, error) {
 	default:
 		src = bytes.NewReader(data)
 	}
-	c := &csvBook{path: path, src: bufio.NewReaderSize(src, csvHead)}
-	head, err := c.src.Peek(csvHead)
+	size := min(csvHead, 2*len(data)+64) // decoded UTF-16 may grow by half
+	c := &csvBook{path: path, src: bufio.NewReaderSize(src, size)}
+	head, err := c.src.Peek(size)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, unsupported(path, "damaged text: "+err.Error())
 	}
@@ -245,6 +246,9 @@ func (s *csvScanner) peek() (byte, error) {
 func (s *csvScanner) next() (cells []string, n, line int, err error) {
 	// Blank lines (LF, CRLF, or a CR at the very end) are not records.
 	for {
+		if s.blanks() {
+			continue
+		}
 		b, err := s.peek()
 		if err != nil {
 			return nil, 0, s.line + 1, err
@@ -263,6 +267,12 @@ func (s *csvScanner) next() (cells []string, n, line int, err error) {
 	s.rec = s.rec[:0]
 	empty := 0 // empty fields not yet added to rec
 	for {
+		// A run of separators is a run of empty fields.
+		if k := s.seps(); k > 0 {
+			n += k
+			empty += k
+			continue
+		}
 		end, err := s.field()
 		if err != nil {
 			return nil, 0, line, err
@@ -281,7 +291,7 @@ func (s *csvScanner) next() (cells []string, n, line int, err error) {
 				s.cells += 16 + len(s.buf)
 			}
 			if s.cells > MaxCSVCells {
-				return nil, 0, line, fmt.Errorf("more than %d MiB of text in the fields read so far; no table of levels is that large", MaxCSVCells>>20)
+				return nil, 0, line, fmt.Errorf("more than %d MiB of text in the cells kept; no table of levels is that large", MaxCSVCells>>20)
 			}
 			s.rec = append(s.rec, string(s.buf))
 		}
@@ -356,23 +366,79 @@ func (s *csvScanner) field() (end bool, err error) {
 			}
 		}
 	}
+	// An unquoted field: its bytes are taken from the read buffer in runs.
 	for {
-		b, err := s.readByte()
-		switch {
-		case err != nil:
-			trimCR()
-			return true, eof(err)
-		case b == s.sep:
-			return false, nil
-		case b == '\n':
+		if s.r.Buffered() == 0 {
+			if _, err := s.r.Peek(1); err != nil {
+				trimCR()
+				return true, eof(err)
+			}
+		}
+		chunk, _ := s.r.Peek(s.r.Buffered())
+		i := s.stop(chunk)
+		run := chunk
+		if i >= 0 {
+			run = chunk[:i]
+		}
+		s.buf = append(s.buf, run...)
+		if chars += utf8.RuneCount(run); chars > MaxCSVField {
+			return false, fmt.Errorf("a field of more than %d characters, the most a cell holds", MaxCSVField)
+		}
+		if i < 0 {
+			s.r.Discard(len(run))
+			continue
+		}
+		end := chunk[i] != s.sep
+		s.r.Discard(i + 1)
+		if end {
 			s.line++
 			trimCR()
-			return true, nil
 		}
-		if err := add(b); err != nil {
-			return false, err
+		return end, nil
+	}
+}
+
+// blanks reads the blank lines (LF or CRLF) at the start of the read
+// buffer, and reports whether there were any.
+func (s *csvScanner) blanks() bool {
+	p, _ := s.r.Peek(s.r.Buffered())
+	i := 0
+	for i < len(p) {
+		switch {
+		case p[i] == '\n' || s.cr && p[i] == '\r':
+			i++
+		case p[i] == '\r' && i+1 < len(p) && p[i+1] == '\n':
+			i += 2
+		default:
+			s.r.Discard(i)
+			return i > 0
+		}
+		s.line++
+	}
+	s.r.Discard(i)
+	return i > 0
+}
+
+// seps reads the separators at the start of the read buffer, each ending
+// an empty field, and returns how many.
+func (s *csvScanner) seps() int {
+	p, _ := s.r.Peek(s.r.Buffered())
+	k := 0
+	for k < len(p) && p[k] == s.sep {
+		k++
+	}
+	s.r.Discard(k)
+	return k
+}
+
+// stop returns the index of the first separator or line end in p, or -1.
+func (s *csvScanner) stop(p []byte) int {
+	for i, b := range p {
+		if b == s.sep || b == '\n' || s.cr && b == '\r' {
+			return i
 		}
 	}
+	return -1
 }
 
 // eof is nil for io.EOF, else err (text that could not be decoded).

@@ -289,8 +289,13 @@ type wideState struct {
 	row         WideRow
 	// csv is the CSV file read, or nil: its rows' fields are checked
 	// against the header's.
-	csv *csvBook
+	csv  *csvBook
+	rows int // instansi rows handed on
 }
+
+// MaxWideRows bounds the instansi rows of a wide table: every row is
+// scored and kept for the ranking, and Indonesia has some 630 instansi.
+const MaxWideRows = 50_000
 
 // feed takes one row; it returns false to stop reading the sheet.
 func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
@@ -341,6 +346,12 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	}
 	if !levels && name == "" || slices.Contains(skipNames[:], strings.ToLower(name)) {
 		return true
+	}
+	if s.rows++; s.rows > MaxWideRows {
+		cell := t.NameColumn + strconv.Itoa(rowNum)
+		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classed(ErrUnsupportedFormat,
+			fmt.Sprintf("the wide table under the header in row %d has more than %d instansi rows; no evaluation has that many", t.HeaderRow, MaxWideRows))}
+		return false
 	}
 	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells, fieldsErr: s.checkFields(rowNum, cells)}
 	if t.catCol >= 0 {
