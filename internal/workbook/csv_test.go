@@ -312,3 +312,48 @@ func benchCSV(b *testing.B, text string) {
 		}
 	}
 }
+
+// FuzzReadCSVWide feeds arbitrary bytes to Read in the automatic layout,
+// with a wide header needing only one indicator column: no panic, and
+// every wide row's levels are either an error or on the scale.
+func FuzzReadCSVWide(f *testing.F) {
+	for _, s := range []string{
+		"Nama Instansi,1,2\nKota A,3,4\nKota B,\"2,5\",1\n",
+		",2023,,2024\nNama Instansi,1,2,1,2\nKota A,3,4,5,5\n",
+		"Nama Instansi;1;1\nKota A;3;4\n",
+		"Nama Instansi,1,2\rKota A,3\r",
+		"Nama Instansi,Kategori,21\nKota A,Kota,3,4\n",
+	} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	r := rubric59(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(dir, "fuzz.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_ = Read(path, Options{Layout: LayoutAuto, Known: knownIn(r), Want: 2}, Visitor{
+			Long: func(s *Sheet, err error) error {
+				if err == nil {
+					s.Levels(r)
+				}
+				return nil
+			},
+			Row: func(wt *WideTable, row *WideRow) error {
+				levels, err := row.Levels(wt, r, nil)
+				if err != nil {
+					return nil
+				}
+				for i, ind := range r.Indicators() {
+					if _, ok := wt.Columns[ind.ID]; ok {
+						if cerr := ind.LevelScale.Check(levels[i]); cerr != nil {
+							t.Fatalf("accepted level %s for %s: %v", levels[i], ind.ID, cerr)
+						}
+					}
+				}
+				return nil
+			},
+		})
+	})
+}
