@@ -108,6 +108,7 @@ func Read(path string, o *Options) *Input {
 		Row:  wide.row,
 	})
 	in.Wide = wide.cur != nil
+	wide.end()
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
 	}
@@ -181,11 +182,17 @@ type wideSink struct {
 	cur    *workbook.WideTable
 	cols   []string
 	levels []rubric.Level
+	rows   int // rows of cur
 }
 
-// table checks a wide table's columns before its rows.
+// table checks a wide table's columns before its rows, and notes which
+// columns it reads when an indicator has several.
 func (w *wideSink) table(t *workbook.WideTable) error {
-	w.cur = t
+	w.end()
+	w.cur, w.rows = t, 0
+	if t.LevelNote != "" {
+		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
+	}
 	if err := t.CheckColumns(w.o.Rubric); err != nil {
 		return err
 	}
@@ -197,7 +204,25 @@ func (w *wideSink) table(t *workbook.WideTable) error {
 	return nil
 }
 
+// end warns when the wide table just read had no rows: an empty
+// national template scores nothing, and says why.
+func (w *wideSink) end() {
+	if w.cur != nil && w.rows == 0 {
+		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %sthe wide table under the header in row %d has no instansi rows",
+			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
+	}
+	w.cur, w.rows = nil, -1 // warned once
+}
+
+func sheetPrefix(sheet string) string {
+	if sheet == "" {
+		return ""
+	}
+	return sheet + ": "
+}
+
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
+	w.rows++
 	r := w.o.Rubric
 	var err error
 	w.levels, err = row.Levels(t, r, w.levels)

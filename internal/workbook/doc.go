@@ -83,7 +83,11 @@
 // The format is recognised from the content. CSV files may use ',', ';'
 // or tab, detected on the header line, in UTF-8 with or without a byte
 // order mark, UTF-16 with one, or Windows-1252; they have no sheet, so
-// their errors read "kaltim.csv: F12: ...". An .xls, .ods, .xlsb, PDF,
+// their errors read "kaltim.csv: F12: ...", or "kaltim.csv: line 22:
+// ..." for a record with more fields than its header (an unquoted 2,5)
+// or too few to hold its level. A CSV file is parsed as a stream within
+// what a sheet holds (MaxCSVFields, MaxCSVField, MaxCSVRows, MaxCSVCells).
+// An .xls, .ods, .xlsb, PDF,
 // HTML or damaged file is ErrUnsupportedFormat with advice to save it as
 // .xlsx; an encrypted workbook without the right password is ErrEncrypted.
 // Workbooks are opened with size limits (UnzipSizeLimit,
@@ -99,7 +103,10 @@
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
 // (Rata-rata, Jumlah, Total) are skipped. Cells are saved values; the
 // name, category and level cells that are formulas without one are
-// computed or refused, as in the long layout.
+// computed or refused, as in the long layout. An
+// indicator with several columns is read from the one the long layout's
+// ranking prefers by the label above its block, or refused as
+// ErrDuplicate when two rank alike (see WideTable.pickColumns).
 //
 // # Formulas
 //

@@ -218,23 +218,6 @@ type sheetRef struct {
 // It returns false to stop reading the sheet.
 type rowFunc func(row int, cells []string, hidden bool) bool
 
-// csvBook is a CSV file: one sheet without a name.
-type csvBook struct{ g *grid }
-
-func (c *csvBook) sheets() []sheetRef { return []sheetRef{{}} }
-func (c *csvBook) close() error       { return nil }
-
-func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
-	for i, row := range c.g.rows {
-		if !fn(i+1, row, i < len(c.g.hidden) && c.g.hidden[i]) {
-			break
-		}
-	}
-	return nil
-}
-
-func (c *csvBook) pending(string, int, int) bool { return false }
-
 // reader is one call of Read.
 type reader struct {
 	path string
@@ -255,11 +238,7 @@ func (r *reader) open() (book, error) {
 		return nil, err
 	}
 	if kind == kindCSV {
-		g, err := readCSV(r.path, data)
-		if err != nil {
-			return nil, err
-		}
-		return &csvBook{g}, nil
+		return readCSV(r.path, data)
 	}
 	if r.opts.Password == "" {
 		b, err := openScan(r.path, r.opts.unzipLimit())
@@ -343,6 +322,7 @@ func matchSheet(list []sheetRef, name string) (sheetRef, bool) {
 // must read the sheet.
 func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	s := newSheetScan(r, sh)
+	s.link(b)
 	if s.wide != nil {
 		s.wide.fill = func(row int, cells []string, t *WideTable) ([]string, error) {
 			return r.fillWide(b, sh.name, row, cells, t)
@@ -362,6 +342,11 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	t := findTable(s.g, idSpec, levelSpec)
 	if t == nil {
 		return false, nil
+	}
+	if c, ok := b.(*csvBook); ok {
+		if err := c.checkLong(s.g, t, r.opts); err != nil {
+			return true, err
+		}
 	}
 	st, err := build(r.path, sh.name, s.g, t, r.opts, func(row, col int) (string, string, error) {
 		return r.computeCell(b, sh.name, row, col)
