@@ -67,6 +67,7 @@ func (x *excelBook) rows(sh sheetRef, fn rowFunc) error {
 			return damaged(err)
 		}
 		x.marks.apply(sh.name, n, cells)
+		x.numbers(sh.name, n, cells)
 		if !fn(n, cells, rows.GetRowOpts().Hidden) {
 			return nil
 		}
@@ -75,6 +76,25 @@ func (x *excelBook) rows(sh sheetRef, fn rowFunc) error {
 		return damaged(err)
 	}
 	return nil
+}
+
+// numbers rewrites the cells of row n stored as numbers in exponent
+// notation as plain decimal text, as the streaming reader does (rows.go);
+// a text cell that reads "1e0" stays as it is. The type is asked only of
+// the rare cell with an 'e' in it.
+func (x *excelBook) numbers(sheet string, n int, cells []string) {
+	for i, v := range cells {
+		if !strings.ContainsAny(v, "eE") {
+			continue
+		}
+		name, err := excelize.CoordinatesToCellName(i+1, n)
+		if err != nil {
+			continue
+		}
+		if t, err := x.f.GetCellType(sheet, name); err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset) {
+			cells[i] = numericText(v)
+		}
+	}
 }
 
 // pending reports whether a cell (1-based) is a formula whose saved value

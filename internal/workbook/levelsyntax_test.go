@@ -1,7 +1,11 @@
 package workbook
 
 import (
+	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -14,23 +18,22 @@ import (
 // floats, exponents, digit separators, signs, infinities and NaN, and
 // digits of other scripts are refused.
 //
-// Rows marked pending fail with today's parse.go, which is being
-// rewritten for exact fractional levels: they are skipped until that
-// rewrite lands, and must pass once it has (remove the mark then).
+// A number stored in exponent notation in a numeric cell is another
+// matter: the readers hand it over as plain decimal text (numericText;
+// TestNumericCellsInExponentNotation).
 func TestLevelSyntax(t *testing.T) {
-	const pending = "pending: refused once parse.go's rewrite lands"
 	refused := []struct {
 		text, skip string
 	}{
-		{"0x1p0", pending}, // a hexadecimal float, 1
-		{"0X1P0", pending},
+		{"0x1p0", ""}, // a hexadecimal float, 1
+		{"0X1P0", ""},
 		{"0x3", ""},
-		{"1e0", pending}, // an exponent
-		{"1E0", pending},
-		{"3e0", pending},
-		{"2.5e0", pending},
-		{"1_5", pending}, // a digit separator
-		{"1_000", pending},
+		{"1e0", ""}, // an exponent
+		{"1E0", ""},
+		{"3e0", ""},
+		{"2.5e0", ""},
+		{"1_5", ""}, // a digit separator
+		{"1_000", ""},
 		{"+Inf", ""},
 		{"Inf", ""},
 		{"infinity", ""},
@@ -43,13 +46,13 @@ func TestLevelSyntax(t *testing.T) {
 		{"1 5", ""}, // two numbers
 		{"3,5,0", ""},
 		{"1.2.3", ""},
-		{"٣", ""},       // ARABIC-INDIC DIGIT THREE
-		{"३", ""},       // DEVANAGARI DIGIT THREE
-		{"৩", ""},       // BENGALI DIGIT THREE
-		{"Ⅲ", ""},       // ROMAN NUMERAL THREE
-		{"³", ""},       // SUPERSCRIPT THREE
-		{"③", ""},       // CIRCLED DIGIT THREE
-		{".5", pending}, // no digit before the point
+		{"٣", ""},  // ARABIC-INDIC DIGIT THREE
+		{"३", ""},  // DEVANAGARI DIGIT THREE
+		{"৩", ""},  // BENGALI DIGIT THREE
+		{"Ⅲ", ""},  // ROMAN NUMERAL THREE
+		{"³", ""},  // SUPERSCRIPT THREE
+		{"③", ""},  // CIRCLED DIGIT THREE
+		{".5", ""}, // no digit before the point
 		{"", ""},
 		{"n/a", ""},
 		{"3 (Level 4)", ""}, // a digit in the name
@@ -106,5 +109,54 @@ func TestLevelSyntax(t *testing.T) {
 				t.Errorf("on a whole-number scale: error %v, want one: %v", err, tt.fractional)
 			}
 		})
+	}
+}
+
+// A number some writers store in exponent notation is the number it
+// stands for, read exactly, in both readers; the same text typed into a
+// text cell is no level.
+func TestNumericCellsInExponentNotation(t *testing.T) {
+	for _, tt := range []struct{ stored, want string }{
+		{"1.1666666666666667E+0", "1.1666666666666667"},
+		{"1.25e0", "1.25"},
+		{"3.25E-0", "3.25"},
+		{"0.5e1", "5"},
+		{"125e-2", "1.25"},
+		{"3", "3"},
+	} {
+		if got := numericText(tt.stored); got != tt.want {
+			t.Errorf("numericText(%q) = %q, want %q", tt.stored, got, tt.want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "e.xlsx")
+	sheet := formulaSheet(fixture.Num("B2", "1.1666666666666667E+0"),
+		fixture.Row(3, fixture.Num("A3", 2), fixture.Text("B3", "1e0")))
+	if err := fixture.XLSX(path, sheet); err != nil {
+		t.Fatal(err)
+	}
+	s, err := ReadSheet(path, Options{Known: known47})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(s); !slices.Equal(got, []string{"1=1.1666666666666667@B2", "2=1e0@B3"}) {
+		t.Errorf("fast reader: entries %q", got)
+	}
+	x, err := openExcel(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.close()
+	var rows [][]string
+	if err := x.rows(sheetRef{name: "S"}, func(_ int, cells []string, _ bool) bool {
+		rows = append(rows, slices.Clone(cells))
+		return true
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 || rows[1][1] != "1.1666666666666667" || rows[2][1] != "1e0" {
+		t.Errorf("excelize reader: rows %q", rows)
+	}
+	if _, err := ParseLevel("1e0"); err == nil {
+		t.Error(`ParseLevel("1e0") is a level`)
 	}
 }

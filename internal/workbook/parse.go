@@ -107,7 +107,7 @@ func parseLevel(raw string) (d rubric.Level, name string, err error) {
 			end++
 			continue
 		}
-		if (c == '.' || c == ',') && !point && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+		if (c == '.' || c == ',') && !point && end > 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
 			point = true
 			end++
 			continue
@@ -119,11 +119,6 @@ func parseLevel(raw string) (d rubric.Level, name string, err error) {
 		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
 	if rest != "" && !levelSuffix(rest) {
-		// "3e0" and "1.1666666666666667E+0" come from raw numeric cells.
-		if text, ok := expandExponent(s); ok {
-			d, err := exactLevel(raw, text)
-			return d, "", err
-		}
 		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
 	name = strings.Trim(rest, " -–—:().")
@@ -176,6 +171,21 @@ func floatNoise(num string) (rubric.Level, bool) {
 	return l, ok
 }
 
+// numericText is the text of a numeric cell's stored value as a level is
+// read from it: a value some writers store in exponent notation
+// ("1.1666666666666667E+0", "1E-3") as plain decimal text, exactly. Only
+// the readers call it, for cells stored as numbers: typed text such as
+// "1e0" is no level (ParseLevel refuses it).
+func numericText(v string) string {
+	if !strings.ContainsAny(v, "eE") {
+		return v
+	}
+	if t, ok := expandExponent(strings.ToLower(strings.TrimSpace(v))); ok {
+		return t
+	}
+	return v
+}
+
 // expandExponent rewrites a number in exponent notation ("1.25e0",
 // "3E+0", "1.1666666666666667E+0") as plain decimal text, exactly, by
 // moving the decimal point; ok is false for anything else.
@@ -194,13 +204,21 @@ func expandExponent(s string) (string, bool) {
 	}
 	digits := intPart + frac
 	point := len(intPart) + e
+	var out string
 	switch {
 	case point <= 0:
 		return "0." + strings.Repeat("0", -point) + digits, true
 	case point >= len(digits):
-		return digits + strings.Repeat("0", point-len(digits)), true
+		out = digits + strings.Repeat("0", point-len(digits))
+	default:
+		out = digits[:point] + "." + digits[point:]
 	}
-	return digits[:point] + "." + digits[point:], true
+	// No leading zeros ("0.5e1" is 5, not 05), but one before a point.
+	out = strings.TrimLeft(out, "0")
+	if out == "" || out[0] == '.' {
+		out = "0" + out
+	}
+	return out, true
 }
 
 // checkLevel checks a parsed level against the indicator's scale, and

@@ -187,10 +187,13 @@ func cellValue(t string, v []byte, have bool, strs []string) string {
 		}
 		return "FALSE"
 	}
+	// A number (no type, or "n"): exponent notation becomes plain decimal
+	// text, so that ParseLevel reads typed text only in the documented
+	// syntax.
 	if bytes.IndexByte(v, '&') < 0 {
-		return string(v)
+		return numericText(string(v))
 	}
-	return unescape(v)
+	return numericText(unescape(v))
 }
 
 // colNumber turns the letters of a cell reference ("AB12") into a 1-based
