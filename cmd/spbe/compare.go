@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 type compareOptions struct {
@@ -164,6 +165,9 @@ func runCompare(opts *compareOptions) error {
 		}
 		return s
 	}
+	if err := checkInstruments(opts, r, olds, news); err != nil {
+		return err
+	}
 	cs, errs, err := batch.CompareSides(r, olds, news, where)
 	if err != nil {
 		return err
@@ -193,4 +197,29 @@ func runCompare(opts *compareOptions) error {
 		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
 	}
 	return outErr
+}
+
+// checkInstruments refuses, with the reason, to compare two sides when one
+// of them failed to read under the rubric but is an evaluation of another
+// embedded rubric (an SPBE 2025 workbook against a Pemdi 2026 one).
+func checkInstruments(opts *compareOptions, r *rubric.Rubric, olds, news []*batch.Input) error {
+	var others []*rubric.Rubric
+	for _, id := range rubric.EmbeddedIDs() {
+		if o, err := rubric.ByID(id); err == nil {
+			others = append(others, o)
+		}
+	}
+	reread := func(path string, other *rubric.Rubric) bool {
+		col := opts.NewCol
+		if slices.ContainsFunc(olds, func(in *batch.Input) bool { return in.Path == path }) {
+			col = opts.OldCol
+		}
+		o := &batch.Options{Rubric: other, Scorer: batch.NewScorer(other), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
+		if col != "" {
+			o.Layout = batch.LayoutLong
+		}
+		in := batch.Read(path, o)
+		return len(in.Errs) == 0 && len(in.Evals) > 0
+	}
+	return batch.CheckInstruments(r, opts.Old, olds, opts.New, news, others, reread)
 }

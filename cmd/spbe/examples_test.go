@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -264,6 +267,7 @@ func examplesDir(t *testing.T) string {
 			{Instansi: "Pemerintah Kota Satu", Category: "Kota", Levels: fixture.Uniform(n, 3)},
 		}),
 		os.WriteFile(p("costs.yaml"), []byte("\"21\": 5\n\"22\": 2\n"), 0o644),
+		pemdiWorkbook(p("pemdi.xlsx")),
 	}
 	for _, err := range steps {
 		if err != nil {
@@ -293,6 +297,24 @@ func examplesDir(t *testing.T) string {
 		t.Fatalf("report.xlsx: exit %d: %s", code, stderr)
 	}
 	return dir
+}
+
+// pemdiWorkbook writes the developer example of Indeks Pemdi (issue 13)
+// as a workbook: No and Nilai, the values as Excel stores them.
+func pemdiWorkbook(path string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	values := []float64{3, 2, 7.0 / 6, 2, 2, 1, 2, 1.5, 2, 7.0 / 3, 1, 2, 3, 3.25, 2, 2, 3, 1, 3, 2}
+	rows := [][]any{{"No", "Nilai"}}
+	for i, v := range values {
+		rows = append(rows, []any{i + 1, v})
+	}
+	for i, row := range rows {
+		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &row); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(path)
 }
 
 // The example parser reads what the shell would.

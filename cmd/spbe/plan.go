@@ -58,7 +58,7 @@ that the constraints allow, then the steps grouped by aspect.`,
 	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
-	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
+	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
@@ -110,7 +110,7 @@ func runPlan(opts *planOptions) error {
 		po.MaxLevel = &d
 	}
 	if opts.Fixed != "" {
-		ids, err := indicatorList(r, opts.Fixed)
+		ids, err := plan.ParseIndicators(r, opts.Fixed)
 		if err != nil {
 			return usagef("--fixed: %v", err)
 		}
@@ -142,31 +142,6 @@ func runPlan(opts *planOptions) error {
 		}
 	}
 	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
-}
-
-// indicatorList reads "45,46,47" or "29..31" (ranges in rubric order) as a
-// set of indicator ids.
-func indicatorList(r *rubric.Rubric, s string) (map[string]bool, error) {
-	pos := map[string]int{}
-	for i, ind := range r.Indicators() {
-		pos[ind.ID] = i
-	}
-	ids := map[string]bool{}
-	for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ' ' || c == ';' }) {
-		from, to, isRange := strings.Cut(part, "..")
-		if !isRange {
-			to = from
-		}
-		i, ok1 := pos[from]
-		j, ok2 := pos[to]
-		if !ok1 || !ok2 || i > j {
-			return nil, fmt.Errorf("%q is not an indicator or a range of indicators of rubric %s", part, r.ID)
-		}
-		for _, ind := range r.Indicators()[i : j+1] {
-			ids[ind.ID] = true
-		}
-	}
-	return ids, nil
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a
@@ -219,20 +194,24 @@ func readCosts(r *rubric.Rubric, path string) (map[string]rubric.Decimal, error)
 	if m.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d:%d: want a mapping of indicator id to cost", path, m.Line, m.Column)
 	}
+	seen := map[string]bool{}
 	costs := map[string]rubric.Decimal{}
 	var errs []string
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		c, err := rubric.ParseDecimal(v.Value)
+		ind, lerr := plan.Lookup(r, k.Value)
 		switch {
-		case r.Indicator(k.Value) == nil:
+		case lerr != nil:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: %q is not an indicator of rubric %s", path, k.Line, k.Column, k.Value, r.ID))
 		case v.Kind != yaml.ScalarNode || err != nil:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %q is not a number", path, v.Line, v.Column, k.Value, v.Value))
 		case c < 0:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %s is negative", path, v.Line, v.Column, k.Value, c))
+		case seen[ind.ID]:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s has a cost already (by its id or its code)", path, k.Line, k.Column, ind.ID))
 		default:
-			costs[k.Value] = c
+			costs[ind.ID], seen[ind.ID] = c, true
 		}
 	}
 	if len(errs) > 0 {

@@ -33,7 +33,9 @@ func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Co
 		Short: "Show what changes from one rubric to another, and what it does to evaluations",
 		Long: `Compares two rubrics (embedded ids or files) and lists the domains, aspects and
 indicators added, removed, moved or renamed (matched by id), the weights that
-changed, and changes of the scales and predicate bands.
+changed, and changes of the scales and predicate bands. Rubrics of different
+indices (Indeks SPBE and Indeks Pemdi) are different instruments: nothing is
+matched by id, and --evals is refused.
 
 --evals rescores evaluations (workbooks or CSV files, read as spbe score reads
 them: every row of a wide workbook; a folder means every .xlsx, .xlsm and .csv
@@ -147,6 +149,12 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 		return err
 	}
 	d := &result.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
+	if len(opts.Evals) > 0 && d.Changes.Unpaired {
+		o, n := oldSide.Rubric, newSide.Rubric
+		return fmt.Errorf("--evals: %s computes the %s and %s the %s: different instruments, with different indicators and different predicate bands, "+
+			"so an evaluation of one cannot be rescored under the other; score each evaluation with its own rubric (spbe score --rubric %s, or --rubric %s)",
+			o.ID, o.IndexName("id"), n.ID, n.IndexName("id"), o.ID, n.ID)
+	}
 	var unread []string
 	inputs := 0
 	if len(opts.Evals) > 0 {

@@ -205,7 +205,11 @@ func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
 	for _, c := range cs.Pairs {
 		jc := newJSONComparison(c)
 		inst := EscapeFormula(c.New.Instansi)
-		cw.Write([]string{inst, "index", "", "SPBE", string(jc.Old.Index), string(jc.New.Index), string(jc.IndexChange), string(jc.IndexChange)})
+		name := "SPBE" // as it always was; a rubric with an index name of its own gives it
+		if r := c.New.Result.Rubric; r.IndexNameID != "" {
+			name = r.IndexNameID
+		}
+		cw.Write([]string{inst, "index", "", name, string(jc.Old.Index), string(jc.New.Index), string(jc.IndexChange), string(jc.IndexChange)})
 		for _, d := range jc.Domains {
 			cw.Write([]string{inst, "domain", d.ID, d.Name, string(d.Old), string(d.New), string(d.Change), ""})
 		}

@@ -121,8 +121,15 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 					parts = append(parts, fmt.Sprintf("renamed from %q", it.Renamed.Old))
 					l.key = diffKeyOr(l.key, "name")
 				}
-				if it.Moved != nil {
-					parts = append(parts, fmt.Sprintf("moved from %s %s to %s", sec.parent, it.Moved.Old, it.Moved.New))
+				if m := it.Moved; m != nil {
+					switch {
+					case m.Old == "": // an aspect of a rubric without domains
+						parts = append(parts, fmt.Sprintf("moved from directly under the index to %s %s", sec.parent, m.New))
+					case m.New == "":
+						parts = append(parts, fmt.Sprintf("moved from %s %s to directly under the index", sec.parent, m.Old))
+					default:
+						parts = append(parts, fmt.Sprintf("moved from %s %s to %s", sec.parent, m.Old, m.New))
+					}
 				}
 				if it.Rescaled != nil {
 					parts = append(parts, fmt.Sprintf("scale %s → %s", diffOrNone(it.Rescaled.Old), diffOrNone(it.Rescaled.New)))
@@ -131,6 +138,14 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 				if it.ChildrenWeight != nil {
 					parts = append(parts, fmt.Sprintf("children_weight %s → %s", diffDecOrNone(it.ChildrenWeight.Old), diffDecOrNone(it.ChildrenWeight.New)))
 					l.key = diffKeyOr(l.key, "children_weight")
+				}
+				if it.Recoded != nil {
+					parts = append(parts, fmt.Sprintf("code %s -> %s", diffOrNone(it.Recoded.Old), diffOrNone(it.Recoded.New)))
+					l.key = diffKeyOr(l.key, "code")
+				}
+				if it.External != nil {
+					parts = append(parts, fmt.Sprintf("external %s -> %s", diffExternal(it.External.Old), diffExternal(it.External.New)))
+					l.key = diffKeyOr(l.key, "external")
 				}
 				l.detail = strings.Join(parts, "; ")
 			}
@@ -162,6 +177,19 @@ func diffOrNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+func diffExternal(e rubric.External) string {
+	if e == (rubric.External{}) {
+		return "none"
+	}
+	return fmt.Sprintf("%q (assume %s)", e.Source, e.Assume)
+}
+
+// diffUnpairedNote says why nothing is matched between two instruments.
+func diffUnpairedNote(d *result.RubricDiff) string {
+	return fmt.Sprintf("The rubrics compute different indices (%s, %s): different instruments, whose domains, aspects and indicators are not matched by id.",
+		d.Old.Rubric.IndexName("id"), d.New.Rubric.IndexName("id"))
 }
 
 func diffDecOrNone(d *rubric.Decimal) string {
@@ -212,6 +240,9 @@ func DiffText(w io.Writer, d *result.RubricDiff) error {
 	c := d.Changes
 	fmt.Fprintf(&sb, "old  %s: %s (sha256 %.12s)\n", diffSideName(d.Old), c.Old.Name, c.Old.SHA256)
 	fmt.Fprintf(&sb, "new  %s: %s (sha256 %.12s)\n", diffSideName(d.New), c.New.Name, c.New.SHA256)
+	if c.Unpaired {
+		sb.WriteString("\n" + diffUnpairedNote(d) + "\n")
+	}
 	lines := diffChangeLines(c)
 	if len(lines) == 0 {
 		sb.WriteString("\nNo changes: the rubrics mean the same.\n")
@@ -356,6 +387,9 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 	sb.WriteString("| | Rubric | Name | SHA-256 |\n|---|---|---|---|\n")
 	fmt.Fprintf(&sb, "| old | `%s` | %s | `%.12s` |\n", mdCode(c.Old.ID), mdEscape(c.Old.Name), c.Old.SHA256)
 	fmt.Fprintf(&sb, "| new | `%s` | %s | `%.12s` |\n\n", mdCode(c.New.ID), mdEscape(c.New.Name), c.New.SHA256)
+	if c.Unpaired {
+		sb.WriteString("> [!NOTE]\n> " + mdEscape(diffUnpairedNote(d)) + "\n\n")
+	}
 	lines := diffChangeLines(c)
 	if len(lines) == 0 {
 		sb.WriteString("No changes: the rubrics mean the same.\n")

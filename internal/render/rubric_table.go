@@ -27,7 +27,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		r.Total, r.Precision, r.Rounding, r.PredicateOn)
 
 	places := rubricWeightPlaces(r)
-	width := len("Domain / Aspect / Indicator")
+	head := "Domain / Aspect / Indicator"
+	if len(r.Domains) == 0 {
+		head = "Aspect / Indicator" // aspects directly under the index
+	}
+	width := len(head)
 	line := func(indent int, id, name string) string { return strings.Repeat("  ", indent) + id + " " + name }
 	for _, a := range r.TopAspects { // a rubric without domains
 		width = max(width, utf8.RuneCountInString(line(0, a.ID, a.Name)))
@@ -48,15 +52,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 	row := func(name, weight, note string) {
 		sb.WriteString(strings.TrimRight(fmt.Sprintf("%s  %*s  %s", pad(name, width), ww, weight, note), " ") + "\n")
 	}
-	row("Domain / Aspect / Indicator", "Weight", "Scale")
+	row(head, "Weight", "Scale")
 	for _, a := range r.TopAspects { // a rubric without domains
 		row(line(0, a.ID, a.Name), a.Weight.Fixed(places), a.Scale)
 		for _, ind := range a.Indicators {
-			scale := ""
-			if ind.LevelScale != nil {
-				scale = ind.LevelScale.ID
-			}
-			row(line(1, ind.ID, ind.Name), ind.Weight.Fixed(places), scale)
+			row(line(1, ind.ID, ind.Name), ind.Weight.Fixed(places), indicatorNote(ind))
 		}
 	}
 	for _, d := range r.Domains {
@@ -68,11 +68,7 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 			}
 			row(line(1, a.ID, a.Name), a.Weight.Fixed(places), note)
 			for _, ind := range a.Indicators {
-				scale := ""
-				if ind.LevelScale != nil {
-					scale = ind.LevelScale.ID
-				}
-				row(line(2, ind.ID, ind.Name), ind.Weight.Fixed(places), scale)
+				row(line(2, ind.ID, ind.Name), ind.Weight.Fixed(places), indicatorNote(ind))
 			}
 		}
 	}
@@ -169,4 +165,20 @@ func Years(years []int) string {
 		s = append(s, strconv.Itoa(y))
 	}
 	return strings.Join(s, ", ")
+}
+
+// indicatorNote is an indicator's scale, then its code and external source
+// when it has them ("pemdi, code 3.1, external: ... (assume 1)").
+func indicatorNote(ind *rubric.Indicator) string {
+	note := ""
+	if ind.LevelScale != nil {
+		note = ind.LevelScale.ID
+	}
+	if ind.Code != "" {
+		note += ", code " + ind.Code
+	}
+	if e := ind.External; e != nil {
+		note += ", external: " + e.Source + " (assume " + e.Assume.String() + ")"
+	}
+	return note
 }

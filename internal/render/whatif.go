@@ -12,7 +12,9 @@ import (
 )
 
 // WhatIfText writes the index, predicate, domains and aspects now and
-// after the changes, side by side.
+// after the changes, side by side, and under each aspect the indicators
+// whose level changed, with both levels as they are (1,17 and 2,5, never
+// rounded to a whole level).
 func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Options) error {
 	before := e.Result
 	lang, p := o.Lang, before.Rubric.Precision
@@ -34,18 +36,30 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 		}
 		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
 	}
+	// moved lists an aspect's indicators whose level changed.
+	moved := func(aspect, indent string) {
+		for i, it := range before.Indicators {
+			a := after.Indicators[i]
+			if it.Indicator.Aspect.ID != aspect || a.Level == it.Level {
+				continue
+			}
+			fmt.Fprintf(&sb, "%s %9s %9s\n", pad(indent+it.Indicator.ID+" "+it.Indicator.Name, 60), label.Level(it.Level, lang), label.Level(a.Level, lang))
+		}
+	}
 	line(label.Index(before.Rubric, lang, label.Text.Get(lang, "title")), before.Index, after.Index)
 	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
 	aspects := 0
 	for ; len(before.Domains) == 0 && aspects < len(before.Aspects); aspects++ { // aspects directly under the index
 		a := before.Aspects[aspects]
 		line(a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+		moved(a.ID, "  ")
 	}
 	for i, d := range before.Domains {
 		line(d.ID+" "+d.Name, d.Index, after.Domains[i].Index)
 		for ; aspects < len(before.Aspects) && before.Aspects[aspects].Domain == d.ID; aspects++ {
 			a := before.Aspects[aspects]
 			line("  "+a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+			moved(a.ID, "    ")
 		}
 	}
 	return writeString(NewTerminalWriter(w), sb.String())

@@ -114,8 +114,12 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.str(3, row, s.Indicator.Name, b.st["text"])
 		w.height(row, lines(s.Indicator.Name, planNameWidth))
 		w.num(4, row, s.Indicator.Weight, b.st["w"])
-		w.level(5, row, s.From, b.st["lvl"])
-		w.level(6, row, s.To, b.st["lvl"])
+		lvl := b.st["lvl"]
+		if !s.From.IsInteger() || !s.To.IsInteger() {
+			lvl = b.st["lvld"] // 1,26 -> 2 as it is, not 1 -> 2
+		}
+		w.level(5, row, s.From, lvl)
+		w.level(6, row, s.To, lvl)
 		w.num(7, row, s.Gain.Round(p+2), b.st["c"])
 		if costs {
 			w.num(8, row, s.Cost, b.st["w"])

@@ -12,7 +12,8 @@ type Margin struct {
 	// less for a partial last step, zero at the scale maximum).
 	Gain index.Value
 	// ToNextBand is the fewest level steps on this indicator alone that
-	// reach the next predicate band, or 0 when that is impossible (or the
+	// reach the next predicate band, counted as a plan counts them (from
+	// 1,26 the first step goes to 2), or 0 when that is impossible (or the
 	// index is already in the top band).
 	ToNextBand int
 }
@@ -41,7 +42,7 @@ func Marginal(res *index.Result) []Margin {
 		if met != nil {
 			s, max, w := s0, u.bound(it.Indicator.LevelScale.Max), u.weight(it.Indicator)
 			for n, l := 1, u.level(it.Level); l < max; n++ {
-				nl := min(l+u.one, max)
+				nl := min(l-mod(l, u.one)+u.one, max) // the next whole level
 				s += (nl - l) * w
 				l = nl
 				if met(s) {

@@ -10,8 +10,9 @@
 // # Units
 //
 // The SPBE index is S / (Total x 10^6), where S is the sum over indicators
-// of level x weight, both in rubric.Decimal millionths ("units²"). Raising
-// an indicator of weight w by one level adds exactly 10^6 x w to S,
+// of level x weight, both in rubric.Decimal millionths ("units²"). A step
+// raises an indicator to its next whole level (1 to 2, 1,26 to 2), and a
+// whole step on an indicator of weight w adds exactly 10^6 x w to S,
 // whatever the level, so a plan is a choice of how many steps n_i to take
 // on each indicator, and the target becomes a threshold S* on S: because
 // rounding half-up is monotone, "the published index is at least x" holds
@@ -151,15 +152,31 @@ type Step struct {
 	// total, exactly.
 	Gain index.Value
 	// Cost is the number of level steps times the indicator's cost per
-	// step; a partial last step (non-integer scales) costs a whole step.
+	// step; a partial step (non-integer scales) costs a whole step.
 	Cost rubric.Decimal
 }
 
-// Levels returns the number of level steps the step takes, counting a
-// partial last step as one.
-func (s Step) Levels() int {
-	d, one := (s.To - s.From).Units(), rubric.NewLevel(1).Units()
-	return int((d + one - 1) / one)
+// Levels returns the number of level steps the step takes: one to each
+// whole level after From up to To, and one more to To when To is not
+// whole (1,26 to 2 is one step, 1,26 to 3 two, 4,2 to 4,5 one).
+func (s Step) Levels() int { return StepsBetween(s.From, s.To) }
+
+// StepsBetween returns the number of level steps from one level up to
+// another: a step goes to the next whole level (from 1,26 to 2, then 3),
+// and a last step may end between whole levels (at a cap of 4,5). It is 0
+// when to is not above from.
+func StepsBetween(from, to rubric.Level) int {
+	if to <= from {
+		return 0
+	}
+	n := to.Floor() - from.Ceil()
+	if !from.IsInteger() {
+		n++
+	}
+	if !to.IsInteger() {
+		n++
+	}
+	return int(n)
 }
 
 // Plan is the answer of Make.
@@ -196,21 +213,24 @@ func (p *Plan) Levels() index.Levels {
 }
 
 // item is an indicator that may be raised: its position in rubric order,
-// its level, and the gain in units² of each step it allows, whole steps
-// first and then at most one partial step up to the cap. Levels are in
-// the plan's units (see units).
+// its level, and the levels each step it allows reaches: a step goes to
+// the next whole level (1,26 to 2, then 3), the last perhaps to a cap
+// between whole levels. Levels are in the plan's units (see units).
 type item struct {
-	ind    *rubric.Indicator
-	from   int64
-	cap    int64
-	one, w int64 // one level and the weight, in the plan's units
-	gains  []int64
-	cost   int64 // per step, in rubric.Decimal units
+	ind   *rubric.Indicator
+	from  int64
+	w     int64   // the weight, in the plan's units
+	tos   []int64 // the level after each step, rising
+	gains []int64 // the gain in units² of each step
+	cost  int64   // per step, in rubric.Decimal units
 }
 
 // to returns the level after n steps.
 func (it *item) to(n int) int64 {
-	return min(it.from+int64(n)*it.one, it.cap)
+	if n == 0 {
+		return it.from
+	}
+	return it.tos[n-1]
 }
 
 // gain returns the gain in units² of the first n steps.
@@ -230,9 +250,10 @@ func (it *item) gain(n int) int64 { return (it.to(n) - it.from) * it.w }
 // has the least total cost, then the fewest steps, then as many steps as
 // possible on the indicators earliest in the rubric (found by dynamic
 // programming, or an exact branch and bound when the gains are too fine
-// for the table; ErrTooHard if that search is too long). Steps are whole
-// levels up to the cap; on a non-integer scale a last partial step may end
-// at the cap.
+// for the table; ErrTooHard if that search is too long). A step goes to
+// the next whole level up to the cap: from 1,26 to 2, then 3; on a
+// non-integer scale a last partial step may end at a cap between whole
+// levels (4,5).
 //
 // When the target is out of reach, Reachable is false, Max is the best
 // result possible, and the plan is the cheapest one that reaches Max's
@@ -255,8 +276,8 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	sMax := s0
 	maxLevels := copyLevels(levels)
 	for _, it := range items {
-		sMax += it.gain(len(it.gains))
-		maxLevels[it.ind.ID] = u.toLevel(it.cap)
+		sMax += it.gain(len(it.tos))
+		maxLevels[it.ind.ID] = u.toLevel(it.to(len(it.tos)))
 	}
 	if p.Max, err = index.Compute(r, maxLevels); err != nil {
 		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
@@ -280,7 +301,9 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	var n []int
 	if need > 0 {
 		if o.Costs == nil {
-			n = fewestSteps(items, need)
+			if n, err = fewestSteps(items, need); err != nil {
+				return nil, err
+			}
 		} else {
 			n, err = cheapest(items, need)
 			if err != nil {
@@ -356,16 +379,31 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]ite
 		if capL <= from {
 			continue
 		}
-		it := item{ind: ind, from: from, cap: capL, one: u.one, w: u.weight(ind), cost: unit}
+		it := item{ind: ind, from: from, w: u.weight(ind), cost: unit}
 		if c, ok := o.Costs[ind.ID]; ok {
 			it.cost = c.Units()
 		}
-		for l := from; l < capL; l += u.one {
-			it.gains = append(it.gains, min(u.one, capL-l)*it.w)
+		// The next whole level above from (from + one when from is whole),
+		// then one level at a time, the last step ending at the cap.
+		next := from - mod(from, u.one) + u.one
+		for l := from; l < capL; next += u.one {
+			to := min(next, capL)
+			it.tos = append(it.tos, to)
+			it.gains = append(it.gains, (to-l)*it.w)
+			l = to
 		}
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// mod returns x modulo m in [0, m), for m > 0.
+func mod(x, m int64) int64 {
+	r := x % m
+	if r < 0 {
+		r += m
+	}
+	return r
 }
 
 // floor rounds d down to a whole number.
@@ -448,27 +486,36 @@ func threshold(met func(int64) bool, lo, hi int64) int64 {
 }
 
 // fewestSteps returns how many steps to take on each item so that the
-// gains add up to at least need with the fewest steps.
+// gains add up to at least need with the fewest steps: by greedy choice
+// when every item's steps gain less and less (prefixOrdered), else by
+// dynamic programming (fewestStepsDP).
 //
-// Proof that the count is minimal (exchange argument). The target is a
-// threshold on the sum S (see the package comment), so a plan meets it
-// exactly when its gain is at least need. Every level step is an element
-// of the multiset of allowed steps, each with a gain > 0: an indicator of
-// weight w offers whole steps of gain 10^6 x w each, then perhaps one
-// partial step of smaller gain up to the cap, to be taken in that order.
-// Sort all steps by gain, largest first, ties by rubric order and then by
-// step order, and let G(k) be the gain of the k first. A plan of k steps
-// takes k distinct elements of the multiset; exchanging each for a larger
-// one not taken never lowers the gain, so its gain is at most G(k). The k
-// first steps are themselves a valid plan: for each indicator they form a
-// prefix of its steps, since its whole steps are equal and sort before its
-// partial step. So if k* is the least k with G(k) >= need, every plan of
-// fewer steps gains at most G(k*-1) < need and fails, while the k* first
-// steps succeed: the greedy plan is optimal, and removing any one of its
-// steps makes it fail. (With weights all different the heaviest-first
-// order is forced; equal weights are broken by rubric order, which does
-// not change G.)
-func fewestSteps(items []item, need int64) []int {
+// Proof that the greedy count is minimal (exchange argument). The target
+// is a threshold on the sum S (see the package comment), so a plan meets
+// it exactly when its gain is at least need. Every level step is an
+// element of the multiset of allowed steps, each with a gain > 0: an
+// indicator at a whole level with weight w offers whole steps of gain
+// 10^6 x w each, then perhaps one partial step of smaller gain up to the
+// cap, to be taken in that order. Sort all steps by gain, largest first,
+// ties by rubric order and then by step order, and let G(k) be the gain of
+// the k first. A plan of k steps takes k distinct elements of the
+// multiset; exchanging each for a larger one not taken never lowers the
+// gain, so its gain is at most G(k). The k first steps are themselves a
+// valid plan: for each indicator they form a prefix of its steps, since
+// its steps gain less and less. So if k* is the least k with G(k) >= need,
+// every plan of fewer steps gains at most G(k*-1) < need and fails, while
+// the k* first steps succeed: the greedy plan is optimal, and removing any
+// one of its steps makes it fail. (With weights all different the
+// heaviest-first order is forced; equal weights are broken by rubric
+// order, which does not change G.)
+//
+// An indicator between whole levels (1,26) breaks the premise: its first
+// step, to the next whole level, gains less than the whole steps after
+// it, so the k largest gains need not be a prefix of its steps.
+func fewestSteps(items []item, need int64) ([]int, error) {
+	if alwaysDP || !prefixOrdered(items) {
+		return fewestStepsDP(items, need)
+	}
 	type step struct {
 		item int
 		gain int64
@@ -498,7 +545,72 @@ func fewestSteps(items []item, need int64) []int {
 		got += s.gain
 		n[s.item]++
 	}
-	return n
+	return n, nil
+}
+
+// alwaysDP makes fewestSteps use its dynamic programming even where the
+// greedy choice is optimal: for tests that the two agree.
+var alwaysDP bool
+
+// prefixOrdered reports whether every item's steps gain no more than the
+// step before.
+func prefixOrdered(items []item) bool {
+	for _, it := range items {
+		for k := 1; k < len(it.gains); k++ {
+			if it.gains[k] > it.gains[k-1] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fewestStepsDP is fewestSteps for any gains, by dynamic programming over
+// the number of steps: best[i][k] is the most gain that at most k steps on
+// items i and after can make, best[i][k] = max over n <= k of gain_i(n) +
+// best[i+1][k-n]. The least k with best[0][k] >= need is the fewest steps
+// of any plan; the plan read back from the first item, taking the largest
+// n that still leads to best[0][k], gains the most among the plans of k
+// steps and raises indicators earlier in the rubric as far as possible
+// (the plan the greedy choice gives when its premise holds). Gains add up
+// within an int64: their sum is at most the span unitsFor checks.
+func fewestStepsDP(items []item, need int64) ([]int, error) {
+	total := 0
+	for _, it := range items {
+		total += len(it.gains)
+	}
+	if int64(total+1)*int64(len(items)+1) > int64(maxCells) {
+		return nil, ErrTooHard
+	}
+	best := make([][]int64, len(items)+1)
+	best[len(items)] = make([]int64, total+1)
+	for i := len(items) - 1; i >= 0; i-- {
+		it := &items[i]
+		next, cur := best[i+1], make([]int64, total+1)
+		for k := range cur {
+			b := next[k]
+			for n := 1; n <= min(k, len(it.gains)); n++ {
+				b = max(b, it.gain(n)+next[k-n])
+			}
+			cur[k] = b
+		}
+		best[i] = cur
+	}
+	k := slices.IndexFunc(best[0], func(g int64) bool { return g >= need })
+	if k < 0 {
+		return nil, errors.New("plan: internal error: target beyond the maximum")
+	}
+	n := make([]int, len(items))
+	for i := range items {
+		it := &items[i]
+		for m := min(k, len(it.gains)); m >= 0; m-- {
+			if it.gain(m)+best[i+1][k-m] == best[i][k] {
+				n[i], k = m, k-m
+				break
+			}
+		}
+	}
+	return n, nil
 }
 
 // names lists the bands for messages.

@@ -90,8 +90,13 @@ func checkMinimal(t *testing.T, r *rubric.Rubric, p *plan.Plan) {
 	}
 	planned := p.Levels()
 	for _, s := range p.Steps {
-		// One step fewer: a partial step is always the last.
-		lower := s.From + rubric.NewLevel(int64(s.Levels()-1))
+		// One step fewer: the whole level below To (the one below a
+		// partial step), or From when there was one step.
+		lower := rubric.NewLevel(s.To.Floor())
+		if s.To.IsInteger() {
+			lower -= rubric.NewLevel(1)
+		}
+		lower = max(lower, s.From)
 		res, err := plan.WhatIf(r, planned, index.Levels{s.Indicator.ID: lower})
 		if err != nil {
 			t.Fatal(err)
@@ -163,7 +168,8 @@ func TestParseChanges(t *testing.T) {
 		{"9..12=5", "10=5 11=5 12=5 9=5", ""},
 		{"47=1", "47=1", ""},
 		{"", "", "changes are empty: want id=level pairs such as 21=3,29..31=2"},
-		{"21=3,5", "", `change "5": want id=level (write a decimal level with a point: 3.5)`},
+		{"21=3,5", "", `change "21=3,5": a comma separates changes: write a decimal level with a point (21=3.5)`},
+		{"21=3;5", "", `change "5": want id=level (write a decimal level with a point: 3.5)`},
 		{"21", "", `change "21": want id=level (write a decimal level with a point: 3.5)`},
 		{"x", "", `change "x": want id=level`},
 		{"21=tiga", "", `change "21=tiga": level "tiga" is not a number`},
@@ -196,6 +202,115 @@ func TestParseChanges(t *testing.T) {
 				t.Errorf("changes = %s, want %s", g, tt.want)
 			}
 		})
+	}
+}
+
+// Indeks Pemdi: fractional levels on its non-integer scale, indicators by
+// id or by the assessors' code, and a decimal comma refused with a hint.
+func TestParseChangesPemdi(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	tests := []struct {
+		in      string
+		want    string // sorted id=level
+		wantErr string
+	}{
+		{"5=2.5", "5=2.5", ""},
+		{"3=1.1666666666666667", "3=1.1666666666666667", ""},
+		{"3.2=2", "6=2", ""},
+		{"3.1..3.4=4", "5=4 6=4 7=4 8=4", ""},
+		{"7.2=3.5 1=5", "1=5 20=3.5", ""},
+		{"19..7.2=5", "19=5 20=5", ""},
+		{"5=2,5", "", `change "5=2,5": a comma separates changes: write a decimal level with a point (5=2.5)`},
+		{"3.2=2,5", "", `change "3.2=2,5": a comma separates changes: write a decimal level with a point (3.2=2.5)`},
+		{"3.9=2", "", `change "3.9=2": indicator "3.9" is not in the rubric`},
+		{"3.4..3.1=2", "", `change "3.4..3.1=2": indicator 3.4 comes after 3.1 in the rubric`},
+		{"5=5.5", "", `change "5=5.5": indicator 5: level 5.5 is outside the scale 1 to 5`},
+		{"5=1.16666666666666674", "", `change "5=1.16666666666666674": level "1.16666666666666674" is not a number`},
+		{"3.1=2,5=3", "", `change "5=3": indicator 5 is changed twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := plan.ParseChanges(r, tt.in)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error = %v, want %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s []string
+			for id, l := range got {
+				s = append(s, id+"="+l.String())
+			}
+			slices.Sort(s)
+			if g := strings.Join(s, " "); g != tt.want {
+				t.Errorf("changes = %s, want %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseIndicators(t *testing.T) {
+	pemdi, spbe := mustRubric(t, "permenpanrb-8-2026"), mustRubric(t, "permenpanrb-59-2020")
+	tests := []struct {
+		r       *rubric.Rubric
+		in      string
+		want    string
+		wantErr string
+	}{
+		{spbe, "45,46,47", "45 46 47", ""},
+		{spbe, "29..31; 1", "1 29 30 31", ""},
+		{pemdi, "3.1..3.3,20", "20 5 6 7", ""},
+		{pemdi, "7.1 7.2", "19 20", ""},
+		{spbe, "3.1", "", `"3.1": indicator "3.1" is not in the rubric`},
+		{spbe, "31..29,50", "", "\"31..29\": indicator 31 comes after 29 in the rubric\n\"50\": indicator \"50\" is not in the rubric"},
+		{spbe, ",", "", "no indicators: want ids such as 45,46,47 or a range such as 29..31"},
+	}
+	for _, tt := range tests {
+		got, err := plan.ParseIndicators(tt.r, tt.in)
+		if tt.wantErr != "" {
+			if err == nil || err.Error() != tt.wantErr {
+				t.Errorf("%s: error = %v, want %s", tt.in, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.in, err)
+			continue
+		}
+		var ids []string
+		for id := range got {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		if g := strings.Join(ids, " "); g != tt.want {
+			t.Errorf("%s: ids = %s, want %s", tt.in, g, tt.want)
+		}
+	}
+}
+
+// A code that is another indicator's id is ambiguous.
+func TestLookupAmbiguous(t *testing.T) {
+	r, err := rubric.Parse("x.yaml", []byte(`id: x
+name: X
+total: 10
+precision: 2
+rounding: half-up
+predicate_on: rounded
+scales: [{id: s, min: 1, max: 5, integer: true, levels: {1: a, 2: b, 3: c, 4: d, 5: e}}]
+predicates: [{name: A, from: 1, to: 5}]
+aspects: [{id: A1, name: A, weight: 10, indicators: [{id: "1", code: "2", name: a, weight: 5}, {id: "2", code: "1.2", name: b, weight: 5}]}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.Lookup(r, "2"); err == nil || err.Error() != `indicator "2" is ambiguous: the id of indicator 2 and the code of indicator 1` {
+		t.Errorf("error = %v", err)
+	}
+	if ind, err := plan.Lookup(r, "1.2"); err != nil || ind.ID != "2" {
+		t.Errorf("1.2: %v, %v", ind, err)
 	}
 }
 
@@ -576,5 +691,90 @@ func TestMakeFineLevels(t *testing.T) {
 	ms := plan.Marginal(p.Before)
 	if ms[2].Gain.Cmp(rubric.NewDecimal(5)/100) != 0 {
 		t.Errorf("indicator 3: one more level adds %s, want 0.05", ms[2].Gain)
+	}
+}
+
+// On Indeks Pemdi a step goes to the next whole level: from 1,26 to 2,
+// then 3. Every indicator at 1 but 20 (weight 15) at 1,26: S = 85 + 15 x
+// 1,26 = 103,9, the index 1,04. The steps on 20 gain 11,1 (to 2), then
+// 15, 15, 15; on 19 (weight 10) 10 each; on the others at most 5.
+func TestMakePemdiWholeSteps(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	ls := with(t, r, uniform(r, 1), "20=1.26")
+	four := rubric.NewDecimal(4)
+	tests := []struct {
+		target string
+		opts   plan.Options
+		want   string // id from->to, ...
+		steps  int
+		cost   string
+		after  string
+	}{
+		// 1,31 needs S >= 130,5, a gain of 26,6: two steps gain at most
+		// 26,1 (20 to 3); of three, 20 to 4 gains most (41,1).
+		{"1.31", plan.Options{}, "20 1.26->4", 3, "3", "1.45"},
+		// 1,40: a gain of 35,6; 20 to 4 (41,1) in three steps.
+		{"1.40", plan.Options{}, "20 1.26->4", 3, "3", "1.45"},
+		// 1,60: a gain of 55,6; four steps on 20 gain 56,1, three and one on
+		// 19 only 51,1.
+		{"1.60", plan.Options{}, "20 1.26->5", 4, "4", "1.60"},
+		// At most level 4: 20 gives 41,1 at most, so two steps on 19 too.
+		{"1.60", plan.Options{MaxLevel: &four}, "19 1->3, 20 1.26->4", 5, "5", "1.65"},
+		// A step on 20 costs 10: four steps on 19 (gain 40, cost 4) beat
+		// anything with 20; three cost-1 steps gain at most 30.
+		{"1.40", plan.Options{Costs: map[string]rubric.Decimal{"20": rubric.NewDecimal(10)}}, "19 1->5", 4, "4", "1.44"},
+		// 20 fixed: 19 to 5 (40) reaches 1,40 with four steps.
+		{"1.40", plan.Options{Fixed: map[string]bool{"20": true}}, "19 1->5", 4, "4", "1.44"},
+	}
+	for _, tt := range tests {
+		tg, err := plan.ParseTarget(r, tt.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := plan.Make(r, ls, tg, tt.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.target, err)
+		}
+		var got []string
+		for _, s := range p.Steps {
+			got = append(got, fmt.Sprintf("%s %s->%s", s.Indicator.ID, s.From, s.To))
+		}
+		if g := strings.Join(got, ", "); g != tt.want || p.TotalSteps != tt.steps || p.TotalCost.String() != tt.cost || p.After.Published.Fixed(2) != tt.after {
+			t.Errorf("%s %+v: %s in %d steps, cost %s, after %s; want %s in %d, cost %s, after %s",
+				tt.target, tt.opts, g, p.TotalSteps, p.TotalCost, p.After.Published.Fixed(2), tt.want, tt.steps, tt.cost, tt.after)
+		}
+		if tt.opts.Costs == nil {
+			checkMinimal(t, r, p)
+		}
+	}
+}
+
+func TestStepsBetween(t *testing.T) {
+	for _, tt := range []struct {
+		from, to string
+		want     int
+	}{
+		{"1", "1", 0}, {"2", "5", 3}, {"1.26", "2", 1}, {"1.26", "3", 2}, {"1.26", "5", 4},
+		{"4.2", "4.5", 1}, {"1.5", "4.5", 4}, {"1.1666666666666667", "5", 4}, {"3", "2", 0},
+	} {
+		if got := plan.StepsBetween(lvl(t, tt.from), lvl(t, tt.to)); got != tt.want {
+			t.Errorf("StepsBetween(%s, %s) = %d, want %d", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+// Marginal counts the steps to the next band as a plan does.
+func TestMarginalPemdi(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	// Index 1,04 (Kurang); Cukup from 1,50 needs S >= 149,5, a gain of
+	// 45,6: 20 alone gains 11,1 + 15 + 15 + 15 = 56,1 by 5, the fourth
+	// step; 19 alone at most 40.
+	res, err := index.Compute(r, with(t, r, uniform(r, 1), "20=1.26"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := plan.Marginal(res)
+	if ms[19].ToNextBand != 4 || ms[18].ToNextBand != 0 {
+		t.Errorf("to the next band: 20 in %d steps, 19 in %d; want 4 and 0", ms[19].ToNextBand, ms[18].ToNextBand)
 	}
 }

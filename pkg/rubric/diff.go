@@ -44,6 +44,13 @@ type Changes struct {
 	Domains    []ItemChange  `json:"domains"`
 	Aspects    []ItemChange  `json:"aspects"`
 	Indicators []ItemChange  `json:"indicators"`
+	// Unpaired is set when the rubrics compute indices of different names
+	// (IndexName: Indeks SPBE and Indeks Pemdi) from different sets of
+	// indicator ids: different instruments, whose domains, aspects and
+	// indicators are not matched by id (indicator 1 of one has nothing to
+	// do with indicator 1 of the other), so that every one is removed or
+	// added. A rubric that only renames its index is still paired.
+	Unpaired bool `json:"unpaired,omitempty"`
 }
 
 // RubricRef names a compared rubric and fingerprints its canonical form.
@@ -173,17 +180,19 @@ func Diff(old, new *Rubric) *Changes {
 	c.Scales = diffScales(old.Scales, new.Scales)
 	c.Predicates = diffBands(old.Predicates, new.Predicates)
 
-	c.Domains = diffItems(old.Domains, new.Domains, func(d *Domain) item {
+	c.Unpaired = old.IndexName("id") != new.IndexName("id") && !sameIDs(old.Indicators(), new.Indicators())
+	pair := !c.Unpaired
+	c.Domains = diffItems(pair, old.Domains, new.Domains, func(d *Domain) item {
 		return item{id: d.ID, name: d.Name, weight: d.Weight, scale: d.Scale}
 	})
-	c.Aspects = diffItems(old.Aspects(), new.Aspects(), func(a *Aspect) item {
+	c.Aspects = diffItems(pair, old.Aspects(), new.Aspects(), func(a *Aspect) item {
 		parent := ""
 		if a.Domain != nil {
 			parent = a.Domain.ID
 		}
 		return item{id: a.ID, name: a.Name, parent: parent, weight: a.Weight, scale: a.Scale, childrenWeight: a.ChildrenWeight}
 	})
-	c.Indicators = diffItems(old.Indicators(), new.Indicators(), func(i *Indicator) item {
+	c.Indicators = diffItems(pair, old.Indicators(), new.Indicators(), func(i *Indicator) item {
 		scale := ""
 		if i.LevelScale != nil {
 			scale = i.LevelScale.ID
@@ -197,6 +206,22 @@ func Diff(old, new *Rubric) *Changes {
 	return c
 }
 
+// sameIDs reports whether two lists of indicators have the same set of ids.
+func sameIDs(a, b []*Indicator) bool {
+	ids := map[string]bool{}
+	for _, ind := range a {
+		ids[ind.ID] = true
+	}
+	other := map[string]bool{}
+	for _, ind := range b {
+		if !ids[ind.ID] {
+			return false
+		}
+		other[ind.ID] = true
+	}
+	return len(other) == len(ids)
+}
+
 // item is what Diff compares of a domain, aspect or indicator.
 type item struct {
 	id, name, parent string
@@ -207,9 +232,12 @@ type item struct {
 	external         External // an indicator's external source, zero for none
 }
 
-func diffItems[T any](old, new []T, get func(T) item) []ItemChange {
+func diffItems[T any](pair bool, old, new []T, get func(T) item) []ItemChange {
 	byID := map[string]item{}
 	for _, o := range old {
+		if !pair {
+			break
+		}
 		it := get(o)
 		if _, dup := byID[it.id]; !dup {
 			byID[it.id] = it
@@ -244,12 +272,13 @@ func diffItems[T any](old, new []T, get func(T) item) []ItemChange {
 			out = append(out, ch)
 		}
 	}
+	seenOld := map[string]bool{}
 	for _, o := range old {
 		it := get(o)
-		if seen[it.id] {
+		if pair && seen[it.id] || seenOld[it.id] {
 			continue
 		}
-		seen[it.id] = true
+		seenOld[it.id] = true
 		out = append(out, ItemChange{ID: it.id, Change: Removed, Name: it.name, Parent: it.parent, Weight: it.weight})
 	}
 	return out
