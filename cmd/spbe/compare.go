@@ -11,7 +11,6 @@ import (
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 type compareOptions struct {
@@ -70,7 +69,7 @@ an existing file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	f.StringVarP(&opts.Rubric, "rubric", "r", "", "embedded rubric id or YAML file (default: the embedded rubric whose indicators the workbooks have)")
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
@@ -93,7 +92,7 @@ func runCompare(opts *compareOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	r, err := loadRubric(opts.io, opts.Rubric)
+	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
@@ -114,7 +113,10 @@ func runCompare(opts *compareOptions) error {
 			return err
 		}
 	}
-	sc := batch.NewScorer(r)
+	var sc *batch.Scorer
+	if r != nil {
+		sc = batch.NewScorer(r)
+	}
 	side := func(path, col string) ([]*batch.Input, error) {
 		inputs, err := batch.Expand([]string{path}, opts.Recursive)
 		if err != nil {
@@ -124,7 +126,7 @@ func runCompare(opts *compareOptions) error {
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
-		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
+		o := &batch.Options{Rubric: r, Scorer: sc, Choices: choices(), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
 		if col != "" {
 			o.Layout = batch.LayoutLong
 		}
@@ -140,10 +142,14 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, in := range append(slices.Clone(olds), news...) {
-		for _, w := range in.Warnings {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
+	both := append(slices.Clone(olds), news...)
+	for _, in := range both {
+		for _, n := range append(slices.Clone(in.RubricNotes), in.Warnings...) {
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
 		}
+	}
+	if r, err = batchRubric(r, both, "compared"); err != nil {
+		return err
 	}
 	where := func(e *batch.Eval, old bool) string {
 		col := opts.NewCol

@@ -26,15 +26,33 @@ func idHeader(h string) int {
 	return 0
 }
 
-// Level column classes, best first in the documented preference order.
+// Level column classes, in the one ranking of evaluation stages that
+// both layouts use: the latest stage first. A class above another wins.
 const (
 	levelNone     = iota
-	levelMandiri  // self-assessment
-	levelGeneric  // Nilai, Level, Tingkat Kematangan ...
+	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri (last)
+	levelGeneric  // Nilai, Level, Tingkat Kematangan, Nilai Indikator ...
 	levelYear     // a generic header with a year
-	levelFinal    // Nilai Akhir, Nilai Evaluator, Final, Verifikasi, Asesor
+	levelDokumen  // the assessors' document review: Nilai Dokumen
+	levelAsesor   // the assessors' score: Nilai Asesor
+	levelInterviu // after the interview: Nilai Interviu, Wawancara
+	levelVisitasi // after the site visit: Nilai Visitasi
+	levelFinal    // Nilai Akhir, Final, Nilai Evaluator, Verifikasi
 	levelOverride // named by Options.LevelCol
 )
+
+// stageWords mark the stages of an evaluation in a level header, latest
+// first; a self-assessment ("mandiri", "self") is checked before them.
+var stageWords = [...]struct {
+	class int
+	words []string
+}{
+	{levelFinal, []string{"akhir", "final", "evaluator", "verifikasi"}},
+	{levelVisitasi, []string{"visitasi", "visit"}},
+	{levelInterviu, []string{"interviu", "interview", "wawancara"}},
+	{levelAsesor, []string{"asesor", "assessor"}},
+	{levelDokumen, []string{"dokumen", "document"}},
+}
 
 // notLevelWords mark headers that mention a level but do not hold one.
 var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
@@ -65,13 +83,17 @@ func levelHeader(h string) (class, year int) {
 		}
 	}
 	year = latestYear(h)
-	switch {
-	case strings.Contains(h, "mandiri") || strings.Contains(h, "self"):
+	if strings.Contains(h, "mandiri") || strings.Contains(h, "self") {
 		return levelMandiri, year
-	case strings.Contains(h, "akhir") || strings.Contains(h, "evaluator") || strings.Contains(h, "final") ||
-		strings.Contains(h, "verifikasi") || strings.Contains(h, "asesor"):
-		return levelFinal, year
-	case year > 0:
+	}
+	for _, st := range stageWords {
+		for _, w := range st.words {
+			if strings.Contains(h, w) {
+				return st.class, year
+			}
+		}
+	}
+	if year > 0 {
 		return levelYear, year
 	}
 	return levelGeneric, 0
@@ -219,7 +241,7 @@ func headers(g *grid, h int) []string {
 		return hs
 	}
 	for _, v := range sub {
-		if _, ok := CanonicalID(v); ok {
+		if _, ok := readID(v); ok {
 			return hs // the first data row, not a sub-header
 		}
 	}
@@ -288,7 +310,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 	for _, c := range idCols {
 		n := 0
 		for r := h + 1; r < len(g.rows); r++ {
-			if _, ok := CanonicalID(g.cell(r, c)); ok {
+			if _, ok := readID(g.cell(r, c)); ok {
 				n++
 			}
 		}
@@ -304,7 +326,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		return nil
 	}
 	for r := h + 1; r < len(g.rows); r++ {
-		if _, ok := CanonicalID(g.cell(r, best)); !ok {
+		if _, ok := readID(g.cell(r, best)); !ok {
 			continue
 		}
 		for _, l := range levels {

@@ -96,12 +96,12 @@ func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet,
 	var hiddenRows []string
 	for r := first; r < len(g.rows); r++ {
 		rawID := g.cell(r, t.idCol)
-		id, ok := CanonicalID(rawID)
-		if !ok {
-			continue
+		id, ok := readID(rawID)
+		if !ok || opts.Known != nil && !opts.Known(id) && IsCode(id) {
+			continue // a code the rubric does not use: a heading, as before codes
 		}
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
-		if !opts.Known(id) {
+		if opts.Known != nil && !opts.Known(id) {
 			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
 				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
 			continue
@@ -124,7 +124,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet,
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
+		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell})
 	}
 	if len(hiddenRows) > 0 {
 		what := "rows %s are hidden; their levels were read"
