@@ -177,9 +177,9 @@ func assume(external []*rubric.Indicator, levels index.Levels, o LevelOptions) (
 		return nil, nil
 	}
 	if !o.AssumeExternal {
-		word, verb := "indicators", "are"
+		word := "indicators"
 		if len(external) == 1 {
-			word, verb = "indicator", "is"
+			word = "indicator"
 		}
 		var src []string
 		for _, ind := range external {
@@ -191,9 +191,9 @@ func assume(external []*rubric.Indicator, levels index.Levels, o LevelOptions) (
 				lvls = append(lvls, l)
 			}
 		}
-		return nil, classed(ErrExternal, fmt.Sprintf("no value for %s %s (missing or \"N/A\"): %s scored from other agencies' indices (%s); "+
+		return nil, classed(ErrExternal, fmt.Sprintf("no value for %s %s (missing or \"N/A\"), which other agencies score (%s); "+
 			"--assume-external takes the level the rubric assumes (%s) and marks the result provisional",
-			word, joinIDs(external), verb, strings.Join(src, "; "), strings.Join(lvls, ", ")))
+			word, joinIDs(external), strings.Join(src, "; "), strings.Join(lvls, ", ")))
 	}
 	ids := make([]string, len(external))
 	for i, ind := range external {
