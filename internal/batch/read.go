@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -271,6 +272,13 @@ func (w *wideSink) table(t *workbook.WideTable) error {
 	}
 	w.sc = sc
 	w.in.use(sc.R, note)
+	if t.Stage != "" {
+		q := make([]string, len(t.OtherStages))
+		for i, o := range t.OtherStages {
+			q[i] = strconv.Quote(o)
+		}
+		w.in.LevelNote = fmt.Sprintf("%s: levels from the indicator columns under %q (also found: %s)", t.Source, t.Stage, strings.Join(q, ", "))
+	}
 	if err := t.CheckColumns(sc.R); err != nil {
 		return withHint(err, t.Source, hint)
 	}

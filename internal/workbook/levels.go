@@ -302,3 +302,51 @@ func (t *WideTable) ExternalColumns(r *rubric.Rubric, o LevelOptions) error {
 	}
 	return nil
 }
+
+// laterStage reports whether column c, headed by indicator id again, is
+// of a later stage than the column id has so far, by the labels of the
+// row above (stageAbove): "Nilai Akhir" over a second run of 1.1 ... 7.2
+// wins over "Nilai Mandiri" over the first. Without stage labels the
+// first column stays.
+func (t *WideTable) laterStage(id string, c int, above []string) bool {
+	cur := slices.Index(t.ids, id)
+	now, next := stageAbove(above, cur), stageAbove(above, c)
+	if now == nil || next == nil || now.col == next.col {
+		return false
+	}
+	t.staged = true
+	if next.better(now) {
+		t.ids[cur] = ""
+		return true
+	}
+	return false
+}
+
+// settleStages counts the indicator columns kept after laterStage and,
+// when it chose between stages, records the stage used and the others
+// (Stage, OtherStages).
+func (t *WideTable) settleStages(above []string) int {
+	kept := 0
+	var used *levelCol
+	for c, id := range t.ids {
+		if id == "" {
+			continue
+		}
+		kept++
+		if used == nil {
+			used = stageAbove(above, c)
+		}
+	}
+	if !t.staged || used == nil {
+		return kept
+	}
+	t.Stage = used.header
+	seen := map[int]bool{used.col: true}
+	for c := range above {
+		if st := stageAbove(above, c); st != nil && !seen[st.col] {
+			seen[st.col] = true
+			t.OtherStages = append(t.OtherStages, st.header)
+		}
+	}
+	return kept
+}

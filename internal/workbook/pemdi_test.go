@@ -222,3 +222,40 @@ func TestCodesUnderRubricWithoutCodes(t *testing.T) {
 		t.Errorf("8/2026: 1.1 and 1 are one indicator: %v", err)
 	}
 }
+
+// TestWideStages: a wide header that repeats the indicators under stage
+// labels ("Mandiri", "Akhir": read as Nilai Mandiri, Nilai Akhir) takes
+// the latest stage's columns, whatever their order.
+func TestWideStages(t *testing.T) {
+	for _, order := range [][2]string{{"Mandiri", "Akhir"}, {"Akhir", "Dokumen"}} {
+		top := []any{nil, order[0]}
+		head := []any{"Nama Instansi"}
+		row := []any{"Kota Contoh"}
+		for k := range 2 {
+			if k == 1 {
+				top = append(top, make([]any, 19)...)
+				top = append(top, order[1])
+			}
+			for i := range 20 {
+				head = append(head, codes[i])
+				row = append(row, k+1) // the first run holds 1, the second 2
+			}
+		}
+		path := writeXLSX(t, "w.xlsx", sheetSpec{name: "S", rows: [][]any{top, head, row}})
+		var got *WideTable
+		err := Read(path, Options{Layout: LayoutWide, Want: 20}, Visitor{Wide: func(w *WideTable) error { got = w; return nil }})
+		if err != nil || got == nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		want, col := "Akhir", "B" // the Akhir run: B..U first, V..AO second
+		if order[1] == "Akhir" {
+			col = "V"
+		}
+		if order[0] == "Akhir" {
+			col = "B"
+		}
+		if got.Stage != want || got.Columns["1.1"] != col || len(got.OtherStages) != 1 {
+			t.Errorf("%v: stage %q (others %v), 1.1 in %s; want %q in %s", order, got.Stage, got.OtherStages, got.Columns["1.1"], want, col)
+		}
+	}
+}

@@ -29,9 +29,17 @@ type WideTable struct {
 	CategoryColumn string
 	// Columns maps an indicator id to its column letter.
 	Columns map[string]string
-	ids     []string // indicator id per 0-based column, "" for others
-	nameCol int      // 0-based
-	catCol  int      // 0-based, -1 for none
+	// Stage is the header above the indicator columns used, when the
+	// header repeats the indicators under stages of the evaluation
+	// ("Nilai Mandiri" over 1.1 ... 7.2, then "Nilai Akhir" over them
+	// again): the latest stage (see the level-column ranking). OtherStages
+	// are the others, in sheet order. Both empty otherwise.
+	Stage       string
+	OtherStages []string
+	staged      bool     // laterStage chose between stages
+	ids         []string // indicator id per 0-based column, "" for others
+	nameCol     int      // 0-based
+	catCol      int      // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
 	// when it has none; built on first use by Levels.
 	colRubric *rubric.Rubric
@@ -107,7 +115,7 @@ func wideHeader(row, above []string, opts Options) *WideTable {
 			continue
 		}
 		if id, ok := readID(v); ok && (opts.Known == nil || opts.Known(id)) {
-			if _, dup := t.Columns[id]; dup {
+			if _, dup := t.Columns[id]; dup && !t.laterStage(id, c, above) {
 				continue
 			}
 			t.ids[c] = id
@@ -115,6 +123,7 @@ func wideHeader(row, above []string, opts Options) *WideTable {
 			n++
 		}
 	}
+	n = t.settleStages(above)
 	if n == 0 || n*2 < opts.Want {
 		return nil
 	}
