@@ -53,8 +53,10 @@
 // stage labels above repeated indicator columns by it too):
 //  1. final: the header contains "akhir", "final", "evaluator" or
 //     "verifikasi";
-//  2. "visitasi"; 3. "interviu" or "wawancara"; 4. "asesor";
-//     5. "dokumen";
+//  2. "visitasi";
+//  3. "interviu" or "wawancara";
+//  4. "asesor";
+//  5. "dokumen";
 //  6. else the column with the latest year in its header (2023 over 2022);
 //  7. else a generic level header (Nilai, Nilai Indikator, ...);
 //  8. a self-assessment column ("mandiri", "self") last.
