@@ -72,7 +72,7 @@ an existing file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	addRubricFlag(cmd, &opts.Rubric)
+	addRubricFlag(cmd, &opts.Rubric, "")
 	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
 	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter (default: --level-col, or detected)")
@@ -95,7 +95,7 @@ func runCompare(opts *compareOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	r, err := loadRubric(opts.io, opts.Rubric)
+	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,10 @@ func runCompare(opts *compareOptions) error {
 			return err
 		}
 	}
-	sc := batch.NewScorer(r)
+	var sc *batch.Scorer
+	if r != nil {
+		sc = batch.NewScorer(r)
+	}
 	side := func(path, col string) ([]*batch.Input, error) {
 		inputs, err := batch.Expand([]string{path}, opts.Recursive)
 		if err != nil {
@@ -146,10 +149,14 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, in := range append(slices.Clone(olds), news...) {
-		for _, w := range in.Warnings {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
+	both := append(slices.Clone(olds), news...)
+	for _, in := range both {
+		for _, n := range append(slices.Clone(in.RubricNotes), in.Warnings...) {
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
 		}
+	}
+	if r, err = batchRubric(r, both, "compared"); err != nil {
+		return err
 	}
 	where := func(e *batch.Eval, old bool) string {
 		col := opts.NewCol

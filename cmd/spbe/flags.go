@@ -22,14 +22,21 @@ func addReadFlags(cmd *cobra.Command, o *readFlags) {
 	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
 	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks")
 	f.IntVar(&o.MaxUnzipMiB, "max-unzip-size", 0, "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
+	f.BoolVar(&o.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the result is provisional)")
 	for _, name := range []string{"sheet", "id-col", "level-col", "password", "max-unzip-size"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
 }
 
-// addRubricFlag binds -r, --rubric: an embedded rubric id or a YAML file.
-func addRubricFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVarP(p, "rubric", "r", rubric.DefaultID, "embedded rubric id ("+strings.Join(rubric.EmbeddedIDs(), ", ")+") or YAML file")
+// addRubricFlag binds -r, --rubric: an embedded rubric id or a YAML file,
+// def when not given; "" chooses the embedded rubric by the indicators of
+// the workbook (see batch.Options.Choices).
+func addRubricFlag(cmd *cobra.Command, p *string, def string) {
+	usage := "embedded rubric id (" + strings.Join(rubric.EmbeddedIDs(), ", ") + ") or YAML file"
+	if def == "" {
+		usage += " (default: the embedded rubric whose indicators the workbook has)"
+	}
+	cmd.Flags().StringVarP(p, "rubric", "r", def, usage)
 	_ = cmd.RegisterFlagCompletionFunc("rubric", completeRubric)
 }
 

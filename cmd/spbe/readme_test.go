@@ -10,7 +10,8 @@ import (
 )
 
 // TestREADMEQuickStart runs the README's first command on the example in
-// testdata/ and checks that it prints what the README shows.
+// testdata/ and checks that it prints what the README shows, on stdout
+// and on stderr.
 func TestREADMEQuickStart(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
@@ -29,6 +30,14 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	rest = rest[start+len("prints:\n\n```\n"):]
 	want := rest[:strings.Index(rest, "```")]
+	// Then stderr: the rubric chosen and why, and the level column read.
+	const errIntro = "and on stderr which rubric it chose and why, and which level column it read:\n\n```\n"
+	e := strings.Index(rest, errIntro)
+	if e < 0 {
+		t.Fatal("README shows no stderr after the quick-start output")
+	}
+	rest = rest[e+len(errIntro):]
+	wantErr := rest[:strings.Index(rest, "```")]
 
 	t.Chdir("../..")
 	var out, errOut bytes.Buffer
@@ -38,6 +47,9 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	if out.String() != want {
 		t.Errorf("README quick start differs from the output:\ngot:\n%s\nREADME:\n%s", out.String(), want)
+	}
+	if errOut.String() != wantErr {
+		t.Errorf("README quick start differs from stderr:\ngot:\n%s\nREADME:\n%s", errOut.String(), wantErr)
 	}
 }
 

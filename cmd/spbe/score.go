@@ -28,6 +28,9 @@ type readFlags struct {
 	AllSheets bool
 	// MaxUnzipMiB bounds a workbook's unpacked size (0: the default).
 	MaxUnzipMiB int
+	// AssumeExternal takes the rubric's assumed level for indicators
+	// scored by other agencies that have no value (--assume-external).
+	AssumeExternal bool
 }
 
 type scoreOptions struct {
@@ -153,12 +156,11 @@ func runScore(opts *scoreOptions) error {
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
 	}
-	r, err := loadRubric(opts.io, opts.Rubric)
+	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
-	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
-	if err != nil {
+	if err := checkGates(r, opts.FailUnder, opts.MinPredicate); err != nil {
 		return err
 	}
 	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
@@ -187,6 +189,11 @@ func runScore(opts *scoreOptions) error {
 			if len(in.Errs) > 0 {
 				return errors.Join(in.Errs...)
 			}
+			r := in.Rubrics[0]
+			g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+			if err != nil {
+				return err
+			}
 			e, err := in.Evals[0].Full(r)
 			if err != nil {
 				return fmt.Errorf("%s: %w", in.Path, err)
@@ -210,14 +217,36 @@ func runScore(opts *scoreOptions) error {
 			return gateFailed(g.Check(e.Scored()))
 		}
 		printNotes(opts.io.ErrOut, in, map[string]int{}) // a wide workbook: a batch of its rows
-		return finishBatch(opts, w.Batch, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
+		return finishBatch(opts, w.Batch, r, []*batch.Input{in}, len(inputs))
 	}
-	return scoreBatch(opts, w.Batch, r, bo, g, inputs)
+	return scoreBatch(opts, w.Batch, r, bo, inputs)
+}
+
+// checkGates checks --fail-under and --min-predicate before any work:
+// under rubric r, or, when the rubric is chosen per workbook, under one
+// of the choices at least (parseGates checks them again under the one
+// chosen).
+func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
+	if r != nil {
+		_, err := parseGates(r, failUnder, minPredicate)
+		return err
+	}
+	var first error
+	for _, sc := range choices() {
+		_, err := parseGates(sc.R, failUnder, minPredicate)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
-func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, g result.Gates, inputs []string) error {
+func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
 	prog := newProgress(opts, len(inputs))
 	seen := map[string]int{}
 	var ins []*batch.Input
@@ -231,10 +260,13 @@ func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
+	if n := seen[batch.SeenRubric]; n > 0 {
+		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same rubric, for the same reason, for %d more %s)\n", n, plural(n, "file", "files"))
+	}
 	if n := seen[""]; n > 0 {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
 	}
-	return finishBatch(opts, w, r, bo.Scorer, g, ins, len(inputs))
+	return finishBatch(opts, w, r, ins, len(inputs))
 }
 
 // printNotes writes an input's notes (batch.Input.Notes, with seen) to
@@ -256,8 +288,19 @@ func printError(w io.Writer, err error) {
 	fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
 }
 
-// finishBatch ranks, renders and checks the evaluations of a batch.
-func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, sc *batch.Scorer, g result.Gates, ins []*batch.Input, nInputs int) error {
+// finishBatch ranks, renders and checks the evaluations of a batch,
+// under the rubric given (r) or the one chosen for every input: a batch
+// of several instruments is not ranked (batchRubric).
+func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
+	r, err := batchRubric(r, ins, "ranked")
+	if err != nil {
+		return err
+	}
+	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+	if err != nil {
+		return err
+	}
+	sc := batch.NewScorer(r)
 	evals, errs, failed := batch.Collect(ins)
 	if opts.Detail && opts.Format != "json" {
 		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
@@ -295,64 +338,61 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
-// scoreFile reads one long-layout workbook and scores it, printing notes
-// on stderr: the single-workbook path that other commands share.
-func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*result.Evaluation, error) {
+// scoreFile reads one long-layout workbook and scores it with r, or the
+// rubric chosen by its indicators when r is nil, printing notes on
+// stderr: the single-workbook path that other commands share. It returns
+// the rubric used.
+func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
 	bo := opts.batchOptions(r)
 	bo.Layout = batch.LayoutLong
 	in := batch.Read(path, bo)
 	if err := in.OutOfFiles(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	printNotes(opts.io.ErrOut, in, nil)
 	if len(in.Errs) > 0 {
-		return nil, errors.Join(in.Errs...)
+		return nil, nil, errors.Join(in.Errs...)
 	}
+	r = in.Rubrics[0]
 	e, err := in.Evals[0].Full(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return e, nil
+	return r, e, nil
 }
 
-// batchOptions are the options of the inputs' reader for rubric r, with the
-// rubric hint on errors.
+// batchOptions are the options of the inputs' reader: rubric r, or, when
+// r is nil, the rubric chosen per table among the embedded ones; with r,
+// a table that is another embedded rubric's gets a hint.
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
-	return &batch.Options{
-		Rubric: r, Scorer: batch.NewScorer(r),
+	o := &batch.Options{
+		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
-		Hint:         func(path string, err error) error { return withRubricHint(opts, r, path, err) },
 	}
+	if r != nil {
+		o.Scorer = batch.NewScorer(r)
+	}
+	return o
 }
 
+// readSheet reads the table of a workbook for rubric r, its entries' ids
+// as r's indicator ids (a code "3.2" becomes "6" under a rubric with
+// codes).
 func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
-	return workbook.ReadSheet(path, workbook.Options{
+	sh, err := workbook.ReadSheet(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
-		Known:        func(id string) bool { return r.Indicator(id) != nil },
+		Known:        func(id string) bool { return workbook.Indicator(r, id) != nil },
 	})
-}
-
-// withRubricHint adds a suggestion to err when the workbook reads cleanly
-// with another embedded rubric: a 5/2018 workbook (35a, 37 rows, levels of
-// 0) scored with the 59/2020 rubric, or the other way round.
-func withRubricHint(opts *readFlags, r *rubric.Rubric, path string, err error) error {
-	if !errors.Is(err, workbook.ErrUnknownIndicator) && !errors.Is(err, workbook.ErrMissing) && !errors.Is(err, workbook.ErrBadLevel) {
-		return err
-	}
-	for _, id := range rubric.EmbeddedIDs() {
-		other, oerr := rubric.ByID(id)
-		if id == r.ID || oerr != nil {
-			continue
-		}
-		if sh, rerr := readSheet(opts, other, path); rerr == nil {
-			if _, lerr := sh.Levels(other); lerr == nil {
-				return fmt.Errorf("%w\n%s: this looks like a workbook for %s: try --rubric %s", err, path, other.Name, id)
+	if sh != nil {
+		for i, e := range sh.Entries {
+			if ind := workbook.Indicator(r, e.ID); ind != nil {
+				sh.Entries[i].ID = ind.ID
 			}
 		}
 	}
-	return err
+	return sh, err
 }
 
 // parseGates reads --fail-under and --min-predicate for rubric r.

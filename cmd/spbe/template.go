@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 type templateOptions struct {
@@ -42,7 +43,7 @@ filled-in form unchanged: spbe score form.xlsx once the levels are typed in.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx), - for stdout; required")
-	addRubricFlag(cmd, &opts.Rubric)
+	addRubricFlag(cmd, &opts.Rubric, rubric.DefaultID)
 	f.StringVar(&opts.Instansi, "instansi", "", "the instansi's name, written on the form")
 	_ = cmd.RegisterFlagCompletionFunc("instansi", cobra.NoFileCompletions)
 	addLangFlag(cmd, &opts.Lang)

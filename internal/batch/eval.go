@@ -19,6 +19,11 @@ type Eval struct {
 	Levels Levels
 	// Published is the published index.
 	Published rubric.Decimal
+	// Assumed are the indicators, in rubric order, whose level is the
+	// rubric's assumption for a value another agency has not given
+	// (Options.AssumeExternal): the evaluation is provisional. nil for
+	// most.
+	Assumed []string
 	// Rank is the rank in the whole batch (ties share a rank).
 	Rank int32
 	// row is the sheet row of a wide table's instansi.
@@ -141,7 +146,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res, Assumed: e.Assumed}, nil
 }
 
 // Scored returns what the gates look at, named by the input, its sheet

@@ -9,12 +9,27 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// Notes are the input's notes for stderr, one line each: the level
-// column used when there were several, and the reader's warnings. With
-// seen, a level-column note that an earlier input gave too (the same but
-// for the path) is left out and counted in seen[""].
+// SeenRubric counts, in the seen of Notes, the rubric notes left out.
+const SeenRubric = "\x00rubric"
+
+// Notes are the input's notes for stderr, one line each: the rubric
+// chosen for each table and why, the level column used when there were
+// several, and the reader's warnings. With seen, a rubric or level-column
+// note that an earlier input gave too (the same but for the path) is left
+// out and counted in seen[SeenRubric] or seen[""].
 func (in *Input) Notes(seen map[string]int) []string {
 	var out []string
+	for _, n := range in.RubricNotes {
+		key := SeenRubric + strings.TrimPrefix(n, in.Path)
+		if seen == nil || seen[key] == 0 {
+			out = append(out, n)
+		} else {
+			seen[SeenRubric]++
+		}
+		if seen != nil {
+			seen[key]++
+		}
+	}
 	if in.LevelNote != "" {
 		key := strings.TrimPrefix(in.LevelNote, in.Path)
 		if seen == nil || seen[key] == 0 {

@@ -152,3 +152,13 @@ func halfUnit(precision int) rubric.Decimal {
 	}
 	return d / 2
 }
+
+// ProvisionalNote says that an evaluation is provisional, naming the
+// indicators whose levels are the rubric's assumption (result.Evaluation
+// .Assumed), or "" when there are none.
+func ProvisionalNote(assumed []string, lang string) string {
+	if len(assumed) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(Text.Get(lang, "provisional"), strings.Join(assumed, ", "))
+}

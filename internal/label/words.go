@@ -11,6 +11,8 @@ var Text = Table{
 		"crossed":    "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
 		"unofficial": "BUKAN rubrik resmi: %s-nya milik rubrik bawaan %s, tetapi isinya berbeda (sha256 %.12s, bawaan %.12s).",
 		"by:id":      "id", "by:name": "nama",
+		"status":      "Status",
+		"provisional": "SEMENTARA: tingkat indikator %s adalah asumsi rubrik, belum nilai dari instansi penilainya (--assume-external).",
 	},
 	"en": {
 		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet", "column": "column",
@@ -21,6 +23,8 @@ var Text = Table{
 		"crossed":    "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
 		"unofficial": "NOT the official rubric: its %s is that of the embedded rubric %s, but it differs from it (sha256 %.12s, embedded %.12s).",
 		"by:id":      "id", "by:name": "name",
+		"status":      "Status",
+		"provisional": "PROVISIONAL: the levels of indicators %s are the rubric's assumption, not yet the values of the agencies that score them (--assume-external).",
 	},
 }
 
@@ -28,11 +32,13 @@ var Text = Table{
 var Batch = Table{
 	"id": {"rank": "Peringkat", "instansi": "Instansi", "index": "Indeks", "predicate": "Predikat",
 		"summary": "Ringkasan", "count": "instansi", "mean": "Rata-rata indeks", "median": "Median indeks",
-		"failed": "Gagal dibaca", "group": "Domain / Aspek", "group:aspects": "Aspek", "groupmean": "Rata-rata", "all": "Nasional",
+		"provisional": "SEMENTARA: %d evaluasi memakai tingkat asumsi rubrik untuk indikator yang dinilai instansi lain (--assume-external):",
+		"failed":      "Gagal dibaca", "group": "Domain / Aspek", "group:aspects": "Aspek", "groupmean": "Rata-rata", "all": "Nasional",
 		"none": "(tanpa kategori)"},
 	"en": {"rank": "Rank", "instansi": "Instansi", "index": "Index", "predicate": "Predicate",
 		"summary": "Summary", "count": "instansi", "mean": "Mean index", "median": "Median index",
-		"failed": "Failed to read", "group": "Domain / aspect", "group:aspects": "Aspect", "groupmean": "Mean", "all": "National",
+		"provisional": "PROVISIONAL: %d evaluations take the rubric's assumed levels for indicators other agencies score (--assume-external):",
+		"failed":      "Failed to read", "group": "Domain / aspect", "group:aspects": "Aspect", "groupmean": "Mean", "all": "National",
 		"none": "(no category)"},
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -38,6 +39,14 @@ func BatchText(w io.Writer, b *result.Batch, o Options) error {
 	}
 	if len(b.Errors) > 0 {
 		fmt.Fprintf(sb, "\n%s: %d\n", label.Batch.Get(o.Lang, "failed"), len(b.Errors))
+	}
+	if b.Provisional > 0 {
+		fmt.Fprintf(sb, "\n"+label.Batch.Get(o.Lang, "provisional")+"\n", b.Provisional)
+		for i := 0; i < b.Len; i++ {
+			if r := b.Row(i, true); len(r.Assumed) > 0 {
+				fmt.Fprintf(sb, "  %s: %s\n", r.Instansi, strings.Join(r.Assumed, ", "))
+			}
+		}
 	}
 	return sb.Flush()
 }
@@ -291,12 +300,14 @@ func batchRow(b *result.Batch, r *result.RankRow, lang string, rec []string) []s
 // BatchCSV writes one row per evaluation in input order, with its rank.
 func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 	cw := newCSV(w)
-	if err := cw.Write(batchColumns(b.Rubric)); err != nil {
+	prov := b.Provisional > 0
+	if err := cw.Write(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})); err != nil {
 		return err
 	}
 	var rec []string
 	for i := 0; i < b.Len; i++ {
-		rec = batchRow(b, b.Row(i, false), o.Lang, rec)
+		row := b.Row(i, false)
+		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
 		for j := 1; j <= 4; j++ {
 			rec[j] = EscapeFormula(rec[j])
 		}
@@ -309,10 +320,13 @@ func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.
 func BatchMarkdown(w io.Writer, b *result.Batch, o Options) error {
-	t := newMarkdownTable(batchColumns(b.Rubric), func(i int) bool { return i == 0 || i >= 5 && i != 6 })
+	prov := b.Provisional > 0
+	cols := withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})
+	t := newMarkdownTable(cols, func(i int) bool { return i == 0 || i >= 5 && i != 6 && !(prov && i == len(cols)-1) })
 	var rec []string
 	for i := 0; i < b.Len; i++ {
-		rec = batchRow(b, b.Row(i, true), o.Lang, rec)
+		row := b.Row(i, true)
+		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
 		t.row(rec)
 	}
 	return t.flush(w)

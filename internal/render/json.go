@@ -96,20 +96,37 @@ type JSONIndicator struct {
 	Cell            string `json:"cell,omitempty"`
 }
 
+// JSONProvisional marks a provisional evaluation: the indicators whose
+// levels are the rubric's assumption for values other agencies have not
+// given yet (result.Evaluation.Assumed).
+type JSONProvisional struct {
+	Indicators []string `json:"indicators"`
+	Note       string   `json:"note"`
+}
+
+func newJSONProvisional(assumed []string) *JSONProvisional {
+	if len(assumed) == 0 {
+		return nil
+	}
+	return &JSONProvisional{Indicators: assumed, Note: label.ProvisionalNote(assumed, "en")}
+}
+
 // JSONResult is the JSON form of one evaluation (documented in README.md).
 type JSONResult struct {
-	Source     string             `json:"source"`
-	Sheet      string             `json:"sheet"`
-	Instansi   string             `json:"instansi"`
-	Rubric     JSONRubric         `json:"rubric"`
-	Index      Num                `json:"index"`
-	IndexExact string             `json:"index_exact"`
-	Predicate  string             `json:"predicate"`
-	Edge       *JSONEdge          `json:"edge"`
-	Domains    []JSONGroup        `json:"domains"`
-	Aspects    []JSONGroup        `json:"aspects"`
-	Indicators []JSONIndicator    `json:"indicators"`
-	Provenance *result.Provenance `json:"provenance,omitempty"`
+	Source     string     `json:"source"`
+	Sheet      string     `json:"sheet"`
+	Instansi   string     `json:"instansi"`
+	Rubric     JSONRubric `json:"rubric"`
+	Index      Num        `json:"index"`
+	IndexExact string     `json:"index_exact"`
+	Predicate  string     `json:"predicate"`
+	Edge       *JSONEdge  `json:"edge"`
+	// Provisional is present when levels are the rubric's assumption.
+	Provisional *JSONProvisional   `json:"provisional,omitempty"`
+	Domains     []JSONGroup        `json:"domains"`
+	Aspects     []JSONGroup        `json:"aspects"`
+	Indicators  []JSONIndicator    `json:"indicators"`
+	Provenance  *result.Provenance `json:"provenance,omitempty"`
 }
 
 // weightPlaces is the number of decimals weights are written with.
@@ -135,6 +152,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Crossed:        r.Edge.Crossed(r.Predicate),
 		}
 	}
+	out.Provisional = newJSONProvisional(e.Assumed)
 	group := func(g index.Group) JSONGroup {
 		return JSONGroup{
 			ID: g.ID, Domain: g.Domain, Name: g.Name,

@@ -66,6 +66,11 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 		style(bandColor[0], note)
 		sb.WriteString("\n")
 	}
+	if note := label.ProvisionalNote(e.Assumed, lang); note != "" {
+		fmt.Fprintf(sb, "%-10s ", label.Text.Get(lang, "status"))
+		style(bandColor[0], note)
+		sb.WriteString("\n")
+	}
 	sb.WriteString("\n")
 	pred := label.PredicateName(r.Predicate, lang)
 	style(bold, label.Index(rb, lang, label.Text.Get(lang, "title")))

@@ -374,6 +374,9 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	if note := label.EdgeNote(res, b.lang); note != "" {
 		w.free(1, idxRow+2, note, b.st["note"])
 	}
+	if note := label.ProvisionalNote(e.Assumed, b.lang); note != "" {
+		w.str(4, idxRow, note, b.st["warn"]) // beside the index: it is provisional
+	}
 
 	// Predicate bands, highest first, the one reached highlighted.
 	row := idxRow + 3

@@ -493,8 +493,8 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 	}
 	var errs []error
 	for r := first; r < len(g.rows); r++ {
-		id, ok := CanonicalID(g.cell(r, t.idCol))
-		if !ok || !opts.Known(id) {
+		id, ok := readID(g.cell(r, t.idCol))
+		if !ok || opts.Known != nil && !opts.Known(id) {
 			continue
 		}
 		line, n := c.record(r + 1)

@@ -33,15 +33,33 @@ var (
 	idNameHeaders = [...]string{"indikator", "indikator spbe"}
 )
 
-// Level column classes, best first in the documented preference order.
+// Level column classes, in the one ranking of evaluation stages that
+// both layouts use: the latest stage first. A class above another wins.
 const (
 	levelNone     = iota
-	levelMandiri  // self-assessment
-	levelGeneric  // Nilai, Level, Tingkat Kematangan ...
+	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri (last)
+	levelGeneric  // Nilai, Level, Tingkat Kematangan, Nilai Indikator ...
 	levelYear     // a generic header with a year
-	levelFinal    // Nilai Akhir, Nilai Evaluator, Final, Verifikasi, Asesor
+	levelDokumen  // the assessors' document review: Nilai Dokumen
+	levelAsesor   // the assessors' score: Nilai Asesor
+	levelInterviu // after the interview: Nilai Interviu, Wawancara
+	levelVisitasi // after the site visit: Nilai Visitasi
+	levelFinal    // Nilai Akhir, Final, Nilai Evaluator, Verifikasi
 	levelOverride // named by Options.LevelCol
 )
+
+// stageWords mark the stages of an evaluation in a level header, latest
+// first; a self-assessment ("mandiri", "self") is checked before them.
+var stageWords = [...]struct {
+	class int
+	words []string
+}{
+	{levelFinal, []string{"akhir", "final", "evaluator", "verifikasi"}},
+	{levelVisitasi, []string{"visitasi", "visit"}},
+	{levelInterviu, []string{"interviu", "interview", "wawancara"}},
+	{levelAsesor, []string{"asesor", "assessor"}},
+	{levelDokumen, []string{"dokumen", "document"}},
+}
 
 // notLevelWords mark headers that mention a level but do not hold one.
 var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
@@ -51,12 +69,8 @@ var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "targe
 // levelWords mark a level column: a header that contains one.
 var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilaian", "skor", "score", "tingkat"}
 
-// finalWords mark a final or evaluator level column, selfWords a
-// self-assessment one.
-var (
-	finalWords = [...]string{"akhir", "evaluator", "final", "verifikasi", "asesor"}
-	selfWords  = [...]string{"mandiri", "self"}
-)
+// selfWords mark a self-assessment level column, ranked last.
+var selfWords = [...]string{"mandiri", "self"}
 
 // containsAny reports whether h contains one of words.
 func containsAny(h string, words []string) bool {
@@ -73,12 +87,15 @@ func levelHeader(h string) (class, year int) {
 		return levelNone, 0
 	}
 	year = latestYear(h)
-	switch {
-	case containsAny(h, selfWords[:]):
+	if containsAny(h, selfWords[:]) {
 		return levelMandiri, year
-	case containsAny(h, finalWords[:]):
-		return levelFinal, year
-	case year > 0:
+	}
+	for _, st := range stageWords {
+		if containsAny(h, st.words) {
+			return st.class, year
+		}
+	}
+	if year > 0 {
 		return levelYear, year
 	}
 	return levelGeneric, 0
@@ -235,7 +252,7 @@ func headers(g *grid, h int) []string {
 		return hs
 	}
 	for _, v := range sub {
-		if _, ok := CanonicalID(v); ok {
+		if _, ok := readID(v); ok {
 			return hs // the first data row, not a sub-header
 		}
 	}
@@ -304,7 +321,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 	for _, c := range idCols {
 		n := 0
 		for r := h + 1; r < len(g.rows); r++ {
-			if _, ok := CanonicalID(g.cell(r, c)); ok {
+			if _, ok := readID(g.cell(r, c)); ok {
 				n++
 			}
 		}
@@ -320,7 +337,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		return nil
 	}
 	for r := h + 1; r < len(g.rows); r++ {
-		if _, ok := CanonicalID(g.cell(r, best)); !ok {
+		if _, ok := readID(g.cell(r, best)); !ok {
 			continue
 		}
 		for _, l := range levels {
@@ -421,4 +438,28 @@ func columnNumbers(row []string) bool {
 		n, prev = n+1, k
 	}
 	return n >= 3
+}
+
+// stageAbove returns the level column that a wide header's stage label
+// above column c (0-based) makes of it: the nearest non-empty cell of the
+// row above at or left of c (a merged "Nilai Akhir" keeps its text in its
+// leftmost column), ranked by levelHeader ("Akhir" alone is read as
+// "Nilai Akhir"). It is nil when there is no label or it is no stage.
+func stageAbove(above []string, c int) *levelCol {
+	p := min(c, len(above)-1)
+	for p >= 0 && fold(above[p]) == "" {
+		p--
+	}
+	if p < 0 {
+		return nil
+	}
+	h := normHeader(above[p])
+	cl, y := levelHeader(h)
+	if cl == levelNone {
+		cl, y = levelHeader("nilai " + h)
+	}
+	if cl == levelNone {
+		return nil
+	}
+	return &levelCol{col: p + 1, header: fold(above[p]), class: cl, year: y}
 }

@@ -34,7 +34,10 @@
 //     Indikator | Nilai Tingkat Kematangan 2023" with names under
 //     "Indikator"). Of several, the one with the most id values below the
 //     header wins. Values are read by CanonicalID: 1, "01", "1.",
-//     "Indikator 1", "I.1", "35A" and so on.
+//     "Indikator 1", "I.1", "35A" and so on; or by CanonicalCode, the
+//     assessors' kode of Indeks Pemdi ("1.1" ... "7.2"), which names an
+//     indicator through the rubric's code (Indicator) and is a heading
+//     under a rubric without codes.
 //   - Level columns: headers containing "Tingkat Kematangan", "Nilai",
 //     "Level", "Jawaban", "Penilaian", "Skor" or "Tingkat", but not those
 //     that also contain "Bobot", "Indeks", "Tertimbang", "Target",
@@ -45,12 +48,18 @@
 //     text ("Tingkat Kematangan 2023"). A row of column numbers under the
 //     header ("1 | 2 | 3 ..." or "(1) | (2) ...") is skipped.
 //
-// When there are several level columns, one is chosen by this rule:
-//  1. a final or evaluator column: the header contains "akhir",
-//     "evaluator", "final", "verifikasi" or "asesor";
-//  2. else the column with the latest year in its header (2023 over 2022);
-//  3. else a generic level header;
-//  4. a self-assessment column ("mandiri", "self") last.
+// When there are several level columns, one is chosen by one ranking of
+// the stages of an evaluation, the latest first (the wide layout ranks
+// stage labels above repeated indicator columns by it too):
+//  1. final: the header contains "akhir", "final", "evaluator" or
+//     "verifikasi";
+//  2. "visitasi";
+//  3. "interviu" or "wawancara";
+//  4. "asesor";
+//  5. "dokumen";
+//  6. else the column with the latest year in its header (2023 over 2022);
+//  7. else a generic level header (Nilai, Nilai Indikator, ...);
+//  8. a self-assessment column ("mandiri", "self") last.
 //
 // Within a class the later year wins, then the rightmost column. A column
 // with no values at all on the indicator rows (an evaluator column not
@@ -67,7 +76,9 @@
 // end of the sheet (so that a duplicate further down is not missed). Rows
 // whose id cell is empty or not an id ("Domain 1", notes, totals) are
 // skipped. An id that looks like one but that Options.Known rejects
-// ("48", "Indikator 48") is an error naming its cell. Hidden rows are
+// ("48", "Indikator 48") is an error naming its cell; without Known every
+// id is kept, for Sheet.Unknown and Sheet.Levels to check against the
+// rubric chosen afterwards. Hidden rows are
 // read, with a warning. Formula cells give their saved value; a formula
 // without one (no <v>, or an empty <v></v> as openpyxl writes it) is
 // computed with excelize, within bounds, or refused naming its cell

@@ -120,12 +120,12 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if !ok {
 			continue
 		}
-		id, ok := CanonicalID(rawID)
-		if !ok {
-			continue
+		id, ok := readID(rawID)
+		if !ok || opts.Known != nil && !opts.Known(id) && IsCode(id) {
+			continue // a code the rubric does not use: a heading, as before codes
 		}
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
-		if !opts.Known(id) {
+		if opts.Known != nil && !opts.Known(id) {
 			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
 				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
 			continue
@@ -138,7 +138,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
+		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell})
 	}
 	if len(computed) > maxComputedWarnings {
 		n := len(computed)

@@ -321,3 +321,85 @@ func digitsOnly(s string) bool {
 	}
 	return true
 }
+
+// CanonicalCode reads an indicator's code, the assessors' "kode"
+// aspect.indicator of PermenPANRB 8/2026 ("1.1", "3.2", "7.2"), from the
+// text of an id cell and returns it without leading zeros: "3.2", " 3.2 ",
+// "03.02", "3,2" (a number cell shown with a decimal comma), "3.2." and
+// "Kode 3.2" give "3.2". Each part has one or two digits. It reports
+// false for anything else, plain ids included (see CanonicalID). A code
+// names an indicator only under a rubric that gives its indicators codes
+// (see Indicator).
+func CanonicalCode(raw string) (string, bool) {
+	s := fold(raw)
+	if s == "" || len(s) > 16 {
+		return "", false
+	}
+	s = strings.ToLower(s)
+	if rest, ok := strings.CutPrefix(s, "kode"); ok {
+		s = strings.TrimLeft(rest, " .:")
+	}
+	s = strings.TrimSuffix(s, ".")
+	a, b, ok := strings.Cut(s, ".")
+	if !ok {
+		a, b, ok = strings.Cut(s, ",")
+	}
+	if !ok {
+		return "", false
+	}
+	a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if a == "" || b == "" || len(a) > 2 || len(b) > 2 || !digitsOnly(a) || !digitsOnly(b) {
+		return "", false
+	}
+	return a + "." + b, true
+}
+
+// readID reads the id of an id cell: a plain id (CanonicalID) or a code
+// (CanonicalCode).
+func readID(raw string) (string, bool) {
+	if id, ok := CanonicalID(raw); ok {
+		return id, true
+	}
+	return CanonicalCode(raw)
+}
+
+// IsCode reports whether id, as Read returns it in Entry.ID or
+// WideTable.Columns, is a code ("3.2") rather than a plain id ("6").
+func IsCode(id string) bool { return strings.IndexByte(id, '.') >= 0 }
+
+// Indicator returns the indicator of r that id names, as Read returns
+// it: a plain id names the indicator with that id; a code ("3.2") names
+// the indicator whose Code it is (indicator 6 of permenpanrb-8-2026). It
+// returns nil when r has no such indicator.
+func Indicator(r *rubric.Rubric, id string) *rubric.Indicator {
+	if !IsCode(id) {
+		return r.Indicator(id)
+	}
+	for _, ind := range r.Indicators() {
+		if ind.Code != "" && normCode(ind.Code) == id {
+			return ind
+		}
+	}
+	return nil
+}
+
+// HasCodes reports whether r gives its indicators codes: under a rubric
+// without them, a code in an id column is not an indicator but a heading
+// (an aspect "1.1" above its indicators), skipped as text.
+func HasCodes(r *rubric.Rubric) bool {
+	for _, ind := range r.Indicators() {
+		if ind.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// normCode writes a rubric's code as CanonicalCode does ("03.2" is
+// "3.2"); a code of another shape is returned as is.
+func normCode(code string) string {
+	if c, ok := CanonicalCode(code); ok {
+		return c
+	}
+	return code
+}

@@ -6,8 +6,7 @@ import (
 	"strings"
 )
 
-// Options says how to read a workbook. Only Known is required; the rest
-// are detected when empty.
+// Options says how to read a workbook. Everything not given is detected.
 type Options struct {
 	// Layout is the layout of the table to read: LayoutLong (the zero
 	// value), LayoutWide or LayoutAuto. IDCol or LevelCol mean LayoutLong.
@@ -30,8 +29,13 @@ type Options struct {
 	// MaxUnzipSize bounds the unpacked size of an .xlsx workbook in bytes;
 	// 0 means UnzipSizeLimit.
 	MaxUnzipSize int64
-	// Known reports whether a canonical id is an indicator of the rubric.
-	// Required.
+	// Known reports whether an id (CanonicalID, or a code as
+	// CanonicalCode reads it) is an indicator of the rubric: a long
+	// table's id it rejects is an error (ErrUnknownIndicator), a code it
+	// rejects is skipped as a heading, and a wide header counts only the
+	// columns it accepts. nil keeps every id, for the caller to check
+	// against a rubric once it has chosen one (Sheet.Levels, Sheet.Unknown,
+	// WideTable.CheckColumns).
 	Known func(id string) bool
 	// Want is the number of indicators of the rubric: a wide header needs
 	// at least half of them as columns. Only the wide layout uses it.
@@ -40,7 +44,8 @@ type Options struct {
 
 // Entry is one row of the table: an indicator and its level cell.
 type Entry struct {
-	ID     string // canonical indicator id, as CanonicalID returns it
+	ID     string // canonical indicator id, as CanonicalID returns it, or a code ("3.2", CanonicalCode)
+	IDText string // the id cell's text, folded ("Indikator 50")
 	Raw    string // the level cell's value as text (formulas: the cached value, else computed)
 	Cell   string // the level cell, e.g. "F12"
 	IDCell string // the id cell, e.g. "A12"
@@ -93,8 +98,6 @@ type Visitor struct {
 // errors.Join of them.
 func Read(path string, opts Options, v Visitor) error {
 	switch {
-	case opts.Known == nil:
-		return &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
 	case opts.AllSheets && opts.Sheet != "":
 		return &Error{File: path, Err: errors.New("workbook.Options: Sheet and AllSheets are both set")}
 	}

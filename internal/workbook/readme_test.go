@@ -18,14 +18,21 @@ func readmeBlocks() map[string]string {
 		}
 		return strings.Join(q, ", ")
 	}
+	stages := func() string {
+		var out []string
+		for _, st := range stageWords {
+			out = append(out, words(st.words))
+		}
+		return strings.Join(out, ", then ")
+	}
 	headers := "Headers are matched ignoring case, surrounding and non-breaking spaces, line breaks and a\n" +
 		"trailing `.` or `:`; these are all the words `spbe` looks for:\n\n" +
 		"- id column, a header equal to one of: " + words(idHeaders[:]) + "; or to " + words(idNameHeaders[:]) +
 		" when its values are ids (the official report has names under `Indikator`);\n" +
 		"- level column, a header that contains one of " + words(levelWords[:]) +
 		" and none of " + words(notLevelWords[:]) + ";\n" +
-		"- of several level columns: a final or evaluator column contains " + words(finalWords[:]) +
-		", a self-assessment column " + words(selfWords[:]) + ";\n" +
+		"- of several level columns, the latest stage: " + stages() +
+		", then a column with a year, a generic one, and self-assessment last (" + words(selfWords[:]) + ");\n" +
 		"- the instansi's name above a long table follows a label equal to one of " + words(instansiLabels[:]) +
 		" (`Instansi: X` in one cell, or the name in a cell to the right of the label);\n" +
 		"- wide tables: the name column is headed " + words(nameHeaders[:]) + ", the category column " +

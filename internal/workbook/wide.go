@@ -119,7 +119,7 @@ func wideHeader(row, above []string, opts Options, where string) (t *WideTable, 
 			t.catCol = c
 			continue
 		}
-		if id, ok := CanonicalID(v); ok && opts.Known(id) {
+		if id, ok := readID(v); ok && (opts.Known == nil || opts.Known(id)) {
 			if cols[id] == nil {
 				order = append(order, id)
 			}
@@ -241,6 +241,11 @@ func blockClass(label string) (class, year int) {
 		return levelGeneric, 0
 	}
 	if c, y := levelHeader(h); c != levelNone {
+		return c, y
+	}
+	// A label over a block of indicator columns speaks of their values:
+	// "Akhir" or "Mandiri" alone is "Nilai Akhir" or "Nilai Mandiri".
+	if c, y := levelHeader("nilai " + h); c != levelNone && c != levelGeneric {
 		return c, y
 	}
 	for _, w := range notLevelWords {
@@ -410,18 +415,23 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 // *Error naming the cell, joined; missing indicator columns are reported
 // by CheckColumns, once per table.
 func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]rubric.Level, error) {
+	dst, _, err := w.LevelsWith(t, r, LevelOptions{}, dst)
+	return dst, err
+}
+
+// LevelsWith is Levels with options (see Sheet.LevelsWith); assumed lists
+// the indicators whose level is the rubric's assumption.
+func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst []rubric.Level) ([]rubric.Level, []string, error) {
 	inds := r.Indicators()
 	dst = slices.Grow(dst[:0], len(inds))[:len(inds)]
 	if t.colOf == nil || t.colRubric != r {
-		t.colRubric, t.colOf = r, make([]int, len(inds))
-		for i, ind := range inds {
-			t.colOf[i] = slices.Index(t.ids, ind.ID)
-		}
+		t.colRubric, t.colOf = r, t.columnsOf(r)
 	}
 	if w.fieldsErr != nil {
-		return dst, w.fieldsErr
+		return dst, nil, w.fieldsErr
 	}
 	var errs []error
+	var external []*rubric.Indicator
 	prefix := w.Instansi + ": "
 	if w.Instansi == "" {
 		prefix = ""
@@ -431,12 +441,16 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]
 	}
 	for i, ind := range inds {
 		c := t.colOf[i]
-		if c < 0 {
+		raw := ""
+		if c >= 0 && c < len(w.cells) {
+			raw = w.cells[c]
+		}
+		if ind.External != nil && NoValue(raw) {
+			external = append(external, ind)
 			continue
 		}
-		raw := ""
-		if c < len(w.cells) {
-			raw = w.cells[c]
+		if c < 0 {
+			continue
 		}
 		fail := func(format string, args ...any) {
 			cell, _ := excelize.CoordinatesToCellName(c+1, w.Row)
@@ -459,15 +473,27 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]
 		}
 		dst[i] = lv
 	}
-	return dst, errors.Join(errs...)
+	assumed, err := assume(external, nil, o)
+	if err != nil {
+		cell := t.NameColumn + strconv.Itoa(w.Row)
+		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell, Err: fmt.Errorf("%s%w", prefix, err)})
+	}
+	for _, ind := range external {
+		if assumed != nil {
+			i := slices.Index(inds, ind)
+			dst[i], _ = rubric.LevelOf(ind.External.Assume)
+		}
+	}
+	return dst, assumed, errors.Join(errs...)
 }
 
 // CheckColumns reports the rubric's indicators that have no column, as
 // one *Error wrapping ErrMissing, or nil.
 func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
 	var missing []string
-	for _, ind := range r.Indicators() {
-		if _, ok := t.Columns[ind.ID]; !ok {
+	cols := t.columnsOf(r)
+	for i, ind := range r.Indicators() {
+		if cols[i] < 0 && ind.External == nil {
 			missing = append(missing, ind.ID)
 		}
 	}
