@@ -440,26 +440,3 @@ func columnNumbers(row []string) bool {
 	return n >= 3
 }
 
-// stageAbove returns the level column that a wide header's stage label
-// above column c (0-based) makes of it: the nearest non-empty cell of the
-// row above at or left of c (a merged "Nilai Akhir" keeps its text in its
-// leftmost column), ranked by levelHeader ("Akhir" alone is read as
-// "Nilai Akhir"). It is nil when there is no label or it is no stage.
-func stageAbove(above []string, c int) *levelCol {
-	p := min(c, len(above)-1)
-	for p >= 0 && fold(above[p]) == "" {
-		p--
-	}
-	if p < 0 {
-		return nil
-	}
-	h := normHeader(above[p])
-	cl, y := levelHeader(h)
-	if cl == levelNone {
-		cl, y = levelHeader("nilai " + h)
-	}
-	if cl == levelNone {
-		return nil
-	}
-	return &levelCol{col: p + 1, header: fold(above[p]), class: cl, year: y}
-}
