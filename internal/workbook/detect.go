@@ -439,4 +439,3 @@ func columnNumbers(row []string) bool {
 	}
 	return n >= 3
 }
-
