@@ -181,9 +181,22 @@ func (w *sheetWriter) level(col, row int, l rubric.Level, style int) {
 	if w.err != nil {
 		return
 	}
-	w.err = w.f.SetCellFloat(w.sheet, cell(col, row), l.Float64(), -1, 64)
+	w.err = setFloat(w.f, w.sheet, cell(col, row), l.Float64())
 	w.style(col, row, style)
 	w.cols.text(col, l.Fixed(2))
+}
+
+// setFloat writes v with every digit it needs: its shortest text that
+// reads back as v (1.1666666666666667 for 7/6), as Excel stores it.
+// excelize's SetCellFloat with precision -1 cuts a number to 15
+// significant digits (1.16666666666666), another number.
+func setFloat(f *excelize.File, sheet, c string, v float64) error {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	places := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+	}
+	return f.SetCellFloat(sheet, c, v, places, 64)
 }
 
 func (w *sheetWriter) formula(col, row int, formula string, style int) {
