@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -120,8 +121,10 @@ type form struct {
 	k, ls int64
 	// rows of the indicators on the form, first and last.
 	first, last int
-	// cols are the keys of the form's columns (formWords), in order.
-	cols []string
+	// cols are the keys of the form's columns (formWords), in order, and
+	// widths their widths.
+	cols   []string
+	widths map[string]float64
 }
 
 // col returns the column number of a key of formWords, 0 when the form
@@ -148,8 +151,11 @@ func (t *form) build(instansi string) error {
 	t.k = weightScale(r)
 	t.ls = pow10(levelPlaces(r, t.k))
 	t.cols = []string{"no", "domain", "aspect", "indicator", "weight", "level", "levelname", "explanation", "evidence"}
+	t.widths = maps.Clone(formWidths)
 	if len(r.Domains) == 0 {
 		t.cols = slices.DeleteFunc(t.cols, func(c string) bool { return c == "domain" })
+		// Room from the domain column: aspect names on one line.
+		t.widths["aspect"] = 42
 	}
 	t.res.LevelCol = t.colName("level")
 	st, err := formStyles(f, r.Precision, t.lang)
@@ -187,9 +193,13 @@ func (t *form) build(instansi string) error {
 		}
 		w.str(t.col("aspect"), row, ind.Aspect.Name, st["text"])
 		w.str(t.col("indicator"), row, ind.Name, st["text"])
-		w.height(row, max(lines(domain, formWidths["domain"]), lines(ind.Aspect.Name, formWidths["aspect"]), lines(ind.Name, formWidths["indicator"])))
+		w.height(row, max(lines(domain, t.widths["domain"]), lines(ind.Aspect.Name, t.widths["aspect"]), lines(ind.Name, t.widths["indicator"])))
 		w.num(t.col("weight"), row, ind.Weight, st["w"])
-		w.style(t.col("level"), row, st["input"])
+		if ind.LevelScale.Integer {
+			w.style(t.col("level"), row, st["input"])
+		} else {
+			w.style(t.col("level"), row, st["inputd"])
+		}
 		w.formula(t.col("levelname"), row, levelNameFormula(ind.LevelScale, t.res.LevelCol+strconv.Itoa(row)), st["text"])
 		w.style(t.col("explanation"), row, st["input"])
 		w.style(t.col("evidence"), row, st["input"])
@@ -215,7 +225,7 @@ func (t *form) build(instansi string) error {
 	}
 	for c, key := range t.cols {
 		name, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sheet, name, name, formWidths[key]); err != nil {
+		if err := f.SetColWidth(sheet, name, name, t.widths[key]); err != nil {
 			return err
 		}
 	}
@@ -307,6 +317,8 @@ func formStyles(f *excelize.File, precision int, lang string) (map[string]int, e
 		"center": {Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}},
 		"w":      {Border: border, CustomNumFmt: nf(2), Alignment: &excelize.Alignment{Vertical: "top"}},
 		"input":  {Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}},
+		// A fractional level as typed, with the language's decimal separator.
+		"inputd": {Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, CustomNumFmt: ptr(locale(lang) + "General")},
 		"idx":    {Font: &excelize.Font{Bold: true, Size: 14, Color: colorHeader}, CustomNumFmt: nf(precision), Alignment: &excelize.Alignment{Horizontal: "left"}},
 		"idxc":   {Border: border, CustomNumFmt: nf(precision)},
 		"idxb":   {Border: border, Font: &excelize.Font{Bold: true}, CustomNumFmt: nf(precision)},
@@ -539,7 +551,7 @@ func (t *form) results(st map[string]int) error {
 	if w.err != nil {
 		return w.err
 	}
-	widths := []float64{8, 56, 8, 10, 14}
+	widths := []float64{8, 56, 8, 12, 14} // "Weight (%)" on one line
 	if len(r.Domains) == 0 {
 		widths = slices.Delete(widths, 2, 3)
 	}
