@@ -26,13 +26,16 @@ func newTemplateCmd(s *streams, runF func(*templateOptions) error) *cobra.Comman
 		Short: "Write the input form of a rubric, with live index formulas",
 		Long: `Writes an evaluation form for the rubric: one row per indicator (No, Domain,
 Aspek, Indikator, Bobot (%)), a "Tingkat Kematangan" column that accepts only
-the levels of the indicator's scale (a drop-down), the chosen level's name,
-columns for Penjelasan and Data Dukung, and a "Hasil" sheet whose formulas
-compute every aspect and domain index, the SPBE index and the predicate as
-the levels are typed in, exactly as spbe score does. spbe score reads the
-filled-in form unchanged: spbe score form.xlsx once the levels are typed in.`,
+the levels of the indicator's scale (a drop-down; on a scale of fractional
+levels, such as Indeks Pemdi's, any number from its minimum to its maximum),
+the level's name, columns for Penjelasan and Data Dukung, and a "Hasil" sheet
+whose formulas compute every aspect and domain index, the index and the
+predicate as the levels are typed in, exactly as spbe score does. A rubric
+without domains gets no domain column or rows. spbe score reads the filled-in
+form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
-  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en`,
+  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
+  $ spbe template -o pemdi.xlsx --rubric permenpanrb-8-2026`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -577,10 +578,24 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 	// perPage is the lines of a page at the scale that fits the summary
 	// and its charts to the width of A4 landscape.
 	const perPage = 46
+	// The level names' column is the summary's target column, or, in a
+	// rubric without domains, one the summary leaves at the default
+	// width: widen it to the longest name, which cannot wrap mid-word.
+	levelWidth := 14.0
+	if len(res.Rubric.Domains) == 0 {
+		for _, it := range res.Indicators {
+			levelWidth = max(levelWidth, min(float64(utf8.RuneCountInString(it.LevelName)+2), 24))
+		}
+		if wd, err := b.f.GetColWidth(sheet, "H"); err == nil && wd < levelWidth {
+			if err := b.f.SetColWidth(sheet, "H", "H", levelWidth); err != nil {
+				return err
+			}
+		}
+	}
 	used := perPage
 	for _, it := range res.Indicators {
 		ind := it.Indicator
-		n := max(lines(ind.Name, nameWidth), lines(it.LevelName, 14))
+		n := max(lines(ind.Name, nameWidth), lines(it.LevelName, levelWidth))
 		if used+n > perPage {
 			if w.err == nil {
 				w.err = b.f.InsertPageBreak(sheet, cell(1, row))

@@ -359,6 +359,13 @@ func TestReportWithoutDomains(t *testing.T) {
 				t.Errorf("%d: %s has a domain row %q", n, sheet, row)
 			}
 		}
+		if n == 3 {
+			// The level names (column H below the summary) get their width
+			// although the summary, without a domain column, leaves H empty.
+			if wd, _ := f.GetColWidth(sheet, "H"); wd < 14 {
+				t.Errorf("%d: %s!H is %v wide, want room for the level names", n, sheet, wd)
+			}
+		}
 		charts := zipParts(t, out, "xl/charts/chart")
 		if want := map[int]int{1: 1, 3: 5}[n]; len(charts) != want { // radar; for 3, two summary charts and a radar each
 			t.Errorf("%d: %d charts, want %d", n, len(charts), want)

@@ -181,9 +181,22 @@ func (w *sheetWriter) level(col, row int, l rubric.Level, style int) {
 	if w.err != nil {
 		return
 	}
-	w.err = w.f.SetCellFloat(w.sheet, cell(col, row), l.Float64(), -1, 64)
+	w.err = setFloat(w.f, w.sheet, cell(col, row), l.Float64())
 	w.style(col, row, style)
 	w.cols.text(col, l.Fixed(2))
+}
+
+// setFloat writes v with every digit it needs: its shortest text that
+// reads back as v (1.1666666666666667 for 7/6), as Excel stores it.
+// excelize's SetCellFloat with precision -1 cuts a number to 15
+// significant digits (1.16666666666666), another number.
+func setFloat(f *excelize.File, sheet, c string, v float64) error {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	places := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+	}
+	return f.SetCellFloat(sheet, c, v, places, 64)
 }
 
 func (w *sheetWriter) formula(col, row int, formula string, style int) {
@@ -543,6 +556,13 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 	maxLevel := scaleMax(rb)
 	hdr := []string{b.label("no"), b.label("domain"), b.label("aspect"), b.label("indicator"), b.label("weight"),
 		b.label("level"), b.label("levelname"), b.label("contribution"), fmt.Sprintf(b.label("toMax"), maxLevel), b.label("cell")}
+	// A rubric without domains (Indeks Pemdi) gets no domain column: the
+	// columns after it move one to the left.
+	dc := 0
+	if len(rb.Domains) == 0 {
+		hdr = slices.Delete(hdr, 1, 2)
+		dc = -1
+	}
 	for c, h := range hdr {
 		w.head(1+c, 1, h, b.st["header"])
 	}
@@ -550,26 +570,28 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 		row := 2 + i
 		ind := it.Indicator
 		w.str(1, row, ind.ID, b.st["code"])
-		w.str(2, row, domainOf(ind), b.st["code"])
-		w.str(3, row, ind.Aspect.ID, b.st["code"])
-		w.free(4, row, ind.Name, b.st["text"])
-		w.num(5, row, ind.Weight, b.st["w"])
+		if dc == 0 {
+			w.str(2, row, domainOf(ind), b.st["code"])
+		}
+		w.str(3+dc, row, ind.Aspect.ID, b.st["code"])
+		w.free(4+dc, row, ind.Name, b.st["text"])
+		w.num(5+dc, row, ind.Weight, b.st["w"])
 		lst := b.st["lvl"]
 		if !it.Level.IsInteger() {
 			lst = b.st["lvld"]
 		}
-		w.level(6, row, it.Level, lst)
-		w.free(7, row, it.LevelName, b.st["text"])
-		w.num(8, row, it.Contribution.Round(p+2), b.st["c"])
-		w.num(9, row, it.Available.Round(p+2), b.st["c"])
-		w.str(10, row, e.Cells[ind.ID], b.st["code"])
+		w.level(6+dc, row, it.Level, lst)
+		w.free(7+dc, row, it.LevelName, b.st["text"])
+		w.num(8+dc, row, it.Contribution.Round(p+2), b.st["c"])
+		w.num(9+dc, row, it.Available.Round(p+2), b.st["c"])
+		w.str(10+dc, row, e.Cells[ind.ID], b.st["code"])
 		w.height(row, max(lines(ind.Name, indicatorWidth), lines(it.LevelName, levelNameWidth)))
 	}
 	last := 1 + len(res.Indicators)
 	if w.err != nil {
 		return w.err
 	}
-	w.cols[4], w.cols[7] = indicatorWidth, levelNameWidth
+	w.cols[4+dc], w.cols[7+dc] = indicatorWidth, levelNameWidth
 	if err := w.cols.apply(b.f, name, 5, 60); err != nil {
 		return err
 	}
@@ -588,7 +610,7 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 	if err := b.weakFooter(name, e.Instansi, rb); err != nil {
 		return err
 	}
-	return b.levelFormats(name, "F2:F"+strconv.Itoa(last), "I2:I"+strconv.Itoa(last), rb)
+	return b.levelFormats(name, cell(6+dc, 2)+":"+cell(6+dc, last), cell(9+dc, 2)+":"+cell(9+dc, last), rb)
 }
 
 // weakFooter adds to the footer of an indicator sheet how its red cells
