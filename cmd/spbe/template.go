@@ -35,7 +35,7 @@ without domains gets no domain column or rows. spbe score reads the filled-in
 form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
   $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
-  $ spbe template -o pemdi.xlsx --rubric permenpanrb-8-2026`,
+  $ spbe template -o form-pemdi.xlsx --rubric permenpanrb-8-2026`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
