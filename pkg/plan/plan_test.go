@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -688,9 +689,11 @@ func TestMakeFineLevels(t *testing.T) {
 			t.Errorf("step on %s ends at %s, want 5", s.Indicator.ID, s.To)
 		}
 	}
+	// A step from 1.1666666666666667 goes to 2: 5 x 0.8333333333333333 /
+	// 100 (not a whole level's 0,05).
 	ms := plan.Marginal(p.Before)
-	if ms[2].Gain.Cmp(rubric.NewDecimal(5)/100) != 0 {
-		t.Errorf("indicator 3: one more level adds %s, want 0.05", ms[2].Gain)
+	if want := index.RatValue(big.NewRat(41666666666666665, 1e18)); ms[2].Gain.Compare(want) != 0 {
+		t.Errorf("indicator 3: one step adds %s, want %s", ms[2].Gain.Exact(), want.Exact())
 	}
 }
 
@@ -776,5 +779,56 @@ func TestMarginalPemdi(t *testing.T) {
 	ms := plan.Marginal(res)
 	if ms[19].ToNextBand != 4 || ms[18].ToNextBand != 0 {
 		t.Errorf("to the next band: 20 in %d steps, 19 in %d; want 4 and 0", ms[19].ToNextBand, ms[18].ToNextBand)
+	}
+}
+
+// The gain of one step (score --detail's "+1", JSON's step) is that of
+// the planner's first step on the indicator: to the next whole level.
+// Worked by hand on Indeks Pemdi (weights out of 100): 20 (weight 15)
+// at 1,26 gains 15 x 0,74 / 100 = 0,111; 19 (weight 10) at 1 a whole
+// level, 0,1; 1 (weight 5) at 4,5 the half level left, 0,025; 2
+// (weight 5) at 5 nothing; 10 (weight 4) at 2,3333333333333335 goes to
+// 3: 4 x 0,6666666666666665 / 100 = 0,02666666666666666.
+func TestMarginalGainPemdi(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	ls := with(t, r, uniform(r, 1), "20=1.26,1=4.5,2=5,10=2.3333333333333335")
+	res, err := index.Compute(r, ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := plan.Marginal(res)
+	for _, tt := range []struct {
+		id   string
+		want string
+	}{
+		{"20", "0.111"}, {"19", "0.1"}, {"1", "0.025"}, {"2", "0"}, {"10", "0.02666666666666666"},
+	} {
+		i := slices.IndexFunc(ms, func(m plan.Margin) bool { return m.Indicator.ID == tt.id })
+		want, ok := new(big.Rat).SetString(tt.want)
+		if !ok {
+			t.Fatal(tt.want)
+		}
+		if got := ms[i].Gain; got.Compare(index.RatValue(want)) != 0 {
+			t.Errorf("indicator %s: one step adds %s, want %s", tt.id, got.Exact(), tt.want)
+		}
+		if res.Indicators[i].Step.Compare(ms[i].Gain) != 0 {
+			t.Errorf("indicator %s: index step %s, margin %s", tt.id, res.Indicators[i].Step.Exact(), ms[i].Gain.Exact())
+		}
+		// The planner's first step on it gains the same.
+		from := res.Indicators[i].Level
+		if from == rubric.NewLevel(5) {
+			continue
+		}
+		to := rubric.NewLevel(from.Floor() + 1)
+		after, err := plan.WhatIf(r, ls, index.Levels{tt.id: to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan.StepsBetween(from, to) != 1 {
+			t.Fatalf("indicator %s: %s to %s is not one step", tt.id, from, to)
+		}
+		if d := after.Index.Sub(res.Index); d.Compare(ms[i].Gain) != 0 {
+			t.Errorf("indicator %s: the step %s -> %s adds %s to the index, the margin says %s", tt.id, from, to, d.Exact(), ms[i].Gain.Exact())
+		}
 	}
 }
