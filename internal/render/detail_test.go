@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spbe-id/spbe/internal/fixture"
 	"github.com/spbe-id/spbe/internal/result"
 )
 
@@ -74,3 +76,31 @@ func TestJSONToNextPredicate(t *testing.T) {
 }
 
 func evalsOf(e ...*result.Evaluation) []*result.Evaluation { return e }
+
+// score --detail shows the column of steps to the next predicate only
+// when some indicator alone reaches it: on the official example (2,95,
+// Sangat Baik from 3,50) none does, and a column of "-" said nothing.
+func TestDetailToNextColumn(t *testing.T) {
+	eko := evaluation(t, "permenpanrb-59-2020", fixture.Perekonomian2021, "Eko")
+	near := evaluation(t, "permenpanrb-59-2020", spbeNear(t), "Dekat")
+	for _, tt := range []struct {
+		e    *result.Evaluation
+		lang string
+		want bool
+	}{
+		{eko, "id", false}, {eko, "en", false}, {near, "id", true}, {near, "en", true},
+	} {
+		var buf bytes.Buffer
+		if err := Text(&buf, evalsOf(tt.e), Options{Lang: tt.lang, Detail: true}); err != nil {
+			t.Fatal(err)
+		}
+		head := map[string]string{"id": "Ke Sangat Baik", "en": "To Very good (Sangat Baik)"}[tt.lang]
+		if got := strings.Contains(buf.String(), head); got != tt.want {
+			t.Errorf("%s %s: column %q shown %v, want %v:\n%s", tt.e.Instansi, tt.lang, head, got, tt.want, buf.String())
+		}
+		// Where it is shown, an indicator of weight 2,50 gets there in one step.
+		if tt.want && !regexp.MustCompile(`(?m)^    11 .* \+1$`).MatchString(buf.String()) {
+			t.Errorf("%s %s: indicator 11 is not +1:\n%s", tt.e.Instansi, tt.lang, buf.String())
+		}
+	}
+}
