@@ -16,11 +16,16 @@ func newRubricCmd(s *streams) *cobra.Command {
 		Use:   "rubric",
 		Short: "List, show, validate and compare rubrics",
 		Long: `A rubric holds the domains, aspects and indicators of the evaluation with
-their weights, the level scales and the predicate bands. Two are embedded
-(PermenPANRB 59/2020, the default, and 5/2018); any YAML file in the same
-format can be used with --rubric. These commands keep such files under
+their weights, the level scales and the predicate bands. Three are embedded
+(PermenPANRB 59/2020, the default, 5/2018 and 8/2026, Indeks Pemdi); any YAML
+file in the same format can be used with --rubric. These commands keep such files under
 version control: export one to edit, validate it, and see what a change does
-to the evaluations before it is merged.`,
+to the evaluations before it is merged.
+
+'list' and 'show --format table' are in Indonesian by default (--lang en for
+English). 'validate' and 'diff' write English, as spbe's error messages do:
+they name the YAML keys of the file (weight, children_weight, name_en) and
+write numbers as the file does, and their output goes to CI.`,
 		Example: `  $ spbe rubric list
   $ spbe rubric show permenpanrb-59-2020 -o daerah-baru.yaml
   $ spbe rubric validate daerah.yaml

@@ -22,6 +22,7 @@ const schemaComment = "# yaml-language-server: $schema="
 type rubricListOptions struct {
 	io     *streams
 	Format string // text or json
+	Lang   string
 }
 
 func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Command {
@@ -30,7 +31,8 @@ func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Co
 		Use:   "list",
 		Short: "List the embedded rubrics",
 		Long: `Lists the rubrics built into spbe, usable by id with --rubric: each id, name,
-regulation, evaluation years and number of indicators, the default marked.
+regulation, evaluation years and number of indicators, the default marked
+(headers in Indonesian; --lang en for English).
 Any other rubric is a YAML file in the same format (spbe rubric show ID -o
 FILE.yaml exports one to start from).`,
 		Example: `  $ spbe rubric list
@@ -44,6 +46,7 @@ FILE.yaml exports one to start from).`,
 		},
 	}
 	addFormatFlag(cmd, &opts.Format, "text", render.RubricListFormats)
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
@@ -51,6 +54,9 @@ func runRubricList(opts *rubricListOptions) error {
 	write, err := render.RubricListFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	var infos []render.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
@@ -60,7 +66,7 @@ func runRubricList(opts *rubricListOptions) error {
 		}
 		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	return write(opts.io.Out, infos)
+	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang})
 }
 
 type rubricShowOptions struct {
@@ -71,6 +77,7 @@ type rubricShowOptions struct {
 	Schema    string // URL or path named by the schema comment
 	Output    string
 	Force     bool
+	Lang      string // of --format table
 }
 
 func newRubricShowCmd(s *streams, runF func(*rubricShowOptions) error) *cobra.Command {
@@ -87,7 +94,8 @@ names the JSON schema of the format for editors that support it
 
 --canonical prints the canonical form instead (fixed key order, no comments),
 the form that 'sha256' fingerprints. --format table prints a readable tree of
-domains, aspects and indicators with their weights.
+domains, aspects and indicators with their weights, scales and predicates, in
+Indonesian with decimal commas (--lang en: English, decimal points).
 
 -o writes the output to a file, atomically, and refuses to replace an existing
 file without --force.`,
@@ -119,6 +127,7 @@ file without --force.`,
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
 	addForceFlag(cmd, &opts.Force)
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
@@ -126,6 +135,9 @@ func runRubricShow(opts *rubricShowOptions) error {
 	rend, err := render.RubricFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	save := opts.io.saveOptions(opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
@@ -154,7 +166,9 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Canonical {
 		src = r.Canonical()
 	}
-	write := func(w io.Writer) error { return rend(w, r, withSchemaComment(src, opts.Schema)) }
+	write := func(w io.Writer) error {
+		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang})
+	}
 	if opts.Output == "" || opts.Output == report.Stdout {
 		return write(opts.io.Out)
 	}

@@ -1,6 +1,9 @@
 package label
 
 import (
+	"maps"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -79,6 +82,31 @@ func TestIndex(t *testing.T) {
 	for _, tt := range tests {
 		if got := Index(tt.r, tt.lang, tt.in); got != tt.want {
 			t.Errorf("Index(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// Both languages are complete: every table has the same keys in
+// Indonesian and in English, and each word has as many verbs (%s, %d,
+// %q) in both, so that no output falls back to the other language or
+// prints %!s(MISSING).
+func TestTablesComplete(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.*]*[a-zA-Z%]`)
+	for name, tb := range map[string]Table{"Text": Text, "Batch": Batch, "Compare": Compare, "Plan": Plan, "Report": Report, "Rubric": Rubric} {
+		if len(tb) != 2 {
+			t.Errorf("%s: languages %v, want id and en", name, slices.Sorted(maps.Keys(tb)))
+		}
+		for _, pair := range [][2]string{{"id", "en"}, {"en", "id"}} {
+			for k, w := range tb[pair[0]] {
+				other, ok := tb[pair[1]][k]
+				if !ok {
+					t.Errorf("%s: %q has no %s word (%s: %q)", name, k, pair[1], pair[0], w)
+					continue
+				}
+				if a, b := verbs.FindAllString(w, -1), verbs.FindAllString(other, -1); !slices.Equal(a, b) {
+					t.Errorf("%s: %q: verbs %v in %s, %v in %s", name, k, a, pair[0], b, pair[1])
+				}
+			}
 		}
 	}
 }

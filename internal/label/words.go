@@ -112,3 +112,27 @@ var Report = Table{
 		"levelShort": "Level", "predicateDist": "Instansi per predicate", "detailsLink": "Details",
 	},
 }
+
+// Rubric holds the words of spbe rubric list and of spbe rubric show
+// --format table. (rubric validate and rubric diff speak of the YAML keys
+// of the rubric format, in English, as the error messages do.)
+var Rubric = Table{
+	"id": {
+		"years": "Tahun %s. ", "formula": "Indeks = jumlah tingkat x bobot / %s, %d desimal, dibulatkan %s; predikat dari indeks %s.",
+		"round:half-up": "setengah ke atas", "on:rounded": "yang dibulatkan", "on:exact": "tepat",
+		"group": "Domain / Aspek / Indikator", "group:aspects": "Aspek / Indikator", "weight": "Bobot", "scale": "Skala",
+		"children": "bobot indikatornya berjumlah %s", "code": "kode %s", "external": "eksternal: %s (asumsi %s)", "total": "Total",
+		"scales": "Skala", "levels": "tingkat", "whole": "tingkat bulat", "range": "%s sampai %s",
+		"predicates": "Predikat", "band": "dari %s sampai kurang dari %s", "top": "dari %s sampai dengan %s",
+		"list": "ID\tTAHUN\tINDIKATOR\tNAMA\tPERATURAN", "default": "bawaan",
+	},
+	"en": {
+		"years": "Years %s. ", "formula": "Index = sum of level x weight / %s, %d decimals, rounded %s; predicate on the %s index.",
+		"round:half-up": "half-up", "on:rounded": "rounded", "on:exact": "exact",
+		"group": "Domain / Aspect / Indicator", "group:aspects": "Aspect / Indicator", "weight": "Weight", "scale": "Scale",
+		"children": "indicators add up to %s", "code": "code %s", "external": "external: %s (assume %s)", "total": "Total",
+		"scales": "Scales", "levels": "levels", "whole": "whole levels", "range": "%s to %s",
+		"predicates": "Predicates", "band": "from %s up to %s", "top": "from %s up to and including %s",
+		"list": "ID\tYEARS\tINDICATORS\tNAME\tREGULATION", "default": "default",
+	},
+}

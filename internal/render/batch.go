@@ -89,30 +89,34 @@ func summaryText(sb *bufio.Writer, b *result.Batch, s *result.Summary, o Options
 	if s.Count == 0 {
 		return
 	}
-	const w = 20
+	// As wide as the longest name ("Embedded (Sangat Baik)"), never cut.
+	w := max(20, utf8.RuneCountInString(label.Batch.Get(lang, "mean")), utf8.RuneCountInString(label.Batch.Get(lang, "median")))
+	for _, band := range b.Rubric.Predicates {
+		w = max(w, utf8.RuneCountInString(label.PredicateName(band, lang)))
+	}
 	for i, band := range b.Rubric.Predicates {
 		fmt.Fprintf(sb, "  %s %6d\n", pad(label.PredicateName(band, lang), w), s.PerBand[i])
 	}
 	fmt.Fprintf(sb, "  %s %6s\n", pad(label.Batch.Get(lang, "mean"), w), label.Number(s.Mean, p, lang))
 	fmt.Fprintf(sb, "  %s %6s\n\n", pad(label.Batch.Get(lang, "median"), w), label.Number(s.Median, p, lang))
-	const nameWidth = 60
 	groupWord := label.Batch.Get(lang, "group")
 	if len(b.Rubric.Domains) == 0 {
 		groupWord = label.Batch.Get(lang, "group:aspects")
 	}
-	fmt.Fprintf(sb, "%s %9s\n", pad(groupWord, nameWidth), label.Batch.Get(lang, "groupmean"))
+	t := &textTable{nameWidth: 60, head: groupWord, cols: []column{{head: label.Batch.Get(lang, "groupmean"), min: 9}}}
 	ai := 0
 	for ; len(b.Rubric.Domains) == 0 && ai < len(b.Rubric.TopAspects); ai++ { // aspects directly under the index
 		a := b.Rubric.TopAspects[ai]
-		fmt.Fprintf(sb, "%s %9s\n", pad(a.ID+" "+a.Name, nameWidth), label.Number(s.Aspects[ai], p, lang))
+		t.row(a.ID+" "+a.Name, label.Number(s.Aspects[ai], p, lang))
 	}
 	for di, d := range b.Rubric.Domains {
-		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), label.Number(s.Domains[di], p, lang))
+		t.row(d.ID+" "+d.Name, label.Number(s.Domains[di], p, lang))
 		for _, a := range d.Aspects {
-			fmt.Fprintf(sb, "%s %9s\n", pad("  "+a.ID+" "+a.Name, nameWidth), label.Number(s.Aspects[ai], p, lang))
+			t.row("  "+a.ID+" "+a.Name, label.Number(s.Aspects[ai], p, lang))
 			ai++
 		}
 	}
+	sb.WriteString(t.String())
 }
 
 // JSONBatchResult is a result of a batch: the single-evaluation object

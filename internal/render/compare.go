@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
@@ -94,11 +95,15 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 		if len(l.ms) == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "\n%s (%d)%s %9s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
-			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
+		lw := 9 // as wide as the widest "1,17 → 1,26"
+		for _, m := range l.ms {
+			lw = max(lw, utf8.RuneCountInString(label.Level(m.Old, lang)+" → "+label.Level(m.New, lang)))
+		}
+		fmt.Fprintf(bw, "\n%s (%d)%s %*s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
+			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), lw, label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
 		for _, m := range l.ms {
 			lv := label.Level(m.Old, lang) + " → " + label.Level(m.New, lang)
-			fmt.Fprintf(bw, "%s %9s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lv,
+			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}

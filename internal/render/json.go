@@ -90,9 +90,11 @@ type JSONIndicator struct {
 	Contribution Num    `json:"contribution"`
 	Available    Num    `json:"available"`
 	Step         Num    `json:"step"`
-	// ToNextPredicate is the fewest level steps on this indicator alone
-	// that reach the next predicate; 0 when it cannot.
-	ToNextPredicate int    `json:"to_next_predicate"`
+	// ToNextPredicate is the fewest steps on this indicator alone (a
+	// step to the next whole level, as a plan takes it) that lift the
+	// index into the next predicate band; null when this indicator alone
+	// cannot, or the index is in the top band already.
+	ToNextPredicate *int   `json:"to_next_predicate"`
 	Cell            string `json:"cell,omitempty"`
 }
 
@@ -183,11 +185,20 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Contribution:    val(it.Contribution, cp),
 			Available:       val(it.Available, cp),
 			Step:            val(it.Step, cp),
-			ToNextPredicate: margins[i].ToNextBand,
+			ToNextPredicate: toNext(margins[i]),
 			Cell:            e.Cells[it.Indicator.ID],
 		})
 	}
 	return out
+}
+
+// toNext is the JSON to_next_predicate of a margin: nil (null) when the
+// indicator alone cannot reach the next band (plan.Margin's 0).
+func toNext(m plan.Margin) *int {
+	if m.ToNextBand == 0 {
+		return nil
+	}
+	return &m.ToNextBand
 }
 
 // levelText writes a level exactly, with at least one decimal ("3.0",

@@ -314,7 +314,11 @@ func appendResult(b []byte, ind int, e *result.Evaluation, head *jsonHead, prov 
 		b = appendKey(b, in+4, "step", false)
 		b = appendVal(b, it.Step, cp)
 		b = appendKey(b, in+4, "to_next_predicate", false)
-		b = strconv.AppendInt(b, int64(margins[i].ToNextBand), 10)
+		if n := margins[i].ToNextBand; n > 0 {
+			b = strconv.AppendInt(b, int64(n), 10)
+		} else {
+			b = append(b, "null"...)
+		}
 		if c := e.Cells[it.Indicator.ID]; c != "" {
 			b = appendKey(b, in+4, "cell", false)
 			b = appendString(b, c, html)

@@ -22,7 +22,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 	now, then, change := label.Plan.Get(lang, "now"), label.Plan.Get(lang, "after"), label.Plan.Get(lang, "change")
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s  %s\n\n", e.Instansi, e.Source)
-	fmt.Fprintf(&sb, "%-60s %9s %9s %8s\n", "", now, then, change)
+	t := &textTable{nameWidth: 60, cols: []column{{head: now, min: 9}, {head: then, min: 8, sep: 2}, {head: change, min: 8}}}
 	line := func(name string, b, a index.Value) {
 		d := a.Round(p) - b.Round(p)
 		sign := "+"
@@ -34,7 +34,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 		if d == 0 {
 			diff = ""
 		}
-		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
+		t.row(name, v(b), v(a), diff)
 	}
 	// moved lists an aspect's indicators whose level changed.
 	moved := func(aspect, indent string) {
@@ -43,11 +43,11 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 			if it.Indicator.Aspect.ID != aspect || a.Level == it.Level {
 				continue
 			}
-			fmt.Fprintf(&sb, "%s %9s %9s\n", pad(indent+it.Indicator.ID+" "+it.Indicator.Name, 60), label.Level(it.Level, lang), label.Level(a.Level, lang))
+			t.row(indent+it.Indicator.ID+" "+it.Indicator.Name, label.Level(it.Level, lang), label.Level(a.Level, lang))
 		}
 	}
 	line(label.Index(before.Rubric, lang, label.Text.Get(lang, "title")), before.Index, after.Index)
-	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
+	t.row("", label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
 	aspects := 0
 	for ; len(before.Domains) == 0 && aspects < len(before.Aspects); aspects++ { // aspects directly under the index
 		a := before.Aspects[aspects]
@@ -62,6 +62,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 			moved(a.ID, "    ")
 		}
 	}
+	sb.WriteString(t.String())
 	return writeString(NewTerminalWriter(w), sb.String())
 }
 

@@ -68,8 +68,11 @@ type Item struct {
 	Level     rubric.Level
 	LevelName string
 	// Contribution is level x weight / total; Available is what raising
-	// the level to the scale maximum would add; Step is what one more
-	// level would add (zero at the maximum).
+	// the level to the scale maximum would add; Step is what one step
+	// adds, a step going to the next whole level as pkg/plan counts it
+	// (from 1,26 to 2: 0,74 x weight / total; a whole level from a whole
+	// level; to the maximum from above the last whole level below it;
+	// zero at the maximum).
 	Contribution, Available, Step Value
 }
 
@@ -142,7 +145,11 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 			iavail := mul64(max-lu, w)
 			var step Value
 			if lu < max {
-				step = ratio(mul64(min(one, max-lu), w), total)
+				frac := lu % one // of a whole level, below it
+				if frac < 0 {
+					frac += one
+				}
+				step = ratio(mul64(min(one-frac, max-lu), w), total)
 			}
 			it := &res.Indicators[next] // filled in place: an Item is large
 			next++

@@ -8,8 +8,10 @@ import (
 // Margin is the value of raising one indicator.
 type Margin struct {
 	Indicator *rubric.Indicator
-	// Gain is what one more level adds to the SPBE index (weight / total;
-	// less for a partial last step, zero at the scale maximum).
+	// Gain is what one step adds to the index, a step as a plan takes it:
+	// to the next whole level (1 to 2: weight / total; 1,26 to 2: 0,74 x
+	// weight / total; 4,5 to the maximum 5: 0,5 x weight / total), zero at
+	// the scale maximum. It is index.Item.Step.
 	Gain index.Value
 	// ToNextBand is the fewest level steps on this indicator alone that
 	// reach the next predicate band, counted as a plan counts them (from

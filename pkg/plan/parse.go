@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -69,9 +70,15 @@ func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 	if !isRange {
 		ind, err := Lookup(r, s)
 		if err != nil {
+			if a, b, ok := strings.Cut(s, "-"); ok && r.Indicator(a) != nil && r.Indicator(b) != nil {
+				return nil, fmt.Errorf("%w; a range is written with two dots (%s..%s)", err, a, b)
+			}
 			return nil, err
 		}
 		return []*rubric.Indicator{ind}, nil
+	}
+	if a == "" || b == "" {
+		return nil, fmt.Errorf("range %q needs an indicator on each side of .. (such as 29..31)", s)
 	}
 	ia, err := Lookup(r, a)
 	if err != nil {
@@ -96,7 +103,7 @@ func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 func ParseIndicators(r *rubric.Rubric, s string) (map[string]bool, error) {
 	ids := map[string]bool{}
 	var errs []error
-	for _, part := range strings.FieldsFunc(s, isSeparator) {
+	for _, part := range strings.FieldsFunc(tighten(s), isSeparator) {
 		inds, err := lookupRange(r, part)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%q: %w", part, err))
@@ -117,8 +124,16 @@ func ParseIndicators(r *rubric.Rubric, s string) (map[string]bool, error) {
 
 func isSeparator(c rune) bool { return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' }
 
+// tight matches "=" and ".." with the spaces around them.
+var tight = regexp.MustCompile(`[ \t\n]*(=|\.\.)[ \t\n]*`)
+
+// tighten drops the spaces around "=" and "..", so that "21 = 3" and
+// "29 .. 31" read as 21=3 and 29..31 rather than as separate parts.
+func tighten(s string) string { return tight.ReplaceAllString(s, "$1") }
+
 // ParseChanges reads level changes such as "21=3,22=3,29..31=2": id=level
-// pairs separated by commas, semicolons or spaces, where "a..b" names every
+// pairs separated by commas, semicolons or spaces (spaces around "=" and
+// ".." are allowed: "21 = 3"), where "a..b" names every
 // indicator from a to b in rubric order, and an indicator may be named by
 // its code ("3.2=2") in a rubric with codes (see Lookup). Levels are exact
 // and written with a decimal point ("2.5", "1.1666666666666667"): a comma
@@ -126,6 +141,7 @@ func isSeparator(c rune) bool { return c == ',' || c == ';' || c == ' ' || c == 
 // read as 5=2 and a stray 5. A fractional level is refused on an integer
 // scale. Every bad part is reported, by its text.
 func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
+	s = tighten(s)
 	parts := strings.FieldsFunc(s, isSeparator)
 	if len(parts) == 0 {
 		return nil, errors.New("changes are empty: want id=level pairs such as 21=3,29..31=2")
@@ -143,16 +159,25 @@ func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
 				prevID, prevVal, prevOK = strings.Cut(parts[i-1], "=")
 			}
 			switch {
+			case part == "": // reported with the part before
 			case prevOK && digits(part) && digits(prevVal) && strings.Contains(s, parts[i-1]+","+part):
 				bad(parts[i-1]+","+part, "a comma separates changes: write a decimal level with a point (%s=%s.%s)", prevID, prevVal, part)
-			case digits(part):
-				bad(part, "want id=level (write a decimal level with a point: 3.5)")
+			case i+1 < len(parts) && !strings.Contains(parts[i+1], "=") && strings.Contains(s, part+" "+parts[i+1]):
+				bad(part+" "+parts[i+1], "want id=level, with = between them (%s=%s)", part, parts[i+1])
+				parts[i+1] = "" // reported with this one
 			default:
-				bad(part, "want id=level")
+				bad(part, "want id=level, such as 21=3")
 			}
 			continue
 		}
-		ids, val = strings.TrimSpace(ids), strings.TrimSpace(val)
+		switch {
+		case ids == "":
+			bad(part, "the indicator before = is missing")
+			continue
+		case val == "":
+			bad(part, "the level after = is missing")
+			continue
+		}
 		level, err := rubric.ParseLevel(val)
 		if err != nil {
 			bad(part, "level %q is not a number", val)

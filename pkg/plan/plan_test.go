@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -169,9 +170,9 @@ func TestParseChanges(t *testing.T) {
 		{"47=1", "47=1", ""},
 		{"", "", "changes are empty: want id=level pairs such as 21=3,29..31=2"},
 		{"21=3,5", "", `change "21=3,5": a comma separates changes: write a decimal level with a point (21=3.5)`},
-		{"21=3;5", "", `change "5": want id=level (write a decimal level with a point: 3.5)`},
-		{"21", "", `change "21": want id=level (write a decimal level with a point: 3.5)`},
-		{"x", "", `change "x": want id=level`},
+		{"21=3;5", "", `change "5": want id=level, such as 21=3`},
+		{"21", "", `change "21": want id=level, such as 21=3`},
+		{"x", "", `change "x": want id=level, such as 21=3`},
 		{"21=tiga", "", `change "21=tiga": level "tiga" is not a number`},
 		{"48=3", "", `change "48=3": indicator "48" is not in the rubric`},
 		{"31..29=2", "", `change "31..29=2": indicator 31 comes after 29 in the rubric`},
@@ -202,6 +203,92 @@ func TestParseChanges(t *testing.T) {
 				t.Errorf("changes = %s, want %s", g, tt.want)
 			}
 		})
+	}
+}
+
+// Every message of the parsers of --set, --fixed and --target speaks of
+// what is wrong with the text given, and spaces around = and .. are
+// accepted: "21 = 3" once drew a hint about decimal points.
+func TestParseMessages(t *testing.T) {
+	spbe, pemdi := mustRubric(t, "permenpanrb-59-2020"), mustRubric(t, "permenpanrb-8-2026")
+	changes := func(r *rubric.Rubric) func(string) (string, error) {
+		return func(s string) (string, error) {
+			ch, err := plan.ParseChanges(r, s)
+			var out []string
+			for id, l := range ch {
+				out = append(out, id+"="+l.String())
+			}
+			slices.Sort(out)
+			return strings.Join(out, " "), err
+		}
+	}
+	indicators := func(r *rubric.Rubric) func(string) (string, error) {
+		return func(s string) (string, error) {
+			ids, err := plan.ParseIndicators(r, s)
+			var out []string
+			for id := range ids {
+				out = append(out, id)
+			}
+			slices.Sort(out)
+			return strings.Join(out, " "), err
+		}
+	}
+	target := func(r *rubric.Rubric) func(string) (string, error) {
+		return func(s string) (string, error) {
+			tg, err := plan.ParseTarget(r, s)
+			return tg.String(), err
+		}
+	}
+	tests := []struct {
+		flag    string
+		parse   func(string) (string, error)
+		in      string
+		want    string // the value read, when there is no error
+		wantErr string
+	}{
+		// --set: spaces around = and .. are accepted.
+		{"set", changes(spbe), "21 = 3", "21=3", ""},
+		{"set", changes(spbe), "21= 3, 22 =4", "21=3 22=4", ""},
+		{"set", changes(spbe), "29 .. 31 = 2", "29=2 30=2 31=2", ""},
+		{"set", changes(pemdi), "3.2 = 2.5", "6=2.5", ""},
+		// --set: each mistake named for what it is.
+		{"set", changes(spbe), "21 3", "", `change "21 3": want id=level, with = between them (21=3)`},
+		{"set", changes(spbe), "21:3", "", `change "21:3": want id=level, such as 21=3`},
+		{"set", changes(spbe), "=3", "", `change "=3": the indicator before = is missing`},
+		{"set", changes(spbe), "21=", "", `change "21=": the level after = is missing`},
+		{"set", changes(spbe), "21=tiga", "", `change "21=tiga": level "tiga" is not a number`},
+		{"set", changes(spbe), "21==3", "", `change "21==3": level "=3" is not a number`},
+		{"set", changes(spbe), "21=3,5", "", `change "21=3,5": a comma separates changes: write a decimal level with a point (21=3.5)`},
+		{"set", changes(spbe), "21-23=2", "", `change "21-23=2": indicator "21-23" is not in the rubric; a range is written with two dots (21..23)`},
+		{"set", changes(spbe), "..23=2", "", `change "..23=2": range "..23" needs an indicator on each side of .. (such as 29..31)`},
+		{"set", changes(spbe), "48=3", "", `change "48=3": indicator "48" is not in the rubric`},
+		{"set", changes(spbe), "21=6", "", `change "21=6": indicator 21: level 6 is outside the scale 1 to 5`},
+		{"set", changes(spbe), "21=2.5", "", `change "21=2.5": indicator 21: level 2.5 is not a whole number from 1 to 5`},
+		{"set", changes(spbe), " ", "", "changes are empty: want id=level pairs such as 21=3,29..31=2"},
+		// --fixed
+		{"fixed", indicators(spbe), "29 .. 31", "29 30 31", ""},
+		{"fixed", indicators(spbe), "45-47", "", `"45-47": indicator "45-47" is not in the rubric; a range is written with two dots (45..47)`},
+		{"fixed", indicators(spbe), "45..", "", `"45..": range "45.." needs an indicator on each side of .. (such as 29..31)`},
+		{"fixed", indicators(spbe), "48", "", `"48": indicator "48" is not in the rubric`},
+		{"fixed", indicators(pemdi), "3.9", "", `"3.9": indicator "3.9" is not in the rubric`},
+		{"fixed", indicators(spbe), ";", "", "no indicators: want ids such as 45,46,47 or a range such as 29..31"},
+		// --target
+		{"target", target(spbe), " Sangat  baik ", "Sangat Baik", ""},
+		{"target", target(spbe), "4,2", "4.2", ""},
+		{"target", target(spbe), "", "", "target is empty: want an index such as 4.2 or a predicate such as Memuaskan"},
+		{"target", target(spbe), "Sangat", "", `target "Sangat" is neither an index nor a predicate (Memuaskan, Sangat Baik, Baik, Cukup, Kurang)`},
+		{"target", target(spbe), "42", "", "target 42 is outside the index range 1 to 5"},
+	}
+	for _, tt := range tests {
+		got, err := tt.parse(tt.in)
+		switch {
+		case tt.wantErr != "" && (err == nil || err.Error() != tt.wantErr):
+			t.Errorf("--%s %q: error = %v\nwant %s", tt.flag, tt.in, err, tt.wantErr)
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("--%s %q: %v", tt.flag, tt.in, err)
+		case tt.wantErr == "" && got != tt.want:
+			t.Errorf("--%s %q = %s, want %s", tt.flag, tt.in, got, tt.want)
+		}
 	}
 }
 
@@ -688,9 +775,11 @@ func TestMakeFineLevels(t *testing.T) {
 			t.Errorf("step on %s ends at %s, want 5", s.Indicator.ID, s.To)
 		}
 	}
+	// A step from 1.1666666666666667 goes to 2: 5 x 0.8333333333333333 /
+	// 100 (not a whole level's 0,05).
 	ms := plan.Marginal(p.Before)
-	if ms[2].Gain.Cmp(rubric.NewDecimal(5)/100) != 0 {
-		t.Errorf("indicator 3: one more level adds %s, want 0.05", ms[2].Gain)
+	if want := index.RatValue(big.NewRat(41666666666666665, 1e18)); ms[2].Gain.Compare(want) != 0 {
+		t.Errorf("indicator 3: one step adds %s, want %s", ms[2].Gain.Exact(), want.Exact())
 	}
 }
 
@@ -776,5 +865,56 @@ func TestMarginalPemdi(t *testing.T) {
 	ms := plan.Marginal(res)
 	if ms[19].ToNextBand != 4 || ms[18].ToNextBand != 0 {
 		t.Errorf("to the next band: 20 in %d steps, 19 in %d; want 4 and 0", ms[19].ToNextBand, ms[18].ToNextBand)
+	}
+}
+
+// The gain of one step (score --detail's "+1", JSON's step) is that of
+// the planner's first step on the indicator: to the next whole level.
+// Worked by hand on Indeks Pemdi (weights out of 100): 20 (weight 15)
+// at 1,26 gains 15 x 0,74 / 100 = 0,111; 19 (weight 10) at 1 a whole
+// level, 0,1; 1 (weight 5) at 4,5 the half level left, 0,025; 2
+// (weight 5) at 5 nothing; 10 (weight 4) at 2,3333333333333335 goes to
+// 3: 4 x 0,6666666666666665 / 100 = 0,02666666666666666.
+func TestMarginalGainPemdi(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	ls := with(t, r, uniform(r, 1), "20=1.26,1=4.5,2=5,10=2.3333333333333335")
+	res, err := index.Compute(r, ls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := plan.Marginal(res)
+	for _, tt := range []struct {
+		id   string
+		want string
+	}{
+		{"20", "0.111"}, {"19", "0.1"}, {"1", "0.025"}, {"2", "0"}, {"10", "0.02666666666666666"},
+	} {
+		i := slices.IndexFunc(ms, func(m plan.Margin) bool { return m.Indicator.ID == tt.id })
+		want, ok := new(big.Rat).SetString(tt.want)
+		if !ok {
+			t.Fatal(tt.want)
+		}
+		if got := ms[i].Gain; got.Compare(index.RatValue(want)) != 0 {
+			t.Errorf("indicator %s: one step adds %s, want %s", tt.id, got.Exact(), tt.want)
+		}
+		if res.Indicators[i].Step.Compare(ms[i].Gain) != 0 {
+			t.Errorf("indicator %s: index step %s, margin %s", tt.id, res.Indicators[i].Step.Exact(), ms[i].Gain.Exact())
+		}
+		// The planner's first step on it gains the same.
+		from := res.Indicators[i].Level
+		if from == rubric.NewLevel(5) {
+			continue
+		}
+		to := rubric.NewLevel(from.Floor() + 1)
+		after, err := plan.WhatIf(r, ls, index.Levels{tt.id: to})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan.StepsBetween(from, to) != 1 {
+			t.Fatalf("indicator %s: %s to %s is not one step", tt.id, from, to)
+		}
+		if d := after.Index.Sub(res.Index); d.Compare(ms[i].Gain) != 0 {
+			t.Errorf("indicator %s: the step %s -> %s adds %s to the index, the margin says %s", tt.id, from, to, d.Exact(), ms[i].Gain.Exact())
+		}
 	}
 }
