@@ -124,7 +124,7 @@ func runPlan(opts *planOptions) error {
 			return err
 		}
 	case opts.CostCol != "":
-		if po.Costs, err = costsFromColumn(in, r, opts.CostCol); err != nil {
+		if po.Costs, err = costsFromColumn(in, r, e.Sheet, opts.CostCol); err != nil {
 			return err
 		}
 	}
@@ -145,11 +145,15 @@ func runPlan(opts *planOptions) error {
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a
-// column of the workbook's table, read like the level column. Empty cells
-// cost 1, like indicators missing from a --costs file.
-func costsFromColumn(in *scoreOptions, r *rubric.Rubric, col string) (map[string]rubric.Decimal, error) {
+// column of the workbook's table (on the sheet the levels came from),
+// read like the level column. Empty cells cost 1, like indicators missing
+// from a --costs file.
+func costsFromColumn(in *scoreOptions, r *rubric.Rubric, sheet, col string) (map[string]rubric.Decimal, error) {
 	o := *in
 	o.LevelCol = col
+	if sheet != "" {
+		o.Sheet = sheet
+	}
 	sh, err := readSheet(&o.readFlags, r, in.Paths[0])
 	if err != nil {
 		return nil, fmt.Errorf("--cost-col: %w", err)
