@@ -228,7 +228,11 @@ func runCompare(opts *compareOptions) error {
 			return err
 		}
 		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators (or -o a workbook with a sheet per pair)\n", len(cs.Pairs))
+			or := ""
+			if opts.Output == "" {
+				or = " (or -o a workbook with a sheet per pair)"
+			}
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
 		}
 	}
 	if len(errs) > 0 && !opts.KeepGoing {

@@ -39,10 +39,15 @@ rubric judges predicates. A step is one level on one indicator. With --costs the
 plan minimises the total cost instead (exactly, by dynamic programming).
 
 The output shows the index and predicate now, after the plan and at the most
-that the constraints allow, then the steps grouped by aspect.`,
+that the constraints allow, then the steps grouped by aspect.
+
+The workbook is read as spbe score reads it; from a wide workbook (a row per
+instansi) or one with a sheet per instansi, --instansi NAME chooses the
+instansi.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
-  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
+  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
+  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -93,9 +93,19 @@ mean of every domain and aspect; --group-by category does the same per category.
 A wide workbook, one row per instansi with a name column (Instansi, Nama
 Instansi, Pemerintah Daerah, Nama), an optional category column (Kategori,
 Jenis) and a column per indicator (1, 2, ... or Indikator 1, ...), is detected
-by itself (--layout overrides). --all-sheets scores every sheet. Inputs that fail
-are reported on stderr and in the JSON "errors"; the others are still scored,
-and the exit status is 3 unless --keep-going.`,
+by itself (--layout overrides). --all-sheets scores every sheet; without it,
+stderr names the other sheets that hold a table too. --instansi NAME scores one
+instansi: a row of a wide workbook, or a sheet, by its name (case, spacing,
+punctuation and Kab./Prov./Pemkab/Pemkot aside); a name not found gets the
+closest ones. Inputs that fail are reported on stderr and in the JSON "errors";
+the others are still scored, and the exit status is 3 unless --keep-going.
+
+A workbook without an "Instansi: ..." cell is named after its file: a leading
+number dropped, dashes and underscores as spaces, words capitalised
+(44-pemerintah-kota-malang.xlsx: Pemerintah Kota Malang); the source column
+keeps the file. In a batch, stderr says once which rubric and level columns
+were chosen for the first file of each choice, then names a few of the other
+files of each; -v says it for every file.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq '.aspects[] | {id, index}'
@@ -104,6 +114,8 @@ and the exit status is 3 unless --keep-going.`,
   $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below
   $ spbe score hasil-2024/ --recursive --group-by category
   $ spbe score nasional.xlsx --format csv > peringkat.csv  # wide layout
+  $ spbe score nasional.xlsx --instansi "Kota Satu"
+  $ spbe score hasil-2024/ -v
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
