@@ -134,10 +134,6 @@ type Input struct {
 	// Others are the names of the instansi passed over by
 	// Options.Instansi, in the order read.
 	Others []string
-	// pending are the problems of tables whose instansi is not known
-	// (a sheet that could not be read) while Options.Instansi selects:
-	// problems of the input only when the instansi is not found in it.
-	pending []error
 }
 
 // Read reads and scores one input with workbook.Read. It never fails as a
@@ -186,10 +182,6 @@ func Read(path string, o *Options) *Input {
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 	}
-	if len(in.pending) > 0 && len(in.Evals) == 0 {
-		in.Errs = append(in.Errs, in.pending...)
-	}
-	in.pending = nil
 	if len(others) > 0 && len(read) > 0 {
 		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
 	}
@@ -274,10 +266,6 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		}
 	}
 	if err != nil {
-		if sh == nil && o.Instansi != "" {
-			in.pending = append(in.pending, flatten(err)...)
-			return
-		}
 		in.Errs = append(in.Errs, flatten(err)...)
 		return
 	}
