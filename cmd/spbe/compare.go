@@ -30,6 +30,9 @@ type compareOptions struct {
 	Jobs           int
 	Output         string
 	Force          bool
+	// Detail prints every pair's details after the overview of many
+	// (--detail); Verbose every input's notes (-v).
+	Detail, Verbose bool
 }
 
 func newCompareCmd(s *streams, runF func(*compareOptions) error) *cobra.Command {
@@ -44,7 +47,15 @@ that moved (up and down), by their effect on the index.
 The two sides are two workbooks (last year's and this year's), or two level
 columns of one workbook with --old-col and --new-col (e.g. Penilaian Mandiri
 against Nilai Akhir), or two folders (or wide workbooks) whose instansi are
-matched by name; the instansi found on one side only are listed.
+matched by name, ignoring case, spacing, punctuation, a leading number and the
+abbreviations Kab., Prov., Pemkab, Pemkot, Pemprov ("01-pemerintah-kota-a.xlsx"
+pairs with "Pemerintah Kota A"); the instansi found on one side only are
+listed, each with the closest name of the other side. --instansi compares one
+instansi of two wide workbooks (or folders).
+
+For many pairs the text output is an overview, a row per instansi (index old
+and new, change, predicates); --detail adds each pair's domains, aspects and
+indicators after it. One pair prints its details as they are.
 
 -o also writes the comparison as an Excel workbook: a sheet per pair (index,
 predicate, domains and aspects old, new and changed with a column chart, the
@@ -53,6 +64,9 @@ a bar chart of the index changes. It is never written over an input, nor over
 an existing file without --force.`,
 		Example: `  $ spbe compare kaltim-2023.xlsx kaltim-2024.xlsx
   $ spbe compare kaltim.xlsx --old-col "Penilaian Mandiri" --new-col "Nilai Akhir"
+  $ spbe compare hasil-2023/ hasil-2024/
+  $ spbe compare hasil-2023/ hasil-2024/ --detail
+  $ spbe compare nasional-2023.xlsx nasional.xlsx --instansi "Kota Satu"
   $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
   $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
 		Args:              usageArgs(cobra.RangeArgs(1, 2)),
@@ -84,6 +98,9 @@ an existing file without --force.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
 	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
+	addInstansiFlag(cmd, &opts.readFlags)
+	f.BoolVar(&opts.Detail, "detail", false, "with many pairs, every pair's domains, aspects and indicators after the overview")
+	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
 }
 
@@ -150,9 +167,20 @@ func runCompare(opts *compareOptions) error {
 		return err
 	}
 	both := append(slices.Clone(olds), news...)
+	// Two workbooks: each one's notes; folders: grouped by choice.
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(olds) == 1 && len(news) == 1, NoLevels: true}
 	for _, in := range both {
-		for _, n := range append(slices.Clone(in.RubricNotes), in.Warnings...) {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
+		printNotes(opts.io.ErrOut, in, notes, false)
+	}
+	printSummary(opts.io.ErrOut, notes)
+	if opts.Instansi != "" {
+		for _, s := range []struct {
+			path string
+			ins  []*batch.Input
+		}{{opts.Old, olds}, {opts.New, news}} {
+			if err := batch.Find(s.ins, opts.Instansi, s.path); err != nil {
+				return &usageError{fmt.Errorf("--instansi: %w", err)}
+			}
 		}
 	}
 	if r, err = batchRubric(r, both, "compared"); err != nil {
@@ -196,8 +224,15 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	if opts.Output != report.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
+		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
 			return err
+		}
+		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
+			or := ""
+			if opts.Output == "" {
+				or = " (or -o a workbook with a sheet per pair)"
+			}
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
 		}
 	}
 	if len(errs) > 0 && !opts.KeepGoing {

@@ -266,6 +266,10 @@ func examplesDir(t *testing.T) string {
 			{Instansi: "Kementerian Contoh", Category: "Kementerian", Levels: eko},
 			{Instansi: "Pemerintah Kota Satu", Category: "Kota", Levels: fixture.Uniform(n, 3)},
 		}),
+		fixture.Wide(p("nasional-2023.xlsx"), r59, []fixture.WideRow{
+			{Instansi: "Kementerian Contoh", Category: "Kementerian", Levels: fixture.Uniform(n, 2)},
+			{Instansi: "Pemerintah Kota Satu", Category: "Kota", Levels: fixture.Uniform(n, 2)},
+		}),
 		os.WriteFile(p("costs.yaml"), []byte("\"21\": 5\n\"22\": 2\n"), 0o644),
 		pemdiWorkbook(p("pemdi.xlsx")),
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -145,4 +146,46 @@ func completeYAML(*cobra.Command, []string, string) ([]cobra.Completion, cobra.S
 // completeWorkbooks completes the workbooks (and folders) of arguments.
 func completeWorkbooks(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 	return []cobra.Completion{"xlsx", "xlsm", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// addInstansiFlag binds --instansi, which selects one instansi by name:
+// a row of a wide workbook, or a sheet of one instansi per sheet (read
+// with its flags o). Its completion lists the names of the instansi of
+// the workbooks given on the command line.
+func addInstansiFlag(cmd *cobra.Command, o *readFlags) {
+	cmd.Flags().StringVar(&o.Instansi, "instansi", "", `the instansi to read, by name ("Pemerintah Kota Malang", "kota malang", "Pemkot Malang"): a row of a wide workbook, or a sheet`)
+	_ = cmd.RegisterFlagCompletionFunc("instansi", func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return completeInstansi(o, args, toComplete), cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// completeInstansi lists the instansi of the workbooks among args whose
+// name, or its Key, starts with what is typed; folders are not read.
+func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Completion {
+	bo := o.batchOptions(nil)
+	bo.Instansi = "\x00" // selects none: every name is passed over and kept
+	if o.Sheet == "" {
+		bo.AllSheets = true
+	}
+	var out []cobra.Completion
+	seen := map[string]bool{}
+	typed, key := strings.ToLower(toComplete), batch.Key(toComplete)
+	for _, a := range args {
+		if st, err := os.Stat(a); err != nil || st.IsDir() {
+			continue
+		}
+		for _, name := range batch.Read(a, bo).Others {
+			if !seen[name] && (strings.HasPrefix(strings.ToLower(name), typed) || strings.HasPrefix(batch.Key(name), key)) {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// addVerboseFlag binds -v, --verbose: every input's notes on stderr, not
+// grouped by the choice they report.
+func addVerboseFlag(cmd *cobra.Command, p *bool) {
+	cmd.Flags().BoolVarP(p, "verbose", "v", false, "say for every input which rubric and level columns were chosen (by default the inputs of one choice are grouped, and a few named)")
 }

@@ -64,7 +64,10 @@ func TestSameFlagsSameWords(t *testing.T) {
 	// --rubric: the commands that read workbooks choose the rubric by
 	// their indicators when it is not given; template has no workbook, so
 	// it has a default.
-	own := map[string]bool{"output": true, "format": true, "help": true, "sheet": true, "rubric": true}
+	// --instansi selects an instansi to read, but names the one a new form
+	// is for in template; --detail lists a score's indicators, and the
+	// details of each pair of a compare.
+	own := map[string]bool{"output": true, "format": true, "help": true, "sheet": true, "rubric": true, "instansi": true, "detail": true}
 	root := newRootCmd(&streams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
 	usage := map[string]map[string][]string{} // flag -> usage -> commands
 	for _, c := range visible(root) {

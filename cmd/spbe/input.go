@@ -19,6 +19,7 @@ func addInputFlags(cmd *cobra.Command, o *scoreOptions) {
 	addRubricFlag(cmd, &o.Rubric, "")
 	addReadFlags(cmd, &o.readFlags)
 	addLangFlag(cmd, &o.Lang)
+	addInstansiFlag(cmd, &o.readFlags)
 }
 
 // addAllSheetsFlag binds --all-sheets, which reads every sheet that holds

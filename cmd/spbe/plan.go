@@ -39,10 +39,15 @@ rubric judges predicates. A step is one level on one indicator. With --costs the
 plan minimises the total cost instead (exactly, by dynamic programming).
 
 The output shows the index and predicate now, after the plan and at the most
-that the constraints allow, then the steps grouped by aspect.`,
+that the constraints allow, then the steps grouped by aspect.
+
+The workbook is read as spbe score reads it; from a wide workbook (a row per
+instansi) or one with a sheet per instansi, --instansi NAME chooses the
+instansi.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
-  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
+  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
+  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -124,7 +129,7 @@ func runPlan(opts *planOptions) error {
 			return err
 		}
 	case opts.CostCol != "":
-		if po.Costs, err = costsFromColumn(in, r, opts.CostCol); err != nil {
+		if po.Costs, err = costsFromColumn(in, r, e.Sheet, opts.CostCol); err != nil {
 			return err
 		}
 	}
@@ -145,11 +150,15 @@ func runPlan(opts *planOptions) error {
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a
-// column of the workbook's table, read like the level column. Empty cells
-// cost 1, like indicators missing from a --costs file.
-func costsFromColumn(in *scoreOptions, r *rubric.Rubric, col string) (map[string]rubric.Decimal, error) {
+// column of the workbook's table (on the sheet the levels came from),
+// read like the level column. Empty cells cost 1, like indicators missing
+// from a --costs file.
+func costsFromColumn(in *scoreOptions, r *rubric.Rubric, sheet, col string) (map[string]rubric.Decimal, error) {
 	o := *in
 	o.LevelCol = col
+	if sheet != "" {
+		o.Sheet = sheet
+	}
 	sh, err := readSheet(&o.readFlags, r, in.Paths[0])
 	if err != nil {
 		return nil, fmt.Errorf("--cost-col: %w", err)

@@ -31,6 +31,9 @@ type readFlags struct {
 	// AssumeExternal takes the rubric's assumed level for indicators
 	// scored by other agencies that have no value (--assume-external).
 	AssumeExternal bool
+	// Instansi selects one instansi by name (--instansi): a row of a
+	// wide workbook or a sheet; see batch.Options.Instansi.
+	Instansi string
 }
 
 type scoreOptions struct {
@@ -60,6 +63,8 @@ type scoreOptions struct {
 	GroupBy   string // "" or "category"
 	KeepGoing bool
 	Jobs      int
+	// Verbose prints every input's notes, not grouped (-v).
+	Verbose bool
 	// progress forces the progress bar on (tests); otherwise it is shown
 	// for many inputs when stderr is a terminal.
 	progress bool
@@ -88,9 +93,19 @@ mean of every domain and aspect; --group-by category does the same per category.
 A wide workbook, one row per instansi with a name column (Instansi, Nama
 Instansi, Pemerintah Daerah, Nama), an optional category column (Kategori,
 Jenis) and a column per indicator (1, 2, ... or Indikator 1, ...), is detected
-by itself (--layout overrides). --all-sheets scores every sheet. Inputs that fail
-are reported on stderr and in the JSON "errors"; the others are still scored,
-and the exit status is 3 unless --keep-going.`,
+by itself (--layout overrides). --all-sheets scores every sheet; without it,
+stderr names the other sheets that hold a table too. --instansi NAME scores one
+instansi: a row of a wide workbook, or a sheet, by its name (case, spacing,
+punctuation and Kab./Prov./Pemkab/Pemkot aside); a name not found gets the
+closest ones. Inputs that fail are reported on stderr and in the JSON "errors";
+the others are still scored, and the exit status is 3 unless --keep-going.
+
+A workbook without an "Instansi: ..." cell is named after its file: a leading
+number dropped, dashes and underscores as spaces, words capitalised
+(44-pemerintah-kota-malang.xlsx: Pemerintah Kota Malang); the source column
+keeps the file. In a batch, stderr says once which rubric and level columns
+were chosen for the first file of each choice, then names a few of the other
+files of each; -v says it for every file.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq '.aspects[] | {id, index}'
@@ -99,6 +114,8 @@ and the exit status is 3 unless --keep-going.`,
   $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below
   $ spbe score hasil-2024/ --recursive --group-by category
   $ spbe score nasional.xlsx --format csv > peringkat.csv  # wide layout
+  $ spbe score nasional.xlsx --instansi "Kota Satu"
+  $ spbe score hasil-2024/ -v
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
@@ -129,6 +146,7 @@ and the exit status is 3 unless --keep-going.`,
 	_ = cmd.RegisterFlagCompletionFunc("group-by", cobra.FixedCompletions([]string{
 		"category\tKementerian, Lembaga, Provinsi, Kabupaten, Kota"}, cobra.ShellCompDirectiveNoFileComp))
 	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
+	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
 }
 
@@ -183,43 +201,89 @@ func runScore(opts *scoreOptions) error {
 		if err := in.OutOfFiles(); err != nil {
 			return err
 		}
-		if !in.Wide && !in.AllSheets {
-			// One workbook of one instansi: today's output.
-			printNotes(opts.io.ErrOut, in, nil)
-			if len(in.Errs) > 0 {
-				return errors.Join(in.Errs...)
-			}
-			r := in.Rubrics[0]
-			g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+		if opts.Instansi != "" || !in.Wide && !in.AllSheets {
+			// One workbook of one instansi, or the one --instansi
+			// selects: today's output.
+			printNotes(opts.io.ErrOut, in, nil, false)
+			e, err := oneEval(in, opts.Instansi)
 			if err != nil {
 				return err
 			}
-			e, err := in.Evals[0].Full(r)
-			if err != nil {
-				return fmt.Errorf("%s: %w", in.Path, err)
-			}
-			evals := []*result.Evaluation{e}
-			if opts.Output != "" {
-				if err := writeReport(opts, r, evals); err != nil {
-					return err
-				}
-			}
-			if opts.Output == report.Stdout {
-				return gateFailed(g.Check(e.Scored())) // stdout holds the report
-			}
-			o, err := opts.renderOptions(r, []string{in.Path})
-			if err != nil {
-				return err
-			}
-			if err := w.One(opts.io.Out, evals, o); err != nil {
-				return err
-			}
-			return gateFailed(g.Check(e.Scored()))
+			return scoreOne(opts, w, in, e)
 		}
-		printNotes(opts.io.ErrOut, in, map[string]int{}) // a wide workbook: a batch of its rows
+		printNotes(opts.io.ErrOut, in, nil, true) // a wide workbook: a batch of its rows
 		return finishBatch(opts, w.Batch, r, []*batch.Input{in}, len(inputs))
 	}
 	return scoreBatch(opts, w.Batch, r, bo, inputs)
+}
+
+// scoreOne writes the result of one evaluation of input in: today's
+// output of one workbook of one instansi.
+func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
+	r := in.Rubrics[0]
+	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+	if err != nil {
+		return err
+	}
+	e, err := ev.Full(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.Path, err)
+	}
+	evals := []*result.Evaluation{e}
+	if opts.Output != "" {
+		if err := writeReport(opts, r, evals); err != nil {
+			return err
+		}
+	}
+	if opts.Output == report.Stdout {
+		return gateFailed(g.Check(e.Scored())) // stdout holds the report
+	}
+	o, err := opts.renderOptions(r, []string{in.Path})
+	if err != nil {
+		return err
+	}
+	if err := w.One(opts.io.Out, evals, o); err != nil {
+		return err
+	}
+	return gateFailed(g.Check(e.Scored()))
+}
+
+// oneEval is the one evaluation of an input that a command of one
+// instansi works on (spbe plan, whatif, and score --instansi): the one
+// --instansi selects (name), or the input's only one. A wide table or
+// sheets of several instansi without --instansi is a usage error that
+// names some of them; so is a name that is not there, with the closest.
+func oneEval(in *batch.Input, name string) (*batch.Eval, error) {
+	if name != "" {
+		if err := batch.Find([]*batch.Input{in}, name, in.Path); err != nil {
+			return nil, &usageError{fmt.Errorf("--instansi: %w", err)}
+		}
+	}
+	if len(in.Errs) > 0 && (name != "" || len(in.Evals) == 0 || !in.Wide) {
+		return nil, errors.Join(in.Errs...)
+	}
+	switch {
+	case len(in.Evals) == 1 && len(in.Errs) == 0:
+		return in.Evals[0], nil
+	case len(in.Evals) == 0:
+		return nil, fmt.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
+	}
+	var names []string
+	for _, e := range in.Evals[:min(len(in.Evals), 3)] {
+		names = append(names, fmt.Sprintf("%q", e.Instansi))
+	}
+	more := ""
+	if len(in.Evals) > 3 {
+		more = fmt.Sprintf(" and %d more", len(in.Evals)-3)
+	}
+	if name != "" {
+		return nil, &usageError{fmt.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
+	}
+	what := "a wide table"
+	if !in.Wide {
+		what = "sheets"
+	}
+	return nil, usagef("%s: %s of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, what, len(in.Evals), strings.Join(names, ", "), more)
 }
 
 // checkGates checks --fail-under and --min-predicate before any work:
@@ -248,11 +312,11 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 // problems on stderr in input order, then ranks and renders them.
 func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
 	prog := newProgress(opts, len(inputs))
-	seen := map[string]int{}
+	notes := &batch.NoteGroups{Verbose: opts.Verbose}
 	var ins []*batch.Input
 	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
 		prog.clear()
-		printNotes(opts.io.ErrOut, in, seen)
+		printNotes(opts.io.ErrOut, in, notes, true)
 		ins = append(ins, in)
 		prog.step()
 	})
@@ -260,26 +324,35 @@ func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
-	if n := seen[batch.SeenRubric]; n > 0 {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same rubric, for the same reason, for %d more %s)\n", n, plural(n, "file", "files"))
-	}
-	if n := seen[""]; n > 0 {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
+	printSummary(opts.io.ErrOut, notes)
+	if opts.Instansi != "" {
+		if err := batch.Find(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
+			return &usageError{fmt.Errorf("--instansi: %w", err)}
+		}
 	}
 	return finishBatch(opts, w, r, ins, len(inputs))
 }
 
-// printNotes writes an input's notes (batch.Input.Notes, with seen) to
-// w and, with seen, its problems: one line each.
-func printNotes(w io.Writer, in *batch.Input, seen map[string]int) {
-	for _, n := range in.Notes(seen) {
+// printNotes writes an input's notes to w, grouped by notes (nil: all of
+// them; see batch.NoteGroups) and, with errs, its problems: one line
+// each. A single input's error is returned and printed by run instead.
+func printNotes(w io.Writer, in *batch.Input, notes *batch.NoteGroups, errs bool) {
+	for _, n := range notes.Add(in) {
 		fmt.Fprintf(w, "spbe: %s\n", n)
 	}
-	if seen == nil {
-		return // a single input: its error is returned and printed by run
+	if !errs {
+		return
 	}
 	for _, err := range in.Errs {
 		printError(w, err)
+	}
+}
+
+// printSummary writes the groups of notes whose inputs were not named
+// yet, once every input was read.
+func printSummary(w io.Writer, notes *batch.NoteGroups) {
+	for _, n := range notes.Summary() {
+		fmt.Fprintf(w, "spbe: %s\n", n)
 	}
 }
 
@@ -338,23 +411,25 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
-// scoreFile reads one long-layout workbook and scores it with r, or the
+// scoreFile reads one instansi of a workbook (oneEval: the workbook's
+// only one, or the one --instansi selects) and scores it with r, or the
 // rubric chosen by its indicators when r is nil, printing notes on
 // stderr: the single-workbook path that other commands share. It returns
 // the rubric used.
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
 	bo := opts.batchOptions(r)
-	bo.Layout = batch.LayoutLong
+	bo.OtherSheetsHint = "--sheet NAME or --instansi NAME reads another"
 	in := batch.Read(path, bo)
 	if err := in.OutOfFiles(); err != nil {
 		return nil, nil, err
 	}
-	printNotes(opts.io.ErrOut, in, nil)
-	if len(in.Errs) > 0 {
-		return nil, nil, errors.Join(in.Errs...)
+	printNotes(opts.io.ErrOut, in, nil, false)
+	ev, err := oneEval(in, opts.Instansi)
+	if err != nil {
+		return nil, nil, err
 	}
 	r = in.Rubrics[0]
-	e, err := in.Evals[0].Full(r)
+	e, err := ev.Full(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -368,7 +443,10 @@ func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
 		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
+	}
+	if opts.Instansi != "" && opts.Sheet == "" {
+		o.AllSheets = true // a sheet is selected by its instansi
 	}
 	if r != nil {
 		o.Scorer = batch.NewScorer(r)

@@ -19,11 +19,12 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "whatif <workbook> --set <changes>",
 		Short: "Show the index after changing some levels, beside the current one",
-		Long: `Reads one instansi's levels as spbe score does, applies the changes of --set
-and shows the index, the predicate, every domain and every aspect before and
-after, side by side, and the indicators whose level changes. Nothing is
-written: it answers "what if indicator 21 reached level 3?" before the work is
-planned (spbe plan finds the changes that reach a target by itself).
+		Long: `Reads one instansi's levels as spbe score does (--instansi NAME chooses a row
+of a wide workbook, or a sheet), applies the changes of --set and shows the
+index, the predicate, every domain and every aspect before and after, side by
+side, and the indicators whose level changes. Nothing is written: it answers
+"what if indicator 21 reached level 3?" before the work is planned (spbe plan
+finds the changes that reach a target by itself).
 
 --set takes id=level pairs separated by commas (or semicolons or spaces), and
 may be repeated. a..b is every indicator from a to b in rubric order. An
@@ -34,7 +35,8 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 "after": {...}}, each a score result.`,
 		Example: `  $ spbe whatif kaltim.xlsx --set 21=3,22=3,29..31=2
   $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index
-  $ spbe whatif pemdi.xlsx --rubric permenpanrb-8-2026 --set 5=2.5 --set 3.2=2`,
+  $ spbe whatif pemdi.xlsx --rubric permenpanrb-8-2026 --set 5=2.5 --set 3.2=2
+  $ spbe whatif nasional.xlsx --instansi "Kementerian Contoh" --set 21=4`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -30,12 +30,6 @@ func Compare(old, new *result.Evaluation, oldLabel, newLabel string) *result.Com
 	return c
 }
 
-// MatchKey is the key instansi are matched by across two batches: the
-// name in lower case with runs of spaces as one.
-func MatchKey(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
-}
-
 // OneAgainstOne reports whether two sides read for spbe compare are one
 // input each with at most one evaluation: one workbook against another.
 func OneAgainstOne(olds, news []*Input) bool {
@@ -79,13 +73,13 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 	}
 	byKey := map[string]*Eval{}
 	for _, e := range ne {
-		if k := MatchKey(e.Instansi); byKey[k] == nil {
+		if k := Key(e.Instansi); byKey[k] == nil {
 			byKey[k] = e
 		}
 	}
 	used := map[*Eval]bool{}
 	for _, o := range oe {
-		n := byKey[MatchKey(o.Instansi)]
+		n := byKey[Key(o.Instansi)]
 		if n == nil || used[n] {
 			cs.OnlyOld = append(cs.OnlyOld, o.Instansi)
 			continue
@@ -100,6 +94,18 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 			cs.OnlyNew = append(cs.OnlyNew, n.Instansi)
 		}
 	}
+	closest := func(names, others []string) {
+		for _, n := range names {
+			if c := Closest(n, others, 1); len(c) > 0 {
+				if cs.Closest == nil {
+					cs.Closest = map[string]string{}
+				}
+				cs.Closest[n] = c[0]
+			}
+		}
+	}
+	closest(cs.OnlyOld, cs.OnlyNew)
+	closest(cs.OnlyNew, cs.OnlyOld)
 	return cs, errs, nil
 }
 

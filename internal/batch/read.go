@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -46,6 +47,13 @@ type Options struct {
 	// MaxUnzipSize bounds the unpacked size of a workbook (0: the reader's
 	// default).
 	MaxUnzipSize int64
+	// Instansi, when not "", selects the instansi of that name (by Key):
+	// the wide rows and the sheets of others are passed over, unscored and
+	// unchecked, and their names kept in Input.Others (--instansi).
+	Instansi string
+	// OtherSheetsHint is the advice of the note that other sheets hold a
+	// table too (Input.OtherNote): "" for "--all-sheets scores them all".
+	OtherSheetsHint string
 }
 
 // SheetAll is the deprecated Options.Sheet that meant AllSheets.
@@ -120,6 +128,12 @@ type Input struct {
 	// AllSheets is set when every sheet was read (Options.AllSheets, or
 	// the deprecated Sheet "all" in a workbook without a sheet "all").
 	AllSheets bool
+	// OtherNote says that sheets other than the one read hold a table too,
+	// which were not read (no --sheet, no --all-sheets), or is "".
+	OtherNote string
+	// Others are the names of the instansi passed over by
+	// Options.Instansi, in the order read.
+	Others []string
 }
 
 // Read reads and scores one input with workbook.Read. It never fails as a
@@ -144,20 +158,61 @@ func Read(path string, o *Options) *Input {
 	}
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
-	err := workbook.Read(path, opts, workbook.Visitor{
+	var others, read []string
+	v := workbook.Visitor{
 		Long: func(sh *workbook.Sheet, err error) error {
+			if sh != nil {
+				read = append(read, sh.Sheet)
+			}
 			longSheet(path, sh, err, o, in)
 			return nil
 		},
-		Wide: wide.table,
-		Row:  wide.row,
-	})
+		Wide: func(t *workbook.WideTable) error {
+			read = append(read, t.Sheet)
+			return wide.table(t)
+		},
+		Row: wide.row,
+	}
+	if !opts.AllSheets && opts.Sheet == "" {
+		v.Other = func(sheet string) { others = append(others, sheet) }
+	}
+	err := workbook.Read(path, opts, v)
 	in.Wide = wide.cur != nil
 	wide.end()
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 	}
+	if len(others) > 0 && len(read) > 0 {
+		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
+	}
 	return in
+}
+
+// otherNote says which other sheets of a workbook hold a table too.
+func otherNote(path, sheet string, others []string, hint string) string {
+	if hint == "" {
+		hint = "--all-sheets scores them all"
+	}
+	q := make([]string, len(others))
+	for i, s := range others {
+		q[i] = strconv.Quote(s)
+	}
+	list := andList(q)
+	if len(q) > 5 {
+		list = strings.Join(q[:4], ", ") + fmt.Sprintf(" and %d more", len(q)-4)
+	}
+	return fmt.Sprintf("%s: only sheet %q was read; %s %s a table too (%s)", path, sheet,
+		plural(len(others), "sheet", "sheets")+" "+list, plural(len(others), "holds", "hold"), hint)
+}
+
+// selects reports whether the instansi name is one Options.Instansi
+// selects, keeping the names of the others in Input.Others.
+func (o *Options) selects(in *Input, name string) bool {
+	if o.Instansi == "" || Key(name) == Key(o.Instansi) {
+		return true
+	}
+	in.Others = append(in.Others, name)
+	return false
 }
 
 // use records that a table of the input is scored with r.
@@ -190,6 +245,26 @@ func withHint(err error, path, hint string) error {
 // longSheet scores a sheet read in the long layout, with the rubric given
 // or chosen by its ids.
 func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
+	name := ""
+	if sh != nil {
+		// The name: the Instansi cell's, else the sheet's when every
+		// sheet is read, else the file's. --instansi selects a sheet
+		// without a cell by either of the last two.
+		names := []string{sh.Instansi}
+		if sh.InstansiCell == "" {
+			names = []string{FileInstansi(path)}
+			if in.AllSheets && sh.Sheet != "" {
+				names = []string{sh.Sheet, names[0]}
+			}
+		}
+		name = names[0]
+		if len(names) > 1 && o.Instansi != "" && Key(names[1]) == Key(o.Instansi) {
+			name = names[1]
+		}
+		if !o.selects(in, name) {
+			return
+		}
+	}
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 		return
@@ -224,10 +299,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	}
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
-	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, sh.Instansi
-	if in.AllSheets && sh.InstansiCell == "" && sh.Sheet != "" {
-		e.Instansi = sh.Sheet
-	}
+	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, name
 	e.Category = nameCategory(e.Instansi)
 	pos := make(map[*rubric.Indicator]int, len(inds))
 	for i, ind := range inds {
@@ -306,6 +378,9 @@ func sheetPrefix(sheet string) string {
 
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
+	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
+		return nil
+	}
 	r := w.sc.R
 	var err error
 	var assumed []string

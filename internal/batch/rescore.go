@@ -3,43 +3,19 @@ package batch
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// SeenRubric counts, in the seen of Notes, the rubric notes left out.
-const SeenRubric = "\x00rubric"
-
 // Notes are the input's notes for stderr, one line each: the rubric
 // chosen for each table and why, the level column used when there were
-// several, and the reader's warnings. With seen, a rubric or level-column
-// note that an earlier input gave too (the same but for the path) is left
-// out and counted in seen[SeenRubric] or seen[""].
-func (in *Input) Notes(seen map[string]int) []string {
+// several, the other sheets that hold a table, and the reader's
+// warnings. NoteGroups prints those of many inputs, grouped.
+func (in *Input) Notes() []string {
 	var out []string
-	for _, n := range in.RubricNotes {
-		key := SeenRubric + strings.TrimPrefix(n, in.Path)
-		if seen == nil || seen[key] == 0 {
-			out = append(out, n)
-		} else {
-			seen[SeenRubric]++
-		}
-		if seen != nil {
-			seen[key]++
-		}
-	}
-	if in.LevelNote != "" {
-		key := strings.TrimPrefix(in.LevelNote, in.Path)
-		if seen == nil || seen[key] == 0 {
-			out = append(out, in.LevelNote)
-		} else {
-			seen[""]++
-		}
-		if seen != nil {
-			seen[key]++
-		}
+	for _, n := range in.notes() {
+		out = append(out, n.text)
 	}
 	return append(out, in.Warnings...)
 }
@@ -98,7 +74,7 @@ func Rescore(args []string, old, new *Options, diag func(msg string)) *Rescoring
 	for _, path := range paths {
 		oi, ni := Read(path, old), Read(path, new)
 		seen := map[string]bool{}
-		for _, n := range append(oi.Notes(nil), ni.Notes(nil)...) {
+		for _, n := range append(oi.Notes(), ni.Notes()...) {
 			if !seen[n] {
 				seen[n] = true
 				diag(n)

@@ -26,16 +26,26 @@ func signed(d rubric.Decimal, places int, lang string) string {
 	return s
 }
 
-// CompareText writes each comparison: the index and predicate change,
-// every domain and aspect with its change, then the indicators that rose
-// and fell, by effect on the index.
+// CompareText writes one comparison in full: the index and predicate
+// change, every domain and aspect with its change, then the indicators
+// that rose and fell, by effect on the index. Several start with an
+// overview, a row per pair (the index old and new, its change, the
+// predicates), and give each pair in full after it only with o.Detail.
+// The instansi found on one side only come last, each with the closest
+// name of the other side.
 func CompareText(w io.Writer, cs *result.Comparisons, o Options) error {
 	bw := bufio.NewWriter(NewTerminalWriter(w))
-	for i, c := range cs.Pairs {
-		if i > 0 {
-			bw.WriteString("\n")
+	many := len(cs.Pairs) > 1
+	if many {
+		compareOverview(bw, cs, o)
+	}
+	if !many || o.Detail {
+		for i, c := range cs.Pairs {
+			if i > 0 || many {
+				bw.WriteString("\n")
+			}
+			compareText(bw, c, o)
 		}
-		compareText(bw, c, o)
 	}
 	lang := o.Lang
 	for _, l := range []struct {
@@ -43,10 +53,53 @@ func CompareText(w io.Writer, cs *result.Comparisons, o Options) error {
 		names []string
 	}{{"onlyold", cs.OnlyOld}, {"onlynew", cs.OnlyNew}} {
 		if len(l.names) > 0 {
-			fmt.Fprintf(bw, "\n%s (%d): %s\n", label.Compare.Get(lang, l.key), len(l.names), strings.Join(l.names, "; "))
+			names := make([]string, len(l.names))
+			for i, n := range l.names {
+				names[i] = n
+				if c, ok := cs.Closest[n]; ok {
+					names[i] += fmt.Sprintf(" (%s: %s)", closestWord[compareLang(lang)], c)
+				}
+			}
+			fmt.Fprintf(bw, "\n%s (%d): %s\n", label.Compare.Get(lang, l.key), len(l.names), strings.Join(names, "; "))
 		}
 	}
 	return bw.Flush()
+}
+
+// closestWord introduces the closest name of the other side to one found
+// on one side only.
+var closestWord = map[string]string{"id": "terdekat", "en": "closest"}
+
+func compareLang(lang string) string {
+	if lang == "en" {
+		return "en"
+	}
+	return "id"
+}
+
+// compareOverview writes a row per pair, in the order of the pairs (as
+// the overview sheet of the comparison workbook): the instansi, its index
+// old and new, the change, and the predicate (old → new when it changed).
+func compareOverview(bw *bufio.Writer, cs *result.Comparisons, o Options) {
+	lang := o.Lang
+	const maxName = 50
+	head := label.Batch.Get(lang, "instansi")
+	nameW := utf8.RuneCountInString(head)
+	for _, c := range cs.Pairs {
+		nameW = max(nameW, min(maxName, utf8.RuneCountInString(c.New.Instansi)))
+	}
+	fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(head, nameW), label.Compare.Get(lang, "old"), label.Compare.Get(lang, "new"),
+		label.Compare.Get(lang, "change"), label.Batch.Get(lang, "predicate"))
+	for _, c := range cs.Pairs {
+		ro, rn := c.Old.Result, c.New.Result
+		p := rn.Rubric.Precision
+		pred := label.PredicateName(rn.Predicate, lang)
+		if ro.Predicate != rn.Predicate {
+			pred = label.PredicateName(ro.Predicate, lang) + " → " + pred
+		}
+		fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(c.New.Instansi, nameW), label.Number(ro.Published, p, lang),
+			label.Number(rn.Published, p, lang), signed(rn.Published-ro.Published, p, lang), pred)
+	}
 }
 
 func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {

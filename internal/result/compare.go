@@ -34,7 +34,11 @@ type Move struct {
 type Comparisons struct {
 	Pairs            []*Comparison
 	OnlyOld, OnlyNew []string
-	Errors           []InputError
+	// Closest maps a name of OnlyOld or OnlyNew to the closest name among
+	// the unpaired of the other side (a misspelling, another spelling),
+	// when one is close enough; nil when none is.
+	Closest map[string]string
+	Errors  []InputError
 }
 
 // SplitMoves splits the moves as spbe compare lists them: the rises in

@@ -81,6 +81,10 @@ type Visitor struct {
 	Wide func(t *WideTable) error
 	// Row receives each instansi row of a wide table as it is read.
 	Row func(t *WideTable, r *WideRow) error
+	// Other, when not nil and Read reads the first sheet with a table
+	// (neither Sheet nor AllSheets), receives the name of every later
+	// sheet that holds a table too, which is not read (see holdsTable).
+	Other func(sheet string)
 }
 
 // Read is the reader: every command reads its workbooks and CSV files
@@ -112,7 +116,7 @@ func Read(path string, opts Options, v Visitor) error {
 		return err
 	}
 	found := false
-	for _, sh := range order {
+	for i, sh := range order {
 		ok, err := r.sheet(b, sh)
 		if errors.Is(err, errHandOver) {
 			var x *excelBook
@@ -125,6 +129,13 @@ func Read(path string, opts Options, v Visitor) error {
 		}
 		found = found || ok
 		if ok && !opts.AllSheets {
+			if v.Other != nil && opts.Sheet == "" {
+				for _, o := range order[i+1:] {
+					if r.holdsTable(b, o) {
+						v.Other(o.name)
+					}
+				}
+			}
 			break
 		}
 	}
