@@ -1,9 +1,9 @@
 package rubric
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"math/bits"
 	"strconv"
 	"strings"
 
@@ -84,10 +84,17 @@ func (l Level) Ceil() int64 {
 
 // Cmp compares l with d exactly: -1 when l < d, 0 when equal, +1 when l > d.
 func (l Level) Cmp(d Decimal) int {
-	// d x 10^10 may pass an int64 (a Decimal goes to about 9.2 x 10^12);
-	// compare in 128 bits.
-	a, b := mul128(int64(l), 1), mul128(int64(d), decimalToLevel)
-	return a.cmp(b)
+	// d x 10^10 may pass an int64 (a Decimal goes to about 9.2 x 10^12),
+	// but every Level lies within ±(MaxInt64 / 10^10) Decimal units: a d
+	// beyond that is beyond every Level.
+	const bound = Decimal(math.MaxInt64 / decimalToLevel)
+	switch {
+	case d > bound:
+		return -1
+	case d < -bound:
+		return 1
+	}
+	return cmp.Compare(int64(l), int64(d)*decimalToLevel)
 }
 
 // Float64 returns l as a float64, for charts and spreadsheets only.
@@ -211,41 +218,4 @@ func (l Level) MarshalYAML() (any, error) {
 		tag = "!!int"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: l.String()}, nil
-}
-
-// int128 is a signed 128-bit integer, for exact comparisons.
-type int128 struct {
-	hi int64
-	lo uint64
-}
-
-func mul128(x, y int64) int128 {
-	ux, uy := uint64(x), uint64(y)
-	if x < 0 {
-		ux = -ux
-	}
-	if y < 0 {
-		uy = -uy
-	}
-	hi, lo := bits.Mul64(ux, uy)
-	p := int128{int64(hi), lo}
-	if (x < 0) != (y < 0) {
-		lo, borrow := bits.Sub64(0, p.lo, 0)
-		p = int128{-p.hi - int64(borrow), lo}
-	}
-	return p
-}
-
-func (a int128) cmp(b int128) int {
-	switch {
-	case a.hi < b.hi:
-		return -1
-	case a.hi > b.hi:
-		return 1
-	case a.lo < b.lo:
-		return -1
-	case a.lo > b.lo:
-		return 1
-	}
-	return 0
 }

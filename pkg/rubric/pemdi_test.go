@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -284,6 +285,23 @@ func TestLevelCmpAndConversions(t *testing.T) {
 		}
 		if got := l.Cmp(d); got != tt.want {
 			t.Errorf("%s.Cmp(%s) = %d, want %d", l, d, got, tt.want)
+		}
+	}
+	// At the ends of both ranges: every Level against the largest and the
+	// smallest Decimals, and the Decimals just inside a Level's reach.
+	top, bottom := Level(math.MaxInt64), Level(math.MinInt64+1)
+	for _, tt := range []struct {
+		l    Level
+		d    Decimal
+		want int
+	}{
+		{top, Decimal(math.MaxInt64), -1}, {top, Decimal(math.MinInt64), 1},
+		{bottom, Decimal(math.MaxInt64), -1}, {bottom, Decimal(math.MinInt64), 1},
+		{top, Decimal(math.MaxInt64 / decimalToLevel), 1}, {NewLevel(922), NewDecimal(922), 0},
+		{bottom, Decimal(-(math.MaxInt64 / decimalToLevel)), -1}, {NewLevel(-922), NewDecimal(-922), 0},
+	} {
+		if got := tt.l.Cmp(tt.d); got != tt.want {
+			t.Errorf("%s.Cmp(%s) = %d, want %d", tt.l, tt.d, got, tt.want)
 		}
 	}
 	if _, ok := l.Decimal(); ok {
