@@ -17,18 +17,22 @@ import (
 type compareOptions struct {
 	io *streams
 
-	Old, New       string
-	Rubric         string
-	Sheet          string
-	AllSheets      bool
+	Old, New string
+	Rubric   string
+	// How to read the workbooks, as for spbe score; OldCol and NewCol
+	// override LevelCol on their side.
+	readFlags
 	OldCol, NewCol string
-	Password       string
 	Format         string
 	Lang           string
 	Recursive      bool
+	KeepGoing      bool
 	Jobs           int
 	Output         string
 	Force          bool
+	// Detail prints every pair's details after the overview of many
+	// (--detail); Verbose every input's notes (-v).
+	Detail, Verbose bool
 }
 
 func newCompareCmd(s *streams, runF func(*compareOptions) error) *cobra.Command {
@@ -43,7 +47,15 @@ that moved (up and down), by their effect on the index.
 The two sides are two workbooks (last year's and this year's), or two level
 columns of one workbook with --old-col and --new-col (e.g. Penilaian Mandiri
 against Nilai Akhir), or two folders (or wide workbooks) whose instansi are
-matched by name; the instansi found on one side only are listed.
+matched by name, ignoring case, spacing, punctuation, a leading number and the
+abbreviations Kab., Prov., Pemkab, Pemkot, Pemprov ("01-pemerintah-kota-a.xlsx"
+pairs with "Pemerintah Kota A"); the instansi found on one side only are
+listed, each with the closest name of the other side. --instansi compares one
+instansi of two wide workbooks (or folders).
+
+For many pairs the text output is an overview, a row per instansi (index old
+and new, change, predicates); --detail adds each pair's domains, aspects and
+indicators after it. One pair prints its details as they are.
 
 -o also writes the comparison as an Excel workbook: a sheet per pair (index,
 predicate, domains and aspects old, new and changed with a column chart, the
@@ -52,9 +64,13 @@ a bar chart of the index changes. It is never written over an input, nor over
 an existing file without --force.`,
 		Example: `  $ spbe compare kaltim-2023.xlsx kaltim-2024.xlsx
   $ spbe compare kaltim.xlsx --old-col "Penilaian Mandiri" --new-col "Nilai Akhir"
+  $ spbe compare hasil-2023/ hasil-2024/
+  $ spbe compare hasil-2023/ hasil-2024/ --detail
+  $ spbe compare nasional-2023.xlsx nasional.xlsx --instansi "Kota Satu"
   $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
   $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old = args[0]
 			opts.New = args[0]
@@ -70,18 +86,21 @@ an existing file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
+	addRubricFlag(cmd, &opts.Rubric, "")
+	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
-	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter")
-	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter")
-	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
+	f.StringVar(&opts.OldCol, "old-col", "", "level column of the old side: header text or letter (default: --level-col, or detected)")
+	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter (default: --level-col, or detected)")
+	_ = cmd.RegisterFlagCompletionFunc("old-col", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("new-col", cobra.NoFileCompletions)
 	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
-	f.StringVar(&opts.Lang, "lang", "id", "language of labels and decimal separator: id or en")
-	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook with charts; - writes it to stdout instead")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
-	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	addLangFlag(cmd, &opts.Lang)
+	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
+	addForceFlag(cmd, &opts.Force)
+	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
+	addInstansiFlag(cmd, &opts.readFlags)
+	f.BoolVar(&opts.Detail, "detail", false, "with many pairs, every pair's domains, aspects and indicators after the overview")
+	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
 }
 
@@ -93,7 +112,7 @@ func runCompare(opts *compareOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	r, err := loadRubric(opts.io, opts.Rubric)
+	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
@@ -110,11 +129,14 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, save); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
 			return err
 		}
 	}
-	sc := batch.NewScorer(r)
+	var sc *batch.Scorer
+	if r != nil {
+		sc = batch.NewScorer(r)
+	}
 	side := func(path, col string) ([]*batch.Input, error) {
 		inputs, err := batch.Expand([]string{path}, opts.Recursive)
 		if err != nil {
@@ -124,8 +146,12 @@ func runCompare(opts *compareOptions) error {
 		if len(inputs) == 0 {
 			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
-		o := &batch.Options{Rubric: r, Scorer: sc, Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
+		o := opts.batchOptions(r)
+		o.Scorer = sc
 		if col != "" {
+			o.LevelCol = col
+		}
+		if o.LevelCol != "" {
 			o.Layout = batch.LayoutLong
 		}
 		var ins []*batch.Input
@@ -140,10 +166,25 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	for _, in := range append(slices.Clone(olds), news...) {
-		for _, w := range in.Warnings {
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", w)
+	both := append(slices.Clone(olds), news...)
+	// Two workbooks: each one's notes; folders: grouped by choice.
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(olds) == 1 && len(news) == 1, NoLevels: true}
+	for _, in := range both {
+		printNotes(opts.io.ErrOut, in, notes, false)
+	}
+	printSummary(opts.io.ErrOut, notes)
+	if opts.Instansi != "" {
+		for _, s := range []struct {
+			path string
+			ins  []*batch.Input
+		}{{opts.Old, olds}, {opts.New, news}} {
+			if err := batch.Find(s.ins, opts.Instansi, s.path); err != nil {
+				return &usageError{fmt.Errorf("--instansi: %w", err)}
+			}
 		}
+	}
+	if r, err = batchRubric(r, both, "compared"); err != nil {
+		return err
 	}
 	where := func(e *batch.Eval, old bool) string {
 		col := opts.NewCol
@@ -158,6 +199,9 @@ func runCompare(opts *compareOptions) error {
 			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang), col)
 		}
 		return s
+	}
+	if err := checkInstruments(opts, r, olds, news); err != nil {
+		return err
 	}
 	cs, errs, err := batch.CompareSides(r, olds, news, where)
 	if err != nil {
@@ -175,15 +219,49 @@ func runCompare(opts *compareOptions) error {
 			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
 		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
 			return err
+		} else {
+			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
 		}
 	}
 	if opts.Output != report.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang}); err != nil {
+		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
 			return err
 		}
+		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
+			or := ""
+			if opts.Output == "" {
+				or = " (or -o a workbook with a sheet per pair)"
+			}
+			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
+		}
 	}
-	if len(errs) > 0 {
-		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read", len(errs), plural(len(errs), "problem", "problems")))
+	if len(errs) > 0 && !opts.KeepGoing {
+		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
 	}
 	return outErr
+}
+
+// checkInstruments refuses, with the reason, to compare two sides when one
+// of them failed to read under the rubric but is an evaluation of another
+// embedded rubric (an SPBE 2025 workbook against a Pemdi 2026 one).
+func checkInstruments(opts *compareOptions, r *rubric.Rubric, olds, news []*batch.Input) error {
+	var others []*rubric.Rubric
+	for _, id := range rubric.EmbeddedIDs() {
+		if o, err := rubric.ByID(id); err == nil {
+			others = append(others, o)
+		}
+	}
+	reread := func(path string, other *rubric.Rubric) bool {
+		col := opts.NewCol
+		if slices.ContainsFunc(olds, func(in *batch.Input) bool { return in.Path == path }) {
+			col = opts.OldCol
+		}
+		o := &batch.Options{Rubric: other, Scorer: batch.NewScorer(other), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
+		if col != "" {
+			o.Layout = batch.LayoutLong
+		}
+		in := batch.Read(path, o)
+		return len(in.Errs) == 0 && len(in.Evals) > 0
+	}
+	return batch.CheckInstruments(r, opts.Old, olds, opts.New, news, others, reread)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs, CellInputs, HostileInputs or XMLInputs
+	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs or XMLInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -56,6 +57,16 @@ var badInputs = []struct {
 	{"formulir-kosong.xlsx", `Penilaian: no level is filled in: the level column G ("Nilai Akhir") is empty on all 47 indicator rows`, exitInvalid},
 	{"sheet-tersembunyi.xlsx", `warning: sheet "Penilaian" is hidden; it was read because no visible sheet holds a table`, exitOK},
 
+	// Formulas without a saved value (fixture.FormulaInputs).
+	{"skor-mentah.xlsx", `warning: Penilaian!D2: formula =C2+2 had no saved value; computed "3"`, exitOK},
+	{"rumus-berbagi.xlsx", `warning: Penilaian!D3: formula =C3+2 had no saved value; computed "3"`, exitOK},
+	{"rumus-larik.xlsx", `warning: Penilaian!D3: formula ={C2:C48+2} (the array formula of D2) had no saved value; computed "3"`, exitOK},
+	{"rumus-melingkar.xlsx", "Penilaian!G25: formula =G25+4 had no saved value and could not be computed: circular reference G25 -> G25", exitInvalid},
+	{"rumus-acak.xlsx", "Penilaian!G25: formula =RANDBETWEEN(1,5) had no saved value and could not be computed: G25 uses RANDBETWEEN, a volatile function: its value changes at every recalculation", exitInvalid},
+	{"rumus-waktu.xlsx", "Penilaian!G25: formula =NOW() had no saved value and could not be computed: G25 uses NOW, a volatile function", exitInvalid},
+	{"rumus-rept.xlsx", "could not be computed: G25 uses REPT, which spbe does not compute", exitInvalid},
+	{"rumus-rantai.xlsx", "Penilaian!G25: formula =Rantai!A1 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (G25 to Rantai!A100)", exitInvalid},
+
 	// CSV exports.
 	{"bom.csv", "", exitOK},
 	{"titik-koma.csv", "", exitOK},
@@ -64,6 +75,25 @@ var badInputs = []struct {
 	// Text a terminal would act on (printsBack).
 	{"nama-berbahaya.xlsx", "", exitOK},
 	{"nama-berbahaya.csv", "", exitOK},
+
+	// CSV records that do not match their header, and CSV text past what
+	// a sheet holds or merely large.
+	{"koma-desimal.csv", `koma-desimal.csv: line 22: indicator 21: 3 fields where the header in line 1 has 2: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`, exitInvalid},
+	{"kolom-kurang.csv", `kolom-kurang.csv: line 22: indicator 21: 1 field where the header in line 1 has 2: no level in column B ("Tingkat Kematangan")`, exitInvalid},
+	{"koma-desimal-lebar.csv", "koma-desimal-lebar.csv: line 2: Instansi Contoh: 49 fields where the header in line 1 has 48: a level with a decimal comma must be quoted", exitInvalid},
+	{"baris-cr.csv", "", exitOK},
+	{"tanpa-akhir-baris.csv", "", exitOK},
+	{"baris-koma.csv", "", exitOK},
+	{"baris-kosong.csv", "", exitOK},
+	{"sejuta-kolom.csv", "sejuta-kolom.csv: line 49: unsupported file format: more than 16384 fields, the columns a sheet holds", exitInvalid},
+	{"sel-raksasa.csv", "sel-raksasa.csv: line 49: unsupported file format: a field of more than 32767 characters, the most a cell holds", exitInvalid},
+
+	// Wide tables (a batch of their rows: see wideBad).
+	{"dua-tahun.xlsx", `dua-tahun.xlsx: Nasional: levels from the indicator columns under "2024" (AX to CR); also found: under "2023" (C to AW)`, exitOK},
+	{"dua-blok.xlsx", "dua-blok.xlsx: Nasional: the header in row 3 has more than one column for indicators 1 (C, AX), 2 (D, AY)", exitInvalid},
+	{"kolom-ganda.csv", "kolom-ganda.csv: the header in line 1 has more than one column for indicator 21 (V, AW), and nothing tells which holds the levels to score", exitInvalid},
+	{"templat-kosong.csv", "templat-kosong.csv: warning: the wide table under the header in row 1 has no instansi rows", exitInvalid},
+	{"templat-kosong.xlsx", "templat-kosong.xlsx: warning: Nasional: the wide table under the header in row 3 has no instansi rows", exitInvalid},
 
 	// XML read as XML (fixture.XMLInputs).
 	{"komentar-xml.xlsx", "", exitOK},
@@ -85,6 +115,22 @@ var badInputs = []struct {
 	{"banyak-sheet.xlsx", "damaged part (xl/workbook.xml): more than 10000 sheets", exitInvalid},
 }
 
+// wideBad are the inputs of badInputs read as wide tables: a batch of
+// their rows, whose ranking (empty when no row could be scored) is
+// printed even when the exit is not 0, and in which the example is a row.
+var wideBad = map[string]bool{
+	"koma-desimal-lebar.csv": true, "dua-tahun.xlsx": true, "templat-kosong.csv": true, "templat-kosong.xlsx": true,
+}
+
+// badFixtures are the inputs of badInputs, by name.
+func badFixtures(r *rubric.Rubric) map[string]fixture.Bad {
+	made := map[string]fixture.Bad{}
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r), fixture.LayoutInputs(r), fixture.XMLInputs(r)) {
+		made[b.Name] = b
+	}
+	return made
+}
+
 // printsBack is what stdout must show of the inputs that carry text a
 // terminal would act on: the text, escaped.
 var printsBack = map[string]string{
@@ -101,10 +147,7 @@ func TestBadInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	made := map[string]fixture.Bad{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r), fixture.XMLInputs(r)) {
-		made[b.Name] = b
-	}
+	made := badFixtures(r)
 	for _, tt := range badInputs {
 		t.Run(tt.file, func(t *testing.T) {
 			b, ok := made[tt.file]
@@ -128,6 +171,10 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("stderr does not name the file %s:\n%s", path, errOut.String())
 			}
 			switch {
+			case wideBad[tt.file]:
+				if code == exitOK && !regexp.MustCompile(`Instansi Contoh +2,95  Baik`).MatchString(out.String()) {
+					t.Errorf("the example's row must score 2,95 Baik:\n%s", out.String())
+				}
 			case code != exitOK && out.Len() > 0:
 				t.Errorf("stdout is not empty on failure:\n%s", out.String())
 			case code == exitOK && !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik"):
@@ -189,8 +236,8 @@ func TestBadInputsREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	class := map[string]string{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.HostileInputs(r), fixture.XMLInputs(r)) {
-		class[b.Name] = b.Class
+	for name, b := range badFixtures(r) {
+		class[name] = b.Class
 	}
 	var sb strings.Builder
 	sb.WriteString("| input | what spbe says (stderr) | exit |\n|---|---|---|\n")

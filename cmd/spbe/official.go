@@ -42,3 +42,13 @@ func noteMismatch(w io.Writer, file string, r *rubric.Rubric) {
 		"(%d %s: %s); results under it are not the official ones (spbe rubric diff %s %s)\n",
 		file, m.By, m.ID, n, plural(n, "change", "changes"), first, m.ID, file)
 }
+
+// givenRubric is loadRubric for the commands that read workbooks: an
+// empty arg (no --rubric) gives nil, and the rubric is chosen per
+// workbook by its indicators (batch.Choose).
+func givenRubric(s *streams, arg string) (*rubric.Rubric, error) {
+	if arg == "" {
+		return nil, nil
+	}
+	return loadRubric(s, arg)
+}

@@ -39,11 +39,17 @@ rubric judges predicates. A step is one level on one indicator. With --costs the
 plan minimises the total cost instead (exactly, by dynamic programming).
 
 The output shows the index and predicate now, after the plan and at the most
-that the constraints allow, then the steps grouped by aspect.`,
+that the constraints allow, then the steps grouped by aspect.
+
+The workbook is read as spbe score reads it; from a wide workbook (a row per
+instansi) or one with a sheet per instansi, --instansi NAME chooses the
+instansi.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
-  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+  $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
+  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
 			if runF != nil {
@@ -57,11 +63,16 @@ that the constraints allow, then the steps grouped by aspect.`,
 	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
-	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, e.g. 45,46,47 or 29..31")
+	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the -o file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
+	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
+	for _, name := range []string{"max-level", "fixed", "cost-col"} {
+		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
 	return cmd
 }
 
@@ -73,6 +84,19 @@ func runPlan(opts *planOptions) error {
 	}
 	if opts.Target == "" {
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
+	}
+	inputs := []string{in.Paths[0]}
+	if opts.Costs != "" {
+		inputs = append(inputs, opts.Costs)
+	}
+	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+		inputs = append(inputs, src)
+	}
+	save := in.io.saveOptions(opts.Force, true, inputs)
+	if opts.Output != "" {
+		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+			return err // before any work
+		}
 	}
 	r, e, levels, err := readOne(in)
 	if err != nil {
@@ -91,7 +115,7 @@ func runPlan(opts *planOptions) error {
 		po.MaxLevel = &d
 	}
 	if opts.Fixed != "" {
-		ids, err := indicatorList(r, opts.Fixed)
+		ids, err := plan.ParseIndicators(r, opts.Fixed)
 		if err != nil {
 			return usagef("--fixed: %v", err)
 		}
@@ -105,7 +129,7 @@ func runPlan(opts *planOptions) error {
 			return err
 		}
 	case opts.CostCol != "":
-		if po.Costs, err = costsFromColumn(in, r, opts.CostCol); err != nil {
+		if po.Costs, err = costsFromColumn(in, r, e.Sheet, opts.CostCol); err != nil {
 			return err
 		}
 	}
@@ -114,16 +138,10 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		inputs := []string{in.Paths[0]}
-		if opts.Costs != "" {
-			inputs = append(inputs, opts.Costs)
-		}
-		if src := report.RubricSource(in.Rubric); src != report.Embedded {
-			inputs = append(inputs, src)
-		}
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, in.io.saveOptions(opts.Force, true, inputs)); err != nil {
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, save); err != nil {
 			return err
 		}
+		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
 		if opts.Output == report.Stdout {
 			return nil // stdout holds the workbook
 		}
@@ -131,37 +149,16 @@ func runPlan(opts *planOptions) error {
 	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
 }
 
-// indicatorList reads "45,46,47" or "29..31" (ranges in rubric order) as a
-// set of indicator ids.
-func indicatorList(r *rubric.Rubric, s string) (map[string]bool, error) {
-	pos := map[string]int{}
-	for i, ind := range r.Indicators() {
-		pos[ind.ID] = i
-	}
-	ids := map[string]bool{}
-	for _, part := range strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ' ' || c == ';' }) {
-		from, to, isRange := strings.Cut(part, "..")
-		if !isRange {
-			to = from
-		}
-		i, ok1 := pos[from]
-		j, ok2 := pos[to]
-		if !ok1 || !ok2 || i > j {
-			return nil, fmt.Errorf("%q is not an indicator or a range of indicators of rubric %s", part, r.ID)
-		}
-		for _, ind := range r.Indicators()[i : j+1] {
-			ids[ind.ID] = true
-		}
-	}
-	return ids, nil
-}
-
 // costsFromColumn reads the cost of one level step per indicator from a
-// column of the workbook's table, read like the level column. Empty cells
-// cost 1, like indicators missing from a --costs file.
-func costsFromColumn(in *scoreOptions, r *rubric.Rubric, col string) (map[string]rubric.Decimal, error) {
+// column of the workbook's table (on the sheet the levels came from),
+// read like the level column. Empty cells cost 1, like indicators missing
+// from a --costs file.
+func costsFromColumn(in *scoreOptions, r *rubric.Rubric, sheet, col string) (map[string]rubric.Decimal, error) {
 	o := *in
 	o.LevelCol = col
+	if sheet != "" {
+		o.Sheet = sheet
+	}
 	sh, err := readSheet(&o.readFlags, r, in.Paths[0])
 	if err != nil {
 		return nil, fmt.Errorf("--cost-col: %w", err)
@@ -206,20 +203,24 @@ func readCosts(r *rubric.Rubric, path string) (map[string]rubric.Decimal, error)
 	if m.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d:%d: want a mapping of indicator id to cost", path, m.Line, m.Column)
 	}
+	seen := map[string]bool{}
 	costs := map[string]rubric.Decimal{}
 	var errs []string
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		c, err := rubric.ParseDecimal(v.Value)
+		ind, lerr := plan.Lookup(r, k.Value)
 		switch {
-		case r.Indicator(k.Value) == nil:
+		case lerr != nil:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: %q is not an indicator of rubric %s", path, k.Line, k.Column, k.Value, r.ID))
 		case v.Kind != yaml.ScalarNode || err != nil:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %q is not a number", path, v.Line, v.Column, k.Value, v.Value))
 		case c < 0:
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %s is negative", path, v.Line, v.Column, k.Value, c))
+		case seen[ind.ID]:
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s has a cost already (by its id or its code)", path, k.Line, k.Column, ind.ID))
 		default:
-			costs[k.Value] = c
+			costs[ind.ID], seen[ind.ID] = c, true
 		}
 	}
 	if len(errs) > 0 {

@@ -10,7 +10,7 @@ import (
 // newProvenance records a run for JSON output: the rubric named by
 // rubricArg (an embedded id or a file) and the hash of every input.
 func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*result.Provenance, error) {
-	p := result.NewProvenance(version, r, report.RubricSource(rubricArg), now())
+	p := result.NewProvenance(provenanceVersion(version, commit), r, report.RubricSource(rubricArg), now())
 	for _, path := range paths {
 		h, err := report.HashFile(path)
 		if err != nil {

@@ -9,35 +9,51 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
-// TestREADMEQuickStart runs the README's first command on the example in
-// testdata/ and checks that it prints what the README shows.
+// TestREADMEQuickStart runs the README's quick-start commands on the
+// examples in testdata/ (Indeks Pemdi first, then an SPBE evaluation) and
+// checks that each prints what the README shows, on stdout and on stderr.
 func TestREADMEQuickStart(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	const cmd = "go run ./cmd/spbe score testdata/perekonomian-2021.xlsx"
 	text := string(readme)
-	i := strings.Index(text, cmd)
-	if i < 0 {
-		t.Fatalf("README does not show %q", cmd)
-	}
-	rest := text[i:]
-	start := strings.Index(rest, "prints:\n\n```\n")
-	if start < 0 {
-		t.Fatal("README shows no output after the quick-start command")
-	}
-	rest = rest[start+len("prints:\n\n```\n"):]
-	want := rest[:strings.Index(rest, "```")]
-
 	t.Chdir("../..")
-	var out, errOut bytes.Buffer
-	args := strings.Fields(cmd)[3:]
-	if code := run(args, &streams{Out: &out, ErrOut: &errOut}); code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut.String())
-	}
-	if out.String() != want {
-		t.Errorf("README quick start differs from the output:\ngot:\n%s\nREADME:\n%s", out.String(), want)
+	for _, cmd := range []string{
+		"go run ./cmd/spbe score testdata/pemdi-2026-contoh.csv",
+		"go run ./cmd/spbe score testdata/perekonomian-2021.xlsx",
+	} {
+		i := strings.Index(text, "```sh\n"+cmd+"\n```")
+		if i < 0 {
+			t.Fatalf("README does not show %q", cmd)
+		}
+		rest := text[i:]
+		start := strings.Index(rest, "prints:\n\n```\n")
+		if start < 0 {
+			t.Fatalf("README shows no output after %q", cmd)
+		}
+		rest = rest[start+len("prints:\n\n```\n"):]
+		want := rest[:strings.Index(rest, "```")]
+		// Then stderr: the rubric chosen and why, and the level column read.
+		const errIntro = "and on stderr which rubric it chose and why, and which level column it read:\n\n```\n"
+		e := strings.Index(rest, errIntro)
+		if e < 0 {
+			t.Fatalf("README shows no stderr after %q", cmd)
+		}
+		rest = rest[e+len(errIntro):]
+		wantErr := rest[:strings.Index(rest, "```")]
+
+		var out, errOut bytes.Buffer
+		args := strings.Fields(cmd)[3:]
+		if code := run(args, &streams{Out: &out, ErrOut: &errOut}); code != exitOK {
+			t.Fatalf("%s: exit %d: %s", cmd, code, errOut.String())
+		}
+		if out.String() != want {
+			t.Errorf("%s: README differs from the output:\ngot:\n%s\nREADME:\n%s", cmd, out.String(), want)
+		}
+		if errOut.String() != wantErr {
+			t.Errorf("%s: README differs from stderr:\ngot:\n%s\nREADME:\n%s", cmd, errOut.String(), wantErr)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/spbe-id/spbe/internal/report"
@@ -19,12 +20,20 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 	if err := report.CheckOutput(opts.Output, save); err != nil {
 		return err
 	}
-	p, err := report.NewProvenance(version, r, src, evals, opts.Lang, now())
+	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang, now())
 	if err != nil {
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	return report.Write(opts.Output, evals, p, save)
+	if err := report.WriteWith(opts.Output, evals, p, save, report.Options{PerInstansi: opts.PerInstansi}); err != nil {
+		return err
+	}
+	detail := "1 evaluation"
+	if len(evals) > 1 {
+		detail = fmt.Sprintf("%d evaluations, ranked", len(evals))
+	}
+	wrote(opts.io, opts.Output, "the Excel report", detail)
+	return nil
 }
 
 // saveOptions are the rules of the -o report: every input is protected,

@@ -1,36 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/spbe-id/spbe/internal/render"
 )
-
-// version is set at build time with -ldflags "-X main.version=...", or
-// else taken from the build information that go install records.
-var version = buildVersion()
-
-func buildVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
-	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	for _, s := range bi.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			return "dev-" + s.Value[:12]
-		}
-	}
-	return "dev"
-}
 
 // streams are the process's I/O, injected so that commands are testable.
 type streams struct {
@@ -64,7 +46,8 @@ func (s *streams) colorEnabled() bool {
 }
 
 // run executes the command line and returns the exit code; errors are
-// printed here, once. Everything written to stderr has its control
+// printed here, once, and a usage error points at the help of the command
+// that was mistyped. Everything written to stderr has its control
 // characters escaped (render.TerminalWriter): errors and notes quote
 // instansi names, sheet names and cell text from the inputs.
 func run(args []string, s *streams) int {
@@ -73,14 +56,14 @@ func run(args []string, s *streams) int {
 	s = &safe
 	root := newRootCmd(s)
 	root.SetArgs(args)
-	err := root.Execute()
-	if err != nil && strings.HasPrefix(err.Error(), "unknown command") {
-		err = &usageError{err} // cobra's own words for a mistyped command
-	}
+	cmd, err := root.ExecuteC()
 	if err != nil {
 		printError(s.ErrOut, err)
 		if exitCode(err) == exitUsage {
-			fmt.Fprintln(s.ErrOut, "Run 'spbe --help' for usage.")
+			if cmd == nil {
+				cmd = root
+			}
+			fmt.Fprintf(s.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
 		}
 	}
 	return exitCode(err)
@@ -94,22 +77,123 @@ func newRootCmd(s *streams) *cobra.Command {
 exactly as KemenPANRB publishes it: levels from an evaluation workbook, weights
 from a rubric (PermenPANRB 59/2020 by default, 5/2018 for 2018 and 2019), every
 aspect, domain and the SPBE index as exact weighted sums rounded half-up only
-when shown, and the predicate.`,
+when shown, and the predicate.
+
+Each command has its own help with examples: spbe score --help, spbe help plan.
+Shell completion: spbe completion --help. Man pages: spbe man --help.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq .index
-  $ spbe rubric validate my-rubric.yaml`,
-		Version:       version,
+  $ spbe rubric validate daerah.yaml`,
+		Version:       versionLine(version, commit, date),
+		Args:          cobra.ArbitraryArgs,
+		RunE:          runGroup,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
 	root.SetIn(s.In)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
-	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitStatusHelp + "\n")
-	root.AddCommand(newScoreCmd(s, nil), newCompareCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil), newTemplateCmd(s, nil), newVerifyCmd(s, nil))
+	root.SetFlagErrorFunc(flagError)
+	plain := root.UsageTemplate()
+	root.SetUsageTemplate(plain + "\n" + exitStatusHelp + "\n")
+	root.AddCommand(newScoreCmd(s, nil), newCompareCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil),
+		newTemplateCmd(s, nil), newVerifyCmd(s, nil), newCompletionCmd(s), newManCmd(s))
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Example = "  $ spbe help score\n  $ spbe help rubric diff"
+			c.SetUsageTemplate(plain)
+		case "completion", "man":
+			c.SetUsageTemplate(plain) // no exit codes to speak of
+		}
+	}
 	return root
+}
+
+// runGroup is the RunE of a command that only groups others (spbe, spbe
+// rubric): without arguments it prints its help; an argument is a
+// command that does not exist, named with the nearest ones.
+func runGroup(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return cmd.Help()
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2
+	}
+	if sug := cmd.SuggestionsFor(args[0]); len(sug) > 0 {
+		msg += "; did you mean " + orList(sug) + "?"
+	}
+	return usagef("%s", msg)
+}
+
+// flagError makes a flag error a usage error, and suggests the nearest
+// flags for an unknown one (--formt: did you mean --format?).
+func flagError(cmd *cobra.Command, err error) error {
+	var ne *pflag.NotExistError
+	if errors.As(err, &ne) && len(ne.GetSpecifiedName()) > 1 {
+		if sug := suggestFlags(cmd, ne.GetSpecifiedName()); len(sug) > 0 {
+			err = fmt.Errorf("%w; did you mean %s?", err, orList(sug))
+		}
+	}
+	return &usageError{err}
+}
+
+// suggestFlags returns the flags of cmd whose names are nearest to name,
+// at most two edits away, or else those that start with it.
+func suggestFlags(cmd *cobra.Command, name string) []string {
+	var near, prefixed []string
+	best := 3
+	visit := func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		switch d := editDistance(name, f.Name); {
+		case d < best:
+			best, near = d, []string{"--" + f.Name}
+		case d == best && d <= 2:
+			near = append(near, "--"+f.Name)
+		case len(name) >= 3 && strings.HasPrefix(f.Name, name):
+			prefixed = append(prefixed, "--"+f.Name)
+		}
+	}
+	cmd.Flags().VisitAll(visit) // local and inherited
+	if len(near) == 0 {
+		near = prefixed
+	}
+	sort.Strings(near)
+	return near
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// orList joins names as "a", "a or b", "a, b or c".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // usageArgs wraps a cobra argument check so that its error is a usage error.

@@ -16,16 +16,22 @@ func newRubricCmd(s *streams) *cobra.Command {
 		Use:   "rubric",
 		Short: "List, show, validate and compare rubrics",
 		Long: `A rubric holds the domains, aspects and indicators of the evaluation with
-their weights, the level scales and the predicate bands. Two are embedded
-(PermenPANRB 59/2020, the default, and 5/2018); any YAML file in the same
-format can be used with --rubric. These commands keep such files under
+their weights, the level scales and the predicate bands. Three are embedded
+(PermenPANRB 59/2020, the default, 5/2018 and 8/2026, Indeks Pemdi); any YAML
+file in the same format can be used with --rubric. These commands keep such files under
 version control: export one to edit, validate it, and see what a change does
-to the evaluations before it is merged.`,
+to the evaluations before it is merged.
+
+'list' and 'show --format table' are in Indonesian by default (--lang en for
+English). 'validate' and 'diff' write English, as spbe's error messages do:
+they name the YAML keys of the file (weight, children_weight, name_en) and
+write numbers as the file does, and their output goes to CI.`,
 		Example: `  $ spbe rubric list
-  $ spbe rubric show permenpanrb-59-2020 -o daerah.yaml
+  $ spbe rubric show permenpanrb-59-2020 -o daerah-baru.yaml
   $ spbe rubric validate daerah.yaml
   $ spbe rubric diff permenpanrb-59-2020 daerah.yaml --evals evaluasi/ --fail-on predicate-change`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: cobra.ArbitraryArgs,
+		RunE: runGroup,
 	}
 	cmd.AddCommand(newRubricListCmd(s, nil), newRubricShowCmd(s, nil), newRubricSchemaCmd(s, nil),
 		newRubricValidateCmd(s, nil), newRubricDiffCmd(s, nil))
@@ -52,10 +58,11 @@ indicator, a weight with more than 4 decimals) do not fail.
 
 --format github writes GitHub Actions workflow commands instead, so that the
 problems show on the lines of a pull request.`,
-		Example: `  $ spbe rubric validate my-rubric.yaml
-  my-rubric.yaml:41:23: aspect A2: weight 10 but its indicators' weights add up to 10.5
+		Example: `  $ spbe rubric validate draft.yaml    # exit 3: invalid
+  draft.yaml:65:17: aspect A2: weight 10 but its indicators' weights add up to 10.5 (set children_weight: 10.5 if that is intended)
   $ spbe rubric validate rubrics/*.yaml --format github`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeYAML,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			if runF != nil {

@@ -33,7 +33,9 @@ func newRubricDiffCmd(s *streams, runF func(*rubricDiffOptions) error) *cobra.Co
 		Short: "Show what changes from one rubric to another, and what it does to evaluations",
 		Long: `Compares two rubrics (embedded ids or files) and lists the domains, aspects and
 indicators added, removed, moved or renamed (matched by id), the weights that
-changed, and changes of the scales and predicate bands.
+changed, and changes of the scales and predicate bands. Rubrics of different
+indices (Indeks SPBE and Indeks Pemdi) are different instruments: nothing is
+matched by id, and --evals is refused.
 
 --evals rescores evaluations (workbooks or CSV files, read as spbe score reads
 them: every row of a wide workbook; a folder means every .xlsx, .xlsm and .csv
@@ -57,10 +59,16 @@ Either rubric may be "-" to read it from stdin, named in the output by
 Formats: text, json, markdown (a pull-request comment) and github (GitHub
 Actions workflow commands: a notice on each changed line of the new file).`,
 		Example: `  $ spbe rubric diff permenpanrb-5-2018 permenpanrb-59-2020
-  $ spbe rubric diff permenpanrb-59-2020 my-rubric.yaml --evals evaluasi/ --fail-on predicate-change
+  $ spbe rubric diff permenpanrb-59-2020 daerah.yaml --evals evaluasi/ --fail-on predicate-change
   $ git show main:rubrics/daerah.yaml |
       spbe rubric diff - rubrics/daerah.yaml --stdin-name main:rubrics/daerah.yaml --evals evaluasi/ --format markdown`,
 		Args: usageArgs(cobra.MinimumNArgs(2)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) >= 2 {
+				return completeWorkbooks(cmd, args, toComplete) // evaluations after --evals
+			}
+			return completeRubric(cmd, args, toComplete)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
 			if len(args) > 2 {
@@ -80,12 +88,14 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
 	addFormatFlag(cmd, &opts.Format, "text", render.DiffFormats)
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet of the evaluations to read (default: the first with a table of levels)")
+	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
-	f.StringVar(&opts.IDCol, "id-col", "", "indicator column of the evaluations: header text or letter (default: detected)")
-	f.StringVar(&opts.LevelCol, "level-col", "", "level column of the evaluations: header text or letter (default: detected)")
-	f.StringVar(&opts.Password, "password", "", "password of encrypted evaluation workbooks")
-	f.Var((*mibFlag)(&opts.MaxUnzipMiB), "max-unzip-size", "the most a workbook may unpack to, in MiB (default 256)")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{
+		"predicate-change\tan evaluation's predicate changes",
+		"index-change=\tan evaluation's published index moves by X or more",
+		"rank-change\tan evaluation's rank changes",
+		"change\tthe rubrics differ at all"}, cobra.ShellCompDirectiveNoFileComp|cobra.ShellCompDirectiveNoSpace))
+	_ = cmd.RegisterFlagCompletionFunc("stdin-name", cobra.NoFileCompletions)
 	return cmd
 }
 
@@ -139,6 +149,12 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 		return err
 	}
 	d := &result.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
+	if len(opts.Evals) > 0 && d.Changes.Unpaired {
+		o, n := oldSide.Rubric, newSide.Rubric
+		return fmt.Errorf("--evals: %s computes the %s and %s the %s: different instruments, with different indicators and different predicate bands, "+
+			"so an evaluation of one cannot be rescored under the other; score each evaluation with its own rubric (spbe score --rubric %s, or --rubric %s)",
+			o.ID, o.IndexName("id"), n.ID, n.IndexName("id"), o.ID, n.ID)
+	}
 	var unread []string
 	inputs := 0
 	if len(opts.Evals) > 0 {

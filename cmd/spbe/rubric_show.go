@@ -22,6 +22,7 @@ const schemaComment = "# yaml-language-server: $schema="
 type rubricListOptions struct {
 	io     *streams
 	Format string // text or json
+	Lang   string
 }
 
 func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Command {
@@ -29,6 +30,11 @@ func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Co
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the embedded rubrics",
+		Long: `Lists the rubrics built into spbe, usable by id with --rubric: each id, name,
+regulation, evaluation years and number of indicators, the default marked
+(headers in Indonesian; --lang en for English).
+Any other rubric is a YAML file in the same format (spbe rubric show ID -o
+FILE.yaml exports one to start from).`,
 		Example: `  $ spbe rubric list
   $ spbe rubric list --format json | jq -r '.[].id'`,
 		Args: usageArgs(cobra.NoArgs),
@@ -40,6 +46,7 @@ func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Co
 		},
 	}
 	addFormatFlag(cmd, &opts.Format, "text", render.RubricListFormats)
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
@@ -47,6 +54,9 @@ func runRubricList(opts *rubricListOptions) error {
 	write, err := render.RubricListFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	var infos []render.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
@@ -56,7 +66,7 @@ func runRubricList(opts *rubricListOptions) error {
 		}
 		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	return write(opts.io.Out, infos)
+	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang})
 }
 
 type rubricShowOptions struct {
@@ -67,6 +77,7 @@ type rubricShowOptions struct {
 	Schema    string // URL or path named by the schema comment
 	Output    string
 	Force     bool
+	Lang      string // of --format table
 }
 
 func newRubricShowCmd(s *streams, runF func(*rubricShowOptions) error) *cobra.Command {
@@ -83,15 +94,22 @@ names the JSON schema of the format for editors that support it
 
 --canonical prints the canonical form instead (fixed key order, no comments),
 the form that 'sha256' fingerprints. --format table prints a readable tree of
-domains, aspects and indicators with their weights.
+domains, aspects and indicators with their weights, scales and predicates, in
+Indonesian with decimal commas (--lang en: English, decimal points).
 
 -o writes the output to a file, atomically, and refuses to replace an existing
 file without --force.`,
-		Example: `  $ spbe rubric show permenpanrb-59-2020 -o my-rubric.yaml
-  $ spbe rubric show my-rubric.yaml --format table
+		Example: `  $ spbe rubric show permenpanrb-59-2020 -o daerah-baru.yaml
+  $ spbe rubric show daerah.yaml --format table
   $ spbe rubric schema -o rubric.schema.json
-  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+  $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
 		Args: usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeRubric(cmd, args, toComplete)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Rubric = rubric.DefaultID
 			if len(args) == 1 {
@@ -108,7 +126,8 @@ file without --force.`,
 	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	addForceFlag(cmd, &opts.Force)
+	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
@@ -116,6 +135,9 @@ func runRubricShow(opts *rubricShowOptions) error {
 	rend, err := render.RubricFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
+	}
+	if opts.Lang != "id" && opts.Lang != "en" {
+		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	save := opts.io.saveOptions(opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
@@ -125,6 +147,11 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Output != "" {
 		if err := report.CheckOutput(opts.Output, save); err != nil {
 			return err
+		}
+		if opts.Format == "yaml" {
+			if err := checkExt(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
+				return err
+			}
 		}
 	}
 	r, err := loadRubric(opts.io, opts.Rubric)
@@ -139,7 +166,9 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Canonical {
 		src = r.Canonical()
 	}
-	write := func(w io.Writer) error { return rend(w, r, withSchemaComment(src, opts.Schema)) }
+	write := func(w io.Writer) error {
+		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang})
+	}
 	if opts.Output == "" || opts.Output == report.Stdout {
 		return write(opts.io.Out)
 	}
@@ -177,7 +206,7 @@ func newRubricSchemaCmd(s *streams, runF func(*rubricSchemaOptions) error) *cobr
 other tools. It checks keys and value types; sums, band tiling and references
 are checked only by 'spbe rubric validate'.`,
 		Example: `  $ spbe rubric schema -o rubric.schema.json
-  $ spbe rubric show --schema rubric.schema.json -o my-rubric.yaml`,
+  $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -187,12 +216,15 @@ are checked only by 'spbe rubric validate'.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
+	if err := checkExt(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
+		return err
+	}
 	if opts.Output == "" || opts.Output == report.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err

@@ -28,6 +28,12 @@ type readFlags struct {
 	AllSheets bool
 	// MaxUnzipMiB bounds a workbook's unpacked size (0: the default).
 	MaxUnzipMiB int
+	// AssumeExternal takes the rubric's assumed level for indicators
+	// scored by other agencies that have no value (--assume-external).
+	AssumeExternal bool
+	// Instansi selects one instansi by name (--instansi): a row of a
+	// wide workbook or a sheet; see batch.Options.Instansi.
+	Instansi string
 }
 
 type scoreOptions struct {
@@ -45,6 +51,8 @@ type scoreOptions struct {
 
 	Output string // -o: write an Excel report
 	Force  bool   // overwrite an existing report
+	// PerInstansi writes a sheet per instansi in the report however many.
+	PerInstansi bool
 	// inputs are the files that the arguments name (folders expanded),
 	// which -o may not replace.
 	inputs []string
@@ -55,6 +63,8 @@ type scoreOptions struct {
 	GroupBy   string // "" or "category"
 	KeepGoing bool
 	Jobs      int
+	// Verbose prints every input's notes, not grouped (-v).
+	Verbose bool
 	// progress forces the progress bar on (tests); otherwise it is shown
 	// for many inputs when stderr is a terminal.
 	progress bool
@@ -83,18 +93,32 @@ mean of every domain and aspect; --group-by category does the same per category.
 A wide workbook, one row per instansi with a name column (Instansi, Nama
 Instansi, Pemerintah Daerah, Nama), an optional category column (Kategori,
 Jenis) and a column per indicator (1, 2, ... or Indikator 1, ...), is detected
-by itself (--layout overrides). --all-sheets scores every sheet. Inputs that fail
-are reported on stderr and in the JSON "errors"; the others are still scored,
-and the exit status is 3 unless --keep-going.`,
+by itself (--layout overrides). --all-sheets scores every sheet; without it,
+stderr names the other sheets that hold a table too. --instansi NAME scores one
+instansi: a row of a wide workbook, or a sheet, by its name (case, spacing,
+punctuation and Kab./Prov./Pemkab/Pemkot aside); a name not found gets the
+closest ones. Inputs that fail are reported on stderr and in the JSON "errors";
+the others are still scored, and the exit status is 3 unless --keep-going.
+
+A workbook without an "Instansi: ..." cell is named after its file: a leading
+number dropped, dashes and underscores as spaces, words capitalised
+(44-pemerintah-kota-malang.xlsx: Pemerintah Kota Malang); the source column
+keeps the file. In a batch, stderr says once which rubric and level columns
+were chosen for the first file of each choice, then names a few of the other
+files of each; -v says it for every file.`,
 		Example: `  $ spbe score testdata/perekonomian-2021.xlsx
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq '.aspects[] | {id, index}'
-  $ spbe score form.csv --rubric permenpanrb-5-2018
+  $ spbe score testdata/kabupaten-2018.csv --rubric permenpanrb-5-2018
+  $ spbe score kaltim.xlsx -o kaltim-report.xlsx
   $ spbe score kaltim.xlsx --min-predicate "Sangat Baik"   # exit 1 when below
   $ spbe score hasil-2024/ --recursive --group-by category
   $ spbe score nasional.xlsx --format csv > peringkat.csv  # wide layout
+  $ spbe score nasional.xlsx --instansi "Kota Satu"
+  $ spbe score hasil-2024/ -v
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if runF != nil {
@@ -110,13 +134,19 @@ and the exit status is 3 unless --keep-going.`,
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	addForceFlag(cmd, &opts.Force)
+	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
-	f.BoolVar(&opts.Recursive, "recursive", false, "descend into sub-folders of folder arguments")
+	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
 	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
-	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category")
-	f.BoolVar(&opts.KeepGoing, "keep-going", false, "exit 0 even when some inputs could not be scored (they are still reported)")
-	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "workbooks read in parallel (default: the number of CPUs)")
+	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions([]string{
+		"auto\tdetected from the workbook", "long\tone instansi, a row per indicator", "wide\ta row per instansi"}, cobra.ShellCompDirectiveNoFileComp))
+	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category (or kategori)")
+	_ = cmd.RegisterFlagCompletionFunc("group-by", cobra.FixedCompletions([]string{
+		"category\tKementerian, Lembaga, Provinsi, Kabupaten, Kota"}, cobra.ShellCompDirectiveNoFileComp))
+	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
+	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
 }
 
@@ -136,18 +166,19 @@ func runScore(opts *scoreOptions) error {
 	default:
 		return usagef("unknown layout %q (want auto, long or wide)", opts.Layout)
 	}
-	if opts.GroupBy != "" && opts.GroupBy != "category" {
-		return usagef("unknown --group-by %q (want category)", opts.GroupBy)
+	switch strings.ToLower(opts.GroupBy) {
+	case "", "category", "kategori":
+	default:
+		return usagef("unknown --group-by %q (want category, or kategori)", opts.GroupBy)
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
 	}
-	r, err := loadRubric(opts.io, opts.Rubric)
+	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
-	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
-	if err != nil {
+	if err := checkGates(r, opts.FailUnder, opts.MinPredicate); err != nil {
 		return err
 	}
 	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
@@ -159,7 +190,7 @@ func runScore(opts *scoreOptions) error {
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, opts.saveOptions()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), render.ScoreFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -170,49 +201,122 @@ func runScore(opts *scoreOptions) error {
 		if err := in.OutOfFiles(); err != nil {
 			return err
 		}
-		if !in.Wide && !in.AllSheets {
-			// One workbook of one instansi: today's output.
-			printNotes(opts.io.ErrOut, in, nil)
-			if len(in.Errs) > 0 {
-				return errors.Join(in.Errs...)
-			}
-			e, err := in.Evals[0].Full(r)
-			if err != nil {
-				return fmt.Errorf("%s: %w", in.Path, err)
-			}
-			evals := []*result.Evaluation{e}
-			if opts.Output != "" {
-				if err := writeReport(opts, r, evals); err != nil {
-					return err
-				}
-			}
-			if opts.Output == report.Stdout {
-				return gateFailed(g.Check(e.Scored())) // stdout holds the report
-			}
-			o, err := opts.renderOptions(r, []string{in.Path})
+		if opts.Instansi != "" || !in.Wide && !in.AllSheets {
+			// One workbook of one instansi, or the one --instansi
+			// selects: today's output.
+			printNotes(opts.io.ErrOut, in, nil, false)
+			e, err := oneEval(in, opts.Instansi)
 			if err != nil {
 				return err
 			}
-			if err := w.One(opts.io.Out, evals, o); err != nil {
-				return err
-			}
-			return gateFailed(g.Check(e.Scored()))
+			return scoreOne(opts, w, in, e)
 		}
-		printNotes(opts.io.ErrOut, in, map[string]int{}) // a wide workbook: a batch of its rows
-		return finishBatch(opts, w.Batch, r, bo.Scorer, g, []*batch.Input{in}, len(inputs))
+		printNotes(opts.io.ErrOut, in, nil, true) // a wide workbook: a batch of its rows
+		return finishBatch(opts, w.Batch, r, []*batch.Input{in}, len(inputs))
 	}
-	return scoreBatch(opts, w.Batch, r, bo, g, inputs)
+	return scoreBatch(opts, w.Batch, r, bo, inputs)
+}
+
+// scoreOne writes the result of one evaluation of input in: today's
+// output of one workbook of one instansi.
+func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
+	r := in.Rubrics[0]
+	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+	if err != nil {
+		return err
+	}
+	e, err := ev.Full(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.Path, err)
+	}
+	evals := []*result.Evaluation{e}
+	if opts.Output != "" {
+		if err := writeReport(opts, r, evals); err != nil {
+			return err
+		}
+	}
+	if opts.Output == report.Stdout {
+		return gateFailed(g.Check(e.Scored())) // stdout holds the report
+	}
+	o, err := opts.renderOptions(r, []string{in.Path})
+	if err != nil {
+		return err
+	}
+	if err := w.One(opts.io.Out, evals, o); err != nil {
+		return err
+	}
+	return gateFailed(g.Check(e.Scored()))
+}
+
+// oneEval is the one evaluation of an input that a command of one
+// instansi works on (spbe plan, whatif, and score --instansi): the one
+// --instansi selects (name), or the input's only one. A wide table or
+// sheets of several instansi without --instansi is a usage error that
+// names some of them; so is a name that is not there, with the closest.
+func oneEval(in *batch.Input, name string) (*batch.Eval, error) {
+	if name != "" {
+		if err := batch.Find([]*batch.Input{in}, name, in.Path); err != nil {
+			return nil, &usageError{fmt.Errorf("--instansi: %w", err)}
+		}
+	}
+	if len(in.Errs) > 0 && (name != "" || len(in.Evals) == 0 || !in.Wide) {
+		return nil, errors.Join(in.Errs...)
+	}
+	switch {
+	case len(in.Evals) == 1 && len(in.Errs) == 0:
+		return in.Evals[0], nil
+	case len(in.Evals) == 0:
+		return nil, fmt.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
+	}
+	var names []string
+	for _, e := range in.Evals[:min(len(in.Evals), 3)] {
+		names = append(names, fmt.Sprintf("%q", e.Instansi))
+	}
+	more := ""
+	if len(in.Evals) > 3 {
+		more = fmt.Sprintf(" and %d more", len(in.Evals)-3)
+	}
+	if name != "" {
+		return nil, &usageError{fmt.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
+	}
+	what := "a wide table"
+	if !in.Wide {
+		what = "sheets"
+	}
+	return nil, usagef("%s: %s of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, what, len(in.Evals), strings.Join(names, ", "), more)
+}
+
+// checkGates checks --fail-under and --min-predicate before any work:
+// under rubric r, or, when the rubric is chosen per workbook, under one
+// of the choices at least (parseGates checks them again under the one
+// chosen).
+func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
+	if r != nil {
+		_, err := parseGates(r, failUnder, minPredicate)
+		return err
+	}
+	var first error
+	for _, sc := range choices() {
+		_, err := parseGates(sc.R, failUnder, minPredicate)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
-func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, g result.Gates, inputs []string) error {
+func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
 	prog := newProgress(opts, len(inputs))
-	seen := map[string]int{}
+	notes := &batch.NoteGroups{Verbose: opts.Verbose}
 	var ins []*batch.Input
 	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
 		prog.clear()
-		printNotes(opts.io.ErrOut, in, seen)
+		printNotes(opts.io.ErrOut, in, notes, true)
 		ins = append(ins, in)
 		prog.step()
 	})
@@ -220,23 +324,35 @@ func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
-	if n := seen[""]; n > 0 {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: (the same level columns in %d more %s)\n", n, plural(n, "file", "files"))
+	printSummary(opts.io.ErrOut, notes)
+	if opts.Instansi != "" {
+		if err := batch.Find(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
+			return &usageError{fmt.Errorf("--instansi: %w", err)}
+		}
 	}
-	return finishBatch(opts, w, r, bo.Scorer, g, ins, len(inputs))
+	return finishBatch(opts, w, r, ins, len(inputs))
 }
 
-// printNotes writes an input's notes (batch.Input.Notes, with seen) to
-// w and, with seen, its problems: one line each.
-func printNotes(w io.Writer, in *batch.Input, seen map[string]int) {
-	for _, n := range in.Notes(seen) {
+// printNotes writes an input's notes to w, grouped by notes (nil: all of
+// them; see batch.NoteGroups) and, with errs, its problems: one line
+// each. A single input's error is returned and printed by run instead.
+func printNotes(w io.Writer, in *batch.Input, notes *batch.NoteGroups, errs bool) {
+	for _, n := range notes.Add(in) {
 		fmt.Fprintf(w, "spbe: %s\n", n)
 	}
-	if seen == nil {
-		return // a single input: its error is returned and printed by run
+	if !errs {
+		return
 	}
 	for _, err := range in.Errs {
 		printError(w, err)
+	}
+}
+
+// printSummary writes the groups of notes whose inputs were not named
+// yet, once every input was read.
+func printSummary(w io.Writer, notes *batch.NoteGroups) {
+	for _, n := range notes.Summary() {
+		fmt.Fprintf(w, "spbe: %s\n", n)
 	}
 }
 
@@ -245,13 +361,24 @@ func printError(w io.Writer, err error) {
 	fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
 }
 
-// finishBatch ranks, renders and checks the evaluations of a batch.
-func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, sc *batch.Scorer, g result.Gates, ins []*batch.Input, nInputs int) error {
+// finishBatch ranks, renders and checks the evaluations of a batch,
+// under the rubric given (r) or the one chosen for every input: a batch
+// of several instruments is not ranked (batchRubric).
+func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
+	r, err := batchRubric(r, ins, "ranked")
+	if err != nil {
+		return err
+	}
+	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
+	if err != nil {
+		return err
+	}
+	sc := batch.NewScorer(r)
 	evals, errs, failed := batch.Collect(ins)
 	if opts.Detail && opts.Format != "json" {
 		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
 	}
-	b := batch.Build(sc, evals, errs, opts.GroupBy == "category", opts.Jobs)
+	b := batch.Build(sc, evals, errs, opts.GroupBy != "", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
 		full, err := batch.FullAll(r, evals)
 		if err != nil {
@@ -278,70 +405,72 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, s
 	case len(evals) == 0:
 		return fmt.Errorf("no evaluation could be scored (%d %s failed)", nInputs, plural(nInputs, "input", "inputs"))
 	case len(errs) > 0 && !opts.KeepGoing:
-		return fmt.Errorf("%d %s could not be scored (%d %s); --keep-going exits 0", failed, plural(failed, "input", "inputs"),
+		return fmt.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, plural(failed, "input", "inputs"),
 			len(errs), plural(len(errs), "problem", "problems"))
 	}
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
-// scoreFile reads one long-layout workbook and scores it, printing notes
-// on stderr: the single-workbook path that other commands share.
-func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*result.Evaluation, error) {
+// scoreFile reads one instansi of a workbook (oneEval: the workbook's
+// only one, or the one --instansi selects) and scores it with r, or the
+// rubric chosen by its indicators when r is nil, printing notes on
+// stderr: the single-workbook path that other commands share. It returns
+// the rubric used.
+func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
 	bo := opts.batchOptions(r)
-	bo.Layout = batch.LayoutLong
+	bo.OtherSheetsHint = "--sheet NAME or --instansi NAME reads another"
 	in := batch.Read(path, bo)
 	if err := in.OutOfFiles(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	printNotes(opts.io.ErrOut, in, nil)
-	if len(in.Errs) > 0 {
-		return nil, errors.Join(in.Errs...)
-	}
-	e, err := in.Evals[0].Full(r)
+	printNotes(opts.io.ErrOut, in, nil, false)
+	ev, err := oneEval(in, opts.Instansi)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, err
 	}
-	return e, nil
+	r = in.Rubrics[0]
+	e, err := ev.Full(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, e, nil
 }
 
-// batchOptions are the options of the inputs' reader for rubric r, with the
-// rubric hint on errors.
+// batchOptions are the options of the inputs' reader: rubric r, or, when
+// r is nil, the rubric chosen per table among the embedded ones; with r,
+// a table that is another embedded rubric's gets a hint.
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
-	return &batch.Options{
-		Rubric: r, Scorer: batch.NewScorer(r),
+	o := &batch.Options{
+		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
-		Hint:         func(path string, err error) error { return withRubricHint(opts, r, path, err) },
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
 	}
+	if opts.Instansi != "" && opts.Sheet == "" {
+		o.AllSheets = true // a sheet is selected by its instansi
+	}
+	if r != nil {
+		o.Scorer = batch.NewScorer(r)
+	}
+	return o
 }
 
+// readSheet reads the table of a workbook for rubric r, its entries' ids
+// as r's indicator ids (a code "3.2" becomes "6" under a rubric with
+// codes).
 func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet, error) {
-	return workbook.ReadSheet(path, workbook.Options{
+	sh, err := workbook.ReadSheet(path, workbook.Options{
 		Sheet: opts.Sheet, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20,
-		Known:        func(id string) bool { return r.Indicator(id) != nil },
+		Known:        func(id string) bool { return workbook.Indicator(r, id) != nil },
 	})
-}
-
-// withRubricHint adds a suggestion to err when the workbook reads cleanly
-// with another embedded rubric: a 5/2018 workbook (35a, 37 rows, levels of
-// 0) scored with the 59/2020 rubric, or the other way round.
-func withRubricHint(opts *readFlags, r *rubric.Rubric, path string, err error) error {
-	if !errors.Is(err, workbook.ErrUnknownIndicator) && !errors.Is(err, workbook.ErrMissing) && !errors.Is(err, workbook.ErrBadLevel) {
-		return err
-	}
-	for _, id := range rubric.EmbeddedIDs() {
-		other, oerr := rubric.ByID(id)
-		if id == r.ID || oerr != nil {
-			continue
-		}
-		if sh, rerr := readSheet(opts, other, path); rerr == nil {
-			if _, lerr := sh.Levels(other); lerr == nil {
-				return fmt.Errorf("%w\n%s: this looks like a workbook for %s: try --rubric %s", err, path, other.Name, id)
+	if sh != nil {
+		for i, e := range sh.Entries {
+			if ind := workbook.Indicator(r, e.ID); ind != nil {
+				sh.Entries[i].ID = ind.ID
 			}
 		}
 	}
-	return err
+	return sh, err
 }
 
 // parseGates reads --fail-under and --min-predicate for rubric r.

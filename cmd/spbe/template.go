@@ -26,14 +26,16 @@ func newTemplateCmd(s *streams, runF func(*templateOptions) error) *cobra.Comman
 		Short: "Write the input form of a rubric, with live index formulas",
 		Long: `Writes an evaluation form for the rubric: one row per indicator (No, Domain,
 Aspek, Indikator, Bobot (%)), a "Tingkat Kematangan" column that accepts only
-the levels of the indicator's scale (a drop-down), the chosen level's name,
-columns for Penjelasan and Data Dukung, and a "Hasil" sheet whose formulas
-compute every aspect and domain index, the SPBE index and the predicate as
-the levels are typed in, exactly as spbe score does. spbe score reads the
-filled-in form unchanged.`,
+the levels of the indicator's scale (a drop-down; on a scale of fractional
+levels, such as Indeks Pemdi's, any number from its minimum to its maximum),
+the level's name, columns for Penjelasan and Data Dukung, and a "Hasil" sheet
+whose formulas compute every aspect and domain index, the index and the
+predicate as the levels are typed in, exactly as spbe score does. A rubric
+without domains gets no domain column or rows. spbe score reads the filled-in
+form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
-  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018
-  $ spbe score form.xlsx`,
+  $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
+  $ spbe template -o form-pemdi.xlsx --rubric permenpanrb-8-2026`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -44,10 +46,11 @@ filled-in form unchanged.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "the form to write (.xlsx), - for stdout; required")
-	f.StringVarP(&opts.Rubric, "rubric", "r", rubric.DefaultID, "embedded rubric id or YAML file")
+	addRubricFlag(cmd, &opts.Rubric, rubric.DefaultID)
 	f.StringVar(&opts.Instansi, "instansi", "", "the instansi's name, written on the form")
-	f.StringVar(&opts.Lang, "lang", "id", "language of titles and the predicate: id or en")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the form file if it exists")
+	_ = cmd.RegisterFlagCompletionFunc("instansi", cobra.NoFileCompletions)
+	addLangFlag(cmd, &opts.Lang)
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
@@ -66,9 +69,13 @@ func runTemplate(opts *templateOptions) error {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, opts.io.saveOptions(opts.Force, true, inputs)); err != nil {
+	save := opts.io.saveOptions(opts.Force, true, inputs)
+	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s (%d indicators, rubric %s)\n", outputName(opts.Output), len(r.Indicators()), r.ID)
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, save); err != nil {
+		return err
+	}
+	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))
 	return nil
 }

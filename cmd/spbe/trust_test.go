@@ -36,7 +36,7 @@ func TestRubricClaimingOfficialID(t *testing.T) {
 	dir := t.TempDir()
 	in := perekonomianInput(t, dir)
 	rub := movedBand(t, dir)
-	warn := regexp.MustCompile(regexp.QuoteMeta(rub) + `: warning: its id is that of the embedded official rubric permenpanrb-59-2020, but it differs from it \(2 changes: Predicates: Sangat Baik: from 3.5 -> 2.9; Predicates: Baik: to 3.5 -> 2.9\)`)
+	warn := regexp.MustCompile(regexp.QuoteMeta(rub) + `: warning: its id is that of the embedded official rubric permenpanrb-59-2020, but it differs from it \(2 changes: Predicates: Sangat Baik: from 3.5 → 2.9; Predicates: Baik: to 3.5 → 2.9\)`)
 
 	code, stdout, stderr := runSPBE(t, "score", in, "--rubric", rub)
 	if code != exitOK || !warn.MatchString(stderr) {
@@ -46,7 +46,7 @@ func TestRubricClaimingOfficialID(t *testing.T) {
 		t.Errorf("score text does not mark the rubric:\n%s", stdout)
 	}
 	_, stdout, _ = runSPBE(t, "score", in, "--rubric", rub, "--format", "json")
-	for _, want := range []string{`"differs_from_embedded": {`, `"first_changes": [`, `"Predicates: Sangat Baik: from 3.5 -> 2.9"`, `"differs_from_embedded": "permenpanrb-59-2020"`} {
+	for _, want := range []string{`"differs_from_embedded": {`, `"first_changes": [`, `"Predicates: Sangat Baik: from 3.5 → 2.9"`, `"differs_from_embedded": "permenpanrb-59-2020"`} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("score json lacks %s:\n%s", want, stdout)
 		}

@@ -36,9 +36,10 @@ Exits 0 when the report matches, 1 listing every difference (where, report
 value, recomputed value), 3 when the report cannot be checked.`,
 		Example: `  $ spbe verify report.xlsx
   report matches
-  $ spbe verify report.xlsx kaltim.xlsx
-  Ringkasan!B8: report "3.1", recomputed "2.95"`,
-		Args: usageArgs(cobra.RangeArgs(1, 2)),
+  $ spbe verify report.xlsx kaltim-2024.xlsx    # exit 1: another input
+  input kaltim-2024.xlsx: indicator 21 (Penilaian!G25) level: report "1", recomputed "3"`,
+		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Report = args[0]
 			if len(args) > 1 {

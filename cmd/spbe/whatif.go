@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/render"
@@ -9,7 +11,7 @@ import (
 
 type whatifOptions struct {
 	input scoreOptions
-	Set   string
+	Set   []string
 }
 
 func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
@@ -17,9 +19,26 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "whatif <workbook> --set <changes>",
 		Short: "Show the index after changing some levels, beside the current one",
+		Long: `Reads one instansi's levels as spbe score does (--instansi NAME chooses a row
+of a wide workbook, or a sheet), applies the changes of --set and shows the
+index, the predicate, every domain and every aspect before and after, side by
+side, and the indicators whose level changes. Nothing is written: it answers
+"what if indicator 21 reached level 3?" before the work is planned (spbe plan
+finds the changes that reach a target by itself).
+
+--set takes id=level pairs separated by commas (or semicolons or spaces), and
+may be repeated. a..b is every indicator from a to b in rubric order. An
+indicator is named by its id, or by its code in a rubric with codes (Indeks
+Pemdi: 3.2=2). A level is written with a decimal point (5=2.5): the comma
+separates changes, so 5=2,5 is refused. Fractional levels are accepted only on
+a scale that is not whole-numbered. --format json writes {"before": {...},
+"after": {...}}, each a score result.`,
 		Example: `  $ spbe whatif kaltim.xlsx --set 21=3,22=3,29..31=2
-  $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+  $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index
+  $ spbe whatif pemdi.xlsx --rubric permenpanrb-8-2026 --set 5=2.5 --set 3.2=2
+  $ spbe whatif nasional.xlsx --instansi "Kementerian Contoh" --set 21=4`,
+		Args:              usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
 			if runF != nil {
@@ -31,7 +50,8 @@ func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
 	addFormatFlag(cmd, &opts.input.Format, "text", render.WhatIfFormats)
-	f.StringVar(&opts.Set, "set", "", "new levels: id=level, ranges in rubric order (21=3,29..31=2)")
+	f.StringArrayVar(&opts.Set, "set", nil, "new levels: id=level, ranges in rubric order (21=3,29..31=2); a decimal level with a point (5=2.5); repeatable")
+	_ = cmd.RegisterFlagCompletionFunc("set", cobra.NoFileCompletions)
 	return cmd
 }
 
@@ -41,14 +61,15 @@ func runWhatIf(opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Set == "" {
+	if len(opts.Set) == 0 {
 		return usagef("--set is required, e.g. --set 21=3,29..31=2")
 	}
 	r, e, levels, err := readOne(in)
 	if err != nil {
 		return err
 	}
-	changes, err := plan.ParseChanges(r, opts.Set)
+	// Each --set on its own: a comma never joins two flags' values.
+	changes, err := plan.ParseChanges(r, strings.Join(opts.Set, ";"))
 	if err != nil {
 		return usagef("--set: %v", err)
 	}

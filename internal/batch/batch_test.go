@@ -21,12 +21,12 @@ func TestScorerMatchesCompute(t *testing.T) {
 		sc := NewScorer(r)
 		inds := r.Indicators()
 		for n := 0; n < 500; n++ {
-			ls := make([]rubric.Decimal, len(inds))
+			ls := make([]rubric.Level, len(inds))
 			m := index.Levels{}
 			for i, ind := range inds {
 				s := ind.LevelScale
 				lo, hi := s.Min.Int(), s.Max.Int()
-				ls[i] = rubric.NewDecimal(lo + rng.Int63n(hi-lo+1))
+				ls[i] = rubric.NewLevel(lo + rng.Int63n(hi-lo+1))
 				m[ind.ID] = ls[i]
 			}
 			want, err := index.Compute(r, m)
@@ -95,9 +95,9 @@ func TestMedianAndMean(t *testing.T) {
 	n := len(r.Indicators())
 	s := NewSummary(sc, "")
 	for _, l := range []int64{2, 3, 4, 4} {
-		ls := make([]rubric.Decimal, n)
+		ls := make([]rubric.Level, n)
 		for i := range ls {
-			ls[i] = rubric.NewDecimal(l)
+			ls[i] = rubric.NewLevel(l)
 		}
 		s.Add(NewEval(sc, ls))
 	}

@@ -49,9 +49,9 @@ func BenchmarkBatch(b *testing.B) {
 func BenchmarkScore(b *testing.B) {
 	r, _ := rubric.ByID(rubric.DefaultID)
 	sc := NewScorer(r)
-	ls := make([]rubric.Decimal, len(r.Indicators()))
+	ls := make([]rubric.Level, len(r.Indicators()))
 	for i := range ls {
-		ls[i] = rubric.NewDecimal(int64(i%5 + 1))
+		ls[i] = rubric.NewLevel(int64(i%5 + 1))
 	}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -30,11 +30,15 @@ func Build(sc *Scorer, evals []*Eval, errs []*InputError, groupBy bool, workers 
 	r := sc.R
 	byRank := Rank(evals)
 	all := NewSummary(sc, "")
+	provisional := 0
 	for _, e := range evals {
 		all.Add(e)
+		if len(e.Assumed) > 0 {
+			provisional++
+		}
 	}
 	all.Finish()
-	b := &result.Batch{Rubric: r, Len: len(evals), Summary: &all.Summary}
+	b := &result.Batch{Rubric: r, Len: len(evals), Summary: &all.Summary, Provisional: provisional}
 	b.Each = func(n int, work func(int) []byte, emit func(int, []byte)) { Ordered(n, workers, work, emit) }
 	b.Row = func(i int, rankOrder bool) *result.RankRow {
 		e := evals[i]
@@ -45,7 +49,7 @@ func Build(sc *Scorer, evals []*Eval, errs []*InputError, groupBy bool, workers 
 		sc.Sums(e.Levels, &sums)
 		p := r.Precision
 		row := &result.RankRow{Rank: int(e.Rank), Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
-			Index: e.Published, Predicate: e.Predicate(r),
+			Index: e.Published, Predicate: e.Predicate(r), Assumed: e.Assumed,
 			Domains: make([]rubric.Decimal, len(sums.Domains)), Aspects: make([]rubric.Decimal, len(sums.Aspects))}
 		for d := range sums.Domains {
 			row.Domains[d] = sc.Domain(&sums, d).Round(p)

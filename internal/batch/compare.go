@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -27,12 +28,6 @@ func Compare(old, new *result.Evaluation, oldLabel, newLabel string) *result.Com
 		return b.Effect.Compare(a.Effect)
 	})
 	return c
-}
-
-// MatchKey is the key instansi are matched by across two batches: the
-// name in lower case with runs of spaces as one.
-func MatchKey(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
 }
 
 // OneAgainstOne reports whether two sides read for spbe compare are one
@@ -78,13 +73,13 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 	}
 	byKey := map[string]*Eval{}
 	for _, e := range ne {
-		if k := MatchKey(e.Instansi); byKey[k] == nil {
+		if k := Key(e.Instansi); byKey[k] == nil {
 			byKey[k] = e
 		}
 	}
 	used := map[*Eval]bool{}
 	for _, o := range oe {
-		n := byKey[MatchKey(o.Instansi)]
+		n := byKey[Key(o.Instansi)]
 		if n == nil || used[n] {
 			cs.OnlyOld = append(cs.OnlyOld, o.Instansi)
 			continue
@@ -99,5 +94,125 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 			cs.OnlyNew = append(cs.OnlyNew, n.Instansi)
 		}
 	}
+	closest := func(names, others []string) {
+		for _, n := range names {
+			if c := Closest(n, others, 1); len(c) > 0 {
+				if cs.Closest == nil {
+					cs.Closest = map[string]string{}
+				}
+				cs.Closest[n] = c[0]
+			}
+		}
+	}
+	closest(cs.OnlyOld, cs.OnlyNew)
+	closest(cs.OnlyNew, cs.OnlyOld)
 	return cs, errs, nil
+}
+
+// IncomparableError says that two evaluations were made with different
+// rubrics (an Indeks SPBE under 59/2020 and an Indeks Pemdi under 8/2026,
+// or 5/2018 and 59/2020), whose indices cannot be compared: the
+// indicators, and the predicate bands, differ.
+type IncomparableError struct {
+	OldName, NewName     string // the inputs, as given
+	OldRubric, NewRubric *rubric.Rubric
+}
+
+func (e *IncomparableError) Error() string {
+	o, n := e.OldRubric, e.NewRubric
+	var why []string
+	if !sameIndicators(o, n) {
+		why = append(why, "different indicators")
+	}
+	if !sameBands(o, n) {
+		why = append(why, "different predicate bands")
+	}
+	if len(why) == 0 {
+		why = append(why, "different weights or rules")
+	}
+	return fmt.Sprintf("cannot compare %s with %s: %s is an evaluation of %s and %s of %s: %s, so the two indices do not measure the same thing; "+
+		"score each with its own rubric (spbe score %s --rubric %s; spbe score %s --rubric %s) and compare each with an evaluation of the same rubric",
+		e.OldName, e.NewName, e.OldName, describe(o), e.NewName, describe(n), strings.Join(why, ", "), e.OldName, o.ID, e.NewName, n.ID)
+}
+
+// describe names a rubric with what tells it apart: its index, the number
+// of indicators and the lower bounds of its predicate bands.
+func describe(r *rubric.Rubric) string {
+	var from []string
+	for _, b := range r.Predicates {
+		from = append(from, b.From.String())
+	}
+	slices.Reverse(from)
+	return fmt.Sprintf("%s (%s, %d indicators, bands from %s)", r.ID, r.IndexName("id"), len(r.Indicators()), strings.Join(from, ", "))
+}
+
+func sameIndicators(a, b *rubric.Rubric) bool {
+	x, y := a.Indicators(), b.Indicators()
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].ID != y[i].ID || x[i].Weight != y[i].Weight {
+			return false
+		}
+	}
+	return true
+}
+
+func sameBands(a, b *rubric.Rubric) bool {
+	if len(a.Predicates) != len(b.Predicates) {
+		return false
+	}
+	for i, p := range a.Predicates {
+		q := b.Predicates[i]
+		if p.Name != q.Name || p.From != q.From || p.To != q.To {
+			return false
+		}
+	}
+	return true
+}
+
+// Comparable returns an *IncomparableError when the evaluations named
+// oldName and newName were scored with rubrics that differ (by their
+// canonical form), else nil.
+func Comparable(oldName string, oldR *rubric.Rubric, newName string, newR *rubric.Rubric) error {
+	if oldR == newR || oldR.SHA256() == newR.SHA256() {
+		return nil
+	}
+	return &IncomparableError{OldName: oldName, NewName: newName, OldRubric: oldR, NewRubric: newR}
+}
+
+// CheckInstruments explains why a side of spbe compare, read with rubric
+// r, gave no evaluation: when all of a side's inputs failed but its first
+// one reads cleanly with one of others (reread), that side is an
+// evaluation of that rubric, and the comparison is refused with an
+// *IncomparableError when the two sides' rubrics then differ. It returns
+// nil when both sides read (or neither fits another rubric), leaving the
+// reading errors to speak.
+func CheckInstruments(r *rubric.Rubric, oldName string, olds []*Input, newName string, news []*Input, others []*rubric.Rubric, reread func(path string, other *rubric.Rubric) bool) error {
+	rubricOf := func(ins []*Input) *rubric.Rubric {
+		var first string
+		for _, in := range ins {
+			if len(in.Evals) > 0 {
+				return r
+			}
+			if first == "" && len(in.Errs) > 0 {
+				first = in.Path
+			}
+		}
+		if first == "" {
+			return r
+		}
+		for _, o := range others {
+			if o.SHA256() != r.SHA256() && reread(first, o) {
+				return o
+			}
+		}
+		return nil
+	}
+	oldR, newR := rubricOf(olds), rubricOf(news)
+	if oldR == nil || newR == nil {
+		return nil
+	}
+	return Comparable(oldName, oldR, newName, newR)
 }

@@ -1,6 +1,9 @@
 package batch
 
 import (
+	"math"
+	"strconv"
+
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -16,6 +19,11 @@ type Eval struct {
 	Levels Levels
 	// Published is the published index.
 	Published rubric.Decimal
+	// Assumed are the indicators, in rubric order, whose level is the
+	// rubric's assumption for a value another agency has not given
+	// (Options.AssumeExternal): the evaluation is provisional. nil for
+	// most.
+	Assumed []string
 	// Rank is the rank in the whole batch (ties share a rank).
 	Rank int32
 	// row is the sheet row of a wide table's instansi.
@@ -32,45 +40,59 @@ type Eval struct {
 
 // Levels are the levels of one evaluation in rubric order, stored in a
 // byte per level when every level is a whole number up to 255 (always,
-// on the SPBE scales), else in four bytes as millionths (the units of
-// rubric.Decimal; no scale goes beyond 2147).
+// on the SPBE scales); else in four bytes as millionths (the units of
+// rubric.Decimal) when every level is a Decimal (no scale goes beyond
+// 2147); else exactly, as rubric.Level (a fractional level stored with
+// 17 significant digits, such as 1.1666666666666667).
 type Levels struct {
 	small []uint8
 	large []int32
+	exact []rubric.Level
 }
 
 // NewLevels stores levels compactly.
-func NewLevels(levels []rubric.Decimal) Levels {
-	small := true
+func NewLevels(levels []rubric.Level) Levels {
+	small, large := true, true
 	for _, l := range levels {
-		if !l.IsInteger() || l < 0 || l > rubric.NewDecimal(255) {
+		if !l.IsInteger() || l < 0 || l > rubric.NewLevel(255) {
 			small = false
+		}
+		if d, ok := l.Decimal(); !ok || d.Units() < math.MinInt32 || d.Units() > math.MaxInt32 {
+			large = false
 			break
 		}
 	}
-	if small {
+	switch {
+	case small && large:
 		b := make([]uint8, len(levels))
 		for i, l := range levels {
-			b[i] = uint8(l.Int())
+			b[i] = uint8(l.Floor())
 		}
 		return Levels{small: b}
+	case large:
+		v := make([]int32, len(levels))
+		for i, l := range levels {
+			d, _ := l.Decimal()
+			v[i] = int32(d.Units())
+		}
+		return Levels{large: v}
 	}
-	v := make([]int32, len(levels))
-	for i, l := range levels {
-		v[i] = int32(l.Units())
-	}
-	return Levels{large: v}
+	return Levels{exact: append([]rubric.Level(nil), levels...)}
 }
 
 // Len returns the number of levels.
-func (l Levels) Len() int { return len(l.small) + len(l.large) }
+func (l Levels) Len() int { return len(l.small) + len(l.large) + len(l.exact) }
 
 // At returns the i-th level.
-func (l Levels) At(i int) rubric.Decimal {
-	if l.small != nil {
-		return rubric.NewDecimal(int64(l.small[i]))
+func (l Levels) At(i int) rubric.Level {
+	switch {
+	case l.small != nil:
+		return rubric.NewLevel(int64(l.small[i]))
+	case l.large != nil:
+		lv, _ := rubric.LevelOf(rubric.Decimal(l.large[i]))
+		return lv
 	}
-	return rubric.Decimal(l.large[i])
+	return l.exact[i]
 }
 
 // Cell returns the cell the level of the i-th indicator came from.
@@ -79,7 +101,9 @@ func (e *Eval) Cell(i int) string {
 	case e.cells != nil:
 		return e.cells[i]
 	case e.cols != nil && e.cols[i] != "":
-		return e.cols[i] + itoa(int(e.row))
+		// One allocation: Full asks for every cell of every row.
+		var b [32]byte
+		return string(strconv.AppendInt(append(b[:0], e.cols[i]...), int64(e.row), 10))
 	}
 	return ""
 }
@@ -87,22 +111,8 @@ func (e *Eval) Cell(i int) string {
 // Row is the sheet row of a wide table's instansi, or 0.
 func (e *Eval) Row() int { return int(e.row) }
 
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
-}
-
 // NewEval makes an Eval from levels in rubric order, scoring it.
-func NewEval(sc *Scorer, levels []rubric.Decimal) *Eval {
+func NewEval(sc *Scorer, levels []rubric.Level) *Eval {
 	e := &Eval{Levels: NewLevels(levels)}
 	var s Sums
 	sc.Sums(e.Levels, &s)
@@ -136,7 +146,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res, Assumed: e.Assumed}, nil
 }
 
 // Scored returns what the gates look at, named by the input, its sheet

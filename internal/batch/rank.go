@@ -75,12 +75,19 @@ type Summary struct {
 	published     []rubric.Decimal
 	sums          Sums
 	tmp           big.Int
+	// fine* accumulate the sums of evaluations with levels finer than a
+	// Decimal, in rubric.Level units times weight units (10^10 times the
+	// units of the others); fine says there were any.
+	fine                  bool
+	fineTotal             big.Int
+	fineDomains, fineAsps []big.Int
 }
 
 // NewSummary starts an empty summary of group.
 func NewSummary(sc *Scorer, group string) *Summary {
 	return &Summary{Summary: result.Summary{Group: group, PerBand: make([]int, len(sc.R.Predicates))}, sc: sc,
-		domains: make([]big.Int, len(sc.domainDen)), asps: make([]big.Int, len(sc.aspectDen))}
+		domains: make([]big.Int, len(sc.domainDen)), asps: make([]big.Int, len(sc.aspectDen)),
+		fineDomains: make([]big.Int, len(sc.domainDen)), fineAsps: make([]big.Int, len(sc.aspectDen))}
 }
 
 // Add counts one evaluation.
@@ -88,6 +95,20 @@ func (s *Summary) Add(e *Eval) {
 	s.Count++
 	if e.Band >= 0 {
 		s.PerBand[e.Band]++
+	}
+	s.published = append(s.published, e.Published)
+	if e.Levels.exact != nil {
+		s.fine = true
+		for i := 0; i < e.Levels.Len(); i++ {
+			p := new(big.Int).Mul(big.NewInt(e.Levels.At(i).Units()), big.NewInt(s.sc.weight[i]))
+			a := s.sc.aspectOf[i]
+			s.fineAsps[a].Add(&s.fineAsps[a], p)
+			if d := s.sc.domainOf[a]; d >= 0 {
+				s.fineDomains[d].Add(&s.fineDomains[d], p)
+			}
+			s.fineTotal.Add(&s.fineTotal, p)
+		}
+		return
 	}
 	s.sc.Sums(e.Levels, &s.sums)
 	s.total.Add(&s.total, s.tmp.SetInt64(s.sums.Total))
@@ -97,7 +118,6 @@ func (s *Summary) Add(e *Eval) {
 	for i, v := range s.sums.Aspects {
 		s.asps[i].Add(&s.asps[i], s.tmp.SetInt64(v))
 	}
-	s.published = append(s.published, e.Published)
 }
 
 // Finish computes the means and the median.
@@ -107,14 +127,24 @@ func (s *Summary) Finish() {
 	}
 	p := s.sc.R.Precision
 	n := int64(s.Count)
-	s.Mean = meanOf(&s.total, s.sc.totalDen, n, p)
+	mean := func(sum, fine *big.Int, den int64) rubric.Decimal {
+		if !s.fine {
+			return meanOf(sum, big.NewInt(den), n, p)
+		}
+		// Bring the Decimal sums to the units of the fine ones.
+		scale := big.NewInt(rubric.NewLevel(1).Units() / unit)
+		all := new(big.Int).Mul(sum, scale)
+		all.Add(all, fine)
+		return meanOf(all, new(big.Int).Mul(big.NewInt(den), scale), n, p)
+	}
+	s.Mean = mean(&s.total, &s.fineTotal, s.sc.totalDen)
 	s.Domains = make([]rubric.Decimal, len(s.domains))
 	for i := range s.domains {
-		s.Domains[i] = meanOf(&s.domains[i], s.sc.domainDen[i], n, p)
+		s.Domains[i] = mean(&s.domains[i], &s.fineDomains[i], s.sc.domainDen[i])
 	}
 	s.Aspects = make([]rubric.Decimal, len(s.asps))
 	for i := range s.asps {
-		s.Aspects[i] = meanOf(&s.asps[i], s.sc.aspectDen[i], n, p)
+		s.Aspects[i] = mean(&s.asps[i], &s.fineAsps[i], s.sc.aspectDen[i])
 	}
 	slices.Sort(s.published)
 	m := len(s.published)
@@ -130,14 +160,14 @@ func (s *Summary) Finish() {
 
 // meanOf returns sum / (den * n) in Decimal units, rounded half-up to
 // places decimals.
-func meanOf(sum *big.Int, den, n int64, places int) rubric.Decimal {
+func meanOf(sum *big.Int, den *big.Int, n int64, places int) rubric.Decimal {
 	// units = sum * unit / (den*n); round to places: step = 10^(6-places)
 	step := int64(1)
 	for i := places; i < rubric.DecimalPlaces; i++ {
 		step *= 10
 	}
 	num := new(big.Int).Mul(sum, big.NewInt(unit/step))
-	d := new(big.Int).Mul(big.NewInt(den), big.NewInt(n))
+	d := new(big.Int).Mul(den, big.NewInt(n))
 	// half-up for non-negative sums: (2*num + d) / (2*d)
 	neg := num.Sign() < 0
 	num.Abs(num)

@@ -1,8 +1,10 @@
 package batch
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -18,8 +20,20 @@ const (
 
 // Options say how to read and score inputs.
 type Options struct {
+	// Rubric is the rubric every input is scored with (--rubric), and
+	// Scorer its Scorer; nil to choose one per table among Choices (see
+	// Choose).
 	Rubric *rubric.Rubric
 	Scorer *Scorer
+	// Choices are the rubrics a table's rubric is chosen among when Rubric
+	// is nil (the embedded ones); when Rubric is given, a table that is
+	// another choice's in full gets a hint ("try --rubric ...").
+	Choices []*Scorer
+	// AssumeExternal takes the level a rubric assumes for an indicator
+	// scored by another agency that has no value (see
+	// workbook.LevelOptions); the evaluation is then provisional
+	// (Eval.Assumed).
+	AssumeExternal bool
 	// Layout is LayoutAuto (detect: wide when a sheet has a wide header,
 	// else long), LayoutLong or LayoutWide.
 	Layout string
@@ -33,17 +47,22 @@ type Options struct {
 	// MaxUnzipSize bounds the unpacked size of a workbook (0: the reader's
 	// default).
 	MaxUnzipSize int64
-	// Hint may add advice to the error of a long-layout workbook (e.g.
-	// "try --rubric permenpanrb-5-2018"); nil for none.
-	Hint func(path string, err error) error
+	// Instansi, when not "", selects the instansi of that name (by Key):
+	// the wide rows and the sheets of others are passed over, unscored and
+	// unchecked, and their names kept in Input.Others (--instansi).
+	Instansi string
+	// OtherSheetsHint is the advice of the note that other sheets hold a
+	// table too (Input.OtherNote): "" for "--all-sheets scores them all".
+	OtherSheetsHint string
 }
 
 // SheetAll is the deprecated Options.Sheet that meant AllSheets.
 const SheetAll = "all"
 
-// readOptions are the reader's options.
+// readOptions are the reader's options. The reader keeps every id: the
+// rubric is given or chosen once the table is read (Read), and the ids
+// are checked against it then.
 func (o *Options) readOptions() workbook.Options {
-	r := o.Rubric
 	layout := workbook.LayoutAuto
 	switch o.Layout {
 	case LayoutLong:
@@ -51,12 +70,41 @@ func (o *Options) readOptions() workbook.Options {
 	case LayoutWide:
 		layout = workbook.LayoutWide
 	}
+	// A wide header holds at least half the indicators of the rubric, or
+	// of the smallest of the choices.
+	want := 0
+	if o.Rubric != nil {
+		want = len(o.Rubric.Indicators())
+	}
+	for _, sc := range o.Choices {
+		if n := len(sc.R.Indicators()); o.Rubric == nil && (want == 0 || n < want) {
+			want = n
+		}
+	}
 	return workbook.Options{
 		Layout: layout, Sheet: o.Sheet, AllSheets: o.AllSheets,
 		IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize,
-		Known: func(id string) bool { return r.Indicator(id) != nil },
-		Want:  len(r.Indicators()),
+		Want: want,
 	}
+}
+
+// pick returns the Scorer a table with ids is scored with: the one
+// given, or the one Choose chooses, with the note that says which and
+// why (prefix names the table: the file, and the sheet with AllSheets).
+// The hint, for a rubric given, suggests another when the table is its.
+func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint string, err error) {
+	if o.Rubric != nil {
+		sc = o.Scorer
+		if sc == nil || sc.R != o.Rubric {
+			sc = NewScorer(o.Rubric)
+		}
+		return sc, "", hintFor(sc, o.Choices, ids), nil
+	}
+	sc, why, err := Choose(o.Choices, ids)
+	if err != nil {
+		return nil, "", "", fmt.Errorf("%s: %w", prefix, err)
+	}
+	return sc, fmt.Sprintf("%s: rubric %s: %s; --rubric chooses another", prefix, Describe(sc.R), why), "", nil
 }
 
 // Input is what reading one input gave: its evaluations, its problems
@@ -70,11 +118,22 @@ type Input struct {
 	// (long layout); Warnings are the reader's warnings.
 	LevelNote string
 	Warnings  []string
+	// Rubrics are the rubrics its tables were scored with (given, or
+	// chosen: one per table), each once, in order; RubricNotes say which
+	// was chosen for each table and why.
+	Rubrics     []*rubric.Rubric
+	RubricNotes []string
 	// Wide is set when the input was read in the wide layout.
 	Wide bool
 	// AllSheets is set when every sheet was read (Options.AllSheets, or
 	// the deprecated Sheet "all" in a workbook without a sheet "all").
 	AllSheets bool
+	// OtherNote says that sheets other than the one read hold a table too,
+	// which were not read (no --sheet, no --all-sheets), or is "".
+	OtherNote string
+	// Others are the names of the instansi passed over by
+	// Options.Instansi, in the order read.
+	Others []string
 }
 
 // Read reads and scores one input with workbook.Read. It never fails as a
@@ -99,34 +158,115 @@ func Read(path string, o *Options) *Input {
 	}
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
-	err := workbook.Read(path, opts, workbook.Visitor{
+	var others, read []string
+	v := workbook.Visitor{
 		Long: func(sh *workbook.Sheet, err error) error {
+			if sh != nil {
+				read = append(read, sh.Sheet)
+			}
 			longSheet(path, sh, err, o, in)
 			return nil
 		},
-		Wide: wide.table,
-		Row:  wide.row,
-	})
+		Wide: func(t *workbook.WideTable) error {
+			read = append(read, t.Sheet)
+			return wide.table(t)
+		},
+		Row: wide.row,
+	}
+	if !opts.AllSheets && opts.Sheet == "" {
+		v.Other = func(sheet string) { others = append(others, sheet) }
+	}
+	err := workbook.Read(path, opts, v)
 	in.Wide = wide.cur != nil
+	wide.end()
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
+		in.Errs = append(in.Errs, flatten(err)...)
+	}
+	if len(others) > 0 && len(read) > 0 {
+		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
 	}
 	return in
 }
 
-// hint adds the Hint's advice to err.
-func (o *Options) hint(path string, err error) error {
-	if o.Hint != nil {
-		return o.Hint(path, err)
+// otherNote says which other sheets of a workbook hold a table too.
+func otherNote(path, sheet string, others []string, hint string) string {
+	if hint == "" {
+		hint = "--all-sheets scores them all"
 	}
-	return err
+	q := make([]string, len(others))
+	for i, s := range others {
+		q[i] = strconv.Quote(s)
+	}
+	list := andList(q)
+	if len(q) > 5 {
+		list = strings.Join(q[:4], ", ") + fmt.Sprintf(" and %d more", len(q)-4)
+	}
+	return fmt.Sprintf("%s: only sheet %q was read; %s %s a table too (%s)", path, sheet,
+		plural(len(others), "sheet", "sheets")+" "+list, plural(len(others), "holds", "hold"), hint)
 }
 
-// longSheet scores a sheet read in the long layout.
+// selects reports whether the instansi name is one Options.Instansi
+// selects, keeping the names of the others in Input.Others.
+func (o *Options) selects(in *Input, name string) bool {
+	if o.Instansi == "" || Key(name) == Key(o.Instansi) {
+		return true
+	}
+	in.Others = append(in.Others, name)
+	return false
+}
+
+// use records that a table of the input is scored with r.
+func (in *Input) use(r *rubric.Rubric, note string) {
+	if !slices.Contains(in.Rubrics, r) {
+		in.Rubrics = append(in.Rubrics, r)
+	}
+	if note != "" {
+		in.RubricNotes = append(in.RubricNotes, note)
+	}
+}
+
+// tableName names a table in notes: the file, and its sheet when every
+// sheet is read.
+func (in *Input) tableName(sheet string) string {
+	if in.AllSheets && sheet != "" {
+		return in.Path + ": " + sheet
+	}
+	return in.Path
+}
+
+// withHint adds a hint on its own line to the problems of a table.
+func withHint(err error, path, hint string) error {
+	if hint == "" {
+		return err
+	}
+	return fmt.Errorf("%w\n%s: %s", err, path, hint)
+}
+
+// longSheet scores a sheet read in the long layout, with the rubric given
+// or chosen by its ids.
 func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
-	r := o.Rubric
+	name := ""
+	if sh != nil {
+		// The name: the Instansi cell's, else the sheet's when every
+		// sheet is read, else the file's. --instansi selects a sheet
+		// without a cell by either of the last two.
+		names := []string{sh.Instansi}
+		if sh.InstansiCell == "" {
+			names = []string{FileInstansi(path)}
+			if in.AllSheets && sh.Sheet != "" {
+				names = []string{sh.Sheet, names[0]}
+			}
+		}
+		name = names[0]
+		if len(names) > 1 && o.Instansi != "" && Key(names[1]) == Key(o.Instansi) {
+			name = names[1]
+		}
+		if !o.selects(in, name) {
+			return
+		}
+	}
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
+		in.Errs = append(in.Errs, flatten(err)...)
 		return
 	}
 	if len(sh.OtherLevelColumns) > 0 {
@@ -136,30 +276,39 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	for _, w := range sh.Warnings {
 		in.Warnings = append(in.Warnings, path+": warning: "+w)
 	}
-	levels, err := sh.Levels(r)
+	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), sh.IDs())
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(o.hint(path, err))...)
+		in.Errs = append(in.Errs, &workbook.Error{File: path, Sheet: sh.Sheet, Err: errors.Unwrap(err)})
+		return
+	}
+	r := sc.R
+	in.use(r, note)
+	if err := sh.Unknown(r); err != nil {
+		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)
+		return
+	}
+	levels, assumed, err := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: o.AssumeExternal})
+	if err != nil {
+		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)
 		return
 	}
 	inds := r.Indicators()
-	ls := make([]rubric.Decimal, len(inds))
+	ls := make([]rubric.Level, len(inds))
 	for i, ind := range inds {
 		ls[i] = levels[ind.ID]
 	}
-	e := NewEval(o.Scorer, ls)
-	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, sh.Instansi
-	if in.AllSheets && sh.InstansiCell == "" && sh.Sheet != "" {
-		e.Instansi = sh.Sheet
-	}
+	e := NewEval(sc, ls)
+	e.Assumed = assumed
+	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, name
 	e.Category = nameCategory(e.Instansi)
-	pos := make(map[string]int, len(inds))
+	pos := make(map[*rubric.Indicator]int, len(inds))
 	for i, ind := range inds {
-		pos[ind.ID] = i
+		pos[ind] = i
 	}
 	e.cells = make([]string, len(inds))
 	for _, en := range sh.Entries {
-		if i, ok := pos[en.ID]; ok && e.cells[i] == "" {
-			e.cells[i] = en.Cell
+		if ind := workbook.Indicator(r, en.ID); ind != nil && e.cells[pos[ind]] == "" && !slices.Contains(assumed, ind.ID) {
+			e.cells[pos[ind]] = en.Cell
 		}
 	}
 	in.Evals = append(in.Evals, e)
@@ -174,38 +323,74 @@ func nameCategory(name string) string {
 	return ""
 }
 
-// wideSink scores the rows of wide tables as the reader hands them on.
+// wideSink scores the rows of wide tables as the reader hands them on,
+// with the rubric given or chosen by the header's ids.
 type wideSink struct {
 	o      *Options
 	in     *Input
 	cur    *workbook.WideTable
+	sc     *Scorer // of the current table
 	cols   []string
-	levels []rubric.Decimal
+	levels []rubric.Level
+	rows   int // rows of cur
 }
 
-// table checks a wide table's columns before its rows.
+// table chooses the rubric of a wide table, checks its columns before its
+// rows, and notes which columns it reads when an indicator has several.
 func (w *wideSink) table(t *workbook.WideTable) error {
-	w.cur = t
-	if err := t.CheckColumns(w.o.Rubric); err != nil {
+	w.end()
+	w.cur, w.rows = t, 0
+	sc, note, hint, err := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
+	if err != nil {
+		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(err)}
+	}
+	w.sc = sc
+	w.in.use(sc.R, note)
+	if t.LevelNote != "" {
+		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
+	}
+	if err := t.CheckColumns(sc.R); err != nil {
+		return withHint(err, t.Source, hint)
+	}
+	if err := t.ExternalColumns(sc.R, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}); err != nil {
 		return err
 	}
-	inds := w.o.Rubric.Indicators()
-	w.cols = make([]string, len(inds))
-	for i, ind := range inds {
-		w.cols[i] = t.Columns[ind.ID]
-	}
+	w.cols = t.ColumnLetters(sc.R)
 	return nil
 }
 
+// end warns when the wide table just read had no rows: an empty
+// national template scores nothing, and says why.
+func (w *wideSink) end() {
+	if w.cur != nil && w.rows == 0 {
+		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %sthe wide table under the header in row %d has no instansi rows",
+			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
+	}
+	w.cur, w.rows = nil, -1 // warned once
+}
+
+func sheetPrefix(sheet string) string {
+	if sheet == "" {
+		return ""
+	}
+	return sheet + ": "
+}
+
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
-	r := w.o.Rubric
+	w.rows++
+	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
+		return nil
+	}
+	r := w.sc.R
 	var err error
-	w.levels, err = row.Levels(t, r, w.levels)
+	var assumed []string
+	w.levels, assumed, err = row.LevelsWith(t, r, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}, w.levels)
 	if err != nil {
 		w.in.Errs = append(w.in.Errs, flatten(err)...)
 		return nil
 	}
-	e := NewEval(w.o.Scorer, w.levels)
+	e := NewEval(w.sc, w.levels)
+	e.Assumed = assumed
 	e.Source, e.Sheet, e.Instansi = w.in.Path, t.Sheet, row.Instansi
 	if row.Category != "" {
 		e.Category = workbook.Category(row.Category)

@@ -3,28 +3,19 @@ package batch
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// Notes are the input's notes for stderr, one line each: the level
-// column used when there were several, and the reader's warnings. With
-// seen, a level-column note that an earlier input gave too (the same but
-// for the path) is left out and counted in seen[""].
-func (in *Input) Notes(seen map[string]int) []string {
+// Notes are the input's notes for stderr, one line each: the rubric
+// chosen for each table and why, the level column used when there were
+// several, the other sheets that hold a table, and the reader's
+// warnings. NoteGroups prints those of many inputs, grouped.
+func (in *Input) Notes() []string {
 	var out []string
-	if in.LevelNote != "" {
-		key := strings.TrimPrefix(in.LevelNote, in.Path)
-		if seen == nil || seen[key] == 0 {
-			out = append(out, in.LevelNote)
-		} else {
-			seen[""]++
-		}
-		if seen != nil {
-			seen[key]++
-		}
+	for _, n := range in.notes() {
+		out = append(out, n.text)
 	}
 	return append(out, in.Warnings...)
 }
@@ -83,7 +74,7 @@ func Rescore(args []string, old, new *Options, diag func(msg string)) *Rescoring
 	for _, path := range paths {
 		oi, ni := Read(path, old), Read(path, new)
 		seen := map[string]bool{}
-		for _, n := range append(oi.Notes(nil), ni.Notes(nil)...) {
+		for _, n := range append(oi.Notes(), ni.Notes()...) {
 			if !seen[n] {
 				seen[n] = true
 				diag(n)

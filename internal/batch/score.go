@@ -11,18 +11,22 @@ var unit = rubric.NewDecimal(1).Units()
 // Scorer computes indices from compact levels with precomputed weights:
 // the same exact sums as index.Compute, without building a Result.
 //
-// The sums are int64s, and cannot overflow: a valid rubric has levels
-// within ±rubric.MaxLevel (10^8 units) and indicator weights, each
-// positive, adding up to at most rubric.MaxWeightSum (10^10 units) over the
-// whole rubric, so every partial sum of level x weight, in units², is at
-// most 10^8 x 10^10 = 10^18 in magnitude, below 2^63 ≈ 9.22 x 10^18. The
-// denominators, a sum of weights times 10^6, are at most 10^16.
-// TestScorerAtTheBounds checks the largest valid rubric.
+// For levels that are rubric.Decimals (whole levels, as on the SPBE
+// scales, or up to six decimals) the sums are int64s, and cannot
+// overflow: a valid rubric has levels within ±rubric.MaxLevel (10^8 units)
+// and indicator weights, each positive, adding up to at most
+// rubric.MaxWeightSum (10^10 units) over the whole rubric, so every
+// partial sum of level x weight, in units², is at most 10^8 x 10^10 =
+// 10^18 in magnitude, below 2^63 ≈ 9.22 x 10^18. The denominators, a sum
+// of weights times 10^6, are at most 10^16. TestScorerAtTheBounds checks
+// the largest valid rubric. Finer levels (1.1666666666666667, in units of
+// 10^-16) would pass an int64; for them Sums falls back to index.Compute,
+// which sums in 128 bits, so every result stays exact.
 type Scorer struct {
 	R         *rubric.Rubric
 	weight    []int64 // per indicator, in units
 	aspectOf  []int   // per indicator: index of its aspect
-	domainOf  []int   // per aspect: index of its domain
+	domainOf  []int   // per aspect: index of its domain, -1 for none
 	aspectDen []int64 // per aspect: the divisor of its index
 	domainDen []int64 // per domain
 	totalDen  int64
@@ -32,6 +36,18 @@ type Scorer struct {
 // NewScorer prepares the weights of r.
 func NewScorer(r *rubric.Rubric) *Scorer {
 	s := &Scorer{R: r, totalDen: r.Total.Units() * unit}
+	for _, a := range r.TopAspects {
+		if len(r.Domains) > 0 {
+			break
+		}
+		ai := len(s.aspectDen)
+		s.aspectDen = append(s.aspectDen, a.IndicatorWeight.Units()*unit)
+		s.domainOf = append(s.domainOf, -1)
+		for _, ind := range a.Indicators {
+			s.weight = append(s.weight, ind.Weight.Units())
+			s.aspectOf = append(s.aspectOf, ai)
+		}
+	}
 	for di, d := range r.Domains {
 		s.domainDen = append(s.domainDen, d.IndicatorWeight.Units()*unit)
 		for _, a := range d.Aspects {
@@ -51,10 +67,13 @@ func NewScorer(r *rubric.Rubric) *Scorer {
 }
 
 // Sums holds the weighted sums of one evaluation: level x weight, in
-// units squared, per aspect and domain and in all.
+// units squared, per aspect and domain and in all; or, for levels finer
+// than a rubric.Decimal, the exact result they come from.
 type Sums struct {
 	Aspects, Domains []int64
 	Total            int64
+	// res is the result of levels finer than a Decimal, else nil.
+	res *index.Result
 }
 
 // Sums computes the sums of levels (in rubric order) into s, reusing its
@@ -69,6 +88,12 @@ func (sc *Scorer) Sums(levels Levels, s *Sums) {
 	s.Aspects, s.Domains = s.Aspects[:len(sc.aspectDen)], s.Domains[:len(sc.domainDen)]
 	clear(s.Aspects)
 	clear(s.Domains)
+	s.res = nil
+	if levels.exact != nil {
+		s.res = sc.exact(levels)
+		s.Total = 0
+		return
+	}
 	if levels.small != nil {
 		for i, l := range levels.small {
 			s.Aspects[sc.aspectOf[i]] += int64(l) * unit * sc.weight[i]
@@ -80,21 +105,50 @@ func (sc *Scorer) Sums(levels Levels, s *Sums) {
 	}
 	s.Total = 0
 	for a, v := range s.Aspects {
-		s.Domains[sc.domainOf[a]] += v
+		if d := sc.domainOf[a]; d >= 0 {
+			s.Domains[d] += v
+		}
 		s.Total += v
 	}
 }
 
-// Index returns the exact SPBE index of sums.
-func (sc *Scorer) Index(s *Sums) index.Value { return value(s.Total, sc.totalDen) }
+// exact scores levels finer than a Decimal with index.Compute. The levels
+// were checked on their scales when they were read, so Compute does not
+// fail; should it, the zero Result stands in.
+func (sc *Scorer) exact(levels Levels) *index.Result {
+	inds := sc.R.Indicators()
+	ls := make(index.Levels, len(inds))
+	for i, ind := range inds {
+		ls[ind.ID] = levels.At(i)
+	}
+	res, err := index.Compute(sc.R, ls)
+	if err != nil {
+		return &index.Result{Domains: make([]index.Group, len(sc.domainDen)), Aspects: make([]index.Group, len(sc.aspectDen))}
+	}
+	return res
+}
+
+// Index returns the exact index of sums.
+func (sc *Scorer) Index(s *Sums) index.Value {
+	if s.res != nil {
+		return s.res.Index
+	}
+	return value(s.Total, sc.totalDen)
+}
 
 // Domain returns the exact index of domain d.
 func (sc *Scorer) Domain(s *Sums, d int) index.Value {
+	if s.res != nil {
+		return s.res.Domains[d].Index
+	}
 	return value(s.Domains[d], sc.domainDen[d])
 }
 
 // Aspect returns the exact index of aspect a.
 func (sc *Scorer) Aspect(s *Sums, a int) index.Value {
+	if s.res != nil {
+		return s.res.Aspects[a].Index
+	}
 	return value(s.Aspects[a], sc.aspectDen[a])
 }
 

@@ -45,22 +45,25 @@ func TestScorerAtTheBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := NewScorer(r)
-	d := func(s string) rubric.Decimal {
-		v, err := rubric.ParseDecimal(s)
+	d := func(s string) rubric.Level {
+		v, err := rubric.ParseLevel(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return v
 	}
-	max, min := rubric.MaxLevel, -rubric.MaxLevel
+	max, _ := rubric.LevelOf(rubric.MaxLevel)
+	min := -max
 	for _, tt := range []struct {
 		name   string
-		levels []rubric.Decimal
+		levels []rubric.Level
 		want   string
 	}{
-		{"all at the top, compact", []rubric.Decimal{max, max, max, max, max, max}, "100.0000"},
-		{"all at the bottom", []rubric.Decimal{min, min, min, min, min, min}, "-100.0000"},
-		{"mixed", []rubric.Decimal{max, min, d("-99.999999"), d("0.000001"), max, d("-33.333333")}, "20.0217"},
+		{"all at the top, compact", []rubric.Level{max, max, max, max, max, max}, "100.0000"},
+		{"all at the bottom", []rubric.Level{min, min, min, min, min, min}, "-100.0000"},
+		{"mixed", []rubric.Level{max, min, d("-99.999999"), d("0.000001"), max, d("-33.333333")}, "20.0217"},
+		// The finest levels a Level holds: the Scorer falls back to index.Compute.
+		{"mixed, finest", []rubric.Level{max, min, d("-99.9999999999999999"), d("0.0000000000000001"), max, d("-33.3333333333333333")}, "20.0217"},
 	} {
 		ls := index.Levels{}
 		for i, ind := range r.Indicators() {
@@ -92,5 +95,60 @@ func TestScorerAtTheBounds(t *testing.T) {
 				t.Errorf("%s: aspect %d: %s, want %s", tt.name, i, got, want.Aspects[i].Index)
 			}
 		}
+	}
+}
+
+// Fractional levels as a spreadsheet stores them (Indeks Pemdi): the
+// Scorer, its fallback to index.Compute and the summary's means agree with
+// Compute, mixed with whole levels in one batch.
+func TestScorerFineLevels(t *testing.T) {
+	r, err := rubric.ByID("permenpanrb-8-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := NewScorer(r)
+	fine := []string{"3", "2", "1.1666666666666667", "2", "2", "1", "2", "1.5", "2", "2.3333333333333335",
+		"1", "2", "3", "3.25", "2", "2", "3", "1", "3", "2"}
+	var ls, whole []rubric.Level
+	m := index.Levels{}
+	for i, s := range fine {
+		l, err := rubric.ParseLevel(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, l)
+		whole = append(whole, rubric.NewLevel(3))
+		m[r.Indicators()[i].ID] = l
+	}
+	want, err := index.Compute(r, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewEval(sc, ls)
+	if e.Levels.exact == nil {
+		t.Fatalf("fine levels not stored exactly")
+	}
+	if e.Published.Fixed(2) != "2.16" || e.Predicate(r).Name != "Cukup" {
+		t.Errorf("scorer: %s %v, want 2.16 Cukup", e.Published.Fixed(2), e.Predicate(r))
+	}
+	for i := range ls {
+		if e.Levels.At(i) != ls[i] {
+			t.Errorf("level %d = %s, want %s", i, e.Levels.At(i), ls[i])
+		}
+	}
+	var s Sums
+	sc.Sums(e.Levels, &s)
+	for a := range want.Aspects {
+		if got := sc.Aspect(&s, a); got.Compare(want.Aspects[a].Index) != 0 {
+			t.Errorf("aspect %d = %s, want %s", a, got, want.Aspects[a].Index)
+		}
+	}
+	sum := NewSummary(sc, "")
+	sum.Add(e)
+	sum.Add(NewEval(sc, whole))
+	sum.Finish()
+	// Means of (2.1641666..., 3): 2.58208... -> 2.58; A2 (1.58333..., 3): 2.29.
+	if sum.Mean.Fixed(2) != "2.58" || sum.Aspects[1].Fixed(2) != "2.29" || len(sum.Domains) != 0 {
+		t.Errorf("summary mean %s, A2 %s, domains %d; want 2.58, 2.29, 0", sum.Mean.Fixed(2), sum.Aspects[1].Fixed(2), len(sum.Domains))
 	}
 }

@@ -33,6 +33,52 @@ func Number(d rubric.Decimal, places int, lang string) string {
 	return s
 }
 
+// Level formats a level as it is: a whole level as a whole number ("3"),
+// any other rounded half-up to two decimals for display, without trailing
+// zeros ("1,17" for 1.1666666666666667, "3,25", "1,5"), with the
+// language's separator. A level that rounds to a whole number keeps its
+// two decimals ("3,00" for 2.999), so that it never looks whole.
+func Level(l rubric.Level, lang string) string {
+	s := l.String()
+	if !l.IsInteger() {
+		s = l.Fixed(2)
+		if t := strings.TrimRight(s, "0"); !strings.HasSuffix(t, ".") {
+			s = t
+		}
+	}
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// defaultIndex is the name of the index in the words of the outputs, as
+// rubric.Rubric.IndexName gives it by default, with the form it takes
+// inside a sentence in Indonesian.
+var defaultIndex = map[string][]string{"id": {"Indeks SPBE", "indeks SPBE"}, "en": {"SPBE index"}}
+
+// Index returns the words phrase (from the tables of this package) of an
+// output of rubric r in the language lang, with the name of the index
+// replaced by the rubric's own (rubric.Rubric.IndexName): "Laporan Indeks
+// SPBE" becomes "Laporan Indeks Pemdi". For a rubric without a name of
+// its own the phrase is returned unchanged.
+func Index(r *rubric.Rubric, lang, phrase string) string {
+	if r == nil {
+		return phrase
+	}
+	if lang != "en" {
+		lang = "id"
+	}
+	name := r.IndexName(lang)
+	if name == defaultIndex[lang][0] {
+		return phrase
+	}
+	for _, d := range defaultIndex[lang] {
+		phrase = strings.ReplaceAll(phrase, d, name)
+	}
+	return phrase
+}
+
 // PredicateName is the band's name in the language.
 func PredicateName(b *rubric.Band, lang string) string {
 	if b == nil {
@@ -42,6 +88,19 @@ func PredicateName(b *rubric.Band, lang string) string {
 		return b.NameEN + " (" + b.Name + ")"
 	}
 	return b.Name
+}
+
+// IndexName is the name of the index a rubric computes, in the language
+// ("Indeks SPBE"). Every output takes the name from here; the rubric will
+// carry it once a rubric of another index exists.
+func IndexName(r *rubric.Rubric, lang string) string {
+	if lang != "en" {
+		lang = "id"
+	}
+	if r == nil {
+		return defaultIndex[lang][0]
+	}
+	return r.IndexName(lang)
 }
 
 // GroupName is the name shown for a group of a batch ("" is no category).
@@ -92,4 +151,14 @@ func halfUnit(precision int) rubric.Decimal {
 		d /= 10
 	}
 	return d / 2
+}
+
+// ProvisionalNote says that an evaluation is provisional, naming the
+// indicators whose levels are the rubric's assumption (result.Evaluation
+// .Assumed), or "" when there are none.
+func ProvisionalNote(assumed []string, lang string) string {
+	if len(assumed) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(Text.Get(lang, "provisional"), strings.Join(assumed, ", "))
 }

@@ -1,6 +1,9 @@
 package label
 
 import (
+	"maps"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -26,5 +29,84 @@ func TestTableFallsBackToIndonesian(t *testing.T) {
 	}
 	if got, want := ColumnWord("en")+" "+ColumnWord("id")+" "+SheetWord("en"), "column kolom sheet"; got != want {
 		t.Errorf("words = %q, want %q", got, want)
+	}
+}
+
+func TestLevel(t *testing.T) {
+	tests := []struct{ in, id, en string }{
+		{"3", "3", "3"},
+		{"1.1666666666666667", "1,17", "1.17"},
+		{"2.3333333333333335", "2,33", "2.33"},
+		{"3.25", "3,25", "3.25"},
+		{"1.5", "1,5", "1.5"},
+		{"1.26", "1,26", "1.26"},
+		{"2.999", "3,00", "3.00"},
+		{"1.005", "1,01", "1.01"}, // half-up
+	}
+	for _, tt := range tests {
+		l, err := rubric.ParseLevel(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Level(l, "id"); got != tt.id {
+			t.Errorf("Level(%s, id) = %s, want %s", tt.in, got, tt.id)
+		}
+		if got := Level(l, "en"); got != tt.en {
+			t.Errorf("Level(%s, en) = %s, want %s", tt.in, got, tt.en)
+		}
+	}
+}
+
+func TestIndex(t *testing.T) {
+	spbe, err := rubric.ByID("permenpanrb-59-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pemdi, err := rubric.ByID("permenpanrb-8-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r        *rubric.Rubric
+		lang, in string
+		want     string
+	}{
+		{spbe, "id", "Laporan Indeks SPBE", "Laporan Indeks SPBE"},
+		{spbe, "en", "SPBE index report", "SPBE index report"},
+		{spbe, "id", "Rencana peningkatan indeks SPBE", "Rencana peningkatan indeks SPBE"},
+		{pemdi, "id", "Laporan Indeks SPBE", "Laporan Indeks Pemdi"},
+		{pemdi, "id", "Rencana peningkatan indeks SPBE", "Rencana peningkatan Indeks Pemdi"},
+		{pemdi, "en", "SPBE index report", "Digital Government Index report"},
+		{nil, "en", "SPBE index", "SPBE index"},
+	}
+	for _, tt := range tests {
+		if got := Index(tt.r, tt.lang, tt.in); got != tt.want {
+			t.Errorf("Index(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+// Both languages are complete: every table has the same keys in
+// Indonesian and in English, and each word has as many verbs (%s, %d,
+// %q) in both, so that no output falls back to the other language or
+// prints %!s(MISSING).
+func TestTablesComplete(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.*]*[a-zA-Z%]`)
+	for name, tb := range map[string]Table{"Text": Text, "Batch": Batch, "Compare": Compare, "Plan": Plan, "Report": Report, "Rubric": Rubric} {
+		if len(tb) != 2 {
+			t.Errorf("%s: languages %v, want id and en", name, slices.Sorted(maps.Keys(tb)))
+		}
+		for _, pair := range [][2]string{{"id", "en"}, {"en", "id"}} {
+			for k, w := range tb[pair[0]] {
+				other, ok := tb[pair[1]][k]
+				if !ok {
+					t.Errorf("%s: %q has no %s word (%s: %q)", name, k, pair[1], pair[0], w)
+					continue
+				}
+				if a, b := verbs.FindAllString(w, -1), verbs.FindAllString(other, -1); !slices.Equal(a, b) {
+					t.Errorf("%s: %q: verbs %v in %s, %v in %s", name, k, a, pair[0], b, pair[1])
+				}
+			}
+		}
 	}
 }

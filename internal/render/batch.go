@@ -2,13 +2,11 @@ package render
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -41,6 +39,14 @@ func BatchText(w io.Writer, b *result.Batch, o Options) error {
 	}
 	if len(b.Errors) > 0 {
 		fmt.Fprintf(sb, "\n%s: %d\n", label.Batch.Get(o.Lang, "failed"), len(b.Errors))
+	}
+	if b.Provisional > 0 {
+		fmt.Fprintf(sb, "\n"+label.Batch.Get(o.Lang, "provisional")+"\n", b.Provisional)
+		for i := 0; i < b.Len; i++ {
+			if r := b.Row(i, true); len(r.Assumed) > 0 {
+				fmt.Fprintf(sb, "  %s: %s\n", r.Instansi, strings.Join(r.Assumed, ", "))
+			}
+		}
 	}
 	return sb.Flush()
 }
@@ -83,22 +89,34 @@ func summaryText(sb *bufio.Writer, b *result.Batch, s *result.Summary, o Options
 	if s.Count == 0 {
 		return
 	}
-	const w = 20
+	// As wide as the longest name ("Embedded (Sangat Baik)"), never cut.
+	w := max(20, utf8.RuneCountInString(label.Batch.Get(lang, "mean")), utf8.RuneCountInString(label.Batch.Get(lang, "median")))
+	for _, band := range b.Rubric.Predicates {
+		w = max(w, utf8.RuneCountInString(label.PredicateName(band, lang)))
+	}
 	for i, band := range b.Rubric.Predicates {
 		fmt.Fprintf(sb, "  %s %6d\n", pad(label.PredicateName(band, lang), w), s.PerBand[i])
 	}
 	fmt.Fprintf(sb, "  %s %6s\n", pad(label.Batch.Get(lang, "mean"), w), label.Number(s.Mean, p, lang))
 	fmt.Fprintf(sb, "  %s %6s\n\n", pad(label.Batch.Get(lang, "median"), w), label.Number(s.Median, p, lang))
-	const nameWidth = 60
-	fmt.Fprintf(sb, "%s %9s\n", pad(label.Batch.Get(lang, "group"), nameWidth), label.Batch.Get(lang, "groupmean"))
+	groupWord := label.Batch.Get(lang, "group")
+	if len(b.Rubric.Domains) == 0 {
+		groupWord = label.Batch.Get(lang, "group:aspects")
+	}
+	t := &textTable{nameWidth: 60, head: groupWord, cols: []column{{head: label.Batch.Get(lang, "groupmean"), min: 9}}}
 	ai := 0
+	for ; len(b.Rubric.Domains) == 0 && ai < len(b.Rubric.TopAspects); ai++ { // aspects directly under the index
+		a := b.Rubric.TopAspects[ai]
+		t.row(a.ID+" "+a.Name, label.Number(s.Aspects[ai], p, lang))
+	}
 	for di, d := range b.Rubric.Domains {
-		fmt.Fprintf(sb, "%s %9s\n", pad(d.ID+" "+d.Name, nameWidth), label.Number(s.Domains[di], p, lang))
+		t.row(d.ID+" "+d.Name, label.Number(s.Domains[di], p, lang))
 		for _, a := range d.Aspects {
-			fmt.Fprintf(sb, "%s %9s\n", pad("  "+a.ID+" "+a.Name, nameWidth), label.Number(s.Aspects[ai], p, lang))
+			t.row("  "+a.ID+" "+a.Name, label.Number(s.Aspects[ai], p, lang))
 			ai++
 		}
 	}
+	sb.WriteString(t.String())
 }
 
 // JSONBatchResult is a result of a batch: the single-evaluation object
@@ -156,11 +174,19 @@ func newJSONSummary(r *rubric.Rubric, s *result.Summary) *JSONSummary {
 }
 
 // BatchJSON writes {"results": [...], "errors": [...], "summary": {...}}
-// (and "groups" when grouped), results in input order, one at a time.
+// (and "groups" when grouped), results in input order. Each result is
+// computed in full (RankRow.Full), written and dropped, one at a time
+// (several at once with Batch.Each), so memory does not grow with the
+// batch.
 func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
-	buf := bufio.NewWriter(jsonWriter(w))
-	bw := &errWriter{w: buf}
-	bw.str("{\n  \"results\": [")
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var werr error
+	write := func(p []byte) {
+		if werr == nil {
+			_, werr = bw.Write(p)
+		}
+	}
+	write([]byte("{\n  \"results\": ["))
 	each := b.Each
 	if each == nil {
 		each = func(n int, work func(int) []byte, emit func(int, []byte)) {
@@ -169,97 +195,86 @@ func BatchJSON(w io.Writer, b *result.Batch, o Options) error {
 			}
 		}
 	}
-	var ferr error
+	var (
+		mu     sync.Mutex
+		ferr   error // of the first evaluation that failed
+		ferrAt = -1
+		failed bool
+	)
 	each(b.Len, func(i int) []byte {
 		r := b.Row(i, false)
 		e, err := r.Full()
 		if err != nil {
-			return []byte("\x00" + err.Error())
-		}
-		v := JSONBatchResult{Rank: r.Rank, Category: r.Category, JSONResult: NewJSONResult(e)}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("    ", "  ")
-		if err := enc.Encode(v); err != nil {
-			return []byte("\x00" + err.Error())
-		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	}, func(i int, js []byte) {
-		if len(js) > 0 && js[0] == 0 {
-			if ferr == nil {
-				ferr = errors.New(string(js[1:]))
+			mu.Lock()
+			if ferrAt < 0 || i < ferrAt {
+				ferr, ferrAt = err, i
 			}
-			return
+			mu.Unlock()
+			return nil
 		}
+		js := getJSONBuf()
 		if i > 0 {
-			bw.str(",")
+			js = append(js, ',')
 		}
-		bw.str("\n    ")
-		bw.bytes(js)
+		js = appendNewline(js, 4)
+		// No provenance: no error.
+		js, _ = appendResult(js, 4, e, &jsonHead{Rank: r.Rank, Category: r.Category}, nil, false)
+		return js
+	}, func(_ int, js []byte) {
+		if js == nil {
+			failed = true
+		}
+		if !failed {
+			write(js)
+			putJSONBuf(js)
+		}
 	})
-	if ferr != nil {
+	if failed {
 		return ferr
 	}
-	if b.Len > 0 {
-		bw.str("\n  ")
+	js := appendEnd(nil, 2, ']', b.Len == 0)
+	js = appendKey(js, 2, "errors", false)
+	js = appendErrors(js, 2, b.Errors, false)
+	var err error
+	js = appendKey(js, 2, "summary", false)
+	if js, err = appendAny(js, newJSONSummary(b.Rubric, b.Summary), 2, false); err != nil {
+		return err
 	}
-	bw.str("],\n  \"errors\": ")
-	errs := make([]JSONBatchError, len(b.Errors))
-	for i, e := range b.Errors {
-		errs[i] = JSONBatchError{Source: e.Source, Sheet: e.Sheet, Cell: e.Cell, Error: e.Message}
-	}
-	bw.json(errs, "  ")
-	bw.str(",\n  \"summary\": ")
-	bw.json(newJSONSummary(b.Rubric, b.Summary), "  ")
 	if len(b.Groups) > 0 {
 		gs := make([]*JSONSummary, len(b.Groups))
 		for i, g := range b.Groups {
 			gs[i] = newJSONSummary(b.Rubric, g.Summary)
 		}
-		bw.str(",\n  \"groups\": ")
-		bw.json(gs, "  ")
+		js = appendKey(js, 2, "groups", false)
+		if js, err = appendAny(js, gs, 2, false); err != nil {
+			return err
+		}
 	}
 	if o.Provenance != nil {
-		bw.str(",\n  \"provenance\": ")
-		bw.json(o.Provenance, "  ")
+		js = appendKey(js, 2, "provenance", false)
+		if js, err = appendAny(js, o.Provenance, 2, false); err != nil {
+			return err
+		}
 	}
-	bw.str("\n}\n")
-	if bw.err != nil {
-		return bw.err
+	write(append(js, '\n', '}', '\n'))
+	if werr != nil {
+		return werr
 	}
-	return buf.Flush()
+	return bw.Flush()
 }
 
-type errWriter struct {
-	w   io.Writer
-	err error
+// jsonBufs are the buffers of results on their way from the workers of
+// BatchJSON to the output.
+var jsonBufs sync.Pool
+
+func getJSONBuf() []byte {
+	if p, ok := jsonBufs.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, 32<<10)
 }
 
-func (e *errWriter) str(s string) {
-	if e.err == nil {
-		_, e.err = io.WriteString(e.w, s)
-	}
-}
-
-func (e *errWriter) bytes(b []byte) {
-	if e.err == nil {
-		_, e.err = e.w.Write(b)
-	}
-}
-
-func (e *errWriter) json(v any, prefix string) {
-	if e.err != nil {
-		return
-	}
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if e.err = enc.Encode(v); e.err == nil {
-		e.str(strings.TrimSuffix(sb.String(), "\n"))
-	}
-}
+func putJSONBuf(b []byte) { jsonBufs.Put(&b) }
 
 // batchColumns are the CSV and Markdown columns of a batch.
 func batchColumns(r *rubric.Rubric) []string {
@@ -289,12 +304,14 @@ func batchRow(b *result.Batch, r *result.RankRow, lang string, rec []string) []s
 // BatchCSV writes one row per evaluation in input order, with its rank.
 func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 	cw := newCSV(w)
-	if err := cw.Write(batchColumns(b.Rubric)); err != nil {
+	prov := b.Provisional > 0
+	if err := cw.Write(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})); err != nil {
 		return err
 	}
 	var rec []string
 	for i := 0; i < b.Len; i++ {
-		rec = batchRow(b, b.Row(i, false), o.Lang, rec)
+		row := b.Row(i, false)
+		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
 		for j := 1; j <= 4; j++ {
 			rec[j] = EscapeFormula(rec[j])
 		}
@@ -307,10 +324,13 @@ func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.
 func BatchMarkdown(w io.Writer, b *result.Batch, o Options) error {
-	t := newMarkdownTable(batchColumns(b.Rubric), func(i int) bool { return i == 0 || i >= 5 && i != 6 })
+	prov := b.Provisional > 0
+	cols := withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})
+	t := newMarkdownTable(cols, func(i int) bool { return i == 0 || i >= 5 && i != 6 && !(prov && i == len(cols)-1) })
 	var rec []string
 	for i := 0; i < b.Len; i++ {
-		rec = batchRow(b, b.Row(i, true), o.Lang, rec)
+		row := b.Row(i, true)
+		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
 		t.row(rec)
 	}
 	return t.flush(w)

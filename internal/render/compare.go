@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
@@ -25,16 +26,26 @@ func signed(d rubric.Decimal, places int, lang string) string {
 	return s
 }
 
-// CompareText writes each comparison: the index and predicate change,
-// every domain and aspect with its change, then the indicators that rose
-// and fell, by effect on the index.
+// CompareText writes one comparison in full: the index and predicate
+// change, every domain and aspect with its change, then the indicators
+// that rose and fell, by effect on the index. Several start with an
+// overview, a row per pair (the index old and new, its change, the
+// predicates), and give each pair in full after it only with o.Detail.
+// The instansi found on one side only come last, each with the closest
+// name of the other side.
 func CompareText(w io.Writer, cs *result.Comparisons, o Options) error {
 	bw := bufio.NewWriter(NewTerminalWriter(w))
-	for i, c := range cs.Pairs {
-		if i > 0 {
-			bw.WriteString("\n")
+	many := len(cs.Pairs) > 1
+	if many {
+		compareOverview(bw, cs, o)
+	}
+	if !many || o.Detail {
+		for i, c := range cs.Pairs {
+			if i > 0 || many {
+				bw.WriteString("\n")
+			}
+			compareText(bw, c, o)
 		}
-		compareText(bw, c, o)
 	}
 	lang := o.Lang
 	for _, l := range []struct {
@@ -42,10 +53,53 @@ func CompareText(w io.Writer, cs *result.Comparisons, o Options) error {
 		names []string
 	}{{"onlyold", cs.OnlyOld}, {"onlynew", cs.OnlyNew}} {
 		if len(l.names) > 0 {
-			fmt.Fprintf(bw, "\n%s (%d): %s\n", label.Compare.Get(lang, l.key), len(l.names), strings.Join(l.names, "; "))
+			names := make([]string, len(l.names))
+			for i, n := range l.names {
+				names[i] = n
+				if c, ok := cs.Closest[n]; ok {
+					names[i] += fmt.Sprintf(" (%s: %s)", closestWord[compareLang(lang)], c)
+				}
+			}
+			fmt.Fprintf(bw, "\n%s (%d): %s\n", label.Compare.Get(lang, l.key), len(l.names), strings.Join(names, "; "))
 		}
 	}
 	return bw.Flush()
+}
+
+// closestWord introduces the closest name of the other side to one found
+// on one side only.
+var closestWord = map[string]string{"id": "terdekat", "en": "closest"}
+
+func compareLang(lang string) string {
+	if lang == "en" {
+		return "en"
+	}
+	return "id"
+}
+
+// compareOverview writes a row per pair, in the order of the pairs (as
+// the overview sheet of the comparison workbook): the instansi, its index
+// old and new, the change, and the predicate (old → new when it changed).
+func compareOverview(bw *bufio.Writer, cs *result.Comparisons, o Options) {
+	lang := o.Lang
+	const maxName = 50
+	head := label.Batch.Get(lang, "instansi")
+	nameW := utf8.RuneCountInString(head)
+	for _, c := range cs.Pairs {
+		nameW = max(nameW, min(maxName, utf8.RuneCountInString(c.New.Instansi)))
+	}
+	fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(head, nameW), label.Compare.Get(lang, "old"), label.Compare.Get(lang, "new"),
+		label.Compare.Get(lang, "change"), label.Batch.Get(lang, "predicate"))
+	for _, c := range cs.Pairs {
+		ro, rn := c.Old.Result, c.New.Result
+		p := rn.Rubric.Precision
+		pred := label.PredicateName(rn.Predicate, lang)
+		if ro.Predicate != rn.Predicate {
+			pred = label.PredicateName(ro.Predicate, lang) + " → " + pred
+		}
+		fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(c.New.Instansi, nameW), label.Number(ro.Published, p, lang),
+			label.Number(rn.Published, p, lang), signed(rn.Published-ro.Published, p, lang), pred)
+	}
 }
 
 func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
@@ -56,15 +110,23 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
 	fmt.Fprintf(bw, "%-10s %s\n\n", label.Compare.Get(lang, "new"), c.NewLabel)
-	fmt.Fprintf(bw, "%s  %s -> %s  (%s)  %s -> %s\n\n", label.Text.Get(lang, "title"), n(ro.Published), n(rn.Published),
+	fmt.Fprintf(bw, "%s  %s → %s  (%s)  %s → %s\n\n", label.Index(rn.Rubric, lang, label.Text.Get(lang, "title")), n(ro.Published), n(rn.Published),
 		signed(rn.Published-ro.Published, p, lang), label.PredicateName(ro.Predicate, lang), label.PredicateName(rn.Predicate, lang))
 	const nameWidth = 60
-	fmt.Fprintf(bw, "%s %6s %6s %9s\n", pad(label.Compare.Get(lang, "group"), nameWidth), label.Compare.Get(lang, "old"), label.Compare.Get(lang, "new"), label.Compare.Get(lang, "change"))
+	groupWord := label.Compare.Get(lang, "group")
+	if len(rn.Domains) == 0 {
+		groupWord = label.Compare.Get(lang, "group:aspects")
+	}
+	fmt.Fprintf(bw, "%s %6s %6s %9s\n", pad(groupWord, nameWidth), label.Compare.Get(lang, "old"), label.Compare.Get(lang, "new"), label.Compare.Get(lang, "change"))
 	row := func(name string, a, b index.Value) {
 		x, y := a.Round(p), b.Round(p)
 		fmt.Fprintf(bw, "%s %6s %6s %9s\n", pad(name, nameWidth), n(x), n(y), signed(y-x, p, lang))
 	}
 	ai := 0
+	for ; len(rn.Domains) == 0 && ai < len(rn.Aspects); ai++ { // aspects directly under the index
+		a := rn.Aspects[ai]
+		row(a.ID+" "+a.Name, ro.Aspects[ai].Index, a.Index)
+	}
 	for di, d := range rn.Domains {
 		row(d.ID+" "+d.Name, ro.Domains[di].Index, d.Index)
 		for ai < len(rn.Aspects) && rn.Aspects[ai].Domain == d.ID {
@@ -86,14 +148,15 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 		if len(l.ms) == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "\n%s (%d)%s %9s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
-			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
+		lw := 9 // as wide as the widest "1,17 → 1,26"
 		for _, m := range l.ms {
-			lv := label.Number(m.Old, 0, lang) + " -> " + label.Number(m.New, 0, lang)
-			if !m.Old.IsInteger() || !m.New.IsInteger() {
-				lv = label.Number(m.Old, 2, lang) + " -> " + label.Number(m.New, 2, lang)
-			}
-			fmt.Fprintf(bw, "%s %9s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lv,
+			lw = max(lw, utf8.RuneCountInString(label.Level(m.Old, lang)+" → "+label.Level(m.New, lang)))
+		}
+		fmt.Fprintf(bw, "\n%s (%d)%s %*s %9s\n", label.Compare.Get(lang, l.key), len(l.ms),
+			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), lw, label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
+		for _, m := range l.ms {
+			lv := label.Level(m.Old, lang) + " → " + label.Level(m.New, lang)
+			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
@@ -200,7 +263,11 @@ func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
 	for _, c := range cs.Pairs {
 		jc := newJSONComparison(c)
 		inst := EscapeFormula(c.New.Instansi)
-		cw.Write([]string{inst, "index", "", "SPBE", string(jc.Old.Index), string(jc.New.Index), string(jc.IndexChange), string(jc.IndexChange)})
+		name := "SPBE" // as it always was; a rubric with an index name of its own gives it
+		if r := c.New.Result.Rubric; r.IndexNameID != "" {
+			name = r.IndexNameID
+		}
+		cw.Write([]string{inst, "index", "", name, string(jc.Old.Index), string(jc.New.Index), string(jc.IndexChange), string(jc.IndexChange)})
 		for _, d := range jc.Domains {
 			cw.Write([]string{inst, "domain", d.ID, d.Name, string(d.Old), string(d.New), string(d.Change), ""})
 		}

@@ -21,9 +21,10 @@ import (
 //     input text in a Markdown table or line goes through;
 //   - GitHub annotations: escapeData and escapeProperty;
 //   - JSON: encoding/json escapes the C0 controls itself; jsonWriter,
-//     through which every JSON printer writes, escapes DEL, the C1
-//     controls and the bidirectional marks it leaves (as \u009b, which
-//     decodes to the same string).
+//     through which the JSON printers that use encoding/json write,
+//     escapes DEL, the C1 controls and the bidirectional marks it leaves
+//     (as \u009b, which decodes to the same string); the streaming writer
+//     of results (jsonw.go) escapes the same in appendString.
 
 // escapeControls returns s with the characters a terminal acts on written
 // as visible escapes: C0 controls (but those in keep), DEL

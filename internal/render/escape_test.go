@@ -77,7 +77,7 @@ func TestHostileTextEveryFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := batch.NewScorer(r)
-	var ls []rubric.Decimal
+	var ls []rubric.Level
 	for _, it := range e.Result.Indicators {
 		ls = append(ls, it.Level)
 	}
@@ -136,13 +136,13 @@ func TestHostileTextEveryFormat(t *testing.T) {
 		add("rubric validate "+f.Name, func(w io.Writer) error { return f.Write(w, p) })
 	}
 	for _, f := range RubricListFormats {
-		add("rubric list "+f.Name, func(w io.Writer) error { return f.Write(w, []RubricInfo{NewRubricInfo(r2, false)}) })
+		add("rubric list "+f.Name, func(w io.Writer) error { return f.Write(w, []RubricInfo{NewRubricInfo(r2, false)}, Options{}) })
 	}
 	for _, f := range RubricFormats {
 		if f.Name == "yaml" {
 			continue // the rubric's own file, as it is (spbe rubric show file.yaml is cat)
 		}
-		add("rubric show "+f.Name, func(w io.Writer) error { return f.Write(w, r2, nil) })
+		add("rubric show "+f.Name, func(w io.Writer) error { return f.Write(w, r2, nil, Options{}) })
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -121,13 +121,13 @@ var ProblemFormats = Formats[func(w io.Writer, p *rubric.PosError) error]{
 
 // RubricFormats are the formats of spbe rubric show: the rubric and its
 // YAML source.
-var RubricFormats = Formats[func(w io.Writer, r *rubric.Rubric, yaml []byte) error]{
+var RubricFormats = Formats[func(w io.Writer, r *rubric.Rubric, yaml []byte, o Options) error]{
 	{"yaml", RubricYAML},
-	{"table", func(w io.Writer, r *rubric.Rubric, _ []byte) error { return RubricTable(w, r) }},
+	{"table", func(w io.Writer, r *rubric.Rubric, _ []byte, o Options) error { return RubricTable(w, r, o) }},
 }
 
 // RubricListFormats are the formats of spbe rubric list.
-var RubricListFormats = Formats[func(w io.Writer, rubrics []RubricInfo) error]{
+var RubricListFormats = Formats[func(w io.Writer, rubrics []RubricInfo, o Options) error]{
 	{"text", RubricListText},
 	{"json", RubricListJSON},
 }

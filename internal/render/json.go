@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -12,11 +11,17 @@ import (
 )
 
 // Num is a JSON number written from exact decimal text, always with a
-// decimal point (2.95, 1.30, 3.0).
+// decimal point (2.95, 1.30, 3.0); the empty Num is null (the mean of
+// no evaluations).
 type Num string
 
-// MarshalJSON writes n as a bare number.
-func (n Num) MarshalJSON() ([]byte, error) { return []byte(n), nil }
+// MarshalJSON writes n as a bare number, or null.
+func (n Num) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
+	}
+	return []byte(n), nil
+}
 
 func num(d rubric.Decimal, places int) Num {
 	return Num(d.Fixed(max(places, 1)))
@@ -85,26 +90,45 @@ type JSONIndicator struct {
 	Contribution Num    `json:"contribution"`
 	Available    Num    `json:"available"`
 	Step         Num    `json:"step"`
-	// ToNextPredicate is the fewest level steps on this indicator alone
-	// that reach the next predicate; 0 when it cannot.
-	ToNextPredicate int    `json:"to_next_predicate"`
+	// ToNextPredicate is the fewest steps on this indicator alone (a
+	// step to the next whole level, as a plan takes it) that lift the
+	// index into the next predicate band; null when this indicator alone
+	// cannot, or the index is in the top band already.
+	ToNextPredicate *int   `json:"to_next_predicate"`
 	Cell            string `json:"cell,omitempty"`
+}
+
+// JSONProvisional marks a provisional evaluation: the indicators whose
+// levels are the rubric's assumption for values other agencies have not
+// given yet (result.Evaluation.Assumed).
+type JSONProvisional struct {
+	Indicators []string `json:"indicators"`
+	Note       string   `json:"note"`
+}
+
+func newJSONProvisional(assumed []string) *JSONProvisional {
+	if len(assumed) == 0 {
+		return nil
+	}
+	return &JSONProvisional{Indicators: assumed, Note: label.ProvisionalNote(assumed, "en")}
 }
 
 // JSONResult is the JSON form of one evaluation (documented in README.md).
 type JSONResult struct {
-	Source     string             `json:"source"`
-	Sheet      string             `json:"sheet"`
-	Instansi   string             `json:"instansi"`
-	Rubric     JSONRubric         `json:"rubric"`
-	Index      Num                `json:"index"`
-	IndexExact string             `json:"index_exact"`
-	Predicate  string             `json:"predicate"`
-	Edge       *JSONEdge          `json:"edge"`
-	Domains    []JSONGroup        `json:"domains"`
-	Aspects    []JSONGroup        `json:"aspects"`
-	Indicators []JSONIndicator    `json:"indicators"`
-	Provenance *result.Provenance `json:"provenance,omitempty"`
+	Source     string     `json:"source"`
+	Sheet      string     `json:"sheet"`
+	Instansi   string     `json:"instansi"`
+	Rubric     JSONRubric `json:"rubric"`
+	Index      Num        `json:"index"`
+	IndexExact string     `json:"index_exact"`
+	Predicate  string     `json:"predicate"`
+	Edge       *JSONEdge  `json:"edge"`
+	// Provisional is present when levels are the rubric's assumption.
+	Provisional *JSONProvisional   `json:"provisional,omitempty"`
+	Domains     []JSONGroup        `json:"domains"`
+	Aspects     []JSONGroup        `json:"aspects"`
+	Indicators  []JSONIndicator    `json:"indicators"`
+	Provenance  *result.Provenance `json:"provenance,omitempty"`
 }
 
 // weightPlaces is the number of decimals weights are written with.
@@ -121,6 +145,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 		Index:      num(r.Published, p),
 		IndexExact: r.Index.Exact(),
 		Predicate:  label.PredicateName(r.Predicate, "id"),
+		Domains:    make([]JSONGroup, 0, len(r.Domains)), // [] for a rubric without domains
 	}
 	if r.Edge != nil {
 		out.Edge = &JSONEdge{
@@ -129,6 +154,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Crossed:        r.Edge.Crossed(r.Predicate),
 		}
 	}
+	out.Provisional = newJSONProvisional(e.Assumed)
 	group := func(g index.Group) JSONGroup {
 		return JSONGroup{
 			ID: g.ID, Domain: g.Domain, Name: g.Name,
@@ -139,6 +165,10 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Available:    val(g.Available, cp),
 		}
 	}
+	// [] rather than null when a rubric has no domains (or aspects).
+	out.Domains = make([]JSONGroup, 0, len(r.Domains))
+	out.Aspects = make([]JSONGroup, 0, len(r.Aspects))
+	out.Indicators = make([]JSONIndicator, 0, len(r.Indicators))
 	for _, d := range r.Domains {
 		out.Domains = append(out.Domains, group(d))
 	}
@@ -155,15 +185,25 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Contribution:    val(it.Contribution, cp),
 			Available:       val(it.Available, cp),
 			Step:            val(it.Step, cp),
-			ToNextPredicate: margins[i].ToNextBand,
+			ToNextPredicate: toNext(margins[i]),
 			Cell:            e.Cells[it.Indicator.ID],
 		})
 	}
 	return out
 }
 
-// levelText writes a level with at least one decimal ("3.0", "2.5").
-func levelText(l rubric.Decimal) string {
+// toNext is the JSON to_next_predicate of a margin: nil (null) when the
+// indicator alone cannot reach the next band (plan.Margin's 0).
+func toNext(m plan.Margin) *int {
+	if m.ToNextBand == 0 {
+		return nil
+	}
+	return &m.ToNextBand
+}
+
+// levelText writes a level exactly, with at least one decimal ("3.0",
+// "2.5", "1.1666666666666667").
+func levelText(l rubric.Level) string {
 	s := l.String()
 	if l.IsInteger() {
 		s += ".0"
@@ -172,22 +212,37 @@ func levelText(l rubric.Decimal) string {
 }
 
 // JSON writes one object for a single evaluation, or {"results": [...]}
-// for several.
+// for several, one evaluation at a time (the shape of JSONResult).
 func JSON(w io.Writer, evals []*result.Evaluation, o Options) error {
-	enc := json.NewEncoder(jsonWriter(w))
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	if len(evals) == 1 {
-		res := NewJSONResult(evals[0])
-		res.Provenance = o.Provenance
-		return enc.Encode(res)
+		b, err := appendResult(nil, 0, evals[0], nil, o.Provenance, false)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
 	}
-	results := make([]JSONResult, len(evals))
+	b := appendKey([]byte{'{'}, 2, "results", true)
+	b = append(b, '[')
 	for i, e := range evals {
-		results[i] = NewJSONResult(e)
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendNewline(b, 4)
+		b, _ = appendResult(b, 4, e, nil, nil, false) // no provenance: no error
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+		b = b[:0]
 	}
-	return enc.Encode(struct {
-		Results    []JSONResult       `json:"results"`
-		Provenance *result.Provenance `json:"provenance,omitempty"`
-	}{results, o.Provenance})
+	b = appendEnd(b, 2, ']', len(evals) == 0)
+	if o.Provenance != nil {
+		var err error
+		b = appendKey(b, 2, "provenance", false)
+		if b, err = appendAny(b, o.Provenance, 2, false); err != nil {
+			return err
+		}
+	}
+	_, err := w.Write(append(b, '\n', '}', '\n'))
+	return err
 }

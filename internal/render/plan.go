@@ -62,19 +62,22 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		fmt.Fprintf(&sb, "%s %6s → %s\n", pad(a.ID+" "+a.Name, 60), n(a.Index.Round(p), p), n(after.Index.Round(p), p))
 		for _, s := range mine {
 			line := fmt.Sprintf("  %s %s", s.Indicator.ID, shortName(s.Indicator.Name))
-			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), n(s.From, 0), n(s.To, 0), n(s.Gain.Round(p+2), p+2))
+			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), label.Level(s.From, lang), label.Level(s.To, lang), n(s.Gain.Round(p+2), p+2))
 		}
 	}
 	if len(pl.Steps) > 0 {
 		sb.WriteString("\n")
 	}
 	sb.WriteString(label.Plan.Get(lang, "room") + "\n")
-	fmt.Fprintf(&sb, "%s %6s%10s%11s\n", pad(label.Plan.Get(lang, "aspect"), 60), label.Plan.Get(lang, "index"), "", label.Plan.Get(lang, "open"))
+	// Each cell is "before → after", under a header aligned with it.
+	t := &textTable{nameWidth: 60, head: label.Plan.Get(lang, "aspect"),
+		cols: []column{{head: label.Plan.Get(lang, "index"), min: 13}, {head: label.Plan.Get(lang, "open"), min: 17, sep: 2}}}
 	for _, i := range byRoom(pl.Before) {
 		a, after := pl.Before.Aspects[i], pl.After.Aspects[i]
-		fmt.Fprintf(&sb, "%s %6s → %-6s %11s → %s\n", pad(a.ID+" "+a.Name, 60),
-			n(a.Index.Round(p), p), n(after.Index.Round(p), p), n(a.Available.Round(p+2), p+2), n(after.Available.Round(p+2), p+2))
+		t.row(a.ID+" "+a.Name, n(a.Index.Round(p), p)+" → "+n(after.Index.Round(p), p),
+			n(a.Available.Round(p+2), p+2)+" → "+n(after.Available.Round(p+2), p+2))
 	}
+	sb.WriteString(t.String())
 	return writeString(w, sb.String())
 }
 

@@ -21,7 +21,7 @@ func evaluation(t *testing.T, rubricID string, levels []int, instansi string) *r
 	ls := index.Levels{}
 	cells := map[string]string{}
 	for i, ind := range r.Indicators() {
-		ls[ind.ID] = rubric.NewDecimal(int64(levels[i]))
+		ls[ind.ID] = rubric.NewLevel(int64(levels[i]))
 		cells[ind.ID] = "G" + string(rune('0'+i%10))
 	}
 	res, err := index.Compute(r, ls)

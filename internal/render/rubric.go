@@ -6,6 +6,7 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -26,7 +27,7 @@ func ProblemGitHub(w io.Writer, p *rubric.PosError) error {
 }
 
 // RubricYAML writes the YAML source of a rubric as it is given.
-func RubricYAML(w io.Writer, _ *rubric.Rubric, yaml []byte) error {
+func RubricYAML(w io.Writer, _ *rubric.Rubric, yaml []byte, _ Options) error {
 	_, err := w.Write(yaml)
 	return err
 }
@@ -56,15 +57,15 @@ func NewRubricInfo(r *rubric.Rubric, isDefault bool) RubricInfo {
 	}
 }
 
-// RubricListText writes the rubrics as a table.
-func RubricListText(w io.Writer, rubrics []RubricInfo) error {
+// RubricListText writes the rubrics as a table, in the words of o.Lang.
+func RubricListText(w io.Writer, rubrics []RubricInfo, o Options) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	out := NewTerminalWriter(tw)
-	fmt.Fprintln(out, "ID\tYEARS\tINDICATORS\tNAME\tREGULATION")
+	fmt.Fprintln(out, label.Rubric.Get(o.Lang, "list"))
 	for _, in := range rubrics {
 		id := in.ID
 		if in.Default {
-			id += " (default)"
+			id += " (" + label.Rubric.Get(o.Lang, "default") + ")"
 		}
 		fmt.Fprintf(out, "%s\t%s\t%d\t%s\t%s\n", id, Years(in.Years), in.Indicators, in.Name, in.Regulation)
 	}
@@ -72,7 +73,7 @@ func RubricListText(w io.Writer, rubrics []RubricInfo) error {
 }
 
 // RubricListJSON writes the rubrics as a JSON array.
-func RubricListJSON(w io.Writer, rubrics []RubricInfo) error {
+func RubricListJSON(w io.Writer, rubrics []RubricInfo, _ Options) error {
 	enc := json.NewEncoder(jsonWriter(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(rubrics)

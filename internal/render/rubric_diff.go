@@ -19,13 +19,13 @@ type diffLine struct {
 	key     string // the most specific YAML key, for the position
 	mark    string // "+" added, "-" removed, "~" changed
 	label   string // "11 Tingkat Kematangan ..."
-	detail  string // "weight 2.5 -> 3; renamed from ..."
+	detail  string // "weight 2.5 → 3; renamed from ..."
 }
 
 func diffChangeLines(c *rubric.Changes) []diffLine {
 	var out []diffLine
 	for _, f := range c.Fields {
-		out = append(out, diffLine{"Settings", "rubric", "", f.Field, "~", f.Field, diffFieldValue(f.Old) + " -> " + diffFieldValue(f.New)})
+		out = append(out, diffLine{"Settings", "rubric", "", f.Field, "~", f.Field, diffFieldValue(f.Old) + " → " + diffFieldValue(f.New)})
 	}
 	for _, s := range c.Scales {
 		l := diffLine{section: "Scales", kind: "scale", id: s.ID, mark: diffMark(s.Change), label: s.ID}
@@ -41,15 +41,15 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 		default:
 			var parts []string
 			if s.MinChange != nil {
-				parts = append(parts, fmt.Sprintf("min %s -> %s", s.MinChange.Old, s.MinChange.New))
+				parts = append(parts, fmt.Sprintf("min %s → %s", s.MinChange.Old, s.MinChange.New))
 				l.key = diffKeyOr(l.key, "min")
 			}
 			if s.MaxChange != nil {
-				parts = append(parts, fmt.Sprintf("max %s -> %s", s.MaxChange.Old, s.MaxChange.New))
+				parts = append(parts, fmt.Sprintf("max %s → %s", s.MaxChange.Old, s.MaxChange.New))
 				l.key = diffKeyOr(l.key, "max")
 			}
 			if s.IntegerChange != nil {
-				parts = append(parts, fmt.Sprintf("integer %t -> %t", s.IntegerChange.Old, s.IntegerChange.New))
+				parts = append(parts, fmt.Sprintf("integer %t → %t", s.IntegerChange.Old, s.IntegerChange.New))
 				l.key = diffKeyOr(l.key, "integer")
 			}
 			for _, lv := range s.Levels {
@@ -59,7 +59,7 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 				case lv.New == "":
 					parts = append(parts, fmt.Sprintf("level %d %q has no name now", lv.Level, lv.Old))
 				default:
-					parts = append(parts, fmt.Sprintf("level %d %q -> %q", lv.Level, lv.Old, lv.New))
+					parts = append(parts, fmt.Sprintf("level %d %q → %q", lv.Level, lv.Old, lv.New))
 				}
 				l.key = diffKeyOr(l.key, "levels")
 			}
@@ -77,15 +77,15 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 		default:
 			var parts []string
 			if b.FromChange != nil {
-				parts = append(parts, fmt.Sprintf("from %s -> %s", b.FromChange.Old, b.FromChange.New))
+				parts = append(parts, fmt.Sprintf("from %s → %s", b.FromChange.Old, b.FromChange.New))
 				l.key = diffKeyOr(l.key, "from")
 			}
 			if b.ToChange != nil {
-				parts = append(parts, fmt.Sprintf("to %s -> %s", b.ToChange.Old, b.ToChange.New))
+				parts = append(parts, fmt.Sprintf("to %s → %s", b.ToChange.Old, b.ToChange.New))
 				l.key = diffKeyOr(l.key, "to")
 			}
 			if b.NameENChange != nil {
-				parts = append(parts, fmt.Sprintf("name_en %q -> %q", b.NameENChange.Old, b.NameENChange.New))
+				parts = append(parts, fmt.Sprintf("name_en %q → %q", b.NameENChange.Old, b.NameENChange.New))
 				l.key = diffKeyOr(l.key, "name_en")
 			}
 			l.detail = strings.Join(parts, "; ")
@@ -114,23 +114,38 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 			default:
 				var parts []string
 				if it.Reweighted != nil {
-					parts = append(parts, fmt.Sprintf("weight %s -> %s", it.Reweighted.Old, it.Reweighted.New))
+					parts = append(parts, fmt.Sprintf("weight %s → %s", it.Reweighted.Old, it.Reweighted.New))
 					l.key = diffKeyOr(l.key, "weight")
 				}
 				if it.Renamed != nil {
 					parts = append(parts, fmt.Sprintf("renamed from %q", it.Renamed.Old))
 					l.key = diffKeyOr(l.key, "name")
 				}
-				if it.Moved != nil {
-					parts = append(parts, fmt.Sprintf("moved from %s %s to %s", sec.parent, it.Moved.Old, it.Moved.New))
+				if m := it.Moved; m != nil {
+					switch {
+					case m.Old == "": // an aspect of a rubric without domains
+						parts = append(parts, fmt.Sprintf("moved from directly under the index to %s %s", sec.parent, m.New))
+					case m.New == "":
+						parts = append(parts, fmt.Sprintf("moved from %s %s to directly under the index", sec.parent, m.Old))
+					default:
+						parts = append(parts, fmt.Sprintf("moved from %s %s to %s", sec.parent, m.Old, m.New))
+					}
 				}
 				if it.Rescaled != nil {
-					parts = append(parts, fmt.Sprintf("scale %s -> %s", diffOrNone(it.Rescaled.Old), diffOrNone(it.Rescaled.New)))
+					parts = append(parts, fmt.Sprintf("scale %s → %s", diffOrNone(it.Rescaled.Old), diffOrNone(it.Rescaled.New)))
 					l.key = diffKeyOr(l.key, "scale")
 				}
 				if it.ChildrenWeight != nil {
-					parts = append(parts, fmt.Sprintf("children_weight %s -> %s", diffDecOrNone(it.ChildrenWeight.Old), diffDecOrNone(it.ChildrenWeight.New)))
+					parts = append(parts, fmt.Sprintf("children_weight %s → %s", diffDecOrNone(it.ChildrenWeight.Old), diffDecOrNone(it.ChildrenWeight.New)))
 					l.key = diffKeyOr(l.key, "children_weight")
+				}
+				if it.Recoded != nil {
+					parts = append(parts, fmt.Sprintf("code %s -> %s", diffOrNone(it.Recoded.Old), diffOrNone(it.Recoded.New)))
+					l.key = diffKeyOr(l.key, "code")
+				}
+				if it.External != nil {
+					parts = append(parts, fmt.Sprintf("external %s -> %s", diffExternal(it.External.Old), diffExternal(it.External.New)))
+					l.key = diffKeyOr(l.key, "external")
 				}
 				l.detail = strings.Join(parts, "; ")
 			}
@@ -162,6 +177,19 @@ func diffOrNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+func diffExternal(e rubric.External) string {
+	if e == (rubric.External{}) {
+		return "none"
+	}
+	return fmt.Sprintf("%q (assume %s)", e.Source, e.Assume)
+}
+
+// diffUnpairedNote says why nothing is matched between two instruments.
+func diffUnpairedNote(d *result.RubricDiff) string {
+	return fmt.Sprintf("The rubrics compute different indices (%s, %s): different instruments, whose domains, aspects and indicators are not matched by id.",
+		d.Old.Rubric.IndexName("id"), d.New.Rubric.IndexName("id"))
 }
 
 func diffDecOrNone(d *rubric.Decimal) string {
@@ -202,7 +230,7 @@ func diffArrow(old, new string) string {
 	if old == new {
 		return old
 	}
-	return old + " -> " + new
+	return old + " → " + new
 }
 
 // DiffText writes the changes grouped by kind, then the evaluations as a
@@ -212,6 +240,9 @@ func DiffText(w io.Writer, d *result.RubricDiff) error {
 	c := d.Changes
 	fmt.Fprintf(&sb, "old  %s: %s (sha256 %.12s)\n", diffSideName(d.Old), c.Old.Name, c.Old.SHA256)
 	fmt.Fprintf(&sb, "new  %s: %s (sha256 %.12s)\n", diffSideName(d.New), c.New.Name, c.New.SHA256)
+	if c.Unpaired {
+		sb.WriteString("\n" + diffUnpairedNote(d) + "\n")
+	}
 	lines := diffChangeLines(c)
 	if len(lines) == 0 {
 		sb.WriteString("\nNo changes: the rubrics mean the same.\n")
@@ -356,6 +387,9 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 	sb.WriteString("| | Rubric | Name | SHA-256 |\n|---|---|---|---|\n")
 	fmt.Fprintf(&sb, "| old | `%s` | %s | `%.12s` |\n", mdCode(c.Old.ID), mdEscape(c.Old.Name), c.Old.SHA256)
 	fmt.Fprintf(&sb, "| new | `%s` | %s | `%.12s` |\n\n", mdCode(c.New.ID), mdEscape(c.New.Name), c.New.SHA256)
+	if c.Unpaired {
+		sb.WriteString("> [!NOTE]\n> " + mdEscape(diffUnpairedNote(d)) + "\n\n")
+	}
 	lines := diffChangeLines(c)
 	if len(lines) == 0 {
 		sb.WriteString("No changes: the rubrics mean the same.\n")
@@ -368,7 +402,7 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 			section = l.section
 			fmt.Fprintf(&sb, "\n#### %s\n\n| | Item | Change |\n|---|---|---|\n", section)
 		}
-		fmt.Fprintf(&sb, "| %s | %s | %s |\n", diffMDMark(l.mark), mdEscape(l.label), mdEscape(strings.ReplaceAll(l.detail, "->", "→")))
+		fmt.Fprintf(&sb, "| %s | %s | %s |\n", diffMDMark(l.mark), mdEscape(l.label), mdEscape(l.detail))
 	}
 	if d.Evals != nil {
 		sb.WriteString("\n#### Evaluations rescored\n\n| Instansi | Old | New | Change | Predicate | Rank |\n|---|---:|---:|---:|---|---|\n")
@@ -379,7 +413,7 @@ func DiffMarkdown(w io.Writer, d *result.RubricDiff) error {
 				pred = fmt.Sprintf("**%s → %s**", mdEscape(e.Old.Predicate.Name), mdEscape(e.New.Predicate.Name))
 			}
 			fmt.Fprintf(&sb, "| %s | %s | %s | %s | %s | %s |\n", mdEscape(e.Name()), e.Old.Published.Fixed(op), e.New.Published.Fixed(np),
-				result.Signed(e.Change(), max(op, np)), pred, strings.ReplaceAll(diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)), "->", "→"))
+				result.Signed(e.Change(), max(op, np)), pred, diffArrow(fmt.Sprint(e.OldRank), fmt.Sprint(e.NewRank)))
 		}
 		fmt.Fprintf(&sb, "\n%s\n", diffSummaryText(d.Summary()))
 	}
@@ -441,7 +475,7 @@ func DiffGitHub(w io.Writer, d *result.RubricDiff) error {
 	if d.Evals != nil {
 		for _, e := range d.Evals {
 			if e.PredicateChanged() {
-				write(Annotation{Level: "warning", Title: "predicate change", Msg: fmt.Sprintf("%s (%s): %s -> %s, index %s -> %s",
+				write(Annotation{Level: "warning", Title: "predicate change", Msg: fmt.Sprintf("%s (%s): %s → %s, index %s → %s",
 					e.Name(), e.Source, e.Old.Predicate.Name, e.New.Predicate.Name,
 					e.Old.Published.Fixed(e.Old.Rubric.Precision), e.New.Published.Fixed(e.New.Rubric.Precision))})
 			}

@@ -8,27 +8,54 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // RubricTable writes a rubric as a readable tree of domains, aspects and
-// indicators with their weights, then its scales and predicate bands.
-// Numbers use decimal points, as in the YAML.
-func RubricTable(w io.Writer, r *rubric.Rubric) error {
+// indicators with their weights, then its scales and predicate bands, in
+// the words and with the decimal separator of o.Lang.
+func RubricTable(w io.Writer, r *rubric.Rubric, o Options) error {
+	lang := o.Lang
+	word := func(key string) string { return label.Rubric.Get(lang, key) }
+	// orWord is the word for a YAML value ("half-up"), or the value itself.
+	orWord := func(key, value string) string {
+		if w, ok := label.Rubric[lang][key+value]; ok {
+			return w
+		}
+		return value
+	}
+	num := func(d rubric.Decimal, places int) string { return label.Number(d, places, lang) }
+	dec := func(d rubric.Decimal) string { // as written, with the language's separator
+		s := d.String()
+		if lang != "en" {
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s: %s\n", r.ID, r.Name)
 	if r.Regulation != "" {
 		sb.WriteString(r.Regulation + "\n")
 	}
 	if len(r.Years) > 0 {
-		fmt.Fprintf(&sb, "Years %s. ", Years(r.Years))
+		fmt.Fprintf(&sb, word("years"), Years(r.Years))
 	}
-	fmt.Fprintf(&sb, "Index = sum of level x weight / %s, %d decimals, rounded %s; predicate on the %s index.\n\n",
-		r.Total, r.Precision, r.Rounding, r.PredicateOn)
+	fmt.Fprintf(&sb, word("formula")+"\n\n", dec(r.Total), r.Precision, orWord("round:", r.Rounding), orWord("on:", r.PredicateOn))
 
 	places := rubricWeightPlaces(r)
-	width := len("Domain / Aspect / Indicator")
+	head := word("group")
+	if len(r.Domains) == 0 {
+		head = word("group:aspects") // aspects directly under the index
+	}
+	width := utf8.RuneCountInString(head)
 	line := func(indent int, id, name string) string { return strings.Repeat("  ", indent) + id + " " + name }
+	for _, a := range r.TopAspects { // a rubric without domains
+		width = max(width, utf8.RuneCountInString(line(0, a.ID, a.Name)))
+		for _, ind := range a.Indicators {
+			width = max(width, utf8.RuneCountInString(line(1, ind.ID, ind.Name)))
+		}
+	}
 	for _, d := range r.Domains {
 		width = max(width, utf8.RuneCountInString(line(0, d.ID, d.Name)))
 		for _, a := range d.Aspects {
@@ -38,35 +65,38 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 			}
 		}
 	}
-	ww := max(len("Weight"), len(r.Total.Fixed(places)))
+	ww := max(utf8.RuneCountInString(word("weight")), len(r.Total.Fixed(places)))
 	row := func(name, weight, note string) {
 		sb.WriteString(strings.TrimRight(fmt.Sprintf("%s  %*s  %s", pad(name, width), ww, weight, note), " ") + "\n")
 	}
-	row("Domain / Aspect / Indicator", "Weight", "Scale")
+	note := func(ind *rubric.Indicator) string { return indicatorNote(ind, lang) }
+	row(head, word("weight"), word("scale"))
+	for _, a := range r.TopAspects { // a rubric without domains
+		row(line(0, a.ID, a.Name), num(a.Weight, places), a.Scale)
+		for _, ind := range a.Indicators {
+			row(line(1, ind.ID, ind.Name), num(ind.Weight, places), note(ind))
+		}
+	}
 	for _, d := range r.Domains {
-		row(line(0, d.ID, d.Name), d.Weight.Fixed(places), d.Scale)
+		row(line(0, d.ID, d.Name), num(d.Weight, places), d.Scale)
 		for _, a := range d.Aspects {
-			note := a.Scale
+			n := a.Scale
 			if a.ChildrenWeight != nil {
-				note = strings.TrimSpace(note + " (indicators add up to " + a.ChildrenWeight.Fixed(places) + ")")
+				n = strings.TrimSpace(n + " (" + fmt.Sprintf(word("children"), num(*a.ChildrenWeight, places)) + ")")
 			}
-			row(line(1, a.ID, a.Name), a.Weight.Fixed(places), note)
+			row(line(1, a.ID, a.Name), num(a.Weight, places), n)
 			for _, ind := range a.Indicators {
-				scale := ""
-				if ind.LevelScale != nil {
-					scale = ind.LevelScale.ID
-				}
-				row(line(2, ind.ID, ind.Name), ind.Weight.Fixed(places), scale)
+				row(line(2, ind.ID, ind.Name), num(ind.Weight, places), note(ind))
 			}
 		}
 	}
-	row("Total", r.Total.Fixed(places), "")
+	row(word("total"), num(r.Total, places), "")
 
-	sb.WriteString("\nScales\n")
+	sb.WriteString("\n" + word("scales") + "\n")
 	for _, s := range r.Scales {
-		kind := "levels"
+		kind := word("levels")
 		if s.Integer {
-			kind = "whole levels"
+			kind = word("whole")
 		}
 		var names []string
 		var levels []int
@@ -77,9 +107,9 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		for _, l := range levels {
 			names = append(names, strconv.Itoa(l)+" "+s.Levels[l])
 		}
-		fmt.Fprintf(&sb, "  %s: %s %s to %s: %s\n", s.ID, kind, s.Min, s.Max, strings.Join(names, ", "))
+		fmt.Fprintf(&sb, "  %s: %s %s: %s\n", s.ID, kind, fmt.Sprintf(word("range"), dec(s.Min), dec(s.Max)), strings.Join(names, ", "))
 	}
-	sb.WriteString("\nPredicates\n")
+	sb.WriteString("\n" + word("predicates") + "\n")
 	nw := 0
 	for _, b := range r.Predicates {
 		nw = max(nw, utf8.RuneCountInString(bandName(b)))
@@ -91,11 +121,11 @@ func RubricTable(w io.Writer, r *rubric.Rubric) error {
 		}
 	}
 	for _, b := range r.Predicates {
-		to := "up to " + b.To.Fixed(r.Precision)
+		band := word("band")
 		if b == top {
-			to = "up to and including " + b.To.Fixed(r.Precision)
+			band = word("top")
 		}
-		fmt.Fprintf(&sb, "  %s  from %s %s\n", pad(bandName(b), nw), b.From.Fixed(r.Precision), to)
+		fmt.Fprintf(&sb, "  %s  %s\n", pad(bandName(b), nw), fmt.Sprintf(band, num(b.From, r.Precision), num(b.To, r.Precision)))
 	}
 	_, err := io.WriteString(NewTerminalWriter(w), sb.String())
 	return err
@@ -115,6 +145,12 @@ func rubricWeightPlaces(r *rubric.Rubric) int {
 	see := func(d rubric.Decimal) {
 		if _, frac, ok := strings.Cut(d.String(), "."); ok {
 			p = max(p, len(frac))
+		}
+	}
+	for _, a := range r.TopAspects {
+		see(a.Weight)
+		for _, ind := range a.Indicators {
+			see(ind.Weight)
 		}
 	}
 	for _, d := range r.Domains {
@@ -147,4 +183,24 @@ func Years(years []int) string {
 		s = append(s, strconv.Itoa(y))
 	}
 	return strings.Join(s, ", ")
+}
+
+// indicatorNote is an indicator's scale, then its code and external source
+// when it has them ("pemdi, code 3.1, external: ... (assume 1)").
+func indicatorNote(ind *rubric.Indicator, lang string) string {
+	note := ""
+	if ind.LevelScale != nil {
+		note = ind.LevelScale.ID
+	}
+	if ind.Code != "" {
+		note += ", " + fmt.Sprintf(label.Rubric.Get(lang, "code"), ind.Code)
+	}
+	if e := ind.External; e != nil {
+		assume := e.Assume.String()
+		if lang != "en" {
+			assume = strings.Replace(assume, ".", ",", 1)
+		}
+		note += ", " + fmt.Sprintf(label.Rubric.Get(lang, "external"), e.Source, assume)
+	}
+	return note
 }

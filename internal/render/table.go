@@ -11,11 +11,12 @@ import (
 // would run as a formula (=, +, -, @ first) is prefixed with a quote.
 func CSV(w io.Writer, evals []*result.Evaluation, o Options) error {
 	cw := newCSV(w)
-	if err := cw.Write(columns(evals)); err != nil {
+	prov := provisionalColumn(evals)
+	if err := cw.Write(withProvisional(columns(evals), prov, []string{"provisional"})); err != nil {
 		return err
 	}
 	for _, e := range evals {
-		rec := row(e, o.Lang)
+		rec := withProvisional(row(e, o.Lang), prov, e.Assumed)
 		for i := range rec[:3] {
 			rec[i] = EscapeFormula(rec[i])
 		}
@@ -38,11 +39,34 @@ func EscapeFormula(s string) string {
 // Markdown writes one table row per evaluation, for pull-request comments
 // and reports.
 func Markdown(w io.Writer, evals []*result.Evaluation, o Options) error {
-	t := newMarkdownTable(columns(evals), func(i int) bool { return i >= 3 && i != 4 })
+	prov := provisionalColumn(evals)
+	cols := withProvisional(columns(evals), prov, []string{"provisional"})
+	t := newMarkdownTable(cols, func(i int) bool { return i >= 3 && i != 4 && !(prov && i == len(cols)-1) })
 	for _, e := range evals {
-		t.row(row(e, o.Lang))
+		t.row(withProvisional(row(e, o.Lang), prov, e.Assumed))
 	}
 	return t.flush(w)
+}
+
+// provisionalColumn reports whether CSV and Markdown have the column
+// "provisional": only when an evaluation is provisional, so that the
+// columns of complete results never change.
+func provisionalColumn(evals []*result.Evaluation) bool {
+	for _, e := range evals {
+		if e.Provisional() {
+			return true
+		}
+	}
+	return false
+}
+
+// withProvisional appends the column "provisional" to rec when there is
+// one: the ids whose levels are assumed, separated by spaces ("5 6 7 18").
+func withProvisional(rec []string, column bool, assumed []string) []string {
+	if !column {
+		return rec
+	}
+	return append(rec, strings.Join(assumed, " "))
 }
 
 // markdownTable builds a Markdown table; numeric columns align right.

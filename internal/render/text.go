@@ -66,9 +66,14 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 		style(bandColor[0], note)
 		sb.WriteString("\n")
 	}
+	if note := label.ProvisionalNote(e.Assumed, lang); note != "" {
+		fmt.Fprintf(sb, "%-10s ", label.Text.Get(lang, "status"))
+		style(bandColor[0], note)
+		sb.WriteString("\n")
+	}
 	sb.WriteString("\n")
 	pred := label.PredicateName(r.Predicate, lang)
-	style(bold, label.Text.Get(lang, "title"))
+	style(bold, label.Index(rb, lang, label.Text.Get(lang, "title")))
 	sb.WriteString("  ")
 	style(bold, n(r.Published, p))
 	sb.WriteString("  ")
@@ -79,62 +84,92 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 	}
 	sb.WriteString("\n")
 
-	const nameWidth = 60
-	header := fmt.Sprintf("%-*s %6s %7s", nameWidth, label.Text.Get(lang, "group"), label.Text.Get(lang, "weight"), label.Text.Get(lang, "index"))
+	groupWord := label.Text.Get(lang, "group")
+	if len(r.Domains) == 0 {
+		groupWord = label.Text.Get(lang, "group:aspects")
+	}
+	t := &textTable{nameWidth: 60, head: groupWord, cols: []column{
+		{head: label.Text.Get(lang, "weight"), min: 6},
+		{head: label.Text.Get(lang, "index"), min: 7},
+	}}
 	var margins []plan.Margin
+	toNext := false // whether some indicator alone reaches the next band
 	if o.Detail {
 		next := nextBand(rb, r.Predicate)
-		nextName := "-"
 		if next != nil {
-			nextName = label.PredicateName(next, lang)
 			if pl, err := plan.Make(rb, e.Levels(), plan.Target{Index: next.From, Band: next}, plan.Options{}); err == nil && pl.Reachable {
 				short := next.From - r.Published
-				fmt.Fprintf(sb, label.Text.Get(lang, "gap")+"\n\n", nextName, n(next.From, p), n(short, p), pl.TotalSteps, next.Name)
+				fmt.Fprintf(sb, label.Text.Get(lang, "gap")+"\n\n", label.PredicateName(next, lang), n(next.From, p), n(short, p), pl.TotalSteps, next.Name)
 			}
 		}
-		header += fmt.Sprintf("  %-22s %10s %6s %6s %s", label.Text.Get(lang, "level"), label.Text.Get(lang, "contribution"), label.Text.Get(lang, "available"), "+1",
-			fmt.Sprintf(label.Text.Get(lang, "next"), nextName))
 		margins = plan.Marginal(r)
+		for _, m := range margins {
+			toNext = toNext || m.ToNextBand > 0
+		}
+		t.cols = append(t.cols,
+			column{head: label.Text.Get(lang, "level"), left: true, min: 22, sep: 2},
+			column{head: label.Text.Get(lang, "contribution"), min: 10},
+			column{head: label.Text.Get(lang, "available"), min: 6},
+			column{head: "+1", min: 6})
+		// The steps to the next predicate only when some indicator alone
+		// can reach it: a column of "-" says nothing.
+		if toNext {
+			t.cols = append(t.cols, column{head: fmt.Sprintf(label.Text.Get(lang, "next"), label.PredicateName(next, lang)), left: true})
+		}
 	}
-	style(bold, header)
-	sb.WriteString("\n")
 	items := r.Indicators
 	aspects := r.Aspects
-	// group writes a domain's or an aspect's line; with Detail, also its
+	// group adds a domain's or an aspect's line; with Detail, also its
 	// contribution and the points still open, so the room shows per group.
 	group := func(name string, g index.Group) {
-		fmt.Fprintf(sb, "%s %6s %7s", pad(name, nameWidth), n(g.Weight, 2), v(g.Index))
+		cells := []string{n(g.Weight, 2), v(g.Index)}
 		if o.Detail {
-			fmt.Fprintf(sb, "  %-22s %10s %6s", "", n(g.Contribution.Round(p+2), p+2), n(g.Available.Round(p+2), p+2))
+			cells = append(cells, "", n(g.Contribution.Round(p+2), p+2), n(g.Available.Round(p+2), p+2))
 		}
-		sb.WriteString("\n")
+		t.row(name, cells...)
+	}
+	// aspect adds an aspect's line, indented by indent, and with Detail
+	// its indicators beneath.
+	aspect := func(a index.Group, indent string) {
+		group(indent+a.ID+" "+a.Name, a)
+		for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
+			it := items[0]
+			items = items[1:]
+			if !o.Detail {
+				continue
+			}
+			lvl := strings.TrimSpace(fmt.Sprintf("%s %s", label.Level(it.Level, lang), it.LevelName))
+			m := margins[len(r.Indicators)-len(items)-1]
+			cells := []string{n(it.Indicator.Weight, 2), "", lvl, n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2),
+				n(m.Gain.Round(p+2), p+2)}
+			if toNext {
+				next := "-"
+				if m.ToNextBand > 0 {
+					next = fmt.Sprintf("+%d", m.ToNextBand)
+				}
+				cells = append(cells, next)
+			}
+			t.row(indent+"  "+it.Indicator.ID+" "+shortName(it.Indicator.Name), cells...)
+		}
+	}
+	if len(r.Domains) == 0 { // aspects directly under the index
+		for _, a := range aspects {
+			aspect(a, "")
+		}
 	}
 	for _, d := range r.Domains {
 		group(d.ID+" "+d.Name, d)
 		for len(aspects) > 0 && aspects[0].Domain == d.ID {
 			a := aspects[0]
 			aspects = aspects[1:]
-			group("  "+a.ID+" "+a.Name, a)
-			for len(items) > 0 && items[0].Indicator.Aspect.ID == a.ID {
-				it := items[0]
-				items = items[1:]
-				if !o.Detail {
-					continue
-				}
-				lvl := strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 0), it.LevelName))
-				if !it.Level.IsInteger() {
-					lvl = strings.TrimSpace(fmt.Sprintf("%s %s", n(it.Level, 2), it.LevelName))
-				}
-				m := margins[len(r.Indicators)-len(items)-1]
-				next := "-"
-				if m.ToNextBand > 0 {
-					next = fmt.Sprintf("+%d", m.ToNextBand)
-				}
-				fmt.Fprintf(sb, "%s %6s %7s  %-22s %10s %6s %6s %s\n", pad("    "+it.Indicator.ID+" "+shortName(it.Indicator.Name), nameWidth),
-					n(it.Indicator.Weight, 2), "", pad(lvl, 22), n(it.Contribution.Round(p+2), p+2), n(it.Available.Round(p+2), p+2),
-					n(m.Gain.Round(p+2), p+2), next)
-			}
+			aspect(a, "  ")
 		}
+	}
+	lines := t.lines()
+	style(bold, lines[0])
+	sb.WriteString("\n")
+	for _, l := range lines[1:] {
+		sb.WriteString(l + "\n")
 	}
 }
 

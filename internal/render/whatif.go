@@ -12,7 +12,9 @@ import (
 )
 
 // WhatIfText writes the index, predicate, domains and aspects now and
-// after the changes, side by side.
+// after the changes, side by side, and under each aspect the indicators
+// whose level changed, with both levels as they are (1,17 and 2,5, never
+// rounded to a whole level).
 func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Options) error {
 	before := e.Result
 	lang, p := o.Lang, before.Rubric.Precision
@@ -20,7 +22,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 	now, then, change := label.Plan.Get(lang, "now"), label.Plan.Get(lang, "after"), label.Plan.Get(lang, "change")
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s  %s\n\n", e.Instansi, e.Source)
-	fmt.Fprintf(&sb, "%-60s %9s %9s %8s\n", "", now, then, change)
+	t := &textTable{nameWidth: 60, cols: []column{{head: now, min: 9}, {head: then, min: 8, sep: 2}, {head: change, min: 8}}}
 	line := func(name string, b, a index.Value) {
 		d := a.Round(p) - b.Round(p)
 		sign := "+"
@@ -32,18 +34,35 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 		if d == 0 {
 			diff = ""
 		}
-		fmt.Fprintln(&sb, strings.TrimRight(fmt.Sprintf("%s %9s %9s %8s", pad(name, 60), v(b), v(a), diff), " "))
+		t.row(name, v(b), v(a), diff)
 	}
-	line(label.Text.Get(lang, "title"), before.Index, after.Index)
-	fmt.Fprintf(&sb, "%s %9s %9s\n", pad("", 60), label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
+	// moved lists an aspect's indicators whose level changed.
+	moved := func(aspect, indent string) {
+		for i, it := range before.Indicators {
+			a := after.Indicators[i]
+			if it.Indicator.Aspect.ID != aspect || a.Level == it.Level {
+				continue
+			}
+			t.row(indent+it.Indicator.ID+" "+it.Indicator.Name, label.Level(it.Level, lang), label.Level(a.Level, lang))
+		}
+	}
+	line(label.Index(before.Rubric, lang, label.Text.Get(lang, "title")), before.Index, after.Index)
+	t.row("", label.PredicateName(before.Predicate, lang), label.PredicateName(after.Predicate, lang))
 	aspects := 0
+	for ; len(before.Domains) == 0 && aspects < len(before.Aspects); aspects++ { // aspects directly under the index
+		a := before.Aspects[aspects]
+		line(a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+		moved(a.ID, "  ")
+	}
 	for i, d := range before.Domains {
 		line(d.ID+" "+d.Name, d.Index, after.Domains[i].Index)
 		for ; aspects < len(before.Aspects) && before.Aspects[aspects].Domain == d.ID; aspects++ {
 			a := before.Aspects[aspects]
 			line("  "+a.ID+" "+a.Name, a.Index, after.Aspects[aspects].Index)
+			moved(a.ID, "    ")
 		}
 	}
+	sb.WriteString(t.String())
 	return writeString(NewTerminalWriter(w), sb.String())
 }
 

@@ -93,10 +93,27 @@ func CheckOutput(path string, o SaveOptions) error {
 		return fmt.Errorf("%s: refusing to replace it: it %w (%s); name a file, or -o - for standard output", path, ErrNotRegular, kind(st.Mode()))
 	case statErr == nil && !o.Force:
 		return fmt.Errorf("%s: %w; use --force to overwrite it", path, ErrExists)
-	case statErr != nil && !errors.Is(statErr, os.ErrNotExist):
-		return fmt.Errorf("%s: %w", path, statErr)
+	case statErr != nil:
+		return checkFolder(path, statErr)
 	}
 	return nil
+}
+
+// checkFolder explains why path, which cannot be stat'ed (err), cannot be
+// written, naming its folder: one that does not exist or is not a folder.
+// A path that simply does not exist yet in a folder that does is fine.
+func checkFolder(path string, err error) error {
+	dir := filepath.Dir(path)
+	st, derr := os.Stat(dir)
+	switch {
+	case derr != nil && errors.Is(derr, os.ErrNotExist):
+		return fmt.Errorf("%s: cannot write there: the folder %s does not exist", path, dir)
+	case derr == nil && !st.IsDir():
+		return fmt.Errorf("%s: cannot write there: %s is not a folder", path, dir)
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // kind names the type of a file that is not a regular one.
@@ -186,6 +203,10 @@ func Save(path string, o SaveOptions, write func(io.Writer) error) (err error) {
 	}
 	tmp, err := createTemp(dir, base)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // not the temporary file's name: the folder's
+			return fmt.Errorf("%s: cannot create a file in the folder %s: %w", path, filepath.Clean(dir), pe.Err)
+		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer forgetTemp(tmp.Name())

@@ -15,10 +15,6 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// axisFont is the font of the comparison charts' axis labels: darker than
-// excelize's default grey, which prints faintly.
-var axisFont = excelize.Font{Color: "404040", Size: 9}
-
 // maxCompareSheets bounds the detail sheets of a comparison workbook; a
 // larger batch gets the overview only.
 const maxCompareSheets = 50
@@ -98,15 +94,15 @@ func WriteCompare(path string, cs *result.Comparisons, lang string, o SaveOption
 func (b *builder) compareStyles(p int) error {
 	border := []excelize.Border{{Type: "bottom", Color: "BFBFBF", Style: 1}}
 	signed := func(places int) *string {
-		f := numFmt(places)
-		return ptr("+" + f + ";-" + f + ";" + f)
+		f, loc := numFmt(places), locale(b.lang)
+		return ptr(loc + "+" + f + ";" + loc + "-" + f + ";" + loc + f)
 	}
 	for name, s := range map[string]*excelize.Style{
 		"chg":  {CustomNumFmt: signed(p), Border: border},
 		"chgb": {CustomNumFmt: signed(p), Font: &excelize.Font{Bold: true}, Border: border},
 		// The moved indicators: top-aligned beside names that wrap.
 		"mlvl":    {CustomNumFmt: ptr("0"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Border: border},
-		"mlvld":   {CustomNumFmt: ptr("0.00"), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Border: border},
+		"mlvld":   {CustomNumFmt: b.nf(2), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Border: border},
 		"meffect": {CustomNumFmt: signed(p + 2), Alignment: &excelize.Alignment{Vertical: "top"}, Border: border},
 		"plain":   {Border: border},
 		"link":    {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: border},
@@ -152,11 +148,11 @@ func utf16Len(r rune) int {
 // width (about as many characters): LibreOffice does not grow rows written
 // without a height.
 func wrapHeight(f *excelize.File, sheet string, row int, text string, width int) error {
-	lines := (utf8.RuneCountInString(text) + width - 1) / width
-	if lines <= 1 {
+	n := lines(text, float64(width))
+	if n <= 1 {
 		return nil
 	}
-	return f.SetRowHeight(sheet, row, 15*float64(lines))
+	return f.SetRowHeight(sheet, row, rowHeight(n))
 }
 
 func (b *builder) compareOverview(cs *result.Comparisons, sheets []string, l func(string) string) error {
@@ -216,7 +212,7 @@ func (b *builder) compareOverview(cs *result.Comparisons, sheets []string, l fun
 	if err := b.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := landscape(b.f, name); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, titleRows: 3, header: l("title")}); err != nil {
 		return err
 	}
 	for col, width := range map[string]float64{"A": 48, "B": 10, "C": 10, "D": 12, "E": 24, "F": 24} {
@@ -227,13 +223,15 @@ func (b *builder) compareOverview(cs *result.Comparisons, sheets []string, l fun
 	chart := &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     []excelize.ChartSeries{{Name: ref(name, 4, 3, 4, 3), Categories: ref(name, 1, 4, 1, last), Values: ref(name, 4, 4, 4, last)}},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l("changes")}}},
+		Title:      chartTitle(l("changes")),
 		Legend:     excelize.ChartLegend{Position: "none"},
 		VaryColors: ptr(false),
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
-		YAxis:      excelize.ChartAxis{Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
-		Dimension:  excelize.ChartDimension{Width: 560, Height: uint(max(240, 22*(last-3)+80))},
+		// Labels at the low end of the axis: beside negative bars too, never
+		// over them.
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont, TickLabelPosition: excelize.ChartTickLabelLow},
+		YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
+		Dimension: excelize.ChartDimension{Width: 560, Height: uint(max(240, 24*(last-3)+80))},
 	}
 	return b.f.AddChart(name, "H3", chart)
 }
@@ -315,8 +313,8 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		w.str(1, row, m.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, m.Indicator.ID, b.st["text"])
 		w.str(3, row, m.Indicator.Name, b.st["text"])
-		w.num(4, row, m.Old, lvl)
-		w.num(5, row, m.New, lvl)
+		w.level(4, row, m.Old, lvl)
+		w.level(5, row, m.New, lvl)
 		w.num(6, row, m.Effect.Round(p+2), b.st["meffect"])
 		if w.err == nil {
 			w.err = wrapHeight(b.f, name, row, m.Indicator.Name, nameWidth)
@@ -325,7 +323,7 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 	if w.err != nil {
 		return w.err
 	}
-	if err := landscape(b.f, name); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: c.New.Instansi}); err != nil {
 		return err
 	}
 	for col, width := range map[string]float64{"A": 10, "B": 6, "C": nameWidth, "D": 11, "E": 11, "F": 20} {
@@ -334,15 +332,15 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		}
 	}
 	lo, hi := float64(0), scaleMax(rn.Rubric).Float64()
-	cats := ref(name, 1, aspHdr+1, 1, aspLast)
+	cats := ref(name, 3, aspHdr+1, 3, aspLast) // the names
 	chart := &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
 			{Name: ref(name, 4, aspHdr, 4, aspHdr), Categories: cats, Values: ref(name, 4, aspHdr+1, 4, aspLast)},
 			{Name: ref(name, 5, aspHdr, 5, aspHdr), Categories: cats, Values: ref(name, 5, aspHdr+1, 5, aspLast)},
 		},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l("chart")}}},
-		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Title:      chartTitle(l("chart")),
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		VaryColors: ptr(false),
 		XAxis:      excelize.ChartAxis{Font: axisFont},
 		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont},

@@ -114,8 +114,10 @@ func TestWriteCompare(t *testing.T) {
 		if c.format == "" {
 			continue
 		}
-		if got := numFormat(t, f, sh, c.cell); got != c.format {
-			t.Errorf("%s!%s: number format %q, want %q", sh, c.cell, got, c.format)
+		// An Indonesian workbook: every section of a number format carries
+		// the locale, so that LibreOffice shows decimal commas.
+		if got, want := numFormat(t, f, sh, c.cell), indonesian(c.format); got != want {
+			t.Errorf("%s!%s: number format %q, want %q", sh, c.cell, got, want)
 		}
 	}
 	// Every aspect row holds the published values of the result.
@@ -131,7 +133,7 @@ func TestWriteCompare(t *testing.T) {
 		"<barDir val=\"col\"", "<grouping val=\"clustered\"",
 		"<f>&#39;Perbandingan&#39;!$D$17</f>", "<f>&#39;Perbandingan&#39;!$D$18:$D$25</f>",
 		"<f>&#39;Perbandingan&#39;!$E$17</f>", "<f>&#39;Perbandingan&#39;!$E$18:$E$25</f>",
-		"<f>&#39;Perbandingan&#39;!$A$18:$A$25</f>",
+		"<f>&#39;Perbandingan&#39;!$C$18:$C$25</f>", // the aspects' names
 	} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart1.xml lacks %s", want)
@@ -279,7 +281,7 @@ func TestWriteCompareLevels(t *testing.T) {
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "X")
 	c.Moved = c.Moved[:1]
-	c.Moved[0].Old = rubric.NewDecimal(5) / 2 // 2,5: a level that is not whole
+	c.Moved[0].Old = rubric.NewLevel(5) / 2 // 2,5: a level that is not whole
 	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
 		t.Fatal(err)
@@ -289,8 +291,8 @@ func TestWriteCompareLevels(t *testing.T) {
 		t.Errorf("D29 = %q, want 2.5", got)
 	}
 	for _, cellName := range []string{"D29", "E29"} {
-		if got := numFormat(t, f, "Perbandingan", cellName); got != "0.00" {
-			t.Errorf("%s: number format %q, want 0.00", cellName, got)
+		if got := numFormat(t, f, "Perbandingan", cellName); got != indonesian("0.00") {
+			t.Errorf("%s: number format %q, want %s", cellName, got, indonesian("0.00"))
 		}
 	}
 
@@ -365,4 +367,17 @@ func TestSheetName(t *testing.T) {
 			t.Errorf("sheetName(%d, %q) = %q: excelize refuses it: %v", tt.n, tt.in, got, err)
 		}
 	}
+}
+
+// indonesian is a number format as an Indonesian workbook writes it: each
+// section of a format with decimals carries the locale [$-421].
+func indonesian(format string) string {
+	if !strings.Contains(format, ".") {
+		return format
+	}
+	parts := strings.Split(format, ";")
+	for i, p := range parts {
+		parts[i] = "[$-421]" + p
+	}
+	return strings.Join(parts, ";")
 }

@@ -106,14 +106,20 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	for c, h := range hdr {
 		w.str(c+1, row, h, b.st["header"])
 	}
+	w.height(row, 2)
 	for _, s := range pl.Steps {
 		row++
 		w.str(1, row, s.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, s.Indicator.ID, b.st["text"])
 		w.str(3, row, s.Indicator.Name, b.st["text"])
+		w.height(row, lines(s.Indicator.Name, planNameWidth))
 		w.num(4, row, s.Indicator.Weight, b.st["w"])
-		w.num(5, row, s.From, b.st["lvl"])
-		w.num(6, row, s.To, b.st["lvl"])
+		lvl := b.st["lvl"]
+		if !s.From.IsInteger() || !s.To.IsInteger() {
+			lvl = b.st["lvld"] // 1,26 -> 2 as it is, not 1 -> 2
+		}
+		w.level(5, row, s.From, lvl)
+		w.level(6, row, s.To, lvl)
 		w.num(7, row, s.Gain.Round(p+2), b.st["c"])
 		if costs {
 			w.num(8, row, s.Cost, b.st["w"])
@@ -127,11 +133,13 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	for c, h := range []string{b.label("code"), "", b.label("aspect"), l("before"), l("after"), l("openBefore"), l("openAfter")} {
 		w.str(c+1, row, h, b.st["header"])
 	}
+	w.height(row, 2)
 	for i, a := range pl.Before.Aspects {
 		row++
 		after := pl.After.Aspects[i]
 		w.str(1, row, a.ID, b.st["textb"])
 		w.str(3, row, a.Name, b.st["text"])
+		w.height(row, lines(a.Name, planNameWidth))
 		w.num(4, row, a.Index.Round(p), b.st["idx"])
 		w.num(5, row, after.Index.Round(p), b.st["idx"])
 		w.num(6, row, a.Available.Round(p+2), b.st["c"])
@@ -140,29 +148,33 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := landscape(b.f, name); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: e.Instansi}); err != nil {
 		return err
 	}
-	for col, width := range map[string]float64{"A": 14, "B": 6, "C": 56, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
+	for col, width := range map[string]float64{"A": 14, "B": 6, "C": planNameWidth, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
 	}
-	lo, hi := float64(0), float64(5)
+	lo, hi := float64(0), scaleMax(r).Float64()
 	chart := &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{
-			{Name: ref(name, 4, hdrRow, 4, hdrRow), Categories: ref(name, 1, hdrRow+1, 1, row), Values: ref(name, 4, hdrRow+1, 4, row)},
-			{Name: ref(name, 5, hdrRow, 5, hdrRow), Categories: ref(name, 1, hdrRow+1, 1, row), Values: ref(name, 5, hdrRow+1, 5, row)},
+			{Name: ref(name, 4, hdrRow, 4, hdrRow), Categories: ref(name, 3, hdrRow+1, 3, row), Values: ref(name, 4, hdrRow+1, 4, row)},
+			{Name: ref(name, 5, hdrRow, 5, hdrRow), Categories: ref(name, 3, hdrRow+1, 3, row), Values: ref(name, 5, hdrRow+1, 5, row)},
 		},
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l("chart")}}},
-		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Title:      chartTitle(l("chart")),
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		VaryColors: ptr(false),
-		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true},
+		XAxis:      excelize.ChartAxis{Font: axisFont},
+		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont},
 		Dimension:  excelize.ChartDimension{Width: 640, Height: 320},
 	}
 	return b.f.AddChart(name, "J2", chart)
 }
+
+// planNameWidth is the width of the plan's column of names.
+const planNameWidth = 56
 
 func langOr(lang string) string {
 	if _, ok := planLabels[lang]; ok {

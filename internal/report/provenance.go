@@ -84,11 +84,35 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 	if _, err := f.NewSheet(ProvenanceSheet); err != nil {
 		return err
 	}
-	w := &sheetWriter{f: f, sheet: ProvenanceSheet}
+	// Hidden before it is streamed. Hiding reads every sheet of the
+	// workbook, streamed ones back from their XML: a caller that streams
+	// sheets creates and hides this one first.
+	if visible, _ := f.GetSheetVisible(ProvenanceSheet); visible {
+		if err := f.SetSheetVisible(ProvenanceSheet, false); err != nil {
+			return err
+		}
+	}
+	// Streamed: a national report records tens of thousands of levels.
+	sw, err := f.NewStreamWriter(ProvenanceSheet)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(1, 2, 14); err != nil {
+		return err
+	}
+	if err := sw.SetColWidth(3, 4, 40); err != nil {
+		return err
+	}
 	row := 1
+	cells := make([]any, 0, 6)
+	var werr error
 	line := func(vals ...string) {
-		for i, v := range vals {
-			w.str(i+1, row, v, 0)
+		cells = cells[:0]
+		for _, v := range vals {
+			cells = append(cells, v) // a string is always written as text
+		}
+		if werr == nil {
+			werr = sw.SetRow(cell(1, row), cells)
 		}
 		row++
 	}
@@ -125,16 +149,10 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 			line("level", strconv.Itoa(i+1), l.ID, l.Cell, l.Level.String())
 		}
 	}
-	if w.err != nil {
-		return w.err
+	if werr != nil {
+		return werr
 	}
-	if err := f.SetColWidth(ProvenanceSheet, "A", "B", 14); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(ProvenanceSheet, "C", "D", 40); err != nil {
-		return err
-	}
-	return f.SetSheetVisible(ProvenanceSheet, false)
+	return sw.Flush()
 }
 
 // ErrNoProvenance is wrapped by ReadProvenance's error for a workbook
@@ -210,7 +228,7 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 				bad(n, "level of unknown input %q", get(r, 1))
 				continue
 			}
-			l, err := rubric.ParseDecimal(get(r, 4))
+			l, err := rubric.ParseLevel(get(r, 4))
 			if err != nil {
 				bad(n, "indicator %s: level: %v", get(r, 2), err)
 				continue

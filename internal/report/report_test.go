@@ -34,7 +34,7 @@ func mustRubric(t testing.TB, id string) *rubric.Rubric {
 func levelsOf(r *rubric.Rubric, ls []int) index.Levels {
 	out := index.Levels{}
 	for i, ind := range r.Indicators() {
-		out[ind.ID] = rubric.NewDecimal(int64(ls[i]))
+		out[ind.ID] = rubric.NewLevel(int64(ls[i]))
 	}
 	return out
 }
@@ -188,12 +188,12 @@ func TestReportCharts(t *testing.T) {
 		t.Fatalf("%d charts, want 2", len(charts))
 	}
 	all := html.UnescapeString(strings.Join(charts, "\n"))
-	for _, want := range []string{"<radarChart>", "<barChart>", `<barDir val="col">`,
+	for _, want := range []string{"<radarChart>", "<barChart>", `<barDir val="bar">`,
 		"<f>'Ringkasan'!$D$25:$D$32</f>", // aspect indices
 		"<f>'Ringkasan'!$H$25:$H$32</f>", // level-3 target
-		"<f>'Ringkasan'!$A$25:$A$32</f>", // aspect ids
+		"<f>'Ringkasan'!$B$25:$B$32</f>", // aspect names
 		"<f>'Ringkasan'!$D$19:$D$22</f>", // domain indices
-		"<f>'Ringkasan'!$A$19:$A$22</f>", // domain ids
+		"<f>'Ringkasan'!$B$19:$B$22</f>", // domain names
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("charts lack %s", want)
@@ -318,7 +318,9 @@ func TestReportRanking(t *testing.T) {
 		evaluation(t, dir, "c.xlsx", "Kembar", r, fixture.Perekonomian2021),
 	}
 	f := open(t, writeReport(t, evals, "id"))
-	if got := strings.Join(f.GetSheetList(), ","); got != "Peringkat,Ringkasan 1,Indikator 1,Ringkasan 2,Indikator 2,Ringkasan 3,Indikator 3,Provenance" {
+	// A summary of them all, the ranking, the matrix, then a sheet per
+	// instansi in rank order (ties by name), named by instansi.
+	if got := strings.Join(f.GetSheetList(), ","); got != "Ringkasan,Peringkat,Matriks indikator,Teladan,Kembar,Perekonomian,Provenance" {
 		t.Fatalf("sheets = %s", got)
 	}
 	rows, _ := f.GetRows("Peringkat", excelize.Options{RawCellValue: true})
@@ -387,5 +389,59 @@ func TestCheckOutputRefusesInputs(t *testing.T) {
 	}
 	if err := CheckOutput(filepath.Join(dir, "new.xlsx"), SaveOptions{Inputs: []string{in}}); err != nil {
 		t.Errorf("new file: %v", err)
+	}
+}
+
+// A report of Indeks Pemdi from a filled-in form: the indicator sheet has
+// no domain column, its levels are the numbers typed (7/6 as
+// 1.1666666666666667, not cut to 15 digits), and verify rebuilds it.
+func TestReportPemdi(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	for _, lang := range []string{"id", "en"} {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "form.xlsx")
+		fillForm(t, in, r, "Kabupaten Contoh", lang, levels(t, pemdiExample))
+		sh, res := readForm(t, in, r)
+		cells := map[string]string{}
+		for _, en := range sh.Entries {
+			cells[en.ID] = en.Cell
+		}
+		e := &result.Evaluation{Source: in, Sheet: sh.Sheet, Instansi: sh.Instansi, Cells: cells, Result: res}
+		out := writeReport(t, []*result.Evaluation{e}, lang)
+		f := open(t, out)
+		sheet := f.GetSheetList()[1]
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{
+			"id": "No|Aspek|Indikator|Bobot (%)|Tingkat|Nama tingkat|Kontribusi|Sisa poin ke tingkat 5|Sel sumber",
+			"en": "No|Aspect|Indicator|Weight (%)|Level|Level name|Contribution|Points open to level 5|Source cell",
+		}[lang]
+		if got := strings.Join(rows[0], "|"); got != want {
+			t.Errorf("%s: header = %s, want %s", lang, got, want)
+		}
+		// Indicator 3: 7/6, named by the whole level reached, from E9.
+		if got := strings.Join(rows[3], "|"); !strings.HasPrefix(got, "3|A2|Sumber Daya Manusia Pemerintah Digital|5|1.1666666666666667|Rintisan|") || !strings.HasSuffix(got, "|E9") {
+			t.Errorf("%s: indicator 3 = %s", lang, got)
+		}
+		cfs, err := f.GetConditionalFormats(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cf := cfs["E2:E21"]; len(cf) != 1 || cf[0].Type != "3_color_scale" {
+			t.Errorf("%s: level colour scale = %+v", lang, cfs)
+		}
+		if cf := cfs["H2:H21"]; len(cf) != 1 || cf[0].Type != "top" {
+			t.Errorf("%s: weakest ten = %+v", lang, cfs)
+		}
+		if w, _ := f.GetColWidth(sheet, "C"); w < 40 {
+			t.Errorf("%s: indicator column width = %v, want wide", lang, w)
+		}
+		f.Close()
+		v, err := Verify(out, "")
+		if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 {
+			t.Errorf("%s: verify = %+v, %v; want a match, its input read", lang, v, err)
+		}
 	}
 }

@@ -92,7 +92,8 @@ func Verify(reportPath, input string) (*Verification, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: recorded levels of %s: %w", reportPath, in.Path, err)
 		}
-		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res})
+		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res,
+			Assumed: assumedLevels(r, levels, cells)})
 	}
 	want, err := Build(evals, p)
 	if err != nil {
@@ -411,14 +412,16 @@ func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r 
 		diffs = append(diffs, Diff{Where: "input " + path + " sha256", Report: in.SHA256, Recomputed: sum})
 	}
 	sh, err := workbook.ReadSheet(path, workbook.Options{Sheet: in.Sheet, IDCol: p.IDCol, LevelCol: p.LevelCol,
-		Known: func(id string) bool { return r.Indicator(id) != nil }})
+		Known: func(id string) bool { return workbook.Indicator(r, id) != nil }})
 	if err != nil {
 		return nil, err
 	}
-	levels, lerr := sh.Levels(r)
+	levels, _, lerr := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: true}) // the report records what was assumed
 	cells := map[string]string{}
 	for _, e := range sh.Entries {
-		cells[e.ID] = e.Cell
+		if ind := workbook.Indicator(r, e.ID); ind != nil && !workbook.NoValue(e.Raw) {
+			cells[ind.ID] = e.Cell
+		}
 	}
 	for _, l := range in.Levels {
 		where := fmt.Sprintf("input %s: indicator %s", filepath.Base(path), l.ID)
@@ -439,4 +442,17 @@ func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r 
 		return nil, lerr
 	}
 	return diffs, nil
+}
+
+// assumedLevels are the indicators of a recorded evaluation whose level
+// was the rubric's assumption (result.Evaluation.Assumed): scored by
+// another agency (rubric.External), with a level but no cell.
+func assumedLevels(r *rubric.Rubric, levels index.Levels, cells map[string]string) []string {
+	var ids []string
+	for _, ind := range r.Indicators() {
+		if _, ok := levels[ind.ID]; ok && ind.External != nil && cells[ind.ID] == "" {
+			ids = append(ids, ind.ID)
+		}
+	}
+	return ids
 }

@@ -11,6 +11,9 @@ type Batch struct {
 	// order (byRank false) or in rank order (true).
 	Len int
 	Row func(i int, byRank bool) *RankRow
+	// Provisional counts the evaluations that are provisional (some
+	// levels are the rubric's assumption: RankRow.Assumed).
+	Provisional int
 	// Errors are the inputs that could not be scored, one per problem.
 	Errors []InputError
 	// Summary is of all evaluations; Groups, when grouping was asked
@@ -30,6 +33,9 @@ type RankRow struct {
 	Index                             rubric.Decimal // published
 	Predicate                         *rubric.Band
 	Domains, Aspects                  []rubric.Decimal // rounded to the rubric's precision
+	// Assumed are the indicators whose levels are the rubric's
+	// assumption (Evaluation.Assumed): the evaluation is provisional.
+	Assumed []string
 	// Full returns the complete evaluation, for JSON.
 	Full func() (*Evaluation, error)
 }

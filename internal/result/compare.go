@@ -23,7 +23,7 @@ type Comparison struct {
 // Move is one indicator whose level changed.
 type Move struct {
 	Indicator *rubric.Indicator
-	Old, New  rubric.Decimal
+	Old, New  rubric.Level
 	// Effect is what the change adds to the SPBE index (negative for a
 	// fall).
 	Effect index.Value
@@ -34,7 +34,11 @@ type Move struct {
 type Comparisons struct {
 	Pairs            []*Comparison
 	OnlyOld, OnlyNew []string
-	Errors           []InputError
+	// Closest maps a name of OnlyOld or OnlyNew to the closest name among
+	// the unpaired of the other side (a misspelling, another spelling),
+	// when one is close enough; nil when none is.
+	Closest map[string]string
+	Errors  []InputError
 }
 
 // SplitMoves splits the moves as spbe compare lists them: the rises in

@@ -10,6 +10,12 @@ type Evaluation struct {
 	// Cells maps an indicator id to the cell its level was read from.
 	Cells  map[string]string
 	Result *index.Result
+	// Assumed are the indicators, in rubric order, whose level is not read
+	// but the one the rubric assumes (rubric.External.Assume) because the
+	// agency that scores it has given no value yet (spbe score
+	// --assume-external). The result is then provisional: every output
+	// says so and names them. nil for a result read in full.
+	Assumed []string
 }
 
 // Levels returns the levels the evaluation was computed from.
@@ -20,3 +26,8 @@ func (e *Evaluation) Levels() index.Levels {
 	}
 	return ls
 }
+
+// Provisional reports whether the evaluation is provisional: some levels
+// are the rubric's assumption for values other agencies have not given
+// yet (Assumed).
+func (e *Evaluation) Provisional() bool { return len(e.Assumed) > 0 }

@@ -60,7 +60,7 @@ type ProvenanceInput struct {
 // CellLevel is one indicator's level and the cell it was read from.
 type CellLevel struct {
 	ID, Cell string
-	Level    rubric.Decimal
+	Level    rubric.Level
 }
 
 // NewProvenance starts the provenance of a run of spbe version with

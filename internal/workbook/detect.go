@@ -16,32 +16,66 @@ const maxHeaderRow = 200
 // heads columns of indicator names and only counts when its values are
 // ids, 0 otherwise.
 func idHeader(h string) int {
-	switch h {
-	case "no", "nomor", "kode", "id", "#", "no indikator", "no. indikator", "nomor indikator",
-		"kode indikator", "id indikator", "no urut", "nomor urut":
+	switch {
+	case slices.Contains(idHeaders[:], h):
 		return 2
-	case "indikator", "indikator spbe":
+	case slices.Contains(idNameHeaders[:], h):
 		return 1
 	}
 	return 0
 }
 
-// Level column classes, best first in the documented preference order.
+// idHeaders head an id column; idNameHeaders head one when its values
+// are ids (see idHeader). Headers are compared normalised (normHeader).
+var (
+	idHeaders = [...]string{"no", "nomor", "kode", "id", "#", "no indikator", "no. indikator", "nomor indikator",
+		"kode indikator", "id indikator", "no urut", "nomor urut"}
+	idNameHeaders = [...]string{"indikator", "indikator spbe"}
+)
+
+// Level column classes, in the one ranking of evaluation stages that
+// both layouts use: the latest stage first. A class above another wins.
 const (
 	levelNone     = iota
-	levelMandiri  // self-assessment
-	levelGeneric  // Nilai, Level, Tingkat Kematangan ...
+	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri (last)
+	levelGeneric  // Nilai, Level, Tingkat Kematangan, Nilai Indikator ...
 	levelYear     // a generic header with a year
-	levelFinal    // Nilai Akhir, Nilai Evaluator, Final, Verifikasi, Asesor
+	levelDokumen  // the assessors' document review: Nilai Dokumen
+	levelAsesor   // the assessors' score: Nilai Asesor
+	levelInterviu // after the interview: Nilai Interviu, Wawancara
+	levelVisitasi // after the site visit: Nilai Visitasi
+	levelFinal    // Nilai Akhir, Final, Nilai Evaluator, Verifikasi
 	levelOverride // named by Options.LevelCol
 )
+
+// stageWords mark the stages of an evaluation in a level header, latest
+// first; a self-assessment ("mandiri", "self") is checked before them.
+var stageWords = [...]struct {
+	class int
+	words []string
+}{
+	{levelFinal, []string{"akhir", "final", "evaluator", "verifikasi"}},
+	{levelVisitasi, []string{"visitasi", "visit"}},
+	{levelInterviu, []string{"interviu", "interview", "wawancara"}},
+	{levelAsesor, []string{"asesor", "assessor"}},
+	{levelDokumen, []string{"dokumen", "document"}},
+}
 
 // notLevelWords mark headers that mention a level but do not hold one.
 var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
 	"keterangan", "kriteria", "deskripsi", "catatan", "dukung", "bukti", "justifikasi", "alasan",
 	"predikat", "rekomendasi", "uraian", "nama"}
 
+// levelWords mark a level column: a header that contains one.
 var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilaian", "skor", "score", "tingkat"}
+
+// selfWords mark a self-assessment level column, ranked last.
+var selfWords = [...]string{"mandiri", "self"}
+
+// containsAny reports whether h contains one of words.
+func containsAny(h string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(h, w) })
+}
 
 // levelHeader classifies a normalised header as a level column and returns
 // the latest year it mentions (0 if none).
@@ -49,29 +83,19 @@ func levelHeader(h string) (class, year int) {
 	if h == "" || idHeader(h) > 0 {
 		return levelNone, 0
 	}
-	found := false
-	for _, w := range levelWords {
-		if strings.Contains(h, w) {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !containsAny(h, levelWords[:]) || containsAny(h, notLevelWords[:]) {
 		return levelNone, 0
 	}
-	for _, w := range notLevelWords {
-		if strings.Contains(h, w) {
-			return levelNone, 0
+	year = latestYear(h)
+	if containsAny(h, selfWords[:]) {
+		return levelMandiri, year
+	}
+	for _, st := range stageWords {
+		if containsAny(h, st.words) {
+			return st.class, year
 		}
 	}
-	year = latestYear(h)
-	switch {
-	case strings.Contains(h, "mandiri") || strings.Contains(h, "self"):
-		return levelMandiri, year
-	case strings.Contains(h, "akhir") || strings.Contains(h, "evaluator") || strings.Contains(h, "final") ||
-		strings.Contains(h, "verifikasi") || strings.Contains(h, "asesor"):
-		return levelFinal, year
-	case year > 0:
+	if year > 0 {
 		return levelYear, year
 	}
 	return levelGeneric, 0
@@ -126,6 +150,15 @@ func parseColSpec(s string) *colSpec {
 type grid struct {
 	rows   [][]string
 	hidden []bool
+	// uncached reports whether a cell (1-based row and column) is a
+	// formula without a saved value; nil when none is.
+	uncached func(row, col int) bool
+}
+
+// isUncached reports whether a cell (1-based) is a formula without a
+// saved value: its text is "", but it is not empty.
+func (g *grid) isUncached(row, col int) bool {
+	return g.uncached != nil && g.uncached(row, col)
 }
 
 func (g *grid) cell(r, c int) string { // 0-based row, 1-based column
@@ -219,7 +252,7 @@ func headers(g *grid, h int) []string {
 		return hs
 	}
 	for _, v := range sub {
-		if _, ok := CanonicalID(v); ok {
+		if _, ok := readID(v); ok {
 			return hs // the first data row, not a sub-header
 		}
 	}
@@ -288,7 +321,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 	for _, c := range idCols {
 		n := 0
 		for r := h + 1; r < len(g.rows); r++ {
-			if _, ok := CanonicalID(g.cell(r, c)); ok {
+			if _, ok := readID(g.cell(r, c)); ok {
 				n++
 			}
 		}
@@ -304,11 +337,13 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		return nil
 	}
 	for r := h + 1; r < len(g.rows); r++ {
-		if _, ok := CanonicalID(g.cell(r, best)); !ok {
+		if _, ok := readID(g.cell(r, best)); !ok {
 			continue
 		}
 		for _, l := range levels {
-			if fold(g.cell(r, l.col)) != "" {
+			// A formula without a saved value is a value still to compute:
+			// a column of them is not an empty column.
+			if fold(g.cell(r, l.col)) != "" || g.cell(r, l.col) == "" && g.isUncached(r+1, l.col) {
 				l.values++
 			}
 		}

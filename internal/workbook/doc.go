@@ -34,7 +34,10 @@
 //     Indikator | Nilai Tingkat Kematangan 2023" with names under
 //     "Indikator"). Of several, the one with the most id values below the
 //     header wins. Values are read by CanonicalID: 1, "01", "1.",
-//     "Indikator 1", "I.1", "35A" and so on.
+//     "Indikator 1", "I.1", "35A" and so on; or by CanonicalCode, the
+//     assessors' kode of Indeks Pemdi ("1.1" ... "7.2"), which names an
+//     indicator through the rubric's code (Indicator) and is a heading
+//     under a rubric without codes.
 //   - Level columns: headers containing "Tingkat Kematangan", "Nilai",
 //     "Level", "Jawaban", "Penilaian", "Skor" or "Tingkat", but not those
 //     that also contain "Bobot", "Indeks", "Tertimbang", "Target",
@@ -45,12 +48,18 @@
 //     text ("Tingkat Kematangan 2023"). A row of column numbers under the
 //     header ("1 | 2 | 3 ..." or "(1) | (2) ...") is skipped.
 //
-// When there are several level columns, one is chosen by this rule:
-//  1. a final or evaluator column: the header contains "akhir",
-//     "evaluator", "final", "verifikasi" or "asesor";
-//  2. else the column with the latest year in its header (2023 over 2022);
-//  3. else a generic level header;
-//  4. a self-assessment column ("mandiri", "self") last.
+// When there are several level columns, one is chosen by one ranking of
+// the stages of an evaluation, the latest first (the wide layout ranks
+// stage labels above repeated indicator columns by it too):
+//  1. final: the header contains "akhir", "final", "evaluator" or
+//     "verifikasi";
+//  2. "visitasi";
+//  3. "interviu" or "wawancara";
+//  4. "asesor";
+//  5. "dokumen";
+//  6. else the column with the latest year in its header (2023 over 2022);
+//  7. else a generic level header (Nilai, Nilai Indikator, ...);
+//  8. a self-assessment column ("mandiri", "self") last.
 //
 // Within a class the later year wins, then the rightmost column. A column
 // with no values at all on the indicator rows (an evaluator column not
@@ -67,9 +76,13 @@
 // end of the sheet (so that a duplicate further down is not missed). Rows
 // whose id cell is empty or not an id ("Domain 1", notes, totals) are
 // skipped. An id that looks like one but that Options.Known rejects
-// ("48", "Indikator 48") is an error naming its cell. Hidden rows are
+// ("48", "Indikator 48") is an error naming its cell; without Known every
+// id is kept, for Sheet.Unknown and Sheet.Levels to check against the
+// rubric chosen afterwards. Hidden rows are
 // read, with a warning. Formula cells give their saved value; a formula
-// without one is computed with excelize.
+// without one (no <v>, or an empty <v></v> as openpyxl writes it) is
+// computed with excelize, within bounds, or refused naming its cell
+// (ErrFormula): see Formulas below.
 //
 // The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
 // or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
@@ -81,7 +94,11 @@
 // The format is recognised from the content. CSV files may use ',', ';'
 // or tab, detected on the header line, in UTF-8 with or without a byte
 // order mark, UTF-16 with one, or Windows-1252; they have no sheet, so
-// their errors read "kaltim.csv: F12: ...". An .xls, .ods, .xlsb, PDF,
+// their errors read "kaltim.csv: F12: ...", or "kaltim.csv: line 22:
+// ..." for a record with more fields than its header (an unquoted 2,5)
+// or too few to hold its level. A CSV file is parsed as a stream within
+// what a sheet holds (MaxCSVFields, MaxCSVField, MaxCSVRows, MaxCSVCells).
+// An .xls, .ods, .xlsb, PDF,
 // HTML or damaged file is ErrUnsupportedFormat with advice to save it as
 // .xlsx; an encrypted workbook without the right password is ErrEncrypted.
 // Workbooks are opened with size limits (UnzipSizeLimit,
@@ -95,7 +112,40 @@
 // Daerah, Nama), an optional category column (Kategori, Jenis) and at
 // least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
-// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values.
+// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values; the
+// name, category and level cells that are formulas without one are
+// computed or refused, as in the long layout. An
+// indicator with several columns is read from the one the long layout's
+// ranking prefers by the label above its block, or refused as
+// ErrDuplicate when two rank alike (see WideTable.pickColumns).
+//
+// # Formulas
+//
+// A formula cell whose saved value is missing or empty, in any cell type,
+// is a formula without a value: such an id or level cell of a long
+// table, or name, category or level cell of a wide one, is computed by
+// excelize, never read as empty, and a level
+// column of such cells is never passed over for another as "empty". The
+// cells of a shared formula and of an array formula's range are computed
+// from the formula of its first cell. A saved value is read as saved,
+// even that of a volatile function such as RANDBETWEEN: it is what the
+// author saw, the same on every run.
+//
+// Before computing, the formulas the cell depends on are walked without
+// recursion, and the cell is refused (ErrFormula, naming it and the cell
+// at fault) for a circular reference; a volatile function (RAND,
+// RANDBETWEEN, RANDARRAY, NOW, TODAY, OFFSET, INDIRECT, CELL, INFO); a
+// function outside the list spbe computes (computedFunctions: REPT,
+// SUBSTITUTE and others that can build huge texts or arrays are not in
+// it); a reference to another workbook, a table or a defined name that is
+// not a plain range; a chain of more than 100 formulas; a formula longer
+// than 8192 characters or nested deeper than 64; more than a million
+// cells read for the workbook; a text that could pass 1 MiB; or array
+// formulas over more than 100 000 cells in all. excelize's own errors
+// (#N/A) are refusals too. In a sheet that excelize reads (an encrypted
+// workbook, a part in another encoding than UTF-8) the cells of an array
+// formula's range other than its first are not seen as formulas: they
+// read as empty.
 //
 // # Speed and the fallback policy
 //
@@ -105,14 +155,14 @@
 // it keeps follows the table, not what the file claims. Every cell it
 // returns is the cell excelize returns (a differential test and FuzzScan
 // hold it to that). It hands the workbook, or one sheet, over to excelize
-// in three cases only: a password is given (excelize decrypts); a part is
+// in two cases only: a password is given (excelize decrypts); a part is
 // declared in another encoding than UTF-8, such as ISO-8859-1 (excelize
-// converts it); a level cell of a long table is a formula without a saved
-// value (excelize computes it; in a wide table such a cell is empty), in
-// a sheet small enough for excelize to hold (maxHandOver cells).
-// Anything else the scanner cannot read, a missing part or a damaged
-// sheet, is ErrUnsupportedFormat. The policy is written once, at
-// errHandOver.
+// converts it). A formula without a saved value is computed by excelize,
+// opened for that on first need, while the scanner reads the rest, in a
+// sheet small enough for excelize to hold (maxHandOver cells); past that
+// the formula is refused (ErrFormula). Anything else the scanner cannot
+// read, a missing part or a damaged sheet, is ErrUnsupportedFormat. The
+// policy is written once, at errHandOver.
 //
 // # Errors
 //

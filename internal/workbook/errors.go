@@ -30,6 +30,9 @@ var (
 	ErrMissing = errors.New("missing indicators")
 	// ErrNoName: a row of a wide table has levels but no instansi name.
 	ErrNoName = errors.New("no instansi name")
+	// ErrExternal: an indicator scored by another agency has no value and
+	// the rubric's assumption was not asked for (LevelOptions).
+	ErrExternal = errors.New("no value for an externally scored indicator")
 )
 
 // Error is a problem at a place in a workbook: File is the path as given

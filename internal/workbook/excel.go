@@ -10,8 +10,8 @@ import (
 
 // excelBook is a workbook opened with excelize: the fallback of the
 // streaming reader (see errHandOver). It decrypts, converts parts in other
-// encodings than UTF-8, and computes formulas without a saved value; it
-// holds a sheet in memory while its rows are read.
+// encodings than UTF-8, and computes formulas without a saved value
+// (formula.go); it holds a sheet in memory while its rows are read.
 type excelBook struct {
 	path  string
 	f     *excelize.File
@@ -67,6 +67,7 @@ func (x *excelBook) rows(sh sheetRef, fn rowFunc) error {
 			return damaged(err)
 		}
 		x.marks.apply(sh.name, n, cells)
+		x.numbers(sh.name, n, cells)
 		if !fn(n, cells, rows.GetRowOpts().Hidden) {
 			return nil
 		}
@@ -77,17 +78,37 @@ func (x *excelBook) rows(sh sheetRef, fn rowFunc) error {
 	return nil
 }
 
-// formula computes a formula cell that has no saved value: its formula
-// and value, or its formula and the error of computing it; formula is ""
-// when the cell has none.
-func (x *excelBook) formula(sheet string, row, col int) (formula, value string, err error) {
-	cell, _ := excelize.CoordinatesToCellName(col, row)
-	formula, ferr := x.f.GetCellFormula(sheet, cell)
-	if ferr != nil || formula == "" {
-		return "", "", nil
+// numbers rewrites the cells of row n stored as numbers in exponent
+// notation as plain decimal text, as the streaming reader does (rows.go);
+// a text cell that reads "1e0" stays as it is. The type is asked only of
+// the rare cell with an 'e' in it.
+func (x *excelBook) numbers(sheet string, n int, cells []string) {
+	for i, v := range cells {
+		if !strings.ContainsAny(v, "eE") {
+			continue
+		}
+		name, err := excelize.CoordinatesToCellName(i+1, n)
+		if err != nil {
+			continue
+		}
+		if t, err := x.f.GetCellType(sheet, name); err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset) {
+			cells[i] = numericText(v)
+		}
 	}
-	value, err = x.f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
-	return formula, value, err
+}
+
+// pending reports whether a cell (1-based) is a formula whose saved value
+// is empty or missing: excelize cannot tell `<v></v>` from no <v>, nor a
+// saved empty text from either. The cells of an array formula's range
+// other than its first hold no formula for excelize's GetCellFormula: they
+// are not seen here (see formula.go).
+func (x *excelBook) pending(sheet string, row, col int) bool {
+	cell, _ := excelize.CoordinatesToCellName(col, row)
+	if v, err := x.f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true}); err != nil || v != "" {
+		return false
+	}
+	f, err := x.f.GetCellFormula(sheet, cell)
+	return err == nil && f != ""
 }
 
 // unzipLimit is the unpacked size an .xlsx workbook may have.

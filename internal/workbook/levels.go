@@ -3,7 +3,10 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -18,63 +21,93 @@ import (
 //     reason LevelScale.Check gives;
 //   - an indicator that appears twice (ErrDuplicate), naming both cells;
 //   - an id the rubric does not know (ErrUnknownIndicator; Read already
-//     rejects those Options.Known rejects);
-//   - all missing indicators in one error (ErrMissing), in rubric order.
+//     rejects those Options.Known rejects, and Unknown lists them);
+//   - all missing indicators in one error (ErrMissing), in rubric order;
+//   - the indicators scored by other agencies (rubric.External) that
+//     have no value, in one error (ErrExternal; see LevelsWith).
 //
-// The returned Levels hold every valid level even when err is not nil.
+// Entries are matched to the rubric's indicators by Indicator: a code
+// ("3.2") names the indicator with that code; under a rubric without
+// codes, a code is a heading and is skipped. The returned Levels hold
+// every valid level even when err is not nil.
 func (s *Sheet) Levels(r *rubric.Rubric) (index.Levels, error) {
-	return s.levels(r.Indicators(), r.Indicator)
+	levels, _, err := s.LevelsWith(r, LevelOptions{})
+	return levels, err
 }
 
-// levels is Levels on a list of indicators and a lookup, so that tests
-// can use small fixtures.
-func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indicator) (index.Levels, error) {
-	levels := make(index.Levels, len(all))
+// LevelOptions say how LevelsWith treats what a workbook leaves out.
+type LevelOptions struct {
+	// AssumeExternal takes the level a rubric assumes (rubric.External)
+	// for an indicator scored by another agency whose value is missing,
+	// empty or "N/A" (see NoValue); the result is then provisional.
+	// Without it, those indicators are one error (ErrExternal) that names
+	// them and the flag --assume-external.
+	AssumeExternal bool
+}
+
+// LevelsWith is Levels with options; assumed lists, in rubric order, the
+// indicators whose level is the rubric's assumption (AssumeExternal).
+func (s *Sheet) LevelsWith(r *rubric.Rubric, o LevelOptions) (levels index.Levels, assumed []string, err error) {
+	all := r.Indicators()
+	levels = make(index.Levels, len(all))
 	first := make(map[string]*Entry, len(s.Entries))
 	var errs []error
 	if s.allEmpty() {
 		// An unfilled form: one message, not one per indicator.
-		return levels, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrBadLevel,
+		return levels, nil, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrBadLevel,
 			fmt.Sprintf("no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries)))}
 	}
 	fail := func(cell string, class error, format string, args ...any) {
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classed(class, fmt.Sprintf(format, args...))})
 	}
+	codes := HasCodes(r)
+	noValue := map[string]bool{}
 	for i := range s.Entries {
 		e := &s.Entries[i]
-		ind := lookup(e.ID)
+		ind := Indicator(r, e.ID)
 		if ind == nil {
+			if IsCode(e.ID) && !codes {
+				continue // a heading ("1.1") under a rubric without codes
+			}
 			fail(e.IDCell, ErrUnknownIndicator, "unknown indicator %q", e.ID)
 			continue
 		}
-		if prev, ok := first[e.ID]; ok {
+		if prev, ok := first[ind.ID]; ok {
 			fail(e.IDCell, ErrDuplicate, "indicator %s appears twice: here and at %s (levels %s and %s)",
-				e.ID, cellRef(s.Sheet, prev.IDCell), cellRef(s.Sheet, prev.Cell), cellRef(s.Sheet, e.Cell))
+				ind.ID, cellRef(s.Sheet, prev.IDCell), cellRef(s.Sheet, prev.Cell), cellRef(s.Sheet, e.Cell))
 			continue
 		}
-		first[e.ID] = e
+		first[ind.ID] = e
+		if ind.External != nil && NoValue(e.Raw) {
+			noValue[ind.ID] = true
+			continue
+		}
 		sc := ind.LevelScale
 		lv, name, err := parseLevel(e.Raw)
 		switch {
 		case err != nil && strings.TrimSpace(fold(e.Raw)) == "":
-			fail(e.Cell, ErrBadLevel, "indicator %s: level is empty; want a number from %s to %s", e.ID, scaleMin(sc), scaleMax(sc))
+			fail(e.Cell, ErrBadLevel, "indicator %s: level is empty; want a number from %s to %s", ind.ID, scaleMin(sc), scaleMax(sc))
 			continue
 		case err != nil:
-			fail(e.Cell, ErrBadLevel, "indicator %s: level %q is not a number from %s to %s", e.ID, e.Raw, scaleMin(sc), scaleMax(sc))
+			fail(e.Cell, ErrBadLevel, "indicator %s: level %q is not a number from %s to %s", ind.ID, e.Raw, scaleMin(sc), scaleMax(sc))
 			continue
 		}
 		if sc != nil {
 			if err := checkLevel(e.Raw, name, lv, sc); err != nil {
-				fail(e.Cell, ErrBadLevel, "indicator %s: %v", e.ID, err)
+				fail(e.Cell, ErrBadLevel, "indicator %s: %v", ind.ID, err)
 				continue
 			}
 		}
-		levels[e.ID] = lv
+		levels[ind.ID] = lv
 	}
-	var missing []string
+	var missing, external []*rubric.Indicator
 	for _, ind := range all {
-		if _, ok := first[ind.ID]; !ok {
-			missing = append(missing, ind.ID)
+		_, ok := first[ind.ID]
+		switch {
+		case ind.External != nil && (!ok || noValue[ind.ID]):
+			external = append(external, ind)
+		case !ok:
+			missing = append(missing, ind)
 		}
 	}
 	if len(missing) > 0 {
@@ -83,9 +116,103 @@ func (s *Sheet) levels(all []*rubric.Indicator, lookup func(string) *rubric.Indi
 			word = "indicator"
 		}
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrMissing,
-			fmt.Sprintf("missing %s %s (no row in id column %s)", word, strings.Join(missing, ", "), s.IDColumn))})
+			fmt.Sprintf("missing %s %s (no row in id column %s)", word, joinIDs(missing), s.IDColumn))})
 	}
-	return levels, errors.Join(errs...)
+	assumed, err = assume(external, levels, o)
+	if err != nil {
+		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Err: err})
+	}
+	return levels, assumed, errors.Join(errs...)
+}
+
+// Unknown returns the errors of the entries whose id names no indicator
+// of r (ErrUnknownIndicator), as Read gives them with Options.Known, or
+// nil: "unknown indicator \"48\"", naming the id cell. A code under a
+// rubric without codes is a heading, not an unknown id.
+func (s *Sheet) Unknown(r *rubric.Rubric) error {
+	var errs []error
+	codes := HasCodes(r)
+	for _, e := range s.Entries {
+		if Indicator(r, e.ID) != nil || IsCode(e.ID) && !codes {
+			continue
+		}
+		text := e.IDText
+		if text == "" {
+			text = e.ID
+		}
+		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: e.IDCell,
+			Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", text))})
+	}
+	return errors.Join(errs...)
+}
+
+// IDs returns the ids of the entries, in sheet order: what a rubric is
+// chosen by.
+func (s *Sheet) IDs() []string {
+	ids := make([]string, len(s.Entries))
+	for i, e := range s.Entries {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// NoValue reports whether the text of a level cell says that there is no
+// value: empty, or "N/A", "NA", "#N/A", "n.a.", "-" and the like. Only an
+// indicator scored by another agency may be without a value (see
+// LevelOptions.AssumeExternal); for others it is a bad level.
+func NoValue(raw string) bool {
+	switch strings.Trim(strings.ToLower(fold(raw)), " .") {
+	case "", "n/a", "na", "#n/a", "n.a", "n/a.", "-", "–", "—", "tidak ada", "belum ada", "t/a":
+		return true
+	}
+	return false
+}
+
+// assume sets the level of each external indicator without a value to
+// the one the rubric assumes, when o allows it, and returns their ids;
+// else it returns one error (ErrExternal) naming them, their sources and
+// the flag.
+func assume(external []*rubric.Indicator, levels index.Levels, o LevelOptions) ([]string, error) {
+	if len(external) == 0 {
+		return nil, nil
+	}
+	if !o.AssumeExternal {
+		word := "indicators"
+		if len(external) == 1 {
+			word = "indicator"
+		}
+		var src []string
+		for _, ind := range external {
+			src = append(src, fmt.Sprintf("%s: %s", ind.ID, ind.External.Source))
+		}
+		var lvls []string
+		for _, ind := range external {
+			if l := ind.External.Assume.String(); !slices.Contains(lvls, l) {
+				lvls = append(lvls, l)
+			}
+		}
+		return nil, classed(ErrExternal, fmt.Sprintf("no value for %s %s (missing or \"N/A\"), which other agencies score (%s); "+
+			"--assume-external takes the level the rubric assumes (%s) and marks the result provisional",
+			word, joinIDs(external), strings.Join(src, "; "), strings.Join(lvls, ", ")))
+	}
+	ids := make([]string, len(external))
+	for i, ind := range external {
+		l, _ := rubric.LevelOf(ind.External.Assume)
+		if levels != nil {
+			levels[ind.ID] = l
+		}
+		ids[i] = ind.ID
+	}
+	return ids, nil
+}
+
+// joinIDs lists indicators' ids: "5, 6, 7, 18".
+func joinIDs(inds []*rubric.Indicator) string {
+	ids := make([]string, len(inds))
+	for i, ind := range inds {
+		ids[i] = ind.ID
+	}
+	return strings.Join(ids, ", ")
 }
 
 // allEmpty reports whether the table has rows but no level in any of them.
@@ -110,4 +237,68 @@ func scaleMax(sc *rubric.Scale) string {
 		return "?"
 	}
 	return sc.Max.String()
+}
+
+// columnsOf returns the 0-based column of each indicator of r (in rubric
+// order) in the table, by Indicator: a column headed "3.2" is indicator 6
+// of a rubric with codes. -1 marks an indicator without a column.
+func (t *WideTable) columnsOf(r *rubric.Rubric) []int {
+	inds := r.Indicators()
+	cols := make([]int, len(inds))
+	for i := range cols {
+		cols[i] = -1
+	}
+	pos := make(map[*rubric.Indicator]int, len(inds))
+	for i, ind := range inds {
+		pos[ind] = i
+	}
+	for c, id := range t.ids {
+		if id == "" {
+			continue
+		}
+		if ind := Indicator(r, id); ind != nil && cols[pos[ind]] < 0 {
+			cols[pos[ind]] = c
+		}
+	}
+	return cols
+}
+
+// ColumnLetters returns the column letter of each indicator of r, in
+// rubric order, "" for an indicator without a column.
+func (t *WideTable) ColumnLetters(r *rubric.Rubric) []string {
+	letters := make([]string, len(r.Indicators()))
+	for i, c := range t.columnsOf(r) {
+		if c >= 0 {
+			letters[i], _ = excelize.ColumnNumberToName(c + 1)
+		}
+	}
+	return letters
+}
+
+// IDs returns the ids of the table's indicator columns, in column order:
+// what a rubric is chosen by.
+func (t *WideTable) IDs() []string {
+	var ids []string
+	for _, id := range t.ids {
+		if id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// ExternalColumns returns the error (ErrExternal) of a table that has no
+// column for indicators of r scored by other agencies, when o does not
+// assume their levels, or nil.
+func (t *WideTable) ExternalColumns(r *rubric.Rubric, o LevelOptions) error {
+	var external []*rubric.Indicator
+	for i, c := range t.columnsOf(r) {
+		if ind := r.Indicators()[i]; c < 0 && ind.External != nil {
+			external = append(external, ind)
+		}
+	}
+	if _, err := assume(external, nil, o); err != nil {
+		return &Error{File: t.Source, Sheet: t.Sheet, Err: fmt.Errorf("the header in row %d: %w", t.HeaderRow, err)}
+	}
+	return nil
 }

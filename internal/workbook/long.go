@@ -78,9 +78,15 @@ func sheetSpecs(g *grid, opts Options) (idSpec, levelSpec *colSpec) {
 	return idSpec, levelSpec
 }
 
-// build turns a detected table into a Sheet. b computes level cells that
-// are formulas without a saved value, or asks for excelize (errHandOver).
-func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet, error) {
+// maxComputedWarnings is how many computed formulas are warned of one by
+// one; the rest are counted in one more warning.
+const maxComputedWarnings = 4
+
+// build turns a detected table into a Sheet. Id and level cells that are
+// formulas without a saved value (g.isUncached) are computed by compute,
+// which returns the value and a warning, or refuses them: build then
+// returns every refusal, joined, and no Sheet.
+func build(path, sheet string, g *grid, t *table, opts Options, compute func(row, col int) (value, warning string, err error)) (*Sheet, error) {
 	s := &Sheet{Source: path, Sheet: sheet}
 	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
 	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
@@ -92,40 +98,54 @@ func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet,
 	if first < len(g.rows) && columnNumbers(g.rows[first]) {
 		first++
 	}
-	var errs []error
-	var hiddenRows []string
+	var errs, refused []error
+	var hiddenRows, computed []string
+	// value is the text of a cell (0-based row), computed when it is a
+	// formula without a saved value.
+	value := func(r, col int) (string, bool) {
+		v := g.cell(r, col)
+		if v != "" || !g.isUncached(r+1, col) {
+			return v, true
+		}
+		v, warn, err := compute(r+1, col)
+		if err != nil {
+			refused = append(refused, err)
+			return "", false
+		}
+		computed = append(computed, warn)
+		return v, true
+	}
 	for r := first; r < len(g.rows); r++ {
-		rawID := g.cell(r, t.idCol)
-		id, ok := CanonicalID(rawID)
+		rawID, ok := value(r, t.idCol)
 		if !ok {
 			continue
 		}
+		id, ok := readID(rawID)
+		if !ok || opts.Known != nil && !opts.Known(id) && IsCode(id) {
+			continue // a code the rubric does not use: a heading, as before codes
+		}
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
-		if !opts.Known(id) {
+		if opts.Known != nil && !opts.Known(id) {
 			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
 				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(t.level.col, r+1)
-		raw := g.cell(r, t.level.col)
-		if raw == "" {
-			formula, v, err := b.formula(sheet, r+1, t.level.col)
-			switch {
-			case errors.Is(err, errHandOver):
-				return nil, err
-			case formula == "":
-			case err == nil:
-				raw = v
-				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value; computed %q", cellRef(sheet, cell), formula, v))
-			default:
-				s.Warnings = append(s.Warnings, fmt.Sprintf("%s: formula =%s had no saved value and could not be computed: %v", cellRef(sheet, cell), formula, err))
-			}
+		raw, ok := value(r, t.level.col)
+		if !ok {
+			continue
 		}
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		s.Entries = append(s.Entries, Entry{ID: id, Raw: raw, Cell: cell, IDCell: idCell})
+		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell})
 	}
+	if len(computed) > maxComputedWarnings {
+		n := len(computed)
+		computed = append(computed[:maxComputedWarnings-1:maxComputedWarnings-1], fmt.Sprintf(
+			"%s: %d more formulas had no saved value; computed (%d in all)", quoteSheet(sheet), n-maxComputedWarnings+1, n))
+	}
+	s.Warnings = append(s.Warnings, computed...)
 	if len(hiddenRows) > 0 {
 		what := "rows %s are hidden; their levels were read"
 		if len(hiddenRows) == 1 {
@@ -142,6 +162,9 @@ func build(path, sheet string, g *grid, t *table, opts Options, b book) (*Sheet,
 	if s.Instansi == "" {
 		base := filepath.Base(path)
 		s.Instansi = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if len(refused) > 0 {
+		return nil, errors.Join(refused...)
 	}
 	if len(s.Entries) == 0 && len(errs) == 0 {
 		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable,

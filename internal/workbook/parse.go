@@ -13,9 +13,10 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// maxLevel bounds the levels ParseLevel accepts; SPBE scales stop at 5, so
-// anything larger is certainly a mistake, reported against the scale later.
-const maxLevel = 1000
+// maxLevel bounds the levels ParseLevel accepts (the most a rubric.Level
+// holds); SPBE scales stop at 5, so anything larger is certainly a
+// mistake, reported against the scale later.
+const maxLevel = 922
 
 // fold makes cell text comparable: full-width letters and digits become
 // ASCII, non-breaking and other unusual spaces become plain spaces, runs of
@@ -63,15 +64,22 @@ func normHeader(s string) string {
 }
 
 // ParseLevel reads a maturity level from the text of a cell: a number
-// with a decimal point or comma ("3", " 3 ", "3,0", "3.0", "2.5"), with
-// full-width digits ("３") or non-breaking spaces, optionally after the
-// word "Level", "Tingkat" or "Tingkat Kematangan" ("Level 3", "Tingkat 3"),
-// and optionally followed by the level's name ("3 - Terdefinisi", "3
-// (Terdefinisi)") as long as that contains no digit. Float noise in
-// computed values (2.9999999999999996) is rounded to six decimal places.
-// An accepted level is between 0 and 1000; whether it is on the rubric's
-// scale is for the caller to check.
-func ParseLevel(raw string) (rubric.Decimal, error) {
+// with a decimal point or comma ("3", " 3 ", "3,0", "3.0", "2.5", "1,26"),
+// with full-width digits ("３") or non-breaking spaces, optionally after
+// the word "Level", "Tingkat" or "Tingkat Kematangan" ("Level 3", "Tingkat
+// 3"), and optionally followed by the level's name ("3 - Terdefinisi", "3
+// (Terdefinisi)") as long as that contains no digit.
+//
+// The level is read exactly, with every digit the cell stores: a value
+// Excel shows as 1,17 and stores as 1.1666666666666667 (7/6) is that
+// number, never rounded; a number with more than rubric.LevelPlaces
+// decimals is refused. The one exception is the noise of binary floating
+// point in a computed value: a number within four units in the last place
+// (of a float64) of a number with at most six decimals is that number, so
+// 2.9999999999999996 and 3.0000000000000004 are 3 (a difference below
+// 10^-15, which no assessor writes). An accepted level is between 0 and
+// 922; whether it is on the rubric's scale is for the caller to check.
+func ParseLevel(raw string) (rubric.Level, error) {
 	d, _, err := parseLevel(raw)
 	return d, err
 }
@@ -79,7 +87,7 @@ func ParseLevel(raw string) (rubric.Decimal, error) {
 // parseLevel is ParseLevel that also returns the level's name when the
 // text has one after the number ("terdefinisi" in "3 - Terdefinisi"),
 // folded to lower case.
-func parseLevel(raw string) (d rubric.Decimal, name string, err error) {
+func parseLevel(raw string) (d rubric.Level, name string, err error) {
 	s := strings.ToLower(fold(raw))
 	if s == "" {
 		return 0, "", errors.New("level is empty")
@@ -99,7 +107,7 @@ func parseLevel(raw string) (d rubric.Decimal, name string, err error) {
 			end++
 			continue
 		}
-		if (c == '.' || c == ',') && !point && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+		if (c == '.' || c == ',') && !point && end > 0 && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
 			point = true
 			end++
 			continue
@@ -111,40 +119,123 @@ func parseLevel(raw string) (d rubric.Decimal, name string, err error) {
 		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
 	if rest != "" && !levelSuffix(rest) {
-		// "3e0" and similar come from raw numeric cells: let ParseFloat try.
-		if f, err := strconv.ParseFloat(s, 64); err == nil {
-			d, err := fromFloat(raw, f)
-			return d, "", err
-		}
 		return 0, "", fmt.Errorf("%q is not a number", raw)
 	}
 	name = strings.Trim(rest, " -–—:().")
-	d, err = rubric.ParseDecimal(num)
+	d, err = exactLevel(raw, num)
+	return d, name, err
+}
+
+// exactLevel reads the plain decimal text num ("2.5", "1,5") of the cell
+// raw exactly, snapping float noise (see ParseLevel).
+func exactLevel(raw, num string) (rubric.Level, error) {
+	l, err := rubric.ParseLevel(num)
+	if d, ok := floatNoise(num); ok {
+		l, err = d, nil
+	}
 	if err != nil {
-		f, ferr := strconv.ParseFloat(strings.Replace(num, ",", ".", 1), 64)
-		if ferr != nil {
-			return 0, "", fmt.Errorf("%q is not a number", raw)
+		var more string
+		if _, frac, _ := strings.Cut(strings.Replace(num, ",", ".", 1), "."); len(strings.TrimRight(frac, "0")) > rubric.LevelPlaces {
+			more = fmt.Sprintf(": more than %d decimals; a level is read exactly, never rounded", rubric.LevelPlaces)
 		}
-		d, err = fromFloat(raw, f)
-		return d, name, err
+		return 0, fmt.Errorf("%q is not a level%s", raw, more)
 	}
-	if d > rubric.NewDecimal(maxLevel) {
-		return 0, "", fmt.Errorf("%q is too large to be a level", raw)
+	if l < 0 || l > rubric.NewLevel(maxLevel) {
+		return 0, fmt.Errorf("%q is too large to be a level", raw)
 	}
-	return d, name, nil
+	return l, nil
+}
+
+// floatNoise returns the number with at most six decimals that the
+// decimal text num is float noise of: text with more than six decimals
+// whose float64 lies within four units in the last place of that number's
+// float64.
+func floatNoise(num string) (rubric.Level, bool) {
+	t := strings.Replace(num, ",", ".", 1)
+	if _, frac, _ := strings.Cut(t, "."); len(strings.TrimRight(frac, "0")) <= rubric.DecimalPlaces {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > maxLevel {
+		return 0, false
+	}
+	units := math.Round(f * 1e6)
+	near, err := strconv.ParseFloat(strconv.FormatFloat(units, 'f', 0, 64)+"e-6", 64)
+	if err != nil {
+		return 0, false
+	}
+	if d := int64(math.Float64bits(f)) - int64(math.Float64bits(near)); d < -4 || d > 4 {
+		return 0, false
+	}
+	l, ok := rubric.LevelOf(rubric.Decimal(int64(units)))
+	return l, ok
+}
+
+// numericText is the text of a numeric cell's stored value as a level is
+// read from it: a value some writers store in exponent notation
+// ("1.1666666666666667E+0", "1E-3") as plain decimal text, exactly. Only
+// the readers call it, for cells stored as numbers: typed text such as
+// "1e0" is no level (ParseLevel refuses it).
+func numericText(v string) string {
+	if !strings.ContainsAny(v, "eE") {
+		return v
+	}
+	if t, ok := expandExponent(strings.ToLower(strings.TrimSpace(v))); ok {
+		return t
+	}
+	return v
+}
+
+// expandExponent rewrites a number in exponent notation ("1.25e0",
+// "3E+0", "1.1666666666666667E+0") as plain decimal text, exactly, by
+// moving the decimal point; ok is false for anything else.
+func expandExponent(s string) (string, bool) {
+	mant, exp, ok := strings.Cut(s, "e")
+	if !ok || mant == "" || exp == "" {
+		return "", false
+	}
+	e, err := strconv.Atoi(exp)
+	if err != nil || e < -40 || e > 40 {
+		return "", false
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	if intPart == "" || !digitsOnly(intPart) || !digitsOnly(frac) {
+		return "", false
+	}
+	digits := intPart + frac
+	point := len(intPart) + e
+	var out string
+	switch {
+	case point <= 0:
+		return "0." + strings.Repeat("0", -point) + digits, true
+	case point >= len(digits):
+		out = digits + strings.Repeat("0", point-len(digits))
+	default:
+		out = digits[:point] + "." + digits[point:]
+	}
+	// No leading zeros ("0.5e1" is 5, not 05), but one before a point.
+	out = strings.TrimLeft(out, "0")
+	if out == "" || out[0] == '.' {
+		out = "0" + out
+	}
+	return out, true
 }
 
 // checkLevel checks a parsed level against the indicator's scale, and
 // the name the cell gives after the number (from parseLevel) against the
 // scale's names: "3 (Optimum)" is refused, since Optimum is level 5. A
 // name the scale does not have is left alone: it may be a note.
-func checkLevel(raw, name string, lv rubric.Decimal, sc *rubric.Scale) error {
-	if err := sc.Check(lv); err != nil || name == "" || !lv.IsInteger() {
+func checkLevel(raw, name string, lv rubric.Level, sc *rubric.Scale) error {
+	if err := sc.Check(lv); err != nil || name == "" {
 		return err
 	}
+	own := sc.LevelName(lv) // on a fractional scale, of the whole level reached
+	if own == "" {
+		return nil
+	}
 	for k, n := range sc.Levels {
-		if int64(k) != lv.Int() && strings.ToLower(fold(n)) == name {
-			return fmt.Errorf("level %q: %s is the name of level %d; level %d is %s", raw, n, k, lv.Int(), sc.Levels[int(lv.Int())])
+		if int64(k) != lv.Floor() && strings.ToLower(fold(n)) == name {
+			return fmt.Errorf("level %q: %s is the name of level %d; level %s is %s", raw, n, k, lv, own)
 		}
 	}
 	return nil
@@ -172,19 +263,6 @@ func levelSuffix(rest string) bool {
 		}
 	}
 	return letters || strings.Trim(rest, " .") == ""
-}
-
-// fromFloat converts a float read from a raw numeric cell, accepting it
-// only when it is within float noise of a number with six decimal places.
-func fromFloat(raw string, f float64) (rubric.Decimal, error) {
-	if math.IsNaN(f) || math.IsInf(f, 0) || f < 0 || f > maxLevel {
-		return 0, fmt.Errorf("%q is not a level", raw)
-	}
-	units := math.Round(f * 1e6)
-	if math.Abs(f*1e6-units) > 1e-3 {
-		return 0, fmt.Errorf("%q has more than %d decimal places", raw, rubric.DecimalPlaces)
-	}
-	return rubric.Decimal(int64(units)), nil
 }
 
 // CanonicalID reads an indicator id from the text of an id cell and
@@ -242,4 +320,86 @@ func digitsOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// CanonicalCode reads an indicator's code, the assessors' "kode"
+// aspect.indicator of PermenPANRB 8/2026 ("1.1", "3.2", "7.2"), from the
+// text of an id cell and returns it without leading zeros: "3.2", " 3.2 ",
+// "03.02", "3,2" (a number cell shown with a decimal comma), "3.2." and
+// "Kode 3.2" give "3.2". Each part has one or two digits. It reports
+// false for anything else, plain ids included (see CanonicalID). A code
+// names an indicator only under a rubric that gives its indicators codes
+// (see Indicator).
+func CanonicalCode(raw string) (string, bool) {
+	s := fold(raw)
+	if s == "" || len(s) > 16 {
+		return "", false
+	}
+	s = strings.ToLower(s)
+	if rest, ok := strings.CutPrefix(s, "kode"); ok {
+		s = strings.TrimLeft(rest, " .:")
+	}
+	s = strings.TrimSuffix(s, ".")
+	a, b, ok := strings.Cut(s, ".")
+	if !ok {
+		a, b, ok = strings.Cut(s, ",")
+	}
+	if !ok {
+		return "", false
+	}
+	a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if a == "" || b == "" || len(a) > 2 || len(b) > 2 || !digitsOnly(a) || !digitsOnly(b) {
+		return "", false
+	}
+	return a + "." + b, true
+}
+
+// readID reads the id of an id cell: a plain id (CanonicalID) or a code
+// (CanonicalCode).
+func readID(raw string) (string, bool) {
+	if id, ok := CanonicalID(raw); ok {
+		return id, true
+	}
+	return CanonicalCode(raw)
+}
+
+// IsCode reports whether id, as Read returns it in Entry.ID or
+// WideTable.Columns, is a code ("3.2") rather than a plain id ("6").
+func IsCode(id string) bool { return strings.IndexByte(id, '.') >= 0 }
+
+// Indicator returns the indicator of r that id names, as Read returns
+// it: a plain id names the indicator with that id; a code ("3.2") names
+// the indicator whose Code it is (indicator 6 of permenpanrb-8-2026). It
+// returns nil when r has no such indicator.
+func Indicator(r *rubric.Rubric, id string) *rubric.Indicator {
+	if !IsCode(id) {
+		return r.Indicator(id)
+	}
+	for _, ind := range r.Indicators() {
+		if ind.Code != "" && normCode(ind.Code) == id {
+			return ind
+		}
+	}
+	return nil
+}
+
+// HasCodes reports whether r gives its indicators codes: under a rubric
+// without them, a code in an id column is not an indicator but a heading
+// (an aspect "1.1" above its indicators), skipped as text.
+func HasCodes(r *rubric.Rubric) bool {
+	for _, ind := range r.Indicators() {
+		if ind.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// normCode writes a rubric's code as CanonicalCode does ("03.2" is
+// "3.2"); a code of another shape is returned as is.
+func normCode(code string) string {
+	if c, ok := CanonicalCode(code); ok {
+		return c
+	}
+	return code
 }

@@ -20,9 +20,21 @@ func TestParseLevel(t *testing.T) {
 		{"Level 3", "3"}, {"level3", "3"}, {"Tingkat 3", "3"}, {"TINGKAT KEMATANGAN 4", "4"},
 		{"\u00a03\u00a0", "3"}, {"３", "3"}, {"Level　４", "4"},
 		{"3 - Terdefinisi", "3"}, {"3 (Terdefinisi)", "3"}, {"3.", "3"},
-		{"2.9999999999999996", "3"}, {"3.0000000000000004", "3"}, {"1E+0", "1"},
+		{"2.9999999999999996", "3"}, {"3.0000000000000004", "3"}, {"1E+0", ""},
 		{"", ""}, {"  ", ""}, {"n/a", ""}, {"-", ""}, {"-1", ""}, {"2 atau 3", ""}, {"3 5", ""},
-		{"Level", ""}, {"1001", ""}, {"3.33333333", ""}, {"1,2,3", ""}, {"NaN", ""}, {"Inf", ""},
+		{"Level", ""}, {"1001", ""}, {"1,2,3", ""}, {"NaN", ""}, {"Inf", ""},
+		// Levels are read exactly, with every digit stored (issue 13):
+		// Excel stores 7/6 as 1.1666666666666667 and shows it as 1,17.
+		{"1.1666666666666667", "1.1666666666666667"}, {"2.3333333333333335", "2.3333333333333335"},
+		{"1,26", "1.26"}, {"1,3", "1.3"}, {"1,25", "1.25"}, {"2,5", "2.5"}, {"3,25", "3.25"},
+		// Exponent notation is no level syntax in typed text (issue 12):
+		// the readers write a numeric cell's exponent out (numericText).
+		{"1.1666666666666667E+0", ""}, {"1.25e0", ""}, {"0.5e1", ""},
+		{"3.33333333", "3.33333333"},           // 8 decimals: exact (it was refused when levels held 6)
+		{"4.9999999999999991", "5"},            // one float64 step below 5: noise of a computation
+		{"1.0000000000001", "1.0000000000001"}, // 450 steps above 1: a value, read exactly
+		{"1.16666666666666674", ""},            // 17 decimals: more than a level holds, refused, not rounded
+		{"1.17 - Rintisan", "1.17"},
 	}
 	for _, tt := range tests {
 		got, err := ParseLevel(tt.raw)
@@ -87,7 +99,7 @@ func FuzzParseLevel(f *testing.F) {
 	sc := rubric59(f).Indicator("21").LevelScale
 	f.Fuzz(func(t *testing.T, s string) {
 		d, name, err := parseLevel(s)
-		if err == nil && (d < 0 || d > rubric.NewDecimal(maxLevel)) {
+		if err == nil && (d < 0 || d > rubric.NewLevel(maxLevel)) {
 			t.Errorf("ParseLevel(%q) = %s, outside 0 to %d", s, d, maxLevel)
 		}
 		if err == nil && checkLevel(s, name, d, sc) == nil && sc.Check(d) != nil {
@@ -241,6 +253,38 @@ func TestCheckLevelName(t *testing.T) {
 		err = checkLevel(tt.raw, name, lv, tt.sc)
 		if got := fmt.Sprint(err); tt.wantErr == "" && err != nil || tt.wantErr != "" && got != tt.wantErr {
 			t.Errorf("checkLevel(%q) = %v, want %q", tt.raw, err, tt.wantErr)
+		}
+	}
+}
+
+// A level that Excel shows as 1,17 (two decimals) and stores as
+// 1.1666666666666667 (7/6) reaches ParseLevel with every stored digit from
+// both readers, and is read exactly.
+func TestStoredLevelTextBothReaders(t *testing.T) {
+	sheets := bothReaders(t, func(f *excelize.File) error {
+		twoDecimals, err := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00
+		if err != nil {
+			return err
+		}
+		// Precision 16, as Excel writes these (excelize alone would cut
+		// the text to 15 significant digits).
+		if err := f.SetCellFloat("Sheet1", "F5", 7.0/6, 16, 64); err != nil {
+			return err
+		}
+		if err := f.SetCellFloat("Sheet1", "F6", 7.0/3, 16, 64); err != nil {
+			return err
+		}
+		return f.SetCellStyle("Sheet1", "F5", "F6", twoDecimals)
+	})
+	for reader, s := range sheets {
+		for i, want := range []string{"1.1666666666666667", "2.3333333333333335"} {
+			if got := s.Entries[i].Raw; got != want {
+				t.Errorf("%s: raw level = %q, want %q", reader, got, want)
+			}
+			l, err := ParseLevel(s.Entries[i].Raw)
+			if err != nil || l.String() != want {
+				t.Errorf("%s: ParseLevel(%q) = %s, %v; want %s", reader, s.Entries[i].Raw, l, err, want)
+			}
 		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 // the zip directory and the sheet list; the shared strings and the date
 // styles are read before the first sheet; rows (rows.go) streams a sheet
 // without holding it in memory. Cells are saved values: a formula cell
-// without one is noted in uncached, and formula asks for excelize.
+// without one is noted in uncached, for excelize to compute (formula.go).
 //
 // Every part is read with xmlScan, which follows XML as excelize's
 // encoding/xml does, and what the reader keeps is bounded by what the
@@ -43,14 +43,15 @@ type scanBook struct {
 	// uncached holds the formulas ({row, column}, 1-based) of the last
 	// sheet read that have no saved value: only excelize can compute them.
 	uncached map[[2]int]string
+	arrays   []arrayFormula // the array formulas of the last sheet read (formula.go)
 	// span is how many cells excelize would hold for the last sheet read
 	// (every row up to its last cell, and every row up to the last), the
-	// measure of handing it over (maxHandOver).
+	// measure of handing it over to compute a formula (maxHandOver).
 	span int
 }
 
-// maxHandOver bounds the sheets handed over to excelize to compute a
-// formula: excelize holds the sheet in memory, each row filled up to its
+// maxHandOver bounds the sheets excelize is opened on to compute a
+// formula (reader.computeCell): excelize holds the sheet in memory, each row filled up to its
 // last cell (some 200 bytes a cell), every row up to the last, and every
 // shared string. A sheet of SPBE levels spans a few thousand cells.
 const maxHandOver = 500_000
@@ -97,24 +98,6 @@ func openScan(p string, limit int64) (*scanBook, error) {
 func (b *scanBook) sheets() []sheetRef { return b.list }
 
 func (b *scanBook) close() error { return b.zr.Close() }
-
-// formula asks for excelize when the cell is a formula without a saved
-// value; the scanner computes nothing. A sheet too large for excelize to
-// hold (maxHandOver) is not handed over: the formula cannot be computed.
-func (b *scanBook) formula(_ string, row, col int) (string, string, error) {
-	f, ok := b.uncached[[2]int{row, col}]
-	switch {
-	case !ok:
-		return "", "", nil
-	case b.span > maxHandOver || b.strs.len() > maxHandOver:
-		if f == "" {
-			f = "(a shared formula)"
-		}
-		return f, "", fmt.Errorf("the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); "+
-			"open the workbook in Excel or LibreOffice and save it, so that the formula has its value", b.span, b.strs.len(), maxHandOver)
-	}
-	return "", "", errHandOver
-}
 
 // part opens a part of the package, and returns the scanner that reads
 // it, or nil when there is none.

@@ -6,8 +6,7 @@ import (
 	"strings"
 )
 
-// Options says how to read a workbook. Only Known is required; the rest
-// are detected when empty.
+// Options says how to read a workbook. Everything not given is detected.
 type Options struct {
 	// Layout is the layout of the table to read: LayoutLong (the zero
 	// value), LayoutWide or LayoutAuto. IDCol or LevelCol mean LayoutLong.
@@ -30,8 +29,13 @@ type Options struct {
 	// MaxUnzipSize bounds the unpacked size of an .xlsx workbook in bytes;
 	// 0 means UnzipSizeLimit.
 	MaxUnzipSize int64
-	// Known reports whether a canonical id is an indicator of the rubric.
-	// Required.
+	// Known reports whether an id (CanonicalID, or a code as
+	// CanonicalCode reads it) is an indicator of the rubric: a long
+	// table's id it rejects is an error (ErrUnknownIndicator), a code it
+	// rejects is skipped as a heading, and a wide header counts only the
+	// columns it accepts. nil keeps every id, for the caller to check
+	// against a rubric once it has chosen one (Sheet.Levels, Sheet.Unknown,
+	// WideTable.CheckColumns).
 	Known func(id string) bool
 	// Want is the number of indicators of the rubric: a wide header needs
 	// at least half of them as columns. Only the wide layout uses it.
@@ -40,7 +44,8 @@ type Options struct {
 
 // Entry is one row of the table: an indicator and its level cell.
 type Entry struct {
-	ID     string // canonical indicator id, as CanonicalID returns it
+	ID     string // canonical indicator id, as CanonicalID returns it, or a code ("3.2", CanonicalCode)
+	IDText string // the id cell's text, folded ("Indikator 50")
 	Raw    string // the level cell's value as text (formulas: the cached value, else computed)
 	Cell   string // the level cell, e.g. "F12"
 	IDCell string // the id cell, e.g. "A12"
@@ -76,6 +81,10 @@ type Visitor struct {
 	Wide func(t *WideTable) error
 	// Row receives each instansi row of a wide table as it is read.
 	Row func(t *WideTable, r *WideRow) error
+	// Other, when not nil and Read reads the first sheet with a table
+	// (neither Sheet nor AllSheets), receives the name of every later
+	// sheet that holds a table too, which is not read (see holdsTable).
+	Other func(sheet string)
 }
 
 // Read is the reader: every command reads its workbooks and CSV files
@@ -93,8 +102,6 @@ type Visitor struct {
 // errors.Join of them.
 func Read(path string, opts Options, v Visitor) error {
 	switch {
-	case opts.Known == nil:
-		return &Error{File: path, Err: errors.New("workbook.Options.Known is nil")}
 	case opts.AllSheets && opts.Sheet != "":
 		return &Error{File: path, Err: errors.New("workbook.Options: Sheet and AllSheets are both set")}
 	}
@@ -109,7 +116,7 @@ func Read(path string, opts Options, v Visitor) error {
 		return err
 	}
 	found := false
-	for _, sh := range order {
+	for i, sh := range order {
 		ok, err := r.sheet(b, sh)
 		if errors.Is(err, errHandOver) {
 			var x *excelBook
@@ -122,6 +129,13 @@ func Read(path string, opts Options, v Visitor) error {
 		}
 		found = found || ok
 		if ok && !opts.AllSheets {
+			if v.Other != nil && opts.Sheet == "" {
+				for _, o := range order[i+1:] {
+					if r.holdsTable(b, o) {
+						v.Other(o.name)
+					}
+				}
+			}
 			break
 		}
 	}
@@ -173,23 +187,24 @@ func HasSheet(path, name string, opts Options) (bool, error) {
 
 // errHandOver is the fallback policy of the reader, written once. The
 // streaming reader (scanBook) reads every .xlsx workbook, in either
-// layout, and hands it over to excelize (excelBook) in three cases:
+// layout, and hands it over to excelize (excelBook) in two cases:
 //
 //   - a password is given: excelize decrypts (the whole workbook);
 //   - a part the scanner reads (the sheet list, the shared strings, a
 //     sheet) declares an encoding other than UTF-8: excelize converts it
-//     (the whole workbook, or the sheet);
-//   - a level cell of a long-layout table is a formula without a saved
-//     value: excelize computes it (the sheet), when the sheet is small
-//     enough for excelize to hold (maxHandOver); else the formula cannot
-//     be computed, and the warning says so.
+//     (the whole workbook, or the sheet).
+//
+// Formulas without a saved value are not a hand-over: the scanner reads
+// the sheet, and excelize, opened on first need, computes those cells
+// within the bounds of formula.go, when the sheet is small enough for
+// excelize to hold (maxHandOver); else the formula cannot be computed,
+// and the error says so.
 //
 // The parts return errHandOver before any row of the sheet reaches the
 // Visitor, and Read reads the workbook or the sheet again with excelize.
 // Anything else the scanner cannot read is an error, not a hand-over: a
 // damaged zip, a missing part, a damaged sheet or one cut short
 // (ErrUnsupportedFormat); excelize would fail too, or read half of it.
-// Wide tables are read as saved: a formula without a value is empty.
 var errHandOver = errors.New("workbook: hand over to excelize")
 
 // A book is an open workbook or CSV file: the streaming scanner, excelize,
@@ -199,10 +214,10 @@ type book interface {
 	sheets() []sheetRef
 	// rows streams the rows of a sheet to fn.
 	rows(sh sheetRef, fn rowFunc) error
-	// formula computes a cell (1-based) that has no saved value: its
-	// formula ("" when it has none) and value, or the error of computing
-	// it, or errHandOver when only excelize can.
-	formula(sheet string, row, col int) (formula, value string, err error)
+	// pending reports whether a cell (1-based) of the sheet last
+	// streamed by rows is a formula without a saved value (see
+	// formula.go); rows gives it as "".
+	pending(sheet string, row, col int) bool
 	close() error
 }
 
@@ -219,23 +234,6 @@ type sheetRef struct {
 // It returns false to stop reading the sheet.
 type rowFunc func(row int, cells []string, hidden bool) bool
 
-// csvBook is a CSV file: one sheet without a name.
-type csvBook struct{ g *grid }
-
-func (c *csvBook) sheets() []sheetRef { return []sheetRef{{}} }
-func (c *csvBook) close() error       { return nil }
-
-func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
-	for i, row := range c.g.rows {
-		if !fn(i+1, row, i < len(c.g.hidden) && c.g.hidden[i]) {
-			break
-		}
-	}
-	return nil
-}
-
-func (c *csvBook) formula(string, int, int) (string, string, error) { return "", "", nil }
-
 // reader is one call of Read.
 type reader struct {
 	path string
@@ -243,6 +241,9 @@ type reader struct {
 	v    Visitor
 	scan *scanBook  // the streaming reader, when it opened the workbook
 	xl   *excelBook // the fallback, opened when first needed
+	// guard checks formulas before excelize computes them (formula.go);
+	// made on first need.
+	guard *formulaGuard
 }
 
 // open recognises the file and opens it as a book: excelize for an
@@ -253,11 +254,7 @@ func (r *reader) open() (book, error) {
 		return nil, err
 	}
 	if kind == kindCSV {
-		g, err := readCSV(r.path, data)
-		if err != nil {
-			return nil, err
-		}
-		return &csvBook{g}, nil
+		return readCSV(r.path, data)
 	}
 	if r.opts.Password == "" {
 		b, err := openScan(r.path, r.opts.unzipLimit())
@@ -341,6 +338,12 @@ func matchSheet(list []sheetRef, name string) (sheetRef, bool) {
 // must read the sheet.
 func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	s := newSheetScan(r, sh)
+	s.link(b)
+	if s.wide != nil {
+		s.wide.fill = func(row int, cells []string, t *WideTable) ([]string, error) {
+			return r.fillWide(b, sh.name, row, cells, t)
+		}
+	}
 	if err := b.rows(sh, s.row); err != nil {
 		return false, err
 	}
@@ -353,12 +356,20 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	if s.g == nil {
 		return false, nil
 	}
+	s.g.uncached = func(row, col int) bool { return b.pending(sh.name, row, col) }
 	idSpec, levelSpec := sheetSpecs(s.g, r.opts)
 	t := findTable(s.g, idSpec, levelSpec)
 	if t == nil {
 		return false, nil
 	}
-	st, err := build(r.path, sh.name, s.g, t, r.opts, b)
+	if c, ok := b.(*csvBook); ok {
+		if err := c.checkLong(s.g, t, r.opts); err != nil {
+			return true, err
+		}
+	}
+	st, err := build(r.path, sh.name, s.g, t, r.opts, func(row, col int) (string, string, error) {
+		return r.computeCell(b, sh.name, row, col)
+	})
 	if st == nil {
 		if r.opts.AllSheets && errors.Is(err, ErrNoTable) {
 			return false, nil // a header without ids under it: not an instansi

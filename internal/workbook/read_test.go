@@ -37,7 +37,7 @@ func TestReadBenchLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 1; i <= 47; i++ {
-		if got, want := lv[strconv.Itoa(i)], rubric.NewDecimal(int64((i-1)%5+1)); got != want {
+		if got, want := lv[strconv.Itoa(i)], rubric.NewLevel(int64((i-1)%5+1)); got != want {
 			t.Errorf("level %d: got %s, want %s", i, got, want)
 		}
 	}

@@ -12,8 +12,11 @@ import (
 // with xmlScan. A cell's value is what excelize reads (RawCellValue):
 // the text of its last <v>, a shared string, or the text of an inline
 // string (see richText); a number in a date format is the date, a
-// boolean TRUE or FALSE. Formula cells give their saved value; those
-// without one give "" and are noted in b.uncached.
+// boolean TRUE or FALSE; a number in exponent notation is written out as
+// plain decimal text (numericText). Formula cells give their saved value;
+// those without one, or with an empty one (<v></v>, as openpyxl writes
+// it), give "" and are noted in b.uncached, and array formulas in
+// b.arrays, for formula.go.
 //
 // Rows must come in increasing order, and the cells of a row in
 // increasing columns, each named in its own row, as Excel writes them:
@@ -23,6 +26,7 @@ import (
 // than UTF-8 is errHandOver, before any row.
 func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
 	clear(b.uncached)
+	b.arrays = b.arrays[:0]
 	b.span = 0
 	if msg, ok := b.problems[sh.name]; ok {
 		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part: "+msg)}
@@ -268,6 +272,7 @@ func (s *sheetReader) startSub() {
 		s.v, s.haveV = s.v[:0], true // the last <v> wins
 	case "f":
 		s.hasF, s.f = true, s.f[:0]
+		s.b.noteArray(x, s.sh.name, s.row, s.col)
 	case "is":
 		s.sawIS = true
 		s.is.depth, s.is.inT, s.is.inRun = 0, 0, false // a second <is> adds to the first
@@ -328,7 +333,9 @@ func (s *sheetReader) endCell() error {
 	s.inCell = false
 	s.prevCol = s.col
 	b := s.b
-	if s.hasF && !s.haveV {
+	if s.hasF && len(s.v) == 0 && !s.sawIS {
+		// No saved value, or an empty one (<v></v>, as openpyxl writes
+		// it): see formula.go.
 		if b.uncached == nil {
 			b.uncached = map[[2]int]string{}
 		}
@@ -369,7 +376,9 @@ func (s *sheetReader) endCell() error {
 			v = string(s.v)
 		}
 	case "", "n":
-		v = string(s.v)
+		// Exponent notation becomes plain decimal text, so that
+		// ParseLevel reads typed text only in the documented syntax.
+		v = numericText(string(s.v))
 		if s.style > 0 && s.style < len(b.dates) && b.dates[s.style] && v != "" {
 			v = dateText(v, b.date1904)
 		}

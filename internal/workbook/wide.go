@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -29,9 +30,14 @@ type WideTable struct {
 	CategoryColumn string
 	// Columns maps an indicator id to its column letter.
 	Columns map[string]string
-	ids     []string // indicator id per 0-based column, "" for others
-	nameCol int      // 0-based
-	catCol  int      // 0-based, -1 for none
+	// LevelNote says which columns were read when an indicator has more
+	// than one (blocks of indicator columns for two years, or for the
+	// self-assessment and the evaluator), and which were not; "" when
+	// every indicator has one column.
+	LevelNote string
+	ids       []string // indicator id per 0-based column, "" for others
+	nameCol   int      // 0-based
+	catCol    int      // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
 	// when it has none; built on first use by Levels.
 	colRubric *rubric.Rubric
@@ -45,6 +51,9 @@ type WideRow struct {
 	Instansi, Category string
 	Hidden             bool
 	cells              []string
+	// fieldsErr: the row's CSV record has more fields than the header,
+	// or too few to hold every indicator's level.
+	fieldsErr error
 }
 
 // nameHeaders head the instansi name column of a wide table.
@@ -88,11 +97,15 @@ func Category(text string) string {
 var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total", "average", "mean", "median", "nasional"}
 
 // wideHeader looks for a wide table header in row (0-based cells) and
-// the row above it (for a name column merged over two header rows). It
-// needs a name column and at least half of the opts.Want indicators.
-func wideHeader(row, above []string, opts Options) *WideTable {
-	t := &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}}
-	n := 0
+// the row above it (for a name column merged over two header rows, and
+// for the labels of blocks of indicator columns). It needs a name column
+// and at least half of the opts.Want indicators. An indicator with more
+// than one column is read from one of them (see pickColumns); err says
+// why none could be chosen.
+func wideHeader(row, above []string, opts Options, where string) (t *WideTable, err error) {
+	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}}
+	var order []string         // ids in the order of their first column
+	cols := map[string][]int{} // the 0-based columns of each id
 	for c, v := range row {
 		if v == "" {
 			continue
@@ -106,17 +119,16 @@ func wideHeader(row, above []string, opts Options) *WideTable {
 			t.catCol = c
 			continue
 		}
-		if id, ok := CanonicalID(v); ok && opts.Known(id) {
-			if _, dup := t.Columns[id]; dup {
-				continue
+		if id, ok := readID(v); ok && (opts.Known == nil || opts.Known(id)) {
+			if cols[id] == nil {
+				order = append(order, id)
 			}
+			cols[id] = append(cols[id], c)
 			t.ids[c] = id
-			t.Columns[id], _ = excelize.ColumnNumberToName(c + 1)
-			n++
 		}
 	}
-	if n == 0 || n*2 < opts.Want {
-		return nil
+	if len(order) == 0 || len(order)*2 < opts.Want {
+		return nil, nil
 	}
 	for c, v := range above {
 		if t.nameCol < 0 && slices.Contains(nameHeaders[:], normHeader(v)) && c < len(t.ids) && t.ids[c] == "" {
@@ -127,13 +139,145 @@ func wideHeader(row, above []string, opts Options) *WideTable {
 		}
 	}
 	if t.nameCol < 0 {
-		return nil
+		return nil, nil
 	}
 	t.NameColumn, _ = excelize.ColumnNumberToName(t.nameCol + 1)
 	if t.catCol >= 0 {
 		t.CategoryColumn, _ = excelize.ColumnNumberToName(t.catCol + 1)
 	}
-	return t
+	err = t.pickColumns(order, cols, above, where)
+	for _, id := range order {
+		if c := slices.Index(t.ids, id); c >= 0 {
+			t.Columns[id], _ = excelize.ColumnNumberToName(c + 1)
+		}
+	}
+	return t, err
+}
+
+// pickColumns chooses the column of each indicator that has several, by
+// the rule that chooses among the level columns of the long layout
+// (levelCol.better): the final or evaluator's levels, then the latest
+// year, self-assessment last. The columns are told apart by their label:
+// the nearest text above them in the row above the header, over a block
+// of indicator columns (a merged "2024" or "Nilai Evaluator"). A label
+// without a level word but with a year ranks by that year; a block
+// without a label ranks as a generic level column; a label that says the
+// block holds no levels (Bobot, Target, ...) ranks last. The columns not
+// chosen are not read, and LevelNote names them. When the best two
+// columns of an indicator rank equally, none is chosen: the error names
+// the indicators.
+func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []string, where string) error {
+	labels := make([]string, len(t.ids)) // of the indicator columns
+	for c, id := range t.ids {
+		switch {
+		case id == "":
+		case c < len(above) && fold(above[c]) != "":
+			labels[c] = fold(above[c])
+		case c > 0 && t.ids[c-1] != "":
+			labels[c] = labels[c-1]
+		}
+	}
+	var tied []string
+	used, unused := map[string][]int{}, map[string][]int{}
+	for _, id := range order {
+		cs := cols[id]
+		if len(cs) == 1 {
+			continue
+		}
+		cands := make([]*levelCol, len(cs))
+		for i, c := range cs {
+			l := labels[c]
+			cl, y := blockClass(l)
+			cands[i] = &levelCol{col: c, header: l, class: cl, year: y}
+		}
+		slices.SortStableFunc(cands, func(a, b *levelCol) int {
+			switch {
+			case a.better(b):
+				return -1
+			case b.better(a):
+				return 1
+			}
+			return 0
+		})
+		if best, next := cands[0], cands[1]; best.class == next.class && best.year == next.year {
+			letters := make([]string, len(cs))
+			for i, c := range cs {
+				letters[i], _ = excelize.ColumnNumberToName(c + 1)
+			}
+			tied = append(tied, fmt.Sprintf("%s (%s)", id, strings.Join(letters, ", ")))
+			continue
+		}
+		used[cands[0].header] = append(used[cands[0].header], cands[0].col)
+		for _, l := range cands[1:] {
+			t.ids[l.col] = ""
+			unused[l.header] = append(unused[l.header], l.col)
+		}
+	}
+	if len(tied) > 0 {
+		const most = 6
+		list := strings.Join(tied[:min(len(tied), most)], ", ")
+		if len(tied) > most {
+			list += fmt.Sprintf(" and %d more", len(tied)-most)
+		}
+		word := "indicator"
+		if len(tied) > 1 {
+			word = "indicators"
+		}
+		return classed(ErrDuplicate, fmt.Sprintf("the header in %s has more than one column for %s %s, and nothing tells which holds "+
+			"the levels to score: put the year or \"Nilai Akhir\" over each block of indicator columns in the row above the "+
+			"header, or remove the columns not to score", where, word, list))
+	}
+	if len(used) > 0 {
+		t.LevelNote = "levels from the indicator columns " + describeBlocks(used) + "; also found: " + describeBlocks(unused)
+	}
+	return nil
+}
+
+// blockClass ranks the label of a block of indicator columns as
+// levelHeader ranks a level column's header (see pickColumns).
+func blockClass(label string) (class, year int) {
+	h := normHeader(label)
+	if h == "" {
+		return levelGeneric, 0
+	}
+	if c, y := levelHeader(h); c != levelNone {
+		return c, y
+	}
+	// A label over a block of indicator columns speaks of their values:
+	// "Akhir" or "Mandiri" alone is "Nilai Akhir" or "Nilai Mandiri".
+	if c, y := levelHeader("nilai " + h); c != levelNone && c != levelGeneric {
+		return c, y
+	}
+	for _, w := range notLevelWords {
+		if strings.Contains(h, w) {
+			return levelNone, 0
+		}
+	}
+	if y := latestYear(h); y > 0 {
+		return levelYear, y
+	}
+	return levelGeneric, 0
+}
+
+// describeBlocks names columns by label: under "2024" (AX to CR).
+func describeBlocks(blocks map[string][]int) string {
+	labels := slices.Sorted(maps.Keys(blocks))
+	slices.SortStableFunc(labels, func(a, b string) int { return slices.Min(blocks[a]) - slices.Min(blocks[b]) })
+	parts := make([]string, len(labels))
+	for i, l := range labels {
+		lo, _ := excelize.ColumnNumberToName(slices.Min(blocks[l]) + 1)
+		hi, _ := excelize.ColumnNumberToName(slices.Max(blocks[l]) + 1)
+		span := lo
+		if hi != lo {
+			span = lo + " to " + hi
+		}
+		if l == "" {
+			parts[i] = "without a label above (" + span + ")"
+		} else {
+			parts[i] = fmt.Sprintf("under %q (%s)", l, span)
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // wideState follows the rows of one sheet: looking for the header, then
@@ -148,7 +292,20 @@ type wideState struct {
 	longHeader  bool
 	err         error
 	row         WideRow
+	// fill computes the row's formula cells without a saved value
+	// (formula.go); nil for none.
+	fill func(row int, cells []string, t *WideTable) ([]string, error)
+	// csv is the CSV file read, or nil: its rows' fields are checked
+	// against the header's.
+	csv  *csvBook
+	rows int // instansi rows handed on
 }
+
+// MaxWideRows bounds the instansi rows of a wide table: every row is
+// scored and kept for the ranking (about 0,6 KB a row), and Indonesia has
+// some 630 instansi. 200 000 keeps a whole run under 256 MB while leaving
+// room for the 100 000-row tables the benchmarks read.
+const MaxWideRows = 200_000
 
 // feed takes one row; it returns false to stop reading the sheet.
 func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
@@ -157,9 +314,19 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		if s.seen > maxHeaderRow {
 			return false
 		}
-		if t := wideHeader(cells, s.prev, s.opts); t != nil {
+		where := fmt.Sprintf("row %d", rowNum)
+		if s.csv != nil {
+			line, _ := s.csv.record(rowNum)
+			where = fmt.Sprintf("line %d", line)
+		}
+		t, err := wideHeader(cells, s.prev, s.opts, where)
+		if t != nil {
 			t.Source, t.Sheet, t.HeaderRow = s.path, s.sheet, rowNum
 			s.t = t
+			if err != nil {
+				s.err = &Error{File: s.path, Sheet: s.sheet, Err: err}
+				return false
+			}
 			if s.v.Wide != nil {
 				s.err = s.v.Wide(t)
 			}
@@ -173,6 +340,11 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		return true
 	}
 	t := s.t
+	if s.fill != nil {
+		if cells, s.err = s.fill(rowNum, cells, t); s.err != nil {
+			return false
+		}
+	}
 	get := func(c int) string {
 		if c < 0 || c >= len(cells) {
 			return ""
@@ -190,7 +362,13 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	if !levels && name == "" || slices.Contains(skipNames[:], strings.ToLower(name)) {
 		return true
 	}
-	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells}
+	if s.rows++; s.rows > MaxWideRows {
+		cell := t.NameColumn + strconv.Itoa(rowNum)
+		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classed(ErrUnsupportedFormat,
+			fmt.Sprintf("the wide table under the header in row %d has more than %d instansi rows; no evaluation has that many", t.HeaderRow, MaxWideRows))}
+		return false
+	}
+	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells, fieldsErr: s.checkFields(rowNum, cells)}
 	if t.catCol >= 0 {
 		s.row.Category = get(t.catCol)
 	}
@@ -200,20 +378,60 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	return s.err == nil
 }
 
+// checkFields checks the number of fields of a row of a wide table in a
+// CSV file: more than the header has (an unquoted decimal comma, 2,5, in
+// a file separated by commas shifts every field after it), or too few to
+// reach the last indicator column.
+func (s *wideState) checkFields(rowNum int, cells []string) error {
+	if s.csv == nil {
+		return nil
+	}
+	t := s.t
+	hline, hfields := s.csv.record(t.HeaderRow)
+	line, n := s.csv.record(rowNum)
+	last := 0
+	for c, id := range t.ids {
+		if id != "" {
+			last = c + 1
+		}
+	}
+	who := ""
+	if t.nameCol < len(cells) && fold(cells[t.nameCol]) != "" {
+		who = fold(cells[t.nameCol]) + ": "
+	}
+	switch {
+	case len(cells) > hfields:
+		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d%s",
+			line, who, n, hline, hfields, s.csv.commaHint()))}
+	case n < last:
+		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
+			line, who, n, hline, hfields))}
+	}
+	return nil
+}
+
 // Levels parses and checks the row's levels against the rubric, in rubric
 // order, into dst (which it returns, grown as needed). Every problem is an
 // *Error naming the cell, joined; missing indicator columns are reported
 // by CheckColumns, once per table.
-func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) ([]rubric.Decimal, error) {
+func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]rubric.Level, error) {
+	dst, _, err := w.LevelsWith(t, r, LevelOptions{}, dst)
+	return dst, err
+}
+
+// LevelsWith is Levels with options (see Sheet.LevelsWith); assumed lists
+// the indicators whose level is the rubric's assumption.
+func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst []rubric.Level) ([]rubric.Level, []string, error) {
 	inds := r.Indicators()
 	dst = slices.Grow(dst[:0], len(inds))[:len(inds)]
 	if t.colOf == nil || t.colRubric != r {
-		t.colRubric, t.colOf = r, make([]int, len(inds))
-		for i, ind := range inds {
-			t.colOf[i] = slices.Index(t.ids, ind.ID)
-		}
+		t.colRubric, t.colOf = r, t.columnsOf(r)
+	}
+	if w.fieldsErr != nil {
+		return dst, nil, w.fieldsErr
 	}
 	var errs []error
+	var external []*rubric.Indicator
 	prefix := w.Instansi + ": "
 	if w.Instansi == "" {
 		prefix = ""
@@ -223,12 +441,16 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 	}
 	for i, ind := range inds {
 		c := t.colOf[i]
-		if c < 0 {
+		raw := ""
+		if c >= 0 && c < len(w.cells) {
+			raw = w.cells[c]
+		}
+		if ind.External != nil && NoValue(raw) {
+			external = append(external, ind)
 			continue
 		}
-		raw := ""
-		if c < len(w.cells) {
-			raw = w.cells[c]
+		if c < 0 {
+			continue
 		}
 		fail := func(format string, args ...any) {
 			cell, _ := excelize.CoordinatesToCellName(c+1, w.Row)
@@ -251,15 +473,27 @@ func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Decimal) (
 		}
 		dst[i] = lv
 	}
-	return dst, errors.Join(errs...)
+	assumed, err := assume(external, nil, o)
+	if err != nil {
+		cell := t.NameColumn + strconv.Itoa(w.Row)
+		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell, Err: fmt.Errorf("%s%w", prefix, err)})
+	}
+	for _, ind := range external {
+		if assumed != nil {
+			i := slices.Index(inds, ind)
+			dst[i], _ = rubric.LevelOf(ind.External.Assume)
+		}
+	}
+	return dst, assumed, errors.Join(errs...)
 }
 
 // CheckColumns reports the rubric's indicators that have no column, as
 // one *Error wrapping ErrMissing, or nil.
 func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
 	var missing []string
-	for _, ind := range r.Indicators() {
-		if _, ok := t.Columns[ind.ID]; !ok {
+	cols := t.columnsOf(r)
+	for i, ind := range r.Indicators() {
+		if cols[i] < 0 && ind.External == nil {
 			missing = append(missing, ind.ID)
 		}
 	}

@@ -49,7 +49,8 @@ func oracle(r *rubric.Rubric, levels index.Levels) (*big.Rat, []*big.Rat) {
 	for _, a := range r.Aspects() {
 		sum, weights := new(big.Rat), new(big.Rat)
 		for _, ind := range a.Indicators {
-			sum.Add(sum, new(big.Rat).Mul(dec(levels[ind.ID]), dec(ind.Weight)))
+			l, _ := new(big.Rat).SetString(levels[ind.ID].String())
+			sum.Add(sum, new(big.Rat).Mul(l, dec(ind.Weight)))
 			weights.Add(weights, dec(ind.Weight))
 		}
 		grand.Add(grand, sum)
@@ -100,7 +101,7 @@ func TestComputeAtTheBounds(t *testing.T) {
 	} {
 		levels := index.Levels{}
 		for _, ind := range r.Indicators() {
-			levels[ind.ID] = tt.level
+			levels[ind.ID] = level(tt.level)
 		}
 		res := checkOracle(t, r, levels)
 		if got := res.Published.Fixed(r.Precision); got != tt.want || res.Predicate.Name != tt.band {
@@ -108,7 +109,10 @@ func TestComputeAtTheBounds(t *testing.T) {
 		}
 	}
 	// Mixed levels, the finest a Decimal holds.
-	levels := index.Levels{"1": rubric.MaxLevel, "2": -rubric.MaxLevel, "3": dec(t, "-99.999999"), "4": dec(t, "0.000001"), "5": rubric.MaxLevel, "6": dec(t, "-33.333333")}
+	levels := index.Levels{"1": level(rubric.MaxLevel), "2": level(-rubric.MaxLevel), "3": lvl(t, "-99.999999"), "4": lvl(t, "0.000001"), "5": level(rubric.MaxLevel), "6": lvl(t, "-33.333333")}
+	checkOracle(t, r, levels)
+	// Mixed levels, the finest a Level holds.
+	levels = index.Levels{"1": level(rubric.MaxLevel), "2": level(-rubric.MaxLevel), "3": lvl(t, "-99.9999999999999999"), "4": lvl(t, "0.0000000000000001"), "5": lvl(t, "1.1666666666666667"), "6": lvl(t, "-33.3333333333333333")}
 	checkOracle(t, r, levels)
 }
 
@@ -144,7 +148,7 @@ domains:
 	if err != nil {
 		t.Fatal(err)
 	}
-	levels := index.Levels{"1": rubric.NewDecimal(5), "2": rubric.NewDecimal(5), "3": rubric.NewDecimal(5), "4": rubric.NewDecimal(5)}
+	levels := index.Levels{"1": rubric.NewLevel(5), "2": rubric.NewLevel(5), "3": rubric.NewLevel(5), "4": rubric.NewLevel(5)}
 	res := checkOracle(t, r, levels)
 	if got := res.Published.Fixed(2); got != "500.00" {
 		t.Errorf("index = %s, want 500.00", got)

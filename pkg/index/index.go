@@ -37,7 +37,8 @@ type Result struct {
 	// the published value fall in different bands.
 	Edge *Edge
 	// Domains, Aspects and Indicators hold the result of every domain,
-	// aspect and indicator, in rubric order.
+	// aspect and indicator, in rubric order. Domains is empty for a rubric
+	// without domains.
 	Domains    []Group
 	Aspects    []Group
 	Indicators []Item
@@ -46,7 +47,8 @@ type Result struct {
 // Group is the result of a domain or an aspect.
 type Group struct {
 	ID, Name string
-	// Domain is the id of an aspect's domain; empty for a domain.
+	// Domain is the id of an aspect's domain; empty for a domain and for
+	// the aspects of a rubric without domains.
 	Domain string
 	Weight rubric.Decimal
 	// Index is the weighted mean of the levels beneath.
@@ -59,13 +61,18 @@ type Group struct {
 // Item is the result of one indicator.
 type Item struct {
 	Indicator *rubric.Indicator
-	// Level is the level reached, LevelName its name on the indicator's
-	// scale ("" for a level between whole levels).
-	Level     rubric.Decimal
+	// Level is the level reached, exactly as read; LevelName its name on
+	// the indicator's scale: on an integer scale "" for a level between
+	// whole levels, on a fractional scale the name of the whole level
+	// reached.
+	Level     rubric.Level
 	LevelName string
 	// Contribution is level x weight / total; Available is what raising
-	// the level to the scale maximum would add; Step is what one more
-	// level would add (zero at the maximum).
+	// the level to the scale maximum would add; Step is what one step
+	// adds, a step going to the next whole level as pkg/plan counts it
+	// (from 1,26 to 2: 0,74 x weight / total; a whole level from a whole
+	// level; to the maximum from above the last whole level below it;
+	// zero at the maximum).
 	Contribution, Available, Step Value
 }
 
@@ -110,56 +117,73 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	if err := Check(r, levels); err != nil {
 		return nil, err
 	}
-	nAspects := 0
-	for _, d := range r.Domains {
-		nAspects += len(d.Aspects)
-	}
+	aspects := r.Aspects()
 	res := &Result{
 		Rubric:     r,
 		Indicators: make([]Item, len(r.Indicators())),
 		Domains:    make([]Group, 0, len(r.Domains)),
-		Aspects:    make([]Group, 0, nAspects),
+		Aspects:    make([]Group, 0, len(aspects)),
 	}
+	// Sums of level x weight products are kept in 128 bits, in units of a
+	// level times rubric.Decimal units of a weight. The unit of a level is
+	// a rubric.Decimal unit (10^-6) when every level is a Decimal, as on
+	// the SPBE scales, else a rubric.Level unit (10^-16). A valid rubric
+	// keeps the sums below 10^18 in the first case (see
+	// rubric.MaxWeightSum) and below 10^28 in the second; 128 bits hold
+	// them, and the denominators (a weight times one level), with room.
+	lv := levelUnits(levels)
+	one := lv.one
+	total := weightDen(r.Total, one)
 	next := 0 // the next of res.Indicators to fill, in rubric order
-	// Sums of level x weight products, in units² (rubric.Decimal units of
-	// a level times units of a weight), are kept in 128 bits: a valid
-	// rubric keeps them below 10^18 (see rubric.MaxWeightSum), and 128
-	// bits hold them for any rubric and for levels with more digits.
-	total := weightDen(r.Total)
+	aspect := func(a *rubric.Aspect, domain string) (sum, avail i128) {
+		for _, ind := range a.Indicators {
+			l := levels[ind.ID]
+			w := ind.Weight.Units()
+			s := ind.LevelScale
+			lu, max := lv.of(l), lv.ofDecimal(s.Max)
+			isum := mul64(lu, w)
+			iavail := mul64(max-lu, w)
+			var step Value
+			if lu < max {
+				frac := lu % one // of a whole level, below it
+				if frac < 0 {
+					frac += one
+				}
+				step = ratio(mul64(min(one-frac, max-lu), w), total)
+			}
+			it := &res.Indicators[next] // filled in place: an Item is large
+			next++
+			it.Indicator, it.Level, it.LevelName = ind, l, s.LevelName(l)
+			it.Contribution, it.Available, it.Step = ratio(isum, total), ratio(iavail, total), step
+			sum = sum.add(isum)
+			avail = avail.add(iavail)
+		}
+		res.Aspects = append(res.Aspects, Group{
+			ID: a.ID, Name: a.Name, Domain: domain, Weight: a.Weight,
+			Index:        ratio(sum, weightDen(a.IndicatorWeight, one)),
+			Contribution: ratio(sum, total),
+			Available:    ratio(avail, total),
+		})
+		return sum, avail
+	}
 	var grand i128
+	for _, a := range r.TopAspects {
+		if len(r.Domains) > 0 {
+			break
+		}
+		sum, _ := aspect(a, "")
+		grand = grand.add(sum)
+	}
 	for _, d := range r.Domains {
 		var dSum, dAvail i128
 		for _, a := range d.Aspects {
-			var aSum, aAvail i128
-			for _, ind := range a.Indicators {
-				l := levels[ind.ID]
-				w := ind.Weight.Units()
-				s := ind.LevelScale
-				sum := mul64(l.Units(), w)
-				avail := mul64(s.Max.Units()-l.Units(), w)
-				var step Value
-				if l < s.Max {
-					step = ratio(mul64(min(unit, s.Max.Units()-l.Units()), w), total)
-				}
-				it := &res.Indicators[next] // filled in place: an Item is large
-				next++
-				it.Indicator, it.Level, it.LevelName = ind, l, s.LevelName(l)
-				it.Contribution, it.Available, it.Step = ratio(sum, total), ratio(avail, total), step
-				aSum = aSum.add(sum)
-				aAvail = aAvail.add(avail)
-			}
-			res.Aspects = append(res.Aspects, Group{
-				ID: a.ID, Name: a.Name, Domain: d.ID, Weight: a.Weight,
-				Index:        ratio(aSum, weightDen(a.IndicatorWeight)),
-				Contribution: ratio(aSum, total),
-				Available:    ratio(aAvail, total),
-			})
+			aSum, aAvail := aspect(a, d.ID)
 			dSum = dSum.add(aSum)
 			dAvail = dAvail.add(aAvail)
 		}
 		res.Domains = append(res.Domains, Group{
 			ID: d.ID, Name: d.Name, Weight: d.Weight,
-			Index:        ratio(dSum, weightDen(d.IndicatorWeight)),
+			Index:        ratio(dSum, weightDen(d.IndicatorWeight, one)),
 			Contribution: ratio(dSum, total),
 			Available:    ratio(dAvail, total),
 		})
@@ -171,9 +195,40 @@ func Compute(r *rubric.Rubric, levels Levels) (*Result, error) {
 	return res, nil
 }
 
-// weightDen returns the denominator, in units², of a weighted mean over a
-// positive weight.
-func weightDen(weight rubric.Decimal) i128 { return mul64(weight.Units(), unit) }
+// weightDen returns the denominator of a weighted mean over a positive
+// weight, in the units of the sums: weight units times one, the units in
+// one level.
+func weightDen(weight rubric.Decimal, one int64) i128 { return mul64(weight.Units(), one) }
+
+// levelUnit is the unit Compute counts levels in: one level is one units.
+type levelUnit struct {
+	one int64
+	// div is the number of rubric.Level units in one unit.
+	div int64
+}
+
+// levelUnits chooses the unit of levels: a rubric.Decimal unit when every
+// level is a Decimal (so that results keep the form they have always had),
+// else a rubric.Level unit.
+func levelUnits(levels Levels) levelUnit {
+	dec := levelUnit{one: unit, div: rubric.NewLevel(1).Units() / unit}
+	for _, l := range levels {
+		if _, ok := l.Decimal(); !ok {
+			return levelUnit{one: rubric.NewLevel(1).Units(), div: 1}
+		}
+	}
+	return dec
+}
+
+// of returns l in the unit.
+func (u levelUnit) of(l rubric.Level) int64 { return l.Units() / u.div }
+
+// ofDecimal returns a scale bound in the unit (at most rubric.MaxLevel in
+// magnitude on a valid rubric, 10^18 Level units).
+func (u levelUnit) ofDecimal(d rubric.Decimal) int64 {
+	l, _ := rubric.LevelOf(d)
+	return l.Units() / u.div
+}
 
 // ratio returns the exact Value sum / den for a sum of level x weight
 // products and a weightDen: a weighted mean of levels.

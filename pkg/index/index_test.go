@@ -27,7 +27,7 @@ func levelsOf(t testing.TB, r *rubric.Rubric, ls ...int64) index.Levels {
 	}
 	out := index.Levels{}
 	for i, ind := range r.Indicators() {
-		out[ind.ID] = rubric.NewDecimal(ls[i])
+		out[ind.ID] = rubric.NewLevel(ls[i])
 	}
 	return out
 }
@@ -126,7 +126,7 @@ func TestWorkedExamples(t *testing.T) {
   - {id: D3, name: D3, weight: 16.5, aspects: [{id: A3, name: A3, weight: 16.5, indicators: [{id: "3", name: i, weight: 16.5}]}]}
   - {id: D4, name: D4, weight: 45.5, aspects: [{id: A4, name: A4, weight: 45.5, indicators: [{id: "4", name: i, weight: 45.5}]}]}
 `)
-	res, err = index.Compute(four, index.Levels{"1": dec(t, "3.7"), "2": dec(t, "3.4"), "3": dec(t, "3"), "4": dec(t, "3.2")})
+	res, err = index.Compute(four, index.Levels{"1": lvl(t, "3.7"), "2": lvl(t, "3.4"), "3": lvl(t, "3"), "4": lvl(t, "3.2")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,13 +135,23 @@ func TestWorkedExamples(t *testing.T) {
 	}
 }
 
-func dec(t testing.TB, s string) rubric.Decimal {
+// lvl parses an exact level.
+func lvl(t testing.TB, s string) rubric.Level {
 	t.Helper()
-	d, err := rubric.ParseDecimal(s)
+	l, err := rubric.ParseLevel(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return l
+}
+
+// level converts a scale bound to a level.
+func level(d rubric.Decimal) rubric.Level {
+	l, ok := rubric.LevelOf(d)
+	if !ok {
+		panic("level out of range: " + d.String())
+	}
+	return l
 }
 
 // parse builds a rubric on a decimal 1..5 scale with the 59/2020 bands
@@ -201,7 +211,7 @@ func TestPredicateBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.index, func(t *testing.T) {
-			res, err := index.Compute(r, index.Levels{"1": dec(t, tt.index)})
+			res, err := index.Compute(r, index.Levels{"1": lvl(t, tt.index)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -214,7 +224,7 @@ func TestPredicateBoundaries(t *testing.T) {
 			if got := res.Edge != nil; got != tt.edge {
 				t.Errorf("edge = %v, want %v", res.Edge, tt.edge)
 			}
-			resExact, err := index.Compute(exact, index.Levels{"1": dec(t, tt.index)})
+			resExact, err := index.Compute(exact, index.Levels{"1": lvl(t, tt.index)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -229,13 +239,13 @@ func TestComputeErrors(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	ls := levelsOf(t, r, make([]int64, 47)...)
 	for id := range ls {
-		ls[id] = rubric.NewDecimal(3)
+		ls[id] = rubric.NewLevel(3)
 	}
 	delete(ls, "5")
 	delete(ls, "47")
-	ls["21"] = rubric.NewDecimal(6)
-	ls["22"] = dec(t, "2.5")
-	ls["48"] = rubric.NewDecimal(1)
+	ls["21"] = rubric.NewLevel(6)
+	ls["22"] = lvl(t, "2.5")
+	ls["48"] = rubric.NewLevel(1)
 	_, err := index.Compute(r, ls)
 	want := []string{
 		"indicator 21: level 6 is outside the scale 1 to 5",
@@ -255,7 +265,7 @@ func TestContributionsAddUp(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	ls := index.Levels{}
 	for i, ind := range r.Indicators() {
-		ls[ind.ID] = rubric.NewDecimal(int64(i%5 + 1))
+		ls[ind.ID] = rubric.NewLevel(int64(i%5 + 1))
 	}
 	res, err := index.Compute(r, ls)
 	if err != nil {
@@ -281,9 +291,9 @@ func ExampleCompute() {
 	r, _ := rubric.ByID("permenpanrb-59-2020")
 	levels := index.Levels{}
 	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewDecimal(3)
+		levels[ind.ID] = rubric.NewLevel(3)
 	}
-	levels["47"] = rubric.NewDecimal(5)
+	levels["47"] = rubric.NewLevel(5)
 	res, err := index.Compute(r, levels)
 	if err != nil {
 		fmt.Println(err)
@@ -297,7 +307,7 @@ func BenchmarkCompute(b *testing.B) {
 	r := mustRubric(b, "permenpanrb-59-2020")
 	ls := index.Levels{}
 	for i, ind := range r.Indicators() {
-		ls[ind.ID] = rubric.NewDecimal(int64(i%5 + 1))
+		ls[ind.ID] = rubric.NewLevel(int64(i%5 + 1))
 	}
 	for b.Loop() {
 		if _, err := index.Compute(r, ls); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,9 +43,13 @@ func (in instance) String() string {
 
 var (
 	tinyWeights = []string{"0.25", "0.5", "1.3", "1.5", "2.5", "2.75", "3", "3.3"}
-	tinyDecimal = []string{"1", "1.5", "2.25", "3", "3.7", "4.5", "5"}
-	tinyCaps    = []string{"2", "3", "3.5", "4", "4.8"}
-	tinyCosts   = []string{"0", "0.5", "1", "1", "1.25", "2", "3"}
+	tinyDecimal = []string{"1", "1.5", "2.25", "3", "3.7", "4.5", "5", "1.26"}
+	// tinyFine are levels finer than a Decimal, as a spreadsheet stores 7/6
+	// and 7/3: drawn only where every weight is a multiple of 0,25, else
+	// the sums pass the planner's exact range (ErrTooFine).
+	tinyFine  = []string{"1.1666666666666667", "2.3333333333333335"}
+	tinyCaps  = []string{"2", "3", "3.5", "4", "4.8"}
+	tinyCosts = []string{"0", "0.5", "1", "1", "1.25", "2", "3"}
 )
 
 // randomInstance builds a rubric of two to four indicators on integer and
@@ -56,9 +61,11 @@ func randomInstance(t testing.TB, rng *rand.Rand, withCosts bool) instance {
 	var total rubric.Decimal
 	var inds []string
 	var scales []string
+	quarters := true
 	for i := range n {
 		w := dec(t, tinyWeights[rng.IntN(len(tinyWeights))])
 		total += w
+		quarters = quarters && w%dec(t, "0.25") == 0
 		sc := "int"
 		if rng.IntN(3) == 0 {
 			sc = "dec"
@@ -94,9 +101,13 @@ domains: [{id: D1, name: D, weight: %[1]s, aspects: [{id: A1, name: A, weight: %
 	in := instance{r: r, levels: index.Levels{}}
 	for i, ind := range r.Indicators() {
 		if scales[i] == "int" {
-			in.levels[ind.ID] = rubric.NewDecimal(int64(1 + rng.IntN(5)))
+			in.levels[ind.ID] = rubric.NewLevel(int64(1 + rng.IntN(5)))
 		} else {
-			in.levels[ind.ID] = dec(t, tinyDecimal[rng.IntN(len(tinyDecimal))])
+			vals := tinyDecimal
+			if quarters {
+				vals = append(slices.Clone(vals), tinyFine...)
+			}
+			in.levels[ind.ID] = lvl(t, vals[rng.IntN(len(vals))])
 		}
 		if rng.IntN(6) == 0 {
 			if in.opts.Fixed == nil {
@@ -128,14 +139,14 @@ domains: [{id: D1, name: D, weight: %[1]s, aspects: [{id: A1, name: A, weight: %
 }
 
 // choices lists, independently of the planner, the levels each indicator
-// may take: its own, then one more at a time up to the cap, the last
-// perhaps a partial step on a decimal scale.
-func choices(in instance) [][]rubric.Decimal {
-	var out [][]rubric.Decimal
-	one := rubric.NewDecimal(1)
+// may take: its own, then each whole level above it up to the cap (from
+// 1.5 the first step goes to 2), the last perhaps a partial step to a cap
+// between whole levels on a decimal scale.
+func choices(in instance) [][]rubric.Level {
+	var out [][]rubric.Level
 	for _, ind := range in.r.Indicators() {
 		from := in.levels[ind.ID]
-		ls := []rubric.Decimal{from}
+		ls := []rubric.Level{from}
 		if !in.opts.Fixed[ind.ID] {
 			capL := ind.LevelScale.Max
 			if in.opts.MaxLevel != nil && *in.opts.MaxLevel < capL {
@@ -144,11 +155,13 @@ func choices(in instance) [][]rubric.Decimal {
 			if ind.LevelScale.Integer {
 				capL = rubric.NewDecimal(capL.Int())
 			}
-			for l := from + one; l <= capL; l += one {
-				ls = append(ls, l)
+			for w := int64(1); w <= 5; w++ {
+				if l := rubric.NewLevel(w); l > from && l.Cmp(capL) <= 0 {
+					ls = append(ls, l)
+				}
 			}
-			if last := ls[len(ls)-1]; !ind.LevelScale.Integer && last < capL {
-				ls = append(ls, capL)
+			if last := ls[len(ls)-1]; !ind.LevelScale.Integer && last.Cmp(capL) < 0 {
+				ls = append(ls, asLevel(capL))
 			}
 		}
 		out = append(out, ls)
@@ -252,6 +265,36 @@ func TestFewestStepsExhaustive(t *testing.T) {
 	}
 }
 
+// Where the greedy choice is optimal (every indicator at a whole level),
+// the dynamic programming finds the very same plan.
+func TestFewestStepsGreedyIsDP(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 2026))
+	for trial := 0; trial < 2000; {
+		in := randomInstance(t, rng, false)
+		whole := true
+		for _, l := range in.levels {
+			whole = whole && l.IsInteger()
+		}
+		if !whole {
+			continue
+		}
+		trial++
+		greedy, err := plan.Make(in.r, in.levels, in.target, in.opts)
+		if err != nil {
+			t.Fatalf("trial %d: %s: %v", trial, in, err)
+		}
+		restore := plan.AlwaysDP()
+		dp, err := plan.Make(in.r, in.levels, in.target, in.opts)
+		restore()
+		if err != nil {
+			t.Fatalf("trial %d: %s: %v", trial, in, err)
+		}
+		if g, d := fmt.Sprint(planned(in, greedy)), fmt.Sprint(planned(in, dp)); g != d {
+			t.Fatalf("trial %d: %s:\ngreedy %s, dynamic programming %s", trial, in, g, d)
+		}
+	}
+}
+
 // With costs the plan has exactly the least cost, then the fewest steps,
 // and breaks ties toward earlier indicators, whether the table or the
 // branch and bound finds it.
@@ -291,7 +334,7 @@ func TestCheapestMethodsAgree(t *testing.T) {
 		ls := index.Levels{}
 		o := plan.Options{Costs: map[string]rubric.Decimal{}}
 		for _, ind := range r.Indicators() {
-			ls[ind.ID] = rubric.NewDecimal(int64(1 + rng.IntN(4)))
+			ls[ind.ID] = rubric.NewLevel(int64(1 + rng.IntN(4)))
 			o.Costs[ind.ID] = dec(t, costs[rng.IntN(len(costs))])
 		}
 		if rng.IntN(2) == 0 {

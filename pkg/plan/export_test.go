@@ -7,3 +7,10 @@ func SetLimits(cells, nodes int) (restore func()) {
 	maxCells, maxNodes = cells, nodes
 	return func() { maxCells, maxNodes = c, n }
 }
+
+// AlwaysDP makes the fewest-steps planner use its dynamic programming
+// everywhere, and returns a function that restores it.
+func AlwaysDP() (restore func()) {
+	alwaysDP = true
+	return func() { alwaysDP = false }
+}

@@ -3,6 +3,8 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spbe-id/spbe/pkg/index"
@@ -34,63 +36,157 @@ func ParseTarget(r *rubric.Rubric, s string) (Target, error) {
 	return Target{Index: d}, nil
 }
 
+// Lookup returns the indicator that s names: its id ("5") or, in a rubric
+// whose indicators have codes, its code ("3.1", the assessors' kode
+// aspect.indicator). A text that is the id of one indicator and the code
+// of another is an error, as is one that names none.
+func Lookup(r *rubric.Rubric, s string) (*rubric.Indicator, error) {
+	byID := r.Indicator(s)
+	var byCode *rubric.Indicator
+	if s != "" {
+		for _, ind := range r.Indicators() {
+			if ind.Code == s {
+				byCode = ind
+				break
+			}
+		}
+	}
+	switch {
+	case byID != nil && byCode != nil && byID != byCode:
+		return nil, fmt.Errorf("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, byID.ID, byCode.ID)
+	case byID != nil:
+		return byID, nil
+	case byCode != nil:
+		return byCode, nil
+	}
+	return nil, fmt.Errorf("indicator %q is not in the rubric", s)
+}
+
+// lookupRange returns the indicators that s names: one id or code, or a
+// range "a..b" of every indicator from a to b in rubric order ("29..31",
+// "3.1..3.4").
+func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
+	a, b, isRange := strings.Cut(s, "..")
+	if !isRange {
+		ind, err := Lookup(r, s)
+		if err != nil {
+			if a, b, ok := strings.Cut(s, "-"); ok && r.Indicator(a) != nil && r.Indicator(b) != nil {
+				return nil, fmt.Errorf("%w; a range is written with two dots (%s..%s)", err, a, b)
+			}
+			return nil, err
+		}
+		return []*rubric.Indicator{ind}, nil
+	}
+	if a == "" || b == "" {
+		return nil, fmt.Errorf("range %q needs an indicator on each side of .. (such as 29..31)", s)
+	}
+	ia, err := Lookup(r, a)
+	if err != nil {
+		return nil, err
+	}
+	ib, err := Lookup(r, b)
+	if err != nil {
+		return nil, err
+	}
+	inds := r.Indicators()
+	i, j := slices.Index(inds, ia), slices.Index(inds, ib)
+	if i > j {
+		return nil, fmt.Errorf("indicator %s comes after %s in the rubric", a, b)
+	}
+	return inds[i : j+1], nil
+}
+
+// ParseIndicators reads a list of indicators such as "45,46,47" or
+// "29..31" (ranges in rubric order), separated by commas, semicolons or
+// spaces, each named by its id or its code (see Lookup). It returns the
+// set of their ids.
+func ParseIndicators(r *rubric.Rubric, s string) (map[string]bool, error) {
+	ids := map[string]bool{}
+	var errs []error
+	for _, part := range strings.FieldsFunc(tighten(s), isSeparator) {
+		inds, err := lookupRange(r, part)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%q: %w", part, err))
+			continue
+		}
+		for _, ind := range inds {
+			ids[ind.ID] = true
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, errors.New("no indicators: want ids such as 45,46,47 or a range such as 29..31")
+	}
+	return ids, nil
+}
+
+func isSeparator(c rune) bool { return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' }
+
+// tight matches "=" and ".." with the spaces around them.
+var tight = regexp.MustCompile(`[ \t\n]*(=|\.\.)[ \t\n]*`)
+
+// tighten drops the spaces around "=" and "..", so that "21 = 3" and
+// "29 .. 31" read as 21=3 and 29..31 rather than as separate parts.
+func tighten(s string) string { return tight.ReplaceAllString(s, "$1") }
+
 // ParseChanges reads level changes such as "21=3,22=3,29..31=2": id=level
-// pairs separated by commas, semicolons or spaces, where "a..b" names every
-// indicator from a to b in rubric order. Levels are written with a decimal
-// point ("3.5"). Every bad part is reported, by its text.
+// pairs separated by commas, semicolons or spaces (spaces around "=" and
+// ".." are allowed: "21 = 3"), where "a..b" names every
+// indicator from a to b in rubric order, and an indicator may be named by
+// its code ("3.2=2") in a rubric with codes (see Lookup). Levels are exact
+// and written with a decimal point ("2.5", "1.1666666666666667"): a comma
+// always separates changes, so "5=2,5" is refused with a hint rather than
+// read as 5=2 and a stray 5. A fractional level is refused on an integer
+// scale. Every bad part is reported, by its text.
 func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
-	parts := strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' })
+	s = tighten(s)
+	parts := strings.FieldsFunc(s, isSeparator)
 	if len(parts) == 0 {
 		return nil, errors.New("changes are empty: want id=level pairs such as 21=3,29..31=2")
-	}
-	pos := map[string]int{}
-	for i, ind := range r.Indicators() {
-		pos[ind.ID] = i
 	}
 	out := index.Levels{}
 	var errs []error
 	bad := func(part, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("change %q: %s", part, fmt.Sprintf(format, args...)))
 	}
-	for _, part := range parts {
+	for i, part := range parts {
 		ids, val, ok := strings.Cut(part, "=")
 		if !ok {
-			if _, err := rubric.ParseDecimal(part); err == nil {
-				bad(part, "want id=level (write a decimal level with a point: 3.5)")
-			} else {
-				bad(part, "want id=level")
+			prevID, prevVal, prevOK := "", "", false
+			if i > 0 {
+				prevID, prevVal, prevOK = strings.Cut(parts[i-1], "=")
+			}
+			switch {
+			case part == "": // reported with the part before
+			case prevOK && digits(part) && digits(prevVal) && strings.Contains(s, parts[i-1]+","+part):
+				bad(parts[i-1]+","+part, "a comma separates changes: write a decimal level with a point (%s=%s.%s)", prevID, prevVal, part)
+			case i+1 < len(parts) && !strings.Contains(parts[i+1], "=") && strings.Contains(s, part+" "+parts[i+1]):
+				bad(part+" "+parts[i+1], "want id=level, with = between them (%s=%s)", part, parts[i+1])
+				parts[i+1] = "" // reported with this one
+			default:
+				bad(part, "want id=level, such as 21=3")
 			}
 			continue
 		}
-		ids, val = strings.TrimSpace(ids), strings.TrimSpace(val)
-		level, err := rubric.ParseDecimal(val)
+		switch {
+		case ids == "":
+			bad(part, "the indicator before = is missing")
+			continue
+		case val == "":
+			bad(part, "the level after = is missing")
+			continue
+		}
+		level, err := rubric.ParseLevel(val)
 		if err != nil {
 			bad(part, "level %q is not a number", val)
 			continue
 		}
-		var inds []*rubric.Indicator
-		if a, b, isRange := strings.Cut(ids, ".."); isRange {
-			ia, okA := pos[a]
-			ib, okB := pos[b]
-			switch {
-			case !okA:
-				bad(part, "indicator %q is not in the rubric", a)
-				continue
-			case !okB:
-				bad(part, "indicator %q is not in the rubric", b)
-				continue
-			case ia > ib:
-				bad(part, "indicator %s comes after %s in the rubric", a, b)
-				continue
-			}
-			inds = r.Indicators()[ia : ib+1]
-		} else {
-			ind := r.Indicator(ids)
-			if ind == nil {
-				bad(part, "indicator %q is not in the rubric", ids)
-				continue
-			}
-			inds = []*rubric.Indicator{ind}
+		inds, err := lookupRange(r, ids)
+		if err != nil {
+			bad(part, "%v", err)
+			continue
 		}
 		for _, ind := range inds {
 			if err := ind.LevelScale.Check(level); err != nil {
@@ -108,6 +204,16 @@ func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // WhatIf scores levels with changes applied. The changes must name

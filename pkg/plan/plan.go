@@ -10,18 +10,26 @@
 // # Units
 //
 // The SPBE index is S / (Total x 10^6), where S is the sum over indicators
-// of level x weight, both in rubric.Decimal millionths ("units²"). Raising
-// an indicator of weight w by one level adds exactly 10^6 x w to S,
+// of level x weight, both in rubric.Decimal millionths ("units²"). A step
+// raises an indicator to its next whole level (1 to 2, 1,26 to 2), and a
+// whole step on an indicator of weight w adds exactly 10^6 x w to S,
 // whatever the level, so a plan is a choice of how many steps n_i to take
 // on each indicator, and the target becomes a threshold S* on S: because
 // rounding half-up is monotone, "the published index is at least x" holds
 // exactly when S >= S*. The planner finds S* by binary search with the very
 // rounding and comparison pkg/index uses, so plan and score always agree.
+//
+// Levels finer than a Decimal (1.1666666666666667, as a spreadsheet stores
+// 7/6) are counted in rubric.Level units (10^-16) instead, and the weights
+// in units of their greatest common divisor with the total, so that S
+// still fits an int64; a rubric whose weights are too fine for that gives
+// ErrTooFine (see unitsFor).
 package plan
 
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -31,6 +39,70 @@ import (
 
 // unit is the number of rubric.Decimal units in one level.
 var unit = rubric.NewDecimal(1).Units()
+
+// ErrTooFine is returned when levels finer than a rubric.Decimal meet
+// weights too fine for the planner's exact int64 sums.
+var ErrTooFine = errors.New("plan: levels with more than 6 decimals on weights this fine are beyond the planner's exact range")
+
+// units are the units the planner counts levels and weights in: one level
+// is one units of a level, a level's units are its rubric.Level units /
+// div, and a weight's units its rubric.Decimal units / wdiv. The index is
+// S / den.
+type units struct {
+	one, div, wdiv, den int64
+}
+
+func (u units) level(l rubric.Level) int64 { return l.Units() / u.div }
+
+func (u units) bound(d rubric.Decimal) int64 {
+	l, _ := rubric.LevelOf(d)
+	return u.level(l)
+}
+
+func (u units) toLevel(x int64) rubric.Level { return rubric.Level(x * u.div) }
+
+func (u units) weight(ind *rubric.Indicator) int64 { return ind.Weight.Units() / u.wdiv }
+
+// unitsFor chooses the units for levels: rubric.Decimal millionths and
+// weight units, as always, when every level is a Decimal; else rubric.Level
+// units and weights divided by the greatest common divisor g of the
+// weights and the total. With fine levels, every sum S a plan meets and
+// every difference of two lies within the sums of the scale minima and
+// maxima; unitsFor checks, with math/big, that these fit an int64, and
+// that the denominator Total / g x 10^16 does, else it returns ErrTooFine.
+// (PermenPANRB 8/2026: whole weights adding up to 100, so g = 10^6 and S is
+// at most 5 x 10^16 x 100 = 5 x 10^18.)
+func unitsFor(r *rubric.Rubric, levels index.Levels) (units, error) {
+	dec := units{one: unit, div: rubric.NewLevel(1).Units() / unit, wdiv: 1, den: r.Total.Units() * unit}
+	fine := false
+	for _, l := range levels {
+		if _, ok := l.Decimal(); !ok {
+			fine = true
+			break
+		}
+	}
+	if !fine {
+		return dec, nil
+	}
+	g := r.Total.Units()
+	for _, ind := range r.Indicators() {
+		g = gcd(g, ind.Weight.Units())
+	}
+	u := units{one: rubric.NewLevel(1).Units(), div: 1, wdiv: g}
+	lo, hi := new(big.Int), new(big.Int)
+	for _, ind := range r.Indicators() {
+		w := big.NewInt(u.weight(ind))
+		lo.Add(lo, new(big.Int).Mul(big.NewInt(u.bound(ind.LevelScale.Min)), w))
+		hi.Add(hi, new(big.Int).Mul(big.NewInt(u.bound(ind.LevelScale.Max)), w))
+	}
+	den := new(big.Int).Mul(big.NewInt(r.Total.Units()/g), big.NewInt(u.one))
+	span := new(big.Int).Sub(hi, lo)
+	if !lo.IsInt64() || !hi.IsInt64() || !span.IsInt64() || !den.IsInt64() {
+		return units{}, ErrTooFine
+	}
+	u.den = den.Int64()
+	return u, nil
+}
 
 // Target is what a plan aims for: a published index, or a predicate band.
 //
@@ -75,20 +147,36 @@ type Options struct {
 type Step struct {
 	Indicator *rubric.Indicator
 	// From and To are the levels before and after.
-	From, To rubric.Decimal
+	From, To rubric.Level
 	// Gain is what the step adds to the SPBE index: (To-From) x weight /
 	// total, exactly.
 	Gain index.Value
 	// Cost is the number of level steps times the indicator's cost per
-	// step; a partial last step (non-integer scales) costs a whole step.
+	// step; a partial step (non-integer scales) costs a whole step.
 	Cost rubric.Decimal
 }
 
-// Levels returns the number of level steps the step takes, counting a
-// partial last step as one.
-func (s Step) Levels() int {
-	d := (s.To - s.From).Units()
-	return int((d + unit - 1) / unit)
+// Levels returns the number of level steps the step takes: one to each
+// whole level after From up to To, and one more to To when To is not
+// whole (1,26 to 2 is one step, 1,26 to 3 two, 4,2 to 4,5 one).
+func (s Step) Levels() int { return StepsBetween(s.From, s.To) }
+
+// StepsBetween returns the number of level steps from one level up to
+// another: a step goes to the next whole level (from 1,26 to 2, then 3),
+// and a last step may end between whole levels (at a cap of 4,5). It is 0
+// when to is not above from.
+func StepsBetween(from, to rubric.Level) int {
+	if to <= from {
+		return 0
+	}
+	n := to.Floor() - from.Ceil()
+	if !from.IsInteger() {
+		n++
+	}
+	if !to.IsInteger() {
+		n++
+	}
+	return int(n)
 }
 
 // Plan is the answer of Make.
@@ -125,23 +213,28 @@ func (p *Plan) Levels() index.Levels {
 }
 
 // item is an indicator that may be raised: its position in rubric order,
-// its level, and the gain in units² of each step it allows, whole steps
-// first and then at most one partial step up to the cap.
+// its level, and the levels each step it allows reaches: a step goes to
+// the next whole level (1,26 to 2, then 3), the last perhaps to a cap
+// between whole levels. Levels are in the plan's units (see units).
 type item struct {
 	ind   *rubric.Indicator
-	from  rubric.Decimal
-	cap   rubric.Decimal
-	gains []int64
-	cost  int64 // per step, in rubric.Decimal units
+	from  int64
+	w     int64   // the weight, in the plan's units
+	tos   []int64 // the level after each step, rising
+	gains []int64 // the gain in units² of each step
+	cost  int64   // per step, in rubric.Decimal units
 }
 
 // to returns the level after n steps.
-func (it *item) to(n int) rubric.Decimal {
-	return min(it.from+rubric.Decimal(int64(n)*unit), it.cap)
+func (it *item) to(n int) int64 {
+	if n == 0 {
+		return it.from
+	}
+	return it.tos[n-1]
 }
 
 // gain returns the gain in units² of the first n steps.
-func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind.Weight.Units() }
+func (it *item) gain(n int) int64 { return (it.to(n) - it.from) * it.w }
 
 // Make plans how to reach target t from levels under the options o. It
 // returns an error for invalid levels, unknown ids in o.Fixed or o.Costs,
@@ -157,9 +250,10 @@ func (it *item) gain(n int) int64 { return (it.to(n) - it.from).Units() * it.ind
 // has the least total cost, then the fewest steps, then as many steps as
 // possible on the indicators earliest in the rubric (found by dynamic
 // programming, or an exact branch and bound when the gains are too fine
-// for the table; ErrTooHard if that search is too long). Steps are whole
-// levels up to the cap; on a non-integer scale a last partial step may end
-// at the cap.
+// for the table; ErrTooHard if that search is too long). A step goes to
+// the next whole level up to the cap: from 1,26 to 2, then 3; on a
+// non-integer scale a last partial step may end at a cap between whole
+// levels (4,5).
 //
 // When the target is out of reach, Reachable is false, Max is the best
 // result possible, and the plan is the cheapest one that reaches Max's
@@ -169,22 +263,26 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
-	items, err := makeItems(r, levels, o)
+	u, err := unitsFor(r, levels)
+	if err != nil {
+		return nil, err
+	}
+	items, err := makeItems(r, levels, o, u)
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{Target: t, Before: before}
-	s0 := weightedSum(before)
+	s0 := weightedSum(before, u)
 	sMax := s0
 	maxLevels := copyLevels(levels)
 	for _, it := range items {
-		sMax += it.gain(len(it.gains))
-		maxLevels[it.ind.ID] = it.cap
+		sMax += it.gain(len(it.tos))
+		maxLevels[it.ind.ID] = u.toLevel(it.to(len(it.tos)))
 	}
 	if p.Max, err = index.Compute(r, maxLevels); err != nil {
 		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
 	}
-	den := r.Total.Units() * unit
+	den := u.den
 	met := metFunc(r, t, den)
 	if met(s0) {
 		p.Reachable, p.After = true, before
@@ -203,7 +301,9 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	var n []int
 	if need > 0 {
 		if o.Costs == nil {
-			n = fewestSteps(items, need)
+			if n, err = fewestSteps(items, need); err != nil {
+				return nil, err
+			}
 		} else {
 			n, err = cheapest(items, need)
 			if err != nil {
@@ -216,7 +316,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		if n == nil || n[i] == 0 {
 			continue
 		}
-		to := it.to(n[i])
+		to := u.toLevel(it.to(n[i]))
 		after[it.ind.ID] = to
 		gain, err := index.NewValue(it.gain(n[i]), den)
 		if err != nil {
@@ -224,7 +324,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		}
 		st := Step{
 			Indicator: it.ind,
-			From:      it.from,
+			From:      u.toLevel(it.from),
 			To:        to,
 			Gain:      gain,
 			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
@@ -236,14 +336,14 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if p.After, err = index.Compute(r, after); err != nil {
 		return nil, fmt.Errorf("plan: planned levels: %w", err)
 	}
-	if !met(weightedSum(p.After)) {
+	if !met(weightedSum(p.After, u)) {
 		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
 	}
 	return p, nil
 }
 
 // makeItems lists, in rubric order, the indicators that may be raised.
-func makeItems(r *rubric.Rubric, levels index.Levels, o Options) ([]item, error) {
+func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]item, error) {
 	var errs []error
 	for _, id := range sortedKeys(o.Fixed) {
 		if r.Indicator(id) == nil {
@@ -267,28 +367,43 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options) ([]item, error)
 			continue
 		}
 		s := ind.LevelScale
-		capL := s.Max
+		capD := s.Max
 		if o.MaxLevel != nil {
-			capL = min(capL, *o.MaxLevel)
+			capD = min(capD, *o.MaxLevel)
 		}
 		if s.Integer {
-			capL = floor(capL)
+			capD = floor(capD)
 		}
-		from := levels[ind.ID]
+		capL := u.bound(capD)
+		from := u.level(levels[ind.ID])
 		if capL <= from {
 			continue
 		}
-		it := item{ind: ind, from: from, cap: capL, cost: unit}
+		it := item{ind: ind, from: from, w: u.weight(ind), cost: unit}
 		if c, ok := o.Costs[ind.ID]; ok {
 			it.cost = c.Units()
 		}
-		w := ind.Weight.Units()
-		for l := from; l < capL; l += rubric.Decimal(unit) {
-			it.gains = append(it.gains, min(unit, (capL-l).Units())*w)
+		// The next whole level above from (from + one when from is whole),
+		// then one level at a time, the last step ending at the cap.
+		next := from - mod(from, u.one) + u.one
+		for l := from; l < capL; next += u.one {
+			to := min(next, capL)
+			it.tos = append(it.tos, to)
+			it.gains = append(it.gains, (to-l)*it.w)
+			l = to
 		}
 		items = append(items, it)
 	}
 	return items, nil
+}
+
+// mod returns x modulo m in [0, m), for m > 0.
+func mod(x, m int64) int64 {
+	r := x % m
+	if r < 0 {
+		r += m
+	}
+	return r
 }
 
 // floor rounds d down to a whole number.
@@ -319,14 +434,15 @@ func copyLevels(l index.Levels) index.Levels {
 }
 
 // weightedSum returns S, the sum over the indicators of level x weight in
-// units² (see the package comment). For a valid rubric and levels on their
-// scales |S| <= rubric.MaxLevel x rubric.MaxWeightSum = 10^18 (in units²),
-// within an int64, and so is every S between the current and the maximum
-// levels that the planner tries.
-func weightedSum(res *index.Result) int64 {
+// the units u (see the package comment). For a valid rubric and levels on
+// their scales in Decimal units |S| <= rubric.MaxLevel x
+// rubric.MaxWeightSum = 10^18 (in units²), within an int64, and so is
+// every S between the current and the maximum levels that the planner
+// tries; unitsFor checks the same for finer levels.
+func weightedSum(res *index.Result, u units) int64 {
 	var s int64
 	for _, it := range res.Indicators {
-		s += it.Level.Units() * it.Indicator.Weight.Units()
+		s += u.level(it.Level) * u.weight(it.Indicator)
 	}
 	return s
 }
@@ -370,27 +486,36 @@ func threshold(met func(int64) bool, lo, hi int64) int64 {
 }
 
 // fewestSteps returns how many steps to take on each item so that the
-// gains add up to at least need with the fewest steps.
+// gains add up to at least need with the fewest steps: by greedy choice
+// when every item's steps gain less and less (prefixOrdered), else by
+// dynamic programming (fewestStepsDP).
 //
-// Proof that the count is minimal (exchange argument). The target is a
-// threshold on the sum S (see the package comment), so a plan meets it
-// exactly when its gain is at least need. Every level step is an element
-// of the multiset of allowed steps, each with a gain > 0: an indicator of
-// weight w offers whole steps of gain 10^6 x w each, then perhaps one
-// partial step of smaller gain up to the cap, to be taken in that order.
-// Sort all steps by gain, largest first, ties by rubric order and then by
-// step order, and let G(k) be the gain of the k first. A plan of k steps
-// takes k distinct elements of the multiset; exchanging each for a larger
-// one not taken never lowers the gain, so its gain is at most G(k). The k
-// first steps are themselves a valid plan: for each indicator they form a
-// prefix of its steps, since its whole steps are equal and sort before its
-// partial step. So if k* is the least k with G(k) >= need, every plan of
-// fewer steps gains at most G(k*-1) < need and fails, while the k* first
-// steps succeed: the greedy plan is optimal, and removing any one of its
-// steps makes it fail. (With weights all different the heaviest-first
-// order is forced; equal weights are broken by rubric order, which does
-// not change G.)
-func fewestSteps(items []item, need int64) []int {
+// Proof that the greedy count is minimal (exchange argument). The target
+// is a threshold on the sum S (see the package comment), so a plan meets
+// it exactly when its gain is at least need. Every level step is an
+// element of the multiset of allowed steps, each with a gain > 0: an
+// indicator at a whole level with weight w offers whole steps of gain
+// 10^6 x w each, then perhaps one partial step of smaller gain up to the
+// cap, to be taken in that order. Sort all steps by gain, largest first,
+// ties by rubric order and then by step order, and let G(k) be the gain of
+// the k first. A plan of k steps takes k distinct elements of the
+// multiset; exchanging each for a larger one not taken never lowers the
+// gain, so its gain is at most G(k). The k first steps are themselves a
+// valid plan: for each indicator they form a prefix of its steps, since
+// its steps gain less and less. So if k* is the least k with G(k) >= need,
+// every plan of fewer steps gains at most G(k*-1) < need and fails, while
+// the k* first steps succeed: the greedy plan is optimal, and removing any
+// one of its steps makes it fail. (With weights all different the
+// heaviest-first order is forced; equal weights are broken by rubric
+// order, which does not change G.)
+//
+// An indicator between whole levels (1,26) breaks the premise: its first
+// step, to the next whole level, gains less than the whole steps after
+// it, so the k largest gains need not be a prefix of its steps.
+func fewestSteps(items []item, need int64) ([]int, error) {
+	if alwaysDP || !prefixOrdered(items) {
+		return fewestStepsDP(items, need)
+	}
 	type step struct {
 		item int
 		gain int64
@@ -420,7 +545,72 @@ func fewestSteps(items []item, need int64) []int {
 		got += s.gain
 		n[s.item]++
 	}
-	return n
+	return n, nil
+}
+
+// alwaysDP makes fewestSteps use its dynamic programming even where the
+// greedy choice is optimal: for tests that the two agree.
+var alwaysDP bool
+
+// prefixOrdered reports whether every item's steps gain no more than the
+// step before.
+func prefixOrdered(items []item) bool {
+	for _, it := range items {
+		for k := 1; k < len(it.gains); k++ {
+			if it.gains[k] > it.gains[k-1] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fewestStepsDP is fewestSteps for any gains, by dynamic programming over
+// the number of steps: best[i][k] is the most gain that at most k steps on
+// items i and after can make, best[i][k] = max over n <= k of gain_i(n) +
+// best[i+1][k-n]. The least k with best[0][k] >= need is the fewest steps
+// of any plan; the plan read back from the first item, taking the largest
+// n that still leads to best[0][k], gains the most among the plans of k
+// steps and raises indicators earlier in the rubric as far as possible
+// (the plan the greedy choice gives when its premise holds). Gains add up
+// within an int64: their sum is at most the span unitsFor checks.
+func fewestStepsDP(items []item, need int64) ([]int, error) {
+	total := 0
+	for _, it := range items {
+		total += len(it.gains)
+	}
+	if int64(total+1)*int64(len(items)+1) > int64(maxCells) {
+		return nil, ErrTooHard
+	}
+	best := make([][]int64, len(items)+1)
+	best[len(items)] = make([]int64, total+1)
+	for i := len(items) - 1; i >= 0; i-- {
+		it := &items[i]
+		next, cur := best[i+1], make([]int64, total+1)
+		for k := range cur {
+			b := next[k]
+			for n := 1; n <= min(k, len(it.gains)); n++ {
+				b = max(b, it.gain(n)+next[k-n])
+			}
+			cur[k] = b
+		}
+		best[i] = cur
+	}
+	k := slices.IndexFunc(best[0], func(g int64) bool { return g >= need })
+	if k < 0 {
+		return nil, errors.New("plan: internal error: target beyond the maximum")
+	}
+	n := make([]int, len(items))
+	for i := range items {
+		it := &items[i]
+		for m := min(k, len(it.gains)); m >= 0; m-- {
+			if it.gain(m)+best[i+1][k-m] == best[i][k] {
+				n[i], k = m, k-m
+				break
+			}
+		}
+	}
+	return n, nil
 }
 
 // names lists the bands for messages.

@@ -21,17 +21,16 @@ func (r *Rubric) Canonical() []byte {
 		// Rubric cannot fail.
 		panic("rubric: canonical form: " + err.Error())
 	}
-	for _, key := range []string{"predicates", "domains"} {
-		for _, n := range items(&root, key) {
-			if key == "predicates" {
-				n.Style = yaml.FlowStyle
-				continue
-			}
-			for _, a := range items(n, "aspects") {
-				for _, ind := range items(a, "indicators") {
-					ind.Style = yaml.FlowStyle
-				}
-			}
+	for _, n := range items(&root, "predicates") {
+		n.Style = yaml.FlowStyle
+	}
+	aspects := items(&root, "aspects")
+	for _, d := range items(&root, "domains") {
+		aspects = append(aspects, items(d, "aspects")...)
+	}
+	for _, a := range aspects {
+		for _, ind := range items(a, "indicators") {
+			ind.Style = yaml.FlowStyle
 		}
 	}
 	var buf bytes.Buffer

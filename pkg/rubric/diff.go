@@ -2,6 +2,7 @@ package rubric
 
 import (
 	"slices"
+	"strings"
 )
 
 // ChangeKind says whether an item was added, removed or changed.
@@ -35,13 +36,21 @@ type Changes struct {
 	Old RubricRef `json:"old"`
 	New RubricRef `json:"new"`
 	// Fields are the rubric-wide settings that changed: id, name,
-	// regulation, years, total, precision, rounding and predicate_on.
+	// index_name, index_name_en, regulation, years, total, precision,
+	// rounding and predicate_on.
 	Fields     []FieldChange `json:"fields"`
 	Scales     []ScaleChange `json:"scales"`
 	Predicates []BandChange  `json:"predicates"`
 	Domains    []ItemChange  `json:"domains"`
 	Aspects    []ItemChange  `json:"aspects"`
 	Indicators []ItemChange  `json:"indicators"`
+	// Unpaired is set when the rubrics compute indices of different names
+	// (IndexName: Indeks SPBE and Indeks Pemdi) from different sets of
+	// indicator ids: different instruments, whose domains, aspects and
+	// indicators are not matched by id (indicator 1 of one has nothing to
+	// do with indicator 1 of the other), so that every one is removed or
+	// added. A rubric that only renames its index is still paired.
+	Unpaired bool `json:"unpaired,omitempty"`
 }
 
 // RubricRef names a compared rubric and fingerprints its canonical form.
@@ -96,6 +105,8 @@ type BandChange struct {
 	FromChange   *Change[Decimal] `json:"from_change,omitempty"`
 	ToChange     *Change[Decimal] `json:"to_change,omitempty"`
 	NameENChange *Change[string]  `json:"name_en_change,omitempty"`
+	// AliasesChange holds the aliases, joined by ", ".
+	AliasesChange *Change[string] `json:"aliases_change,omitempty"`
 }
 
 // ItemChange is a domain, aspect or indicator added, removed or changed.
@@ -118,6 +129,10 @@ type ItemChange struct {
 	// ChildrenWeight is an aspect's declared children_weight; nil stands
 	// for none.
 	ChildrenWeight *Change[*Decimal] `json:"children_weight_change,omitempty"`
+	// Recoded is an indicator's code ("" for none), and External its
+	// external source (the zero External for none).
+	Recoded  *Change[string]   `json:"code_change,omitempty"`
+	External *Change[External] `json:"external_change,omitempty"`
 }
 
 // Len returns the number of changed things, 0 when the rubrics mean the
@@ -141,6 +156,8 @@ func Diff(old, new *Rubric) *Changes {
 	}{
 		{"id", old.ID, new.ID},
 		{"name", old.Name, new.Name},
+		{"index_name", old.IndexName("id"), new.IndexName("id")},
+		{"index_name_en", old.IndexName("en"), new.IndexName("en")},
 		{"regulation", old.Regulation, new.Regulation},
 		{"total", old.Total, new.Total},
 		{"precision", old.Precision, new.Precision},
@@ -155,7 +172,7 @@ func Diff(old, new *Rubric) *Changes {
 		field("years", old.Years, new.Years)
 	}
 	// Keep the fields in the order of the YAML keys.
-	order := []string{"id", "name", "regulation", "years", "total", "precision", "rounding", "predicate_on"}
+	order := []string{"id", "name", "index_name", "index_name_en", "regulation", "years", "total", "precision", "rounding", "predicate_on"}
 	slices.SortStableFunc(c.Fields, func(a, b FieldChange) int {
 		return slices.Index(order, a.Field) - slices.Index(order, b.Field)
 	})
@@ -163,20 +180,46 @@ func Diff(old, new *Rubric) *Changes {
 	c.Scales = diffScales(old.Scales, new.Scales)
 	c.Predicates = diffBands(old.Predicates, new.Predicates)
 
-	c.Domains = diffItems(old.Domains, new.Domains, func(d *Domain) item {
-		return item{d.ID, d.Name, "", d.Weight, d.Scale, nil}
+	c.Unpaired = old.IndexName("id") != new.IndexName("id") && !sameIDs(old.Indicators(), new.Indicators())
+	pair := !c.Unpaired
+	c.Domains = diffItems(pair, old.Domains, new.Domains, func(d *Domain) item {
+		return item{id: d.ID, name: d.Name, weight: d.Weight, scale: d.Scale}
 	})
-	c.Aspects = diffItems(old.Aspects(), new.Aspects(), func(a *Aspect) item {
-		return item{a.ID, a.Name, a.Domain.ID, a.Weight, a.Scale, a.ChildrenWeight}
+	c.Aspects = diffItems(pair, old.Aspects(), new.Aspects(), func(a *Aspect) item {
+		parent := ""
+		if a.Domain != nil {
+			parent = a.Domain.ID
+		}
+		return item{id: a.ID, name: a.Name, parent: parent, weight: a.Weight, scale: a.Scale, childrenWeight: a.ChildrenWeight}
 	})
-	c.Indicators = diffItems(old.Indicators(), new.Indicators(), func(i *Indicator) item {
+	c.Indicators = diffItems(pair, old.Indicators(), new.Indicators(), func(i *Indicator) item {
 		scale := ""
 		if i.LevelScale != nil {
 			scale = i.LevelScale.ID
 		}
-		return item{i.ID, i.Name, i.Aspect.ID, i.Weight, scale, nil}
+		it := item{id: i.ID, name: i.Name, parent: i.Aspect.ID, weight: i.Weight, scale: scale, code: i.Code}
+		if i.External != nil {
+			it.external = *i.External
+		}
+		return it
 	})
 	return c
+}
+
+// sameIDs reports whether two lists of indicators have the same set of ids.
+func sameIDs(a, b []*Indicator) bool {
+	ids := map[string]bool{}
+	for _, ind := range a {
+		ids[ind.ID] = true
+	}
+	other := map[string]bool{}
+	for _, ind := range b {
+		if !ids[ind.ID] {
+			return false
+		}
+		other[ind.ID] = true
+	}
+	return len(other) == len(ids)
 }
 
 // item is what Diff compares of a domain, aspect or indicator.
@@ -185,11 +228,16 @@ type item struct {
 	weight           Decimal
 	scale            string
 	childrenWeight   *Decimal
+	code             string   // an indicator's code
+	external         External // an indicator's external source, zero for none
 }
 
-func diffItems[T any](old, new []T, get func(T) item) []ItemChange {
+func diffItems[T any](pair bool, old, new []T, get func(T) item) []ItemChange {
 	byID := map[string]item{}
 	for _, o := range old {
+		if !pair {
+			break
+		}
 		it := get(o)
 		if _, dup := byID[it.id]; !dup {
 			byID[it.id] = it
@@ -218,16 +266,19 @@ func diffItems[T any](old, new []T, get func(T) item) []ItemChange {
 		if !equalPtr(o.childrenWeight, it.childrenWeight) {
 			ch.ChildrenWeight = &Change[*Decimal]{Old: o.childrenWeight, New: it.childrenWeight}
 		}
-		if ch.Renamed != nil || ch.Moved != nil || ch.Reweighted != nil || ch.Rescaled != nil || ch.ChildrenWeight != nil {
+		ch.Recoded = change(o.code, it.code)
+		ch.External = change(o.external, it.external)
+		if ch.Renamed != nil || ch.Moved != nil || ch.Reweighted != nil || ch.Rescaled != nil || ch.ChildrenWeight != nil || ch.Recoded != nil || ch.External != nil {
 			out = append(out, ch)
 		}
 	}
+	seenOld := map[string]bool{}
 	for _, o := range old {
 		it := get(o)
-		if seen[it.id] {
+		if pair && seen[it.id] || seenOld[it.id] {
 			continue
 		}
-		seen[it.id] = true
+		seenOld[it.id] = true
 		out = append(out, ItemChange{ID: it.id, Change: Removed, Name: it.name, Parent: it.parent, Weight: it.weight})
 	}
 	return out
@@ -315,7 +366,8 @@ func diffBands(old, new []*Band) []BandChange {
 		ch.FromChange = change(o.From, n.From)
 		ch.ToChange = change(o.To, n.To)
 		ch.NameENChange = change(o.NameEN, n.NameEN)
-		if ch.FromChange != nil || ch.ToChange != nil || ch.NameENChange != nil {
+		ch.AliasesChange = change(strings.Join(o.Aliases, ", "), strings.Join(n.Aliases, ", "))
+		if ch.FromChange != nil || ch.ToChange != nil || ch.NameENChange != nil || ch.AliasesChange != nil {
 			out = append(out, ch)
 		}
 	}

@@ -47,6 +47,18 @@ func (r *Rubric) recordPositions(root *yaml.Node) {
 			rec("predicate", r.Predicates[i].Name, n)
 		}
 	}
+	for ai, an := range items(root, "aspects") {
+		if ai >= len(r.TopAspects) {
+			break
+		}
+		a := r.TopAspects[ai]
+		rec("aspect", a.ID, an)
+		for ii, in := range items(an, "indicators") {
+			if ii < len(a.Indicators) {
+				rec("indicator", a.Indicators[ii].ID, in)
+			}
+		}
+	}
 	for di, dn := range items(root, "domains") {
 		if di >= len(r.Domains) {
 			break

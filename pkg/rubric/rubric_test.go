@@ -67,11 +67,13 @@ func TestEmbeddedRubrics(t *testing.T) {
 		total                        string
 		scales                       []string
 		lowest, highest              string
+		highestEN                    string // default Excellent
 	}{
 		{id: "permenpanrb-59-2020", indicators: 47, aspects: 8, domains: 4, total: "100", scales: []string{"kebijakan-tata-kelola-manajemen", "layanan"}, lowest: "Kurang", highest: "Memuaskan"},
 		{id: "permenpanrb-5-2018", indicators: 37, aspects: 7, domains: 3, total: "100", scales: []string{"kebijakan-tata-kelola", "layanan"}, lowest: "Kurang", highest: "Memuaskan"},
+		{id: "permenpanrb-8-2026", indicators: 20, aspects: 7, domains: 0, total: "100", scales: []string{"pemdi"}, lowest: "Kurang", highest: "Memuaskan", highestEN: "Leading"},
 	}
-	if got, want := strings.Join(EmbeddedIDs(), " "), "permenpanrb-59-2020 permenpanrb-5-2018"; got != want {
+	if got, want := strings.Join(EmbeddedIDs(), " "), "permenpanrb-59-2020 permenpanrb-5-2018 permenpanrb-8-2026"; got != want {
 		t.Errorf("EmbeddedIDs() = %s, want %s", got, want)
 	}
 	if EmbeddedIDs()[0] != DefaultID {
@@ -118,7 +120,7 @@ func TestEmbeddedRubrics(t *testing.T) {
 				if r.Indicator(ind.ID) != ind {
 					t.Errorf("Indicator(%q) does not return it", ind.ID)
 				}
-				if ind.Aspect == nil || ind.Aspect.Domain == nil || ind.LevelScale == nil {
+				if ind.Aspect == nil || ind.Aspect.Domain == nil && tt.domains > 0 || ind.LevelScale == nil {
 					t.Errorf("indicator %s: links not derived: %+v", ind.ID, ind)
 				}
 				sum += ind.Weight
@@ -126,6 +128,11 @@ func TestEmbeddedRubrics(t *testing.T) {
 			var domainSum Decimal
 			for _, d := range r.Domains {
 				domainSum += d.IndicatorWeight
+			}
+			if tt.domains == 0 {
+				for _, a := range r.Aspects() {
+					domainSum += a.IndicatorWeight
+				}
 			}
 			if sum != domainSum {
 				t.Errorf("indicator weights add up to %s, domains' IndicatorWeight to %s", sum, domainSum)
@@ -139,8 +146,12 @@ func TestEmbeddedRubrics(t *testing.T) {
 			if got := r.BandNamed(" " + strings.ToLower(tt.lowest) + " "); got == nil || got.Name != tt.lowest {
 				t.Errorf("BandNamed(%q) = %v, want %s", tt.lowest, got, tt.lowest)
 			}
-			if got := r.BandNamed("Excellent"); got == nil || got.Name != tt.highest {
-				t.Errorf("BandNamed(Excellent) = %v, want %s", got, tt.highest)
+			en := tt.highestEN
+			if en == "" {
+				en = "Excellent"
+			}
+			if got := r.BandNamed(en); got == nil || got.Name != tt.highest {
+				t.Errorf("BandNamed(%s) = %v, want %s", en, got, tt.highest)
 			}
 			if got := r.BandNamed("Superb"); got != nil {
 				t.Errorf("BandNamed(Superb) = %v, want nil", got)
@@ -232,7 +243,7 @@ func TestLoad(t *testing.T) {
 		{arg: "permenpanrb-5-2018", wantID: "permenpanrb-5-2018"},
 		{arg: file, wantID: "t"},
 		{arg: broken, wantErr: broken + ":3:8: total 11 but the domains' weights add up to 10"},
-		{arg: "permenpanrb-1-2099", wantErr: `rubric "permenpanrb-1-2099" is neither an embedded rubric (permenpanrb-59-2020, permenpanrb-5-2018) nor a file`},
+		{arg: "permenpanrb-1-2099", wantErr: `rubric "permenpanrb-1-2099" is neither an embedded rubric (permenpanrb-59-2020, permenpanrb-5-2018, permenpanrb-8-2026) nor a file`},
 		{arg: filepath.Join(dir, "missing.yaml"), wantErr: "rubric: open " + filepath.Join(dir, "missing.yaml") + ": no such file or directory"},
 		{arg: dir, wantErr: "rubric: read " + dir + ": is a directory"},
 	}
@@ -252,7 +263,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("Load(%q).ID = %q, want %q", tt.arg, r.ID, tt.wantID)
 		}
 	}
-	if _, err := ByID("nope"); err == nil || err.Error() != `no embedded rubric "nope" (embedded: permenpanrb-59-2020, permenpanrb-5-2018)` {
+	if _, err := ByID("nope"); err == nil || err.Error() != `no embedded rubric "nope" (embedded: permenpanrb-59-2020, permenpanrb-5-2018, permenpanrb-8-2026)` {
 		t.Errorf("ByID(nope): got %v", err)
 	}
 	if _, ok := EmbeddedSource("nope"); ok {
@@ -334,7 +345,7 @@ func TestScale(t *testing.T) {
 		{level: "2.5", wantErr: "level 2.5 is not a whole number from 1 to 5"},
 	}
 	for _, tt := range tests {
-		l, _ := ParseDecimal(tt.level)
+		l, _ := ParseLevel(tt.level)
 		err := s.Check(l)
 		if got := errString(err); got != tt.wantErr {
 			t.Errorf("Check(%s) = %q, want %q", tt.level, got, tt.wantErr)
@@ -343,7 +354,7 @@ func TestScale(t *testing.T) {
 			t.Errorf("LevelName(%s) = %q, want %q", tt.level, got, tt.name)
 		}
 	}
-	if got := r.Indicator("47").LevelScale.LevelName(NewDecimal(4)); got != "Kolaborasi" {
+	if got := r.Indicator("47").LevelScale.LevelName(NewLevel(4)); got != "Kolaborasi" {
 		t.Errorf("indicator 47 (domain scale layanan): level 4 is %q, want Kolaborasi", got)
 	}
 	if got := r.Indicator("1").LevelScale.ID; got != "kebijakan-tata-kelola-manajemen" {

@@ -1,7 +1,9 @@
 package rubric
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -58,10 +60,18 @@ func items(n *yaml.Node, key string) []*yaml.Node {
 func (v *validator) validate(r *Rubric, root *yaml.Node) {
 	v.checkHeader(r, root)
 	scales := v.checkScales(r, root)
-	if len(r.Domains) == 0 {
+	hasDomains, hasAspects := hasKey(root, "domains"), hasKey(root, "aspects")
+	switch {
+	case hasDomains && hasAspects:
+		v.errorf(key(root, "aspects"), "a rubric has either domains or aspects directly under the index, not both")
+	case !hasDomains && !hasAspects:
+		v.errorf(root, "missing key \"domains\" or \"aspects\"")
+	case hasDomains && len(r.Domains) == 0:
 		v.errorf(field(root, "domains"), "a rubric needs at least one domain")
+	case hasAspects && len(r.TopAspects) == 0:
+		v.errorf(field(root, "aspects"), "a rubric needs at least one aspect")
 	}
-	ids := map[string]map[string]*yaml.Node{"domain": {}, "aspect": {}, "indicator": {}}
+	ids := map[string]map[string]*yaml.Node{"domain": {}, "aspect": {}, "indicator": {}, "indicator code": {}}
 	unique := func(kind, id string, n *yaml.Node) {
 		idNode := field(n, "id")
 		if id == "" {
@@ -99,14 +109,79 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		first = r.Scales[0]
 	}
 	r.byID = map[string]*Indicator{}
-	var domainSum, indicatorSum Decimal
-	var levelMax Decimal
+	var indicatorSum Decimal
+	// checkAspect checks an aspect, of domain d (nil without domains), and
+	// its indicators, and returns its weight for the sum of its parent.
+	checkAspect := func(a *Aspect, an *yaml.Node, d *Domain, ds *Scale) {
+		a.Domain = d
+		unique("aspect", a.ID, an)
+		positive("aspect", a.ID, a.Weight, an)
+		as := scaleOf(a.Scale, an, ds)
+		switch len(a.Indicators) {
+		case 0:
+			v.errorf(field(an, "indicators"), "%s has no indicators", named("aspect", a.ID))
+		case 1:
+			v.warnf(field(an, "indicators"), "%s has only one indicator", named("aspect", a.ID))
+		}
+		indNodes := items(an, "indicators")
+		a.IndicatorWeight = 0
+		for ii, ind := range a.Indicators {
+			in := indNodes[ii]
+			ind.Aspect = a
+			ind.LevelScale = scaleOf(ind.Scale, in, as)
+			unique("indicator", ind.ID, in)
+			positive("indicator", ind.ID, ind.Weight, in)
+			if ind.Name == "" {
+				v.errorf(field(in, "name"), "%s has no name", named("indicator", ind.ID))
+			}
+			v.checkCode(ind, in, ids["indicator code"])
+			v.checkExternal(ind, in)
+			a.IndicatorWeight = addWeights(a.IndicatorWeight, ind.Weight)
+			sum := addWeights(indicatorSum, ind.Weight)
+			if sum > MaxWeightSum && indicatorSum <= MaxWeightSum {
+				v.errorf(field(in, "weight"), "%s: the indicators' weights add up to %s here; at most %s is supported", named("indicator", ind.ID), sum, MaxWeightSum)
+			}
+			indicatorSum = sum
+			if len(r.indicators) == MaxIndicators {
+				v.errorf(in, "%s: more than %d indicators are not supported", named("indicator", ind.ID), MaxIndicators)
+			}
+			r.indicators = append(r.indicators, ind)
+			if _, dup := r.byID[ind.ID]; !dup {
+				r.byID[ind.ID] = ind
+			}
+		}
+		if d != nil {
+			d.IndicatorWeight = addWeights(d.IndicatorWeight, a.IndicatorWeight)
+		}
+		if a.ChildrenWeight != nil && *a.ChildrenWeight > MaxWeightSum {
+			v.errorf(field(an, "children_weight"), "%s: children_weight %s is more than %s, the most supported", named("aspect", a.ID), *a.ChildrenWeight, MaxWeightSum)
+		}
+		switch {
+		case a.ChildrenWeight != nil && *a.ChildrenWeight != a.IndicatorWeight:
+			v.errorf(field(an, "children_weight"), "%s: children_weight %s but its indicators' weights add up to %s", named("aspect", a.ID), *a.ChildrenWeight, a.IndicatorWeight)
+		case a.ChildrenWeight != nil && *a.ChildrenWeight == a.Weight:
+			v.warnf(field(an, "children_weight"), "%s: children_weight equals weight and can be left out", named("aspect", a.ID))
+		case a.ChildrenWeight == nil && len(a.Indicators) > 0 && a.IndicatorWeight != a.Weight:
+			v.errorf(field(an, "weight"), "%s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", named("aspect", a.ID), a.Weight, a.IndicatorWeight, a.IndicatorWeight)
+		}
+	}
+	// topSum is the sum of the weights of the top groups: the domains, or
+	// the aspects of a rubric without domains.
+	var topSum Decimal
+	topKind := "domains"
+	if len(r.Domains) == 0 && len(r.TopAspects) > 0 && !hasDomains {
+		topKind = "aspects"
+		for ai, a := range r.TopAspects {
+			topSum = addWeights(topSum, a.Weight)
+			checkAspect(a, items(root, "aspects")[ai], nil, first)
+		}
+	}
 	domNodes := items(root, "domains")
 	for di, d := range r.Domains {
 		dn := domNodes[di]
 		unique("domain", d.ID, dn)
 		positive("domain", d.ID, d.Weight, dn)
-		domainSum = addWeights(domainSum, d.Weight)
+		topSum = addWeights(topSum, d.Weight)
 		ds := scaleOf(d.Scale, dn, first)
 		if len(d.Aspects) == 0 {
 			v.errorf(field(dn, "aspects"), "%s has no aspects", named("domain", d.ID))
@@ -114,70 +189,88 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		var aspectSum Decimal
 		aspNodes := items(dn, "aspects")
 		for ai, a := range d.Aspects {
-			an := aspNodes[ai]
-			a.Domain = d
-			unique("aspect", a.ID, an)
-			positive("aspect", a.ID, a.Weight, an)
 			aspectSum = addWeights(aspectSum, a.Weight)
-			as := scaleOf(a.Scale, an, ds)
-			switch len(a.Indicators) {
-			case 0:
-				v.errorf(field(an, "indicators"), "%s has no indicators", named("aspect", a.ID))
-			case 1:
-				v.warnf(field(an, "indicators"), "%s has only one indicator", named("aspect", a.ID))
-			}
-			indNodes := items(an, "indicators")
-			a.IndicatorWeight = 0
-			for ii, ind := range a.Indicators {
-				in := indNodes[ii]
-				ind.Aspect = a
-				ind.LevelScale = scaleOf(ind.Scale, in, as)
-				unique("indicator", ind.ID, in)
-				positive("indicator", ind.ID, ind.Weight, in)
-				if ind.Name == "" {
-					v.errorf(field(in, "name"), "%s has no name", named("indicator", ind.ID))
-				}
-				a.IndicatorWeight = addWeights(a.IndicatorWeight, ind.Weight)
-				sum := addWeights(indicatorSum, ind.Weight)
-				if sum > MaxWeightSum && indicatorSum <= MaxWeightSum {
-					v.errorf(field(in, "weight"), "%s: the indicators' weights add up to %s here; at most %s is supported", named("indicator", ind.ID), sum, MaxWeightSum)
-				}
-				indicatorSum = sum
-				if len(r.indicators) == MaxIndicators {
-					v.errorf(in, "%s: more than %d indicators are not supported", named("indicator", ind.ID), MaxIndicators)
-				}
-				r.indicators = append(r.indicators, ind)
-				if _, dup := r.byID[ind.ID]; !dup {
-					r.byID[ind.ID] = ind
-				}
-				if ind.LevelScale != nil && ind.LevelScale.Max > levelMax {
-					levelMax = ind.LevelScale.Max
-				}
-			}
-			d.IndicatorWeight = addWeights(d.IndicatorWeight, a.IndicatorWeight)
-			if a.ChildrenWeight != nil && *a.ChildrenWeight > MaxWeightSum {
-				v.errorf(field(an, "children_weight"), "%s: children_weight %s is more than %s, the most supported", named("aspect", a.ID), *a.ChildrenWeight, MaxWeightSum)
-			}
-			switch {
-			case a.ChildrenWeight != nil && *a.ChildrenWeight != a.IndicatorWeight:
-				v.errorf(field(an, "children_weight"), "%s: children_weight %s but its indicators' weights add up to %s", named("aspect", a.ID), *a.ChildrenWeight, a.IndicatorWeight)
-			case a.ChildrenWeight != nil && *a.ChildrenWeight == a.Weight:
-				v.warnf(field(an, "children_weight"), "%s: children_weight equals weight and can be left out", named("aspect", a.ID))
-			case a.ChildrenWeight == nil && len(a.Indicators) > 0 && a.IndicatorWeight != a.Weight:
-				v.errorf(field(an, "weight"), "%s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", named("aspect", a.ID), a.Weight, a.IndicatorWeight, a.IndicatorWeight)
-			}
+			checkAspect(a, aspNodes[ai], d, ds)
 		}
 		if len(d.Aspects) > 0 && aspectSum != d.Weight {
 			v.errorf(field(dn, "weight"), "%s: weight %s but its aspects' weights add up to %s", named("domain", d.ID), d.Weight, aspectSum)
 		}
 	}
-	if len(r.Domains) > 0 && domainSum != r.Total {
-		v.errorf(field(root, "total"), "total %s but the domains' weights add up to %s", r.Total, domainSum)
+	if (len(r.Domains) > 0 || topKind == "aspects") && topSum != r.Total {
+		v.errorf(field(root, "total"), "total %s but the %s' weights add up to %s", r.Total, topKind, topSum)
 	}
-	if domainSum > MaxWeightSum {
-		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", domainSum, MaxWeightSum)
+	if topSum > MaxWeightSum {
+		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", topSum, MaxWeightSum)
 	}
 	v.checkBands(r, root)
+}
+
+// hasKey reports whether the mapping n has the key.
+func hasKey(n *yaml.Node, k string) bool { return key(n, k) != nil }
+
+// key returns the key node of k in the mapping n, or nil.
+func key(n *yaml.Node, k string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == k {
+			return n.Content[i]
+		}
+	}
+	return nil
+}
+
+// checkCode checks an indicator's optional code: digits separated by
+// points ("1.1"), unique in the rubric.
+func (v *validator) checkCode(ind *Indicator, in *yaml.Node, seen map[string]*yaml.Node) {
+	if !hasKey(in, "code") {
+		return
+	}
+	cn := field(in, "code")
+	if !validCode(ind.Code) {
+		v.errorf(cn, "%s: code %q is not numbers separated by points, such as 1.1", named("indicator", ind.ID), ind.Code)
+		return
+	}
+	if first, dup := seen[ind.Code]; dup {
+		v.errorf(cn, "%s: duplicate code %q (first at line %d)", named("indicator", ind.ID), ind.Code, first.Line)
+		return
+	}
+	seen[ind.Code] = cn
+}
+
+// validCode reports whether s is numbers separated by points: "1.1",
+// "3.4", "12".
+func validCode(s string) bool {
+	if s == "" || len(s) > 24 {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" || !digits(part) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkExternal checks an indicator's external source: named, with an
+// assumed level on the indicator's scale.
+func (v *validator) checkExternal(ind *Indicator, in *yaml.Node) {
+	if ind.External == nil {
+		return
+	}
+	en := field(in, "external")
+	if strings.TrimSpace(ind.External.Source) == "" {
+		v.errorf(field(en, "source"), "%s: external source is empty", named("indicator", ind.ID))
+	}
+	if ind.LevelScale == nil {
+		return
+	}
+	l, ok := LevelOf(ind.External.Assume)
+	err := fmt.Errorf("level %s is outside the scale %s to %s", ind.External.Assume, ind.LevelScale.Min, ind.LevelScale.Max)
+	if ok {
+		err = ind.LevelScale.Check(l)
+	}
+	if err != nil {
+		v.errorf(field(en, "assume"), "%s: external assume: %v", named("indicator", ind.ID), err)
+	}
 }
 
 func (v *validator) checkHeader(r *Rubric, root *yaml.Node) {
@@ -288,6 +381,7 @@ func (v *validator) checkBands(r *Rubric, root *yaml.Node) {
 			v.errorf(field(nodes[i], "to"), "%s: to %s is not above from %s", named("predicate", b.Name), b.To, b.From)
 		}
 	}
+	v.checkAliases(r, nodes)
 	sort.SliceStable(order, func(i, j int) bool { return r.Predicates[order[i]].From < r.Predicates[order[j]].From })
 	for k, i := range order {
 		b, n := r.Predicates[i], nodes[i]
@@ -304,6 +398,39 @@ func (v *validator) checkBands(r *Rubric, root *yaml.Node) {
 				v.errorf(field(n, "from"), "%s overlaps %s: it starts at %s, before %s ends at %s", named("predicate", b.Name), prev.Name, b.From, prev.Name, prev.To)
 			case b.From > prev.To:
 				v.errorf(field(n, "from"), "%s leaves a gap: it starts at %s but %s ends at %s", named("predicate", b.Name), b.From, prev.Name, prev.To)
+			}
+		}
+	}
+}
+
+// checkAliases requires every alias of a predicate to be a name of its own:
+// not empty, and not a name, English name or alias of any band (ignoring
+// case), so that BandNamed finds one band for it.
+func (v *validator) checkAliases(r *Rubric, nodes []*yaml.Node) {
+	taken := map[string]string{} // folded name -> the band it names
+	for _, b := range r.Predicates {
+		for _, n := range []string{b.Name, b.NameEN} {
+			if n != "" {
+				if _, ok := taken[strings.ToLower(n)]; !ok {
+					taken[strings.ToLower(n)] = b.Name
+				}
+			}
+		}
+	}
+	for i, b := range r.Predicates {
+		an := items(nodes[i], "aliases")
+		for j, a := range b.Aliases {
+			n := an[j]
+			f := strings.ToLower(strings.TrimSpace(a))
+			switch owner, dup := taken[f]; {
+			case f == "":
+				v.errorf(n, "%s: alias is empty", named("predicate", b.Name))
+			case dup && owner == b.Name:
+				v.errorf(n, "%s: alias %q repeats a name of the same predicate", named("predicate", b.Name), a)
+			case dup:
+				v.errorf(n, "%s: alias %q is already a name of predicate %s", named("predicate", b.Name), a, owner)
+			default:
+				taken[f] = b.Name
 			}
 		}
 	}

@@ -1,0 +1,237 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spbe-id/spbe/internal/workbook"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// ErrAmbiguous: the ids of a table fit several rubrics equally well, or
+// none, so that no rubric is chosen for it; --rubric chooses one.
+var ErrAmbiguous = errors.New("no rubric chosen")
+
+// fit is how the ids of one table fit a rubric.
+type fit struct {
+	sc      *Scorer
+	known   int  // indicators of the rubric the table names
+	unknown int  // ids that name none of its indicators
+	missing int  // indicators of the rubric the table does not name
+	codes   bool // the table names them by code ("1.1") rather than by id
+}
+
+// fits reports whether every id of the table names an indicator of the
+// rubric, and at least one does.
+func (f *fit) fits() bool { return f.known > 0 && f.unknown == 0 }
+
+// complete reports whether the table names every indicator of the rubric
+// and nothing else.
+func (f *fit) complete() bool { return f.fits() && f.missing == 0 }
+
+// fitOf measures how ids fit the rubric of sc. A code ("1.1") under a
+// rubric without codes is a heading, not an id (see workbook.Indicator).
+func fitOf(sc *Scorer, ids []string) *fit {
+	r := sc.R
+	f := &fit{sc: sc}
+	codes, n := workbook.HasCodes(r), 0
+	seen := make(map[*rubric.Indicator]bool, len(ids))
+	for _, id := range ids {
+		isCode := workbook.IsCode(id)
+		if isCode {
+			n++
+		}
+		ind := workbook.Indicator(r, id)
+		switch {
+		case ind != nil:
+			if !seen[ind] {
+				seen[ind] = true
+				f.known++
+			}
+		case !isCode || codes:
+			f.unknown++
+		}
+	}
+	f.missing = len(r.Indicators()) - f.known
+	f.codes = codes && n*2 > len(ids)
+	return f
+}
+
+// Choose chooses the rubric a table is scored with from its ids (as the
+// reader gives them, sheet order), among choices (the embedded rubrics,
+// in the order they are listed). It returns the rubric's Scorer and why
+// it was chosen, for stderr; or an error wrapping ErrAmbiguous. The rule:
+//
+//  1. a rubric fits when every id of the table names one of its
+//     indicators (a code such as "3.2" names one only in a rubric with
+//     codes; elsewhere it is a heading) and at least one does;
+//  2. a fitting rubric whose every indicator is in the table is chosen:
+//     "its 20 indicators match (ids 1.1..7.2)";
+//  3. else, when exactly one rubric fits, it is chosen (and the missing
+//     indicators are reported as such);
+//  4. else, when several fit (a table of ids 1..10 is a part of every
+//     form), none is: the choice would be a guess;
+//  5. else, when none fits, the one with the fewest ids that are not its
+//     indicators, then the fewest missing, is chosen (and those ids are
+//     reported as unknown); a tie is not decided either.
+func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
+	fits := make([]*fit, len(choices))
+	for i, sc := range choices {
+		fits[i] = fitOf(sc, ids)
+	}
+	var fitting []*fit
+	for _, f := range fits {
+		if f.complete() {
+			return f.sc, fmt.Sprintf("its %d indicators match (ids %s)", f.known, idRanges(f.sc.R, f.codes)), nil
+		}
+		if f.fits() {
+			fitting = append(fitting, f)
+		}
+	}
+	switch len(fitting) {
+	case 1:
+		f := fitting[0]
+		return f.sc, fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
+			f.known, len(f.sc.R.Indicators()), f.missing), nil
+	case 0:
+	default:
+		var names []string
+		for _, f := range fitting {
+			names = append(names, fmt.Sprintf("%s (%d of %d)", f.sc.R.ID, f.known, len(f.sc.R.Indicators())))
+		}
+		return nil, "", fmt.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
+			ErrAmbiguous, len(distinct(ids)), andList(names))
+	}
+	var best *fit
+	tie := false
+	for _, f := range fits {
+		if f.known == 0 {
+			continue
+		}
+		switch {
+		case best == nil || f.unknown < best.unknown || f.unknown == best.unknown && f.missing < best.missing:
+			best, tie = f, false
+		case f.unknown == best.unknown && f.missing == best.missing:
+			tie = true
+		}
+	}
+	if best == nil {
+		return nil, "", fmt.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, andList(scorerIDs(choices)))
+	}
+	if tie {
+		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.sc.R.ID)
+	}
+	return best.sc, fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
+		best.known, len(best.sc.R.Indicators()), best.unknown, plural(best.unknown, "id is", "ids are")), nil
+}
+
+// hintFor returns advice for a table read under the rubric given, sc,
+// whose ids are those of another of the choices in full: "this looks like
+// a workbook for ...: try --rubric ...", or "".
+func hintFor(sc *Scorer, choices []*Scorer, ids []string) string {
+	if fitOf(sc, ids).complete() {
+		return ""
+	}
+	for _, c := range choices {
+		if c.R.ID != sc.R.ID && fitOf(c, ids).complete() {
+			return fmt.Sprintf("this looks like a workbook for %s: try --rubric %s, or leave --rubric out to choose by the indicators", c.R.Name, c.R.ID)
+		}
+	}
+	return ""
+}
+
+// Describe names a rubric for the notes: its id, then the index it
+// computes and the regulation in parentheses, "permenpanrb-8-2026 (Indeks
+// Pemdi, PermenPANRB 8/2026)".
+func Describe(r *rubric.Rubric) string {
+	reg := r.Name
+	if i := strings.LastIndex(reg, "("); i >= 0 && strings.HasSuffix(reg, ")") {
+		reg = reg[i+1 : len(reg)-1]
+	}
+	return fmt.Sprintf("%s (%s, %s)", r.ID, r.IndexName("id"), reg)
+}
+
+// idRanges writes the ids (or codes) of r's indicators in rubric order as
+// ranges: "1..47", "1..34, 35a..35c", "1.1..7.2".
+func idRanges(r *rubric.Rubric, codes bool) string {
+	var labels []string
+	for _, ind := range r.Indicators() {
+		l := ind.ID
+		if codes && ind.Code != "" {
+			l = ind.Code
+		}
+		labels = append(labels, l)
+	}
+	var parts []string
+	for i := 0; i < len(labels); {
+		j := i
+		for j+1 < len(labels) && follows(labels[j], labels[j+1]) {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, labels[i])
+		case j == i+1:
+			parts = append(parts, labels[i], labels[j])
+		default:
+			parts = append(parts, labels[i]+".."+labels[j])
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// follows reports whether id b comes right after a: 7 after 6, 35b after
+// 35a, 1.2 after 1.1 and 2.1 after 1.4.
+func follows(a, b string) bool {
+	if x, err := strconv.Atoi(a); err == nil {
+		y, err := strconv.Atoi(b)
+		return err == nil && y == x+1
+	}
+	if ap, as, ok := strings.Cut(a, "."); ok {
+		bp, bs, ok := strings.Cut(b, ".")
+		x, _ := strconv.Atoi(as)
+		y, _ := strconv.Atoi(bs)
+		ax, _ := strconv.Atoi(ap)
+		bx, _ := strconv.Atoi(bp)
+		return ok && (ap == bp && y == x+1 || bx == ax+1 && y == 1)
+	}
+	n := len(a) - 1
+	return len(a) == len(b) && n > 0 && a[:n] == b[:n] && b[n] == a[n]+1
+}
+
+func distinct(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+func scorerIDs(scs []*Scorer) []string {
+	ids := make([]string, len(scs))
+	for i, sc := range scs {
+		ids[i] = sc.R.ID
+	}
+	return ids
+}
+
+// andList joins "a", "a and b", "a, b and c".
+func andList(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

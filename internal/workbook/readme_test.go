@@ -1,0 +1,122 @@
+package workbook
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// readmeBlocks are the parts of README.md's "Accepted workbook layouts"
+// made from the tables of this package: every header word that is
+// matched, and the functions of formulas. TestREADMETables keeps them
+// equal; SPBE_UPDATE=1 rewrites them.
+func readmeBlocks() map[string]string {
+	words := func(ws []string) string {
+		q := make([]string, len(ws))
+		for i, w := range ws {
+			q[i] = "`" + w + "`"
+		}
+		return strings.Join(q, ", ")
+	}
+	stages := func() string {
+		var out []string
+		for _, st := range stageWords {
+			out = append(out, words(st.words))
+		}
+		return strings.Join(out, ", then ")
+	}
+	headers := "Headers are matched ignoring case, surrounding and non-breaking spaces, line breaks and a\n" +
+		"trailing `.` or `:`; these are all the words `spbe` looks for:\n\n" +
+		"- id column, a header equal to one of: " + words(idHeaders[:]) + "; or to " + words(idNameHeaders[:]) +
+		" when its values are ids (the official report has names under `Indikator`);\n" +
+		"- level column, a header that contains one of " + words(levelWords[:]) +
+		" and none of " + words(notLevelWords[:]) + ";\n" +
+		"- of several level columns, the latest stage: " + stages() +
+		", then a column with a year, a generic one, and self-assessment last (" + words(selfWords[:]) + ");\n" +
+		"- the instansi's name above a long table follows a label equal to one of " + words(instansiLabels[:]) +
+		" (`Instansi: X` in one cell, or the name in a cell to the right of the label);\n" +
+		"- wide tables: the name column is headed " + words(nameHeaders[:]) + ", the category column " +
+		words(categoryHeaders[:]) + "; rows named " + words(skipNames[:]) + " are summaries and skipped.\n"
+	formulas := "- formulas: a saved value is read as saved, even that of a volatile function (it is what the " +
+		"author saw, and the same on every run). A formula cell without a saved value (no `<v>`, or an " +
+		"empty `<v></v>` as openpyxl writes it, shared and array formulas included) is computed, in " +
+		"long and wide tables, and stderr says so; it is never read as empty, and a level column of such " +
+		"cells is never passed over for another column. It is refused, naming the cell (exit 3), when it " +
+		"or a formula it depends on has a circular reference, a volatile function (" + words(volatileFunctions) +
+		"), a function other than " + words(computedFunctions) + ", a reference to another workbook or a table, " +
+		"a chain of more than 100 formulas, or would read more than a million cells or build a text over " +
+		"1 MiB. Save such a workbook from Excel or LibreOffice so that it holds its values.\n"
+	return map[string]string{"header-words": wrapBullets(headers), "formulas": wrapBullets(formulas)}
+}
+
+// wrapBullets wraps the lines of a Markdown list at 95 columns, the
+// README's width, with continuation lines indented under their bullet.
+func wrapBullets(text string) string {
+	var out strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		indent := ""
+		if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "  ") {
+			indent = "  "
+		}
+		// Words, a code span with spaces kept whole.
+		var ws []string
+		for _, f := range strings.Fields(line) {
+			if n := len(ws); n > 0 && strings.Count(ws[n-1], "`")%2 == 1 {
+				ws[n-1] += " " + f
+				continue
+			}
+			ws = append(ws, f)
+		}
+		width := 0
+		for i, w := range ws {
+			switch {
+			case i == 0:
+				if strings.HasPrefix(line, "  ") {
+					out.WriteString(indent)
+					width = len(indent)
+				}
+			case width+1+len(w) > 95:
+				out.WriteString("\n" + indent)
+				width = len(indent)
+			default:
+				out.WriteString(" ")
+				width++
+			}
+			out.WriteString(w)
+			width += len(w)
+		}
+		out.WriteString("\n")
+	}
+	return out.String()
+}
+
+func TestREADMETables(t *testing.T) {
+	const path = "../../README.md"
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	changed := false
+	for _, name := range []string{"header-words", "formulas"} {
+		want := readmeBlocks()[name]
+		begin, end := "<!-- "+name+": begin -->\n", "<!-- "+name+": end -->"
+		i, j := strings.Index(text, begin), strings.Index(text, end)
+		if i < 0 || j < i {
+			t.Errorf("README.md has no %q ... %q section", begin, end)
+			continue
+		}
+		if got := text[i+len(begin) : j]; got != want {
+			if os.Getenv("SPBE_UPDATE") == "" {
+				t.Errorf("README.md's %s differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", name, got, want)
+				continue
+			}
+			text, changed = text[:i+len(begin)]+want+text[j:], true
+		}
+	}
+	if changed {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
