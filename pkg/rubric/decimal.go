@@ -173,7 +173,14 @@ func (d Decimal) MarshalJSON() ([]byte, error) { return []byte(d.String()), nil 
 
 // UnmarshalJSON reads a Decimal from a JSON number without passing it
 // through a binary float.
-func (d *Decimal) UnmarshalJSON(b []byte) error {
+func (d *Decimal) UnmarshalJSON(b []byte) error { return unmarshalNumber(b, ParseDecimal, d) }
+
+// MarshalYAML writes d as a plain YAML number.
+func (d Decimal) MarshalYAML() (any, error) { return yamlNumber(d.String(), d.IsInteger()), nil }
+
+// unmarshalNumber reads a JSON number (not a string, no decimal comma)
+// into dst with parse, exactly; null leaves dst as it is.
+func unmarshalNumber[T any](b []byte, parse func(string) (T, error), dst *T) error {
 	s := string(b)
 	if s == "null" {
 		return nil
@@ -181,19 +188,20 @@ func (d *Decimal) UnmarshalJSON(b []byte) error {
 	if s == "" || s[0] == '"' || strings.Contains(s, ",") {
 		return fmt.Errorf("%s: %w", s, ErrSyntax)
 	}
-	v, err := ParseDecimal(s)
+	v, err := parse(s)
 	if err != nil {
 		return err
 	}
-	*d = v
+	*dst = v
 	return nil
 }
 
-// MarshalYAML writes d as a plain YAML number.
-func (d Decimal) MarshalYAML() (any, error) {
+// yamlNumber is the YAML node of a number written as text: an int or a
+// float, so that it reads back as the same number.
+func yamlNumber(text string, integer bool) *yaml.Node {
 	tag := "!!float"
-	if d.IsInteger() {
+	if integer {
 		tag = "!!int"
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: d.String()}, nil
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text}
 }

@@ -6,8 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // LevelPlaces is the number of decimal places a Level holds exactly: enough
@@ -195,27 +193,7 @@ func ParseLevel(s string) (Level, error) {
 func (l Level) MarshalJSON() ([]byte, error) { return []byte(l.String()), nil }
 
 // UnmarshalJSON reads a Level from a JSON number exactly.
-func (l *Level) UnmarshalJSON(b []byte) error {
-	s := string(b)
-	if s == "null" {
-		return nil
-	}
-	if s == "" || s[0] == '"' || strings.Contains(s, ",") {
-		return fmt.Errorf("%s: %w", s, ErrSyntax)
-	}
-	v, err := ParseLevel(s)
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
-}
+func (l *Level) UnmarshalJSON(b []byte) error { return unmarshalNumber(b, ParseLevel, l) }
 
 // MarshalYAML writes l exactly as a plain YAML number.
-func (l Level) MarshalYAML() (any, error) {
-	tag := "!!float"
-	if l.IsInteger() {
-		tag = "!!int"
-	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: l.String()}, nil
-}
+func (l Level) MarshalYAML() (any, error) { return yamlNumber(l.String(), l.IsInteger()), nil }
