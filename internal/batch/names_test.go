@@ -104,4 +104,8 @@ func TestNoteGroups(t *testing.T) {
 	if n != 13 || len(v.Summary()) != 0 {
 		t.Errorf("verbose: %d notes and %d summary lines, want 13 and 0", n, len(v.Summary()))
 	}
+	// One file on both sides of spbe compare says its notes once.
+	if again := v.Add(in("a", "G")); len(again) != 0 {
+		t.Errorf("the notes of a file read again: %q, want none", again)
+	}
 }

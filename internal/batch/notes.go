@@ -53,6 +53,7 @@ type NoteGroups struct {
 	NoLevels bool
 	groups   map[note]*noteGroup
 	order    []*noteGroup
+	said     map[string]bool // Verbose: the notes printed (one file read twice says them once)
 }
 
 type noteGroup struct {
@@ -73,8 +74,18 @@ func (g *NoteGroups) Add(in *Input) []string {
 		if g != nil && g.NoLevels && n.kind == noteLevel {
 			continue
 		}
-		if g == nil || g.Verbose {
+		if g == nil {
 			out = append(out, n.text)
+			continue
+		}
+		if g.Verbose {
+			if !g.said[n.text] {
+				if g.said == nil {
+					g.said = map[string]bool{}
+				}
+				g.said[n.text] = true
+				out = append(out, n.text)
+			}
 			continue
 		}
 		k := note{kind: n.kind, key: n.key}
