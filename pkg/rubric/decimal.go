@@ -52,21 +52,22 @@ func (d Decimal) String() string {
 // Fixed formats d with exactly places decimal places, rounding half away
 // from zero (half-up for the non-negative values SPBE uses).
 func (d Decimal) Fixed(places int) string {
-	if places < 0 {
-		places = 0
-	}
-	if places > DecimalPlaces {
-		places = DecimalPlaces
-	}
-	// Work in uint64 so that the most negative Decimal and the rounding of
-	// the largest one cannot overflow.
-	v := uint64(d)
-	neg := d < 0
+	return fixed(int64(d), DecimalPlaces, places)
+}
+
+// fixed formats units of 10^-scale with places decimals (clamped to 0 to
+// scale), rounding half away from zero: the one formatter of Decimal and
+// Level. It works in uint64 so that the most negative value and the
+// rounding of the largest cannot overflow.
+func fixed(units int64, scale, places int) string {
+	places = min(max(places, 0), scale)
+	v := uint64(units)
+	neg := units < 0
 	if neg {
 		v = -v
 	}
 	div := uint64(1)
-	for i := places; i < DecimalPlaces; i++ {
+	for i := places; i < scale; i++ {
 		div *= 10
 	}
 	q := v/div + (v%div+div/2)/div

@@ -114,30 +114,7 @@ func (l Level) String() string {
 // Fixed formats l with places decimal places (0 to LevelPlaces), rounding
 // half away from zero (half-up for levels, which are not negative): for
 // display only.
-func (l Level) Fixed(places int) string {
-	places = min(max(places, 0), LevelPlaces)
-	v := uint64(l)
-	neg := l < 0
-	if neg {
-		v = -v
-	}
-	div := uint64(1)
-	for i := places; i < LevelPlaces; i++ {
-		div *= 10
-	}
-	q := v/div + (v%div+div/2)/div
-	s := strconv.FormatUint(q, 10)
-	if places > 0 {
-		if len(s) <= places {
-			s = strings.Repeat("0", places-len(s)+1) + s
-		}
-		s = s[:len(s)-places] + "." + s[len(s)-places:]
-	}
-	if neg && q != 0 {
-		s = "-" + s
-	}
-	return s
-}
+func (l Level) Fixed(places int) string { return fixed(int64(l), LevelPlaces, places) }
 
 // ParseLevel parses the exact text of a level: "3", "2.5", "1,5" (a comma
 // is a decimal separator), "1.1666666666666667". It never rounds: text
