@@ -63,7 +63,8 @@ func WriteCompare(path string, cs *result.Comparisons, lang string, o SaveOption
 	if err := b.compareStyles(r.Precision); err != nil {
 		return err
 	}
-	l := func(key string) string { return compareLabels[langOr(lang)][key] }
+	// The words name the rubric's own index (Indeks Pemdi, not SPBE).
+	l := func(key string) string { return label.Index(r, lang, compareLabels[langOr(lang)][key]) }
 	overview := len(cs.Pairs) > 1 || len(cs.OnlyOld)+len(cs.OnlyNew)+len(cs.Errors) > 0
 	var names []string
 	for i, c := range cs.Pairs[:min(len(cs.Pairs), maxCompareSheets)] {
@@ -275,14 +276,16 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		w.num(6, row, y-x, chg)
 	}
 	header("")
-	line("", b.label("index"), ro.Index, rn.Index, true)
+	line("", b.indexName(rn.Rubric), ro.Index, rn.Index, true)
 	row++
 	w.str(3, row, b.label("predicate"), b.st["text"])
 	w.str(4, row, label.PredicateName(ro.Predicate, b.lang), b.st["plain"])
 	w.str(5, row, label.PredicateName(rn.Predicate, b.lang), b.st["plain"])
-	header(b.label("domain"))
-	for i, d := range rn.Domains {
-		line(d.ID, d.Name, ro.Domains[i].Index, d.Index, true)
+	if len(rn.Domains) > 0 { // none in Indeks Pemdi
+		header(b.label("domain"))
+		for i, d := range rn.Domains {
+			line(d.ID, d.Name, ro.Domains[i].Index, d.Index, true)
+		}
 	}
 	header(b.label("aspect"))
 	aspHdr := row

@@ -51,13 +51,14 @@ func WritePlan(path string, e *result.Evaluation, pl *plan.Plan, lang string, co
 }
 
 func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
-	l := func(key string) string { return planLabels[langOr(b.lang)][key] }
+	r := pl.Before.Rubric
+	// The words name the rubric's own index (Indeks Pemdi, not SPBE).
+	l := func(key string) string { return label.Index(r, b.lang, planLabels[langOr(b.lang)][key]) }
 	name := l("sheet")
 	w, err := b.newSheet(name)
 	if err != nil {
 		return err
 	}
-	r := pl.Before.Rubric
 	p := r.Precision
 	w.str(1, 1, l("title"), b.st["title"])
 	// Labels in A, text in C, numbers in D: the columns of the tables below.

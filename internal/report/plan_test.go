@@ -2,10 +2,14 @@ package report
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 )
 
@@ -54,5 +58,60 @@ func TestWritePlan(t *testing.T) {
 	}
 	if err := WritePlan(out, e, pl, "id", false, SaveOptions{}); err == nil || !strings.Contains(err.Error(), "--force") {
 		t.Errorf("writing over an existing plan without force: %v", err)
+	}
+}
+
+// The compare and plan workbooks of a rubric with its own index name and
+// no domains (Indeks Pemdi) are titled by that name and have no domain
+// table.
+func TestWorkbooksNameTheirIndex(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	dir := t.TempDir()
+	n := len(r.Indicators())
+	twos, threes := make([]int, n), make([]int, n)
+	for i := range n {
+		twos[i], threes[i] = 2, 3
+	}
+	eval := func(src string, ls []int) *result.Evaluation { // no input file: fixture.Report assumes domains
+		res, err := index.Compute(r, levelsOf(r, ls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &result.Evaluation{Source: src, Instansi: "Kota Contoh", Result: res}
+	}
+	old, cur := eval("old.csv", twos), eval("new.csv", threes)
+	cmp := filepath.Join(dir, "cmp.xlsx")
+	c := batch.Compare(old, cur, "old.xlsx", "new.xlsx")
+	if err := WriteCompare(cmp, &result.Comparisons{Pairs: []*result.Comparison{c}}, "id", SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, cmp)
+	sheet := f.GetSheetList()[0]
+	if got := raw(t, f, sheet, "A1"); got != "Perbandingan Indeks Pemdi" {
+		t.Errorf("compare title %q", got)
+	}
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if slices.Contains(row, "Domain") || slices.Contains(row, "Indeks SPBE") {
+			t.Errorf("compare row %d speaks of SPBE domains: %q", i+1, row)
+		}
+	}
+	band := r.BandNamed("Baik")
+	pl, err := plan.Make(r, levelsOf(r, twos), plan.Target{Index: band.From, Band: band}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"id": "Rencana peningkatan Indeks Pemdi", "en": "Digital Government Index improvement plan"} {
+		out := filepath.Join(dir, "plan-"+lang+".xlsx")
+		if err := WritePlan(out, old, pl, lang, false, SaveOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, out)
+		if got := raw(t, f, f.GetSheetList()[0], "A1"); got != want {
+			t.Errorf("plan title (%s) %q, want %q", lang, got, want)
+		}
 	}
 }
