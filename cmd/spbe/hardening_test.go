@@ -19,7 +19,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsREADME
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs or XMLInputs
+	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs, XMLInputs or TrustInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -113,6 +113,18 @@ var badInputs = []struct {
 	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},
 	{"bersarang.xlsx", "elements nested more than 256 deep", exitInvalid},
 	{"banyak-sheet.xlsx", "damaged part (xl/workbook.xml): more than 10000 sheets", exitInvalid},
+
+	// Two plausible readings (fixture.TrustInputs, issue 19): decided by
+	// meaning and said, or refused naming both.
+	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
+	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor"`, exitInvalid},
+	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
+}
+
+// scores are what stdout shows of the accepted inputs that do not score
+// the example's 2,95: Indeks Pemdi inputs, and a level written otherwise.
+var scores = map[string]string{
+	"kode-urut.xlsx":      "Indeks Pemdi  2,11",
 }
 
 // wideBad are the inputs of badInputs read as wide tables: a batch of
@@ -125,7 +137,7 @@ var wideBad = map[string]bool{
 // badFixtures are the inputs of badInputs, by name.
 func badFixtures(r *rubric.Rubric) map[string]fixture.Bad {
 	made := map[string]fixture.Bad{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r), fixture.LayoutInputs(r), fixture.XMLInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r), fixture.LayoutInputs(r), fixture.XMLInputs(r), fixture.TrustInputs(r)) {
 		made[b.Name] = b
 	}
 	return made
@@ -177,6 +189,10 @@ func TestBadInputs(t *testing.T) {
 				}
 			case code != exitOK && out.Len() > 0:
 				t.Errorf("stdout is not empty on failure:\n%s", out.String())
+			case code == exitOK && scores[tt.file] != "":
+				if !strings.Contains(out.String(), scores[tt.file]) {
+					t.Errorf("stdout does not show %q:\n%s", scores[tt.file], out.String())
+				}
 			case code == exitOK && !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik"):
 				t.Errorf("an accepted variant must score 2,95 Baik like the original:\n%s", out.String())
 			}

@@ -217,6 +217,10 @@ type table struct {
 	idHeader    string
 	level       *levelCol
 	otherLevels []*levelCol
+	// idNote says which of two id columns that disagree was read, and
+	// why; err refuses the table (two readings, see chooseIDColumn).
+	idNote string
+	err    error
 }
 
 // findTable looks for the table in g: the first header row (within the
@@ -315,22 +319,14 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 	if levelSpec != nil && levelSpec.byLetter {
 		levels = []*levelCol{{col: levelSpec.col, header: fold(g.cell(h, levelSpec.col)), class: levelOverride}}
 	}
-	// The id column: the one with the most id-like values below the
-	// header; ties go to the explicit header, then to the leftmost.
-	best, bestCount := 0, 0
-	for _, c := range idCols {
-		n := 0
-		for r := h + 1; r < len(g.rows); r++ {
-			if _, ok := readID(g.cell(r, c)); ok {
-				n++
-			}
-		}
-		if n > bestCount || n == bestCount && n > 0 && idHeader(normHeader(hs[c-1])) > idHeader(normHeader(hs[best-1])) {
-			best, bestCount = c, n
-		}
-	}
-	if best == 0 {
+	// The id column: by the meaning of its header, among those with ids
+	// below it (chooseIDColumn).
+	best, idNote, idErr := chooseIDColumn(g, h, hs, idCols, idSpec != nil && idSpec.byLetter)
+	if best == 0 && idErr == nil {
 		return nil
+	}
+	if idErr != nil {
+		return &table{header: h, err: idErr}
 	}
 	levels = slices.DeleteFunc(levels, func(l *levelCol) bool { return l.col == best })
 	if len(levels) == 0 {
@@ -365,7 +361,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		}
 		return 0
 	})
-	return &table{header: h, idCol: best, idHeader: fold(hs[best-1]), level: levels[0], otherLevels: levels[1:]}
+	return &table{header: h, idCol: best, idHeader: fold(at(hs, best-1)), level: levels[0], otherLevels: levels[1:], idNote: idNote}
 }
 
 // describe names a level column for OtherLevelColumns: E "Penilaian Mandiri".
@@ -438,4 +434,12 @@ func columnNumbers(row []string) bool {
 		n, prev = n+1, k
 	}
 	return n >= 3
+}
+
+// at returns s[i], or "" past its end.
+func at(s []string, i int) string {
+	if i < 0 || i >= len(s) {
+		return ""
+	}
+	return s[i]
 }

@@ -87,7 +87,13 @@ const maxComputedWarnings = 4
 // which returns the value and a warning, or refuses them: build then
 // returns every refusal, joined, and no Sheet.
 func build(path, sheet string, g *grid, t *table, opts Options, compute func(row, col int) (value, warning string, err error)) (*Sheet, error) {
+	if t.err != nil {
+		return nil, &Error{File: path, Sheet: sheet, Err: t.err}
+	}
 	s := &Sheet{Source: path, Sheet: sheet}
+	if t.idNote != "" {
+		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+t.idNote)
+	}
 	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
 	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
 	s.IDHeader, s.LevelHeader = t.idHeader, t.level.header

@@ -362,6 +362,9 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	if t == nil {
 		return false, nil
 	}
+	if t.err != nil {
+		return true, &Error{File: r.path, Sheet: sh.name, Err: t.err}
+	}
 	if c, ok := b.(*csvBook); ok {
 		if err := c.checkLong(s.g, t, r.opts); err != nil {
 			return true, err

@@ -1,0 +1,105 @@
+package workbook
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// trustInput writes the input of fixture.TrustInputs named name.
+func trustInput(t *testing.T, name string) string {
+	t.Helper()
+	for _, b := range fixture.TrustInputs(rubric59(t)) {
+		if b.Name == name {
+			path := filepath.Join(t.TempDir(), name)
+			if err := b.Write(path); err != nil {
+				t.Fatal(err)
+			}
+			return path
+		}
+	}
+	t.Fatalf("fixture.TrustInputs has no %s", name)
+	return ""
+}
+
+// levelsOf reads a long table and returns its levels under r, in rubric
+// order, with the sheet's warnings.
+func levelsOf(t *testing.T, path string, r *rubric.Rubric) ([]rubric.Level, []string, error) {
+	t.Helper()
+	s, err := ReadSheet(path, Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	lv, err := s.Levels(r)
+	if err != nil {
+		return nil, s.Warnings, err
+	}
+	var out []rubric.Level
+	for _, ind := range r.Indicators() {
+		out = append(out, lv[ind.ID])
+	}
+	return out, s.Warnings, nil
+}
+
+func wholeLevels(ls []int) []rubric.Level {
+	out := make([]rubric.Level, len(ls))
+	for i, l := range ls {
+		out[i] = rubric.NewLevel(int64(l))
+	}
+	return out
+}
+
+func equalLevels(a, b []rubric.Level) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Item 1: a running "No" beside the indicator's number. The oracle is the
+// levels the table was written from, in rubric order.
+func TestIDColumnByMeaning(t *testing.T) {
+	pemdi := rubricPemdi(t)
+	for _, tt := range []struct {
+		file string
+		r    *rubric.Rubric
+		want []int
+		note string
+	}{
+		{"nomor-urut.xlsx", rubric59(t), fixture.Perekonomian2021, `column B "No Indikator"`},
+		{"kode-urut.xlsx", pemdi, fixture.PemdiLevels, `column B "Kode"`},
+	} {
+		got, warnings, err := levelsOf(t, trustInput(t, tt.file), tt.r)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.file, err)
+		}
+		if !equalLevels(got, wholeLevels(tt.want)) {
+			t.Errorf("%s: levels %v, want %v", tt.file, got, tt.want)
+		}
+		if !strings.Contains(strings.Join(warnings, "\n"), tt.note) {
+			t.Errorf("%s: warnings %q do not name %s", tt.file, warnings, tt.note)
+		}
+	}
+	_, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{})
+	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), `A "No" and B "Nomor"`) || !strings.Contains(err.Error(), "--id-col") {
+		t.Errorf("dua-nomor.xlsx: %v; want ErrAmbiguous naming both columns and --id-col", err)
+	}
+	// --id-col chooses, and the other column is then not considered.
+	s, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{IDCol: "Nomor"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv, err := s.Levels(rubric59(t))
+	if err != nil || lv["21"] != rubric.NewLevel(1) || lv["13"] != rubric.NewLevel(5) {
+		t.Errorf("--id-col Nomor: %v %v", lv, err)
+	}
+}
