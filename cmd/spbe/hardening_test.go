@@ -119,6 +119,7 @@ var badInputs = []struct {
 	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
 	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor"`, exitInvalid},
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
+	{"evaluasi-terakhir.xlsx", `levels from column C "Nilai" (also found: D "Nilai Evaluasi Terakhir")`, exitOK},
 }
 
 // scores are what stdout shows of the accepted inputs that do not score

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -37,7 +38,8 @@ var (
 // both layouts use: the latest stage first. A class above another wins.
 const (
 	levelNone     = iota
-	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri (last)
+	levelPrevious // a previous round: Nilai Evaluasi Terakhir, Nilai Tahun Lalu (last of all)
+	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri
 	levelGeneric  // Nilai, Level, Tingkat Kematangan, Nilai Indikator ...
 	levelYear     // a generic header with a year
 	levelDokumen  // the assessors' document review: Nilai Dokumen
@@ -61,6 +63,11 @@ var stageWords = [...]struct {
 	{levelDokumen, []string{"dokumen", "document"}},
 }
 
+// previousWords mark a level column of a previous round, whole words:
+// "Nilai Evaluasi Terakhir" is the latest evaluation before this one, not
+// the final stage ("akhir") of this one. They rank below every stage.
+var previousWords = [...]string{"terakhir", "sebelumnya", "tahun lalu", "periode lalu", "previous", "last year"}
+
 // notLevelWords mark headers that mention a level but do not hold one.
 var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
 	"keterangan", "kriteria", "deskripsi", "catatan", "dukung", "bukti", "justifikasi", "alasan",
@@ -71,6 +78,14 @@ var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilai
 
 // selfWords mark a self-assessment level column, ranked last.
 var selfWords = [...]string{"mandiri", "self"}
+
+// hasWord reports whether h holds one of words (or phrases) as whole
+// words: "akhir" is in "nilai akhir" but not in "nilai terakhir".
+func hasWord(h string, words []string) bool {
+	ws := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	text := " " + strings.Join(ws, " ") + " "
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(text, " "+w+" ") })
+}
 
 // containsAny reports whether h contains one of words.
 func containsAny(h string, words []string) bool {
@@ -87,11 +102,14 @@ func levelHeader(h string) (class, year int) {
 		return levelNone, 0
 	}
 	year = latestYear(h)
+	if hasWord(h, previousWords[:]) {
+		return levelPrevious, year
+	}
 	if containsAny(h, selfWords[:]) {
 		return levelMandiri, year
 	}
 	for _, st := range stageWords {
-		if containsAny(h, st.words) {
+		if hasWord(h, st.words) {
 			return st.class, year
 		}
 	}

@@ -32,8 +32,12 @@
 //   - Id column: "No", "Nomor", "Kode", "ID", "No. Indikator", or
 //     "Indikator" when its values are ids (the official report has "No |
 //     Indikator | Nilai Tingkat Kematangan 2023" with names under
-//     "Indikator"). Of several, the one with the most id values below the
-//     header wins. Values are read by CanonicalID: 1, "01", "1.",
+//     "Indikator"). Of several that agree, the one with the most id
+//     values below the header. Of several that disagree (a running "No"
+//     beside "No Indikator" in a table sorted by level), the one whose
+//     header names the indicator, said in Sheet.Warnings; two of the
+//     same kind that disagree are refused (ErrAmbiguous), naming both
+//     and --id-col (see chooseIDColumn). Values are read by CanonicalID: 1, "01", "1.",
 //     "Indikator 1", "I.1", "35A" and so on; or by CanonicalCode, the
 //     assessors' kode of Indeks Pemdi ("1.1" ... "7.2"), which names an
 //     indicator through the rubric's code (Indicator) and is a heading
@@ -59,8 +63,13 @@
 //  5. "dokumen";
 //  6. else the column with the latest year in its header (2023 over 2022);
 //  7. else a generic level header (Nilai, Nilai Indikator, ...);
-//  8. a self-assessment column ("mandiri", "self") last.
+//  8. a self-assessment column ("mandiri", "self");
+//  9. a previous round last: "terakhir", "sebelumnya", "tahun lalu"
+//     ("Nilai Evaluasi Terakhir" is the latest evaluation before this
+//     one, not the final stage of this one).
 //
+// Stage and previous-round words match whole words only: "akhir" is not
+// in "terakhir".
 // Within a class the later year wins, then the rightmost column. A column
 // with no values at all on the indicator rows (an evaluator column not
 // filled in yet) is chosen only when every candidate is empty. The others

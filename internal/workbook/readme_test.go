@@ -32,7 +32,8 @@ func readmeBlocks() map[string]string {
 		"- level column, a header that contains one of " + words(levelWords[:]) +
 		" and none of " + words(notLevelWords[:]) + ";\n" +
 		"- of several level columns, the latest stage: " + stages() +
-		", then a column with a year, a generic one, and self-assessment last (" + words(selfWords[:]) + ");\n" +
+		" (each a whole word), then a column with a year, a generic one, self-assessment (" + words(selfWords[:]) +
+		"), and a previous round last (" + words(previousWords[:]) + ", whole words);\n" +
 		"- the instansi's name above a long table follows a label equal to one of " + words(instansiLabels[:]) +
 		" (`Instansi: X` in one cell, or the name in a cell to the right of the label);\n" +
 		"- wide tables: the name column is headed " + words(nameHeaders[:]) + ", the category column " +

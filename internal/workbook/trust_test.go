@@ -103,3 +103,40 @@ func TestIDColumnByMeaning(t *testing.T) {
 		t.Errorf("--id-col Nomor: %v %v", lv, err)
 	}
 }
+
+// Item 8: stage words are whole words, and a previous round ranks last.
+func TestStageWordsWholeWords(t *testing.T) {
+	for _, tt := range []struct {
+		header string
+		class  int
+	}{
+		{"nilai akhir", levelFinal},
+		{"nilai evaluasi terakhir", levelPrevious},
+		{"nilai akhir tahun lalu", levelPrevious},
+		{"tingkat kematangan sebelumnya", levelPrevious},
+		{"nilai mandiri periode lalu", levelPrevious},
+		{"nilai visitasi", levelVisitasi},
+		{"nilai", levelGeneric},
+	} {
+		if got, _ := levelHeader(tt.header); got != tt.class {
+			t.Errorf("levelHeader(%q) = %d, want %d", tt.header, got, tt.class)
+		}
+	}
+	// A previous round loses to a generic level column and to a
+	// self-assessment: the example's levels are read from "Nilai".
+	path := trustInput(t, "evaluasi-terakhir.xlsx")
+	s, err := ReadSheet(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.LevelHeader != "Nilai" {
+		t.Errorf("level column %s %q, want C \"Nilai\"", s.LevelColumn, s.LevelHeader)
+	}
+	got, _, err := levelsOf(t, path, rubric59(t))
+	if err != nil || !equalLevels(got, wholeLevels(fixture.Perekonomian2021)) {
+		t.Errorf("levels %v (%v), want the example's", got, err)
+	}
+	if c, _ := blockClass("Tahun Lalu"); c != levelPrevious {
+		t.Errorf("blockClass(Tahun Lalu) = %d, want levelPrevious", c)
+	}
+}
