@@ -140,3 +140,26 @@ func TestStageWordsWholeWords(t *testing.T) {
 		t.Errorf("blockClass(Tahun Lalu) = %d, want levelPrevious", c)
 	}
 }
+
+// Item 6: ½ ¼ ¾ are read exactly, as the decimal they write; other
+// vulgar fractions and numbers in the name are not a level.
+func TestVulgarFractions(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"2 ½", "2.5"}, {"2½", "2.5"}, {"½", "0.5"}, {"1 ¼", "1.25"}, {"3¾ - Terpadu", "3.75"},
+		{"2\u00a0½", "2.5"}, {"Level 2 ½", "2.5"},
+		{"1 ⅓", ""}, {"2 ⅔", ""}, {"2,5½", ""}, {"2½5", ""}, {"½½", ""}, {"2 ½ ½", ""}, {"3²", ""}, {"a½", ""},
+	} {
+		got, err := ParseLevel(tt.in)
+		switch {
+		case tt.want == "" && err == nil:
+			t.Errorf("ParseLevel(%q) = %v, want an error", tt.in, got)
+		case tt.want != "" && err != nil:
+			t.Errorf("ParseLevel(%q): %v", tt.in, err)
+		case tt.want != "":
+			// The oracle: the same level written as a decimal.
+			if want, _ := ParseLevel(tt.want); got != want {
+				t.Errorf("ParseLevel(%q) = %v, want %v", tt.in, got, want)
+			}
+		}
+	}
+}
