@@ -121,13 +121,15 @@ var badInputs = []struct {
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
 	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
+	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
+	{"koma-keterangan-lebar.csv", `koma-keterangan-lebar.csv: line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan"), a column of text`, exitInvalid},
 	{"evaluasi-terakhir.xlsx", `levels from column C "Nilai" (also found: D "Nilai Evaluasi Terakhir")`, exitOK},
 }
 
 // scores are what stdout shows of the accepted inputs that do not score
 // the example's 2,95: Indeks Pemdi inputs, and a level written otherwise.
 var scores = map[string]string{
-	"kode-urut.xlsx":      "Indeks Pemdi  2,11",
+	"kode-urut.xlsx": "Indeks Pemdi  2,11",
 }
 
 // wideBad are the inputs of badInputs read as wide tables: a batch of
@@ -135,6 +137,7 @@ var scores = map[string]string{
 // printed even when the exit is not 0, and in which the example is a row.
 var wideBad = map[string]bool{
 	"koma-desimal-lebar.csv": true, "dua-tahun.xlsx": true, "templat-kosong.csv": true, "templat-kosong.xlsx": true,
+	"koma-keterangan-lebar.csv": true,
 }
 
 // badFixtures are the inputs of badInputs, by name.

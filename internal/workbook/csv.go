@@ -482,9 +482,11 @@ func (c *csvBook) commaHint() string {
 func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 	hline, width := 0, 0
 	first := 0
+	var hs []string
 	if t.header >= 0 {
 		hline, width = c.record(t.header + 1)
-		width = max(width, len(headers(g, t.header)))
+		hs = headers(g, t.header)
+		width = max(width, len(hs))
 		first = t.header + 1
 	}
 	level, _ := excelize.ColumnNumberToName(t.level.col)
@@ -506,6 +508,8 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
 		case n < t.level.col:
 			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
+		case t.header >= 0 && c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
+			msg = c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
 		default:
 			continue
 		}

@@ -105,7 +105,9 @@
 // order mark, UTF-16 with one, or Windows-1252; they have no sheet, so
 // their errors read "kaltim.csv: F12: ...", or "kaltim.csv: line 22:
 // ..." for a record with more fields than its header (an unquoted 2,5)
-// or too few to hold its level. A CSV file is parsed as a stream within
+// or too few to hold its level, or, in a file separated by commas, for
+// a whole level followed by a bare number in a column of text
+// ("21,2,5" under "No,Tingkat Kematangan,Keterangan": see csvshift.go). A CSV file is parsed as a stream within
 // what a sheet holds (MaxCSVFields, MaxCSVField, MaxCSVRows, MaxCSVCells).
 // An .xls, .ods, .xlsb, PDF,
 // HTML or damaged file is ErrUnsupportedFormat with advice to save it as

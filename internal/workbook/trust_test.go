@@ -163,3 +163,30 @@ func TestVulgarFractions(t *testing.T) {
 		}
 	}
 }
+
+// Item 7: an unquoted decimal comma whose extra field lands in a trailing
+// column of text is refused, in the long and the wide layout; a number in
+// a column of numbers, text in a column of text, or another separator is
+// not.
+func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
+	_, err := ReadSheet(trustInput(t, "koma-keterangan.csv"), Options{})
+	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan")`) {
+		t.Errorf("koma-keterangan.csv: %v", err)
+	}
+	r59 := rubric59(t)
+	err = Read(trustInput(t, "koma-keterangan-lebar.csv"), Options{Layout: LayoutWide, Want: 47}, Visitor{
+		Row: func(t *WideTable, r *WideRow) error { _, err := r.Levels(t, r59, nil); return err },
+	})
+	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan")`) {
+		t.Errorf("koma-keterangan-lebar.csv: %v", err)
+	}
+	for _, text := range []string{
+		longCSV("No,Tingkat Kematangan,Bobot", func(i int, line string) string { return line + ",5" }),
+		longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",sudah" }),
+		strings.ReplaceAll(longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",5" }), ",", ";"),
+	} {
+		if _, err := ReadSheet(writeCSV(t, "baik.csv", text), Options{}); err != nil {
+			t.Errorf("%.40q...: %v", text, err)
+		}
+	}
+}

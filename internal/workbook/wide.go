@@ -36,6 +36,7 @@ type WideTable struct {
 	// every indicator has one column.
 	LevelNote string
 	ids       []string // indicator id per 0-based column, "" for others
+	header    []string // the header row's cells (csvshift.go)
 	nameCol   int      // 0-based
 	catCol    int      // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
@@ -103,7 +104,7 @@ var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total
 // than one column is read from one of them (see pickColumns); err says
 // why none could be chosen.
 func wideHeader(row, above []string, opts Options, where string) (t *WideTable, err error) {
-	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}}
+	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row)}
 	var order []string         // ids in the order of their first column
 	cols := map[string][]int{} // the 0-based columns of each id
 	for c, v := range row {
@@ -406,6 +407,10 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 	case n < last:
 		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
 			line, who, n, hline, hfields))}
+	case last < len(t.header) && last < len(cells):
+		if msg := s.csv.shiftedInto(cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
+			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %sthe last indicator's %s", line, who, msg))}
+		}
 	}
 	return nil
 }
