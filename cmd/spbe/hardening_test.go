@@ -119,6 +119,7 @@ var badInputs = []struct {
 	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
 	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor"`, exitInvalid},
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
+	{"aspek-bernomor.xlsx", "", exitOK},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
 	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
 	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
@@ -129,7 +130,8 @@ var badInputs = []struct {
 // scores are what stdout shows of the accepted inputs that do not score
 // the example's 2,95: Indeks Pemdi inputs, and a level written otherwise.
 var scores = map[string]string{
-	"kode-urut.xlsx": "Indeks Pemdi  2,11",
+	"kode-urut.xlsx":      "Indeks Pemdi  2,11",
+	"aspek-bernomor.xlsx": "Indeks Pemdi  2,11",
 }
 
 // wideBad are the inputs of badInputs read as wide tables: a batch of

@@ -494,9 +494,10 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 		level += fmt.Sprintf(" (%q)", t.level.header)
 	}
 	var errs []error
+	heads := aspectHeadings(g, first, t.idCol)
 	for r := first; r < len(g.rows); r++ {
 		id, ok := readID(g.cell(r, t.idCol))
-		if !ok || opts.Known != nil && !opts.Known(id) {
+		if !ok || heads[r] || opts.Known != nil && !opts.Known(id) {
 			continue
 		}
 		line, n := c.record(r + 1)

@@ -184,3 +184,30 @@ func codeLess(a, b string) bool {
 	y2, _ := strconv.Atoi(b2)
 	return x2 < y2
 }
+
+// aspectHeadings returns the rows (0-based, from first) of an id column
+// col that are headings, not indicators: a plain number N whose next id
+// below is a kode "N.x" (Indeks Pemdi forms number their aspects 1..7
+// above the kode rows 1.1, 1.2, ...). Read as ids, they would name
+// indicators 1..7 a second time (issue 19, item 17).
+func aspectHeadings(g *grid, first, col int) map[int]bool {
+	var heads map[int]bool
+	prev, prevRow := "", -1 // the last plain id seen, and its row
+	for r := first; r < len(g.rows); r++ {
+		id, ok := readID(g.cell(r, col))
+		if !ok {
+			continue
+		}
+		if prevRow >= 0 && IsCode(id) && strings.HasPrefix(id, prev+".") {
+			if heads == nil {
+				heads = map[int]bool{}
+			}
+			heads[prevRow] = true
+		}
+		prev, prevRow = id, -1
+		if !IsCode(id) && digitsOnly(id) {
+			prevRow = r
+		}
+	}
+	return heads
+}

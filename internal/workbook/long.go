@@ -104,6 +104,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 	if first < len(g.rows) && columnNumbers(g.rows[first]) {
 		first++
 	}
+	heads := aspectHeadings(g, first, t.idCol)
 	var errs, refused []error
 	var hiddenRows, computed []string
 	// value is the text of a cell (0-based row), computed when it is a
@@ -127,7 +128,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 			continue
 		}
 		id, ok := readID(rawID)
-		if !ok || opts.Known != nil && !opts.Known(id) && IsCode(id) {
+		if !ok || heads[r] || opts.Known != nil && !opts.Known(id) && IsCode(id) {
 			continue // a code the rubric does not use: a heading, as before codes
 		}
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)

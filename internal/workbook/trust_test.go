@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -188,5 +189,37 @@ func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
 		if _, err := ReadSheet(writeCSV(t, "baik.csv", text), Options{}); err != nil {
 			t.Errorf("%.40q...: %v", text, err)
 		}
+	}
+}
+
+// Item 17: aspect headings numbered 1..7 above their kode rows are
+// headings; a plain id and a kode of the same indicator elsewhere are
+// still a duplicate.
+func TestAspectHeadingRows(t *testing.T) {
+	pemdi := rubricPemdi(t)
+	got, _, err := levelsOf(t, trustInput(t, "aspek-bernomor.xlsx"), pemdi)
+	if err != nil || !equalLevels(got, wholeLevels(fixture.PemdiLevels)) {
+		t.Errorf("aspek-bernomor.xlsx: levels %v (%v), want %v", got, err, fixture.PemdiLevels)
+	}
+	// The same as CSV, headings without a level field.
+	var sb strings.Builder
+	sb.WriteString("Kode;Indikator;Nilai\n")
+	aspect := ""
+	for i, ind := range pemdi.Indicators() {
+		if a, _, _ := strings.Cut(ind.Code, "."); a != aspect {
+			aspect = a
+			sb.WriteString(a + ";" + ind.Aspect.Name + "\n")
+		}
+		sb.WriteString(fmt.Sprintf("%s;%s;%d\n", ind.Code, ind.Name, fixture.PemdiLevels[i]))
+	}
+	got, _, err = levelsOf(t, writeCSV(t, "aspek.csv", sb.String()), pemdi)
+	if err != nil || !equalLevels(got, wholeLevels(fixture.PemdiLevels)) {
+		t.Errorf("aspek.csv: levels %v (%v)", got, err)
+	}
+	// "4" not followed by 4.x is indicator 4, which the kode 2.2 names too.
+	dup := strings.Replace(sb.String(), "\n3;", "\n4;Kolaborasi;2\n3;", 1)
+	_, _, err = levelsOf(t, writeCSV(t, "dup.csv", dup), pemdi)
+	if !errors.Is(err, ErrDuplicate) {
+		t.Errorf("a plain id beside its kode: %v, want ErrDuplicate", err)
 	}
 }
