@@ -120,6 +120,7 @@ var badInputs = []struct {
 	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor"`, exitInvalid},
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
 	{"aspek-bernomor.xlsx", "", exitOK},
+	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
 	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
 	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
@@ -139,7 +140,7 @@ var scores = map[string]string{
 // printed even when the exit is not 0, and in which the example is a row.
 var wideBad = map[string]bool{
 	"koma-desimal-lebar.csv": true, "dua-tahun.xlsx": true, "templat-kosong.csv": true, "templat-kosong.xlsx": true,
-	"koma-keterangan-lebar.csv": true,
+	"koma-keterangan-lebar.csv": true, "aspek-lebar.xlsx": true,
 }
 
 // badFixtures are the inputs of badInputs, by name.

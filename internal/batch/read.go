@@ -337,20 +337,25 @@ type wideSink struct {
 
 // table chooses the rubric of a wide table, checks its columns before its
 // rows, and notes which columns it reads when an indicator has several.
-func (w *wideSink) table(t *workbook.WideTable) error {
+func (w *wideSink) table(t *workbook.WideTable) (err error) {
 	w.end()
 	w.cur, w.rows = t, 0
-	sc, note, hint, err := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
-	if err != nil {
-		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(err)}
+	defer func() {
+		if err != nil {
+			w.cur = nil // refused: no rows follow, and none are missed
+		}
+	}()
+	sc, note, hint, perr := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
+	if perr != nil {
+		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(perr)}
 	}
 	w.sc = sc
 	w.in.use(sc.R, note)
-	if t.LevelNote != "" {
-		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
-	}
 	if err := t.CheckColumns(sc.R); err != nil {
 		return withHint(err, t.Source, hint)
+	}
+	if t.LevelNote != "" {
+		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
 	}
 	if err := t.ExternalColumns(sc.R, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}); err != nil {
 		return err

@@ -223,3 +223,49 @@ func TestAspectHeadingRows(t *testing.T) {
 		t.Errorf("a plain id beside its kode: %v, want ErrDuplicate", err)
 	}
 }
+
+// Item 4: a wide Pemdi header with aspect columns 1..7 before the kode
+// columns names indicators 1..7 twice: refused without labels, read from
+// the kode columns when the label over the aspects says they are no
+// levels ("Indeks Aspek").
+func TestWideAspectColumns(t *testing.T) {
+	pemdi := rubricPemdi(t)
+	read := func(path string) ([]rubric.Level, string, error) {
+		var got []rubric.Level
+		var note string
+		err := Read(path, Options{Layout: LayoutWide, Want: 20}, Visitor{
+			Wide: func(t *WideTable) error {
+				err := t.CheckColumns(pemdi)
+				note = t.LevelNote
+				return err
+			},
+			Row: func(t *WideTable, r *WideRow) error {
+				var err error
+				got, err = r.Levels(t, pemdi, nil)
+				return err
+			},
+		})
+		return got, note, err
+	}
+	_, _, err := read(trustInput(t, "aspek-lebar.xlsx"))
+	if !errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `indicators 1 (B "1", I "1.1")`) {
+		t.Errorf("aspek-lebar.xlsx: %v, want ErrDuplicate naming B and I", err)
+	}
+	above := []any{nil, "Indeks Aspek", nil, nil, nil, nil, nil, nil, "Nilai"}
+	hdr := []any{"Nama Instansi"}
+	row := []any{"Instansi Contoh"}
+	for a := 1; a <= 7; a++ {
+		hdr, row = append(hdr, a), append(row, 2.5)
+	}
+	for i, ind := range pemdi.Indicators() {
+		hdr, row = append(hdr, ind.Code), append(row, fixture.PemdiLevels[i])
+	}
+	path := writeXLSX(t, "aspek-label.xlsx", sheetSpec{name: "Nasional", rows: [][]any{above, hdr, row}})
+	got, note, err := read(path)
+	if err != nil || !equalLevels(got, wholeLevels(fixture.PemdiLevels)) {
+		t.Errorf("with labels: %v (%v), want %v", got, err, fixture.PemdiLevels)
+	}
+	if !strings.Contains(note, `indicator 1 from I "1.1", not B "1"`) {
+		t.Errorf("LevelNote %q does not say which column was read", note)
+	}
+}

@@ -37,6 +37,7 @@ type WideTable struct {
 	LevelNote string
 	ids       []string // indicator id per 0-based column, "" for others
 	header    []string // the header row's cells (csvshift.go)
+	labels    []string // the label above each indicator column (pickColumns)
 	nameCol   int      // 0-based
 	catCol    int      // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
@@ -169,6 +170,7 @@ func wideHeader(row, above []string, opts Options, where string) (t *WideTable, 
 // the indicators.
 func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []string, where string) error {
 	labels := make([]string, len(t.ids)) // of the indicator columns
+	t.labels = labels
 	for c, id := range t.ids {
 		switch {
 		case id == "":
@@ -493,10 +495,19 @@ func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst
 }
 
 // CheckColumns reports the rubric's indicators that have no column, as
-// one *Error wrapping ErrMissing, or nil.
+// one *Error wrapping ErrMissing, or nil. An indicator that the header
+// names twice through the rubric (a plain id and its kode) is read from
+// the column its label ranks first, added to LevelNote; when two rank
+// alike, the error is ErrDuplicate naming them (see duplicates).
 func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
 	var missing []string
-	cols := t.columnsOf(r)
+	cols, note, err := t.duplicates(r)
+	if err != nil {
+		return &Error{File: t.Source, Sheet: t.Sheet, Err: err}
+	}
+	if note != "" && !strings.Contains(t.LevelNote, note) {
+		t.LevelNote = strings.TrimPrefix(t.LevelNote+"; "+note, "; ")
+	}
 	for i, ind := range r.Indicators() {
 		if cols[i] < 0 && ind.External == nil {
 			missing = append(missing, ind.ID)
