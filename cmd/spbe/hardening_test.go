@@ -121,6 +121,8 @@ var badInputs = []struct {
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
 	{"aspek-bernomor.xlsx", "", exitOK},
 	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
+	{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), 7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`, exitOK},
+	{"lebar-tersembunyi.xlsx", "warning: Nasional: row 5 is hidden; its levels were read", exitOK},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
 	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
 	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
@@ -140,7 +142,7 @@ var scores = map[string]string{
 // printed even when the exit is not 0, and in which the example is a row.
 var wideBad = map[string]bool{
 	"koma-desimal-lebar.csv": true, "dua-tahun.xlsx": true, "templat-kosong.csv": true, "templat-kosong.xlsx": true,
-	"koma-keterangan-lebar.csv": true, "aspek-lebar.xlsx": true,
+	"rata-rata.xlsx": true, "lebar-tersembunyi.xlsx": true, "koma-keterangan-lebar.csv": true, "aspek-lebar.xlsx": true,
 }
 
 // badFixtures are the inputs of badInputs, by name.

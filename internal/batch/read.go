@@ -332,7 +332,8 @@ type wideSink struct {
 	sc     *Scorer // of the current table
 	cols   []string
 	levels []rubric.Level
-	rows   int // rows of cur
+	rows   int      // rows of cur
+	hidden []string // the hidden rows of cur, read
 }
 
 // table chooses the rubric of a wide table, checks its columns before its
@@ -371,7 +372,19 @@ func (w *wideSink) end() {
 		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %sthe wide table under the header in row %d has no instansi rows",
 			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
 	}
-	w.cur, w.rows = nil, -1 // warned once
+	if w.cur != nil && len(w.cur.Summaries) > 0 {
+		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %s%s left out as %s, not instansi: %s",
+			w.in.Path, sheetPrefix(w.cur.Sheet), plural(len(w.cur.Summaries), "row", "rows"),
+			plural(len(w.cur.Summaries), "a summary", "summaries"), strings.Join(w.cur.Summaries, ", ")))
+	}
+	if w.cur != nil && len(w.hidden) > 0 {
+		what := "rows %s are hidden; their levels were read"
+		if len(w.hidden) == 1 {
+			what = "row %s is hidden; its levels were read"
+		}
+		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %s"+what, w.in.Path, sheetPrefix(w.cur.Sheet), strings.Join(w.hidden, ", ")))
+	}
+	w.cur, w.rows, w.hidden = nil, -1, nil // warned once
 }
 
 func sheetPrefix(sheet string) string {
@@ -383,6 +396,9 @@ func sheetPrefix(sheet string) string {
 
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
+	if row.Hidden {
+		w.hidden = append(w.hidden, strconv.Itoa(row.Row))
+	}
 	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
 		return nil
 	}

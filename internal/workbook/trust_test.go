@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -267,5 +268,68 @@ func TestWideAspectColumns(t *testing.T) {
 	}
 	if !strings.Contains(note, `indicator 1 from I "1.1", not B "1"`) {
 		t.Errorf("LevelNote %q does not say which column was read", note)
+	}
+}
+
+// wideNames reads a wide table and returns the names of the rows handed
+// on, and the table.
+func wideNames(t *testing.T, path string) ([]string, *WideTable) {
+	t.Helper()
+	var names []string
+	var table *WideTable
+	err := Read(path, Options{Layout: LayoutWide, Want: 47}, Visitor{
+		Wide: func(t *WideTable) error { table = t; return nil },
+		Row:  func(_ *WideTable, r *WideRow) error { names = append(names, r.Instansi); return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names, table
+}
+
+// Item 3: summary rows under a wide table, by their words or as an
+// aggregate of the rows above, are left out and listed; an instansi
+// whose levels happen to be the maxima, or a copy of a row, is not.
+func TestWideSummaryRows(t *testing.T) {
+	names, table := wideNames(t, trustInput(t, "rata-rata.xlsx"))
+	if got := strings.Join(names, "|"); got != "Instansi Contoh|Instansi Lain" {
+		t.Errorf("rows handed on: %s", got)
+	}
+	want := `6 "Rata-rata Nasional" (its name)|7 "Nilai Tertinggi" (its name)|8 "Median Jawa Barat" (its name)|9 "Indonesia" (the maximum of the rows above)`
+	if got := strings.Join(table.Summaries, "|"); got != want {
+		t.Errorf("Summaries:\n%s\nwant\n%s", got, want)
+	}
+	r := rubric59(t)
+	row := func(name string, f func(i int) any) []any {
+		out := []any{name}
+		for i := range r.Indicators() {
+			out = append(out, f(i))
+		}
+		return out
+	}
+	hdr := row("Nama Instansi", func(i int) any { return r.Indicators()[i].ID })
+	a := row("Instansi A", func(i int) any { return 1 + i%3 })
+	b := row("Instansi B", func(i int) any { return 1 + i%5 })
+	c := row("Instansi C", func(i int) any { return 2 })
+	mean := row("Indonesia", func(i int) any { return strconv.FormatFloat(float64(1+i%3+1+i%5+2)/3, 'f', 2, 64) })
+	maxima := row("Pemerintah Kota Puncak", func(i int) any { return max(1+i%3, 1+i%5, 2) })
+	copyB := row("Instansi B2", func(i int) any { return 1 + i%5 })
+	for _, rw := range [][]any{{"RATA-RATA"}, {"Jumlah Kabupaten"}, {"Nilai Terendah Provinsi Aceh"}, {"Total"}, {"Nasional"}} {
+		if !summaryName(rw[0].(string)) {
+			t.Errorf("summaryName(%q) = false", rw[0])
+		}
+	}
+	for _, n := range []string{"Instansi Contoh", "Kabupaten Tanah Datar", "Kota Administrasi Jakarta Pusat", "Badan Pusat Statistik"} {
+		if summaryName(n) {
+			t.Errorf("summaryName(%q) = true", n)
+		}
+	}
+	path := writeXLSX(t, "agregat.xlsx", sheetSpec{name: "Nasional", rows: [][]any{hdr, a, b, c, mean, maxima, copyB}})
+	names, table = wideNames(t, path)
+	if got := strings.Join(names, "|"); got != "Instansi A|Instansi B|Instansi C|Pemerintah Kota Puncak|Instansi B2" {
+		t.Errorf("rows handed on: %s", got)
+	}
+	if got := strings.Join(table.Summaries, "|"); got != `5 "Indonesia" (the mean of the rows above)` {
+		t.Errorf("Summaries: %s", got)
 	}
 }

@@ -35,6 +35,10 @@ type WideTable struct {
 	// self-assessment and the evaluator), and which were not; "" when
 	// every indicator has one column.
 	LevelNote string
+	// Summaries are the rows under the table left out as summaries, not
+	// instansi: row number, name and why ("7 \"Nilai Tertinggi\" (its
+	// name)"), as the rows stream by (see widesummary.go).
+	Summaries []string
 	ids       []string // indicator id per 0-based column, "" for others
 	header    []string // the header row's cells (csvshift.go)
 	labels    []string // the label above each indicator column (pickColumns)
@@ -94,9 +98,6 @@ func Category(text string) string {
 	}
 	return fold(text)
 }
-
-// skipNames are first cells of summary rows under a wide table.
-var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total", "average", "mean", "median", "nasional"}
 
 // wideHeader looks for a wide table header in row (0-based cells) and
 // the row above it (for a name column merged over two header rows, and
@@ -301,7 +302,8 @@ type wideState struct {
 	// csv is the CSV file read, or nil: its rows' fields are checked
 	// against the header's.
 	csv  *csvBook
-	rows int // instansi rows handed on
+	rows  int      // instansi rows handed on
+	stats colStats // of the rows handed on (widesummary.go)
 }
 
 // MaxWideRows bounds the instansi rows of a wide table: every row is
@@ -362,9 +364,10 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 			break
 		}
 	}
-	if !levels && name == "" || slices.Contains(skipNames[:], strings.ToLower(name)) {
+	if !levels && name == "" || s.summary(rowNum, name, cells) {
 		return true
 	}
+	s.stats.add(t, cells)
 	if s.rows++; s.rows > MaxWideRows {
 		cell := t.NameColumn + strconv.Itoa(rowNum)
 		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classed(ErrUnsupportedFormat,

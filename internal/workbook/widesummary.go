@@ -1,0 +1,154 @@
+package workbook
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Summary rows under a wide table ("Rata-rata Nasional", "Nilai
+// Tertinggi", "Median", "Jumlah", with or without a region) are not
+// instansi: ranked, they would be scored as one (issue 19, item 3). A row
+// is a summary when its name holds a summary word as a whole word
+// (summaryWords), or when, without a name that names an instansi
+// (Category), its every indicator value is the maximum, the minimum or
+// the mean of the rows above it, and it is not a copy of one of them.
+// Every row left out is listed in WideTable.Summaries for stderr.
+
+// summaryWords mark the name of a summary row, matched as whole words
+// ("rata rata" matches "Rata-rata").
+var summaryWords = [...]string{"rata rata", "rerata", "jumlah", "total", "subtotal", "average", "mean", "median",
+	"tertinggi", "terendah", "maksimum", "minimum", "maksimal", "minimal", "max", "min", "modus", "simpangan baku",
+	"standar deviasi"}
+
+// summaryName reports whether a row's name is a summary's: it holds a
+// summary word, or is "Nasional" alone.
+func summaryName(name string) bool {
+	h := normHeader(name)
+	return h == "nasional" || hasWord(h, summaryWords[:])
+}
+
+// colStats are the rows handed on so far, per indicator column.
+type colStats struct {
+	n        int
+	min, max []float64
+	sum      []float64
+	seen     map[uint64]bool // hashes of the rows' indicator values
+	seed     maphash.Seed
+}
+
+// aggregate reports which aggregate of the rows above (see colStats) the
+// row's indicator values are, or "": "the maximum", "the minimum" or "the
+// mean". A mean may be rounded to the decimals its cells show.
+func (s *colStats) aggregate(t *WideTable, cells []string) string {
+	if s.n < 2 {
+		return ""
+	}
+	isMax, isMin, isMean := true, true, true
+	k := 0
+	for c, id := range t.ids {
+		if id == "" {
+			continue
+		}
+		v, places, ok := number(at(cells, c))
+		if !ok {
+			return ""
+		}
+		tol := 1e-9
+		if places > 0 {
+			tol = 0.5*math.Pow10(-places) + 1e-9
+		}
+		isMax = isMax && v == s.max[k]
+		isMin = isMin && v == s.min[k]
+		isMean = isMean && math.Abs(v-s.sum[k]/float64(s.n)) <= tol
+		k++
+	}
+	if s.seen[s.hash(t, cells)] {
+		return "" // a copy of a row above: a row of its own
+	}
+	switch {
+	case isMax:
+		return "the maximum"
+	case isMin:
+		return "the minimum"
+	case isMean:
+		return "the mean"
+	}
+	return ""
+}
+
+// add counts a row handed on.
+func (s *colStats) add(t *WideTable, cells []string) {
+	k := 0
+	for c, id := range t.ids {
+		if id == "" {
+			continue
+		}
+		if s.n == 0 {
+			s.min, s.max, s.sum = append(s.min, math.Inf(1)), append(s.max, math.Inf(-1)), append(s.sum, 0)
+		}
+		v, _, ok := number(at(cells, c))
+		if !ok {
+			v = math.NaN() // no aggregate has a value here
+		}
+		s.min[k], s.max[k], s.sum[k] = math.Min(s.min[k], v), math.Max(s.max[k], v), s.sum[k]+v
+		k++
+	}
+	if s.seen == nil {
+		s.seen, s.seed = map[uint64]bool{}, maphash.MakeSeed()
+	}
+	s.seen[s.hash(t, cells)] = true
+	s.n++
+}
+
+func (s *colStats) hash(t *WideTable, cells []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	for c, id := range t.ids {
+		if id != "" {
+			v, _, _ := number(at(cells, c))
+			h.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+			h.WriteByte(0)
+		}
+	}
+	return h.Sum64()
+}
+
+// number reads a level cell as a float (to compare, never to score) and
+// the number of decimals it shows.
+func number(cell string) (float64, int, bool) {
+	l, err := ParseLevel(cell)
+	if err != nil {
+		return 0, 0, false
+	}
+	places := 0
+	s := strings.ReplaceAll(fold(cell), ",", ".")
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		places = len(strings.TrimRight(frac, "0"))
+	}
+	return l.Float64(), places, true
+}
+
+// summary reports whether a row is a summary row, and says why: by its
+// name, or as an aggregate of the rows above.
+func (s *wideState) summary(rowNum int, name string, cells []string) bool {
+	t := s.t
+	why := ""
+	switch {
+	case summaryName(name):
+		why = "its name"
+	case Category(name) != fold(name) || t.catCol >= 0 && fold(at(cells, t.catCol)) != "":
+		// a name that names an instansi, or a category: an instansi
+	default:
+		if a := s.stats.aggregate(t, cells); a != "" {
+			why = a + " of the rows above"
+		}
+	}
+	if why == "" {
+		return false
+	}
+	t.Summaries = append(t.Summaries, fmt.Sprintf("%d %q (%s)", rowNum, name, why))
+	return true
+}
