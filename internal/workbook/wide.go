@@ -301,7 +301,7 @@ type wideState struct {
 	fill func(row int, cells []string, t *WideTable) ([]string, error)
 	// csv is the CSV file read, or nil: its rows' fields are checked
 	// against the header's.
-	csv  *csvBook
+	csv   *csvBook
 	rows  int      // instansi rows handed on
 	stats colStats // of the rows handed on (widesummary.go)
 }
