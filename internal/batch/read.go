@@ -92,15 +92,15 @@ func (o *Options) readOptions() workbook.Options {
 // given, or the one Choose chooses, with the note that says which and
 // why (prefix names the table: the file, and the sheet with AllSheets).
 // The hint, for a rubric given, suggests another when the table is its.
-func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint string, err error) {
+func (o *Options) pick(prefix string, ev Evidence) (sc *Scorer, note, hint string, err error) {
 	if o.Rubric != nil {
 		sc = o.Scorer
 		if sc == nil || sc.R != o.Rubric {
 			sc = NewScorer(o.Rubric)
 		}
-		return sc, "", hintFor(sc, o.Choices, ids), nil
+		return sc, "", hintFor(sc, o.Choices, ev.IDs), nil
 	}
-	sc, why, err := Choose(o.Choices, ids)
+	sc, why, err := ChooseBy(o.Choices, ev)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("%s: %w", prefix, err)
 	}
@@ -159,12 +159,20 @@ func Read(path string, o *Options) *Input {
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
 	var others, read []string
+	// The one long table of a workbook read without --all-sheets is
+	// scored once the other sheets are known: they are evidence of its
+	// instrument (Evidence.Others).
+	var held func()
 	v := workbook.Visitor{
 		Long: func(sh *workbook.Sheet, err error) error {
 			if sh != nil {
 				read = append(read, sh.Sheet)
 			}
-			longSheet(path, sh, err, o, in)
+			if opts.AllSheets {
+				longSheet(path, sh, err, o, in, nil)
+			} else {
+				held = func() { longSheet(path, sh, err, o, in, others) }
+			}
 			return nil
 		},
 		Wide: func(t *workbook.WideTable) error {
@@ -177,6 +185,9 @@ func Read(path string, o *Options) *Input {
 		v.Other = func(sheet string) { others = append(others, sheet) }
 	}
 	err := workbook.Read(path, opts, v)
+	if held != nil {
+		held()
+	}
 	in.Wide = wide.cur != nil
 	wide.end()
 	if err != nil {
@@ -244,7 +255,7 @@ func withHint(err error, path, hint string) error {
 
 // longSheet scores a sheet read in the long layout, with the rubric given
 // or chosen by its ids.
-func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
+func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input, others []string) {
 	name := ""
 	if sh != nil {
 		// The name: the Instansi cell's, else the sheet's when every
@@ -276,7 +287,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	for _, w := range sh.Warnings {
 		in.Warnings = append(in.Warnings, path+": warning: "+w)
 	}
-	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), sh.IDs())
+	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), evidenceOf(sh, others))
 	if err != nil {
 		in.Errs = append(in.Errs, &workbook.Error{File: path, Sheet: sh.Sheet, Err: errors.Unwrap(err)})
 		return
@@ -346,7 +357,7 @@ func (w *wideSink) table(t *workbook.WideTable) (err error) {
 			w.cur = nil // refused: no rows follow, and none are missed
 		}
 	}()
-	sc, note, hint, perr := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
+	sc, note, hint, perr := w.o.pick(w.in.tableName(t.Sheet), wideEvidence(t))
 	if perr != nil {
 		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(perr)}
 	}

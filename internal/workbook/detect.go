@@ -235,6 +235,7 @@ type table struct {
 	idHeader    string
 	level       *levelCol
 	otherLevels []*levelCol
+	nameCol     int // 1-based column of the indicator names, 0 for none
 	// idNote says which of two id columns that disagree was read, and
 	// why; err refuses the table (two readings, see chooseIDColumn).
 	idNote string
@@ -379,7 +380,14 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		}
 		return 0
 	})
-	return &table{header: h, idCol: best, idHeader: fold(at(hs, best-1)), level: levels[0], otherLevels: levels[1:], idNote: idNote}
+	t := &table{header: h, idCol: best, idHeader: fold(at(hs, best-1)), level: levels[0], otherLevels: levels[1:], idNote: idNote}
+	for i, v := range hs {
+		if i+1 != best && slices.Contains(indicatorNameHeaders[:], normHeader(v)) {
+			t.nameCol = i + 1
+			break
+		}
+	}
+	return t
 }
 
 // describe names a level column for OtherLevelColumns: E "Penilaian Mandiri".
@@ -389,6 +397,31 @@ func (l *levelCol) describe() string {
 		return name
 	}
 	return fmt.Sprintf("%s %q", name, l.header)
+}
+
+// indicatorNameHeaders head a column of indicator names.
+var indicatorNameHeaders = [...]string{"indikator", "nama indikator", "uraian indikator", "indikator spbe", "nama indikator spbe", "indicator"}
+
+// sheetYear returns the latest year in the rows above header row h (the
+// title), or in the sheet's name, and the cell it is in ("" for the
+// sheet's name). The header's own years ("Nilai 2024") say when a column
+// was assessed, not which instrument the form is: they do not count.
+func sheetYear(g *grid, h int, sheet string) (year int, cell string) {
+	see := func(v string, col, row int) {
+		if y := latestYear(v); y > year {
+			year = y
+			cell, _ = excelize.CoordinatesToCellName(col, row)
+		}
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		for c, v := range g.rows[r] {
+			see(v, c+1, r+1)
+		}
+	}
+	if y := latestYear(sheet); y > year {
+		year, cell = y, ""
+	}
+	return year, cell
 }
 
 // instansiLabels are the labels of the instansi name above the table.

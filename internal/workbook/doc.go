@@ -93,6 +93,12 @@
 // computed with excelize, within bounds, or refused naming its cell
 // (ErrFormula): see Formulas below.
 //
+// Sheet.Year (the latest year in the title rows above the header, or in
+// the sheet's name) and Entry.Name (the indicator's name, from a column
+// "Indikator", "Nama Indikator" or "Uraian Indikator" beside the id
+// column) are kept as evidence of the instrument, for a caller choosing
+// the rubric of plain ids that fit several (WideTable.Year likewise).
+//
 // The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
 // or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
 // or "Nama Instansi" with the name in the next non-empty cell to its
@@ -107,7 +113,7 @@
 // ..." for a record with more fields than its header (an unquoted 2,5)
 // or too few to hold its level, or, in a file separated by commas, for
 // a whole level followed by a bare number in a column of text
-// ("21,2,5" under "No,Tingkat Kematangan,Keterangan": see csvshift.go). A CSV file is parsed as a stream within
+// ("21,2,5" under "No,Tingkat Kematangan,Keterangan": see csvfields.go). A CSV file is parsed as a stream within
 // what a sheet holds (MaxCSVFields, MaxCSVField, MaxCSVRows, MaxCSVCells).
 // An .xls, .ods, .xlsb, PDF,
 // HTML or damaged file is ErrUnsupportedFormat with advice to save it as
@@ -123,7 +129,13 @@
 // Daerah, Nama), an optional category column (Kategori, Jenis) and at
 // least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
-// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values; the
+// (Rata-rata, Jumlah, Total, Nilai Tertinggi, Median, ... as whole words,
+// or a row without an instansi's name whose levels are the maximum,
+// minimum or mean of the rows above) are skipped and listed in
+// WideTable.Summaries; hidden rows are read, as in the long layout.
+// A plain id and a kode that name one indicator under the rubric (aspect
+// columns 1..7 before 1.1..7.2) are two columns of it (CheckColumns).
+// Cells are saved values; the
 // name, category and level cells that are formulas without one are
 // computed or refused, as in the long layout. An
 // indicator with several columns is read from the one the long layout's

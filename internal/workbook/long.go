@@ -145,7 +145,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell})
+		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell, Name: fold(g.cell(r, t.nameCol))})
 	}
 	if len(computed) > maxComputedWarnings {
 		n := len(computed)
@@ -161,6 +161,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
 	}
 	if t.header >= 0 {
+		s.Year, s.YearCell = sheetYear(g, t.header, sheet)
 		if name, r, c := findInstansi(g, t.header); name != "" {
 			s.Instansi = name
 			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)

@@ -49,6 +49,10 @@ type Entry struct {
 	Raw    string // the level cell's value as text (formulas: the cached value, else computed)
 	Cell   string // the level cell, e.g. "F12"
 	IDCell string // the id cell, e.g. "A12"
+	// Name is the indicator's name in the row, from a column headed
+	// "Indikator", "Nama Indikator" or "Uraian Indikator" that is not the
+	// id column, or "": evidence of the instrument (see Sheet.Year).
+	Name string
 }
 
 // Sheet is the table read from one sheet of a workbook, or from a CSV
@@ -67,6 +71,14 @@ type Sheet struct {
 	OtherLevelColumns []string
 	Entries           []Entry  // in sheet order
 	Warnings          []string // things the user should know, e.g. hidden rows read
+	// Year is the latest year (1990..2099) in the rows above the table's
+	// header (its title) or in the sheet's name, and YearCell where it was found
+	// ("A1", or "" for the sheet's name); 0 when there is none. With the
+	// indicator names, it tells instruments apart when plain ids fit
+	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks
+	// SPBE).
+	Year     int
+	YearCell string
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.

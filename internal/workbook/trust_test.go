@@ -333,3 +333,28 @@ func TestWideSummaryRows(t *testing.T) {
 		t.Errorf("Summaries: %s", got)
 	}
 }
+
+// Item 2 (the reader's part): the year of the title and the names beside
+// the ids are kept as evidence of the instrument; a year in the header
+// ("Nilai 2024") is not the form's.
+func TestSheetEvidence(t *testing.T) {
+	s, err := ReadSheet(trustInput(t, "dua-domain.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rubric59(t)
+	if s.Year != 2023 || s.YearCell != "A1" || s.Entries[4].Name != r.Indicator("5").Name {
+		t.Errorf("year %d in %q, entry 5 named %q", s.Year, s.YearCell, s.Entries[4].Name)
+	}
+	path := writeXLSX(t, "tahun.xlsx", sheetSpec{name: "Penilaian", rows: tableRows([]any{"No", "Nilai 2023", "Nilai 2024"}, 47,
+		func(i int) []any { return []any{i, 2, 3} })})
+	if s, err := ReadSheet(path, Options{}); err != nil || s.Year != 0 {
+		t.Errorf("a header's year taken for the form's: %d (%v)", s.Year, err)
+	}
+	var table *WideTable
+	if err := Read(trustInput(t, "rata-rata.xlsx"), Options{Layout: LayoutWide, Want: 47}, Visitor{
+		Wide: func(t *WideTable) error { table = t; return nil },
+	}); err != nil || table.Year != 2021 || table.YearCell != "A1" {
+		t.Errorf("wide: year %d in %q (%v)", table.Year, table.YearCell, err)
+	}
+}

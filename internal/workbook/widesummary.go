@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Summary rows under a wide table ("Rata-rata Nasional", "Nilai
@@ -151,4 +153,15 @@ func (s *wideState) summary(rowNum int, name string, cells []string) bool {
 	}
 	t.Summaries = append(t.Summaries, fmt.Sprintf("%d %q (%s)", rowNum, name, why))
 	return true
+}
+
+// seeYear notes the latest year in a row above a wide table or in its
+// header (WideTable.Year).
+func (s *wideState) seeYear(rowNum int, cells []string) {
+	for c, v := range cells {
+		if y := latestYear(v); y > s.year {
+			s.year = y
+			s.yearCell, _ = excelize.CoordinatesToCellName(c+1, rowNum)
+		}
+	}
 }

@@ -1,0 +1,217 @@
+package batch
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/spbe-id/spbe/internal/workbook"
+)
+
+// Evidence is what a table says of its instrument besides its ids (issue
+// 19, item 2): plain ids 1..20 are all the indicators of Indeks Pemdi and
+// a part of Indeks SPBE, so that a 59/2020 workbook split over two sheets
+// would be scored as Indeks Pemdi by its ids alone.
+type Evidence struct {
+	// IDs are the table's ids, in sheet order.
+	IDs []string
+	// Names are the indicator names beside the ids, by id ("" for none).
+	Names map[string]string
+	// Year is the latest year above the table, in its header or in the
+	// sheet's name (0 for none), found at YearAt ("Penilaian!A1").
+	Year   int
+	YearAt string
+	// Others are the other sheets of the workbook that hold a table.
+	Others []string
+}
+
+// evidenceOf is the Evidence of a long table.
+func evidenceOf(sh *workbook.Sheet, others []string) Evidence {
+	ev := Evidence{IDs: sh.IDs(), Year: sh.Year, Others: others, YearAt: yearAt(sh.Sheet, sh.YearCell)}
+	for _, e := range sh.Entries {
+		if e.Name != "" {
+			if ev.Names == nil {
+				ev.Names = map[string]string{}
+			}
+			ev.Names[e.ID] = e.Name
+		}
+	}
+	return ev
+}
+
+// wideEvidence is the Evidence of a wide table's header.
+func wideEvidence(t *workbook.WideTable) Evidence {
+	return Evidence{IDs: t.IDs(), Year: t.Year, YearAt: yearAt(t.Sheet, t.YearCell)}
+}
+
+func yearAt(sheet, cell string) string {
+	switch {
+	case cell == "" && sheet != "":
+		return "the sheet's name"
+	case sheet == "":
+		return cell
+	}
+	return sheet + "!" + cell
+}
+
+// vote is what one kind of evidence says: the candidates it supports and
+// why, in words for stderr.
+type vote struct {
+	for_ []*fit
+	what string
+}
+
+// votes returns what the year and the names say of the candidates, each
+// kind that speaks of some of them but not all.
+func (ev Evidence) votes(cands []*fit) []vote {
+	var out []vote
+	keep := func(v vote) {
+		if len(v.for_) > 0 && len(v.for_) < len(cands) {
+			out = append(out, v)
+		}
+	}
+	if ev.Year > 0 {
+		v := vote{what: fmt.Sprintf("the year %d (%s)", ev.Year, ev.YearAt)}
+		for _, f := range cands {
+			if slices.Contains(f.sc.R.Years, ev.Year) {
+				v.for_ = append(v.for_, f)
+			}
+		}
+		keep(v)
+	}
+	if len(ev.Names) >= 3 {
+		v := vote{}
+		for _, f := range cands {
+			match := 0
+			for id, name := range ev.Names {
+				if ind := workbook.Indicator(f.sc.R, id); ind != nil && sameName(ind.Name, name) {
+					match++
+				}
+			}
+			if match*2 >= len(ev.Names) {
+				v.for_ = append(v.for_, f)
+				v.what = fmt.Sprintf("the indicator names (%d of %d are those of %s)", match, len(ev.Names), f.sc.R.ID)
+			}
+		}
+		keep(v)
+	}
+	return out
+}
+
+// sameName reports whether a name in a workbook is a rubric's name of an
+// indicator: equal ignoring case, punctuation and spaces, or one holding
+// the other when the shorter has three words or more.
+func sameName(rubricName, text string) bool {
+	a, b := nameKey(rubricName), nameKey(text)
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(strings.Fields(short)) >= 3 && strings.Contains(" "+long+" ", " "+short+" ")
+}
+
+func nameKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// plainIDs reports whether no id is a code.
+func plainIDs(ids []string) bool {
+	return !slices.ContainsFunc(ids, workbook.IsCode)
+}
+
+// decide applies the evidence to candidates that the ids alone do not
+// tell apart (see ChooseBy): the one candidate every kind of evidence
+// supports, with why; or an error when two kinds disagree; or nil and ""
+// when nothing tells them apart.
+func (ev Evidence) decide(cands []*fit) (*fit, string, error) {
+	votes := ev.votes(cands)
+	if len(votes) == 0 {
+		return nil, "", nil
+	}
+	left := slices.Clone(cands)
+	var why []string
+	for _, v := range votes {
+		left = slices.DeleteFunc(left, func(f *fit) bool { return !slices.Contains(v.for_, f) })
+		why = append(why, v.what)
+	}
+	switch len(left) {
+	case 1:
+		return left[0], strings.Join(why, " and "), nil
+	case 0:
+		var says []string
+		for _, v := range votes {
+			says = append(says, fmt.Sprintf("%s: %s", v.what, fitNames(v.for_)))
+		}
+		return nil, "", fmt.Errorf("%w: its ids fit %s, and the workbook disagrees on which: %s: give --rubric",
+			ErrAmbiguous, fitNames(cands), strings.Join(says, "; "))
+	}
+	return nil, "", nil
+}
+
+func fitNames(fs []*fit) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.sc.R.ID
+	}
+	return andList(names)
+}
+
+// fitting returns the fits whose rubric every id fits.
+func fitting(fits []*fit) []*fit {
+	var out []*fit
+	for _, f := range fits {
+		if f.fits() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// complete decides for a table whose ids are every indicator of c's
+// rubric, among the rubrics that fit (see ChooseBy, rule 2).
+func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, string, error) {
+	base := fmt.Sprintf("its %d indicators match (ids %s)", c.known, idRanges(c.sc.R, c.codes))
+	if len(fitting) < 2 || !plainIDs(ev.IDs) {
+		return c.sc, base, nil
+	}
+	var parts []*fit
+	for _, f := range fitting {
+		if f != c {
+			parts = append(parts, f)
+		}
+	}
+	f, why, err := ev.decide(fitting)
+	switch {
+	case err != nil:
+		return nil, "", err
+	case f == c:
+		return c.sc, base, nil
+	case f != nil:
+		return f.sc, fmt.Sprintf("its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)",
+			c.sc.R.ID, f.known, len(f.sc.R.Indicators()), why, f.missing), nil
+	case len(ev.Others) > 0:
+		return nil, "", fmt.Errorf("%w: its plain ids %s are all the indicators of %s and a part of %s, and %s %s a table too "+
+			"(the larger instrument split over sheets?); no year or indicator names tell them apart: give --rubric",
+			ErrAmbiguous, idRanges(c.sc.R, false), c.sc.R.ID, fitNames(parts), plural(len(ev.Others), "sheet", "sheets")+" "+quoteAll(ev.Others),
+			plural(len(ev.Others), "holds", "hold"))
+	}
+	return c.sc, fmt.Sprintf("%s; plain ids %s are indicators of %s too, and nothing else in the file (kode ids, indicator names, "+
+		"a year) tells them apart", base, idRanges(c.sc.R, false), fitNames(parts)), nil
+}
+
+func quoteAll(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return andList(q)
+}

@@ -1,0 +1,107 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The field-count guards of a CSV file's records. A comma CSV with an
+// unquoted decimal comma has one field too many: "21,2,5" under
+// "No,Tingkat Kematangan" (checkLong, and wideState.checkFields). Under a header
+// that ends in a column of text, "No,Tingkat Kematangan,Keterangan", the
+// extra field lands in that column and the count is right: the level reads
+// 2 and the note "5". shiftedInto catches that: the column after the level
+// (or after the last indicator of a wide table) is a text column, and
+// holds a bare number, beside a whole level.
+
+// textColumnWords head a column of text, not numbers.
+var textColumnWords = [...]string{"keterangan", "catatan", "penjelasan", "uraian", "deskripsi", "dukung", "bukti",
+	"justifikasi", "alasan", "rekomendasi", "komentar", "note", "remark", "comment", "explanation"}
+
+// textColumn reports whether a header heads a column of text: one of
+// textColumnWords, or no header at all.
+func textColumn(header string) bool {
+	h := normHeader(header)
+	return h == "" || slices.ContainsFunc(textColumnWords[:], func(w string) bool { return hasWord(h, []string{w}) })
+}
+
+// shiftedInto returns the message for a record whose level field lv is
+// whole and whose next field, next, in a text column (header), is a
+// number of one to three digits: the two are an unquoted decimal comma;
+// "" otherwise.
+func (c *csvBook) shiftedInto(lv, next string, col int, header string) string {
+	lv, next = fold(lv), fold(next)
+	if c.sep != ',' || lv == "" || next == "" || !digitsOnly(lv) || !digitsOnly(next) || len(next) > 3 || !textColumn(header) {
+		return ""
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	if header = fold(header); header != "" {
+		name += fmt.Sprintf(" (%q)", header)
+	}
+	return fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
+		"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next)
+}
+
+// commaHint explains a record with more fields than its header in a file
+// separated by commas.
+func (c *csvBook) commaHint() string {
+	if c.sep != ',' {
+		return ""
+	}
+	return `: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`
+}
+
+// checkLong checks the number of fields of the indicator rows of a long
+// table read from the CSV file: more fields than the header (an unquoted
+// decimal comma, 2,5, in a file separated by commas, read as level 2), or
+// too few to reach the level column. Every such row is an error naming
+// its line.
+func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
+	hline, width := 0, 0
+	first := 0
+	var hs []string
+	if t.header >= 0 {
+		hline, width = c.record(t.header + 1)
+		hs = headers(g, t.header)
+		width = max(width, len(hs))
+		first = t.header + 1
+	}
+	level, _ := excelize.ColumnNumberToName(t.level.col)
+	if t.level.header != "" {
+		level += fmt.Sprintf(" (%q)", t.level.header)
+	}
+	var errs []error
+	heads := aspectHeadings(g, first, t.idCol)
+	for r := first; r < len(g.rows); r++ {
+		id, ok := readID(g.cell(r, t.idCol))
+		if !ok || heads[r] || opts.Known != nil && !opts.Known(id) {
+			continue
+		}
+		line, n := c.record(r + 1)
+		var msg string
+		switch {
+		case t.header >= 0 && len(g.rows[r]) > width:
+			msg = fmt.Sprintf("%s where the header in line %d has %d%s", fieldsWord(n), hline, width, c.commaHint())
+		case n < t.level.col && t.header >= 0:
+			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
+		case n < t.level.col:
+			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
+		case t.header >= 0 && c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
+			msg = c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
+		default:
+			continue
+		}
+		errs = append(errs, &Error{File: c.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: indicator %s: %s", line, id, msg))})
+	}
+	return errors.Join(errs...)
+}
+
+func fieldsWord(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
+}
