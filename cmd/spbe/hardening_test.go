@@ -118,6 +118,7 @@ var badInputs = []struct {
 	// meaning and said, or refused naming both.
 	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
 	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor"`, exitInvalid},
+	{"nomor-tunggal.xlsx", `Penilaian: the ids in column A ("No") and the indicator names beside them disagree: A5 holds id 1, beside the name of indicator 21;`, exitInvalid},
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
 	{"aspek-bernomor.xlsx", "", exitOK},
 	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},

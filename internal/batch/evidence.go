@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/spbe-id/spbe/internal/workbook"
 )
@@ -85,7 +84,7 @@ func (ev Evidence) votes(cands []*fit) []vote {
 		for _, f := range cands {
 			match := 0
 			for id, name := range ev.Names {
-				if ind := workbook.Indicator(f.sc.R, id); ind != nil && sameName(ind.Name, name) {
+				if ind := workbook.Indicator(f.sc.R, id); ind != nil && workbook.SameName(ind.Name, name) {
 					match++
 				}
 			}
@@ -97,30 +96,6 @@ func (ev Evidence) votes(cands []*fit) []vote {
 		keep(v)
 	}
 	return out
-}
-
-// sameName reports whether a name in a workbook is a rubric's name of an
-// indicator: equal ignoring case, punctuation and spaces, or one holding
-// the other when the shorter has three words or more.
-func sameName(rubricName, text string) bool {
-	a, b := nameKey(rubricName), nameKey(text)
-	if a == "" || b == "" {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	short, long := a, b
-	if len(short) > len(long) {
-		short, long = long, short
-	}
-	return len(strings.Fields(short)) >= 3 && strings.Contains(" "+long+" ", " "+short+" ")
-}
-
-func nameKey(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}), " ")
 }
 
 // plainIDs reports whether no id is a code.

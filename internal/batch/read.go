@@ -298,6 +298,10 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)
 		return
 	}
+	if err := sh.CheckNames(r); err != nil && o.IDCol == "" {
+		in.Errs = append(in.Errs, err)
+		return
+	}
 	levels, assumed, err := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: o.AssumeExternal})
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)

@@ -358,3 +358,40 @@ func TestSheetEvidence(t *testing.T) {
 		t.Errorf("wide: year %d in %q (%v)", table.Year, table.YearCell, err)
 	}
 }
+
+// Item 1, by the names: a running "No" as the only id column beside the
+// indicator names disagrees with them under the rubric; the honest
+// tables agree.
+func TestCheckNames(t *testing.T) {
+	r := rubric59(t)
+	s, err := ReadSheet(trustInput(t, "nomor-tunggal.xlsx"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.CheckNames(r)
+	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), "A5 holds id 1, beside the name of indicator 21") || !strings.Contains(err.Error(), "--id-col") {
+		t.Errorf("nomor-tunggal.xlsx: %v", err)
+	}
+	for _, name := range []string{"nomor-urut.xlsx", "dua-domain.xlsx"} {
+		s, err := ReadSheet(trustInput(t, name), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CheckNames(r); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Tata Kelola Data", "TATA KELOLA DATA.", true},
+		{"Tata Kelola Data", "Tata Kelola Data dan Statistik", true},
+		{"Integrasi Aplikasi", "Integrasi Aplikasi Nasional", false},
+		{"Tata Kelola Data", "Kelola", false},
+	} {
+		if got := SameName(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameName(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
