@@ -9,6 +9,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -223,7 +224,7 @@ func runCompare(opts *compareOptions) error {
 			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
 		}
 	}
-	if opts.Output != report.Stdout { // else stdout holds the workbook
+	if opts.Output != outfile.Stdout { // else stdout holds the workbook
 		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/outfile"
 )
 
 func main() {
@@ -36,7 +36,7 @@ func handleSignals(errOut io.Writer) {
 	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-c
-		report.RemoveTemporary()
+		outfile.RemoveTemporary()
 		fmt.Fprintf(errOut, "spbe: stopped by %s; no output file was left half written\n", signalName(sig))
 		os.Exit(exitSignal(sig))
 	}()

@@ -6,15 +6,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/outfile"
 )
 
 // saveOptions are the rules of an output file (-o): never over one of the
 // inputs (every file the command reads, the files of folder arguments too),
 // nor over a symbolic link or a device, over an existing file only with
 // force; "-" writes to stdout, but a workbook never to a terminal.
-func (s *streams) saveOptions(force, workbook bool, inputs []string) report.SaveOptions {
-	return report.SaveOptions{
+func (s *streams) saveOptions(force, workbook bool, inputs []string) outfile.Options {
+	return outfile.Options{
 		Force:            force,
 		Inputs:           inputs,
 		Stdout:           s.Out,
@@ -27,8 +27,8 @@ func (s *streams) saveOptions(force, workbook bool, inputs []string) report.Save
 // writes an Excel workbook there, which Excel would not open under
 // another extension. formats are the command's other output formats, to
 // suggest one when the extension names it (-o r.csv: --format csv).
-func checkWorkbookOutput(path string, save report.SaveOptions, formats []string) error {
-	if err := report.CheckOutput(path, save); err != nil {
+func checkWorkbookOutput(path string, save outfile.Options, formats []string) error {
+	if err := outfile.Check(path, save); err != nil {
 		return err
 	}
 	return checkExt(path, "an Excel workbook", []string{".xlsx"}, formats)
@@ -38,7 +38,7 @@ func checkWorkbookOutput(path string, save report.SaveOptions, formats []string)
 // file would hold what but be named as something else. Standard output
 // (-o -) has no name to check.
 func checkExt(path, what string, exts, formats []string) error {
-	if path == report.Stdout {
+	if path == outfile.Stdout {
 		return nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
@@ -57,7 +57,7 @@ func checkExt(path, what string, exts, formats []string) error {
 // where: "spbe: wrote r.xlsx (detail)", or "spbe: wrote what to standard
 // output (detail)" for -o -.
 func wrote(s *streams, path, what, detail string) {
-	if path == report.Stdout {
+	if path == outfile.Stdout {
 		fmt.Fprintf(s.ErrOut, "spbe: wrote %s to standard output (%s)\n", what, detail)
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -142,7 +143,7 @@ func runPlan(opts *planOptions) error {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
-		if opts.Output == report.Stdout {
+		if opts.Output == outfile.Stdout {
 			return nil // stdout holds the workbook
 		}
 	}

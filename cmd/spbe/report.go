@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -17,7 +18,7 @@ var now = time.Now
 func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluation) error {
 	src := report.RubricSource(opts.Rubric)
 	save := opts.saveOptions()
-	if err := report.CheckOutput(opts.Output, save); err != nil {
+	if err := outfile.Check(opts.Output, save); err != nil {
 		return err
 	}
 	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang, now())
@@ -38,7 +39,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 
 // saveOptions are the rules of the -o report: every input is protected,
 // the files of folder arguments too (opts.inputs), and the rubric file.
-func (opts *scoreOptions) saveOptions() report.SaveOptions {
+func (opts *scoreOptions) saveOptions() outfile.Options {
 	inputs := append(append([]string{}, opts.Paths...), opts.inputs...)
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)

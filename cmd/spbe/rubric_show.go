@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -145,7 +145,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 		save.Inputs = []string{opts.Rubric}
 	}
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, save); err != nil {
+		if err := outfile.Check(opts.Output, save); err != nil {
 			return err
 		}
 		if opts.Format == "yaml" {
@@ -169,10 +169,10 @@ func runRubricShow(opts *rubricShowOptions) error {
 	write := func(w io.Writer) error {
 		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang})
 	}
-	if opts.Output == "" || opts.Output == report.Stdout {
+	if opts.Output == "" || opts.Output == outfile.Stdout {
 		return write(opts.io.Out)
 	}
-	if err := report.Save(opts.Output, save, write); err != nil {
+	if err := outfile.Save(opts.Output, save, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
@@ -225,11 +225,11 @@ func runRubricSchema(opts *rubricSchemaOptions) error {
 	if err := checkExt(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == report.Stdout {
+	if opts.Output == "" || opts.Output == outfile.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err
 	}
-	err := report.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
+	err := outfile.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
 		_, err := w.Write(schema)
 		return err
 	})

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
@@ -235,7 +236,7 @@ func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *bat
 			return err
 		}
 	}
-	if opts.Output == report.Stdout {
+	if opts.Output == outfile.Stdout {
 		return gateFailed(g.Check(e.Scored())) // stdout holds the report
 	}
 	o, err := opts.renderOptions(r, []string{in.Path})
@@ -396,7 +397,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 	if err != nil {
 		return err
 	}
-	if opts.Output != report.Stdout { // else stdout holds the report
+	if opts.Output != outfile.Stdout { // else stdout holds the report
 		if err := w(opts.io.Out, b, o); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -26,7 +27,7 @@ func BenchmarkWrite(b *testing.B) {
 			p := provenance(b, r, evals[:n], "id")
 			out := filepath.Join(b.TempDir(), "report.xlsx")
 			for b.Loop() {
-				if err := Write(out, evals[:n], p, SaveOptions{Force: true}); err != nil {
+				if err := Write(out, evals[:n], p, outfile.Options{Force: true}); err != nil {
 					b.Fatal(err)
 				}
 			}

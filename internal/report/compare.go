@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -46,11 +47,11 @@ var compareLabels = map[string]map[string]string{
 // rounded as spbe compare prints them; text is written as text. It is
 // saved like a report: atomically, never over an input, over an existing
 // file only with Force.
-func WriteCompare(path string, cs *result.Comparisons, lang string, o SaveOptions) error {
+func WriteCompare(path string, cs *result.Comparisons, lang string, o outfile.Options) error {
 	if len(cs.Pairs) == 0 {
 		return fmt.Errorf("%s: nothing to compare", path)
 	}
-	if err := CheckOutput(path, o); err != nil {
+	if err := outfile.Check(path, o); err != nil {
 		return err
 	}
 	f := excelize.NewFile()
@@ -84,7 +85,7 @@ func WriteCompare(path string, cs *result.Comparisons, lang string, o SaveOption
 			return fmt.Errorf("compare: %w", err)
 		}
 	}
-	return Save(path, o, func(w io.Writer) error {
+	return outfile.Save(path, o, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -63,7 +64,7 @@ func TestWriteCompare(t *testing.T) {
 	out := filepath.Join(dir, "perubahan.xlsx")
 	c := comparison(t, dir, "Kemenko Perekonomian")
 	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
-	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
+	if err := WriteCompare(out, cs, "id", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, out)
@@ -159,7 +160,7 @@ func TestWriteCompareTextOrder(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^  (\d+) `).FindAllStringSubmatch(text.String(), -1) {
 		want = append(want, m[1])
 	}
-	if err := WriteCompare(out, cs, "en", SaveOptions{}); err != nil {
+	if err := WriteCompare(out, cs, "en", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := open(t, out).GetRows("Comparison")
@@ -184,7 +185,7 @@ func TestWriteCompareMany(t *testing.T) {
 		OnlyNew: []string{"=HYPERLINK(\"http://x\")", "Kota D"},
 		Errors:  []result.InputError{{Source: "e.xlsx", Message: "e.xlsx: Penilaian!F12: indicator 21: level \"n/a\" is not a number from 1 to 5"}},
 	}
-	if err := WriteCompare(out, cs, "en", SaveOptions{}); err != nil {
+	if err := WriteCompare(out, cs, "en", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, out)
@@ -262,7 +263,7 @@ func TestWriteCompareOneMatch(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "perubahan.xlsx")
 	cs := &result.Comparisons{Pairs: []*result.Comparison{comparison(t, dir, "Kota A")}, OnlyNew: []string{"Kota B"}}
-	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
+	if err := WriteCompare(out, cs, "id", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, out)
@@ -283,7 +284,7 @@ func TestWriteCompareLevels(t *testing.T) {
 	c.Moved = c.Moved[:1]
 	c.Moved[0].Old = rubric.NewLevel(5) / 2 // 2,5: a level that is not whole
 	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
-	if err := WriteCompare(out, cs, "id", SaveOptions{}); err != nil {
+	if err := WriteCompare(out, cs, "id", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, out)
@@ -298,7 +299,7 @@ func TestWriteCompareLevels(t *testing.T) {
 
 	// No move: a note instead of the table.
 	c.Moved = nil
-	if err := WriteCompare(out, cs, "en", SaveOptions{Force: true}); err != nil {
+	if err := WriteCompare(out, cs, "en", outfile.Options{Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if got := raw(t, open(t, out), "Comparison", "A28"); got != "No indicator changed." {
@@ -314,22 +315,22 @@ func TestWriteCompareRefuses(t *testing.T) {
 	if err := os.WriteFile(out, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := WriteCompare(out, cs, "id", SaveOptions{})
-	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), "--force") {
-		t.Errorf("over an existing file without force: %v, want ErrExists naming --force", err)
+	err := WriteCompare(out, cs, "id", outfile.Options{})
+	if !errors.Is(err, outfile.ErrExists) || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("over an existing file without force: %v, want outfile.ErrExists naming --force", err)
 	}
 	if b, _ := os.ReadFile(out); string(b) != "keep me" {
 		t.Errorf("the refused file was changed")
 	}
-	if err := WriteCompare(out, cs, "id", SaveOptions{Force: true}); err != nil {
+	if err := WriteCompare(out, cs, "id", outfile.Options{Force: true}); err != nil {
 		t.Errorf("with force: %v", err)
 	}
 	in := c.New.Source
-	err = WriteCompare(in, cs, "id", SaveOptions{Force: true, Inputs: []string{c.Old.Source, in}})
-	if !errors.Is(err, ErrIsInput) {
-		t.Errorf("over an input with force: %v, want ErrIsInput", err)
+	err = WriteCompare(in, cs, "id", outfile.Options{Force: true, Inputs: []string{c.Old.Source, in}})
+	if !errors.Is(err, outfile.ErrIsInput) {
+		t.Errorf("over an input with force: %v, want outfile.ErrIsInput", err)
 	}
-	if err := WriteCompare(filepath.Join(dir, "none.xlsx"), &result.Comparisons{OnlyOld: []string{"A"}}, "id", SaveOptions{}); err == nil {
+	if err := WriteCompare(filepath.Join(dir, "none.xlsx"), &result.Comparisons{OnlyOld: []string{"A"}}, "id", outfile.Options{}); err == nil {
 		t.Errorf("no pair: no error")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "none.xlsx")); err == nil {

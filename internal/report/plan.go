@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -31,8 +32,8 @@ var planLabels = map[string]map[string]string{
 // the index before, after and at most, the steps, and the aspect indices
 // before and after with a chart of them. It is saved like a report:
 // atomically, never over an input, over an existing file only with Force.
-func WritePlan(path string, e *result.Evaluation, pl *plan.Plan, lang string, costs bool, o SaveOptions) error {
-	if err := CheckOutput(path, o); err != nil {
+func WritePlan(path string, e *result.Evaluation, pl *plan.Plan, lang string, costs bool, o outfile.Options) error {
+	if err := outfile.Check(path, o); err != nil {
 		return err
 	}
 	f := excelize.NewFile()
@@ -44,7 +45,7 @@ func WritePlan(path string, e *result.Evaluation, pl *plan.Plan, lang string, co
 	if err := b.plan(e, pl, costs); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
-	return Save(path, o, func(w io.Writer) error {
+	return outfile.Save(path, o, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})

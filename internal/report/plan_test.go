@@ -8,6 +8,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
@@ -23,7 +24,7 @@ func TestWritePlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "plan.xlsx")
-	if err := WritePlan(out, e, pl, "id", false, SaveOptions{}); err != nil {
+	if err := WritePlan(out, e, pl, "id", false, outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, out)
@@ -56,7 +57,7 @@ func TestWritePlan(t *testing.T) {
 	if len(charts) != 1 || !strings.Contains(charts[0], "!$D$27:$D$34") || !strings.Contains(charts[0], "!$E$27:$E$34") {
 		t.Errorf("want one chart of the before (D) and after (E) columns, got %d", len(charts))
 	}
-	if err := WritePlan(out, e, pl, "id", false, SaveOptions{}); err == nil || !strings.Contains(err.Error(), "--force") {
+	if err := WritePlan(out, e, pl, "id", false, outfile.Options{}); err == nil || !strings.Contains(err.Error(), "--force") {
 		t.Errorf("writing over an existing plan without force: %v", err)
 	}
 }
@@ -82,7 +83,7 @@ func TestWorkbooksNameTheirIndex(t *testing.T) {
 	old, cur := eval("old.csv", twos), eval("new.csv", threes)
 	cmp := filepath.Join(dir, "cmp.xlsx")
 	c := batch.Compare(old, cur, "old.xlsx", "new.xlsx")
-	if err := WriteCompare(cmp, &result.Comparisons{Pairs: []*result.Comparison{c}}, "id", SaveOptions{}); err != nil {
+	if err := WriteCompare(cmp, &result.Comparisons{Pairs: []*result.Comparison{c}}, "id", outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, cmp)
@@ -106,7 +107,7 @@ func TestWorkbooksNameTheirIndex(t *testing.T) {
 	}
 	for lang, want := range map[string]string{"id": "Rencana peningkatan Indeks Pemdi", "en": "Digital Government Index improvement plan"} {
 		out := filepath.Join(dir, "plan-"+lang+".xlsx")
-		if err := WritePlan(out, old, pl, lang, false, SaveOptions{}); err != nil {
+		if err := WritePlan(out, old, pl, lang, false, outfile.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		f := open(t, out)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -178,7 +179,7 @@ func TestNationalReport(t *testing.T) {
 		t.Run(fmt.Sprintf("%d %v", tc.n, tc.perInstansi), func(t *testing.T) {
 			evals := nationalEvals(t, r, tc.n)
 			out := filepath.Join(t.TempDir(), "national.xlsx")
-			if err := WriteWith(out, evals, provenance(t, r, evals, "id"), SaveOptions{}, Options{PerInstansi: tc.perInstansi}); err != nil {
+			if err := WriteWith(out, evals, provenance(t, r, evals, "id"), outfile.Options{}, Options{PerInstansi: tc.perInstansi}); err != nil {
 				t.Fatal(err)
 			}
 			f := open(t, out)

@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -40,13 +41,13 @@ const DetailLimit = 50
 
 // Write builds the report of evals with the default Options and saves it
 // atomically to path.
-func Write(path string, evals []*result.Evaluation, p *result.Provenance, so SaveOptions) error {
+func Write(path string, evals []*result.Evaluation, p *result.Provenance, so outfile.Options) error {
 	return WriteWith(path, evals, p, so, Options{})
 }
 
 // WriteWith builds the report of evals and saves it atomically to path.
-func WriteWith(path string, evals []*result.Evaluation, p *result.Provenance, so SaveOptions, o Options) error {
-	if err := CheckOutput(path, so); err != nil {
+func WriteWith(path string, evals []*result.Evaluation, p *result.Provenance, so outfile.Options, o Options) error {
+	if err := outfile.Check(path, so); err != nil {
 		return err
 	}
 	f, err := BuildWith(evals, p, o)
@@ -54,7 +55,7 @@ func WriteWith(path string, evals []*result.Evaluation, p *result.Provenance, so
 		return err
 	}
 	defer f.Close()
-	return Save(path, so, func(w io.Writer) error {
+	return outfile.Save(path, so, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})

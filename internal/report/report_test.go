@@ -2,10 +2,8 @@ package report
 
 import (
 	"archive/zip"
-	"errors"
 	"html"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -73,7 +72,7 @@ func writeReport(t testing.TB, evals []*result.Evaluation, lang string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "report.xlsx")
 	r := evals[0].Result.Rubric
-	if err := Write(out, evals, provenance(t, r, evals, lang), SaveOptions{}); err != nil {
+	if err := Write(out, evals, provenance(t, r, evals, lang), outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -330,65 +329,6 @@ func TestReportRanking(t *testing.T) {
 	}
 	if want := "1 Teladan 5|2 Kembar 2.95|2 Perekonomian 2.95"; strings.Join(got, "|") != want {
 		t.Errorf("ranking = %s, want %s", strings.Join(got, "|"), want)
-	}
-}
-
-func TestSaveAtomic(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "report.xlsx")
-	boom := errors.New("disk full")
-	err := Save(out, SaveOptions{}, func(w io.Writer) error {
-		w.Write([]byte("half a report"))
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want %v", err, boom)
-	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
-		t.Errorf("a failed write left %v", ents)
-	}
-	// An existing file is kept unless Force, and replaced whole with it.
-	os.WriteFile(out, []byte("old"), 0o600)
-	err = Save(out, SaveOptions{}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err })
-	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), out) {
-		t.Errorf("err = %v, want ErrExists naming the file", err)
-	}
-	err = Save(out, SaveOptions{Force: true}, func(w io.Writer) error { w.Write([]byte("ne")); return boom })
-	if b, _ := os.ReadFile(out); string(b) != "old" || !errors.Is(err, boom) {
-		t.Errorf("failed forced write: file %q, err %v; want old kept", b, err)
-	}
-	if err := Save(out, SaveOptions{Force: true}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(out); string(b) != "new" {
-		t.Errorf("file = %q, want new", b)
-	}
-	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
-		t.Errorf("mode = %v, want the old file's 0600 kept", st.Mode().Perm())
-	}
-	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
-		t.Errorf("files left: %v", ents)
-	}
-}
-
-func TestCheckOutputRefusesInputs(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.xlsx")
-	os.WriteFile(in, []byte("x"), 0o644)
-	link := filepath.Join(dir, "link.xlsx")
-	if err := os.Link(in, link); err != nil {
-		t.Skip(err)
-	}
-	sym := filepath.Join(dir, "sym.xlsx")
-	os.Symlink(in, sym)
-	for _, out := range []string{in, filepath.Join(dir, ".", "in.xlsx"), link, sym} {
-		err := CheckOutput(out, SaveOptions{Force: true, Inputs: []string{in}})
-		if !errors.Is(err, ErrIsInput) {
-			t.Errorf("CheckOutput(%s) = %v, want ErrIsInput", out, err)
-		}
-	}
-	if err := CheckOutput(filepath.Join(dir, "new.xlsx"), SaveOptions{Inputs: []string{in}}); err != nil {
-		t.Errorf("new file: %v", err)
 	}
 }
 

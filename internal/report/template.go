@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -69,8 +70,8 @@ type FormResults struct {
 }
 
 // WriteTemplate writes the input form of a rubric atomically to path.
-func WriteTemplate(path string, r *rubric.Rubric, instansi, lang string, o SaveOptions) error {
-	if err := CheckOutput(path, o); err != nil {
+func WriteTemplate(path string, r *rubric.Rubric, instansi, lang string, o outfile.Options) error {
+	if err := outfile.Check(path, o); err != nil {
 		return err
 	}
 	f, _, err := Template(r, instansi, lang)
@@ -78,7 +79,7 @@ func WriteTemplate(path string, r *rubric.Rubric, instansi, lang string, o SaveO
 		return err
 	}
 	defer f.Close()
-	return Save(path, o, func(w io.Writer) error {
+	return outfile.Save(path, o, func(w io.Writer) error {
 		_, err := f.WriteTo(w)
 		return err
 	})

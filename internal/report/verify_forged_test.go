@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -179,7 +180,7 @@ func TestVerifyUnofficialRubric(t *testing.T) {
 	p, err := NewProvenance("test", r, file, []*result.Evaluation{e}, "id", testTime)
 	must(t, err)
 	out := filepath.Join(dir, "report.xlsx")
-	must(t, Write(out, []*result.Evaluation{e}, p, SaveOptions{}))
+	must(t, Write(out, []*result.Evaluation{e}, p, outfile.Options{}))
 
 	f := open(t, out)
 	note := raw(t, f, "Ringkasan", "B7")

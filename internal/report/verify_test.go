@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 )
 
@@ -75,7 +76,7 @@ func TestVerifyFindsInput(t *testing.T) {
 	p := provenance(t, r, []*result.Evaluation{e}, "id")
 	// Scored from the report's folder: the path is relative to it, not to ours.
 	e.Source, p.Inputs[0].Path = "in.xlsx", "in.xlsx"
-	if err := Write(out, []*result.Evaluation{e}, p, SaveOptions{}); err != nil {
+	if err := Write(out, []*result.Evaluation{e}, p, outfile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	v, err := Verify(out, "")

@@ -1,4 +1,4 @@
-package report
+package outfile
 
 import (
 	"bytes"
@@ -45,9 +45,9 @@ func TestSaveRefusesNotRegular(t *testing.T) {
 			var err error
 			if tt.path == os.DevNull {
 				// Only checked: a broken Save, run as root, would replace it.
-				err = CheckOutput(tt.path, SaveOptions{Force: force})
+				err = Check(tt.path, Options{Force: force})
 			} else {
-				err = Save(tt.path, SaveOptions{Force: force}, writeString("new"))
+				err = Save(tt.path, Options{Force: force}, writeString("new"))
 			}
 			if !errors.Is(err, ErrNotRegular) || !strings.Contains(err.Error(), tt.says) || !strings.Contains(err.Error(), "-o -") {
 				t.Errorf("Save(%s, force %v) = %v, want ErrNotRegular saying %q and suggesting -o -", tt.path, force, err, tt.says)
@@ -71,7 +71,7 @@ func TestSaveRefusesNotRegular(t *testing.T) {
 
 func TestSaveStdout(t *testing.T) {
 	var out bytes.Buffer
-	if err := Save("-", SaveOptions{Stdout: &out}, writeString("bytes")); err != nil {
+	if err := Save("-", Options{Stdout: &out}, writeString("bytes")); err != nil {
 		t.Fatal(err)
 	}
 	if out.String() != "bytes" {
@@ -79,21 +79,21 @@ func TestSaveStdout(t *testing.T) {
 	}
 	out.Reset()
 	boom := errors.New("boom")
-	err := Save("-", SaveOptions{Stdout: &out}, func(w io.Writer) error { io.WriteString(w, "half"); return boom })
+	err := Save("-", Options{Stdout: &out}, func(w io.Writer) error { io.WriteString(w, "half"); return boom })
 	if !errors.Is(err, boom) || out.Len() != 0 {
 		t.Errorf("a failed write: err %v, stdout %q; want %v and nothing written", err, out.String(), boom)
 	}
-	if err := Save("-", SaveOptions{}, writeString("x")); err == nil || !strings.Contains(err.Error(), "name a file") {
+	if err := Save("-", Options{}, writeString("x")); err == nil || !strings.Contains(err.Error(), "name a file") {
 		t.Errorf("no Stdout: %v, want a refusal", err)
 	}
-	err = Save("-", SaveOptions{Stdout: &out, StdoutIsTerminal: true}, writeString("x"))
+	err = Save("-", Options{Stdout: &out, StdoutIsTerminal: true}, writeString("x"))
 	if err == nil || !strings.Contains(err.Error(), "terminal") || out.Len() != 0 {
 		t.Errorf("a terminal: %v, want a refusal", err)
 	}
 	// ./- is a file named -.
 	dir := t.TempDir()
 	t.Chdir(dir)
-	if err := Save("./-", SaveOptions{Stdout: &out}, writeString("file")); err != nil {
+	if err := Save("./-", Options{Stdout: &out}, writeString("file")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "-")); string(b) != "file" || out.Len() != 0 {
@@ -114,7 +114,7 @@ func TestRemoveTemporary(t *testing.T) {
 	writing, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error)
 	go func() {
-		done <- Save(out, SaveOptions{}, func(w io.Writer) error {
+		done <- Save(out, Options{}, func(w io.Writer) error {
 			io.WriteString(w, "half")
 			close(writing)
 			<-release
@@ -133,10 +133,69 @@ func TestRemoveTemporary(t *testing.T) {
 	if err := <-done; err == nil {
 		t.Errorf("the interrupted Save succeeded")
 	}
-	if err := Save(out, SaveOptions{}, writeString("x")); !errors.Is(err, ErrInterrupted) {
+	if err := Save(out, Options{}, writeString("x")); !errors.Is(err, ErrInterrupted) {
 		t.Errorf("Save after RemoveTemporary = %v, want ErrInterrupted", err)
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("left: %v", ents)
+	}
+}
+
+func TestSaveAtomic(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.xlsx")
+	boom := errors.New("disk full")
+	err := Save(out, Options{}, func(w io.Writer) error {
+		w.Write([]byte("half a report"))
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want %v", err, boom)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a failed write left %v", ents)
+	}
+	// An existing file is kept unless Force, and replaced whole with it.
+	os.WriteFile(out, []byte("old"), 0o600)
+	err = Save(out, Options{}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err })
+	if !errors.Is(err, ErrExists) || !strings.Contains(err.Error(), out) {
+		t.Errorf("err = %v, want ErrExists naming the file", err)
+	}
+	err = Save(out, Options{Force: true}, func(w io.Writer) error { w.Write([]byte("ne")); return boom })
+	if b, _ := os.ReadFile(out); string(b) != "old" || !errors.Is(err, boom) {
+		t.Errorf("failed forced write: file %q, err %v; want old kept", b, err)
+	}
+	if err := Save(out, Options{Force: true}, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "new" {
+		t.Errorf("file = %q, want new", b)
+	}
+	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want the old file's 0600 kept", st.Mode().Perm())
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("files left: %v", ents)
+	}
+}
+
+func TestCheckRefusesInputs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	os.WriteFile(in, []byte("x"), 0o644)
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Link(in, link); err != nil {
+		t.Skip(err)
+	}
+	sym := filepath.Join(dir, "sym.xlsx")
+	os.Symlink(in, sym)
+	for _, out := range []string{in, filepath.Join(dir, ".", "in.xlsx"), link, sym} {
+		err := Check(out, Options{Force: true, Inputs: []string{in}})
+		if !errors.Is(err, ErrIsInput) {
+			t.Errorf("Check(%s) = %v, want ErrIsInput", out, err)
+		}
+	}
+	if err := Check(filepath.Join(dir, "new.xlsx"), Options{Inputs: []string{in}}); err != nil {
+		t.Errorf("new file: %v", err)
 	}
 }

@@ -1,4 +1,13 @@
-package report
+// Package outfile is the policy of every file spbe writes: a report, a
+// form, a workbook, a rubric, a schema, a man page. A file is written
+// atomically (Save: a temporary file beside it, renamed into place once
+// complete), never over one of the command's inputs (by identity, so a
+// hard or symbolic link to an input is refused too), never through a
+// symbolic link or over a device, a pipe or a socket, over an existing
+// file only with Force, and "-" means standard output (Stdout), never a
+// terminal for a workbook. RemoveTemporary, called by the one signal
+// handler, removes the files being written.
+package outfile
 
 import (
 	"bytes"
@@ -30,8 +39,8 @@ var ErrInterrupted = errors.New("interrupted")
 // Stdout is the output path that means standard output (-o -).
 const Stdout = "-"
 
-// SaveOptions say when an output file may be written.
-type SaveOptions struct {
+// Options say when an output file may be written.
+type Options struct {
 	// Force allows replacing an existing file (never an input, never a
 	// symbolic link or another file that is not a regular one).
 	Force bool
@@ -47,12 +56,12 @@ type SaveOptions struct {
 	StdoutIsTerminal bool
 }
 
-// CheckOutput reports whether path may be written: an error wrapping
+// Check reports whether path may be written: an error wrapping
 // ErrIsInput when it is one of the inputs, ErrNotRegular when it is a
 // symbolic link or a device, or ErrExists when it exists and Force is not
 // set. Call it before the work, so that a refusal costs nothing; Save
 // calls it again.
-func CheckOutput(path string, o SaveOptions) error {
+func Check(path string, o Options) error {
 	if path == Stdout {
 		switch {
 		case o.Stdout == nil:
@@ -183,8 +192,8 @@ func forgetTemp(name string) {
 // and so does a run stopped by a signal whose handler calls
 // RemoveTemporary. Path "-" writes to o.Stdout, only once write has
 // succeeded.
-func Save(path string, o SaveOptions, write func(io.Writer) error) (err error) {
-	if err := CheckOutput(path, o); err != nil {
+func Save(path string, o Options, write func(io.Writer) error) (err error) {
+	if err := Check(path, o); err != nil {
 		return err
 	}
 	if path == Stdout {
@@ -234,7 +243,7 @@ func Save(path string, o SaveOptions, write func(io.Writer) error) (err error) {
 	}
 	// The checks again, just before the rename: the path may have become
 	// a symbolic link or an input while write ran.
-	if err := CheckOutput(path, o); err != nil {
+	if err := Check(path, o); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

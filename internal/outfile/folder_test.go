@@ -1,4 +1,4 @@
-package report
+package outfile
 
 import (
 	"io"
@@ -9,7 +9,7 @@ import (
 )
 
 // An output that cannot be written names its folder and the output, never
-// the temporary file: checked before any work (CheckOutput) and by Save.
+// the temporary file: checked before any work (Check) and by Save.
 func TestSaveNamesTheFolder(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "catatan.txt")
@@ -18,7 +18,7 @@ func TestSaveNamesTheFolder(t *testing.T) {
 	os.Mkdir(readOnly, 0o555)
 	tests := []struct {
 		path, want string
-		checked    bool // CheckOutput refuses it already
+		checked    bool // Check refuses it already
 	}{
 		{filepath.Join(dir, "tidak", "ada", "r.xlsx"), "r.xlsx: cannot write there: the folder " + filepath.Join(dir, "tidak", "ada") + " does not exist", true},
 		{filepath.Join(file, "r.xlsx"), "r.xlsx: cannot write there: " + file + " is not a folder", true},
@@ -28,11 +28,11 @@ func TestSaveNamesTheFolder(t *testing.T) {
 		if tt.path == filepath.Join(readOnly, "r.xlsx") && os.Getuid() == 0 {
 			continue // root writes anywhere
 		}
-		cerr := CheckOutput(tt.path, SaveOptions{})
+		cerr := Check(tt.path, Options{})
 		if tt.checked != (cerr != nil) {
-			t.Errorf("CheckOutput(%s) = %v, want an error: %v", tt.path, cerr, tt.checked)
+			t.Errorf("Check(%s) = %v, want an error: %v", tt.path, cerr, tt.checked)
 		}
-		err := Save(tt.path, SaveOptions{}, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
+		err := Save(tt.path, Options{}, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
 		if err == nil || !strings.HasSuffix(err.Error(), tt.want) || strings.Contains(err.Error(), ".tmp") {
 			t.Errorf("Save(%s) = %v, want ...%s", tt.path, err, tt.want)
 		}
