@@ -120,7 +120,7 @@ func runCompare(opts *compareOptions) error {
 	// -o is refused before any work: never over an input (the arguments,
 	// the workbooks in folder arguments, a rubric file), over an existing
 	// file only with --force.
-	save := opts.io.saveOptions(opts.Force, true, []string{opts.Old, opts.New})
+	save := saveOptions(opts.io, opts.Force, true, []string{opts.Old, opts.New})
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		save.Inputs = append(save.Inputs, src)
 	}

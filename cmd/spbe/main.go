@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/spbe-id/spbe/internal/iostreams"
 	"github.com/spbe-id/spbe/internal/outfile"
 )
 
@@ -24,7 +25,7 @@ func main() {
 // handled.
 func runMain(args []string) int {
 	handleSignals(os.Stderr)
-	return run(args, newStreams())
+	return run(args, iostreams.System())
 }
 
 // handleSignals makes SIGINT, SIGTERM and SIGHUP stop the process cleanly:

@@ -88,7 +88,7 @@ func runMan(opts *manOptions, root *cobra.Command) error {
 	if err := manPages(root, header, &pages); err != nil {
 		return fmt.Errorf("%s: %w", dir, err)
 	}
-	save := opts.io.saveOptions(opts.Force, false, nil)
+	save := saveOptions(opts.io, opts.Force, false, nil)
 	save.Stdout = nil // a folder, not standard output
 	if !missingFolder(dir) {
 		for _, p := range pages { // every page before any is written

@@ -13,7 +13,7 @@ import (
 // inputs (every file the command reads, the files of folder arguments too),
 // nor over a symbolic link or a device, over an existing file only with
 // force; "-" writes to stdout, but a workbook never to a terminal.
-func (s *streams) saveOptions(force, workbook bool, inputs []string) outfile.Options {
+func saveOptions(s *streams, force, workbook bool, inputs []string) outfile.Options {
 	return outfile.Options{
 		Force:            force,
 		Inputs:           inputs,
@@ -23,7 +23,7 @@ func (s *streams) saveOptions(force, workbook bool, inputs []string) outfile.Opt
 }
 
 // checkWorkbookOutput refuses, before any work, an -o that may not be
-// written (report.CheckOutput) or whose name does not end in .xlsx: spbe
+// written (outfile.Check) or whose name does not end in .xlsx: spbe
 // writes an Excel workbook there, which Excel would not open under
 // another extension. formats are the command's other output formats, to
 // suggest one when the extension names it (-o r.csv: --format csv).

@@ -93,7 +93,7 @@ func runPlan(opts *planOptions) error {
 	if src := report.RubricSource(in.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	save := in.io.saveOptions(opts.Force, true, inputs)
+	save := saveOptions(in.io, opts.Force, true, inputs)
 	if opts.Output != "" {
 		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
 			return err // before any work

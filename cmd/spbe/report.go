@@ -44,5 +44,5 @@ func (opts *scoreOptions) saveOptions() outfile.Options {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	return opts.io.saveOptions(opts.Force, true, inputs)
+	return saveOptions(opts.io, opts.Force, true, inputs)
 }

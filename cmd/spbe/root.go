@@ -3,47 +3,19 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/spbe-id/spbe/internal/iostreams"
 	"github.com/spbe-id/spbe/internal/render"
 )
 
-// streams are the process's I/O, injected so that commands are testable.
-type streams struct {
-	In          io.Reader
-	Out, ErrOut io.Writer
-	// OutTTY is true when Out is a terminal: colour is used only then.
-	OutTTY bool
-}
-
-func newStreams() *streams {
-	return &streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: isTerminal(os.Stdout)}
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// rawErr is stderr for what spbe writes for a terminal to act on (the
-// progress bar), beneath the escaping of run.
-func (s *streams) rawErr() io.Writer {
-	if t, ok := s.ErrOut.(*render.TerminalWriter); ok {
-		return t.Unwrap()
-	}
-	return s.ErrOut
-}
-
-// colorEnabled follows https://no-color.org.
-func (s *streams) colorEnabled() bool {
-	return s.OutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
-}
+// streams are the process's I/O (internal/iostreams), injected so that
+// commands are testable.
+type streams = iostreams.IOStreams
 
 // run executes the command line and returns the exit code; errors are
 // printed here, once, and a usage error points at the help of the command

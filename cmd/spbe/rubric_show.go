@@ -139,7 +139,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if opts.Lang != "id" && opts.Lang != "en" {
 		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
-	save := opts.io.saveOptions(opts.Force, false, nil)
+	save := saveOptions(opts.io, opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
 	if !embedded {
 		save.Inputs = []string{opts.Rubric}
@@ -229,7 +229,7 @@ func runRubricSchema(opts *rubricSchemaOptions) error {
 		_, err := opts.io.Out.Write(schema)
 		return err
 	}
-	err := outfile.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
+	err := outfile.Save(opts.Output, saveOptions(opts.io, opts.Force, false, nil), func(w io.Writer) error {
 		_, err := w.Write(schema)
 		return err
 	})

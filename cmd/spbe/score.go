@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -312,16 +311,16 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
 func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
-	prog := newProgress(opts, len(inputs))
+	prog := opts.io.NewProgress(len(inputs), opts.progress)
 	notes := &batch.NoteGroups{Verbose: opts.Verbose}
 	var ins []*batch.Input
 	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
-		prog.clear()
+		prog.Clear()
 		printNotes(opts.io.ErrOut, in, notes, true)
 		ins = append(ins, in)
-		prog.step()
+		prog.Step()
 	})
-	prog.clear()
+	prog.Clear()
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
@@ -495,47 +494,4 @@ func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (result.Gates,
 		}
 	}
 	return g, nil
-}
-
-// progressMin is the number of inputs from which a progress bar is shown.
-const progressMin = 20
-
-// progress draws a bar on stderr while a batch is read: only for many
-// inputs and when stderr is a terminal, so that logs and pipes get none.
-type progress struct {
-	w       io.Writer
-	n, done int
-	shown   bool
-}
-
-func newProgress(opts *scoreOptions, n int) *progress {
-	if !opts.progress && (n < progressMin || !stderrTTY(opts.io)) {
-		return &progress{}
-	}
-	return &progress{w: opts.io.rawErr(), n: n}
-}
-
-// stderrTTY reports whether the streams' stderr is a terminal.
-func stderrTTY(s *streams) bool {
-	f, ok := s.rawErr().(*os.File)
-	return ok && isTerminal(f) && os.Getenv("TERM") != "dumb"
-}
-
-func (p *progress) step() {
-	if p.w == nil {
-		return
-	}
-	p.done++
-	const width = 30
-	fill := width * p.done / p.n
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("#", fill), strings.Repeat(".", width-fill), p.done, p.n)
-	p.shown = true
-}
-
-// clear removes the bar so that a message can be printed on its line.
-func (p *progress) clear() {
-	if p.w != nil && p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
 }

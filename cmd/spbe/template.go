@@ -69,7 +69,7 @@ func runTemplate(opts *templateOptions) error {
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		inputs = append(inputs, src)
 	}
-	save := opts.io.saveOptions(opts.Force, true, inputs)
+	save := saveOptions(opts.io, opts.Force, true, inputs)
 	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
