@@ -25,7 +25,7 @@ type compareOptions struct {
 	readFlags
 	OldCol, NewCol string
 	Format         string
-	Lang           string
+	Lang           label.Lang
 	Recursive      bool
 	KeepGoing      bool
 	Jobs           int
@@ -110,9 +110,6 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
 	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
@@ -194,10 +191,10 @@ func runCompare(opts *compareOptions) error {
 		}
 		s := e.Source
 		if e.Sheet != "" {
-			s += ", " + label.SheetWord(opts.Lang) + " " + e.Sheet
+			s += ", " + label.SheetWord(opts.Lang.String()) + " " + e.Sheet
 		}
 		if col != "" {
-			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang), col)
+			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang.String()), col)
 		}
 		return s
 	}
@@ -218,14 +215,14 @@ func runCompare(opts *compareOptions) error {
 	if opts.Output != "" {
 		if len(cs.Pairs) == 0 {
 			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
-		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
+		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
 			return err
 		} else {
 			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
 		}
 	}
 	if opts.Output != outfile.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
+		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
 			return err
 		}
 		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {

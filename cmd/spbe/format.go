@@ -7,10 +7,14 @@ import (
 )
 
 // addFormatFlag binds --format (-f) to p, default def, for the formats fs
-// of a command: the help lists their names and shell completion offers
-// them. The command looks its format up in fs (a *render.FormatError is a
-// usage error).
+// of a command: an enum flag (addEnumFlag), so that the name is checked
+// (a *render.FormatError, a usage error) and completed when parsed; the
+// help lists the names.
 func addFormatFlag[W any](cmd *cobra.Command, p *string, def string, fs render.Formats[W]) {
-	cmd.Flags().StringVarP(p, "format", "f", def, "output format: "+fs.List())
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(fs.Names(), cobra.ShellCompDirectiveNoFileComp))
+	var choices []choice
+	for _, n := range fs.Names() {
+		choices = append(choices, choice{name: n, value: n})
+	}
+	addEnumFlag(cmd, p, "format", "f", def, choices, "output format: "+fs.List(),
+		func(s string) error { return &render.FormatError{Name: s, Want: fs.List()} })
 }

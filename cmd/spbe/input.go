@@ -39,9 +39,6 @@ func addAllSheetsFlag(cmd *cobra.Command, sheet *string, all *bool) {
 // readOne reads and scores the single workbook of a command, with the
 // rubric --rubric names or the one chosen by its indicators.
 func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels, error) {
-	if in.Lang != "id" && in.Lang != "en" {
-		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
-	}
 	r, err := givenRubric(in.io, in.Rubric)
 	if err != nil {
 		return nil, nil, nil, err

@@ -139,7 +139,7 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, save); err != nil {
+		if err := report.WritePlan(opts.Output, e, pl, in.Lang.String(), po.Costs != nil, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
@@ -147,7 +147,7 @@ func runPlan(opts *planOptions) error {
 			return nil // stdout holds the workbook
 		}
 	}
-	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
+	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang.String(), Costs: po.Costs != nil})
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a

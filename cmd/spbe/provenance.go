@@ -24,7 +24,7 @@ func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*result.
 // renderOptions are the output options of a score run over the inputs
 // paths: JSON carries the run's provenance.
 func (opts *scoreOptions) renderOptions(r *rubric.Rubric, paths []string) (render.Options, error) {
-	o := render.Options{Lang: opts.Lang, Detail: opts.Detail, Color: opts.io.ColorEnabled()}
+	o := render.Options{Lang: opts.Lang.String(), Detail: opts.Detail, Color: opts.io.ColorEnabled()}
 	if opts.Format == "json" {
 		p, err := newProvenance(r, opts.Rubric, paths)
 		if err != nil {

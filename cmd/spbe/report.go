@@ -21,7 +21,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 	if err := outfile.Check(opts.Output, save); err != nil {
 		return err
 	}
-	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang, now())
+	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang.String(), now())
 	if err != nil {
 		return err
 	}

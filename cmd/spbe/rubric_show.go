@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -22,7 +23,7 @@ const schemaComment = "# yaml-language-server: $schema="
 type rubricListOptions struct {
 	io     *streams
 	Format string // text or json
-	Lang   string
+	Lang   label.Lang
 }
 
 func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Command {
@@ -55,9 +56,6 @@ func runRubricList(opts *rubricListOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
 	var infos []render.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
 		r, err := rubric.ByID(id)
@@ -66,7 +64,7 @@ func runRubricList(opts *rubricListOptions) error {
 		}
 		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang})
+	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang.String()})
 }
 
 type rubricShowOptions struct {
@@ -77,7 +75,7 @@ type rubricShowOptions struct {
 	Schema    string // URL or path named by the schema comment
 	Output    string
 	Force     bool
-	Lang      string // of --format table
+	Lang      label.Lang // of --format table
 }
 
 func newRubricShowCmd(s *streams, runF func(*rubricShowOptions) error) *cobra.Command {
@@ -136,9 +134,6 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
 	save := saveOptions(opts.io, opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
 	if !embedded {
@@ -167,7 +162,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 		src = r.Canonical()
 	}
 	write := func(w io.Writer) error {
-		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang})
+		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang.String()})
 	}
 	if opts.Output == "" || opts.Output == outfile.Stdout {
 		return write(opts.io.Out)

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
@@ -43,7 +44,7 @@ type scoreOptions struct {
 	Paths  []string
 	Rubric string
 	Format string
-	Lang   string
+	Lang   label.Lang
 	Detail bool
 
 	FailUnder    string
@@ -59,8 +60,8 @@ type scoreOptions struct {
 
 	// Batches of many inputs.
 	Recursive bool
-	Layout    string // auto, long or wide
-	GroupBy   string // "" or "category"
+	Layout    string // batch.LayoutAuto, LayoutLong or LayoutWide (--layout)
+	GroupBy   string // "" or "category" (--group-by)
 	KeepGoing bool
 	Jobs      int
 	// Verbose prints every input's notes, not grouped (-v).
@@ -139,12 +140,8 @@ files of each; -v says it for every file.`,
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
 	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
-	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
-	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions([]string{
-		"auto\tdetected from the workbook", "long\tone instansi, a row per indicator", "wide\ta row per instansi"}, cobra.ShellCompDirectiveNoFileComp))
-	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category (or kategori)")
-	_ = cmd.RegisterFlagCompletionFunc("group-by", cobra.FixedCompletions([]string{
-		"category\tKementerian, Lembaga, Provinsi, Kabupaten, Kota"}, cobra.ShellCompDirectiveNoFileComp))
+	addLayoutFlag(cmd, &opts.Layout)
+	addGroupByFlag(cmd, &opts.GroupBy)
 	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
 	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
@@ -154,22 +151,6 @@ func runScore(opts *scoreOptions) error {
 	w, err := render.ScoreFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
-	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
-	layout := opts.Layout
-	switch layout {
-	case "auto", "":
-		layout = batch.LayoutAuto
-	case batch.LayoutLong, batch.LayoutWide:
-	default:
-		return usagef("unknown layout %q (want auto, long or wide)", opts.Layout)
-	}
-	switch strings.ToLower(opts.GroupBy) {
-	case "", "category", "kategori":
-	default:
-		return usagef("unknown --group-by %q (want category, or kategori)", opts.GroupBy)
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
@@ -195,7 +176,7 @@ func runScore(opts *scoreOptions) error {
 		}
 	}
 	bo := opts.batchOptions(r)
-	bo.Layout = layout
+	bo.Layout = opts.Layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
 		in := batch.Read(inputs[0], bo)
 		if err := in.OutOfFiles(); err != nil {

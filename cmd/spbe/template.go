@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -15,7 +16,7 @@ type templateOptions struct {
 	Output   string
 	Rubric   string
 	Instansi string
-	Lang     string
+	Lang     label.Lang
 	Force    bool
 }
 
@@ -58,9 +59,6 @@ func runTemplate(opts *templateOptions) error {
 	if opts.Output == "" {
 		return usagef("template: -o <form.xlsx> is required")
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
 	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
@@ -73,7 +71,7 @@ func runTemplate(opts *templateOptions) error {
 	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, save); err != nil {
+	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
 		return err
 	}
 	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))

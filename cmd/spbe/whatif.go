@@ -77,5 +77,5 @@ func runWhatIf(opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	return rend(in.io.Out, e, after, render.Options{Lang: in.Lang})
+	return rend(in.io.Out, e, after, render.Options{Lang: in.Lang.String()})
 }
