@@ -272,21 +272,17 @@ func oneEval(in *batch.Input, name string) (*batch.Eval, error) {
 // of the choices at least (parseGates checks them again under the one
 // chosen).
 func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
-	if r != nil {
-		_, err := parseGates(r, failUnder, minPredicate)
-		return err
-	}
-	var first error
-	for _, sc := range choices() {
-		_, err := parseGates(sc.R, failUnder, minPredicate)
-		if err == nil {
-			return nil
-		}
-		if first == nil {
-			first = err
+	rs := []*rubric.Rubric{r}
+	if r == nil {
+		rs = nil
+		for _, sc := range choices() {
+			rs = append(rs, sc.R)
 		}
 	}
-	return first
+	if err := result.CheckGates(rs, failUnder, minPredicate); err != nil {
+		return &usageError{err}
+	}
+	return nil
 }
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
@@ -454,25 +450,12 @@ func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet,
 	return sh, err
 }
 
-// parseGates reads --fail-under and --min-predicate for rubric r.
+// parseGates reads --fail-under and --min-predicate for rubric r
+// (result.ParseGates): a usage error.
 func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (result.Gates, error) {
-	var g result.Gates
-	if failUnder != "" {
-		d, err := rubric.ParseDecimal(failUnder)
-		if err != nil {
-			return g, usagef("--fail-under: %v", err)
-		}
-		g.FailUnder = &d
-	}
-	if minPredicate != "" {
-		g.MinPredicate = r.BandNamed(minPredicate)
-		if g.MinPredicate == nil {
-			var names []string
-			for _, b := range r.Predicates {
-				names = append(names, fmt.Sprintf("%q", b.Name))
-			}
-			return g, usagef("--min-predicate: %q is not a predicate of rubric %s (want %s)", minPredicate, r.ID, strings.Join(names, ", "))
-		}
+	g, err := result.ParseGates(r, failUnder, minPredicate)
+	if err != nil {
+		return g, &usageError{err}
 	}
 	return g, nil
 }
