@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -12,7 +12,7 @@ import (
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
+	"github.com/spbe-id/spbe/internal/result"
 )
 
 type compareOptions struct {
@@ -114,9 +114,55 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	// -o is refused before any work: never over an input (the arguments,
-	// the workbooks in folder arguments, a rubric file), over an existing
-	// file only with --force.
+	save, err := opts.checkOutput()
+	if err != nil {
+		return err
+	}
+	sides, err := batch.ReadSides(batch.SidesOptions{
+		Old: opts.Old, New: opts.New, OldCol: opts.OldCol, NewCol: opts.NewCol,
+		Recursive: opts.Recursive, Jobs: opts.Jobs, Read: opts.batchOptions(r), Lang: opts.Lang.String(),
+	})
+	if sides != nil {
+		save.Inputs = append(save.Inputs, sides.Files...) // again: a folder may have changed
+	}
+	if err != nil {
+		return err
+	}
+	// Two workbooks: each one's notes; folders: grouped by choice.
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1, NoLevels: true}
+	for _, in := range sides.All() {
+		printNotes(opts.io.ErrOut, in, notes, false)
+	}
+	printSummary(opts.io.ErrOut, notes)
+	cs, errs, err := sides.Compare()
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 && sides.OneAgainstOne() {
+		return errors.Join(errs...) // one workbook against another: its error, as score gives it
+	}
+	for _, err := range errs {
+		printError(opts.io.ErrOut, err)
+	}
+	outErr, err := opts.writeWorkbook(cs, save)
+	if err != nil {
+		return err
+	}
+	if opts.Output != outfile.Stdout { // else stdout holds the workbook
+		if err := opts.render(rend, cs); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 && !opts.KeepGoing {
+		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
+	}
+	return outErr
+}
+
+// checkOutput refuses -o before any work: never over an input (the
+// arguments, the workbooks in folder arguments, a rubric file), over an
+// existing file only with --force. It returns the rules of the output.
+func (opts *compareOptions) checkOutput() (outfile.Options, error) {
 	save := saveOptions(opts.io, opts.Force, true, []string{opts.Old, opts.New})
 	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
 		save.Inputs = append(save.Inputs, src)
@@ -128,138 +174,41 @@ func runCompare(opts *compareOptions) error {
 	}
 	if opts.Output != "" {
 		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
-			return err
+			return save, err
 		}
 	}
-	var sc *batch.Scorer
-	if r != nil {
-		sc = batch.NewScorer(r)
-	}
-	side := func(path, col string) ([]*batch.Input, error) {
-		inputs, err := batch.Expand([]string{path}, opts.Recursive)
-		if err != nil {
-			return nil, err
-		}
-		save.Inputs = append(save.Inputs, inputs...) // again: the folder may have changed
-		if len(inputs) == 0 {
-			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
-		}
-		o := opts.batchOptions(r)
-		o.Scorer = sc
-		if col != "" {
-			o.LevelCol = col
-		}
-		if o.LevelCol != "" {
-			o.Layout = batch.LayoutLong
-		}
-		var ins []*batch.Input
-		err = batch.ReadAll(inputs, opts.Jobs, o, func(in *batch.Input) { ins = append(ins, in) })
-		return ins, err
-	}
-	olds, err := side(opts.Old, opts.OldCol)
-	if err != nil {
-		return err
-	}
-	news, err := side(opts.New, opts.NewCol)
-	if err != nil {
-		return err
-	}
-	both := append(slices.Clone(olds), news...)
-	// Two workbooks: each one's notes; folders: grouped by choice.
-	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(olds) == 1 && len(news) == 1, NoLevels: true}
-	for _, in := range both {
-		printNotes(opts.io.ErrOut, in, notes, false)
-	}
-	printSummary(opts.io.ErrOut, notes)
-	if opts.Instansi != "" {
-		for _, s := range []struct {
-			path string
-			ins  []*batch.Input
-		}{{opts.Old, olds}, {opts.New, news}} {
-			if err := batch.Find(s.ins, opts.Instansi, s.path); err != nil {
-				return &usageError{fmt.Errorf("--instansi: %w", err)}
-			}
-		}
-	}
-	if r, err = batchRubric(r, both, "compared"); err != nil {
-		return err
-	}
-	where := func(e *batch.Eval, old bool) string {
-		col := opts.NewCol
-		if old {
-			col = opts.OldCol
-		}
-		s := e.Source
-		if e.Sheet != "" {
-			s += ", " + label.SheetWord(opts.Lang.String()) + " " + e.Sheet
-		}
-		if col != "" {
-			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang.String()), col)
-		}
-		return s
-	}
-	if err := checkInstruments(opts, r, olds, news); err != nil {
-		return err
-	}
-	cs, errs, err := batch.CompareSides(r, olds, news, where)
-	if err != nil {
-		return err
-	}
-	if len(errs) > 0 && batch.OneAgainstOne(olds, news) {
-		return errors.Join(errs...) // one workbook against another: its error, as score gives it
-	}
-	for _, err := range errs {
-		printError(opts.io.ErrOut, err)
-	}
-	var outErr error
-	if opts.Output != "" {
-		if len(cs.Pairs) == 0 {
-			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
-		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
-			return err
-		} else {
-			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
-		}
-	}
-	if opts.Output != outfile.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
-			return err
-		}
-		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
-			or := ""
-			if opts.Output == "" {
-				or = " (or -o a workbook with a sheet per pair)"
-			}
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
-		}
-	}
-	if len(errs) > 0 && !opts.KeepGoing {
-		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
-	}
-	return outErr
+	return save, nil
 }
 
-// checkInstruments refuses, with the reason, to compare two sides when one
-// of them failed to read under the rubric but is an evaluation of another
-// embedded rubric (an SPBE 2025 workbook against a Pemdi 2026 one).
-func checkInstruments(opts *compareOptions, r *rubric.Rubric, olds, news []*batch.Input) error {
-	var others []*rubric.Rubric
-	for _, id := range rubric.EmbeddedIDs() {
-		if o, err := rubric.ByID(id); err == nil {
-			others = append(others, o)
-		}
+// writeWorkbook writes the -o workbook of the comparisons, if asked. A
+// comparison without a pair is not written: notWritten says so, and the
+// run goes on to print what it has.
+func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.Options) (notWritten, err error) {
+	switch {
+	case opts.Output == "":
+		return nil, nil
+	case len(cs.Pairs) == 0:
+		return fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
 	}
-	reread := func(path string, other *rubric.Rubric) bool {
-		col := opts.NewCol
-		if slices.ContainsFunc(olds, func(in *batch.Input) bool { return in.Path == path }) {
-			col = opts.OldCol
-		}
-		o := &batch.Options{Rubric: other, Scorer: batch.NewScorer(other), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
-		if col != "" {
-			o.Layout = batch.LayoutLong
-		}
-		in := batch.Read(path, o)
-		return len(in.Errs) == 0 && len(in.Evals) > 0
+	if err := report.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
+		return nil, err
 	}
-	return batch.CheckInstruments(r, opts.Old, olds, opts.New, news, others, reread)
+	wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
+	return nil, nil
+}
+
+// render prints the comparisons, and for many pairs in text says how to
+// see each pair's details.
+func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, render.Options) error, cs *result.Comparisons) error {
+	if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
+		return err
+	}
+	if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
+		or := ""
+		if opts.Output == "" {
+			or = " (or -o a workbook with a sheet per pair)"
+		}
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/render"
 )
 
@@ -61,10 +62,11 @@ func exitCode(err error) int {
 	var ue *usageError
 	var fe *render.FormatError
 	var ge *gateError
+	var ce *batch.ChooseError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue), errors.As(err, &fe):
+	case errors.As(err, &ue), errors.As(err, &fe), errors.As(err, &ce):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGate

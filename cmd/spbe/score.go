@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -186,7 +185,7 @@ func runScore(opts *scoreOptions) error {
 			// One workbook of one instansi, or the one --instansi
 			// selects: today's output.
 			printNotes(opts.io.ErrOut, in, nil, false)
-			e, err := oneEval(in, opts.Instansi)
+			e, err := in.One(opts.Instansi)
 			if err != nil {
 				return err
 			}
@@ -229,44 +228,6 @@ func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *bat
 	return gateFailed(g.Check(e.Scored()))
 }
 
-// oneEval is the one evaluation of an input that a command of one
-// instansi works on (spbe plan, whatif, and score --instansi): the one
-// --instansi selects (name), or the input's only one. A wide table or
-// sheets of several instansi without --instansi is a usage error that
-// names some of them; so is a name that is not there, with the closest.
-func oneEval(in *batch.Input, name string) (*batch.Eval, error) {
-	if name != "" {
-		if err := batch.Find([]*batch.Input{in}, name, in.Path); err != nil {
-			return nil, &usageError{fmt.Errorf("--instansi: %w", err)}
-		}
-	}
-	if len(in.Errs) > 0 && (name != "" || len(in.Evals) == 0 || !in.Wide) {
-		return nil, errors.Join(in.Errs...)
-	}
-	switch {
-	case len(in.Evals) == 1 && len(in.Errs) == 0:
-		return in.Evals[0], nil
-	case len(in.Evals) == 0:
-		return nil, fmt.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
-	}
-	var names []string
-	for _, e := range in.Evals[:min(len(in.Evals), 3)] {
-		names = append(names, fmt.Sprintf("%q", e.Instansi))
-	}
-	more := ""
-	if len(in.Evals) > 3 {
-		more = fmt.Sprintf(" and %d more", len(in.Evals)-3)
-	}
-	if name != "" {
-		return nil, &usageError{fmt.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
-	}
-	what := "a wide table"
-	if !in.Wide {
-		what = "sheets"
-	}
-	return nil, usagef("%s: %s of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, what, len(in.Evals), strings.Join(names, ", "), more)
-}
-
 // checkGates checks --fail-under and --min-predicate before any work:
 // under rubric r, or, when the rubric is chosen per workbook, under one
 // of the choices at least (parseGates checks them again under the one
@@ -275,7 +236,7 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 	rs := []*rubric.Rubric{r}
 	if r == nil {
 		rs = nil
-		for _, sc := range choices() {
+		for _, sc := range batch.Embedded() {
 			rs = append(rs, sc.R)
 		}
 	}
@@ -302,10 +263,8 @@ func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo
 		return err // out of file descriptors: the run failed, not the inputs
 	}
 	printSummary(opts.io.ErrOut, notes)
-	if opts.Instansi != "" {
-		if err := batch.Find(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
-			return &usageError{fmt.Errorf("--instansi: %w", err)}
-		}
+	if err := batch.FindAll(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
+		return err
 	}
 	return finishBatch(opts, w, r, ins, len(inputs))
 }
@@ -340,9 +299,9 @@ func printError(w io.Writer, err error) {
 
 // finishBatch ranks, renders and checks the evaluations of a batch,
 // under the rubric given (r) or the one chosen for every input: a batch
-// of several instruments is not ranked (batchRubric).
+// of several instruments is not ranked (batch.SingleRubric).
 func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
-	r, err := batchRubric(r, ins, "ranked")
+	r, err := batch.SingleRubric(r, ins, "ranked")
 	if err != nil {
 		return err
 	}
@@ -388,7 +347,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
-// scoreFile reads one instansi of a workbook (oneEval: the workbook's
+// scoreFile reads one instansi of a workbook (Input.One: the workbook's
 // only one, or the one --instansi selects) and scores it with r, or the
 // rubric chosen by its indicators when r is nil, printing notes on
 // stderr: the single-workbook path that other commands share. It returns
@@ -401,7 +360,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 		return nil, nil, err
 	}
 	printNotes(opts.io.ErrOut, in, nil, false)
-	ev, err := oneEval(in, opts.Instansi)
+	ev, err := in.One(opts.Instansi)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -418,7 +377,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 // a table that is another embedded rubric's gets a hint.
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
-		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
+		Rubric: r, Choices: batch.Embedded(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
 	}
