@@ -63,6 +63,9 @@ Shell completion: spbe completion --help. Man pages: spbe man --help.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// -v is --verbose wherever it exists (score, compare), as in restic,
+	// curl or tar; the version is --version alone, as in gh.
+	root.Flags().Bool("version", false, "print the version of spbe")
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
 	root.SetIn(s.In)
@@ -109,6 +112,9 @@ func flagError(cmd *cobra.Command, err error) error {
 		if sug := suggestFlags(cmd, ne.GetSpecifiedName()); len(sug) > 0 {
 			err = fmt.Errorf("%w; did you mean %s?", err, orList(sug))
 		}
+	}
+	if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "v" && !cmd.HasParent() {
+		err = fmt.Errorf("%w: --version prints the version (-v is --verbose of spbe score and spbe compare)", err)
 	}
 	return &usageError{err}
 }
