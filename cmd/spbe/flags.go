@@ -110,7 +110,11 @@ func addEnumFlag(cmd *cobra.Command, p *string, name, short, def string, choices
 	cmd.Flags().VarP(v, name, short, usage)
 	var comps []cobra.Completion
 	for _, c := range choices {
-		if c.name != "" {
+		switch {
+		case c.name == "":
+		case c.desc == "":
+			comps = append(comps, c.name)
+		default:
 			comps = append(comps, cobra.CompletionWithDesc(c.name, c.desc))
 		}
 	}
