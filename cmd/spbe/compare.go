@@ -10,9 +10,9 @@ import (
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 type compareOptions struct {
@@ -94,7 +94,7 @@ an existing file without --force.`,
 	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter (default: --level-col, or detected)")
 	_ = cmd.RegisterFlagCompletionFunc("old-col", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("new-col", cobra.NoFileCompletions)
-	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.CompareFormats)
 	addLangFlag(cmd, &opts.Lang)
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
@@ -106,7 +106,7 @@ an existing file without --force.`,
 }
 
 func runCompare(opts *compareOptions) error {
-	rend, err := render.CompareFormats.Lookup(opts.Format)
+	rend, err := textout.CompareFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
@@ -173,7 +173,7 @@ func (opts *compareOptions) checkOutput() (outfile.Options, error) {
 		}
 	}
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, textout.CompareFormats.Names()); err != nil {
 			return save, err
 		}
 	}
@@ -199,8 +199,8 @@ func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.O
 
 // render prints the comparisons, and for many pairs in text says how to
 // see each pair's details.
-func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, render.Options) error, cs *result.Comparisons) error {
-	if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
+func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, textout.Options) error, cs *result.Comparisons) error {
+	if err := rend(opts.io.Out, cs, textout.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
 		return err
 	}
 	if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {

@@ -8,7 +8,7 @@ import (
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 // Exit codes: a documented contract (README.md, `spbe --help`).
@@ -60,7 +60,7 @@ func (e *gateError) Error() string { return e.msg }
 // exitCode maps an error to the process exit code: the one place that does.
 func exitCode(err error) int {
 	var ue *usageError
-	var fe *render.FormatError
+	var fe *textout.FormatError
 	var ge *gateError
 	var ce *batch.ChooseError
 	switch {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 func TestExitCode(t *testing.T) {
@@ -20,7 +20,7 @@ func TestExitCode(t *testing.T) {
 		{&gateError{"below"}, exitGate},
 		{usagef("bad flag"), exitUsage},
 		{fmt.Errorf("wrapped: %w", usagef("bad flag")), exitUsage},
-		{&render.FormatError{Name: "yaml", Want: "text or json"}, exitUsage},
+		{&textout.FormatError{Name: "yaml", Want: "text or json"}, exitUsage},
 		{errors.New("kaltim.xlsx: Penilaian!F12: bad level"), exitInvalid},
 	}
 	for _, tt := range tests {

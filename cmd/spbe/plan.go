@@ -11,8 +11,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -61,7 +61,7 @@ instansi.`,
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
+	addFormatFlag(cmd, &opts.input.Format, "text", textout.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
@@ -79,7 +79,7 @@ instansi.`,
 
 func runPlan(opts *planOptions) error {
 	in := &opts.input
-	rend, err := render.PlanFormats.Lookup(in.Format)
+	rend, err := textout.PlanFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,7 @@ func runPlan(opts *planOptions) error {
 	}
 	save := saveOptions(in.io, opts.Force, true, inputs)
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, textout.PlanFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -147,7 +147,7 @@ func runPlan(opts *planOptions) error {
 			return nil // stdout holds the workbook
 		}
 	}
-	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang.String(), Costs: po.Costs != nil})
+	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: po.Costs != nil})
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a

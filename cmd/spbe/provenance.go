@@ -1,9 +1,9 @@
 package main
 
 import (
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -23,8 +23,8 @@ func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*result.
 
 // renderOptions are the output options of a score run over the inputs
 // paths: JSON carries the run's provenance.
-func (opts *scoreOptions) renderOptions(r *rubric.Rubric, paths []string) (render.Options, error) {
-	o := render.Options{Lang: opts.Lang.String(), Detail: opts.Detail, Color: opts.io.ColorEnabled()}
+func (opts *scoreOptions) renderOptions(r *rubric.Rubric, paths []string) (textout.Options, error) {
+	o := textout.Options{Lang: opts.Lang.String(), Detail: opts.Detail, Color: opts.io.ColorEnabled()}
 	if opts.Format == "json" {
 		p, err := newProvenance(r, opts.Rubric, paths)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/spbe-id/spbe/internal/iostreams"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 // streams are the process's I/O (internal/iostreams), injected so that
@@ -20,11 +20,11 @@ type streams = iostreams.IOStreams
 // run executes the command line and returns the exit code; errors are
 // printed here, once, and a usage error points at the help of the command
 // that was mistyped. Everything written to stderr has its control
-// characters escaped (render.TerminalWriter): errors and notes quote
+// characters escaped (textout.TerminalWriter): errors and notes quote
 // instansi names, sheet names and cell text from the inputs.
 func run(args []string, s *streams) int {
 	safe := *s
-	safe.ErrOut = render.NewTerminalWriter(s.ErrOut)
+	safe.ErrOut = textout.NewTerminalWriter(s.ErrOut)
 	s = &safe
 	root := newRootCmd(s)
 	root.SetArgs(args)

@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -86,7 +86,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Evals, "evals", nil, "rescore these workbooks, CSV files or folders under both rubrics")
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
-	addFormatFlag(cmd, &opts.Format, "text", render.DiffFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.DiffFormats)
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
@@ -100,7 +100,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 }
 
 func runRubricDiff(opts *rubricDiffOptions) error {
-	rend, err := render.DiffFormats.Lookup(opts.Format)
+	rend, err := textout.DiffFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -46,25 +46,25 @@ FILE.yaml exports one to start from).`,
 			return runRubricList(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "text", render.RubricListFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.RubricListFormats)
 	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
 func runRubricList(opts *rubricListOptions) error {
-	write, err := render.RubricListFormats.Lookup(opts.Format)
+	write, err := textout.RubricListFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
-	var infos []render.RubricInfo
+	var infos []textout.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
 		r, err := rubric.ByID(id)
 		if err != nil {
 			return err
 		}
-		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
+		infos = append(infos, textout.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang.String()})
+	return write(opts.io.Out, infos, textout.Options{Lang: opts.Lang.String()})
 }
 
 type rubricShowOptions struct {
@@ -120,7 +120,7 @@ file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.Format, "yaml", render.RubricFormats)
+	addFormatFlag(cmd, &opts.Format, "yaml", textout.RubricFormats)
 	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
@@ -130,7 +130,7 @@ file without --force.`,
 }
 
 func runRubricShow(opts *rubricShowOptions) error {
-	rend, err := render.RubricFormats.Lookup(opts.Format)
+	rend, err := textout.RubricFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 		src = r.Canonical()
 	}
 	write := func(w io.Writer) error {
-		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang.String()})
+		return rend(w, r, withSchemaComment(src, opts.Schema), textout.Options{Lang: opts.Lang.String()})
 	}
 	if opts.Output == "" || opts.Output == outfile.Stdout {
 		return write(opts.io.Out)

@@ -10,9 +10,9 @@ import (
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -130,7 +130,7 @@ files of each; -v says it for every file.`,
 	addInputFlags(cmd, opts)
 	f := cmd.Flags()
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
-	addFormatFlag(cmd, &opts.Format, "text", render.ScoreFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.ScoreFormats)
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
@@ -147,7 +147,7 @@ files of each; -v says it for every file.`,
 }
 
 func runScore(opts *scoreOptions) error {
-	w, err := render.ScoreFormats.Lookup(opts.Format)
+	w, err := textout.ScoreFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func runScore(opts *scoreOptions) error {
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), render.ScoreFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), textout.ScoreFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -199,7 +199,7 @@ func runScore(opts *scoreOptions) error {
 
 // scoreOne writes the result of one evaluation of input in: today's
 // output of one workbook of one instansi.
-func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
+func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
 	r := in.Rubrics[0]
 	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
 	if err != nil {
@@ -248,7 +248,7 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
-func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
+func scoreBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
 	prog := opts.io.NewProgress(len(inputs), opts.progress)
 	notes := &batch.NoteGroups{Verbose: opts.Verbose}
 	var ins []*batch.Input
@@ -300,7 +300,7 @@ func printError(w io.Writer, err error) {
 // finishBatch ranks, renders and checks the evaluations of a batch,
 // under the rubric given (r) or the one chosen for every input: a batch
 // of several instruments is not ranked (batch.SingleRubric).
-func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
+func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
 	r, err := batch.SingleRubric(r, ins, "ranked")
 	if err != nil {
 		return err

@@ -14,8 +14,8 @@ import (
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -153,7 +153,7 @@ func TestWriteCompareTextOrder(t *testing.T) {
 	c := comparison(t, dir, "X")
 	cs := &result.Comparisons{Pairs: []*result.Comparison{c}}
 	var text strings.Builder
-	if err := render.CompareText(&text, cs, render.Options{Lang: "en"}); err != nil {
+	if err := textout.CompareText(&text, cs, textout.Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	var want []string

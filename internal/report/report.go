@@ -3,7 +3,7 @@
 // input form of a rubric (spbe template); it also reads a report back and
 // checks it against its recorded provenance (spbe verify). It imports
 // internal/result, internal/label and internal/workbook, never
-// internal/render.
+// internal/textout.
 //
 // A report holds values, not formulas: every number is the published
 // value, rounded half-up exactly as spbe score prints it, written as a

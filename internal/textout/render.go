@@ -1,13 +1,13 @@
-// Package render turns the results model (internal/result) into text,
+// Package textout turns the results model (internal/result) into text,
 // JSON, CSV, Markdown and GitHub Actions annotations, and does nothing
 // else: it computes no index, reads no input and writes no file. Each
 // command's formats are one registry, Formats (ScoreFormats,
 // CompareFormats, PlanFormats, ...), that the CLI looks --format up in.
 // Words and numbers shown to people come from internal/label.
 //
-// Imports: render depends on internal/result, internal/label and pkg/;
-// nothing below it (result, label, batch, report) imports render.
-package render
+// Imports: textout depends on internal/result, internal/label and pkg/;
+// nothing below it (result, label, batch, excelout) imports textout.
+package textout
 
 import (
 	"github.com/spbe-id/spbe/internal/label"
