@@ -8,9 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
 )
@@ -164,7 +164,7 @@ func runCompare(opts *compareOptions) error {
 // existing file only with --force. It returns the rules of the output.
 func (opts *compareOptions) checkOutput() (outfile.Options, error) {
 	save := saveOptions(opts.io, opts.Force, true, []string{opts.Old, opts.New})
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
 		save.Inputs = append(save.Inputs, src)
 	}
 	for _, p := range []string{opts.Old, opts.New} {
@@ -190,7 +190,7 @@ func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.O
 	case len(cs.Pairs) == 0:
 		return fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
 	}
-	if err := report.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
+	if err := excelout.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
 		return nil, err
 	}
 	wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))

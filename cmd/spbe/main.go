@@ -2,7 +2,7 @@
 // Berbasis Elektronik) from evaluation workbooks and a rubric.
 //
 // This package is wiring only: each command binds its flags to an options
-// struct, calls internal/batch, internal/textout or internal/report (and
+// struct, calls internal/batch, internal/textout or internal/excelout (and
 // pkg/), and returns errors that exitCode maps to the exit status.
 package main
 

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/outfile"
-	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/plan"
@@ -90,7 +90,7 @@ func runPlan(opts *planOptions) error {
 	if opts.Costs != "" {
 		inputs = append(inputs, opts.Costs)
 	}
-	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(in.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
 	save := saveOptions(in.io, opts.Force, true, inputs)
@@ -139,7 +139,7 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang.String(), po.Costs != nil, save); err != nil {
+		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), po.Costs != nil, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))

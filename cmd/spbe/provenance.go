@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -10,9 +10,9 @@ import (
 // newProvenance records a run for JSON output: the rubric named by
 // rubricArg (an embedded id or a file) and the hash of every input.
 func newProvenance(r *rubric.Rubric, rubricArg string, paths []string) (*result.Provenance, error) {
-	p := result.NewProvenance(provenanceVersion(version, commit), r, report.RubricSource(rubricArg), now())
+	p := result.NewProvenance(provenanceVersion(version, commit), r, excelout.RubricSource(rubricArg), now())
 	for _, path := range paths {
-		h, err := report.HashFile(path)
+		h, err := excelout.HashFile(path)
 		if err != nil {
 			return nil, err
 		}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
-	"github.com/spbe-id/spbe/internal/report"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -64,14 +64,14 @@ func runTemplate(opts *templateOptions) error {
 		return err
 	}
 	var inputs []string
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
 	save := saveOptions(opts.io, opts.Force, true, inputs)
 	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
+	if err := excelout.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
 		return err
 	}
 	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))

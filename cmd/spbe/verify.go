@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -54,11 +54,11 @@ value, recomputed value), 3 when the report cannot be checked.`,
 }
 
 func runVerify(opts *verifyOptions) error {
-	v, err := report.Verify(opts.Report, opts.Input)
+	v, err := excelout.Verify(opts.Report, opts.Input)
 	if err != nil {
 		return err
 	}
-	if v.RubricSource != report.Embedded {
+	if v.RubricSource != excelout.Embedded {
 		noteMismatch(opts.io.ErrOut, v.RubricSource, v.Rubric)
 	}
 	// What is printed quotes the report: its sheet names and paths.

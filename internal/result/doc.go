@@ -8,6 +8,6 @@
 //
 // The direction of imports: result depends only on pkg/rubric and
 // pkg/index; internal/batch builds it, internal/textout writes it as text,
-// JSON, CSV, Markdown or GitHub annotations, internal/report as Excel.
+// JSON, CSV, Markdown or GitHub annotations, internal/excelout as Excel.
 // Nothing here prints, reads files or knows a format.
 package result

@@ -1,14 +1,15 @@
-// Package report turns the results model (internal/result) into Excel:
+// Package excelout turns the results model (internal/result) into Excel:
 // the report of spbe score -o, the plan and comparison workbooks, and the
 // input form of a rubric (spbe template); it also reads a report back and
-// checks it against its recorded provenance (spbe verify). It imports
-// internal/result, internal/label and internal/workbook, never
-// internal/textout.
+// checks it against its recorded provenance (spbe verify). Every file is
+// written by the output policy of internal/outfile. It imports
+// internal/result, internal/label, internal/outfile and internal/workbook,
+// never internal/textout.
 //
 // A report holds values, not formulas: every number is the published
 // value, rounded half-up exactly as spbe score prints it, written as a
 // number. Text read from inputs is always written as a text cell.
-package report
+package excelout
 
 import (
 	"fmt"
