@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -63,10 +64,11 @@ func exitCode(err error) int {
 	var fe *textout.FormatError
 	var ge *gateError
 	var ce *batch.ChooseError
+	var ne *outfile.NameError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue), errors.As(err, &fe), errors.As(err, &ce):
+	case errors.As(err, &ue), errors.As(err, &fe), errors.As(err, &ce), errors.As(err, &ne):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGate

@@ -2,9 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/spbe-id/spbe/internal/outfile"
 )
@@ -23,34 +20,16 @@ func saveOptions(s *streams, force, workbook bool, inputs []string) outfile.Opti
 }
 
 // checkWorkbookOutput refuses, before any work, an -o that may not be
-// written (outfile.Check) or whose name does not end in .xlsx: spbe
-// writes an Excel workbook there, which Excel would not open under
-// another extension. formats are the command's other output formats, to
-// suggest one when the extension names it (-o r.csv: --format csv).
+// written (outfile.Check) or whose name does not end in .xlsx
+// (outfile.CheckName): spbe writes an Excel workbook there, which Excel
+// would not open under another extension. formats are the command's
+// other output formats, to suggest one when the extension names it (-o
+// r.csv: --format csv).
 func checkWorkbookOutput(path string, save outfile.Options, formats []string) error {
 	if err := outfile.Check(path, save); err != nil {
 		return err
 	}
-	return checkExt(path, "an Excel workbook", []string{".xlsx"}, formats)
-}
-
-// checkExt refuses an output path whose extension is not one of exts: the
-// file would hold what but be named as something else. Standard output
-// (-o -) has no name to check.
-func checkExt(path, what string, exts, formats []string) error {
-	if path == outfile.Stdout {
-		return nil
-	}
-	ext := strings.ToLower(filepath.Ext(path))
-	if slices.Contains(exts, ext) {
-		return nil
-	}
-	name := strings.TrimSuffix(path, filepath.Ext(path)) + exts[0]
-	msg := fmt.Sprintf("%s: -o writes %s, so the name must end in %s: -o %s", path, what, strings.Join(exts, " or "), name)
-	if f := strings.TrimPrefix(ext, "."); f != "" && slices.Contains(formats, f) {
-		msg += fmt.Sprintf(", or --format %s > %s for %s", f, path, strings.ToUpper(f))
-	}
-	return usagef("%s", msg)
+	return outfile.CheckName(path, "an Excel workbook", []string{".xlsx"}, formats)
 }
 
 // wrote says on stderr what a command wrote (what, with detail), and

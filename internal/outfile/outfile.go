@@ -17,6 +17,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -250,4 +252,45 @@ func Save(path string, o Options, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// NameError is an output path whose extension says it holds something
+// other than what is written there (r.csv for a workbook): a mistake of
+// the command line.
+type NameError struct {
+	Path string
+	What string   // what is written ("an Excel workbook")
+	Exts []string // the extensions it may have, the first preferred
+	// Format is the command's --format that the extension names, if any
+	// (-o r.csv: --format csv).
+	Format string
+}
+
+func (e *NameError) Error() string {
+	name := strings.TrimSuffix(e.Path, filepath.Ext(e.Path)) + e.Exts[0]
+	msg := fmt.Sprintf("%s: -o writes %s, so the name must end in %s: -o %s", e.Path, e.What, strings.Join(e.Exts, " or "), name)
+	if e.Format != "" {
+		msg += fmt.Sprintf(", or --format %s > %s for %s", e.Format, e.Path, strings.ToUpper(e.Format))
+	}
+	return msg
+}
+
+// CheckName refuses, with a *NameError, an output path whose extension is
+// not one of exts (compared case-blind): the file would hold what but be
+// named as something else, which Excel or an editor would not open.
+// formats are the command's other output formats, suggested when the
+// extension names one. Standard output has no name to check.
+func CheckName(path, what string, exts, formats []string) error {
+	if path == Stdout {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if slices.Contains(exts, ext) {
+		return nil
+	}
+	e := &NameError{Path: path, What: what, Exts: exts}
+	if f := strings.TrimPrefix(ext, "."); f != "" && slices.Contains(formats, f) {
+		e.Format = f
+	}
+	return e
 }

@@ -199,3 +199,36 @@ func TestCheckRefusesInputs(t *testing.T) {
 		t.Errorf("new file: %v", err)
 	}
 }
+
+// CheckName: the extension says what the file holds, case-blind; one
+// that names another format of the command suggests it.
+func TestCheckName(t *testing.T) {
+	tests := []struct {
+		path    string
+		exts    []string
+		formats []string
+		want    string // "" when accepted
+	}{
+		{"r.xlsx", []string{".xlsx"}, nil, ""},
+		{"R.XLSX", []string{".xlsx"}, nil, ""},
+		{Stdout, []string{".xlsx"}, nil, ""},
+		{"r.csv", []string{".xlsx"}, []string{"csv", "json"}, "r.csv: -o writes an Excel workbook, so the name must end in .xlsx: -o r.xlsx, or --format csv > r.csv for CSV"},
+		{"laporan", []string{".xlsx"}, []string{"csv"}, "laporan: -o writes an Excel workbook, so the name must end in .xlsx: -o laporan.xlsx"},
+		{"r.yml", []string{".yaml", ".yml"}, nil, ""},
+		{"r.txt", []string{".yaml", ".yml"}, nil, "r.txt: -o writes an Excel workbook, so the name must end in .yaml or .yml: -o r.yaml"},
+	}
+	for _, tt := range tests {
+		err := CheckName(tt.path, "an Excel workbook", tt.exts, tt.formats)
+		got := ""
+		if err != nil {
+			got = err.Error()
+			var ne *NameError
+			if !errors.As(err, &ne) {
+				t.Errorf("%s: %T, want a *NameError", tt.path, err)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("CheckName(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
