@@ -280,7 +280,6 @@ func addInstansiFlag(cmd *cobra.Command, o *readFlags) {
 // name, or its Key, starts with what is typed; folders are not read.
 func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Completion {
 	bo := o.batchOptions(nil)
-	bo.Instansi = "\x00" // selects none: every name is passed over and kept
 	if o.Sheet == "" {
 		bo.AllSheets = true
 	}
@@ -291,7 +290,7 @@ func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Co
 		if st, err := os.Stat(a); err != nil || st.IsDir() {
 			continue
 		}
-		for _, name := range batch.Read(a, bo).Others {
+		for _, name := range batch.Names(a, bo) {
 			if !seen[name] && (strings.HasPrefix(strings.ToLower(name), typed) || strings.HasPrefix(batch.Key(name), key)) {
 				seen[name] = true
 				out = append(out, name)

@@ -120,3 +120,12 @@ func SingleRubric(r *rubric.Rubric, ins []*Input, what string) (*rubric.Rubric, 
 		"so they are not %s together: give the inputs of each apart, or --rubric to read all with one "+
 		"(with --keep-going, the inputs of another are reported and the rest %s)", strings.Join(parts, "; "), what, what)
 }
+
+// Names lists the names of the instansi of the input at path, read with
+// o but scoring none of them (for the completion of --instansi): every
+// row of a wide table, every sheet of one instansi per sheet.
+func Names(path string, o *Options) []string {
+	ro := *o
+	ro.Instansi = "\x00" // selects none: every name is passed over and kept
+	return Read(path, &ro).Others
+}
