@@ -164,9 +164,10 @@ func addGroupByFlag(cmd *cobra.Command, p *string) {
 		func(s string) error { return fmt.Errorf("unknown --group-by %q (want category, or kategori)", s) })
 }
 
-// addForceFlag binds --force, which lets -o replace an existing file.
+// addForceFlag binds --force, which lets -o (or spbe man) replace an
+// existing file.
 func addForceFlag(cmd *cobra.Command, p *bool) {
-	cmd.Flags().BoolVar(p, "force", false, "overwrite the -o file if it exists (never an input)")
+	cmd.Flags().BoolVar(p, "force", false, "replace an output file that exists (never an input, never through a symbolic link)")
 }
 
 // addBatchFlags binds the flags of commands that read many inputs.

@@ -53,7 +53,7 @@ then: man spbe, man spbe-score. To update installed pages: spbe man --force DIR.
 			return runMan(opts, cmd.Root())
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the pages that exist in the folder (never a symbolic link)")
+	addForceFlag(cmd, &opts.Force)
 	return cmd
 }
 
