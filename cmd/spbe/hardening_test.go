@@ -113,6 +113,7 @@ var badInputs = []struct {
 	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},
 	{"bersarang.xlsx", "elements nested more than 256 deep", exitInvalid},
 	{"banyak-sheet.xlsx", "damaged part (xl/workbook.xml): more than 10000 sheets", exitInvalid},
+	{"latin1.xlsx", "", exitOK},
 }
 
 // wideBad are the inputs of badInputs read as wide tables: a batch of
