@@ -10,11 +10,11 @@ import (
 
 // excelBook is a workbook opened with excelize, to compute formulas
 // without a saved value (formula.go). It reads rows as the scanner does
-// (xlsx.Excel); it holds a sheet in memory while its rows are read.
+// (xlsx.Excelize); it holds a sheet in memory while its rows are read.
 type excelBook struct {
 	path string
 	f    *excelize.File
-	x    *xlsx.Excel
+	x    *xlsx.Excelize
 }
 
 func openExcel(path string, opts Options) (*excelBook, error) {
@@ -34,7 +34,7 @@ func openExcel(path string, opts Options) (*excelBook, error) {
 		}
 		return nil, unsupported(path, "cannot open the workbook: "+err.Error())
 	}
-	return &excelBook{path: path, f: f, x: xlsx.NewExcel(path, f)}, nil
+	return &excelBook{path: path, f: f, x: xlsx.NewExcelize(path, f)}, nil
 }
 
 func (x *excelBook) close() error { return x.f.Close() }

@@ -32,7 +32,7 @@ type sheetCells struct {
 }
 
 // rowReader is a sheet read by one of the readers: Book.Rows or
-// Excel.Rows.
+// Excelize.Rows.
 type rowReader func(fn RowFunc) error
 
 func scanSheet(b *Book, sh Sheet) rowReader {
@@ -43,12 +43,12 @@ func scanSheet(b *Book, sh Sheet) rowReader {
 const testLimit = 256 << 20
 
 // openExcel opens path with excelize as internal/workbook does.
-func openExcel(path string) (*Excel, func(), error) {
+func openExcel(path string) (*Excelize, func(), error) {
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: testLimit, UnzipXMLSizeLimit: 64 << 20})
 	if err != nil {
 		return nil, nil, err
 	}
-	return NewExcel(path, f), func() { f.Close() }, nil
+	return NewExcelize(path, f), func() { f.Close() }, nil
 }
 
 func readCells(read rowReader) (sheetCells, error) {

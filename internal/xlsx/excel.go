@@ -7,24 +7,24 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Excel reads the cells of a workbook opened with excelize as Book reads
+// Excelize reads the cells of a workbook opened with excelize as Book reads
 // them: raw cell values, the 1 and 0 of boolean cells as TRUE and FALSE,
 // a number in a date format as the date it shows, a number in exponent
 // notation as plain decimal text. It is the reader the scanner is held
 // to (the differential test and FuzzScan), and the one internal/workbook
 // reads a sheet with when it has opened excelize anyway. It holds a sheet
 // in memory while its rows are read.
-type Excel struct {
+type Excelize struct {
 	path     string
 	f        *excelize.File
 	date1904 bool
 	dates    map[int]bool // style id: shows numbers as dates
 }
 
-// NewExcel reads f, opened from path (named in errors), with
+// NewExcelize reads f, opened from path (named in errors), with
 // RawCellValue.
-func NewExcel(path string, f *excelize.File) *Excel {
-	x := &Excel{path: path, f: f, dates: map[int]bool{}}
+func NewExcelize(path string, f *excelize.File) *Excelize {
+	x := &Excelize{path: path, f: f, dates: map[int]bool{}}
 	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
 		x.date1904 = *p.Date1904
 	}
@@ -32,7 +32,7 @@ func NewExcel(path string, f *excelize.File) *Excel {
 }
 
 // Sheets lists the sheets in workbook order (without their parts).
-func (x *Excel) Sheets() []Sheet {
+func (x *Excelize) Sheets() []Sheet {
 	var list []Sheet
 	for _, n := range x.f.GetSheetList() {
 		v, err := x.f.GetSheetVisible(n)
@@ -43,7 +43,7 @@ func (x *Excel) Sheets() []Sheet {
 
 // Rows streams a sheet's rows to fn. excelize gives every row from the
 // first, empty ones included.
-func (x *Excel) Rows(sheet string, fn RowFunc) error {
+func (x *Excelize) Rows(sheet string, fn RowFunc) error {
 	damaged := func(err error) error {
 		return &Error{File: x.path, Sheet: sheet, Err: fmt.Errorf("%w: damaged sheet: %v", ErrUnsupportedFormat, err)}
 	}
@@ -73,7 +73,7 @@ func (x *Excel) Rows(sheet string, fn RowFunc) error {
 // notation as plain decimal text, as the scanner does; a text cell that
 // reads "1e0" stays as it is. The type is asked only of the rare cell
 // with an 'e' in it.
-func (x *Excel) numbers(sheet string, n int, cells []string) {
+func (x *Excelize) numbers(sheet string, n int, cells []string) {
 	for i, v := range cells {
 		if !strings.ContainsAny(v, "eE") {
 			continue
@@ -92,7 +92,7 @@ func (x *Excel) numbers(sheet string, n int, cells []string) {
 // and 0 of true/false cells become "TRUE" and "FALSE", so that a boolean
 // is never read as a level, and a number in a date format becomes the
 // date it shows.
-func (x *Excel) mark(sheet string, row int, cells []string) {
+func (x *Excelize) mark(sheet string, row int, cells []string) {
 	for i, v := range cells {
 		if v == "" || v[0] != '-' && v[0] != '.' && (v[0] < '0' || v[0] > '9') {
 			continue // not a number
@@ -110,7 +110,7 @@ func (x *Excel) mark(sheet string, row int, cells []string) {
 	}
 }
 
-func (x *Excel) isDate(sheet, cell string) bool {
+func (x *Excelize) isDate(sheet, cell string) bool {
 	id, err := x.f.GetCellStyle(sheet, cell)
 	if err != nil || id == 0 { // the default style, as the scanner reads it
 		return false
