@@ -92,6 +92,11 @@ func TestXMLScanLikeEncodingXML(t *testing.T) {
 		`<?xml version="1.0" encoding="UTF-8"?><a x="1" y='2'>t&amp;<![CDATA[<&>]]><!-- c --><?p i?>u</a>`,
 		"<p:a xmlns:p=\"u\" p:b = \"&#65;&#x42;\r\n\"><p:c/>a\r\nb\rc</p:a>",
 		`<a b="x>y"><b>1</b><b/></a>`,
+		// Declared encodings, decoded as excelize decodes them.
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"Pidi\xeb\">\xe9\x80\xff&#233;</a>",
+		"<?xml version='1.0' encoding='us-ascii'?><a>caf\xe9</a>",
+		"<?xml version=\"1.0\" encoding=\"Windows-1252\"?><a>\x93x\x94</a><?xml encoding=\"utf-8\"?>",
+		"<?xml version=\"1.0\" encoding=\"utf8\"?><a>caf\xc3\xa9</a>",
 	} {
 		got, err := scanTokens([]byte(in))
 		want, werr := stdTokens([]byte(in))
@@ -108,6 +113,7 @@ func FuzzXMLScan(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0"?><a x="1" y='2'>t&amp;<![CDATA[<&>]]><!-- c --><?p i?>u</a>`))
 	f.Add([]byte("<p:a xmlns:p=\"u\" p:b = \"&#65;\r\n\"><p:c/>a\r\nb</p:a>"))
 	f.Add([]byte(`<a b="x>y"><b>1]]</b><b/></a>`))
+	f.Add([]byte("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a b=\"\xeb\">\xe9\x80</a>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := scanTokens(data)
 		if err != nil {
