@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/transform"
 )
 
 // xmlTokens lists the tokens of an XML text as the scanner reads them:
@@ -46,10 +47,20 @@ func scanTokens(data []byte) ([]string, error) {
 	}
 }
 
+// charsetReader is what excelize gives encoding/xml
+// (golang.org/x/net/html/charset.NewReaderLabel, which is this).
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, err
+	}
+	return transform.NewReader(r, e.NewDecoder()), nil
+}
+
 // stdTokens lists the tokens of encoding/xml in the same form.
 func stdTokens(data []byte) ([]string, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
-	d.CharsetReader = charset.NewReaderLabel // as excelize reads
+	d.CharsetReader = charsetReader
 	var toks []string
 	var text []byte
 	for {
