@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -110,8 +109,7 @@ func (s *colStats) hash(t *WideTable, cells []string) uint64 {
 	h.SetSeed(s.seed)
 	for c, id := range t.ids {
 		if id != "" {
-			v, _, _ := number(at(cells, c))
-			h.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+			h.WriteString(strings.TrimSpace(at(cells, c)))
 			h.WriteByte(0)
 		}
 	}
@@ -121,6 +119,9 @@ func (s *colStats) hash(t *WideTable, cells []string) uint64 {
 // number reads a level cell as a float (to compare, never to score) and
 // the number of decimals it shows.
 func number(cell string) (float64, int, bool) {
+	if len(cell) == 1 && isDigit(cell[0]) {
+		return float64(cell[0] - '0'), 0, true // most cells
+	}
 	l, err := ParseLevel(cell)
 	if err != nil {
 		return 0, 0, false
