@@ -69,7 +69,10 @@ func normHeader(s string) string {
 // with full-width digits ("３") or non-breaking spaces, optionally after
 // the word "Level", "Tingkat" or "Tingkat Kematangan" ("Level 3", "Tingkat
 // 3"), and optionally followed by the level's name ("3 - Terdefinisi", "3
-// (Terdefinisi)") as long as that contains no digit.
+// (Terdefinisi)") as long as that contains no digit or other number
+// ("⅓", "²"). A whole number and one of the vulgar fractions ½ ¼ ¾ ("2
+// ½", "2½", "½") is read exactly as the decimal (2.5, 0.5); no other
+// fraction has an exact decimal, and is refused (see vulgarFraction).
 //
 // The level is read exactly, with every digit the cell stores: a value
 // Excel shows as 1,17 and stores as 1.1666666666666667 (7/6) is that
