@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 )
 
 // rezip rewrites the zip at path in place, passing every part through
@@ -129,6 +131,7 @@ func TestHandOverLatin1Parts(t *testing.T) {
 // An encrypted wide workbook streams every row through excelize, not
 // only the first maxHeaderRow.
 func TestEncryptedWideReadsEveryRow(t *testing.T) {
+	fixture.Slow(t, "encrypts and reads a sheet of 2 x maxHeaderRow rows")
 	const n = 2 * maxHeaderRow
 	rows := [][]any{{"Nama Instansi"}}
 	for i := 1; i <= 47; i++ {
