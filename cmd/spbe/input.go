@@ -57,18 +57,10 @@ func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels
 	return r, e, levels, nil
 }
 
-// choices are the embedded rubrics, each with its Scorer, in the order
-// rubric.EmbeddedIDs lists them: what a workbook's rubric is chosen
-// among when --rubric is not given.
-var choices = sync.OnceValue(func() []*batch.Scorer {
-	var scs []*batch.Scorer
-	for _, id := range rubric.EmbeddedIDs() {
-		if r, err := rubric.ByID(id); err == nil {
-			scs = append(scs, batch.NewScorer(r))
-		}
-	}
-	return scs
-})
+// choices are the embedded rubrics, in the order rubric.EmbeddedIDs
+// lists them: what a workbook's rubric is chosen among when --rubric is
+// not given. Each is parsed only when chosen (batch.EmbeddedChoices).
+var choices = sync.OnceValue(batch.EmbeddedChoices)
 
 // batchRubric is the one rubric of the inputs' evaluations: the one
 // given (r), else the one chosen for them. Inputs of different rubrics

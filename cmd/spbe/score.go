@@ -295,9 +295,12 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 		_, err := parseGates(r, failUnder, minPredicate)
 		return err
 	}
+	if failUnder == "" && minPredicate == "" {
+		return nil // no gate: no rubric to parse
+	}
 	var first error
-	for _, sc := range choices() {
-		_, err := parseGates(sc.R, failUnder, minPredicate)
+	for _, c := range choices() {
+		_, err := parseGates(c.Scorer().R, failUnder, minPredicate)
 		if err == nil {
 			return nil
 		}
