@@ -5,8 +5,9 @@
 #   ./test.sh        the fast tier, what a contributor runs before a commit:
 #                    go vet, staticcheck, go test -short ./... and go test
 #                    -race -short on internal/batch, the one package that
-#                    runs goroutines. About 2 minutes with warm Go caches on
-#                    a 2-core machine; it needs no program besides Go.
+#                    runs goroutines. 1-2 minutes with warm Go caches on
+#                    a 2-core machine (1m12s on a busy one); it needs
+#                    no program besides Go.
 #   ./test.sh -full  the full tier, what CI runs (.ci/run; CI=true selects it
 #                    too): the same checks without -short, so that every slow
 #                    oracle runs as well (LibreOffice recalculating forms and
