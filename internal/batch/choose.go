@@ -21,19 +21,14 @@ var ErrAmbiguous = errors.New("no rubric chosen")
 // knows without parsing the embedded rubrics: a run parses the one chosen.
 type Choice struct {
 	ID    string
-	keys  []indicatorKey // its indicators, in rubric order
-	codes bool           // some indicator has a code
+	keys  *rubric.Keys
+	codes bool // some indicator has a code
 	sc    func() *Scorer
 }
 
-// indicatorKey is how a table names an indicator: by its id, or by its
-// code ("3.2", as workbook.CanonicalCode writes it) under a rubric with
-// codes.
-type indicatorKey struct{ ID, Code string }
-
 // NewChoice is the choice of the rubric of sc.
 func NewChoice(sc *Scorer) *Choice {
-	return &Choice{ID: sc.R.ID, keys: keysOf(sc.R), codes: workbook.HasCodes(sc.R), sc: func() *Scorer { return sc }}
+	return &Choice{ID: sc.R.ID, keys: sc.R.Keys(), codes: workbook.HasCodes(sc.R), sc: func() *Scorer { return sc }}
 }
 
 // Scorer returns the Scorer of the choice's rubric, parsing it on first
@@ -46,7 +41,7 @@ func (c *Choice) Scorer() *Scorer { return c.sc() }
 func EmbeddedChoices() []*Choice {
 	var cs []*Choice
 	for _, id := range rubric.EmbeddedIDs() {
-		keys, ok := embeddedKeys[id]
+		table, ok := embeddedKeys[id]
 		if !ok {
 			// Not in the table (TestEmbeddedKeys fails): parse it.
 			r, err := rubric.ByID(id)
@@ -56,7 +51,11 @@ func EmbeddedChoices() []*Choice {
 			cs = append(cs, NewChoice(NewScorer(r)))
 			continue
 		}
-		c := &Choice{ID: id, keys: keys, codes: slices.ContainsFunc(keys, func(k indicatorKey) bool { return k.Code != "" })}
+		ids, codes := make([]string, len(table)), make([]string, len(table))
+		for i, k := range table {
+			ids[i], codes[i] = k[0], k[1]
+		}
+		c := &Choice{ID: id, keys: rubric.NewKeys(ids, codes), codes: slices.ContainsFunc(codes, func(c string) bool { return c != "" })}
 		c.sc = sync.OnceValue(func() *Scorer {
 			r, err := rubric.ByID(id)
 			if err != nil {
@@ -69,33 +68,14 @@ func EmbeddedChoices() []*Choice {
 	return cs
 }
 
-// keysOf lists the ids and codes of r's indicators, codes as
-// workbook.Indicator compares them.
-func keysOf(r *rubric.Rubric) []indicatorKey {
-	var keys []indicatorKey
-	for _, ind := range r.Indicators() {
-		k := indicatorKey{ID: ind.ID}
-		if ind.Code != "" {
-			k.Code = ind.Code
-			if c, ok := workbook.CanonicalCode(ind.Code); ok {
-				k.Code = c
-			}
-		}
-		keys = append(keys, k)
-	}
-	return keys
-}
-
-// indicator returns the index of the indicator that id names (as
-// workbook.Indicator finds it), or -1.
+// indicator returns the position of the indicator that id names (as
+// workbook.Indicator finds it: rubric.Lookup), or -1.
 func (c *Choice) indicator(id string) int {
-	isCode := workbook.IsCode(id)
-	for i, k := range c.keys {
-		if !isCode && k.ID == id || isCode && k.Code != "" && k.Code == id {
-			return i
-		}
+	i, err := c.keys.Lookup(id)
+	if err != nil {
+		return -1
 	}
-	return -1
+	return i
 }
 
 // fit is how the ids of one table fit a rubric.
@@ -136,7 +116,7 @@ func fitOf(c *Choice, ids []string) *fit {
 			f.unknown++
 		}
 	}
-	f.missing = len(c.keys) - f.known
+	f.missing = len(c.keys.IDs) - f.known
 	f.codes = c.codes && n*2 > len(ids)
 	return f
 }
@@ -176,12 +156,12 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 	case 1:
 		f := fitting[0]
 		return f.c.Scorer(), fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
-			f.known, len(f.c.keys), f.missing), nil
+			f.known, len(f.c.keys.IDs), f.missing), nil
 	case 0:
 	default:
 		var names []string
 		for _, f := range fitting {
-			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys)))
+			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys.IDs)))
 		}
 		return nil, "", fmt.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
 			ErrAmbiguous, len(distinct(ids)), andList(names))
@@ -206,7 +186,7 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
 	}
 	return best.c.Scorer(), fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
-		best.known, len(best.c.keys), best.unknown, plural(best.unknown, "id is", "ids are")), nil
+		best.known, len(best.c.keys.IDs), best.unknown, plural(best.unknown, "id is", "ids are")), nil
 }
 
 // hintFor returns advice for a table read under the rubric given, sc,
@@ -239,10 +219,9 @@ func Describe(r *rubric.Rubric) string {
 // ranges: "1..47", "1..34, 35a..35c", "1.1..7.2".
 func (c *Choice) idRanges(codes bool) string {
 	var labels []string
-	for _, k := range c.keys {
-		l := k.ID
-		if codes && k.Code != "" {
-			l = k.Code
+	for i, l := range c.keys.IDs {
+		if codes && c.keys.Codes[i] != "" {
+			l = c.keys.Codes[i]
 		}
 		labels = append(labels, l)
 	}

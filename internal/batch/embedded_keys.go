@@ -6,7 +6,7 @@ package batch
 // rubric, in rubric order: what choosing the rubric of a table needs,
 // known without parsing every rubric at start-up (EmbeddedChoices).
 // TestEmbeddedKeys keeps it equal to the rubrics.
-var embeddedKeys = map[string][]indicatorKey{
+var embeddedKeys = map[string][][2]string{
 	"permenpanrb-5-2018": {
 		{"1", ""}, {"2", ""}, {"3", ""}, {"4", ""}, {"5", ""}, {"6", ""},
 		{"7", ""}, {"8", ""}, {"9", ""}, {"10", ""}, {"11", ""}, {"12", ""},

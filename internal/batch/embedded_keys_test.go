@@ -24,7 +24,7 @@ package batch
 // rubric, in rubric order: what choosing the rubric of a table needs,
 // known without parsing every rubric at start-up (EmbeddedChoices).
 // TestEmbeddedKeys keeps it equal to the rubrics.
-var embeddedKeys = map[string][]indicatorKey{
+var embeddedKeys = map[string][][2]string{
 `)
 	ids := rubric.EmbeddedIDs()
 	slices.Sort(ids)
@@ -33,7 +33,11 @@ var embeddedKeys = map[string][]indicatorKey{
 		if err != nil {
 			t.Fatal(err)
 		}
-		keys := keysOf(r)
+		k := r.Keys()
+		var keys [][2]string
+		for i, id := range k.IDs {
+			keys = append(keys, [2]string{id, k.Codes[i]})
+		}
 		if got := embeddedKeys[id]; !slices.Equal(got, keys) {
 			t.Errorf("embeddedKeys[%q] is not the rubric's ids and codes: SPBE_UPDATE=1 go test -run TestEmbeddedKeys ./internal/batch", id)
 		}
@@ -44,7 +48,7 @@ var embeddedKeys = map[string][]indicatorKey{
 			} else {
 				b.WriteString(" ")
 			}
-			fmt.Fprintf(&b, "{%q, %q},", k.ID, k.Code)
+			fmt.Fprintf(&b, "{%q, %q},", k[0], k[1])
 		}
 		b.WriteString("\n\t},\n")
 	}
@@ -64,7 +68,7 @@ var embeddedKeys = map[string][]indicatorKey{
 	// The choices from the table choose as those from the parsed rubrics.
 	for i, c := range EmbeddedChoices() {
 		parsed := NewChoice(c.Scorer())
-		if !slices.Contains(ids, c.ID) || c.codes != parsed.codes || !slices.Equal(c.keys, parsed.keys) {
+		if !slices.Contains(ids, c.ID) || c.codes != parsed.codes || !slices.Equal(c.keys.IDs, parsed.keys.IDs) || !slices.Equal(c.keys.Codes, parsed.keys.Codes) {
 			t.Errorf("choice %d (%s) differs from its parsed rubric's", i, c.ID)
 		}
 	}

@@ -77,7 +77,7 @@ func (o *Options) readOptions() workbook.Options {
 		want = len(o.Rubric.Indicators())
 	}
 	for _, c := range o.Choices {
-		if n := len(c.keys); o.Rubric == nil && (want == 0 || n < want) {
+		if n := len(c.keys.IDs); o.Rubric == nil && (want == 0 || n < want) {
 			want = n
 		}
 	}
