@@ -88,7 +88,7 @@ if [ "$tier" = fast ]; then
   exit 0
 fi
 
-step "go test ./... (every test; cmd/spbe, internal/workbook and internal/report take longest)"
+step "go test ./... (every test; cmd/spbe, internal/excelout and internal/xlsx take longest)"
 go test -timeout 20m ./...
 
 # The race detector on the goroutines of internal/batch and on the code that
