@@ -30,7 +30,7 @@ var (
 // it ("pkg/" every package under pkg).
 var importRules = []struct {
 	pkgs  []string // the packages the rule holds for
-	only  []string // when set, the only packages of this module they may import
+	only  []string // when not nil, the only packages of this module they may import
 	never []string // what they never import (of this module or not)
 	why   string
 }{
@@ -44,6 +44,10 @@ var importRules = []struct {
 		why: "the Excel writer and the text renderer are two printers of the same model"},
 	{pkgs: impTextOut, never: slices.Concat(impExcelOut, impReader, []string{"internal/batch"}),
 		why: "the text renderer prints the model and nothing else"},
+	{pkgs: slices.Concat(impOutFiles, []string{"internal/iostreams"}), only: []string{},
+		why: "the output-file policy and the streams serve every command and know nothing of the model"},
+	{pkgs: []string{"internal/label"}, only: []string{"pkg/"},
+		why: "the words of the outputs, shared by the printers and the notes, depend on pkg/ alone"},
 	{pkgs: impReader, never: slices.Concat(impTextOut, impExcelOut, impOutFiles, []string{"internal/batch", "internal/result"}),
 		why: "the reader turns files into tables and levels; it knows nothing of what is made of them"},
 }
