@@ -73,7 +73,7 @@ func (ev Evidence) votes(cands []*fit) []vote {
 	if ev.Year > 0 {
 		v := vote{what: fmt.Sprintf("the year %d (%s)", ev.Year, ev.YearAt)}
 		for _, f := range cands {
-			if slices.Contains(f.sc.R.Years, ev.Year) {
+			if slices.Contains(f.c.Scorer().R.Years, ev.Year) {
 				v.for_ = append(v.for_, f)
 			}
 		}
@@ -84,13 +84,13 @@ func (ev Evidence) votes(cands []*fit) []vote {
 		for _, f := range cands {
 			match := 0
 			for id, name := range ev.Names {
-				if ind := workbook.Indicator(f.sc.R, id); ind != nil && workbook.SameName(ind.Name, name) {
+				if ind := workbook.Indicator(f.c.Scorer().R, id); ind != nil && workbook.SameName(ind.Name, name) {
 					match++
 				}
 			}
 			if match*2 >= len(ev.Names) {
 				v.for_ = append(v.for_, f)
-				v.what = fmt.Sprintf("the indicator names (%d of %d are those of %s)", match, len(ev.Names), f.sc.R.ID)
+				v.what = fmt.Sprintf("the indicator names (%d of %d are those of %s)", match, len(ev.Names), f.c.ID)
 			}
 		}
 		keep(v)
@@ -135,7 +135,7 @@ func (ev Evidence) decide(cands []*fit) (*fit, string, error) {
 func fitNames(fs []*fit) string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
-		names[i] = f.sc.R.ID
+		names[i] = f.c.ID
 	}
 	return andList(names)
 }
@@ -154,9 +154,9 @@ func fitting(fits []*fit) []*fit {
 // complete decides for a table whose ids are every indicator of c's
 // rubric, among the rubrics that fit (see ChooseBy, rule 2).
 func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, string, error) {
-	base := fmt.Sprintf("its %d indicators match (ids %s)", c.known, idRanges(c.sc.R, c.codes))
+	base := fmt.Sprintf("its %d indicators match (ids %s)", c.known, c.c.idRanges(c.codes))
 	if len(fitting) < 2 || !plainIDs(ev.IDs) {
-		return c.sc, base, nil
+		return c.c.Scorer(), base, nil
 	}
 	var parts []*fit
 	for _, f := range fitting {
@@ -169,18 +169,18 @@ func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, string, error) {
 	case err != nil:
 		return nil, "", err
 	case f == c:
-		return c.sc, base, nil
+		return c.c.Scorer(), base, nil
 	case f != nil:
-		return f.sc, fmt.Sprintf("its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)",
-			c.sc.R.ID, f.known, len(f.sc.R.Indicators()), why, f.missing), nil
+		return f.c.Scorer(), fmt.Sprintf("its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)",
+			c.c.ID, f.known, len(f.c.keys.IDs), why, f.missing), nil
 	case len(ev.Others) > 0:
 		return nil, "", fmt.Errorf("%w: its plain ids %s are all the indicators of %s and a part of %s, and %s %s a table too "+
 			"(the larger instrument split over sheets?); no year or indicator names tell them apart: give --rubric",
-			ErrAmbiguous, idRanges(c.sc.R, false), c.sc.R.ID, fitNames(parts), plural(len(ev.Others), "sheet", "sheets")+" "+quoteAll(ev.Others),
+			ErrAmbiguous, c.c.idRanges(false), c.c.ID, fitNames(parts), plural(len(ev.Others), "sheet", "sheets")+" "+quoteAll(ev.Others),
 			plural(len(ev.Others), "holds", "hold"))
 	}
-	return c.sc, fmt.Sprintf("%s; plain ids %s are indicators of %s too, and nothing else in the file (kode ids, indicator names, "+
-		"a year) tells them apart", base, idRanges(c.sc.R, false), fitNames(parts)), nil
+	return c.c.Scorer(), fmt.Sprintf("%s; plain ids %s are indicators of %s too, and nothing else in the file (kode ids, indicator names, "+
+		"a year) tells them apart", base, c.c.idRanges(false), fitNames(parts)), nil
 }
 
 func quoteAll(s []string) string {

@@ -40,7 +40,7 @@ func TestWideRowsSaid(t *testing.T) {
 		{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), ` +
 			`7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`},
 	} {
-		in := Read(trustInput(t, tt.file), &Options{Choices: embeddedScorers(t)})
+		in := Read(trustInput(t, tt.file), &Options{Choices: EmbeddedChoices()})
 		if len(in.Errs) > 0 {
 			t.Fatalf("%s: %v", tt.file, in.Errs)
 		}
@@ -61,7 +61,7 @@ func TestWideRowsSaid(t *testing.T) {
 // SPBE in part; the year, the indicator names and the other sheets
 // decide, and evidence that disagrees is refused.
 func TestChooseByEvidence(t *testing.T) {
-	choices := embeddedScorers(t)
+	choices := EmbeddedChoices()
 	pemdi, _ := rubric.ByID("permenpanrb-8-2026")
 	r59, _ := rubric.ByID("permenpanrb-59-2020")
 	names := func(r *rubric.Rubric, n int) map[string]string {
