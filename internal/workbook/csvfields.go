@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -43,6 +44,30 @@ func (c *csvBook) shiftedInto(lv, next string, col int, header string) string {
 	}
 	return fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
 		"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next)
+}
+
+// trailingNumber returns the message for a record whose last header
+// column, after column after (0-based), is a column of text that holds a
+// bare number ("1.3", "5"): an unquoted decimal comma further left shifts
+// every field after it by one, the last into that column; "" otherwise.
+// The column right after is shiftedInto's.
+func (c *csvBook) trailingNumber(cells, header []string, after int) string {
+	last := len(header) - 1
+	for last >= 0 && fold(header[last]) == "" {
+		last--
+	}
+	if c.sep != ',' || last <= after+1 || last >= len(cells) || !textColumn(header[last]) {
+		return ""
+	}
+	v := fold(cells[last])
+	whole, frac, _ := strings.Cut(v, ".")
+	if v == "" || len(v) > 8 || !digitsOnly(whole) || whole == "" || !digitsOnly(frac) {
+		return ""
+	}
+	name, _ := excelize.ColumnNumberToName(last + 1)
+	return fmt.Sprintf("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
+		"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
+		name, fold(header[last]), v)
 }
 
 // commaHint explains a record with more fields than its header in a file
@@ -91,6 +116,8 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
 		case t.header >= 0 && c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
 			msg = c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
+		case t.header >= 0 && c.trailingNumber(g.rows[r], hs, t.level.col-1) != "":
+			msg = c.trailingNumber(g.rows[r], hs, t.level.col-1)
 		default:
 			continue
 		}

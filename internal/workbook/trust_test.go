@@ -182,7 +182,28 @@ func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
 	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan")`) {
 		t.Errorf("koma-keterangan-lebar.csv: %v", err)
 	}
+	// Columns between the level and the text column: the last field shifts
+	// into the text column.
+	between := longCSV("No,Tingkat Kematangan,Bobot,Keterangan", func(i int, line string) string {
+		if i == 21 {
+			return "21,2,5,1.3"
+		}
+		return line + ",1.3"
+	})
+	_, err = ReadSheet(writeCSV(t, "bobot.csv", between), Options{})
+	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 22: indicator 21: column D ("Keterangan"), a column of text, holds the number 1.3`) {
+		t.Errorf("bobot.csv: %v", err)
+	}
+	wide := "Nama Instansi," + strings.Join(ids47(), ",") + ",Indeks,Keterangan\nInstansi Contoh,2,5" + strings.Repeat(",3", 46) + ",3.00\n"
+	err = Read(writeCSV(t, "lebar.csv", wide), Options{Layout: LayoutWide, Want: 47}, Visitor{
+		Row: func(t *WideTable, r *WideRow) error { _, err := r.Levels(t, r59, nil); return err },
+	})
+	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `column AX ("Keterangan"), a column of text, holds the number 3.00`) {
+		t.Errorf("lebar.csv: %v", err)
+	}
 	for _, text := range []string{
+		longCSV("No,Tingkat Kematangan,Bobot,Keterangan", func(i int, line string) string { return line + ",1.3,sudah" }),
+		longCSV("No,Tingkat Kematangan,Bobot,Keterangan", func(i int, line string) string { return line + ",1.3," }),
 		longCSV("No,Tingkat Kematangan,Bobot", func(i int, line string) string { return line + ",5" }),
 		longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",sudah" }),
 		strings.ReplaceAll(longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",5" }), ",", ";"),

@@ -433,6 +433,9 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 		if msg := s.csv.shiftedInto(cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
 			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %sthe last indicator's %s", line, who, msg))}
 		}
+		if msg := s.csv.trailingNumber(cells, t.header, last-1); msg != "" {
+			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s", line, who, msg))}
+		}
 	}
 	return nil
 }
