@@ -68,7 +68,7 @@ instansi.`,
 	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
-	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate(&opts.input.readFlags))
 	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
 	for _, name := range []string{"max-level", "fixed", "cost-col"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)

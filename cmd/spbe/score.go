@@ -137,7 +137,7 @@ files of each; -v says it for every file.`,
 	addForceFlag(cmd, &opts.Force)
 	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
-	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate(&opts.readFlags))
 	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
 	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions([]string{

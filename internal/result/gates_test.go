@@ -8,7 +8,7 @@ import (
 )
 
 func TestGatesCheck(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
