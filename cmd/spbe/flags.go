@@ -23,7 +23,7 @@ func addReadFlags(cmd *cobra.Command, o *readFlags) {
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
 	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
 	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
-	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks")
+	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks (else $SPBE_PASSWORD, else asked for when a workbook is encrypted and stdin is a terminal)")
 	f.Var((*mibFlag)(&o.MaxUnzipMiB), "max-unzip-size", "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
 	f.BoolVar(&o.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the result is provisional)")
 	for _, name := range []string{"sheet", "id-col", "level-col", "password", "max-unzip-size"} {

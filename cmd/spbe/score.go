@@ -34,6 +34,9 @@ type readFlags struct {
 	// Instansi selects one instansi by name (--instansi): a row of a
 	// wide workbook or a sheet; see batch.Options.Instansi.
 	Instansi string
+	// Lang is the language of results and of the messages of reading
+	// (--lang): "id" or "en".
+	Lang string
 }
 
 type scoreOptions struct {
@@ -43,7 +46,6 @@ type scoreOptions struct {
 	Paths  []string
 	Rubric string
 	Format string
-	Lang   string
 	Detail bool
 
 	FailUnder    string
@@ -181,6 +183,9 @@ func runScore(opts *scoreOptions) error {
 	if err := checkGates(r, opts.FailUnder, opts.MinPredicate); err != nil {
 		return err
 	}
+	if err := checkInputPaths(opts.Lang, opts.Paths...); err != nil {
+		return err
+	}
 	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
 	if err != nil {
 		return err
@@ -197,7 +202,7 @@ func runScore(opts *scoreOptions) error {
 	bo := opts.batchOptions(r)
 	bo.Layout = layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
-		in := batch.Read(inputs[0], bo)
+		in := readAsking(opts.io, &opts.readFlags, inputs[0], bo)
 		if err := in.OutOfFiles(); err != nil {
 			return err
 		}
@@ -419,7 +424,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
 	bo := opts.batchOptions(r)
 	bo.OtherSheetsHint = "--sheet NAME or --instansi NAME reads another"
-	in := batch.Read(path, bo)
+	in := readAsking(opts.io, &opts.readFlags, path, bo)
 	if err := in.OutOfFiles(); err != nil {
 		return nil, nil, err
 	}
@@ -442,8 +447,8 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
 		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
-		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
+		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.password(),
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi, Lang: opts.Lang,
 	}
 	if opts.Instansi != "" && opts.Sheet == "" {
 		o.AllSheets = true // a sheet is selected by its instansi

@@ -130,13 +130,17 @@ func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
 // hintFor returns advice for a table read under the rubric given, sc,
 // whose ids are those of another of the choices in full: "this looks like
 // a workbook for ...: try --rubric ...", or "".
-func hintFor(sc *Scorer, choices []*Scorer, ids []string) string {
+func hintFor(sc *Scorer, choices []*Scorer, ids []string, lang string) string {
 	if fitOf(sc, ids).complete() {
 		return ""
 	}
 	for _, c := range choices {
 		if c.R.ID != sc.R.ID && fitOf(c, ids).complete() {
-			return fmt.Sprintf("this looks like a workbook for %s: try --rubric %s, or leave --rubric out to choose by the indicators", c.R.Name, c.R.ID)
+			return say(lang,
+				fmt.Sprintf("ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
+					c.R.Name, sc.R.Name, len(c.R.Indicators()), c.R.ID),
+				fmt.Sprintf("this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
+					c.R.Name, sc.R.Name, len(c.R.Indicators()), c.R.ID))
 		}
 	}
 	return ""
