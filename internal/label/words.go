@@ -60,6 +60,12 @@ var Plan = Table{
 		"met": "Target sudah tercapai: tidak ada langkah.", "aspect": "Aspek", "before": "Sebelum",
 		"room":  "Ruang per aspek: poin indeks yang masih terbuka sampai tingkat maksimum, terbesar dulu",
 		"index": "Indeks", "open": "Sisa poin",
+		"exact":       "tepat %s",
+		"rounding":    "Tanpa selisih: indeks tepat sesudah rencana %s, di bawah target %s; target tercapai hanya karena pembulatan setengah ke atas. Satu langkah lagi memberi selisih.",
+		"external":    "Indikator yang dinilai instansi lain tidak diubah dalam rencana ini: %s (--include-external mengikutkannya).",
+		"budgetTitle": "Anggaran %s: indeks tertinggi yang terbeli",
+		"left":        "sisa anggaran %s",
+		"gateTarget":  "target %s tidak tercapai: maksimum dengan batasan ini %s",
 	},
 	"en": {
 		"title": "Plan to reach %s", "now": "Now", "after": "After", "max": "Maximum", "change": "Change",
@@ -67,6 +73,12 @@ var Plan = Table{
 		"met": "The target is already met: no steps.", "aspect": "Aspect", "before": "Before",
 		"room":  "Room per aspect: index points still open up to the top level, largest first",
 		"index": "Index", "open": "Points open",
+		"exact":       "exactly %s",
+		"rounding":    "No margin: the exact index after the plan is %s, below the target %s; the target is met only because the index is rounded half-up. One more step gives a margin.",
+		"external":    "Indicators scored by other agencies are kept as they are in this plan: %s (--include-external includes them).",
+		"budgetTitle": "Budget %s: the highest index it buys",
+		"left":        "%s of the budget left",
+		"gateTarget":  "target %s not reached: the most under these constraints is %s",
 	},
 }
 
