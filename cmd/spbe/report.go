@@ -25,7 +25,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	if err := report.WriteWith(opts.Output, evals, p, save, report.Options{PerInstansi: opts.PerInstansi}); err != nil {
+	if err := report.WriteWith(opts.Output, evals, p, save, report.Options{PerInstansi: opts.PerInstansi, Title: opts.Title}); err != nil {
 		return err
 	}
 	detail := "1 evaluation"

@@ -55,6 +55,8 @@ type scoreOptions struct {
 	Force  bool   // overwrite an existing report
 	// PerInstansi writes a sheet per instansi in the report however many.
 	PerInstansi bool
+	// Title is the -o report's title (--title).
+	Title string
 	// inputs are the files that the arguments name (folders expanded),
 	// which -o may not replace.
 	inputs []string
@@ -137,6 +139,8 @@ files of each; -v says it for every file.`,
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	addForceFlag(cmd, &opts.Force)
+	f.StringVar(&opts.Title, "title", "", `the -o report's title, at the top of its summaries and on every page ("Indeks SPBE Kabupaten/Kota Kalimantan Timur 2024"); a year in it is shown as the evaluation's year`)
+	_ = cmd.RegisterFlagCompletionFunc("title", cobra.NoFileCompletions)
 	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate(&opts.readFlags))
