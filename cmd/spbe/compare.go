@@ -3,16 +3,15 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/label"
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 type compareOptions struct {
@@ -93,7 +92,7 @@ an existing file without --force.`,
 	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter (default: --level-col, or detected)")
 	_ = cmd.RegisterFlagCompletionFunc("old-col", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("new-col", cobra.NoFileCompletions)
-	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.CompareFormats)
 	addLangFlag(cmd, &opts.Lang)
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
@@ -105,12 +104,9 @@ an existing file without --force.`,
 }
 
 func runCompare(opts *compareOptions) error {
-	rend, err := render.CompareFormats.Lookup(opts.Format)
+	rend, err := textout.CompareFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
-	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
@@ -119,128 +115,43 @@ func runCompare(opts *compareOptions) error {
 	if err := checkInputPaths(opts.Lang, opts.Old, opts.New); err != nil {
 		return err
 	}
-	// -o is refused before any work: never over an input (the arguments,
-	// the workbooks in folder arguments, a rubric file), over an existing
-	// file only with --force.
-	save := opts.io.saveOptions(opts.Force, true, []string{opts.Old, opts.New})
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
-		save.Inputs = append(save.Inputs, src)
-	}
-	for _, p := range []string{opts.Old, opts.New} {
-		if ins, err := batch.Expand([]string{p}, opts.Recursive); err == nil {
-			save.Inputs = append(save.Inputs, ins...)
-		}
-	}
-	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
-			return err
-		}
-	}
-	var sc *batch.Scorer
-	if r != nil {
-		sc = batch.NewScorer(r)
-	}
-	side := func(path, col string) ([]*batch.Input, error) {
-		inputs, err := batch.Expand([]string{path}, opts.Recursive)
-		if err != nil {
-			return nil, err
-		}
-		save.Inputs = append(save.Inputs, inputs...) // again: the folder may have changed
-		if len(inputs) == 0 {
-			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
-		}
-		o := opts.batchOptions(r)
-		o.Scorer = sc
-		if col != "" {
-			o.LevelCol = col
-		}
-		if o.LevelCol != "" {
-			o.Layout = batch.LayoutLong
-		}
-		var ins []*batch.Input
-		err = batch.ReadAll(inputs, opts.Jobs, o, func(in *batch.Input) { ins = append(ins, in) })
-		return ins, err
-	}
-	olds, err := side(opts.Old, opts.OldCol)
+	save, err := opts.checkOutput()
 	if err != nil {
 		return err
 	}
-	news, err := side(opts.New, opts.NewCol)
+	sides, err := batch.ReadSides(batch.SidesOptions{
+		Old: opts.Old, New: opts.New, OldCol: opts.OldCol, NewCol: opts.NewCol,
+		Recursive: opts.Recursive, Jobs: opts.Jobs, Read: opts.batchOptions(r), Lang: opts.Lang.String(),
+	})
+	if sides != nil {
+		save.Inputs = append(save.Inputs, sides.Files...) // again: a folder may have changed
+	}
 	if err != nil {
 		return err
 	}
-	both := append(slices.Clone(olds), news...)
 	// Two workbooks: each one's notes; folders: grouped by choice.
-	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(olds) == 1 && len(news) == 1}
-	for _, in := range both {
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1}
+	for _, in := range sides.All() {
 		printNotes(opts.io.ErrOut, in, notes, false)
 	}
 	printSummary(opts.io.ErrOut, notes)
-	if opts.Instansi != "" {
-		for _, s := range []struct {
-			path string
-			ins  []*batch.Input
-		}{{opts.Old, olds}, {opts.New, news}} {
-			if err := batch.Find(s.ins, opts.Instansi, s.path); err != nil {
-				return &usageError{fmt.Errorf("--instansi: %w", err)}
-			}
-		}
-	}
-	if r == nil {
-		if err := sidesOfInstruments(opts.Lang, olds, news); err != nil {
-			return err
-		}
-	}
-	if r, err = batchRubric(r, both, "compared"); err != nil {
-		return err
-	}
-	where := func(e *batch.Eval, old bool) string {
-		col := opts.NewCol
-		if old {
-			col = opts.OldCol
-		}
-		s := e.Source
-		if e.Sheet != "" {
-			s += ", " + label.SheetWord(opts.Lang) + " " + e.Sheet
-		}
-		if col != "" {
-			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang), col)
-		}
-		return s
-	}
-	if err := checkInstruments(opts, r, olds, news); err != nil {
-		return err
-	}
-	cs, errs, err := batch.CompareSides(r, olds, news, where)
+	cs, errs, err := sides.Compare()
 	if err != nil {
 		return err
 	}
-	if len(errs) > 0 && batch.OneAgainstOne(olds, news) {
+	if len(errs) > 0 && sides.OneAgainstOne() {
 		return errors.Join(errs...) // one workbook against another: its error, as score gives it
 	}
 	for _, err := range errs {
 		printError(opts.io.ErrOut, err)
 	}
-	var outErr error
-	if opts.Output != "" {
-		if len(cs.Pairs) == 0 {
-			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
-		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
-			return err
-		} else {
-			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
-		}
+	outErr, err := opts.writeWorkbook(cs, save)
+	if err != nil {
+		return err
 	}
-	if opts.Output != report.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
+	if opts.Output != outfile.Stdout { // else stdout holds the workbook
+		if err := opts.render(rend, cs); err != nil {
 			return err
-		}
-		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
-			or := ""
-			if opts.Output == "" {
-				or = " (or -o a workbook with a sheet per pair)"
-			}
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
 		}
 	}
 	if len(errs) > 0 && !opts.KeepGoing {
@@ -249,89 +160,56 @@ func runCompare(opts *compareOptions) error {
 	return outErr
 }
 
-// checkInstruments refuses, with the reason, to compare two sides when one
-// of them failed to read under the rubric but is an evaluation of another
-// embedded rubric (an SPBE 2025 workbook against a Pemdi 2026 one).
-func checkInstruments(opts *compareOptions, r *rubric.Rubric, olds, news []*batch.Input) error {
-	var others []*rubric.Rubric
-	for _, id := range rubric.EmbeddedIDs() {
-		if o, err := rubric.ByID(id); err == nil {
-			others = append(others, o)
+// checkOutput refuses -o before any work: never over an input (the
+// arguments, the workbooks in folder arguments, a rubric file), over an
+// existing file only with --force. It returns the rules of the output.
+func (opts *compareOptions) checkOutput() (outfile.Options, error) {
+	save := saveOptions(opts.io, opts.Force, true, []string{opts.Old, opts.New})
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
+		save.Inputs = append(save.Inputs, src)
+	}
+	for _, p := range []string{opts.Old, opts.New} {
+		if ins, err := batch.Expand([]string{p}, opts.Recursive); err == nil {
+			save.Inputs = append(save.Inputs, ins...)
 		}
 	}
-	reread := func(path string, other *rubric.Rubric) bool {
-		col := opts.NewCol
-		if slices.ContainsFunc(olds, func(in *batch.Input) bool { return in.Path == path }) {
-			col = opts.OldCol
+	if opts.Output != "" {
+		if err := checkWorkbookOutput(opts.Output, save, textout.CompareFormats.Names()); err != nil {
+			return save, err
 		}
-		o := &batch.Options{Rubric: other, Scorer: batch.NewScorer(other), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
-		if col != "" {
-			o.Layout = batch.LayoutLong
-		}
-		in := batch.Read(path, o)
-		return len(in.Errs) == 0 && len(in.Evals) > 0
 	}
-	return batch.CheckInstruments(r, opts.Old, olds, opts.New, news, others, reread)
+	return save, nil
 }
 
-// sidesOfInstruments refuses two sides whose inputs were read with
-// different instruments (rubrics chosen by their indicators: an SPBE 2024
-// workbook against a Pemdi 2026 one), saying why no --rubric can compare
-// them and what can be compared instead: each side's index, and the
-// aspects that the two instruments name alike. It is nil when each side is
-// of one rubric and it is the same one (or a side has none: the reading
-// errors say why).
-func sidesOfInstruments(lang string, olds, news []*batch.Input) error {
-	of := func(ins []*batch.Input) (*rubric.Rubric, string) {
-		var r *rubric.Rubric
-		for _, in := range ins {
-			for _, x := range in.Rubrics {
-				if r != nil && x != r {
-					return nil, ""
-				}
-				r = x
-			}
+// writeWorkbook writes the -o workbook of the comparisons, if asked. A
+// comparison without a pair is not written: notWritten says so, and the
+// run goes on to print what it has.
+func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.Options) (notWritten, err error) {
+	switch {
+	case opts.Output == "":
+		return nil, nil
+	case len(cs.Pairs) == 0:
+		return fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
+	}
+	if err := excelout.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
+		return nil, err
+	}
+	wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
+	return nil, nil
+}
+
+// render prints the comparisons, and for many pairs in text says how to
+// see each pair's details.
+func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, textout.Options) error, cs *result.Comparisons) error {
+	if err := rend(opts.io.Out, cs, textout.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
+		return err
+	}
+	if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
+		or := ""
+		if opts.Output == "" {
+			or = " (or -o a workbook with a sheet per pair)"
 		}
-		if r == nil {
-			return nil, ""
-		}
-		return r, ins[0].Path
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
 	}
-	oldR, oldPath := of(olds)
-	newR, newPath := of(news)
-	if oldR == nil || newR == nil || oldR == newR || oldR.SHA256() == newR.SHA256() {
-		return nil
-	}
-	if len(olds) > 1 {
-		oldPath = say(lang, "masukan lama", "the old inputs")
-	}
-	if len(news) > 1 {
-		newPath = say(lang, "masukan baru", "the new inputs")
-	}
-	side := func(r *rubric.Rubric) string {
-		return fmt.Sprintf("%s (%d %s)", batch.Describe(r), len(r.Indicators()), say(lang, "indikator", "indicators"))
-	}
-	var common []string
-	for _, a := range oldR.Aspects() {
-		for _, b := range newR.Aspects() {
-			if strings.EqualFold(strings.TrimSpace(a.Name), strings.TrimSpace(b.Name)) {
-				common = append(common, fmt.Sprintf("%q (%s %s, %s %s)", a.Name, oldR.ID, a.ID, newR.ID, b.ID))
-			}
-		}
-	}
-	aspects := say(lang,
-		"kedua instrumen tidak memiliki aspek yang bernama sama; aspek masing-masing dapat dibaca berdampingan dengan spbe score --detail",
-		"the two instruments have no aspect of the same name; each one's aspects can be read side by side with spbe score --detail")
-	if len(common) > 0 {
-		aspects = say(lang, "aspek yang bernama sama di kedua instrumen: ", "the aspects of the same name in both instruments: ") + strings.Join(common, ", ")
-	}
-	return fmt.Errorf("%s", say(lang,
-		fmt.Sprintf("%s tidak dapat dibandingkan dengan %s: %s dinilai dengan %s dan %s dengan %s, dua instrumen dengan indikator, bobot dan batas predikat yang berbeda, "+
-			"sehingga selisih kedua indeks tidak bermakna, dan tidak ada --rubric yang dapat membaca keduanya. Yang dapat dibandingkan: indeks masing-masing "+
-			"(spbe score %s; spbe score %s), dan %s",
-			oldPath, newPath, oldPath, side(oldR), newPath, side(newR), olds[0].Path, news[0].Path, aspects),
-		fmt.Sprintf("%s cannot be compared with %s: %s is read with %s and %s with %s, two instruments with different indicators, weights and predicate bands, "+
-			"so the difference of the two indices means nothing, and no --rubric can read both. What can be compared: each one's index "+
-			"(spbe score %s; spbe score %s), and %s",
-			oldPath, newPath, oldPath, side(oldR), newPath, side(newR), olds[0].Path, news[0].Path, aspects)))
+	return nil
 }

@@ -9,14 +9,15 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 )
 
 // say returns the message in lang: en in English ("en"), else id, in
 // Indonesian, the default. The messages added for issue 21 are in both
 // languages; the older ones are still in English only.
-func say(lang, id, en string) string {
-	if lang == "en" {
+func say(lang label.Lang, id, en string) string {
+	if lang == label.English {
 		return en
 	}
 	return id
@@ -33,7 +34,7 @@ func say(lang, id, en string) string {
 //     file does not exist, as the reader would say).
 //
 // Folders are passed over (their listing leaves lock files out).
-func checkInputPaths(lang string, paths ...string) error {
+func checkInputPaths(lang label.Lang, paths ...string) error {
 	var errs []error
 	for _, p := range paths {
 		if p == "" || p == "-" {

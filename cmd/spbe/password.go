@@ -42,9 +42,9 @@ func readAsking(s *streams, o *readFlags, path string, bo *batch.Options) *batch
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return in
 	}
-	fmt.Fprint(s.rawErr(), say(o.Lang, fmt.Sprintf("Kata sandi %s (tidak ditampilkan): ", path), fmt.Sprintf("Password of %s (not shown): ", path)))
+	fmt.Fprint(s.RawErr(), say(o.Lang, fmt.Sprintf("Kata sandi %s (tidak ditampilkan): ", path), fmt.Sprintf("Password of %s (not shown): ", path)))
 	pw, err := term.ReadPassword(int(f.Fd()))
-	fmt.Fprintln(s.rawErr())
+	fmt.Fprintln(s.RawErr())
 	if err != nil || len(pw) == 0 {
 		return in
 	}

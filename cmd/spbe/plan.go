@@ -8,9 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -77,7 +78,7 @@ instansi.`,
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
+	addFormatFlag(cmd, &opts.input.Format, "text", textout.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
@@ -97,7 +98,7 @@ instansi.`,
 
 func runPlan(opts *planOptions) error {
 	in := &opts.input
-	rend, err := render.PlanFormats.Lookup(in.Format)
+	rend, err := textout.PlanFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -111,12 +112,12 @@ func runPlan(opts *planOptions) error {
 	if opts.Costs != "" {
 		inputs = append(inputs, opts.Costs)
 	}
-	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(in.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
-	save := in.io.saveOptions(opts.Force, true, inputs)
+	save := saveOptions(in.io, opts.Force, true, inputs)
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, textout.PlanFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -179,15 +180,15 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, costs, save); err != nil {
+		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
-		if opts.Output == report.Stdout {
+		if opts.Output == outfile.Stdout {
 			return unreached(in.Lang, pl) // stdout holds the workbook
 		}
 	}
-	if err := rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: costs}); err != nil {
+	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
 		return err
 	}
 	return unreached(in.Lang, pl)
@@ -196,22 +197,22 @@ func runPlan(opts *planOptions) error {
 // unreached is the failed gate of a plan whose target is out of reach
 // under its constraints: exit 1, as --fail-under, after the plan to the
 // maximum has been written.
-func unreached(lang string, pl *plan.Plan) error {
+func unreached(lang label.Lang, pl *plan.Plan) error {
 	if pl.Reachable {
 		return nil
 	}
 	p := pl.Max.Rubric.Precision
 	return gateFailed([]string{say(lang,
-		fmt.Sprintf("target %s tidak tercapai: paling tinggi %s dengan batasan ini", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang)),
-		fmt.Sprintf("target %s not reached: the most under these constraints is %s", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang)))})
+		fmt.Sprintf("target %s tidak tercapai: paling tinggi %s dengan batasan ini", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())),
+		fmt.Sprintf("target %s not reached: the most under these constraints is %s", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())))})
 }
 
 // targetWords writes a target for a message: the band's name, or the index.
-func targetWords(t plan.Target, p int, lang string) string {
+func targetWords(t plan.Target, p int, lang label.Lang) string {
 	if t.Band != nil {
-		return label.PredicateName(t.Band, lang)
+		return label.PredicateName(t.Band, lang.String())
 	}
-	return label.Number(t.Index, p, lang)
+	return label.Number(t.Index, p, lang.String())
 }
 
 // costsFromColumns reads the costs of level steps from columns of the

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -28,7 +29,7 @@ type Options struct {
 	// Choices are the rubrics a table's rubric is chosen among when Rubric
 	// is nil (the embedded ones); when Rubric is given, a table that is
 	// another choice's in full gets a hint ("try --rubric ...").
-	Choices []*Scorer
+	Choices []*Choice
 	// AssumeExternal takes the level a rubric assumes for an indicator
 	// scored by another agency that has no value (see
 	// workbook.LevelOptions); the evaluation is then provisional
@@ -53,7 +54,7 @@ type Options struct {
 	Instansi string
 	// Lang is the language of the messages written anew ("id", the
 	// default, or "en"); see say.
-	Lang string
+	Lang label.Lang
 	// OtherSheetsHint is the advice of the note that other sheets hold a
 	// table too (Input.OtherNote): "" for "--all-sheets scores them all".
 	OtherSheetsHint string
@@ -79,8 +80,8 @@ func (o *Options) readOptions() workbook.Options {
 	if o.Rubric != nil {
 		want = len(o.Rubric.Indicators())
 	}
-	for _, sc := range o.Choices {
-		if n := len(sc.R.Indicators()); o.Rubric == nil && (want == 0 || n < want) {
+	for _, c := range o.Choices {
+		if n := len(c.keys.IDs); o.Rubric == nil && (want == 0 || n < want) {
 			want = n
 		}
 	}
@@ -242,7 +243,7 @@ func (in *Input) tableName(sheet string) string {
 // The hint comes first: with a workbook of another instrument, every one
 // of its ids may be unknown, and the list is cut short after
 // maxHintedErrors (the hint says what to do; the rest would bury it).
-func withHint(err error, path, hint, lang string) error {
+func withHint(err error, path, hint string, lang label.Lang) error {
 	if hint == "" {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 // passed over (a heading, a note). The weight column holds a percentage
 // of the index ("Bobot (%)"): the rubric's weight x 100 / its total,
 // which is the weight itself in every embedded rubric (total 100).
-func weightWarnings(path string, sh *workbook.Sheet, r *rubric.Rubric, lang string) []string {
+func weightWarnings(path string, sh *workbook.Sheet, r *rubric.Rubric, lang label.Lang) []string {
 	if sh.WeightColumn == "" {
 		return nil
 	}
@@ -43,11 +43,11 @@ func weightWarnings(path string, sh *workbook.Sheet, r *rubric.Rubric, lang stri
 		if sh.Sheet != "" {
 			where = sh.Sheet + "!" + where
 		}
-		ruled := label.Number(ind.Weight, 2, lang)
+		ruled := label.Number(ind.Weight, 2, string(lang))
 		if r.Total != rubric.NewDecimal(100) {
 			ruled = fmt.Sprintf("%s (%s %%)", ruled, new(big.Rat).Quo(want, million).FloatString(2))
 		}
-		typed := label.Number(w, 2, lang)
+		typed := label.Number(w, 2, string(lang))
 		out = append(out, fmt.Sprintf("%s: %s", path, say(lang,
 			fmt.Sprintf("peringatan: %s: indikator %s: kolom Bobot berisi %s, sedangkan rubrik %s memberinya bobot %s; indeks dihitung dengan bobot rubrik (periksa lembar kerjanya, atau --rubric bila bobot itu memang berlaku)",
 				where, ind.ID, typed, r.ID, ruled),
