@@ -316,12 +316,12 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		}
 		w.str(1, row, m.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, m.Indicator.ID, b.st["text"])
-		w.str(3, row, m.Indicator.Name, b.st["text"])
+		w.str(3, row, codeName(m.Indicator), b.st["text"])
 		w.level(4, row, m.Old, lvl)
 		w.level(5, row, m.New, lvl)
 		w.num(6, row, m.Effect.Round(p+2), b.st["meffect"])
 		if w.err == nil {
-			w.err = wrapHeight(b.f, name, row, m.Indicator.Name, nameWidth)
+			w.err = wrapHeight(b.f, name, row, codeName(m.Indicator), nameWidth)
 		}
 	}
 	if w.err != nil {
