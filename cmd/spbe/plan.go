@@ -106,7 +106,8 @@ func runPlan(opts *planOptions) error {
 	case opts.Target == "" && opts.Budget == "":
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan), or --budget")
 	case opts.Target != "" && opts.Budget != "":
-		return usagef("--target and --budget: give one of them (--budget finds the highest index the budget buys)")
+		return usagef("%s", say(in.Lang, "--target dan --budget: berikan salah satu (--budget mencari indeks tertinggi yang terbeli dengan anggaran itu)",
+			"--target and --budget: give one of them (--budget finds the highest index the budget buys)"))
 	}
 	inputs := []string{in.Paths[0]}
 	if opts.Costs != "" {
@@ -270,10 +271,12 @@ func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []s
 			}
 			c.Each[ind.ID] = d
 		case len(cells) != len(cols) || empty > 0:
-			bad(cells[0].where, fmt.Errorf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))
+			bad(cells[0].where, errors.New(say(in.Lang, fmt.Sprintf("indikator %s: %d dari %d biaya langkahnya kosong: isi semuanya, atau kosongkan semuanya", id, empty, len(cols)),
+				fmt.Sprintf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))))
 		case len(cols) != len(stepNames(ind)):
-			return c, usagef("--cost-col: %d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step",
-				len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))
+			return c, usagef("--cost-col: %s", say(in.Lang,
+				fmt.Sprintf("%d kolom untuk indikator %s, yang skalanya punya %d langkah (%s): berikan satu kolom, atau satu per langkah", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind)),
+				fmt.Sprintf("%d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))))
 		default:
 			var steps []rubric.Decimal
 			for _, x := range cells {
