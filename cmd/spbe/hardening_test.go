@@ -125,7 +125,7 @@ var badInputs = []struct {
 	{"aspek-bernomor.xlsx", "", exitOK},
 	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
 	{"dua-domain.xlsx", `rubric permenpanrb-59-2020 (Indeks SPBE, PermenPANRB 59/2020): its ids are all the indicators of permenpanrb-8-2026 and 20 of the 47 of this rubric, chosen by the year 2023 (Domain 1-2!A1) and the indicator names (20 of 20 are those of permenpanrb-59-2020)`, exitInvalid},
-	{"tahun-lain.xlsx", "its ids fit permenpanrb-59-2020, permenpanrb-5-2018 and permenpanrb-8-2026, and the workbook disagrees on which: the year 2023 (Penilaian!A1): permenpanrb-59-2020; the indicator names (20 of 20 are those of permenpanrb-8-2026): permenpanrb-8-2026: give --rubric", exitInvalid},
+	{"tahun-lain.xlsx", "its ids fit permenpanrb-8-2026, permenpanrb-59-2020 and permenpanrb-5-2018, and the workbook disagrees on which: the year 2023 (Penilaian!A1): permenpanrb-59-2020; the indicator names (20 of 20 are those of permenpanrb-8-2026): permenpanrb-8-2026: give --rubric", exitInvalid},
 	{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), 7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`, exitOK},
 	{"lebar-tersembunyi.xlsx", "warning: Nasional: row 5 is hidden; its levels were read", exitOK},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
@@ -170,7 +170,7 @@ var printsBack = map[string]string{
 // message are as documented, nothing is written to stdout on failure, and
 // the input is never changed.
 func TestBadInputs(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ var slowBad = map[string]string{
 // reads it writes the bytes to a folder of its own.
 var badBytes = sync.OnceValue(func() map[string]func() ([]byte, error) {
 	m := map[string]func() ([]byte, error){}
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		panic(err)
 	}
@@ -304,7 +304,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 // TestBadInputsREADME keeps the README's table of bad inputs equal to the
 // table above, so that every row of it is a test. SPBE_UPDATE=1 rewrites it.
 func TestBadInputsREADME(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

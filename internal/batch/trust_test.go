@@ -14,7 +14,7 @@ import (
 // trustInput writes the input of fixture.TrustInputs named name.
 func trustInput(t *testing.T, name string) string {
 	t.Helper()
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
