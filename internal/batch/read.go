@@ -407,9 +407,11 @@ func (w *wideSink) end() {
 			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
 	}
 	if w.cur != nil && len(w.cur.Summaries) > 0 {
-		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %s%s left out as %s, not instansi: %s",
-			w.in.Path, sheetPrefix(w.cur.Sheet), plural(len(w.cur.Summaries), "row", "rows"),
-			plural(len(w.cur.Summaries), "a summary", "summaries"), strings.Join(w.cur.Summaries, ", ")))
+		list := strings.Join(w.cur.Summaries, ", ")
+		w.in.Warnings = append(w.in.Warnings, w.in.Path+": "+say(w.o.Lang,
+			fmt.Sprintf("peringatan: %sbaris ringkasan, bukan instansi, tidak dinilai: %s", sheetPrefix(w.cur.Sheet), list),
+			fmt.Sprintf("warning: %s%s left out as %s, not instansi: %s", sheetPrefix(w.cur.Sheet), plural(len(w.cur.Summaries), "row", "rows"),
+				plural(len(w.cur.Summaries), "a summary", "summaries"), list)))
 	}
 	if w.cur != nil && len(w.hidden) > 0 {
 		what := "rows %s are hidden; their levels were read"

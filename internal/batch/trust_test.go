@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -40,7 +41,7 @@ func TestWideRowsSaid(t *testing.T) {
 		{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), ` +
 			`7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`},
 	} {
-		in := Read(trustInput(t, tt.file), &Options{Choices: EmbeddedChoices()})
+		in := Read(trustInput(t, tt.file), &Options{Choices: EmbeddedChoices(), Lang: label.English})
 		if len(in.Errs) > 0 {
 			t.Fatalf("%s: %v", tt.file, in.Errs)
 		}
@@ -102,7 +103,7 @@ func TestChooseByEvidence(t *testing.T) {
 	}
 	// The workbook of the issue: scored as PermenPANRB 59/2020, whose
 	// indicators 21..47 are on the other sheet.
-	in := Read(trustInput(t, "dua-domain.xlsx"), &Options{Choices: choices})
+	in := Read(trustInput(t, "dua-domain.xlsx"), &Options{Choices: choices, Lang: label.English})
 	if len(in.Rubrics) != 1 || in.Rubrics[0].ID != "permenpanrb-59-2020" || len(in.Evals) != 0 ||
 		!strings.Contains(fmt.Sprint(in.Errs), "missing indicators 21, 22") || !strings.Contains(in.OtherNote, `"Domain 3-4"`) {
 		t.Errorf("dua-domain.xlsx: rubrics %v, %d evaluations, errors %v, note %q", in.Rubrics, len(in.Evals), in.Errs, in.OtherNote)

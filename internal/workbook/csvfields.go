@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 // The field-count guards of a CSV file's records. A comma CSV with an
@@ -33,7 +35,7 @@ func textColumn(header string) bool {
 // whole and whose next field, next, in a text column (header), is a
 // number of one to three digits: the two are an unquoted decimal comma;
 // "" otherwise.
-func (c *csvBook) shiftedInto(lv, next string, col int, header string) string {
+func (c *csvBook) shiftedInto(lang label.Lang, lv, next string, col int, header string) string {
 	lv, next = fold(lv), fold(next)
 	if c.sep != ',' || lv == "" || next == "" || !digitsOnly(lv) || !digitsOnly(next) || len(next) > 3 || !textColumn(header) {
 		return ""
@@ -42,8 +44,11 @@ func (c *csvBook) shiftedInto(lv, next string, col int, header string) string {
 	if header = fold(header); header != "" {
 		name += fmt.Sprintf(" (%q)", header)
 	}
-	return fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
-		"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next)
+	return say(lang,
+		fmt.Sprintf("nilai %s diikuti %s di kolom %s, kolom teks: koma desimal tanpa tanda kutip (%s,%s) membuat jumlah field "+
+			"sama dengan judulnya; beri tanda kutip (\"%s,%s\"), atau tulis dengan titik", lv, next, name, lv, next, lv, next),
+		fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
+			"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next))
 }
 
 // trailingNumber returns the message for a record whose last header
@@ -51,7 +56,7 @@ func (c *csvBook) shiftedInto(lv, next string, col int, header string) string {
 // bare number ("1.3", "5"): an unquoted decimal comma further left shifts
 // every field after it by one, the last into that column; "" otherwise.
 // The column right after is shiftedInto's.
-func (c *csvBook) trailingNumber(cells, header []string, after int) string {
+func (c *csvBook) trailingNumber(lang label.Lang, cells, header []string, after int) string {
 	last := len(header) - 1
 	for last >= 0 && fold(header[last]) == "" {
 		last--
@@ -65,9 +70,13 @@ func (c *csvBook) trailingNumber(cells, header []string, after int) string {
 		return ""
 	}
 	name, _ := excelize.ColumnNumberToName(last + 1)
-	return fmt.Sprintf("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
-		"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
-		name, fold(header[last]), v)
+	return say(lang,
+		fmt.Sprintf("kolom %s (%q), kolom teks, berisi angka %s: koma desimal tanpa tanda kutip di sebelah kirinya menggeser "+
+			"setiap field sesudahnya satu kolom dan membuat jumlah field sama dengan judulnya; beri tanda kutip pada koma desimal "+
+			"(\"2,5\"), atau tulis dengan titik", name, fold(header[last]), v),
+		fmt.Sprintf("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
+			"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
+			name, fold(header[last]), v))
 }
 
 // commaHint explains a record with more fields than its header in a file
@@ -114,10 +123,10 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
 		case n < t.level.col:
 			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
-		case t.header >= 0 && c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
-			msg = c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
-		case t.header >= 0 && c.trailingNumber(g.rows[r], hs, t.level.col-1) != "":
-			msg = c.trailingNumber(g.rows[r], hs, t.level.col-1)
+		case t.header >= 0 && c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
+			msg = c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
+		case t.header >= 0 && c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1) != "":
+			msg = c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1)
 		default:
 			continue
 		}

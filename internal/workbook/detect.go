@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 // maxHeaderRow is how many rows from the top are searched for the header.
@@ -237,9 +239,10 @@ type table struct {
 	otherLevels []*levelCol
 	nameCol     int // 1-based column of the indicator names, 0 for none
 	// idNote says which of two id columns that disagree was read, and
-	// why; err refuses the table (two readings, see chooseIDColumn).
+	// why; refuse, when not nil, refuses the table in a language (two
+	// readings, see chooseIDColumn).
 	idNote string
-	err    error
+	refuse func(label.Lang) error
 }
 
 // findTable looks for the table in g: the first header row (within the
@@ -345,7 +348,7 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		return nil
 	}
 	if idErr != nil {
-		return &table{header: h, err: idErr}
+		return &table{header: h, refuse: idErr}
 	}
 	levels = slices.DeleteFunc(levels, func(l *levelCol) bool { return l.col == best })
 	if len(levels) == 0 {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 // The id column of a long table, chosen by meaning (issue 19, item 1): a
@@ -58,7 +60,7 @@ func (c *idColumn) describe() string {
 // stderr when another column also holds ids that disagree, or an error
 // (ErrAmbiguous) when two columns of the same meaning disagree. It
 // returns 0 when no column holds an id.
-func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (best int, note string, err error) {
+func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (best int, note string, err func(label.Lang) error) {
 	var cands []*idColumn
 	most := 0
 	for _, c := range cols {
@@ -106,9 +108,14 @@ func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (bes
 		}
 		if o.meaning == win.meaning {
 			cell := func(c *idColumn) string { n, _ := excelize.CoordinatesToCellName(c.col, row+1); return n }
-			return 0, "", classed(ErrAmbiguous, fmt.Sprintf("two columns hold indicator numbers that disagree: %s and %s "+
-				"(%s is %q, %s is %q); one may be a running number: --id-col chooses the indicator column",
-				a, b, cell(win), g.cell(row, win.col), cell(o), g.cell(row, o.col)))
+			wc, wv, oc, ov := cell(win), g.cell(row, win.col), cell(o), g.cell(row, o.col)
+			return 0, "", func(lang label.Lang) error {
+				return classed(ErrAmbiguous, say(lang,
+					fmt.Sprintf("dua kolom berisi nomor indikator yang tidak sama: %s dan %s (%s berisi %q, %s berisi %q); "+
+						"salah satunya mungkin nomor urut: --id-col memilih kolom indikator", a, b, wc, wv, oc, ov),
+					fmt.Sprintf("two columns hold indicator numbers that disagree: %s and %s (%s is %q, %s is %q); "+
+						"one may be a running number: --id-col chooses the indicator column", a, b, wc, wv, oc, ov)))
+			}
 		}
 		note = fmt.Sprintf("the indicator ids were read from column %s, whose header names the indicator; column %s "+
 			"holds other numbers (a running number), not read; --id-col chooses", win.describe(), o.describe())

@@ -63,7 +63,8 @@ func (s *Sheet) CheckNames(r *rubric.Rubric) error {
 			continue
 		}
 		if n++; n <= 3 {
-			bad = append(bad, fmt.Sprintf("%s holds id %s, beside the name of indicator %s", e.IDCell, e.IDText, named.ID))
+			bad = append(bad, say(s.lang, fmt.Sprintf("%s berisi nomor %s, di samping nama indikator %s", e.IDCell, e.IDText, named.ID),
+				fmt.Sprintf("%s holds id %s, beside the name of indicator %s", e.IDCell, e.IDText, named.ID)))
 		}
 	}
 	if n == 0 {
@@ -71,9 +72,11 @@ func (s *Sheet) CheckNames(r *rubric.Rubric) error {
 	}
 	more := ""
 	if n > 3 {
-		more = fmt.Sprintf(" and %d more", n-3)
+		more = say(s.lang, fmt.Sprintf(" dan %d lagi", n-3), fmt.Sprintf(" and %d more", n-3))
 	}
-	return &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrAmbiguous, fmt.Sprintf(
-		"the ids in column %s (%q) and the indicator names beside them disagree: %s%s; the id column may be a running number: "+
-			"--id-col chooses the column of the indicators' own numbers", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more))}
+	return &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrAmbiguous, say(s.lang,
+		fmt.Sprintf("nomor di kolom %s (%q) tidak sesuai dengan nama indikator di sampingnya: %s%s; kolom nomor itu mungkin "+
+			"nomor urut: --id-col memilih kolom nomor indikator yang sebenarnya", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more),
+		fmt.Sprintf("the ids in column %s (%q) and the indicator names beside them disagree: %s%s; the id column may be a running number: "+
+			"--id-col chooses the column of the indicators' own numbers", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more)))}
 }

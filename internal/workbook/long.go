@@ -87,10 +87,10 @@ const maxComputedWarnings = 4
 // which returns the value and a warning, or refuses them: build then
 // returns every refusal, joined, and no Sheet.
 func build(path, sheet string, g *grid, t *table, opts Options, compute func(row, col int) (value, warning string, err error)) (*Sheet, error) {
-	if t.err != nil {
-		return nil, &Error{File: path, Sheet: sheet, Err: t.err}
+	if t.refuse != nil {
+		return nil, &Error{File: path, Sheet: sheet, Err: t.refuse(opts.Lang)}
 	}
-	s := &Sheet{Source: path, Sheet: sheet}
+	s := &Sheet{Source: path, Sheet: sheet, lang: opts.Lang}
 	if t.idNote != "" {
 		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+t.idNote)
 	}

@@ -94,6 +94,7 @@ type Sheet struct {
 	// SPBE).
 	Year     int
 	YearCell string
+	lang     label.Lang // of the messages of CheckNames
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.
@@ -382,8 +383,8 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	if t == nil {
 		return false, nil
 	}
-	if t.err != nil {
-		return true, &Error{File: r.path, Sheet: sh.name, Err: t.err}
+	if t.refuse != nil {
+		return true, &Error{File: r.path, Sheet: sh.name, Err: t.refuse(r.opts.Lang)}
 	}
 	if c, ok := b.(*csvBook); ok {
 		if err := c.checkLong(s.g, t, r.opts); err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -32,7 +33,7 @@ func trustInput(t *testing.T, name string) string {
 // order, with the sheet's warnings.
 func levelsOf(t *testing.T, path string, r *rubric.Rubric) ([]rubric.Level, []string, error) {
 	t.Helper()
-	s, err := ReadSheet(path, Options{})
+	s, err := ReadSheet(path, Options{Lang: label.English})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,9 +92,14 @@ func TestIDColumnByMeaning(t *testing.T) {
 			t.Errorf("%s: warnings %q do not name %s", tt.file, warnings, tt.note)
 		}
 	}
-	_, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{})
+	_, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{Lang: label.English})
 	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), `A "No" and B "Nomor"`) || !strings.Contains(err.Error(), "--id-col") {
 		t.Errorf("dua-nomor.xlsx: %v; want ErrAmbiguous naming both columns and --id-col", err)
+	}
+	// In Indonesian, the default.
+	_, err = ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{})
+	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), `dua kolom berisi nomor indikator yang tidak sama: A "No" dan B "Nomor"`) {
+		t.Errorf("dua-nomor.xlsx in Indonesian: %v", err)
 	}
 	// --id-col chooses, and the other column is then not considered.
 	s, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{IDCol: "Nomor"})
@@ -127,7 +133,7 @@ func TestStageWordsWholeWords(t *testing.T) {
 	// A previous round loses to a generic level column and to a
 	// self-assessment: the example's levels are read from "Nilai".
 	path := trustInput(t, "evaluasi-terakhir.xlsx")
-	s, err := ReadSheet(path, Options{})
+	s, err := ReadSheet(path, Options{Lang: label.English})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,12 +177,12 @@ func TestVulgarFractions(t *testing.T) {
 // a column of numbers, text in a column of text, or another separator is
 // not.
 func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
-	_, err := ReadSheet(trustInput(t, "koma-keterangan.csv"), Options{})
+	_, err := ReadSheet(trustInput(t, "koma-keterangan.csv"), Options{Lang: label.English})
 	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan")`) {
 		t.Errorf("koma-keterangan.csv: %v", err)
 	}
 	r59 := rubric59(t)
-	err = Read(trustInput(t, "koma-keterangan-lebar.csv"), Options{Layout: LayoutWide, Want: 47}, Visitor{
+	err = Read(trustInput(t, "koma-keterangan-lebar.csv"), Options{Layout: LayoutWide, Want: 47, Lang: label.English}, Visitor{
 		Row: func(t *WideTable, r *WideRow) error { _, err := r.Levels(t, r59, nil); return err },
 	})
 	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan")`) {
@@ -190,12 +196,12 @@ func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
 		}
 		return line + ",1.3"
 	})
-	_, err = ReadSheet(writeCSV(t, "bobot.csv", between), Options{})
+	_, err = ReadSheet(writeCSV(t, "bobot.csv", between), Options{Lang: label.English})
 	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `line 22: indicator 21: column D ("Keterangan"), a column of text, holds the number 1.3`) {
 		t.Errorf("bobot.csv: %v", err)
 	}
 	wide := "Nama Instansi," + strings.Join(ids47(), ",") + ",Indeks,Keterangan\nInstansi Contoh,2,5" + strings.Repeat(",3", 46) + ",3.00\n"
-	err = Read(writeCSV(t, "lebar.csv", wide), Options{Layout: LayoutWide, Want: 47}, Visitor{
+	err = Read(writeCSV(t, "lebar.csv", wide), Options{Layout: LayoutWide, Want: 47, Lang: label.English}, Visitor{
 		Row: func(t *WideTable, r *WideRow) error { _, err := r.Levels(t, r59, nil); return err },
 	})
 	if !errors.Is(err, ErrBadLevel) || !strings.Contains(err.Error(), `column AX ("Keterangan"), a column of text, holds the number 3.00`) {
@@ -208,7 +214,7 @@ func TestCSVDecimalCommaIntoTrailingColumn(t *testing.T) {
 		longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",sudah" }),
 		strings.ReplaceAll(longCSV("No,Tingkat Kematangan,Keterangan", func(i int, line string) string { return line + ",5" }), ",", ";"),
 	} {
-		if _, err := ReadSheet(writeCSV(t, "baik.csv", text), Options{}); err != nil {
+		if _, err := ReadSheet(writeCSV(t, "baik.csv", text), Options{Lang: label.English}); err != nil {
 			t.Errorf("%.40q...: %v", text, err)
 		}
 	}
@@ -255,7 +261,7 @@ func TestWideAspectColumns(t *testing.T) {
 	read := func(path string) ([]rubric.Level, string, error) {
 		var got []rubric.Level
 		var note string
-		err := Read(path, Options{Layout: LayoutWide, Want: 20}, Visitor{
+		err := Read(path, Options{Layout: LayoutWide, Want: 20, Lang: label.English}, Visitor{
 			Wide: func(t *WideTable) error {
 				err := t.CheckColumns(pemdi)
 				note = t.LevelNote
@@ -298,7 +304,7 @@ func wideNames(t *testing.T, path string) ([]string, *WideTable) {
 	t.Helper()
 	var names []string
 	var table *WideTable
-	err := Read(path, Options{Layout: LayoutWide, Want: 47}, Visitor{
+	err := Read(path, Options{Layout: LayoutWide, Want: 47, Lang: label.English}, Visitor{
 		Wide: func(t *WideTable) error { table = t; return nil },
 		Row:  func(_ *WideTable, r *WideRow) error { names = append(names, r.Instansi); return nil },
 	})
@@ -359,7 +365,7 @@ func TestWideSummaryRows(t *testing.T) {
 // the ids are kept as evidence of the instrument; a year in the header
 // ("Nilai 2024") is not the form's.
 func TestSheetEvidence(t *testing.T) {
-	s, err := ReadSheet(trustInput(t, "dua-domain.xlsx"), Options{})
+	s, err := ReadSheet(trustInput(t, "dua-domain.xlsx"), Options{Lang: label.English})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -369,11 +375,11 @@ func TestSheetEvidence(t *testing.T) {
 	}
 	path := writeXLSX(t, "tahun.xlsx", sheetSpec{name: "Penilaian", rows: tableRows([]any{"No", "Nilai 2023", "Nilai 2024"}, 47,
 		func(i int) []any { return []any{i, 2, 3} })})
-	if s, err := ReadSheet(path, Options{}); err != nil || s.Year != 0 {
+	if s, err := ReadSheet(path, Options{Lang: label.English}); err != nil || s.Year != 0 {
 		t.Errorf("a header's year taken for the form's: %d (%v)", s.Year, err)
 	}
 	var table *WideTable
-	if err := Read(trustInput(t, "rata-rata.xlsx"), Options{Layout: LayoutWide, Want: 47}, Visitor{
+	if err := Read(trustInput(t, "rata-rata.xlsx"), Options{Layout: LayoutWide, Want: 47, Lang: label.English}, Visitor{
 		Wide: func(t *WideTable) error { table = t; return nil },
 	}); err != nil || table.Year != 2021 || table.YearCell != "A1" {
 		t.Errorf("wide: year %d in %q (%v)", table.Year, table.YearCell, err)
@@ -385,7 +391,7 @@ func TestSheetEvidence(t *testing.T) {
 // tables agree.
 func TestCheckNames(t *testing.T) {
 	r := rubric59(t)
-	s, err := ReadSheet(trustInput(t, "nomor-tunggal.xlsx"), Options{})
+	s, err := ReadSheet(trustInput(t, "nomor-tunggal.xlsx"), Options{Lang: label.English})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -394,7 +400,7 @@ func TestCheckNames(t *testing.T) {
 		t.Errorf("nomor-tunggal.xlsx: %v", err)
 	}
 	for _, name := range []string{"nomor-urut.xlsx", "dua-domain.xlsx"} {
-		s, err := ReadSheet(trustInput(t, name), Options{})
+		s, err := ReadSheet(trustInput(t, name), Options{Lang: label.English})
 		if err != nil {
 			t.Fatal(err)
 		}

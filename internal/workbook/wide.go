@@ -10,6 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/spbe-id/spbe/internal/label"
+
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -43,11 +45,12 @@ type WideTable struct {
 	// instansi: row number, name and why ("7 \"Nilai Tertinggi\" (its
 	// name)"), as the rows stream by (see widesummary.go).
 	Summaries []string
-	ids       []string // indicator id per 0-based column, "" for others
-	header    []string // the header row's cells (csvfields.go)
-	labels    []string // the label above each indicator column (pickColumns)
-	nameCol   int      // 0-based
-	catCol    int      // 0-based, -1 for none
+	ids       []string   // indicator id per 0-based column, "" for others
+	header    []string   // the header row's cells (csvfields.go)
+	labels    []string   // the label above each indicator column (pickColumns)
+	lang      label.Lang // of the messages of duplicates and Summaries
+	nameCol   int        // 0-based
+	catCol    int        // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
 	// when it has none; built on first use by Levels.
 	colRubric *rubric.Rubric
@@ -110,7 +113,7 @@ func Category(text string) string {
 // than one column is read from one of them (see pickColumns); err says
 // why none could be chosen.
 func wideHeader(row, above []string, opts Options, where string) (t *WideTable, err error) {
-	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row)}
+	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row), lang: opts.Lang}
 	var order []string         // ids in the order of their first column
 	cols := map[string][]int{} // the 0-based columns of each id
 	for c, v := range row {
@@ -430,10 +433,11 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
 			line, who, n, hline, hfields))}
 	case last < len(t.header) && last < len(cells):
-		if msg := s.csv.shiftedInto(cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
-			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %sthe last indicator's %s", line, who, msg))}
+		if msg := s.csv.shiftedInto(s.opts.Lang, cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
+			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s%s", line, who,
+				say(s.opts.Lang, "indikator terakhir: ", "the last indicator's "), msg))}
 		}
-		if msg := s.csv.trailingNumber(cells, t.header, last-1); msg != "" {
+		if msg := s.csv.trailingNumber(s.opts.Lang, cells, t.header, last-1); msg != "" {
 			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s", line, who, msg))}
 		}
 	}

@@ -41,8 +41,8 @@ type colStats struct {
 }
 
 // aggregate reports which aggregate of the rows above (see colStats) the
-// row's indicator values are, or "": "the maximum", "the minimum" or "the
-// mean". A mean may be rounded to the decimals its cells show.
+// row's indicator values are, or "": "the maximum of the rows above", the
+// minimum or the mean, in the table's language. A mean may be rounded to the decimals its cells show.
 func (s *colStats) aggregate(t *WideTable, cells []string) string {
 	if s.n < 2 {
 		return ""
@@ -71,11 +71,11 @@ func (s *colStats) aggregate(t *WideTable, cells []string) string {
 	}
 	switch {
 	case isMax:
-		return "the maximum"
+		return say(t.lang, "nilai tertinggi baris di atasnya", "the maximum of the rows above")
 	case isMin:
-		return "the minimum"
+		return say(t.lang, "nilai terendah baris di atasnya", "the minimum of the rows above")
 	case isMean:
-		return "the mean"
+		return say(t.lang, "rata-rata baris di atasnya", "the mean of the rows above")
 	}
 	return ""
 }
@@ -141,13 +141,11 @@ func (s *wideState) summary(rowNum int, name string, cells []string) bool {
 	why := ""
 	switch {
 	case summaryName(name):
-		why = "its name"
+		why = say(t.lang, "namanya", "its name")
 	case Category(name) != fold(name) || t.catCol >= 0 && fold(at(cells, t.catCol)) != "":
 		// a name that names an instansi, or a category: an instansi
 	default:
-		if a := s.stats.aggregate(t, cells); a != "" {
-			why = a + " of the rows above"
-		}
+		why = s.stats.aggregate(t, cells)
 	}
 	if why == "" {
 		return false
