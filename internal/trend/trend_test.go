@@ -122,7 +122,9 @@ func TestSeriesDuplicate(t *testing.T) {
 
 func TestPeers(t *testing.T) {
 	r20 := rub(t, "permenpanrb-59-2020")
-	d := func(a, b, c, e string) []*index.Value { return []*index.Value{val(t, a), val(t, b), val(t, c), val(t, e)} }
+	d := func(a, b, c, e string) []*index.Value {
+		return []*index.Value{val(t, a), val(t, b), val(t, c), val(t, e)}
+	}
 	obs := []Observation{
 		{Instansi: "Jawa Barat", Key: "jawa barat", Group: "Provinsi", Year: 2024, Rubric: r20, Index: val(t, "4.04"), Parts: d("4.20", "3.90", "3.80", "4.15")},
 		{Instansi: "Kalimantan Timur", Key: "kalimantan timur", Group: "Provinsi", Year: 2024, Rubric: r20, Index: val(t, "3.32"), Parts: d("3.00", "3.10", "3.20", "3.60")},
