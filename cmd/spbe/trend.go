@@ -19,6 +19,7 @@ type trendOptions struct {
 	readFlags
 
 	Paths   []string
+	Rubric  string
 	Format  string
 	Lang    string
 	Output  string
@@ -75,6 +76,7 @@ the predicate bands of each instrument and the break marked.`,
 		},
 	}
 	f := cmd.Flags()
+	addRubricFlag(cmd, &opts.Rubric, "")
 	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table)")
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
 	f.BoolVar(&opts.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the point is provisional)")
@@ -106,7 +108,11 @@ func runTrend(opts *trendOptions) error {
 			return err
 		}
 	}
-	bo := opts.batchOptions(nil)
+	r, err := givenRubric(opts.io, opts.Rubric)
+	if err != nil {
+		return err
+	}
+	bo := opts.batchOptions(r)
 	if opts.Instansi == "" {
 		bo.AllSheets = false
 	}
@@ -115,6 +121,9 @@ func runTrend(opts *trendOptions) error {
 		for _, in := range ti.Inputs {
 			printNotes(opts.io.ErrOut, in, nil, false)
 		}
+	}
+	if errors.As(err, new(*batch.NotFoundError)) {
+		return &usageError{fmt.Errorf("--instansi: %w", err)}
 	}
 	if err != nil {
 		return err

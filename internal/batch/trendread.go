@@ -57,6 +57,11 @@ func trendNote(lang, key string, args ...any) string {
 // --group-by; lang the language of the notes.
 func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, error) {
 	ti := &TrendInputs{}
+	// The instansi is chosen here by TrendKey ("Jawa Barat" is "Provinsi
+	// Jawa Barat"), not by the reader's Key: every table is read.
+	want := TrendKey(o.Instansi)
+	ro := *o
+	ro.Instansi = ""
 	for _, path := range paths {
 		if IsJSON(path) {
 			p, err := ReadMonitoring(path)
@@ -75,10 +80,26 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 			ti.Tables = append(ti.Tables, p)
 			continue
 		}
-		in := Read(path, o)
+		in := Read(path, &ro)
 		ti.Inputs = append(ti.Inputs, in)
 		if len(in.Errs) > 0 {
 			return ti, errors.Join(in.Errs...)
+		}
+		if want != "" && len(in.Evals) > 1 {
+			var keep []*Eval
+			for _, e := range in.Evals {
+				if TrendKey(e.Instansi) == want {
+					keep = append(keep, e)
+				}
+			}
+			if len(keep) == 0 {
+				var names []string
+				for _, e := range in.Evals {
+					names = append(names, e.Instansi)
+				}
+				return ti, &NotFoundError{Name: o.Instansi, Inputs: path, Count: len(names), Closest: Closest(o.Instansi, names, 3), Some: names[:min(3, len(names))]}
+			}
+			in.Evals = keep
 		}
 		switch {
 		case len(in.Evals) == 0:
