@@ -27,7 +27,7 @@ var Trend = Table{
 		"gapIndex":  "Selisih indeks ke %s (%s): %s. Untuk melampauinya, indeks %s:",
 		"chart":     "Indeks per tahun dan batas predikat tiap instrumen",
 		"bandFrom":  "%s ≥ %s (%s)",
-		"peerSheet": "Pembanding",
+		"peerSheet": "Pembanding", "breakMark": "Pergantian instrumen %d",
 	},
 	"en": {
 		"title": "Index trend", "sheet": "Trend", "year": "Year", "instrument": "Instrument", "index": "Index",
@@ -42,7 +42,7 @@ var Trend = Table{
 		"gapIndex":  "Index gap to %s (%s): %s. To pass it, an index of %s:",
 		"chart":     "Index by year and the predicate bands of each instrument",
 		"bandFrom":  "%s ≥ %s (%s)",
-		"peerSheet": "Peers",
+		"peerSheet": "Peers", "breakMark": "Instrument change %d",
 	},
 }
 

@@ -75,7 +75,7 @@ func WriteTrend(path string, t *result.Trend, lang string, o SaveOptions) error 
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 9, "D": 14, "E": 11, "F": 40} {
+	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": 16, "E": 12, "F": 44} {
 		if err := f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -99,92 +99,108 @@ func WriteTrend(path string, t *result.Trend, lang string, o SaveOptions) error 
 	})
 }
 
-// trendChart writes the chart's data on a sheet of its own and the line
-// chart on the trend sheet at row at.
+// trendChart writes the chart's data on a sheet of its own and the chart
+// on the trend sheet at row at: a scatter chart with lines, years along
+// the x axis, so that the predicate bands of an instrument are drawn over
+// its own years (half a year on each side, so one year has them too), the
+// index of each instrument is a line of its own (the line never crosses a
+// break), and each break is a vertical dotted line.
 func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func(string) string) error {
 	w, err := b.newSheet(data)
 	if err != nil {
 		return err
 	}
-	// Column A: the categories (years; a break's year says so); then a
-	// column per instrument's index, then one per band edge of each
-	// instrument, filled only over its years.
-	w.str(1, 1, l("year"), b.st["header"])
-	first := 2
+	type segment struct {
+		r           *rubric.Rubric
+		first, last int // indices into t.Points
+	}
+	var segs []segment
 	for i, p := range t.Points {
-		cat := strconv.Itoa(p.Year)
-		if p.Break {
-			cat += " ▲ " + label.Instrument(p.Rubric)
-		}
-		w.str(1, first+i, cat, b.st["text"])
-	}
-	last := first + len(t.Points) - 1
-	var rubrics []*rubric.Rubric
-	for _, p := range t.Points {
-		if len(rubrics) == 0 || rubrics[len(rubrics)-1].ID != p.Rubric.ID {
-			rubrics = append(rubrics, p.Rubric)
+		if n := len(segs); n > 0 && segs[n-1].r.ID == p.Rubric.ID {
+			segs[n-1].last = i
+		} else {
+			segs = append(segs, segment{p.Rubric, i, i})
 		}
 	}
-	cats := ref(data, 1, first, 1, last)
+	// Each series is two columns, x and y, from row 2 down; its name in
+	// the y column's row 1.
 	var series []excelize.ChartSeries
-	col := 2
-	colors := []string{"1F4E79", "C55A11", "548235", "7030A0"}
-	lo, hi := rubric.Decimal(0), rubric.Decimal(0)
-	for ri, r := range rubrics {
-		// The index under r.
-		w.str(col, 1, l("index")+" "+label.Instrument(r), b.st["header"])
-		for i, p := range t.Points {
-			if p.Rubric.ID == r.ID {
-				w.num(col, first+i, p.Published, b.st["idx"])
+	col := 1
+	add := func(name string, xs []float64, ys []rubric.Decimal, s excelize.ChartSeries) {
+		w.str(col, 1, "x", b.st["header"])
+		w.str(col+1, 1, name, b.st["header"])
+		for i := range xs {
+			if w.err == nil {
+				w.err = b.f.SetCellFloat(data, cell(col, i+2), xs[i], -1, 64)
 			}
+			w.num(col+1, i+2, ys[i], b.st["idx"])
 		}
-		color := colors[ri%len(colors)]
-		series = append(series, excelize.ChartSeries{
-			Name: ref(data, col, 1, col, 1), Categories: cats, Values: ref(data, col, first, col, last),
-			Line:   excelize.LineOptions{Width: 2.5, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
-			Marker: excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
-		})
-		col++
-		// The lower edge of every band but the lowest, over r's years.
-		for _, band := range bandsHighFirst(r) {
+		s.Fill = s.Line.Fill
+		s.Name = ref(data, col+1, 1, col+1, 1)
+		s.Categories = ref(data, col, 2, col, len(xs)+1)
+		s.Values = ref(data, col+1, 2, col+1, len(xs)+1)
+		series = append(series, s)
+		col += 2
+	}
+	// A scatter series draws its line (Type LineSolid) in the series'
+	// fill colour.
+	fill := func(color string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}} }
+	solid := func(color string, width float64, dash excelize.LineDashType) excelize.LineOptions {
+		return excelize.LineOptions{Type: excelize.LineSolid, Width: width, Dash: dash, Fill: fill(color)}
+	}
+	bandColors := []string{"2E7D32", "1565C0", "F9A825", "EF6C00", "C62828"} // from the top band down
+	lineColors := []string{"404040", "1F4E79", "7030A0"}
+	lo, hi := rubric.Decimal(0), rubric.Decimal(0)
+	for si, s := range segs {
+		x0, x1 := float64(t.Points[s.first].Year)-0.45, float64(t.Points[s.last].Year)+0.45
+		for bi, band := range bandsHighFirst(s.r) {
 			hi = max(hi, band.To)
-			if band.From == minFrom(r) {
+			if band.From == minFrom(s.r) {
 				continue
 			}
-			w.str(col, 1, fmt.Sprintf(l("bandFrom"), label.PredicateName(band, b.lang), label.Number(band.From, r.Precision, b.lang), label.Instrument(r)), b.st["header"])
-			for i, p := range t.Points {
-				if p.Rubric.ID == r.ID {
-					w.num(col, first+i, band.From, b.st["idx"])
-				}
-			}
-			series = append(series, excelize.ChartSeries{
-				Name: ref(data, col, 1, col, 1), Categories: cats, Values: ref(data, col, first, col, last),
-				Line:   excelize.LineOptions{Width: 1, Dash: excelize.LineDashDash, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"A6A6A6"}}},
-				Marker: excelize.ChartMarker{Symbol: "none"},
-			})
-			col++
+			name := fmt.Sprintf(l("bandFrom"), band.Name, label.Number(band.From, s.r.Precision, b.lang), label.Instrument(s.r))
+			add(name, []float64{x0, x1}, []rubric.Decimal{band.From, band.From}, excelize.ChartSeries{
+				Line: solid(bandColors[min(bi, len(bandColors)-1)], 1.25, excelize.LineDashDash), Marker: excelize.ChartMarker{Symbol: "none"}})
 		}
-		lo = min(lo, minFrom(r))
+		var xs []float64
+		var ys []rubric.Decimal
+		for _, p := range t.Points[s.first : s.last+1] {
+			xs, ys = append(xs, float64(p.Year)), append(ys, p.Published)
+		}
+		color := lineColors[si%len(lineColors)]
+		add(l("index")+" "+label.Instrument(s.r), xs, ys, excelize.ChartSeries{
+			Line:   solid(color, 2.5, excelize.LineDashSolid),
+			Marker: excelize.ChartMarker{Symbol: "circle", Size: 8, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
+		})
+	}
+	for _, br := range t.Breaks {
+		x := float64(br.From+br.Year) / 2
+		add(fmt.Sprintf(l("breakMark"), br.Year), []float64{x, x}, []rubric.Decimal{lo, hi}, excelize.ChartSeries{
+			Line: solid("C00000", 2, excelize.LineDashSysDot), Marker: excelize.ChartMarker{Symbol: "none"}})
 	}
 	if w.err != nil {
 		return w.err
 	}
-	if err := b.f.SetColWidth(data, "A", "A", 26); err != nil {
+	if err := b.f.SetColWidth(data, "A", cellCol(col), 12); err != nil {
 		return err
 	}
-	if err := b.f.SetColWidth(data, "B", cellCol(col), 16); err != nil {
+	// The data are the chart's, not a page to print: the sheet is hidden
+	// (Excel and LibreOffice draw a chart from a hidden sheet).
+	if err := b.f.SetSheetVisible(data, false); err != nil {
 		return err
 	}
 	low, high := lo.Float64(), hi.Float64()
+	xlo, xhi := float64(t.Points[0].Year)-1, float64(t.Points[len(t.Points)-1].Year)+1
+	major := 1.0
 	chart := &excelize.Chart{
-		Type:         excelize.Line,
-		Series:       series,
-		Title:        chartTitle(l("chart")),
-		Legend:       excelize.ChartLegend{Position: "bottom", Font: &axisFont},
-		ShowBlanksAs: "gap",
-		XAxis:        excelize.ChartAxis{Font: axisFont},
-		YAxis:        excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
-		Dimension:    excelize.ChartDimension{Width: 760, Height: 420},
+		Type:   excelize.Scatter,
+		Series: series,
+		Title:  chartTitle(l("chart")),
+		Legend: excelize.ChartLegend{Position: "right", Font: &axisFont},
+		XAxis: excelize.ChartAxis{Minimum: &xlo, Maximum: &xhi, MajorUnit: major, Font: axisFont,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
+		YAxis:     excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		Dimension: excelize.ChartDimension{Width: 1040, Height: 460},
 	}
 	return b.f.AddChart(sheet, "A"+strconv.Itoa(at), chart)
 }

@@ -49,7 +49,7 @@ var yearLabels = [...]string{"tahun", "tahun evaluasi", "tahun penilaian", "tahu
 func findYear(g *grid, above int) (year, row, col int) {
 	for r := 0; r < above && r < len(g.rows); r++ {
 		for i, v := range g.rows[r] {
-			y := 0
+			y, at := 0, i
 			if m := yearText.FindStringSubmatch(fold(v)); m != nil {
 				y, _ = strconv.Atoi(m[1])
 			} else if isYearLabel(v) {
@@ -59,7 +59,7 @@ func findYear(g *grid, above int) (year, row, col int) {
 						continue
 					}
 					if n, err := strconv.Atoi(val); err == nil && n >= 1900 && n < 2100 {
-						y = n
+						y, at = n, j
 					}
 					break
 				}
@@ -67,7 +67,7 @@ func findYear(g *grid, above int) (year, row, col int) {
 			switch {
 			case y == 0:
 			case year == 0:
-				year, row, col = y, r, i+1
+				year, row, col = y, r, at+1
 			case year != y:
 				return 0, 0, 0
 			}
