@@ -144,7 +144,9 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 	}
 	// A scatter series draws its line (Type LineSolid) in the series'
 	// fill colour.
-	fill := func(color string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}} }
+	fill := func(color string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	}
 	solid := func(color string, width float64, dash excelize.LineDashType) excelize.LineOptions {
 		return excelize.LineOptions{Type: excelize.LineSolid, Width: width, Dash: dash, Fill: fill(color)}
 	}
