@@ -31,11 +31,11 @@ func TestReadMonitoring(t *testing.T) {
 		t.Errorf("got %+v", o)
 	}
 	bad := map[string]string{
-		`{"records": []}`:  "it is an array of records, this is a JSON object",
-		`[1]`:              "record 1: not an object of the export",
-		`[{"kode": "1"}]`:  "record 1 (kode 1): not a record of the export of the monitoring application: no tahun, nama_instansi",
-		`[{"kode": "1", "tahun": "x", "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {}}]`: "tahun x is not a year",
-		`[{"kode": "1", "tahun": 2025, "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {"indeks": 3}}]`: "nilai: no D2001, D2002, D2003, D2004",
+		`{"records": []}`: "it is an array of records, this is a JSON object",
+		`[1]`:             "record 1: not an object of the export",
+		`[{"kode": "1"}]`: "record 1 (kode 1): not a record of the export of the monitoring application: no tahun, nama_instansi",
+		`[{"kode": "1", "tahun": "x", "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {}}]`:                                                                            "tahun x is not a year",
+		`[{"kode": "1", "tahun": 2025, "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {"indeks": 3}}]`:                                                                "nilai: no D2001, D2002, D2003, D2004",
 		`[{"kode": "1", "tahun": 2025, "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {"indeks": true, "D2001": null, "D2002": null, "D2003": null, "D2004": null}}]`: "nilai.indeks: true is not a number",
 		`[]`: "no records",
 		`[`:  "not JSON",
