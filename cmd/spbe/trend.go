@@ -8,9 +8,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/trend"
 )
 
@@ -21,7 +23,7 @@ type trendOptions struct {
 	Paths   []string
 	Rubric  string
 	Format  string
-	Lang    string
+	Lang    label.Lang
 	Output  string
 	Force   bool
 	GroupBy string
@@ -81,7 +83,7 @@ the predicate bands of each instrument and the break marked.`,
 	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
 	f.BoolVar(&opts.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the point is provisional)")
 	addInstansiFlag(cmd, &opts.readFlags)
-	addFormatFlag(cmd, &opts.Format, "text", render.TrendFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.TrendFormats)
 	addLangFlag(cmd, &opts.Lang)
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the trend as an Excel workbook (.xlsx) with a line chart; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
@@ -95,16 +97,14 @@ the predicate bands of each instrument and the break marked.`,
 }
 
 func runTrend(opts *trendOptions) error {
-	rend, err := render.TrendFormats.Lookup(opts.Format)
+	rend, err := textout.TrendFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
-	save := opts.io.saveOptions(opts.Force, true, opts.Paths)
+	lang := opts.Lang.String()
+	save := saveOptions(opts.io, opts.Force, true, opts.Paths)
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.TrendFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, textout.TrendFormats.Names()); err != nil {
 			return err
 		}
 	}
@@ -116,7 +116,7 @@ func runTrend(opts *trendOptions) error {
 	if opts.Instansi == "" {
 		bo.AllSheets = false
 	}
-	ti, err := batch.ReadTrend(opts.Paths, bo, opts.GroupBy, opts.Lang)
+	ti, err := batch.ReadTrend(opts.Paths, bo, opts.GroupBy, lang)
 	if ti != nil {
 		for _, in := range ti.Inputs {
 			printNotes(opts.io.ErrOut, in, nil, false)
@@ -143,7 +143,7 @@ func runTrend(opts *trendOptions) error {
 		return err
 	}
 	for i := range obs {
-		if n := batch.ComputedNote(opts.Lang, &obs[i]); n != "" {
+		if n := batch.ComputedNote(lang, &obs[i]); n != "" {
 			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
 		}
 	}
@@ -158,15 +158,15 @@ func runTrend(opts *trendOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		if err := report.WriteTrend(opts.Output, t, opts.Lang, save); err != nil {
+		if err := excelout.WriteTrend(opts.Output, t, lang, save); err != nil {
 			return err
 		}
 		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d years, %d %s", len(t.Points), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
 	}
-	if opts.Output == report.Stdout {
+	if opts.Output == outfile.Stdout {
 		return nil
 	}
-	return rend(opts.io.Out, t, render.Options{Lang: opts.Lang})
+	return rend(opts.io.Out, t, textout.Options{Lang: lang})
 }
 
 // trendPeers places the instansi among its kind in a table of many:
