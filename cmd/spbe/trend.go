@@ -62,11 +62,11 @@ index to reach to pass it (spbe plan FILE --target that index).
 
 -o writes an Excel workbook: the table, and a line chart of the index with
 the predicate bands of each instrument and the break marked.`,
-		Example: `  $ spbe trend kalteng-2023.xlsx kalteng-2024.xlsx kalteng-2025.xlsx
+		Example: `  $ spbe trend kaltim-2023.xlsx kaltim-2024.xlsx
   $ spbe trend hasil-spbe.csv --instansi "Kalimantan Tengah"
-  $ spbe trend hasil-2024.xlsx --instansi "Kalimantan Timur" --peer "Jawa Barat"
-  $ spbe trend ekspor-pemantauan.json --instansi "Kalimantan Tengah" --format json
-  $ spbe trend kalteng-2025.xlsx kalteng-2026.xlsx -o tren.xlsx --lang en`,
+  $ spbe trend hasil-spbe.csv --instansi "Kalimantan Timur" --peer "Jawa Barat"
+  $ spbe trend ekspor-pemantauan.json --format json
+  $ spbe trend kaltim-2023.xlsx kaltim-2024.xlsx -o tren.xlsx --lang en`,
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
