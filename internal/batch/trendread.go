@@ -212,8 +212,10 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 			key = keys[0]
 		}
 	}
+	// The name shown: a workbook's Instansi cell, else the table's
+	// spelling, else --instansi as typed.
 	var obs []trend.Observation
-	shown := name
+	shown := ""
 	for i, ob := range ti.Workbooks {
 		// A workbook named by its file ("Kalteng 2025") is of the trend's
 		// instansi; one with an Instansi cell must be.
@@ -230,7 +232,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 		for _, ob := range t.Obs {
 			if ob.Key == key {
 				obs = append(obs, ob)
-				if shown == "" || shown == name && len(obs) == 1 {
+				if shown == "" {
 					shown = ob.Instansi
 				}
 			}
@@ -240,7 +242,11 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 	if key != "" && len(all) > 0 && !slices.ContainsFunc(obs, func(o trend.Observation) bool { return o.Key == key }) && len(ti.Workbooks) == 0 {
 		return "", nil, &NotFoundError{Name: name, Inputs: "the tables", Count: len(uniq(all)), Closest: Closest(name, uniq(all), 3), Some: uniq(all)[:min(3, len(uniq(all)))]}
 	}
-	if shown == "" && len(obs) > 0 {
+	switch {
+	case shown != "":
+	case name != "":
+		shown = name
+	case len(obs) > 0:
 		shown = obs[0].Instansi
 	}
 	return shown, obs, nil
