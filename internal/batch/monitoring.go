@@ -108,6 +108,10 @@ func ReadMonitoring(path string) (*Published, error) {
 			return nil, err
 		}
 		p.Obs = append(p.Obs, *ob)
+		if !slices.Contains(r.Years, ob.Year) {
+			p.Notes = append(p.Notes, fmt.Sprintf("%s: warning: tahun %d is not a year of %s (%d-%d), whose domains D2001..D2004 are; read under it",
+				ob.Source, ob.Year, r.ID, r.Years[0], r.Years[len(r.Years)-1]))
+		}
 	}
 	if len(p.Obs) == 0 {
 		return nil, fmt.Errorf("%s: no records", path)

@@ -40,8 +40,8 @@ func PublishedHeaders() [][]string {
 // maxHeaderRow is how far down a table of published results may start.
 const maxHeaderRow = 30
 
-// Published is what a table of published results gave: an observation per
-// row, with notes for stderr.
+// Published is what a table of published results (or the monitoring
+// export) gave: an observation per row, with notes for stderr.
 type Published struct {
 	Path  string
 	Obs   []trend.Observation

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestFileYear(t *testing.T) {
@@ -91,6 +93,31 @@ func TestReadPublished(t *testing.T) {
 		if len(o.Parts) != c.parts || o.Aspects != c.aspects || o.Group != "Kota" || o.Key != "kota a" {
 			t.Errorf("%s: %d parts (aspects %v), group %q key %q", c.name, len(o.Parts), o.Aspects, o.Group, o.Key)
 		}
+	}
+	// A workbook: numbers as Excel stores them, a title row above the
+	// header, the year a number.
+	f := excelize.NewFile()
+	for i, row := range [][]any{{"Hasil Evaluasi SPBE Nasional"}, {}, {"Nama Instansi", "Tahun", "Indeks SPBE", "Kategori"},
+		{"Pemerintah Provinsi Jawa Barat", 2025, 4.04, "Provinsi"}, {"Kab. Bogor", 2025, 3.405, "Kabupaten"}} {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", cell, v)
+		}
+	}
+	xlsx := filepath.Join(dir, "hasil.xlsx")
+	if err := f.SaveAs(xlsx); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	p, err := ReadPublished(xlsx, &Options{}, "")
+	if err != nil || p == nil || len(p.Obs) != 2 {
+		t.Fatalf("hasil.xlsx: %v %v", p, err)
+	}
+	if o := p.Obs[1]; o.Index.Exact() != "3.405" || o.Group != "Kabupaten" || o.Key != "kabupaten bogor" || o.Source != xlsx+": Sheet1 row 5" {
+		t.Errorf("hasil.xlsx row 5: %s %q %q %q", o.Index.Exact(), o.Group, o.Key, o.Source)
+	}
+	if o := p.Obs[0]; o.Key != "jawa barat" {
+		t.Errorf("hasil.xlsx row 4: key %q, want jawa barat", o.Key)
 	}
 	if p, err := ReadPublished(write("eval.csv", "No;Tingkat Kematangan\n1;3\n"), &Options{}, ""); p != nil || err != nil {
 		t.Errorf("an evaluation taken for a table: %v %v", p, err)

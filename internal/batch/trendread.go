@@ -69,6 +69,7 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 				return ti, err
 			}
 			ti.Notes = append(ti.Notes, trendNote(lang, "monitoring", path, len(p.Obs)))
+			ti.Notes = append(ti.Notes, p.Notes...)
 			ti.Tables = append(ti.Tables, p)
 			continue
 		}
