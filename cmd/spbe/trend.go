@@ -180,7 +180,7 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 	year := opts.Year
 	if year == 0 {
 		for _, o := range own {
-			if o.Source != "" && slices.ContainsFunc(rows, func(r trend.Observation) bool { return r.Year == o.Year && r.Key != o.Key }) {
+			if slices.ContainsFunc(rows, func(r trend.Observation) bool { return r.Year == o.Year && r.Key != o.Key }) {
 				year = max(year, o.Year)
 			}
 		}
