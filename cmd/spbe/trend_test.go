@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,4 +169,30 @@ func chartXML(t *testing.T, path string) string {
 	}
 	t.Fatalf("%s: no chart", path)
 	return ""
+}
+
+// TestTrendPeersWorkbook: the sheet of the peers holds numbers, the gap to
+// the peer per domain by hand (4,20 - 3,00 = 1,20).
+func TestTrendPeersWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	table := filepath.Join(dir, "hasil.csv")
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks;D1;D2;D3;D4\n"+
+		"Provinsi Jawa Barat;2025;4,04;4,20;3,90;3,80;4,15\nProvinsi Kalimantan Timur;2025;3,32;3,00;3,10;3,20;3,60\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "peers.xlsx")
+	if _, stderr, code := runSpbe(t, "trend", table, "--instansi", "Kalimantan Timur", "--peer", "Jawa Barat", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"A4": "D1", "C4": "3", "E4": "4.2", "F4": "1.2", "F7": "0.55", "E3": "Provinsi Jawa Barat"} {
+		got, err := f.GetCellValue("Pembanding", cell, excelize.Options{RawCellValue: true})
+		if err != nil || got != want {
+			t.Errorf("Pembanding!%s = %q %v, want %q", cell, got, err, want)
+		}
+	}
 }

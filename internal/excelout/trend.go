@@ -11,6 +11,7 @@ import (
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/trend"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -87,7 +88,7 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 		return fmt.Errorf("trend: %w", err)
 	}
 	if t.Peers != nil {
-		if err := b.trendPeers(t.Peers, l); err != nil {
+		if err := b.trendPeers(t.Peers, t.Instansi, l); err != nil {
 			return fmt.Errorf("trend: %w", err)
 		}
 	}
@@ -224,7 +225,7 @@ func minFrom(r *rubric.Rubric) rubric.Decimal {
 }
 
 // trendPeers writes the sheet of the peers.
-func (b *builder) trendPeers(p *result.Peers, l func(string) string) error {
+func (b *builder) trendPeers(p *result.Peers, instansi string, l func(string) string) error {
 	name := l("peerSheet")
 	w, err := b.newSheet(name)
 	if err != nil {
@@ -235,10 +236,24 @@ func (b *builder) trendPeers(p *result.Peers, l func(string) string) error {
 	for i, h := range trend.PeerHeader(p, b.lang) {
 		w.str(i+1, row, h, b.st["header"])
 	}
+	prec := p.Rubric.Precision
+	num := func(col, row int, v index.Value, ok bool, style string) {
+		if ok {
+			w.num(col, row, v.Round(prec), b.st[style])
+		} else {
+			w.str(col, row, "-", b.st["plain"])
+		}
+	}
 	for i := range p.Parts {
 		row++
-		for j, c := range trend.PeerRow(p, &p.Parts[i], b.lang) {
-			w.str(j+1, row, c, b.st["text"])
+		pp := &p.Parts[i]
+		w.str(1, row, pp.ID, b.st["textb"])
+		w.str(2, row, pp.Name, b.st["text"])
+		num(3, row, pp.Own, pp.HasOwn, "idx")
+		num(4, row, pp.Mean, pp.Count > 0, "idx")
+		if p.Peer != "" {
+			num(5, row, pp.Peer, pp.HasPeer, "idx")
+			num(6, row, pp.Peer.Sub(pp.Own), pp.HasOwn && pp.HasPeer, "chg")
 		}
 	}
 	if p.Peer != "" {
@@ -249,10 +264,10 @@ func (b *builder) trendPeers(p *result.Peers, l func(string) string) error {
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": 14, "F": 10} {
+	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": 22, "F": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
 	}
-	return nil
+	return setPage(b.f, name, b.lang, page{landscape: true, onePage: true, header: l("peerSheet"), right: instansi})
 }
