@@ -177,6 +177,13 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 	for _, t := range ti.Tables {
 		rows = append(rows, t.Obs...)
 	}
+	// The instansi's own workbook of a year counts among its peers when
+	// the table lacks it.
+	for _, o := range ti.Workbooks {
+		if !slices.ContainsFunc(rows, func(r trend.Observation) bool { return r.Year == o.Year && r.Key == o.Key }) {
+			rows = append(rows, o)
+		}
+	}
 	year := opts.Year
 	if year == 0 {
 		for _, o := range own {

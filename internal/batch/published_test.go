@@ -140,3 +140,28 @@ func TestReadPublished(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadPublished: no panic on any CSV text, and an accepted table has
+// a name, a year of 1990-2099 and an index or parts in every row, whose
+// index can be resolved.
+func FuzzReadPublished(f *testing.F) {
+	f.Add([]byte("Instansi;Tahun;Indeks;D1;D2;D3;D4\nKota A;2025;;3,50;2,70;2,73;4,01\nRata-rata;2025;3;;;;\n"))
+	f.Add([]byte("nama_instansi,tahun,indeks,D2001,D2002,D2003,D2004,Status\nProvinsi Jawa Barat,2024,4.04,,,,,sementara\n"))
+	f.Add([]byte("Instansi;Tahun;A1;A2;A3;A4;A5;A6;A7;Instrumen\nKota A;2026;3;3;3;3;3;3;3;8/2026\n"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pub, err := ReadPublished(p, &Options{}, "")
+		if err != nil || pub == nil {
+			return
+		}
+		for _, o := range pub.Obs {
+			if o.Instansi == "" || o.Year < 1990 || o.Year > 2099 || o.Rubric == nil || o.Index == nil && o.Parts == nil {
+				t.Fatalf("accepted %+v", o)
+			}
+		}
+	})
+}
