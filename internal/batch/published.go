@@ -104,6 +104,13 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 	if header == nil {
 		return nil, nil
 	}
+	cols0 := &partColumns{header: header, skip: []int{cInst, cYear, cIdx, cKind, cStat, cRubr}}
+	if cIdx < 0 && !cols0.anyRubric() {
+		// An instansi and a year but neither an index nor a domain: a wide
+		// evaluation workbook with a Tahun column, say, not a table of
+		// results.
+		return nil, nil
+	}
 	p := &Published{Path: path}
 	cGroup := -1
 	if groupBy != "" {
@@ -199,20 +206,22 @@ func cellName(col, row int) string {
 // names (an embedded rubric's id, or its regulation's number "59/2020"),
 // else the embedded rubric whose years include it.
 func yearRubric(year int, named string) (*rubric.Rubric, error) {
-	if named != "" {
-		for _, id := range rubric.EmbeddedIDs() {
-			r, err := rubric.ByID(id)
-			if err != nil {
-				return nil, err
-			}
-			if strings.EqualFold(named, id) || strings.Contains(strings.ReplaceAll(id, "-", "/"), strings.ReplaceAll(strings.TrimSpace(named), " ", "")) {
-				return r, nil
-			}
-		}
-		return nil, fmt.Errorf("instrument %q is none of %s", named, strings.Join(rubric.EmbeddedIDs(), ", "))
+	if named == "" {
+		return YearRubric(year)
 	}
-	return YearRubric(year)
+	id := strings.ToLower(strings.TrimSpace(named))
+	if m := regulationNumber.FindStringSubmatch(named); m != nil {
+		id = "permenpanrb-" + m[1] + "-" + m[2]
+	}
+	if slices.Contains(rubric.EmbeddedIDs(), id) {
+		return rubric.ByID(id)
+	}
+	return nil, fmt.Errorf("instrument %q is none of %s", named, strings.Join(rubric.EmbeddedIDs(), ", "))
 }
+
+// regulationNumber is the number of a regulation: "59/2020", "Nomor 59
+// Tahun 2020".
+var regulationNumber = regexp.MustCompile(`(?i)\b([0-9]{1,3})\s*(?:/|tahun)\s*((?:19|20)[0-9]{2})\b`)
 
 // YearRubric is the embedded rubric whose years include year.
 func YearRubric(year int) (*rubric.Rubric, error) {
@@ -337,6 +346,21 @@ func partHeader(h, id, name string, i int, aspects bool, r *rubric.Rubric) bool 
 		return true
 	}
 	return aspects && h == "aspect "+num || !aspects && h == "domain "+num
+}
+
+// anyRubric reports whether a column names a domain or an aspect of an
+// embedded rubric.
+func (pc *partColumns) anyRubric() bool {
+	for _, id := range rubric.EmbeddedIDs() {
+		r, err := rubric.ByID(id)
+		if err != nil {
+			continue
+		}
+		if m, err := pc.mapFor(r); err != nil || m.any {
+			return true
+		}
+	}
+	return false
 }
 
 // values reads the part values of a row; nil when the row has none.

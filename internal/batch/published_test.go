@@ -119,8 +119,22 @@ func TestReadPublished(t *testing.T) {
 	if o := p.Obs[0]; o.Key != "jawa barat" {
 		t.Errorf("hasil.xlsx row 4: key %q, want jawa barat", o.Key)
 	}
-	if p, err := ReadPublished(write("eval.csv", "No;Tingkat Kematangan\n1;3\n"), &Options{}, ""); p != nil || err != nil {
-		t.Errorf("an evaluation taken for a table: %v %v", p, err)
+	for name, text := range map[string]string{
+		"eval.csv": "No;Tingkat Kematangan\n1;3\n",
+		"wide.csv": "Instansi;Tahun;1;2;3\nKota A;2025;3;3;3\n",
+	} {
+		if p, err := ReadPublished(write(name, text), &Options{}, ""); p != nil || err != nil {
+			t.Errorf("%s: an evaluation taken for a table: %v %v", name, p, err)
+		}
+	}
+	for named, want := range map[string]string{"59/2020": "permenpanrb-59-2020", "PermenPANRB Nomor 8 Tahun 2026": "permenpanrb-8-2026",
+		"permenpanrb-5-2018": "permenpanrb-5-2018", "PermenPANRB 5/2018": "permenpanrb-5-2018"} {
+		if r, err := yearRubric(2020, named); err != nil || r.ID != want {
+			t.Errorf("instrument %q: %v %v, want %s", named, r, err, want)
+		}
+	}
+	if _, err := yearRubric(2025, "9/2020"); err == nil {
+		t.Error("instrument 9/2020 taken")
 	}
 	bad := []struct{ name, text, want string }{
 		{"year.csv", "Instansi;Tahun;Indeks\nKota A;dua;3\n", "bad-year.csv: B2: year \"dua\" is not a year"},
