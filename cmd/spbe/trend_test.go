@@ -1,9 +1,7 @@
 package main
 
 import (
-	"archive/zip"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,29 +146,6 @@ func TestTrendWorkbooks(t *testing.T) {
 	}
 }
 
-// chartXML returns the XML of the first chart of an xlsx file.
-func chartXML(t *testing.T, path string) string {
-	t.Helper()
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer z.Close()
-	for _, f := range z.File {
-		if f.Name == "xl/charts/chart1.xml" {
-			rc, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, _ := io.ReadAll(rc)
-			return string(b)
-		}
-	}
-	t.Fatalf("%s: no chart", path)
-	return ""
-}
-
 // TestTrendPeersWorkbook: the sheet of the peers holds numbers, the gap to
 // the peer per domain by hand (4,20 - 3,00 = 1,20).
 func TestTrendPeersWorkbook(t *testing.T) {
@@ -181,7 +156,7 @@ func TestTrendPeersWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "peers.xlsx")
-	if _, stderr, code := runSpbe(t, "trend", table, "--instansi", "Kalimantan Timur", "--peer", "Jawa Barat", "-o", out); code != 0 {
+	if _, stderr, code := runSpbe(t, "trend", table, "--instansi", "Kalimantan Timur", "--peer", "Jawa Barat", "-o", out, "--lang", "id"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
