@@ -9,7 +9,6 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/excelout"
-	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -23,7 +22,6 @@ type trendOptions struct {
 	Paths   []string
 	Rubric  string
 	Format  string
-	Lang    label.Lang
 	Output  string
 	Force   bool
 	GroupBy string
@@ -99,6 +97,9 @@ the predicate bands of each instrument and the break marked.`,
 func runTrend(opts *trendOptions) error {
 	rend, err := textout.TrendFormats.Lookup(opts.Format)
 	if err != nil {
+		return err
+	}
+	if err := checkInputPaths(opts.Lang, opts.Paths...); err != nil {
 		return err
 	}
 	lang := opts.Lang.String()
