@@ -138,9 +138,10 @@ type Input struct {
 	// Others are the names of the instansi passed over by
 	// Options.Instansi, in the order read.
 	Others []string
-	// Year is the year of the evaluation its first long table gives above
-	// its header (workbook.Sheet.Year), and YearCell where ("Penilaian!B2",
-	// or "B2" in a CSV file); 0 and "" when none does.
+	// Year is the year of the evaluation its first table gives above its
+	// header (workbook.Sheet.Year, WideTable.Year: of the first row
+	// selected), and YearCell where ("Penilaian!B2", or "B2" in a CSV
+	// file); 0 and "" when none does.
 	Year     int
 	YearCell string
 }
@@ -410,6 +411,12 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
 	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
 		return nil
+	}
+	if w.in.Year == 0 && t.Year != 0 {
+		w.in.Year, w.in.YearCell = t.Year, t.YearCell
+		if t.Sheet != "" {
+			w.in.YearCell = t.Sheet + "!" + t.YearCell
+		}
 	}
 	r := w.sc.R
 	var err error

@@ -60,3 +60,21 @@ func TestRows(t *testing.T) {
 		}
 	}
 }
+
+// TestWideYear: a title above a wide table gives its year, set before the
+// first row, in the automatic layout.
+func TestWideYear(t *testing.T) {
+	text := "Hasil Evaluasi SPBE Tahun 2024\n" + wideCSV("", 1, "", "3")
+	path := writeCSV(t, "nasional.csv", text)
+	r := rubric59(t)
+	year, cell := 0, ""
+	err := Read(path, Options{Layout: LayoutAuto, Known: knownIn(r), Want: 47}, Visitor{
+		Row: func(wt *WideTable, _ *WideRow) error {
+			year, cell = wt.Year, wt.YearCell
+			return nil
+		},
+	})
+	if err != nil || year != 2024 || cell != "A1" {
+		t.Errorf("year %d in %q (%v), want 2024 in A1", year, cell, err)
+	}
+}
