@@ -89,8 +89,8 @@
 // or "Nama Instansi" with the name in the next non-empty cell to its
 // right; else from the file name without its extension.
 //
-// The year of the evaluation (Sheet.Year, for spbe trend) comes from the
-// rows above the header too: a title such as "Evaluasi SPBE Tahun 2025",
+// The year of the evaluation (Sheet.Year; WideTable.Year in the automatic
+// layout; for spbe trend) comes from the rows above the header too: a title such as "Evaluasi SPBE Tahun 2025",
 // "Tahun: 2025", "Tahun Anggaran 2025" or "T.A. 2025", or a label cell
 // "Tahun" (or "Tahun Evaluasi", "Tahun Penilaian", "Tahun Anggaran",
 // "Year") with the year in the next non-empty cell to its right. When two
