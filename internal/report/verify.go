@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -66,7 +67,21 @@ func Verify(reportPath, input string) (*Verification, error) {
 	if err := checkRegular(reportPath, maxReportSize); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenFile(reportPath, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: workbook.UnzipXMLSizeLimit})
+	// The provenance is read before the report can be recomputed: it is
+	// bounded on its own (verify_parts.go).
+	prov, err := reportInventory(reportPath, func(s string) int {
+		if s == ProvenanceSheet {
+			return maxProvenanceCells
+		}
+		return 0
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", reportPath, err)
+	}
+	if inv := prov[ProvenanceSheet]; inv != nil && inv.stopped {
+		return nil, fmt.Errorf("%s: the sheet %s holds more than %d cells, more than spbe writes; refusing to read it", reportPath, ProvenanceSheet, maxProvenanceCells)
+	}
+	f, err := excelize.OpenFile(reportPath, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: reportXMLLimit})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", reportPath, err)
 	}
@@ -100,7 +115,25 @@ func Verify(reportPath, input string) (*Verification, error) {
 		return nil, err
 	}
 	defer want.Close()
-	diffs = append(diffs, compareSheets(f, want)...)
+	wantInv, err := builtInventory(want)
+	if err != nil {
+		return nil, err
+	}
+	gotInv, err := reportInventory(reportPath, func(s string) int {
+		if s == ProvenanceSheet {
+			return maxProvenanceCells
+		}
+		if w := wantInv[s]; w != nil {
+			return cellBound(w.cells)
+		}
+		return 0 // a sheet spbe does not write: compareSheets names it
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", reportPath, err)
+	}
+	invDiffs, tooLarge := compareInventories(gotInv, wantInv, want.GetSheetList())
+	diffs = append(diffs, invDiffs...)
+	diffs = append(diffs, compareSheets(f, want, tooLarge)...)
 	if input != "" && len(p.Inputs) != 1 {
 		return nil, fmt.Errorf("%s: records %d inputs; give no input file to check them at their recorded paths", reportPath, len(p.Inputs))
 	}
@@ -231,7 +264,9 @@ func loadRecordedRubric(p *result.Provenance, diffs *[]Diff) (*rubric.Rubric, er
 // provenance, every cell's value and number format (a format can show
 // any text in place of the value), the hidden rows and columns and the
 // merged ranges (a merge shows only its first cell).
-func compareSheets(got, want *excelize.File) []Diff {
+// Sheets in skip are too large to be read (compareInventories): they
+// differ already.
+func compareSheets(got, want *excelize.File, skip map[string]bool) []Diff {
 	var diffs []Diff
 	if g, w := sheetList(got), sheetList(want); g != w {
 		diffs = append(diffs, Diff{Where: "sheets", Report: g, Recomputed: w})
@@ -248,6 +283,12 @@ func compareSheets(got, want *excelize.File) []Diff {
 		if !gotSheets[s] {
 			diffs = append(diffs, Diff{Where: "sheet " + s, Report: "", Recomputed: "present"})
 			continue
+		}
+		if skip[s] {
+			continue
+		}
+		if g, w := condFormats(got, s), condFormats(want, s); g != w {
+			diffs = append(diffs, Diff{Where: s + " conditional format rules", Report: g, Recomputed: w})
 		}
 		g, _ := got.GetRows(s, excelize.Options{RawCellValue: true})
 		w, _ := want.GetRows(s, excelize.Options{RawCellValue: true})
@@ -283,6 +324,37 @@ func compareSheets(got, want *excelize.File) []Diff {
 		}
 	}
 	return diffs
+}
+
+// condFormats describes the conditional formats of a sheet: each range,
+// its rules, and the style each rule applies (a style can carry a number
+// format that shows any text).
+func condFormats(f *excelize.File, sheet string) string {
+	cfs, err := f.GetConditionalFormats(sheet)
+	if err != nil {
+		return "(unreadable conditional formats)"
+	}
+	ranges := make([]string, 0, len(cfs))
+	for r := range cfs {
+		ranges = append(ranges, r)
+	}
+	slices.Sort(ranges)
+	var sb strings.Builder
+	for _, r := range ranges {
+		for _, o := range cfs[r] {
+			var style *excelize.Style
+			if o.Format != nil {
+				if style, err = f.GetConditionalStyle(*o.Format); err != nil {
+					return "(unreadable conditional format style)"
+				}
+			}
+			o.Format = nil
+			rule, _ := json.Marshal(o)
+			st, _ := json.Marshal(style)
+			fmt.Fprintf(&sb, "%s %s %s; ", r, rule, st)
+		}
+	}
+	return strings.TrimSuffix(sb.String(), "; ")
 }
 
 // sheetList is the sheets of f in order, the hidden ones marked.
