@@ -65,6 +65,9 @@ var badInputs = []struct {
 	{"rumus-acak.xlsx", "Penilaian!G25: formula =RANDBETWEEN(1,5) had no saved value and could not be computed: G25 uses RANDBETWEEN, a volatile function: its value changes at every recalculation", exitInvalid},
 	{"rumus-waktu.xlsx", "Penilaian!G25: formula =NOW() had no saved value and could not be computed: G25 uses NOW, a volatile function", exitInvalid},
 	{"rumus-rept.xlsx", "could not be computed: G25 uses REPT, which spbe does not compute", exitInvalid},
+	{"rumus-kosong.xlsx", `warning: Penilaian!G25: formula =IF(H25="",1,F25) had no saved value; computed "1"`, exitOK},
+	{"rumus-lokal.xlsx", `Penilaian!G25: formula =H25*1 had no saved value and could not be computed: G25 reads the text "1,0" as a number, which Excel does by the computer's locale`, exitInvalid},
+	{"rumus-rentang.xlsx", `warning: Penilaian!G25: formula =SUM(H1:Q100000)+1 had no saved value; computed "1"`, exitOK},
 	{"rumus-rantai.xlsx", "Penilaian!G25: formula =Rantai!A1 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (G25 to Rantai!A100)", exitInvalid},
 
 	// CSV exports.

@@ -13,8 +13,13 @@ import (
 // Formulas. A formula cell whose saved value is missing or empty (`<v>`
 // absent, `<v></v>` as openpyxl writes it, in any cell type) is a formula
 // without a value, wherever it is: a level, an id, an instansi name, in a
-// long or a wide table. It is computed with excelize, or refused with an
-// *Error naming the cell (ErrFormula); it is never read as empty, and a
+// long or a wide table. It is computed by spbe (calc.go), with Excel's
+// rules for the functions it knows (functions, each tested against
+// LibreOffice's recalculation), or refused with an *Error naming the cell
+// and the function (ErrFormula): where Excel's result depends on the
+// computer (a text read as a number by the locale, texts ordered by the
+// collation), where Excel and LibreOffice differ (logical cells, empty
+// texts, 0^0), or a function spbe does not compute; it is never read as empty, and a
 // level column of such cells is never passed over as empty. Cells of an
 // array formula's range other than its first are formulas too.
 //
@@ -22,9 +27,11 @@ import (
 // author saw when the workbook was saved, the same on every run, volatile
 // functions included.
 //
-// Before excelize computes a cell (its CalcCellValue recurses once per
-// formula in a chain, and holds every range it reads in memory), a
-// formulaGuard walks what the formula depends on, without recursion, and
+// A range is read up to the last row and column of its sheet that hold a
+// cell: past them every cell is empty, so =SUM(E1:N100000) in a small
+// sheet reads the cells there are (excelize's CalcCellValue held a
+// million, about a gigabyte). Before spbe computes a cell, a formulaGuard
+// walks what the formula depends on, without recursion, and
 // refuses:
 //
 //   - a circular reference (G25 = G25+4);
@@ -32,7 +39,7 @@ import (
 //     recalculation;
 //   - a function outside computedFunctions: those that can build large
 //     texts or arrays (REPT, SUBSTITUTE, TEXTJOIN, SEQUENCE ...), and any
-//     other spbe has not vetted;
+//     other whose Excel rules spbe does not implement;
 //   - references to another workbook, to a table column or to a defined
 //     name that is not a plain range;
 //   - a chain of more than maxFormulaDepth formula cells, a formula longer
@@ -59,19 +66,6 @@ const (
 
 // volatileFunctions give a new value at every recalculation.
 var volatileFunctions = []string{"RAND", "RANDBETWEEN", "RANDARRAY", "NOW", "TODAY", "OFFSET", "INDIRECT", "CELL", "INFO"}
-
-// computedFunctions are the functions spbe lets excelize compute: their
-// work and their result grow at most with the size of their arguments.
-var computedFunctions = []string{
-	"ABS", "AND", "AVERAGE", "AVERAGEA", "AVERAGEIF", "AVERAGEIFS", "CEILING", "CHOOSE", "COLUMN", "COLUMNS", "CONCAT",
-	"CONCATENATE", "COUNT", "COUNTA", "COUNTBLANK", "COUNTIF", "COUNTIFS", "EXACT", "FALSE", "FIND",
-	"FLOOR", "HLOOKUP", "IF", "IFERROR", "IFNA", "IFS", "INDEX", "INT", "ISBLANK", "ISERR", "ISERROR",
-	"ISLOGICAL", "ISNA", "ISNUMBER", "ISTEXT", "LARGE", "LEFT", "LEN", "LOOKUP", "LOWER", "MATCH", "MAX",
-	"MAXA", "MEDIAN", "MID", "MIN", "MINA", "MOD", "MROUND", "N", "NA", "NOT", "NUMBERVALUE", "OR",
-	"PRODUCT", "RANK", "RANK.EQ", "RIGHT", "ROUND", "ROUNDDOWN", "ROUNDUP", "ROW", "ROWS", "SEARCH", "SIGN", "SMALL",
-	"SQRT", "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "SWITCH", "T", "TRIM", "TRUE", "TRUNC", "UPPER",
-	"VALUE", "VLOOKUP", "XLOOKUP", "XOR",
-}
 
 // formulaFunction is a function name as a formula spells it, without the
 // prefix newer functions are saved with.
@@ -100,12 +94,10 @@ func (x *excelBook) compute(g *formulaGuard, sheet string, row, col int) (formul
 	if err := g.check(k); err != nil {
 		return formula, "", err
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("excelize failed: %v", p)
-		}
-	}()
-	value, err = x.f.CalcCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if g.calc == nil {
+		g.calc = newCalc(g)
+	}
+	value, err = g.calc.cellText(k)
 	return formula, value, err
 }
 

@@ -2,9 +2,11 @@ package workbook
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,6 +62,7 @@ type formulaGuard struct {
 	names  []excelize.DefinedName
 	size   map[cellKey]int64 // checked cells: a bound on the size of their value
 	work   int
+	calc   *calc // computes the cells checked
 }
 
 // newFormulaGuard reads the facts of every worksheet of f from its parts.
@@ -67,12 +70,14 @@ type formulaGuard struct {
 // (an encrypted workbook): then any array formula refuses every formula.
 func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 	g := &formulaGuard{f: f, facts: map[string]*sheetFacts{}, size: map[cellKey]int64{}}
+	encrypted := parts == nil
 	if parts == nil {
 		for _, name := range f.GetSheetList() {
 			// Loading a sheet puts its XML in f.Pkg when it was too
 			// large to be kept there on opening.
 			_, _ = f.GetCellFormula(name, "A1")
 		}
+		parts = pkgSheetParts(f)
 	}
 	total := 0
 	read := func(sheet, part string) bool {
@@ -92,7 +97,7 @@ func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 			g.refuse = fmt.Errorf("the workbook's array formulas cover more than %d cells", maxArrayCells)
 			return false
 		}
-		if parts == nil && len(sf.arrays) > 0 {
+		if encrypted && len(sf.arrays) > 0 {
 			g.refuse = errors.New("the workbook has array formulas, which spbe cannot check in an encrypted workbook")
 			return false
 		}
@@ -101,22 +106,57 @@ func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 		}
 		return true
 	}
-	if parts != nil {
-		for sheet, part := range parts {
-			if !read(sheet, part) {
-				break
-			}
+	for sheet, part := range parts {
+		if !read(sheet, part) {
+			return g
 		}
-		return g
 	}
 	f.Pkg.Range(func(k, _ any) bool {
 		name, _ := k.(string)
 		if !strings.HasPrefix(strings.ToLower(name), "xl/worksheets/") {
 			return true
 		}
+		for _, p := range parts {
+			if strings.EqualFold(p, name) {
+				return true // read above
+			}
+		}
 		return read("", name)
 	})
 	return g
+}
+
+// pkgSheetParts maps the sheets of a workbook excelize holds to their
+// parts, from xl/workbook.xml and its relationships.
+func pkgSheetParts(f *excelize.File) map[string]string {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	parts := map[string]string{}
+	if xml.Unmarshal(pkgPart(f, "xl/workbook.xml"), &wb) != nil || xml.Unmarshal(pkgPart(f, "xl/_rels/workbook.xml.rels"), &rels) != nil {
+		return parts
+	}
+	for _, s := range wb.Sheets {
+		for _, r := range rels.Rel {
+			if r.ID == s.ID {
+				if t, abs := strings.CutPrefix(r.Target, "/"); abs {
+					parts[s.Name] = t
+				} else {
+					parts[s.Name] = path.Join("xl", r.Target)
+				}
+			}
+		}
+	}
+	return parts
 }
 
 // pkgPart returns the bytes of a part of the workbook as excelize holds
@@ -198,6 +238,18 @@ func (g *formulaGuard) arrayAt(k cellKey) (cellKey, bool) {
 		}
 	}
 	return cellKey{}, false
+}
+
+// isArrayMaster reports whether k is the first cell of an array formula.
+func (g *formulaGuard) isArrayMaster(k cellKey) bool {
+	if sf := g.facts[k.sheet]; sf != nil {
+		for _, a := range sf.arrays {
+			if a.master == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // node is a cell being checked: what it depends on (with repetition) and
@@ -360,13 +412,10 @@ func (g *formulaGuard) refCells(sheet, ref string) ([]cellKey, error) {
 	if sf == nil {
 		sf = &sheetFacts{maxRow: maxRows, maxCol: maxCols}
 	}
-	if r1 == 1 && r2 == maxRows { // A:A, as excelize cuts it
-		r2 = max(1, min(r2, sf.maxRow))
-	}
-	if c1 == 1 && c2 == maxCols { // 1:1
-		c2 = max(1, min(c2, sf.maxCol))
-	}
-	cells := (r2 - r1 + 1) * (c2 - c1 + 1)
+	// Past the last row and column that hold a cell, every cell is
+	// empty: a range is read up to there (calc.ref), whatever it spans.
+	r2, c2 = min(r2, sf.maxRow), min(c2, sf.maxCol)
+	cells := max(0, r2-r1+1) * max(0, c2-c1+1)
 	if g.work+cells > maxFormulaWork {
 		return nil, fmt.Errorf("computing it reads more than %d cells (%s)", maxFormulaWork, ref)
 	}
@@ -456,4 +505,3 @@ func parseRefPart(s string) (row, col int, ok bool) {
 	}
 	return row, col, i > 0 || row > 0
 }
-
