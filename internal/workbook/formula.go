@@ -110,8 +110,8 @@ func (x *excelBook) compute(g *formulaGuard, sheet string, row, col int) (formul
 // (maxHandOver) is not opened with excelize: the formula is refused.
 func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning string, err error) {
 	cell, _ := excelize.CoordinatesToCellName(col, row)
-	if s, ok := b.(*scanBook); ok && (s.span > maxHandOver || s.strs.len() > maxHandOver) {
-		formula, saved := s.uncached[[2]int{row, col}]
+	if s, ok := b.(*scanBook); ok && (s.Span() > maxHandOver || s.SharedStrings() > maxHandOver) {
+		formula, saved := s.Uncached(row, col)
 		switch {
 		case !saved:
 			formula = "(in the range of an array formula)"
@@ -122,7 +122,7 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 			Err: classed(ErrFormula, fmt.Sprintf("formula =%s had no saved value and could not be computed: "+
 				"the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); "+
 				"open the workbook in Excel or LibreOffice and save it, so that the formula has its value",
-				shownFormula(formula), s.span, s.strs.len(), maxHandOver))}
+				shownFormula(formula), s.Span(), s.SharedStrings(), maxHandOver))}
 	}
 	x, ok := b.(*excelBook)
 	if !ok {
@@ -134,7 +134,7 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 		var parts map[string]string
 		if r.scan != nil {
 			parts = map[string]string{}
-			for _, s := range r.scan.list {
+			for _, s := range r.scan.sheets() {
 				parts[s.name] = s.part
 			}
 		}
@@ -162,51 +162,8 @@ func shownFormula(formula string) string {
 }
 
 // pending reports whether a cell of the sheet last streamed is a formula
-// without a saved value: a formula cell whose <v> is missing or empty, or
-// a cell of an array formula's range (other than its first) that came
-// without a value.
-func (b *scanBook) pending(_ string, row, col int) bool {
-	if _, ok := b.uncached[[2]int{row, col}]; ok {
-		return true
-	}
-	for _, a := range b.arrays {
-		if row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2 && (row != a.master.row || col != a.master.col) {
-			return true
-		}
-	}
-	return false
-}
-
-// noteArray notes the range of an array formula from its <f> tag (the
-// current tag of x), in the cell (row, col) of sheet, while rows streams
-// the sheet.
-func (b *scanBook) noteArray(x *xmlScan, sheet string, row, col int) {
-	if a, ok := arrayRange(x, cellKey{sheet, row, col}); ok {
-		b.arrays = append(b.arrays, a)
-	}
-}
-
-// arrayRange reads an <f> tag (the current tag of x) of the cell master:
-// the array formula it starts, if it is one.
-func arrayRange(x *xmlScan, master cellKey) (arrayFormula, bool) {
-	if t, _ := x.attr("t"); string(t) != "array" {
-		return arrayFormula{}, false
-	}
-	ref, ok := x.attr("ref")
-	if !ok {
-		return arrayFormula{}, false
-	}
-	from, to, _ := strings.Cut(string(ref), ":")
-	if to == "" {
-		to = from
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil {
-		return arrayFormula{}, false
-	}
-	return arrayFormula{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2), master}, true
-}
+// without a saved value (see xlsx.Book.Pending).
+func (b *scanBook) pending(_ string, row, col int) bool { return b.Pending(row, col) }
 
 // fillWide computes the cells of a wide table's row (1-based row, cells
 // from column A) that are formulas without a saved value: the instansi

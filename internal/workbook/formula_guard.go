@@ -1,16 +1,15 @@
 package workbook
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/xlsx"
 	"github.com/xuri/efp"
 	"github.com/xuri/excelize/v2"
 )
@@ -180,51 +179,12 @@ func pkgPart(f *excelize.File, name string) []byte {
 
 // scanFacts reads a worksheet's XML for its array formulas and extent.
 func scanFacts(data []byte, sheet string) *sheetFacts {
-	sf := &sheetFacts{}
-	x := newXMLScan(bytes.NewReader(data), uint64(len(data)))
-	row, col := 0, 0
-	lastRow, rowCols := 0, 0 // for span: the last row counted, the last cell of the row
-	for {
-		if err := x.next(); err != nil {
-			sf.span += rowCols
-			if err != io.EOF {
-				// A damaged part: excelize failed to read it or read what
-				// it could; the extent is the largest possible.
-				sf.maxRow, sf.maxCol = maxRows, maxCols
-			}
-			return sf
-		}
-		if x.end {
-			continue
-		}
-		switch x.local {
-		case "row":
-			if r, ok := x.attr("r"); ok {
-				row, _ = strconv.Atoi(string(r))
-			} else {
-				row++
-			}
-			col = 0
-			sf.maxRow = max(sf.maxRow, row)
-			sf.span += rowCols + max(0, row-lastRow)
-			lastRow, rowCols = max(lastRow, row), 0
-		case "c":
-			if r, ok := x.attr("r"); ok {
-				if c, rr, err := excelize.CellNameToCoordinates(string(r)); err == nil {
-					col, row = c, rr
-					sf.maxRow = max(sf.maxRow, row)
-				}
-			} else {
-				col++
-			}
-			sf.maxCol = max(sf.maxCol, col)
-			rowCols = max(rowCols, col)
-		case "f":
-			if a, ok := arrayRange(x, cellKey{sheet, row, col}); ok {
-				sf.arrays = append(sf.arrays, a)
-			}
-		}
+	e := xlsx.ReadExtent(data)
+	sf := &sheetFacts{maxRow: e.MaxRow, maxCol: e.MaxCol, span: e.Span}
+	for _, a := range e.Arrays {
+		sf.arrays = append(sf.arrays, arrayFormula{a.R1, a.C1, a.R2, a.C2, cellKey{sheet, a.Row, a.Col}})
 	}
+	return sf
 }
 
 // arrayAt returns the first cell of the array formula whose range holds
