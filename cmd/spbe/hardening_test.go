@@ -258,6 +258,9 @@ func TestBadInputsREADME(t *testing.T) {
 		}
 		fmt.Fprintf(&sb, "| %s (`%s`) | %s | %d |\n", class[tt.file], tt.file, strings.ReplaceAll(says, "|", `\|`), tt.exit)
 	}
+	for _, tt := range badReports {
+		fmt.Fprintf(&sb, "| %s (`%s`) | a difference, on stdout: `%s` | %d |\n", tt.class, tt.file, strings.ReplaceAll(tt.says, "|", `\|`), exitGate)
+	}
 	const begin, end = "<!-- bad-inputs: begin -->\n", "<!-- bad-inputs: end -->"
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
