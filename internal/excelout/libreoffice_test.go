@@ -309,3 +309,48 @@ func TestTemplateIncompleteLibreOffice(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestVerifyLibreOfficeResave: a report saved again by LibreOffice still
+// matches (verify's checks of formulas, conditional formats and drawings
+// allow what a spreadsheet rewrites its own way), and a conditional
+// format that shows 4,50 on the index is still found after the re-save.
+func TestVerifyLibreOfficeResave(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice: the full tier runs it")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("soffice not found (CI is set): install libreoffice-calc-nogui: %v", err)
+		}
+		t.Skip("soffice not found; install libreoffice-calc-nogui to run this test (it fails instead of skipping when CI is set)")
+	}
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	e := evaluation(t, dir, "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	clean := writeReport(t, []*result.Evaluation{e}, "id")
+	forged := filepath.Join(dir, "forged.xlsx")
+	copyFile(t, clean, forged)
+	edit(t, forged, func(f *excelize.File) {
+		st, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: ptr(`"4,50"`)})
+		must(t, err)
+		must(t, f.SetConditionalFormat("Ringkasan", "B8", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: ">", Value: "0", Format: &st}}))
+	})
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, clean, forged)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	if diffs := verifyDiffs(t, filepath.Join(out, filepath.Base(clean)), ""); len(diffs) != 0 {
+		t.Errorf("the report saved again by LibreOffice: %v", diffs)
+	}
+	found := false
+	for _, d := range verifyDiffs(t, filepath.Join(out, "forged.xlsx"), "") {
+		found = found || strings.HasPrefix(d.Where, "Ringkasan conditional format")
+	}
+	if !found {
+		t.Errorf("the forged report saved again by LibreOffice: the conditional format is not found")
+	}
+}

@@ -1,7 +1,6 @@
 package excelout
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -115,7 +114,14 @@ func Verify(reportPath, input string) (*Verification, error) {
 		return nil, err
 	}
 	defer want.Close()
-	wantInv, err := builtInventory(want)
+	// The inventory of what spbe writes, from a copy written out: writing
+	// a workbook changes what excelize holds of it (its styles).
+	written, err := Build(evals, p)
+	if err != nil {
+		return nil, err
+	}
+	wantInv, err := builtInventory(written)
+	written.Close()
 	if err != nil {
 		return nil, err
 	}
@@ -327,8 +333,10 @@ func compareSheets(got, want *excelize.File, skip map[string]bool) []Diff {
 }
 
 // condFormats describes the conditional formats of a sheet: each range,
-// its rules, and the style each rule applies (a style can carry a number
-// format that shows any text).
+// its rules, and of the style each rule applies what can change the text
+// a reader sees: its number format (which can show any text) and its font
+// colour. The colours of scales and fills are left out: a spreadsheet
+// that saves the report again writes them its own way.
 func condFormats(f *excelize.File, sheet string) string {
 	cfs, err := f.GetConditionalFormats(sheet)
 	if err != nil {
@@ -342,16 +350,25 @@ func condFormats(f *excelize.File, sheet string) string {
 	var sb strings.Builder
 	for _, r := range ranges {
 		for _, o := range cfs[r] {
-			var style *excelize.Style
+			fmt.Fprintf(&sb, "%s %s %s %s %s/%s %s/%s %s/%s", r, o.Type, o.Criteria, o.Value, o.MinType, o.MinValue, o.MidType, o.MidValue, o.MaxType, o.MaxValue)
 			if o.Format != nil {
-				if style, err = f.GetConditionalStyle(*o.Format); err != nil {
+				st, err := f.GetConditionalStyle(*o.Format)
+				if err != nil {
 					return "(unreadable conditional format style)"
 				}
+				fmt.Fprintf(&sb, " number format %d", st.NumFmt)
+				if st.CustomNumFmt != nil {
+					fmt.Fprintf(&sb, " %q", *st.CustomNumFmt)
+				}
+				if st.Font != nil && st.Font.Color != "" {
+					c := strings.ToUpper(st.Font.Color)
+					if len(c) == 8 {
+						c = c[2:] // the alpha of ARGB
+					}
+					sb.WriteString(" font " + c)
+				}
 			}
-			o.Format = nil
-			rule, _ := json.Marshal(o)
-			st, _ := json.Marshal(style)
-			fmt.Fprintf(&sb, "%s %s %s; ", r, rule, st)
+			sb.WriteString("; ")
 		}
 	}
 	return strings.TrimSuffix(sb.String(), "; ")

@@ -377,3 +377,17 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A report of two evaluations matches: what verify writes out to list
+// what spbe writes (its formulas, conditional formats, drawings) is a
+// copy, and writing it leaves the workbook compared unchanged.
+func TestVerifyBatchReport(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	a := evaluation(t, dir, "a.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	b := evaluation(t, dir, "b.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	out := writeReport(t, []*result.Evaluation{a, b}, "id")
+	if diffs := verifyDiffs(t, out, ""); len(diffs) != 0 {
+		t.Errorf("%d diffs, the first %v", len(diffs), diffs[:min(3, len(diffs))])
+	}
+}

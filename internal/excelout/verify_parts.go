@@ -53,8 +53,10 @@ type sheetInventory struct {
 }
 
 // drawingElements are the elements of a worksheet that put something
-// over its cells.
-var drawingElements = []string{"drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls"}
+// over its cells by themselves; a drawing part (<drawing>, and the VML of
+// <legacyDrawing>) counts by the shapes it holds, since a spreadsheet
+// that saves the report again may add an empty one.
+var drawingElements = []string{"picture", "oleObjects", "controls"}
 
 // inventories streams the worksheets of a workbook (a zip archive), by
 // sheet name; a sheet's streaming stops past limit(name) cells.
@@ -152,7 +154,9 @@ func sheetDrawings(files map[string]*zip.File, part string, inv *sheetInventory)
 	}
 	for _, r := range rels.Rel {
 		kind := path.Base(r.Type)
-		inv.drawings = append(inv.drawings, "rel:"+kind)
+		if kind == "comments" {
+			inv.drawings = append(inv.drawings, "comments")
+		}
 		if kind != "drawing" && kind != "vmlDrawing" || r.Mode == "External" {
 			continue
 		}
