@@ -145,12 +145,9 @@ func (c *calc) cell(k cellKey) (val, error) {
 			return val{}, err
 		}
 	default:
-		var err error
-		if v, err = c.stored(k.sheet, name); err != nil {
-			return val{}, err
-		}
-		c.memo[k] = v
-		return v, nil
+		// A value is read again when wanted again: memo holds formulas
+		// only, not every cell of the ranges read.
+		return c.stored(k.sheet, name)
 	}
 	if v.kind == vEmpty {
 		v = number(0)
