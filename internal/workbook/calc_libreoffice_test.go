@@ -67,16 +67,7 @@ var calcCases = []string{
 // soffice (libreoffice-calc-nogui): with CI set, a missing soffice fails
 // the test.
 func TestCalcLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("LibreOffice recalculation: the full tier runs it")
-	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("soffice not found (CI is set): install libreoffice-calc-nogui: %v", err)
-		}
-		t.Skip("soffice not found; install libreoffice-calc-nogui to run this test (it fails instead of skipping when CI is set)")
-	}
+	soffice := fixture.NeedTool(t, "soffice")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "calc.xlsx")
 	var rows strings.Builder
