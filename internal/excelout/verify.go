@@ -55,7 +55,10 @@ type Verification struct {
 // (checking its hash), recomputes every evaluation from the recorded
 // levels, rebuilds the report and compares what a reader sees: the
 // sheets, their order and visibility, and every cell of every sheet with
-// its number format, hidden rows and columns and merged ranges.
+// its number format, hidden rows and columns and merged ranges; and,
+// streaming each sheet first (verify_parts.go), the formulas, conditional
+// formats and drawings spbe did not write, and cells past the ones it
+// writes (such a sheet is one difference, and is not loaded).
 // When input is given, or else when a recorded input is found (at its
 // recorded path, or a relative one beside the report), it re-reads the
 // input and checks its hash and levels. The paths a report records are
