@@ -163,7 +163,11 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 			if band.From == minFrom(s.r) {
 				continue
 			}
-			name := fmt.Sprintf(l("bandFrom"), band.Name, label.Number(band.From, s.r.Precision, b.lang), label.Instrument(s.r))
+			bname := band.Name
+			if b.lang == "en" && band.NameEN != "" {
+				bname = band.NameEN
+			}
+			name := fmt.Sprintf(l("bandFrom"), bname, label.Number(band.From, s.r.Precision, b.lang), label.Instrument(s.r))
 			add(name, []float64{x0, x1}, []rubric.Decimal{band.From, band.From}, excelize.ChartSeries{
 				Line: solid(bandColors[min(bi, len(bandColors)-1)], 1.25, excelize.LineDashDash), Marker: excelize.ChartMarker{Symbol: "none"}})
 		}
