@@ -89,6 +89,19 @@
 // or "Nama Instansi" with the name in the next non-empty cell to its
 // right; else from the file name without its extension.
 //
+// The year of the evaluation (Sheet.Year; WideTable.Year in the automatic
+// layout; for spbe trend) comes from the rows above the header too: a title such as "Evaluasi SPBE Tahun 2025",
+// "Tahun: 2025", "Tahun Anggaran 2025" or "T.A. 2025", or a label cell
+// "Tahun" (or "Tahun Evaluasi", "Tahun Penilaian", "Tahun Anggaran",
+// "Year") with the year in the next non-empty cell to its right. When two
+// cells give different years, none is taken. A year standing alone in a
+// title ("Evaluasi Kinerja Pemerintah Digital 2026") is not taken: it may
+// be the year of a template.
+//
+// Rows hands the rows of one sheet (or a CSV file) to a function, opened
+// as Read opens a file, for tables that are not evaluations (the tables
+// of published results of spbe trend).
+//
 // # Files
 //
 // The format is recognised from the content. CSV files may use ',', ';'
