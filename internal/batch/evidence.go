@@ -17,8 +17,9 @@ type Evidence struct {
 	IDs []string
 	// Names are the indicator names beside the ids, by id ("" for none).
 	Names map[string]string
-	// Year is the latest year above the table, in its header or in the
-	// sheet's name (0 for none), found at YearAt ("Penilaian!A1").
+	// Year is the year of the evaluation above the table (Sheet.Year),
+	// else the latest year in its title or its sheet's name
+	// (Sheet.TitleYear), 0 for none, found at YearAt ("Penilaian!A1").
 	Year   int
 	YearAt string
 	// Others are the other sheets of the workbook that hold a table.
@@ -28,6 +29,9 @@ type Evidence struct {
 // evidenceOf is the Evidence of a long table.
 func evidenceOf(sh *workbook.Sheet, others []string) Evidence {
 	ev := Evidence{IDs: sh.IDs(), Year: sh.Year, Others: others, YearAt: yearAt(sh.Sheet, sh.YearCell)}
+	if ev.Year == 0 {
+		ev.Year, ev.YearAt = sh.TitleYear, yearAt(sh.Sheet, sh.TitleYearCell)
+	}
 	for _, e := range sh.Entries {
 		if e.Name != "" {
 			if ev.Names == nil {
@@ -41,7 +45,11 @@ func evidenceOf(sh *workbook.Sheet, others []string) Evidence {
 
 // wideEvidence is the Evidence of a wide table's header.
 func wideEvidence(t *workbook.WideTable) Evidence {
-	return Evidence{IDs: t.IDs(), Year: t.Year, YearAt: yearAt(t.Sheet, t.YearCell)}
+	ev := Evidence{IDs: t.IDs(), Year: t.Year, YearAt: yearAt(t.Sheet, t.YearCell)}
+	if ev.Year == 0 {
+		ev.Year, ev.YearAt = t.TitleYear, yearAt(t.Sheet, t.TitleYearCell)
+	}
+	return ev
 }
 
 func yearAt(sheet, cell string) string {

@@ -170,10 +170,14 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
 	}
 	if t.header >= 0 {
-		s.Year, s.YearCell = sheetYear(g, t.header, sheet)
+		s.TitleYear, s.TitleYearCell = sheetYear(g, t.header, sheet)
 		if name, r, c := findInstansi(g, t.header); name != "" {
 			s.Instansi = name
 			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)
+		}
+		if y, r, c := findYear(g, t.header); y != 0 {
+			s.Year = y
+			s.YearCell, _ = excelize.CoordinatesToCellName(c, r+1)
 		}
 	}
 	if s.Instansi == "" {

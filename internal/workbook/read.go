@@ -74,8 +74,13 @@ type Sheet struct {
 	// Instansi is the instansi's name and InstansiCell the cell it was
 	// read from; InstansiCell is "" when the name is the file name.
 	Instansi, InstansiCell string
-	IDColumn, LevelColumn  string // column letters used
-	IDHeader, LevelHeader  string // header texts of those columns ("" when chosen by letter without a header)
+	// Year is the year of the evaluation a title or a "Tahun" cell above
+	// the header gives (see findYear), and YearCell that cell; 0 and ""
+	// when none does.
+	Year                  int
+	YearCell              string
+	IDColumn, LevelColumn string // column letters used
+	IDHeader, LevelHeader string // header texts of those columns ("" when chosen by letter without a header)
 	// OtherLevelColumns are the level columns not used, best first, as
 	// column letter and header: E "Penilaian Mandiri".
 	OtherLevelColumns []string
@@ -86,15 +91,16 @@ type Sheet struct {
 	WeightColumn string
 	Entries      []Entry  // in sheet order
 	Warnings     []string // things the user should know, e.g. hidden rows read
-	// Year is the latest year (1990..2099) in the rows above the table's
-	// header (its title) or in the sheet's name, and YearCell where it was
-	// found ("A1", or "" for the sheet's name); 0 when there is none. With
-	// the indicator names, it tells instruments apart when plain ids fit
-	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks
-	// SPBE).
-	Year     int
-	YearCell string
-	lang     label.Lang // of the messages of CheckNames
+	// TitleYear is the latest year (1990..2099) standing anywhere in the
+	// rows above the table's header (its title, "Hasil Evaluasi SPBE
+	// 2023") or in the sheet's name, and TitleYearCell where it was found
+	// ("A1", or "" for the sheet's name); 0 when there is none. Looser
+	// than Year, it is evidence of the instrument when Year is 0: with the
+	// indicator names, it tells instruments apart when plain ids fit
+	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks SPBE).
+	TitleYear     int
+	TitleYearCell string
+	lang          label.Lang // of the messages of CheckNames
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.

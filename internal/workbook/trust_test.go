@@ -370,19 +370,19 @@ func TestSheetEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rubric59(t)
-	if s.Year != 2023 || s.YearCell != "A1" || s.Entries[4].Name != r.Indicator("5").Name {
-		t.Errorf("year %d in %q, entry 5 named %q", s.Year, s.YearCell, s.Entries[4].Name)
+	if s.TitleYear != 2023 || s.TitleYearCell != "A1" || s.Entries[4].Name != r.Indicator("5").Name {
+		t.Errorf("year %d in %q, entry 5 named %q", s.TitleYear, s.TitleYearCell, s.Entries[4].Name)
 	}
 	path := writeXLSX(t, "tahun.xlsx", sheetSpec{name: "Penilaian", rows: tableRows([]any{"No", "Nilai 2023", "Nilai 2024"}, 47,
 		func(i int) []any { return []any{i, 2, 3} })})
-	if s, err := ReadSheet(path, Options{Lang: label.English}); err != nil || s.Year != 0 {
-		t.Errorf("a header's year taken for the form's: %d (%v)", s.Year, err)
+	if s, err := ReadSheet(path, Options{Lang: label.English}); err != nil || s.TitleYear != 0 {
+		t.Errorf("a header's year taken for the form's: %d (%v)", s.TitleYear, err)
 	}
 	var table *WideTable
 	if err := Read(trustInput(t, "rata-rata.xlsx"), Options{Layout: LayoutWide, Want: 47, Lang: label.English}, Visitor{
 		Wide: func(t *WideTable) error { table = t; return nil },
-	}); err != nil || table.Year != 2021 || table.YearCell != "A1" {
-		t.Errorf("wide: year %d in %q (%v)", table.Year, table.YearCell, err)
+	}); err != nil || table.TitleYear != 2021 || table.TitleYearCell != "A1" {
+		t.Errorf("wide: year %d in %q (%v)", table.TitleYear, table.TitleYearCell, err)
 	}
 }
 

@@ -31,16 +31,22 @@ type WideTable struct {
 	CategoryColumn string
 	// Columns maps an indicator id to its column letter.
 	Columns map[string]string
+	// Year is the year of the evaluation a title or a "Tahun" cell above
+	// the header gives (see Sheet.Year), and YearCell that cell; 0 and ""
+	// when none does, and in the wide layout asked for (LayoutWide), which
+	// keeps no rows above the header. It is set before the first row.
+	Year     int
+	YearCell string
 	// LevelNote says which columns were read when an indicator has more
 	// than one (blocks of indicator columns for two years, or for the
 	// self-assessment and the evaluator), and which were not; "" when
 	// every indicator has one column.
 	LevelNote string
-	// Year and YearCell are the latest year in the title rows above the
-	// table (not the labels right above the header) or the sheet's name,
-	// and where (see Sheet.Year).
-	Year     int
-	YearCell string
+	// TitleYear and TitleYearCell are the latest year in the title rows
+	// above the table (not the labels right above the header) or the
+	// sheet's name, and where (see Sheet.TitleYear).
+	TitleYear     int
+	TitleYearCell string
 	// Summaries are the rows under the table left out as summaries, not
 	// instansi: row number, name and why ("7 \"Nilai Tertinggi\" (its
 	// name)"), as the rows stream by (see widesummary.go).
@@ -342,9 +348,9 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 			if s.prevRow < rowNum-1 {
 				s.seeYear(s.prevRow, s.prev) // not right above the header: a title
 			}
-			t.Year, t.YearCell = s.year, s.yearCell
-			if y := latestYear(s.sheet); y > t.Year {
-				t.Year, t.YearCell = y, ""
+			t.TitleYear, t.TitleYearCell = s.year, s.yearCell
+			if y := latestYear(s.sheet); y > t.TitleYear {
+				t.TitleYear, t.TitleYearCell = y, ""
 			}
 			s.t = t
 			if err != nil {

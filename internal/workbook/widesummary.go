@@ -53,7 +53,7 @@ func (s *colStats) aggregate(t *WideTable, cells []string) string {
 		if id == "" {
 			continue
 		}
-		v, places, ok := number(at(cells, c))
+		v, places, ok := levelNumber(at(cells, c))
 		if !ok {
 			return ""
 		}
@@ -90,7 +90,7 @@ func (s *colStats) add(t *WideTable, cells []string) {
 		if s.n == 0 {
 			s.min, s.max, s.sum = append(s.min, math.Inf(1)), append(s.max, math.Inf(-1)), append(s.sum, 0)
 		}
-		v, _, ok := number(at(cells, c))
+		v, _, ok := levelNumber(at(cells, c))
 		if !ok {
 			v = math.NaN() // no aggregate has a value here
 		}
@@ -116,9 +116,9 @@ func (s *colStats) hash(t *WideTable, cells []string) uint64 {
 	return h.Sum64()
 }
 
-// number reads a level cell as a float (to compare, never to score) and
+// levelNumber reads a level cell as a float (to compare, never to score) and
 // the number of decimals it shows.
-func number(cell string) (float64, int, bool) {
+func levelNumber(cell string) (float64, int, bool) {
 	if len(cell) == 1 && isDigit(cell[0]) {
 		return float64(cell[0] - '0'), 0, true // most cells
 	}
@@ -155,7 +155,7 @@ func (s *wideState) summary(rowNum int, name string, cells []string) bool {
 }
 
 // seeYear notes the latest year in a row above a wide table or in its
-// header (WideTable.Year).
+// header (WideTable.TitleYear).
 func (s *wideState) seeYear(rowNum int, cells []string) {
 	for c, v := range cells {
 		if y := latestYear(v); y > s.year {
