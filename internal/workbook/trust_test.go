@@ -359,6 +359,15 @@ func TestWideSummaryRows(t *testing.T) {
 	if got := strings.Join(table.Summaries, "|"); got != `5 "Indonesia" (the mean of the rows above)` {
 		t.Errorf("Summaries: %s", got)
 	}
+	// A row equal to the maxima of the rows above is a copy of the one row
+	// that holds them all: an instansi with the same levels, kept.
+	low := row("Instansi Rendah", func(i int) any { return 1 })
+	high := row("Instansi Tinggi", func(i int) any { return 2 + i%3 })
+	twin := row("Instansi Kembar", func(i int) any { return 2 + i%3 })
+	names, table = wideNames(t, writeXLSX(t, "kembar.xlsx", sheetSpec{name: "Nasional", rows: [][]any{hdr, low, high, twin}}))
+	if got := strings.Join(names, "|"); got != "Instansi Rendah|Instansi Tinggi|Instansi Kembar" || len(table.Summaries) > 0 {
+		t.Errorf("rows handed on: %s; Summaries %q", got, table.Summaries)
+	}
 }
 
 // Item 2 (the reader's part): the year of the title and the names beside

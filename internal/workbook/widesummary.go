@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"hash/maphash"
 	"math"
 	"strings"
 
@@ -28,21 +27,32 @@ var summaryWords = [...]string{"rata rata", "rerata", "jumlah", "total", "subtot
 // summary word, or is "Nasional" alone.
 func summaryName(name string) bool {
 	h := normHeader(name)
+	if !containsAny(h, summaryStems[:]) {
+		return false // most names: no word to look for
+	}
 	return h == "nasional" || hasWord(h, summaryWords[:])
 }
 
-// colStats are the rows handed on so far, per indicator column.
+// summaryStems are in every summary word and in "nasional": a name
+// without any is no summary's.
+var summaryStems = [...]string{"rata", "jumlah", "total", "average", "mean", "median", "tinggi", "rendah", "maks", "min",
+	"max", "modus", "simpangan", "deviasi", "nasional"}
+
+// colStats are the rows handed on so far, per indicator column, in
+// constant memory: the minimum, maximum and sum of each column, and
+// whether one row above holds every maximum (or every minimum): a row
+// equal to the maxima is then a copy of that row, an instansi of its own.
 type colStats struct {
-	n        int
-	min, max []float64
-	sum      []float64
-	seen     map[uint64]bool // hashes of the rows' indicator values
-	seed     maphash.Seed
+	n              int
+	min, max       []float64
+	sum            []float64
+	maxRow, minRow bool // a row above holds every maximum, every minimum
 }
 
 // aggregate reports which aggregate of the rows above (see colStats) the
 // row's indicator values are, or "": "the maximum of the rows above", the
-// minimum or the mean, in the table's language. A mean may be rounded to the decimals its cells show.
+// minimum or the mean, in the table's language. A mean may be rounded to
+// the decimals its cells show.
 func (s *colStats) aggregate(t *WideTable, cells []string) string {
 	if s.n < 2 {
 		return ""
@@ -64,24 +74,25 @@ func (s *colStats) aggregate(t *WideTable, cells []string) string {
 		isMax = isMax && v == s.max[k]
 		isMin = isMin && v == s.min[k]
 		isMean = isMean && math.Abs(v-s.sum[k]/float64(s.n)) <= tol
+		if !isMax && !isMin && !isMean {
+			return "" // most rows, at the first columns
+		}
 		k++
 	}
-	if s.seen[s.hash(t, cells)] {
-		return "" // a copy of a row above: a row of its own
-	}
 	switch {
-	case isMax:
+	case isMax && !s.maxRow:
 		return say(t.lang, "nilai tertinggi baris di atasnya", "the maximum of the rows above")
-	case isMin:
+	case isMin && !s.minRow:
 		return say(t.lang, "nilai terendah baris di atasnya", "the minimum of the rows above")
-	case isMean:
+	case isMean && !isMax && !isMin:
 		return say(t.lang, "rata-rata baris di atasnya", "the mean of the rows above")
 	}
-	return ""
+	return "" // none, or a copy of the row above that holds every maximum or minimum
 }
 
 // add counts a row handed on.
 func (s *colStats) add(t *WideTable, cells []string) {
+	geAll, gtAny, leAll, ltAny := true, false, true, false
 	k := 0
 	for c, id := range t.ids {
 		if id == "" {
@@ -94,26 +105,24 @@ func (s *colStats) add(t *WideTable, cells []string) {
 		if !ok {
 			v = math.NaN() // no aggregate has a value here
 		}
+		geAll, gtAny = geAll && v >= s.max[k], gtAny || v > s.max[k]
+		leAll, ltAny = leAll && v <= s.min[k], ltAny || v < s.min[k]
 		s.min[k], s.max[k], s.sum[k] = math.Min(s.min[k], v), math.Max(s.max[k], v), s.sum[k]+v
 		k++
 	}
-	if s.seen == nil {
-		s.seen, s.seed = map[uint64]bool{}, maphash.MakeSeed()
+	switch {
+	case geAll:
+		s.maxRow = true // this row holds every maximum
+	case gtAny:
+		s.maxRow = false // a new maximum that this row alone holds, but not all
 	}
-	s.seen[s.hash(t, cells)] = true
+	switch {
+	case leAll:
+		s.minRow = true
+	case ltAny:
+		s.minRow = false
+	}
 	s.n++
-}
-
-func (s *colStats) hash(t *WideTable, cells []string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(s.seed)
-	for c, id := range t.ids {
-		if id != "" {
-			h.WriteString(strings.TrimSpace(at(cells, c)))
-			h.WriteByte(0)
-		}
-	}
-	return h.Sum64()
 }
 
 // levelNumber reads a level cell as a float (to compare, never to score) and
@@ -139,13 +148,11 @@ func levelNumber(cell string) (float64, int, bool) {
 func (s *wideState) summary(rowNum int, name string, cells []string) bool {
 	t := s.t
 	why := ""
-	switch {
-	case summaryName(name):
+	if summaryName(name) {
 		why = say(t.lang, "namanya", "its name")
-	case Category(name) != fold(name) || t.catCol >= 0 && fold(at(cells, t.catCol)) != "":
-		// a name that names an instansi, or a category: an instansi
-	default:
-		why = s.stats.aggregate(t, cells)
+	} else if a := s.stats.aggregate(t, cells); a != "" && Category(name) == fold(name) && (t.catCol < 0 || fold(at(cells, t.catCol)) == "") {
+		// an aggregate, under a name that names no instansi, without a category
+		why = a
 	}
 	if why == "" {
 		return false
