@@ -162,7 +162,7 @@ func runTrend(opts *trendOptions) error {
 		if err := excelout.WriteTrend(opts.Output, t, lang, save); err != nil {
 			return err
 		}
-		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d years, %d %s", len(t.Points), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
+		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d %s, %d %s", len(t.Points), plural(len(t.Points), "year", "years"), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
 	}
 	if opts.Output == outfile.Stdout {
 		return nil

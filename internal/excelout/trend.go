@@ -44,6 +44,18 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	if err := b.compareStyles(prec); err != nil {
 		return err
 	}
+	// Text right of a number (the predicate after the index, the note
+	// after the change) starts a character in, not against the number.
+	pad, err := f.NewStyle(&excelize.Style{Border: []excelize.Border{{Type: "bottom", Color: "BFBFBF", Style: 1}},
+		Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	padHeader, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorHeader}},
+		Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, WrapText: true, Vertical: "center"}})
+	if err != nil {
+		return err
+	}
 	l := func(k string) string { return label.Trend.Get(lang, k) }
 	name := l("sheet")
 	w, err := b.newSheet(name)
@@ -53,7 +65,11 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	w.free(1, 1, l("title")+": "+t.Instansi, b.st["title"])
 	const hdr = 3
 	for i, h := range []string{l("year"), l("instrument"), l("index"), l("predicate"), l("change"), l("note")} {
-		w.str(i+1, hdr, h, b.st["header"])
+		st := b.st["header"]
+		if i == 3 || i == 5 {
+			st = padHeader
+		}
+		w.str(i+1, hdr, h, st)
 	}
 	for i := range t.Points {
 		p := &t.Points[i]
@@ -62,13 +78,13 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 		w.str(1, row, cells[0], b.st["textb"])
 		w.str(2, row, cells[1], b.st["text"])
 		w.num(3, row, p.Published, b.st["idx"])
-		w.str(4, row, cells[3], b.st["text"])
+		w.str(4, row, cells[3], pad)
 		if p.Since != 0 {
 			w.num(5, row, p.Change, b.st["chg"])
 		} else {
 			w.str(5, row, "", b.st["plain"])
 		}
-		w.str(6, row, cells[5], b.st["text"])
+		w.str(6, row, cells[5], pad)
 	}
 	row := hdr + len(t.Points) + 2
 	for _, br := range t.Breaks {
@@ -92,7 +108,7 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 			return fmt.Errorf("trend: %w", err)
 		}
 	}
-	if err := setPage(f, name, lang, page{landscape: true, onePage: true, header: l("title"), right: t.Instansi}); err != nil {
+	if err := setPage(f, name, lang, page{landscape: true, onePage: true, header: l("title"), right: t.Instansi, footer: t.Instansi}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -183,7 +199,10 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 		})
 	}
 	for _, br := range t.Breaks {
-		x := float64(br.From+br.Year) / 2
+		// Just before the new instrument's first year, not midway from
+		// the last year of the old one: 2018 to 2026 changes at 2025,5,
+		// not at 2022.
+		x := float64(br.Year) - 0.5
 		add(fmt.Sprintf(l("breakMark"), br.Year), []float64{x, x}, []rubric.Decimal{lo, hi}, excelize.ChartSeries{
 			Line: solid("C00000", 2, excelize.LineDashSysDot), Marker: excelize.ChartMarker{Symbol: "none"}})
 	}
@@ -208,7 +227,7 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 		Legend: excelize.ChartLegend{Position: "right", Font: &axisFont},
 		XAxis: excelize.ChartAxis{Minimum: &xlo, Maximum: &xhi, MajorUnit: major, Font: axisFont,
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		YAxis:     excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		YAxis:     excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: locale(b.lang) + "0.0"}},
 		Dimension: excelize.ChartDimension{Width: 1040, Height: 460},
 	}
 	return b.f.AddChart(sheet, "A"+strconv.Itoa(at), chart)
@@ -273,5 +292,5 @@ func (b *builder) trendPeers(p *result.Peers, instansi string, l func(string) st
 			return err
 		}
 	}
-	return setPage(b.f, name, b.lang, page{landscape: true, onePage: true, header: l("peerSheet"), right: instansi})
+	return setPage(b.f, name, b.lang, page{landscape: true, onePage: true, header: l("peerSheet"), right: instansi, footer: instansi})
 }
