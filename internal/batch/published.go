@@ -125,8 +125,17 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		}
 		return strings.TrimSpace(cells[c])
 	}
+	width := len(header)
+	for width > 0 && strings.TrimSpace(header[width-1]) == "" {
+		width--
+	}
 	for i, cells := range rows {
 		cell := func(c int) string { return place(path, sheet, cellName(c, rowNums[i])) }
+		// A CSV row longer than its header: a number with a decimal
+		// comma in a file separated by commas ("3,10" read as 3 and 10).
+		if sheet == "" && len(cells) > width && slices.ContainsFunc(cells[width:], func(c string) bool { return strings.TrimSpace(c) != "" }) {
+			return nil, fmt.Errorf("%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons", path, rowNums[i], len(cells), headerRow, width)
+		}
 		name := get(cells, cInst)
 		if name == "" {
 			continue // a blank or a note row

@@ -52,14 +52,20 @@ type Observation struct {
 
 // DuplicateError is two observations of one year that disagree.
 type DuplicateError struct {
+	// Instansi is named when it is not the trend's (a peer's rows).
+	Instansi   string
 	Year       int
 	A, B       string // the sources
 	AVal, BVal string // their index and instrument, as shown
 }
 
 func (e *DuplicateError) Error() string {
-	return fmt.Sprintf("%d is given twice with different values: %s gives %s, %s gives %s; give one input per year",
-		e.Year, e.A, e.AVal, e.B, e.BVal)
+	what := fmt.Sprint(e.Year)
+	if e.Instansi != "" {
+		what = fmt.Sprintf("%s %d", e.Instansi, e.Year)
+	}
+	return fmt.Sprintf("%s is given twice with different values: %s gives %s, %s gives %s; give one input per year",
+		what, e.A, e.AVal, e.B, e.BVal)
 }
 
 // Resolve returns the exact index of an observation: the one given, else

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/spbe-id/spbe/pkg/index"
@@ -158,6 +159,19 @@ func TestPeers(t *testing.T) {
 	var nf *NotFoundError
 	if !errors.As(err, &nf) || nf.What != "--peer" || len(nf.Names) != 4 {
 		t.Errorf("unknown peer: %v", err)
+	}
+	// Jawa Barat twice in 2024: the same published index counts once
+	// (rank and count as before); a different one is refused, naming both
+	// rows, not counted twice in the mean.
+	twice := append(obs[:len(obs):len(obs)], Observation{Instansi: "Provinsi Jawa Barat", Key: "jawa barat", Group: "Provinsi", Year: 2024, Rubric: r20, Index: val(t, "4.04"), Source: "b.csv row 9"})
+	if p, err := Peers(twice, 2024, "kalimantan timur", "", ""); err != nil || p.Count != 3 || p.Mean.Exact() != "3.56" {
+		t.Errorf("Jawa Barat twice alike: %v, %+v", err, p)
+	}
+	twice[len(twice)-1].Index = val(t, "3.00")
+	_, err = Peers(twice, 2024, "kalimantan timur", "", "")
+	var de *DuplicateError
+	if !errors.As(err, &de) || de.B != "b.csv row 9" || !strings.Contains(err.Error(), "Provinsi Jawa Barat 2024 is given twice") {
+		t.Errorf("Jawa Barat twice with 4,04 and 3,00: %v, want a DuplicateError naming it", err)
 	}
 	obs[1].Group = ""
 	if _, err := Peers(obs, 2024, "kalimantan timur", "", ""); !errors.As(err, new(*NoGroupError)) {
