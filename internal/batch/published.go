@@ -63,9 +63,24 @@ func findHeader(cells []string, names []string) int {
 	return -1
 }
 
+// NoYearError is a header with an instansi and an index column but no
+// year column: a table of published results without its years, or an
+// evaluation workbook; ReadTrend reports it when the file cannot be read
+// as an evaluation either.
+type NoYearError struct {
+	Path, Instansi, Index string
+	Row                   int
+}
+
+func (e *NoYearError) Error() string {
+	return fmt.Sprintf("%s: row %d has an instansi column (%q) and an index column (%q) but no year column (Tahun, Year or Tahun Evaluasi): a table of published results needs one",
+		e.Path, e.Row, e.Instansi, e.Index)
+}
+
 // ReadPublished reads a table of published results (xlsx or CSV) through
 // workbook.Rows. It returns nil, nil when the file holds no such table
-// (an evaluation workbook), so that the caller reads it as one. groupBy
+// (an evaluation workbook), so that the caller reads it as one; nil and a
+// *NoYearError when a header lacks only the year. groupBy
 // names the column of the kinds (--group-by), "" for the kategori column
 // or else the names (Kind).
 func ReadPublished(path string, o *Options, groupBy string) (*Published, error) {
@@ -77,6 +92,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		rows                [][]string
 		rowNums             []int
 		sheet               string
+		noYear              *NoYearError
 	)
 	opts := workbook.Options{Sheet: o.Sheet, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize}
 	err := workbook.Rows(path, opts, func(sh string, row int, cells []string) bool {
@@ -86,6 +102,11 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 				return false
 			}
 			ci, cy := findHeader(cells, instansiHeaders), findHeader(cells, yearHeaders)
+			if ci >= 0 && cy < 0 && noYear == nil {
+				if cx := findHeader(cells, indexHeaders); cx >= 0 {
+					noYear = &NoYearError{Path: place(path, sh, ""), Row: row, Instansi: cells[ci], Index: cells[cx]}
+				}
+			}
 			if ci < 0 || cy < 0 {
 				return true
 			}
@@ -102,6 +123,9 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		return nil, err
 	}
 	if header == nil {
+		if noYear != nil {
+			return nil, noYear
+		}
 		return nil, nil
 	}
 	cols0 := &partColumns{header: header, skip: []int{cInst, cYear, cIdx, cKind, cStat, cRubr}}

@@ -142,6 +142,7 @@ func TestReadPublished(t *testing.T) {
 		{"none.csv", "Instansi;Tahun;Indeks\nKota A;2025;\n", "no index and no domain values"},
 		{"instrument.csv", "Instansi;Tahun;Indeks\nKota A;2020;3\n", "2020 is a year of no embedded instrument"},
 		{"group.csv", "Instansi;Tahun;Indeks\nKota A;2025;3\n", "--group-by \"Wilayah\": no such column"},
+		{"noyear.csv", "Instansi;Indeks;D1\nKota A;3,10;3\n", `bad-noyear.csv: row 1 has an instansi column ("Instansi") and an index column ("Indeks") but no year column (Tahun, Year or Tahun Evaluasi)`},
 		{"comma.csv", "Instansi,Tahun,Indeks\nKota A,2025,3,10\n", "bad-comma.csv row 2: 4 fields where the header in row 1 has 3: a number with a decimal comma must be quoted"},
 		{"comma-parts.csv", "Instansi,Tahun,D1,D2,D3,D4,\nKota A,2025,3,5,2.7,2.73,4.01\n", "bad-comma-parts.csv row 2: 7 fields where the header in row 1 has 6"},
 	}

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -176,5 +177,29 @@ func TestPeers(t *testing.T) {
 	obs[1].Group = ""
 	if _, err := Peers(obs, 2024, "kalimantan timur", "", ""); !errors.As(err, new(*NoGroupError)) {
 		t.Errorf("no kind: %v, want a NoGroupError", err)
+	}
+}
+
+// Digits keeps every digit of a terminating decimal, by hand: the
+// monitoring export's 3.4050000000000002 (16 places, past Exact's 12) and
+// a value of few places as Exact writes it; a third is Exact's.
+func TestDigits(t *testing.T) {
+	for in, want := range map[string]string{"3.4050000000000002": "3.4050000000000002", "3.40": "3.4", "3": "3", "0.000000000000001": "0.000000000000001"} {
+		v, err := rubric.ParseDecimal(in)
+		if err != nil {
+			// beyond Decimal's places: build it exactly
+			r, _ := new(big.Rat).SetString(in)
+			if got := Digits(index.RatValue(r)); got != want {
+				t.Errorf("Digits(%s) = %s, want %s", in, got, want)
+			}
+			continue
+		}
+		if got := Digits(index.ValueOf(v)); got != want {
+			t.Errorf("Digits(%s) = %s, want %s", in, got, want)
+		}
+	}
+	third := index.RatValue(big.NewRat(1, 3))
+	if got := Digits(third); got != third.Exact() {
+		t.Errorf("Digits(1/3) = %s, want %s", got, third.Exact())
 	}
 }

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,31 @@ func TrendRow(p *result.TrendPoint, lang string) []string {
 	}
 	return []string{strconv.Itoa(p.Year), label.Instrument(p.Rubric), label.Number(p.Published, prec, lang),
 		label.PredicateName(p.Predicate, lang), change, strings.Join(notes, "; ")}
+}
+
+// Digits writes v in full when its decimal expansion ends within 40
+// places (every digit of an index read from a table or an export:
+// 3.4050000000000002 stays that), else as v.Exact does.
+func Digits(v index.Value) string {
+	r := v.Rat()
+	d := new(big.Int).Set(r.Denom())
+	places := 0
+	var rem big.Int
+	for _, p := range []int64{2, 5} {
+		n, bp := 0, big.NewInt(p)
+		for {
+			q, m := new(big.Int).QuoRem(d, bp, &rem)
+			if m.Sign() != 0 {
+				break
+			}
+			d, n = q, n+1
+		}
+		places = max(places, n)
+	}
+	if d.Cmp(big.NewInt(1)) != 0 || places > 40 {
+		return v.Exact()
+	}
+	return r.FloatString(places)
 }
 
 // exactShown is an exact value in the language's decimal separator.
