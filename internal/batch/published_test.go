@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/trend"
 )
 
 func TestFileYear(t *testing.T) {
@@ -181,4 +183,25 @@ func FuzzReadPublished(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Workbooks of two instansi make no trend, whatever --instansi says: the
+// message says so and does not send the user to --instansi, which cannot
+// help.
+func TestTrendSelectTwoInstansi(t *testing.T) {
+	ti := &TrendInputs{
+		Workbooks: []trend.Observation{
+			{Instansi: "Kota A", Key: TrendKey("Kota A"), Year: 2024, Source: "a-2024.xlsx"},
+			{Instansi: "Kota B", Key: TrendKey("Kota B"), Year: 2025, Source: "b-2025.xlsx"},
+		},
+		Named: []bool{true, true},
+	}
+	_, _, err := ti.Select("")
+	if err == nil || !strings.Contains(err.Error(), "give the workbooks of one instansi") || strings.Contains(err.Error(), "--instansi names") {
+		t.Errorf("no --instansi: %v", err)
+	}
+	_, _, err = ti.Select("Kota A")
+	if err == nil || !strings.Contains(err.Error(), `b-2025.xlsx: the evaluation of "Kota B", not of "Kota A" (--instansi): a trend is of one instansi`) {
+		t.Errorf("--instansi Kota A: %v", err)
+	}
 }

@@ -140,7 +140,7 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		}
 		v := full.Result.Index
 		ob := trend.Observation{Instansi: e.Instansi, Key: TrendKey(e.Instansi), Group: Kind(e.Instansi), Year: year, Rubric: r,
-			Index: &v, Provisional: len(e.Assumed) > 0, Source: path, YearFrom: from}
+			Index: &v, Provisional: len(e.Assumed) > 0, Scored: true, Source: path, YearFrom: from}
 		groups := full.Result.Domains
 		if len(groups) == 0 {
 			groups, ob.Aspects = full.Result.Aspects, true

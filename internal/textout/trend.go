@@ -82,7 +82,7 @@ func TrendCSV(w io.Writer, t *result.Trend, o Options) error {
 		if p.Since != 0 {
 			change, since = p.Change.Fixed(prec), strconv.Itoa(p.Since)
 		}
-		rec := []string{EscapeFormula(t.Instansi), strconv.Itoa(p.Year), p.Rubric.ID, p.Published.Fixed(prec), trend.Digits(p.Index),
+		rec := []string{EscapeFormula(t.Instansi), strconv.Itoa(p.Year), p.Rubric.ID, p.Published.Fixed(prec), trend.IndexDigits(p),
 			label.PredicateName(p.Predicate, o.Lang), change, since, strconv.FormatBool(p.Break), strconv.FormatBool(p.Provisional),
 			p.Computed, EscapeFormula(p.Source)}
 		if err := cw.Write(rec); err != nil {
@@ -216,7 +216,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 	for i := range t.Points {
 		p := &t.Points[i]
 		prec := p.Rubric.Precision
-		j := trendPointJSON{Year: p.Year, Instrument: p.Rubric.ID, Index: fixedNum(p.Published, prec), IndexExact: trend.Digits(p.Index),
+		j := trendPointJSON{Year: p.Year, Instrument: p.Rubric.ID, Index: fixedNum(p.Published, prec), IndexExact: trend.IndexDigits(p),
 			Break: p.Break, Provisional: p.Provisional, ComputedFrom: p.Computed, Source: p.Source, YearFrom: p.YearFrom}
 		if p.Predicate != nil {
 			s := label.PredicateName(p.Predicate, "id")

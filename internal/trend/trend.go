@@ -45,6 +45,8 @@ type Observation struct {
 	Aspects bool
 	// Provisional: not final.
 	Provisional bool
+	// Scored: Index was scored from an evaluation's levels, not read.
+	Scored bool
 	// Source names where it was read (file, sheet or row); YearFrom where
 	// the year came from.
 	Source, YearFrom string
@@ -139,7 +141,7 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []string, er
 				AVal: pub0(p.Published, p.Rubric), BVal: pub0(pub, o.Rubric)}
 		}
 		p := result.TrendPoint{Year: o.Year, Rubric: o.Rubric, Index: v, Published: pub, Predicate: band,
-			Provisional: o.Provisional, Computed: computed, Aspects: o.Aspects, Source: o.Source, YearFrom: o.YearFrom}
+			Provisional: o.Provisional, Computed: computed, Scored: o.Scored, Aspects: o.Aspects, Source: o.Source, YearFrom: o.YearFrom}
 		for j, part := range o.Parts {
 			if part != nil {
 				p.Groups = append(p.Groups, result.GroupValue{ID: partID(o.Rubric, o.Aspects, j), Name: partName(o.Rubric, o.Aspects, j), Value: *part})

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -201,5 +202,15 @@ func TestDigits(t *testing.T) {
 	third := index.RatValue(big.NewRat(1, 3))
 	if got := Digits(third); got != third.Exact() {
 		t.Errorf("Digits(1/3) = %s, want %s", got, third.Exact())
+	}
+	// A scored index is shown as spbe score shows it, cut at 12 places.
+	long, _ := new(big.Rat).SetString("2.164166666666666675")
+	p := result.TrendPoint{Index: index.RatValue(long), Scored: true}
+	if got := IndexDigits(&p); got != "2.164166666666..." {
+		t.Errorf("a scored index: %s, want it as Exact writes it", got)
+	}
+	p.Scored = false
+	if got := IndexDigits(&p); got != "2.164166666666666675" {
+		t.Errorf("an index read: %s, want every digit", got)
 	}
 }

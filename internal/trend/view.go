@@ -65,6 +65,16 @@ func Digits(v index.Value) string {
 	return r.FloatString(places)
 }
 
+// IndexDigits is the exact index of a point for JSON and CSV: every digit
+// of one read from a table or an export (Digits), one scored from levels
+// as spbe score shows it (Exact).
+func IndexDigits(p *result.TrendPoint) string {
+	if p.Scored {
+		return p.Index.Exact()
+	}
+	return Digits(p.Index)
+}
+
 // exactShown is an exact value in the language's decimal separator.
 func exactShown(v index.Value, lang string) string {
 	s := v.Exact()
