@@ -3,6 +3,13 @@
 // index (or the predicate) reaches a wanted value. It also answers what-if
 // questions and the marginal value of one more level on each indicator.
 //
+// Underneath, every plan is a choice of prefixes of chains (see Chain): per
+// indicator an ordered sequence of steps, each with its exact gain and its
+// cost. Make plans level steps; Cheapest and MostFor take any chains (evidence
+// items accepted one by one, level steps priced one by one) and answer the
+// two questions of a plan: the least cost that reaches a target, and the
+// highest index a budget buys.
+//
 // Like pkg/index it is pure computation: no I/O, deterministic results in
 // rubric order, and exact integer arithmetic in every decision (never
 // float64).
@@ -72,13 +79,20 @@ func (u units) weight(ind *rubric.Indicator) int64 { return ind.Weight.Units() /
 // that the denominator Total / g x 10^16 does, else it returns ErrTooFine.
 // (PermenPANRB 8/2026: whole weights adding up to 100, so g = 10^6 and S is
 // at most 5 x 10^16 x 100 = 5 x 10^18.)
-func unitsFor(r *rubric.Rubric, levels index.Levels) (units, error) {
+func unitsFor(r *rubric.Rubric, levels index.Levels, chains ...Chain) (units, error) {
 	dec := units{one: unit, div: rubric.NewLevel(1).Units() / unit, wdiv: 1, den: r.Total.Units() * unit}
 	fine := false
 	for _, l := range levels {
 		if _, ok := l.Decimal(); !ok {
 			fine = true
 			break
+		}
+	}
+	for _, c := range chains {
+		for _, s := range c.Steps {
+			if _, ok := s.To.Decimal(); !ok {
+				fine = true
+			}
 		}
 	}
 	if !fine {
@@ -222,8 +236,12 @@ type item struct {
 	w     int64   // the weight, in the plan's units
 	tos   []int64 // the level after each step, rising
 	gains []int64 // the gain in units² of each step
-	cost  int64   // per step, in rubric.Decimal units
+	costs []int64 // the cost of each step, in rubric.Decimal units
+	cum   []int64 // cum[n] is the cost of the first n steps
 }
+
+// cost returns the cost of the first n steps.
+func (it *item) cost(n int) int64 { return it.cum[n] }
 
 // to returns the level after n steps.
 func (it *item) to(n int) int64 {
@@ -263,87 +281,50 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
-	u, err := unitsFor(r, levels)
+	chains, err := levelChains(r, levels, o)
 	if err != nil {
 		return nil, err
 	}
-	items, err := makeItems(r, levels, o, u)
+	pb, err := newProblem(r, levels, before, chains)
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Target: t, Before: before}
-	s0 := weightedSum(before, u)
-	sMax := s0
-	maxLevels := copyLevels(levels)
-	for _, it := range items {
-		sMax += it.gain(len(it.tos))
-		maxLevels[it.ind.ID] = u.toLevel(it.to(len(it.tos)))
+	p := &Plan{Target: t, Before: before, Max: pb.max}
+	n, reachable, err := pb.reach(t, o.Costs == nil)
+	if err != nil {
+		return nil, err
 	}
-	if p.Max, err = index.Compute(r, maxLevels); err != nil {
-		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
+	p.Reachable = reachable
+	if p.After, err = pb.result(n); err != nil {
+		return nil, err
 	}
-	den := u.den
-	met := metFunc(r, t, den)
-	if met(s0) {
-		p.Reachable, p.After = true, before
-		return p, nil
-	}
-	if met(sMax) {
-		p.Reachable = true
-	} else {
-		// Reach the best published index instead.
-		met = metFunc(r, Target{Index: p.Max.Published}, den)
-	}
-	var need int64
-	if !met(s0) {
-		need = threshold(met, s0, sMax) - s0
-	}
-	var n []int
-	if need > 0 {
-		if o.Costs == nil {
-			if n, err = fewestSteps(items, need); err != nil {
-				return nil, err
-			}
-		} else {
-			n, err = cheapest(items, need)
-			if err != nil {
-				return nil, err
-			}
-		}
-	}
-	after := copyLevels(levels)
-	for i, it := range items {
-		if n == nil || n[i] == 0 {
+	for i, it := range pb.items {
+		if n[i] == 0 {
 			continue
 		}
-		to := u.toLevel(it.to(n[i]))
-		after[it.ind.ID] = to
-		gain, err := index.NewValue(it.gain(n[i]), den)
+		gain, err := index.NewValue(it.gain(n[i]), pb.u.den)
 		if err != nil {
 			return nil, fmt.Errorf("plan: gain of indicator %s: %w", it.ind.ID, err)
 		}
 		st := Step{
 			Indicator: it.ind,
-			From:      u.toLevel(it.from),
-			To:        to,
+			From:      pb.u.toLevel(it.from),
+			To:        pb.u.toLevel(it.to(n[i])),
 			Gain:      gain,
-			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
+			Cost:      rubric.Decimal(it.cost(n[i])),
 		}
 		p.Steps = append(p.Steps, st)
 		p.TotalSteps += n[i]
 		p.TotalCost += st.Cost
 	}
-	if p.After, err = index.Compute(r, after); err != nil {
-		return nil, fmt.Errorf("plan: planned levels: %w", err)
-	}
-	if !met(weightedSum(p.After, u)) {
-		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
-	}
 	return p, nil
 }
 
-// makeItems lists, in rubric order, the indicators that may be raised.
-func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]item, error) {
+// levelChains lists, in rubric order, the indicators that may be raised,
+// each with its level steps: to the next whole level above its level (one
+// more when it is whole), then one level at a time, the last step ending
+// at the cap.
+func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, error) {
 	var errs []error
 	for _, id := range sortedKeys(o.Fixed) {
 		if r.Indicator(id) == nil {
@@ -361,7 +342,8 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]ite
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	var items []item
+	one := rubric.NewLevel(1).Units()
+	var chains []Chain
 	for _, ind := range r.Indicators() {
 		if o.Fixed[ind.ID] {
 			continue
@@ -374,27 +356,25 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]ite
 		if s.Integer {
 			capD = floor(capD)
 		}
-		capL := u.bound(capD)
-		from := u.level(levels[ind.ID])
+		capL, _ := rubric.LevelOf(capD)
+		from := levels[ind.ID]
 		if capL <= from {
 			continue
 		}
-		it := item{ind: ind, from: from, w: u.weight(ind), cost: unit}
+		cost := rubric.NewDecimal(1)
 		if c, ok := o.Costs[ind.ID]; ok {
-			it.cost = c.Units()
+			cost = c
 		}
-		// The next whole level above from (from + one when from is whole),
-		// then one level at a time, the last step ending at the cap.
-		next := from - mod(from, u.one) + u.one
-		for l := from; l < capL; next += u.one {
-			to := min(next, capL)
-			it.tos = append(it.tos, to)
-			it.gains = append(it.gains, (to-l)*it.w)
+		ch := Chain{Indicator: ind}
+		next := from.Units() - mod(from.Units(), one) + one
+		for l := from; l < capL; next += one {
+			to := min(rubric.Level(next), capL)
+			ch.Steps = append(ch.Steps, Link{To: to, Cost: cost})
 			l = to
 		}
-		items = append(items, it)
+		chains = append(chains, ch)
 	}
-	return items, nil
+	return chains, nil
 }
 
 // mod returns x modulo m in [0, m), for m > 0.
