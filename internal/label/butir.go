@@ -1,0 +1,31 @@
+package label
+
+// Butir holds the words of the outputs about butir (evidence items).
+var Butir = Table{
+	"id": {
+		"status":     "Butir",
+		"simulated":  "SIMULASI dari butir: nilai indikator dihitung dari %d butir data dukung (aturan yang teramati pada hasil asesor 2026, bukan rumus resmi).",
+		"stands":     "Nilai tabel (asesor) berlaku; daftar butir (%d butir) ada di sampingnya.",
+		"differ":     "Butir memberi nilai lain untuk %s.",
+		"differ:one": "indikator %s (tabel %s, butir %s)",
+		"ignored":    "Butir diterima di atas level yang belum lengkap tidak dihitung: %s.",
+		"section":    "Butir data dukung (simulasi dari butir)",
+		"section:t":  "Butir data dukung (nilai tabel berlaku)",
+		"indicator":  "Indikator", "value": "Nilai", "table": "Tabel", "worked": "Level dikerjakan", "accepted": "Diterima",
+		"notcounted": "Tidak dihitung", "complete": "lengkap",
+		"csv:simulated": "simulasi dari butir", "csv:stands": "nilai tabel berlaku",
+	},
+	"en": {
+		"status":     "Evidence",
+		"simulated":  "SIMULATED from evidence items: indicator values computed from %d evidence items (a rule observed on the 2026 assessors' results, not an official formula).",
+		"stands":     "The table's (assessor's) values stand; a list of %d evidence items is beside it.",
+		"differ":     "The evidence items give other values for %s.",
+		"differ:one": "indicator %s (table %s, evidence %s)",
+		"ignored":    "Accepted evidence items above an incomplete level count for nothing: %s.",
+		"section":    "Evidence items (simulated from evidence items)",
+		"section:t":  "Evidence items (the table's values stand)",
+		"indicator":  "Indicator", "value": "Value", "table": "Table", "worked": "Level worked on", "accepted": "Accepted",
+		"notcounted": "Not counted", "complete": "complete",
+		"csv:simulated": "simulated from evidence items", "csv:stands": "table values stand",
+	},
+}
