@@ -24,6 +24,7 @@ type planOptions struct {
 	Fixed    string
 	Costs    string
 	CostCol  string
+	Budget   string
 	Output   string
 	Force    bool
 }
@@ -41,13 +42,21 @@ plan minimises the total cost instead (exactly, by dynamic programming).
 The output shows the index and predicate now, after the plan and at the most
 that the constraints allow, then the steps grouped by aspect.
 
+On a butir list (evidence items with the assessor's status, see docs/butir.md)
+the plan says which butir to get accepted: the fewest (or, with costs per butir
+from the list's cost column or --costs, the cheapest) that reach the target,
+lower levels first; with --budget, the highest index the budget buys and the
+money left. Values from butir are a simulation (simulasi dari butir).
+
 The workbook is read as spbe score reads it; from a wide workbook (a row per
 instansi) or one with a sheet per instansi, --instansi NAME chooses the
 instansi.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
   $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
   $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
-  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
+  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik
+  $ spbe plan butir.csv --assume-external --target Baik
+  $ spbe plan butir.csv --assume-external --budget 10 --costs biaya.yaml`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,6 +77,7 @@ instansi.`,
 	addForceFlag(cmd, &opts.Force)
 	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
 	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
+	f.StringVar(&opts.Budget, "budget", "", "on a butir list: the highest index this budget buys (costs from the list's cost column or --costs; 1 per butir without)")
 	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
 	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
 	for _, name := range []string{"max-level", "fixed", "cost-col"} {
@@ -82,7 +92,7 @@ func runPlan(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Target == "" {
+	if opts.Target == "" && opts.Budget == "" {
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
 	}
 	inputs := []string{in.Paths[0]}
@@ -101,6 +111,12 @@ func runPlan(opts *planOptions) error {
 	r, e, levels, err := readOne(in)
 	if err != nil {
 		return err
+	}
+	if e.Simulated() {
+		return runButirPlan(opts, r, e, levels, save)
+	}
+	if opts.Budget != "" {
+		return usagef("--budget plans by butir: give a butir list")
 	}
 	t, err := plan.ParseTarget(r, opts.Target)
 	if err != nil {

@@ -29,3 +29,27 @@ var Butir = Table{
 		"csv:simulated": "simulated from evidence items", "csv:stands": "table values stand",
 	},
 }
+
+// ButirPlan holds the words of a plan by butir.
+var ButirPlan = Table{
+	"id": {
+		"title":  "Rencana butir menuju %s (simulasi dari butir)",
+		"budget": "Rencana butir dengan anggaran %s (simulasi dari butir)",
+		"count":  "%d butir", "cost": "biaya %s", "left": "sisa anggaran %s",
+		"unreachable": "Target tidak tercapai dengan butir yang ada; rencana di bawah mencapai maksimum.",
+		"met":         "Target sudah tercapai: tidak ada butir yang perlu diterima.",
+		"nothing":     "Anggaran ini tidak menaikkan indeks yang dipublikasikan: tidak ada butir.",
+		"head":        "Butir yang perlu diterima, level terendah dulu",
+		"butir":       "Butir", "indicator": "Indikator", "level": "Level", "value": "Nilai", "gain": "Tambahan", "pj": "PJ", "costcol": "Biaya",
+	},
+	"en": {
+		"title":  "Plan by evidence items to reach %s (simulated from evidence items)",
+		"budget": "Plan by evidence items for a budget of %s (simulated from evidence items)",
+		"count":  "%d evidence items", "cost": "cost %s", "left": "%s of the budget left",
+		"unreachable": "The target cannot be reached with these evidence items; the plan below reaches the maximum.",
+		"met":         "The target is already met: no evidence item needs to be accepted.",
+		"nothing":     "This budget does not raise the published index: no evidence item.",
+		"head":        "Evidence items to get accepted, lowest level first",
+		"butir":       "Item", "indicator": "Indicator", "level": "Level", "value": "Value", "gain": "Gain", "pj": "In charge", "costcol": "Cost",
+	},
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/pkg/butir"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// runButirPlan plans by butir: the fewest butir (or the least cost) that
+// reach the target, or with --budget the highest index the money buys,
+// from an evaluation simulated from a butir list.
+func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, levels index.Levels, save report.SaveOptions) error {
+	in := &opts.input
+	rend, err := render.ButirPlanFormats.Lookup(in.Format)
+	if err != nil {
+		return err
+	}
+	sheet := e.Butir.Scored
+	var t plan.Target
+	if opts.Target != "" {
+		if t, err = plan.ParseTarget(r, opts.Target); err != nil {
+			return usagef("--target: %v", err)
+		}
+	}
+	o := butir.PlanOptions{}
+	if opts.MaxLevel != "" {
+		d, err := rubric.ParseDecimal(opts.MaxLevel)
+		if err != nil {
+			return usagef("--max-level: %v", err)
+		}
+		o.MaxLevel = &d
+	}
+	if opts.Fixed != "" {
+		if o.Fixed, err = plan.ParseIndicators(r, opts.Fixed); err != nil {
+			return usagef("--fixed: %v", err)
+		}
+	}
+	costs := e.Butir.HasCost
+	switch {
+	case opts.CostCol != "":
+		return usagef("--cost-col: a butir list's costs are its cost column (Biaya, Cost), read by itself, or --costs FILE")
+	case opts.Costs != "":
+		data, err := os.ReadFile(opts.Costs)
+		if err != nil {
+			return fmt.Errorf("--costs: %w", err)
+		}
+		if o.Cost, err = butir.ParseCosts(opts.Costs, data, r, sheet.Items); err != nil {
+			return err
+		}
+		costs = true
+	case costs:
+		o.Cost = butir.ItemCost
+	}
+	if opts.Budget != "" {
+		b, err := rubric.ParseDecimal(opts.Budget)
+		if err != nil || b < 0 {
+			return usagef("--budget %q: want a number, 0 or more", opts.Budget)
+		}
+		o.Budget = &b
+	}
+	pl, err := butir.MakePlan(sheet, levels, t, o)
+	if err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		lp := levelPlan(pl)
+		if err := report.WritePlan(opts.Output, e, lp, in.Lang, costs, save); err != nil {
+			return err
+		}
+		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d butir", len(pl.Butir)))
+		if opts.Output == report.Stdout {
+			return nil
+		}
+	}
+	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: costs})
+}
+
+// levelPlan is a plan by butir as a plan of levels, per indicator, for
+// the plan workbook.
+func levelPlan(pl *butir.Plan) *plan.Plan {
+	p := &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Before: pl.Before, After: pl.After, Max: pl.Max,
+		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost}
+	for _, s := range pl.ChainPlan.Steps {
+		if n := len(p.Steps); n > 0 && p.Steps[n-1].Indicator == s.Indicator {
+			last := &p.Steps[n-1]
+			last.To, last.Gain, last.Cost = s.To, last.Gain.Add(s.Gain), last.Cost+s.Link.Cost
+			continue
+		}
+		p.Steps = append(p.Steps, plan.Step{Indicator: s.Indicator, From: s.From, To: s.To, Gain: s.Gain, Cost: s.Link.Cost})
+	}
+	return p
+}
