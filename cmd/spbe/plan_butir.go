@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/report"
@@ -96,4 +97,49 @@ func levelPlan(pl *butir.Plan) *plan.Plan {
 		p.Steps = append(p.Steps, plan.Step{Indicator: s.Indicator, From: s.From, To: s.To, Gain: s.Gain, Cost: s.Link.Cost})
 	}
 	return p
+}
+
+// acceptButir returns the levels with the butir of codes accepted
+// (whatif --accept): each indicator's value recomputed from its butir. It
+// says on stderr which accepted butir still count for nothing.
+func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, accept []string) (index.Levels, error) {
+	if !e.Simulated() {
+		return nil, usagef("--accept takes butir of a butir list; %s has no butir list read alone (a table of values stands, or there is none)", e.Source)
+	}
+	var codes []string
+	for _, a := range accept {
+		for _, c := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			codes = append(codes, c)
+		}
+	}
+	sheet := e.Butir.Scored
+	items, err := butir.Accept(sheet.Items, codes)
+	if err != nil {
+		return nil, usagef("--accept: %v", err)
+	}
+	after, err := butir.Score(sheet.Rubric, items)
+	if err != nil {
+		return nil, err
+	}
+	out := index.Levels{}
+	for k, v := range levels {
+		out[k] = v
+	}
+	for k, v := range after.Levels() {
+		out[k] = v
+	}
+	want := map[string]bool{}
+	for _, c := range codes {
+		want[strings.ToUpper(c)] = true
+	}
+	var idle []string
+	for _, it := range after.Ignored() {
+		if want[strings.ToUpper(it.Code)] {
+			idle = append(idle, fmt.Sprintf("%s (indicator %s: level %d is not complete)", it.Code, it.Indicator, after.Of(it.Indicator).Level))
+		}
+	}
+	if len(idle) > 0 {
+		fmt.Fprintf(in.io.ErrOut, "spbe: --accept: these butir count for nothing while a level below is incomplete: %s\n", strings.Join(idle, ", "))
+	}
+	return out, nil
 }
