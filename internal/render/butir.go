@@ -120,6 +120,8 @@ type JSONButirIndicator struct {
 	Total      int    `json:"total"`
 	Value      Num    `json:"value"`
 	ValueExact string `json:"value_exact"`
+	// Fraction is the value as a fraction in lowest terms ("17/14").
+	Fraction string `json:"value_fraction"`
 	// Table is the table's value when a table stands and it differs.
 	Table *Num `json:"table,omitempty"`
 }
@@ -136,7 +138,7 @@ func newJSONButir(e *result.Evaluation) *JSONButir {
 	}
 	for _, p := range b.Scored.Progress {
 		ji := JSONButirIndicator{ID: p.Indicator.ID, Level: p.Level, Accepted: p.Accepted, Total: p.Total,
-			Value: Num(levelText(p.Rounded)), ValueExact: p.Value.Exact()}
+			Value: Num(levelText(p.Rounded)), ValueExact: p.Value.Exact(), Fraction: p.Value.Rat().RatString()}
 		for _, d := range b.Differ {
 			if d.Indicator == p.Indicator {
 				t := Num(levelText(d.Table))
