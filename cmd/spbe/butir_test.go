@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,6 +23,25 @@ func writeButirWorkbooks(dir string) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "pemdi-2026-butir.csv"), src, 0o644); err != nil {
+		return err
+	}
+	// Stage 2 of the same list: I10-L1-02 accepted, and a butir I10-L3-02
+	// that stage 1 did not have.
+	var lines []string
+	for _, l := range strings.SplitAfter(string(src), "\n") {
+		switch {
+		case strings.HasPrefix(l, "I10-L1-02;"):
+			l = "I10-L1-02;4.2;1;Data dukung 2 level 1 indikator 4.2;Diterima;Diterima;;;Bappeda;I10-L1-02.pdf\n"
+		case strings.HasPrefix(l, "I10-L3-01;"):
+			lines = append(lines, "I10-L3-02;4.2;3;Data dukung 2 level 3 indikator 4.2;Diterima;Belum Diunggah;;;Diskominfo;\n")
+		}
+		lines = append(lines, l)
+	}
+	stage2 := strings.Join(lines, "")
+	if strings.Count(stage2, "\n") != strings.Count(string(src), "\n")+1 || !strings.Contains(stage2, "I10-L1-02;4.2;1;Data dukung 2 level 1 indikator 4.2;Diterima;Diterima") {
+		return errors.New("writeButirWorkbooks: the example list changed: fix stage 2")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tahap2.csv"), []byte(stage2), 0o644); err != nil {
 		return err
 	}
 	rd := csv.NewReader(strings.NewReader(string(src)))

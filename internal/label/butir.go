@@ -53,3 +53,15 @@ var ButirPlan = Table{
 		"butir":       "Item", "indicator": "Indicator", "level": "Level", "value": "Value", "gain": "Gain", "pj": "In charge", "costcol": "Cost",
 	},
 }
+
+// ButirCompare holds the words of the butir part of a comparison.
+var ButirCompare = Table{
+	"id": {
+		"head": "Butir yang berubah status (%d)", "none": "(tidak ada)", "absent": "(tidak ada)",
+		"simulated": "Nilai kedua sisi adalah simulasi dari butir.",
+	},
+	"en": {
+		"head": "Evidence items whose status changed (%d)", "none": "(none)", "absent": "(absent)",
+		"simulated": "Both sides' values are simulated from evidence items.",
+	},
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"fmt"
 	"strings"
 
@@ -183,4 +184,55 @@ func withButir(rec []string, column bool, e *result.Evaluation, lang string) []s
 		per = append(per, p.Indicator.ID+":"+worked(p, lang))
 	}
 	return append(rec, what, strings.Join(per, "; "))
+}
+
+// compareButir writes the butir whose status changed between the two
+// sides of a comparison, with their indicator and level.
+func compareButir(bw *bufio.Writer, c *result.Comparison, lang string) {
+	if c.Old.Butir == nil || c.New.Butir == nil {
+		return
+	}
+	if c.Old.Simulated() && c.New.Simulated() {
+		fmt.Fprintf(bw, "\n%s\n", label.ButirCompare.Get(lang, "simulated"))
+	}
+	fmt.Fprintf(bw, "\n"+label.ButirCompare.Get(lang, "head")+"\n", len(c.ButirChanges))
+	status := func(it *butir.Item) string {
+		if it == nil {
+			return label.ButirCompare.Get(lang, "absent")
+		}
+		return it.Status.Name(lang)
+	}
+	for _, ch := range c.ButirChanges {
+		it := ch.Item()
+		fmt.Fprintf(bw, "  %-12s %4s  L%d  %s → %s\n", it.Name(), it.Indicator, it.Level, status(ch.Old), status(ch.New))
+	}
+}
+
+// JSONButirChange is a butir whose status changed between two lists.
+type JSONButirChange struct {
+	Butir     string `json:"butir"`
+	Indicator string `json:"indicator"`
+	Level     int    `json:"level"`
+	// Old and New are the statuses ("" on the side without the butir).
+	Old string `json:"old"`
+	New string `json:"new"`
+}
+
+func newJSONButirChanges(c *result.Comparison) []JSONButirChange {
+	if c.Old.Butir == nil || c.New.Butir == nil {
+		return nil
+	}
+	out := []JSONButirChange{}
+	for _, ch := range c.ButirChanges {
+		it := ch.Item()
+		j := JSONButirChange{Butir: it.Name(), Indicator: it.Indicator, Level: it.Level}
+		if ch.Old != nil {
+			j.Old = ch.Old.Status.Name("id")
+		}
+		if ch.New != nil {
+			j.New = ch.New.Status.Name("id")
+		}
+		out = append(out, j)
+	}
+	return out
 }

@@ -138,6 +138,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	up, down := result.SplitMoves(c.Moved)
 	if len(up)+len(down) == 0 {
 		fmt.Fprintf(bw, "\n%s\n", label.Compare.Get(lang, "none"))
+		compareButir(bw, c, lang)
 		return
 	}
 	cp := p + 2
@@ -160,6 +161,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
+	compareButir(bw, c, lang)
 }
 
 // JSONSide is one side of a comparison.
@@ -200,6 +202,9 @@ type JSONComparison struct {
 	Domains          []JSONChange `json:"domains"`
 	Aspects          []JSONChange `json:"aspects"`
 	Indicators       []JSONMove   `json:"indicators"`
+	// ButirChanges are the butir whose status changed, when both sides
+	// are butir lists.
+	ButirChanges []JSONButirChange `json:"butir_changes,omitempty"`
 }
 
 func newJSONComparison(c *result.Comparison) JSONComparison {
@@ -223,6 +228,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	for i := range rn.Aspects {
 		out.Aspects = append(out.Aspects, ch(ro.Aspects[i], rn.Aspects[i]))
 	}
+	out.ButirChanges = newJSONButirChanges(c)
 	for _, m := range c.Moved {
 		out.Indicators = append(out.Indicators, JSONMove{ID: m.Indicator.ID, Aspect: m.Indicator.Aspect.ID, Name: m.Indicator.Name,
 			Old: Num(levelText(m.Old)), New: Num(levelText(m.New)), Effect: val(m.Effect, p+2)})

@@ -187,6 +187,31 @@ func isButirCode(s string) bool {
 	return ok
 }
 
+// chooseStatus makes the status column that spec (Options.LevelCol: a
+// header text or a column letter) names the one read, ahead of the
+// ranking. It reports false when spec names none of the status columns:
+// the sheet is then not read as a butir list. An empty spec keeps the
+// ranking.
+func (c *butirCols) chooseStatus(spec string) bool {
+	cs := parseColSpec(spec)
+	if cs == nil {
+		return true
+	}
+	for _, s := range c.otherStatus {
+		if normHeader(s.header) == cs.text {
+			s.class = levelOverride
+			return true
+		}
+	}
+	for _, s := range c.otherStatus {
+		if cs.col > 0 && s.col == cs.col {
+			s.class = levelOverride
+			return true
+		}
+	}
+	return false
+}
+
 // width is the last column a butir list uses.
 func (c *butirCols) width() int {
 	w := max(c.code, c.indicator, c.level, c.cost, c.text, c.note, c.rec, c.pj, c.file)

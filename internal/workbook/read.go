@@ -378,8 +378,8 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 		return false, nil
 	}
 	s.g.uncached = func(row, col int) bool { return b.pending(sh.name, row, col) }
-	if r.v.Butir != nil && r.opts.IDCol == "" && r.opts.LevelCol == "" {
-		if c := findButir(s.g); c != nil {
+	if r.v.Butir != nil && r.opts.IDCol == "" {
+		if c := findButir(s.g); c != nil && c.chooseStatus(r.opts.LevelCol) {
 			if r.tablesOnly {
 				return false, nil
 			}
