@@ -65,3 +65,31 @@ var ButirCompare = Table{
 		"simulated": "Both sides' values are simulated from evidence items.",
 	},
 }
+
+// ButirReport holds the words of the butir sheets of the Excel report.
+var ButirReport = Table{
+	"id": {
+		"sheet": "Butir", "checklist": "Daftar Kerja",
+		"title":      "Butir data dukung per indikator (simulasi dari butir)",
+		"title:t":    "Butir data dukung per indikator (nilai tabel asesor berlaku)",
+		"checktitle": "Daftar kerja: butir yang belum diterima, tambahan per butir terbesar dulu",
+		"checknote":  "Tambahan: kenaikan indeks bila butir diterima, setelah butir sebelumnya pada indikator yang sama (level lebih rendah dulu). Per butir: rata-rata tambahan rangkaian butir yang dikerjakan bersama. Simulasi dari butir, bukan rumus resmi.",
+		"simulated":  "SIMULASI dari butir: nilai indikator dihitung dari butir data dukung (bukan rumus resmi).",
+		"stands":     "Nilai tabel asesor berlaku; daftar butir ada di lembar Butir.",
+		"butir":      "Butir", "indicator": "Indikator", "level": "Level", "text": "Uraian", "status": "Status",
+		"note": "Catatan asesor", "rec": "Rekomendasi", "pj": "PJ", "file": "File / tautan", "value": "Nilai",
+		"worked": "Level dikerjakan", "gain": "Tambahan indeks", "per": "Tambahan per butir", "done": "Selesai", "no": "No", "ignored": "tidak dihitung (level di bawahnya belum lengkap)",
+	},
+	"en": {
+		"sheet": "Evidence", "checklist": "Checklist",
+		"title":      "Evidence items per indicator (simulated from evidence items)",
+		"title:t":    "Evidence items per indicator (the assessor's table values stand)",
+		"checktitle": "Checklist: evidence items not yet accepted, largest gain per item first",
+		"checknote":  "Gain: what the index gains when the item is accepted, once the items before it on the same indicator are (lower levels first). Per item: the average gain of the run of items worked together. Simulated from evidence items, not an official formula.",
+		"simulated":  "SIMULATED from evidence items: indicator values computed from evidence items (not an official formula).",
+		"stands":     "The assessor's table values stand; the evidence items are on the Evidence sheet.",
+		"butir":      "Item", "indicator": "Indicator", "level": "Level", "text": "Description", "status": "Status",
+		"note": "Assessor's note", "rec": "Recommendation", "pj": "In charge", "file": "File / link", "value": "Value",
+		"worked": "Level worked on", "gain": "Index gain", "per": "Gain per item", "done": "Done", "no": "No", "ignored": "not counted (a level below is incomplete)",
+	},
+}

@@ -27,7 +27,7 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 	first := map[string]string{} // code -> its cell
 	var items []*butir.Item
 	for _, row := range b.Rows {
-		it := &butir.Item{Code: row.Code, Note: row.Note, Recommendation: row.Recommendation, PJ: row.PJ, File: row.File}
+		it := &butir.Item{Code: row.Code, Text: row.Text, Note: row.Note, Recommendation: row.Recommendation, PJ: row.PJ, File: row.File}
 		it.Where = b.where(row)
 		ok := true
 		var fromCode *rubric.Indicator

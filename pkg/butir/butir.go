@@ -139,10 +139,10 @@ type Item struct {
 	// Level is the whole level the butir belongs to.
 	Level  int
 	Status Status
-	// Note is the assessor's catatan, Recommendation the rekomendasi, PJ
-	// the person or OPD in charge, File the file name or link; all
-	// optional.
-	Note, Recommendation, PJ, File string
+	// Text describes the butir (uraian), Note is the assessor's catatan,
+	// Recommendation the rekomendasi, PJ the person or OPD in charge, File
+	// the file name or link; all optional.
+	Text, Note, Recommendation, PJ, File string
 	// Cost is the cost of getting the butir accepted, when the list or a
 	// cost file gives one.
 	Cost *rubric.Decimal

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -183,4 +184,79 @@ func (s *Sheet) Chains(costOf func(*Item) rubric.Decimal) (chains []plan.Chain, 
 		steps = append(steps, open)
 	}
 	return chains, steps
+}
+
+// OpenStep is a butir not yet accepted with what accepting it adds to the
+// index, the butir before it on its indicator (Sheet.Chains: lower levels
+// first) accepted.
+type OpenStep struct {
+	Item     *Item
+	From, To rubric.Level
+	// Gain is what the butir adds; PerButir the gain per butir of the run
+	// of butir it belongs to (see Open).
+	Gain, PerButir index.Value
+}
+
+// Open returns every butir not accepted, in the order a team can work
+// down them: the most gain per butir first. On each indicator the butir
+// come in chain order (lower levels first), cut into runs: the first run
+// is the shortest prefix with the most gain per butir (a butir that only
+// opens the way, such as the last of an incomplete level whose next
+// level's butir are accepted already, goes together with what it opens),
+// then the same on what is left. The runs of every indicator are merged,
+// the most gain per butir first (ties in rubric order), so a butir never
+// comes before the butir it needs.
+func (s *Sheet) Open(costOf func(*Item) rubric.Decimal) []OpenStep {
+	chains, items := s.Chains(costOf)
+	total := big.NewRat(s.Rubric.Total.Units(), 1)
+	type run struct {
+		steps []OpenStep
+		avg   index.Value
+	}
+	var runs [][]run // per chain, in order
+	for i, ch := range chains {
+		from := s.Of(ch.Indicator.ID).Rounded
+		w := big.NewRat(ch.Indicator.Weight.Units(), 1)
+		var steps []OpenStep
+		for k, l := range ch.Steps {
+			d := big.NewRat(int64(l.To-from), rubric.NewLevel(1).Units())
+			g := new(big.Rat).Mul(d, w)
+			g.Quo(g, total)
+			steps = append(steps, OpenStep{Item: items[i][k], From: from, To: l.To, Gain: index.RatValue(g)})
+			from = l.To
+		}
+		var rs []run
+		for len(steps) > 0 {
+			best, bestAvg := 0, index.Value{}
+			sum := index.Value{}
+			for k := range steps {
+				sum = sum.Add(steps[k].Gain)
+				avg := index.RatValue(new(big.Rat).Quo(sum.Rat(), big.NewRat(int64(k+1), 1)))
+				if k == 0 || avg.Compare(bestAvg) > 0 {
+					best, bestAvg = k, avg
+				}
+			}
+			r := run{steps: steps[:best+1], avg: bestAvg}
+			for j := range r.steps {
+				r.steps[j].PerButir = bestAvg
+			}
+			rs = append(rs, r)
+			steps = steps[best+1:]
+		}
+		runs = append(runs, rs)
+	}
+	var out []OpenStep
+	for {
+		pick := -1
+		for i, rs := range runs {
+			if len(rs) > 0 && (pick < 0 || rs[0].avg.Compare(runs[pick][0].avg) > 0) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			return out
+		}
+		out = append(out, runs[pick][0].steps...)
+		runs[pick] = runs[pick][1:]
+	}
 }

@@ -172,3 +172,57 @@ func TestChainsBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// The gains of the open butir add up, per indicator, to the indicator at
+// the top of its chain: every gain is (to - from) x weight / total.
+func TestOpen(t *testing.T) {
+	r := pemdi(t)
+	s, err := Score(r, list("13", "AR", "AA", "R"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := s.Open(nil)
+	// I13-L1-02 completes L1: 1,25 -> 2,5 + ... L2 complete, L3 0/1 = 2,5:
+	// +1,25 x 5 / 100 = 0,0625; then L3, L4, L5: +1, +0,5, +1 (x 0,05).
+	// Runs: [L1-02] 0,0625, [L3-01] 0,05, [L4-01 L5-01] 0,0375 per butir.
+	want := []string{"I13-L1-02 0.0625/0.0625", "I13-L3-01 0.05/0.05", "I13-L4-01 0.025/0.0375", "I13-L5-01 0.05/0.0375"}
+	var got []string
+	for _, o := range open {
+		got = append(got, o.Item.Code+" "+o.Gain.Exact()+"/"+o.PerButir.Exact())
+	}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("open %v, want %v", got, want)
+	}
+}
+
+// Open never puts a butir before one it needs, and its runs fall in gain
+// per butir: on random sheets, the butir of each indicator keep chain
+// order and PerButir never rises.
+func TestOpenOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 200 {
+		r, items, _ := randomSheet(t, rng)
+		s, err := Score(r, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chains, steps := s.Chains(nil)
+		pos := map[*Item]int{}
+		for i := range chains {
+			for k, it := range steps[i] {
+				pos[it] = k
+			}
+		}
+		next := map[string]int{}
+		open := s.Open(nil)
+		for i, o := range open {
+			if pos[o.Item] != next[o.Item.Indicator] {
+				t.Fatalf("%s out of chain order", o.Item.Code)
+			}
+			next[o.Item.Indicator]++
+			if i > 0 && o.PerButir.Compare(open[i-1].PerButir) > 0 {
+				t.Fatalf("%s: gain per butir rises", o.Item.Code)
+			}
+		}
+	}
+}
