@@ -5,8 +5,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/textout"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -17,9 +18,9 @@ import (
 // runButirPlan plans by butir: the fewest butir (or the least cost) that
 // reach the target, or with --budget the highest index the money buys,
 // from an evaluation simulated from a butir list.
-func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, levels index.Levels, save report.SaveOptions) error {
+func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, levels index.Levels, save outfile.Options) error {
 	in := &opts.input
-	rend, err := render.ButirPlanFormats.Lookup(in.Format)
+	rend, err := textout.ButirPlanFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -72,15 +73,15 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 	}
 	if opts.Output != "" {
 		lp := levelPlan(pl)
-		if err := report.WritePlan(opts.Output, e, lp, in.Lang, costs, save); err != nil {
+		if err := excelout.WritePlan(opts.Output, e, lp, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d butir", len(pl.Butir)))
-		if opts.Output == report.Stdout {
+		if opts.Output == outfile.Stdout {
 			return nil
 		}
 	}
-	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: costs})
+	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs})
 }
 
 // levelPlan is a plan by butir as a plan of levels, per indicator, for

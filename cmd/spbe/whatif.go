@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/plan"
 )
 
@@ -50,7 +50,7 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.input.Format, "text", render.WhatIfFormats)
+	addFormatFlag(cmd, &opts.input.Format, "text", textout.WhatIfFormats)
 	f.StringArrayVar(&opts.Set, "set", nil, "new levels: id=level, ranges in rubric order (21=3,29..31=2); a decimal level with a point (5=2.5); repeatable")
 	f.StringArrayVar(&opts.Accept, "accept", nil, "on a butir list: butir to take as accepted, by code (I13-L1-02,I13-L1-03); repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("set", cobra.NoFileCompletions)
@@ -60,7 +60,7 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 
 func runWhatIf(opts *whatifOptions) error {
 	in := &opts.input
-	rend, err := render.WhatIfFormats.Lookup(in.Format)
+	rend, err := textout.WhatIfFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -88,5 +88,5 @@ func runWhatIf(opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	return rend(in.io.Out, e, after, render.Options{Lang: in.Lang})
+	return rend(in.io.Out, e, after, textout.Options{Lang: in.Lang.String()})
 }

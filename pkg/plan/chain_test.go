@@ -101,7 +101,7 @@ func TestCheapestChainsBruteForce(t *testing.T) {
 			}
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(20, 2026))
-			for trial := range 1500 {
+			for trial := range trials(1500) {
 				in := randomInstance(t, rng, false)
 				chains := randomChains(t, rng, in, tc.costs)
 				p, err := plan.Cheapest(in.r, in.levels, chains, in.target)
@@ -150,7 +150,7 @@ func TestMostForBruteForce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(21, 2026))
-			for trial := range 1500 {
+			for trial := range trials(1500) {
 				in := randomInstance(t, rng, false)
 				chains := randomChains(t, rng, in, tinyCosts)
 				budget := dec(t, tinyCosts[rng.IntN(len(tinyCosts))]) * rubric.Decimal(rng.IntN(4))
@@ -263,4 +263,12 @@ func ExampleCheapest() {
 	// I13-L2-02 2.25 -> 2.5 gain 0.0125
 	// cost 2 index 2.03
 	// budget 6 buys 2.06 for 6 left 0
+}
+
+// trials is n, or a fifth of it in the short tier.
+func trials(n int) int {
+	if testing.Short() {
+		return n / 5
+	}
+	return n
 }
