@@ -109,9 +109,7 @@ func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, ac
 	}
 	var codes []string
 	for _, a := range accept {
-		for _, c := range strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			codes = append(codes, c)
-		}
+		codes = append(codes, strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })...)
 	}
 	sheet := e.Butir.Scored
 	items, err := butir.Accept(sheet.Items, codes)

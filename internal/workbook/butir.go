@@ -63,7 +63,6 @@ type butirCols struct {
 	header                       int // 0-based row
 	code, indicator, level, cost int
 	text, note, rec, pj, file    int
-	status                       *levelCol
 	otherStatus                  []*levelCol
 	headers                      []string
 	indicatorRank                int
