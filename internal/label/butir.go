@@ -14,6 +14,7 @@ var Butir = Table{
 		"indicator":  "Indikator", "value": "Nilai", "table": "Tabel", "worked": "Level dikerjakan", "accepted": "Diterima",
 		"notcounted": "Tidak dihitung", "complete": "lengkap",
 		"csv:simulated": "simulasi dari butir", "csv:stands": "nilai tabel berlaku",
+		"batch": "SIMULASI dari butir: nilai %d evaluasi dihitung dari butir data dukung (bukan rumus resmi):",
 	},
 	"en": {
 		"status":     "Evidence",
@@ -27,6 +28,7 @@ var Butir = Table{
 		"indicator":  "Indicator", "value": "Value", "table": "Table", "worked": "Level worked on", "accepted": "Accepted",
 		"notcounted": "Not counted", "complete": "complete",
 		"csv:simulated": "simulated from evidence items", "csv:stands": "table values stand",
+		"batch": "SIMULATED from evidence items: the values of %d evaluations are computed from evidence items (not an official formula):",
 	},
 }
 

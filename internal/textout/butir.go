@@ -236,3 +236,19 @@ func newJSONButirChanges(c *result.Comparison) []JSONButirChange {
 	}
 	return out
 }
+
+// withSimulated appends the column "butir" of a batch ("simulasi dari
+// butir" for an evaluation simulated from butir) when some evaluation is;
+// row nil is the header.
+func withSimulated(rec []string, b *result.Batch, row *result.RankRow, lang string) []string {
+	if b.Simulated == 0 {
+		return rec
+	}
+	switch {
+	case row == nil:
+		return append(rec, "butir")
+	case row.Simulated:
+		return append(rec, label.Butir.Get(lang, "csv:simulated"))
+	}
+	return append(rec, "")
+}
