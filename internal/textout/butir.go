@@ -181,7 +181,13 @@ func withButir(rec []string, column bool, e *result.Evaluation, lang string) []s
 	}
 	var per []string
 	for _, p := range e.Butir.Scored.Progress {
-		per = append(per, p.Indicator.ID+":"+worked(p, lang))
+		w := p.Indicator.ID + ":" + worked(p, lang)
+		for _, d := range e.Butir.Differ {
+			if d.Indicator == p.Indicator { // the table stands: both values
+				w += fmt.Sprintf(" (%s %s / %s %s)", label.Butir.Get(lang, "table"), d.Table, label.Butir.Get(lang, "status"), d.Butir)
+			}
+		}
+		per = append(per, w)
 	}
 	return append(rec, what, strings.Join(per, "; "))
 }
