@@ -138,10 +138,13 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 // Chains returns, for every indicator with butir not accepted, the chain
 // of accepting them one by one, lower levels first (a butir above an
 // incomplete level gains nothing until the levels below are complete), and
-// within a level the cheapest first, then in list order: any set of butir
-// to accept is no better than the same number on each indicator taken in
-// this order, so prefixes of these chains are the only plans worth
-// weighing. Each link's To is the value with the butir accepted (rounded
+// within a level the cheapest first, then in list order. Prefixes of
+// these chains are the only plans worth weighing: an indicator's value
+// depends only on its lowest incomplete level L and the count accepted on
+// L, so of any set of butir accepted on it, the part that counts is every
+// open butir below L and some a of L's; the open butir below L and the a
+// cheapest of L's (a prefix of the chain) give the same value for no more
+// cost (TestChainsBruteForce checks this against every subset). Each link's To is the value with the butir accepted (rounded
 // as Progress.Rounded), its Cost costOf(item) (1 when costOf is nil), its
 // Label the butir's code; steps[i][k] is the item of chains[i].Steps[k].
 func (s *Sheet) Chains(costOf func(*Item) rubric.Decimal) (chains []plan.Chain, steps [][]*Item) {
