@@ -234,10 +234,12 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 // chosen).
 func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 	rs := []*rubric.Rubric{r}
-	if r == nil {
+	if r == nil && minPredicate != "" {
+		// A predicate is looked up in the rubrics; --fail-under needs
+		// none, and no rubric is parsed for it.
 		rs = nil
-		for _, sc := range batch.Embedded() {
-			rs = append(rs, sc.R)
+		for _, c := range batch.Embedded() {
+			rs = append(rs, c.Scorer().R)
 		}
 	}
 	if err := result.CheckGates(rs, failUnder, minPredicate); err != nil {

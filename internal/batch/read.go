@@ -28,7 +28,7 @@ type Options struct {
 	// Choices are the rubrics a table's rubric is chosen among when Rubric
 	// is nil (the embedded ones); when Rubric is given, a table that is
 	// another choice's in full gets a hint ("try --rubric ...").
-	Choices []*Scorer
+	Choices []*Choice
 	// AssumeExternal takes the level a rubric assumes for an indicator
 	// scored by another agency that has no value (see
 	// workbook.LevelOptions); the evaluation is then provisional
@@ -76,8 +76,8 @@ func (o *Options) readOptions() workbook.Options {
 	if o.Rubric != nil {
 		want = len(o.Rubric.Indicators())
 	}
-	for _, sc := range o.Choices {
-		if n := len(sc.R.Indicators()); o.Rubric == nil && (want == 0 || n < want) {
+	for _, c := range o.Choices {
+		if n := len(c.keys.IDs); o.Rubric == nil && (want == 0 || n < want) {
 			want = n
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,14 +42,35 @@ func EmbeddedSource(id string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// ByID returns the embedded rubric with the given id.
+// ByID returns the embedded rubric with the given id. Each embedded
+// rubric is parsed and validated once, on first use, and shared (a Rubric
+// is read-only): a run pays only for the rubrics it uses.
 func ByID(id string) (*Rubric, error) {
-	data, ok := EmbeddedSource(id)
+	load, ok := embeddedLoaders[id]
 	if !ok {
 		return nil, fmt.Errorf("no embedded rubric %q (embedded: %s)", id, strings.Join(EmbeddedIDs(), ", "))
 	}
-	return Parse(id+".yaml", data)
+	return load()
 }
+
+// embeddedLoaders parses each embedded rubric once, on first use. Listing
+// the files parses nothing.
+var embeddedLoaders = func() map[string]func() (*Rubric, error) {
+	m := map[string]func() (*Rubric, error){}
+	for _, id := range EmbeddedIDs() {
+		m[id] = sync.OnceValues(func() (*Rubric, error) {
+			data, _ := EmbeddedSource(id)
+			r, err := Parse(id+".yaml", data)
+			if err == nil {
+				// The embedded rubric is the official one: no Mismatch,
+				// and no second parse nor hash to find that out.
+				r.official.once.Do(func() {})
+			}
+			return r, err
+		})
+	}
+	return m
+}()
 
 // Load returns the embedded rubric named by arg, or else parses the YAML
 // file at path arg. An empty arg means DefaultID.
