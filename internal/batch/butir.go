@@ -167,8 +167,8 @@ func (o *Options) pickButir(name string, list *workbook.ButirList) (*Scorer, str
 		return sc, "", nil
 	}
 	var banded []*Scorer
-	for _, sc := range o.Choices {
-		if slices.ContainsFunc(sc.R.Scales, func(s *rubric.Scale) bool { return len(s.Bands) > 0 }) {
+	for _, c := range o.Choices { // parses them: a butir list is rare
+		if sc := c.Scorer(); slices.ContainsFunc(sc.R.Scales, func(s *rubric.Scale) bool { return len(s.Bands) > 0 }) {
 			banded = append(banded, sc)
 		}
 	}

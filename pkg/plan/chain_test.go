@@ -264,11 +264,3 @@ func ExampleCheapest() {
 	// cost 2 index 2.03
 	// budget 6 buys 2.06 for 6 left 0
 }
-
-// trials is n, or a fifth of it in the short tier.
-func trials(n int) int {
-	if testing.Short() {
-		return n / 5
-	}
-	return n
-}
