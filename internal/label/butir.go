@@ -14,6 +14,7 @@ var Butir = Table{
 		"indicator":  "Indikator", "value": "Nilai", "table": "Tabel", "worked": "Level dikerjakan", "accepted": "Diterima",
 		"notcounted": "Tidak dihitung", "complete": "lengkap",
 		"csv:simulated": "simulasi dari butir", "csv:stands": "nilai tabel berlaku",
+		"bands": "pita level untuk nilai dari butir",
 		"batch": "SIMULASI dari butir: nilai %d evaluasi dihitung dari butir data dukung (bukan rumus resmi):",
 	},
 	"en": {
@@ -28,6 +29,7 @@ var Butir = Table{
 		"indicator":  "Indicator", "value": "Value", "table": "Table", "worked": "Level worked on", "accepted": "Accepted",
 		"notcounted": "Not counted", "complete": "complete",
 		"csv:simulated": "simulated from evidence items", "csv:stands": "table values stand",
+		"bands": "level bands of values from evidence items",
 		"batch": "SIMULATED from evidence items: the values of %d evaluations are computed from evidence items (not an official formula):",
 	},
 }
