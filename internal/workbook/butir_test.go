@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -78,4 +80,46 @@ func FuzzButirCSV(f *testing.F) {
 		}
 		_, _ = butir.Score(r, items)
 	})
+}
+
+// In a workbook, every bad cell is named with its sheet; a list's items
+// carry where they were read.
+func TestButirItemsXLSX(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "asesor.xlsx")
+	f := excelize.NewFile()
+	_ = f.SetSheetName("Sheet1", "Daftar Butir")
+	for i, row := range [][]any{
+		{"Instansi: Kota Contoh"},
+		{},
+		{"Kode Butir", "Indikator", "Level", "Status Mandiri", "Status Asesor", "Catatan Asesor", "PJ", "Biaya"},
+		{"I13-L1-01", "5.1", 1, "Diterima", "Diterima", "", "Diskominfo", 2},
+		{"I13-L1-02", "5.1", 1, "Diterima", "tolak?", "", "", ""},
+		{"I13-L2-01", "13", 3, "Diterima", "Revisi", "", "", "murah"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Daftar Butir", cell, &row)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var list *ButirList
+	if err := Read(path, Options{}, Visitor{Butir: func(b *ButirList, err error) error { list = b; return err }}); err != nil {
+		t.Fatal(err)
+	}
+	if list.Instansi != "Kota Contoh" || list.StatusColumn != "E" || !list.HasCost {
+		t.Errorf("instansi %q, status column %s, cost %v", list.Instansi, list.StatusColumn, list.HasCost)
+	}
+	r, _ := rubric.ByID("permenpanrb-8-2026")
+	_, err := list.Items(r)
+	want := []string{
+		`asesor.xlsx: 'Daftar Butir'!E5: status "tolak?" is not one of`,
+		`asesor.xlsx: 'Daftar Butir'!A6: butir I13-L2-01 is of level 2, but column C says "3"`,
+		`asesor.xlsx: 'Daftar Butir'!H6: cost "murah" is not a number`,
+	}
+	for _, w := range want {
+		if err == nil || !strings.Contains(err.Error(), filepath.Dir(path)+"/"+w) {
+			t.Errorf("error %v\nwant %s", err, w)
+		}
+	}
 }
