@@ -123,3 +123,52 @@ func TestButirItemsXLSX(t *testing.T) {
 		}
 	}
 }
+
+// butirDocBlock is the part of docs/butir.md made from this package's
+// tables: every header word a butir list is read by, and every status
+// word. TestButirDoc keeps it equal; SPBE_UPDATE=1 rewrites it.
+func butirDocBlock() string {
+	words := func(ws []string) string {
+		q := make([]string, len(ws))
+		for i, w := range ws {
+			q[i] = "`" + w + "`"
+		}
+		return strings.Join(q, ", ")
+	}
+	text := "Headers are matched as in the long layout (ignoring case, spaces, a trailing `.` or `:`); these\n" +
+		"are all the words a butir list is read by:\n\n" +
+		"- status: any header that contains `status`, several ranked like level columns by stage;\n" +
+		"- butir code: " + words(butirCodeHeaders[:]) + " (a `kode` or `code` column only when it holds codes such as `I13-L1-02`);\n" +
+		"- indicator: " + words(butirIndicatorHeaders[:]) + ", or `indikator`, `id`;\n" +
+		"- level: " + words(butirLevelHeaders[:]) + ";\n" +
+		"- description: " + words(butirTextHeaders[:]) + ";\n" +
+		"- assessor's note: a header containing `catatan`, or `note`, `notes`; recommendation: one containing `rekomendasi`, or `recommendation`;\n" +
+		"- person or OPD in charge: " + words(butirPJHeaders[:]) + ";\n" +
+		"- file or link: " + words(butirFileHeaders[:]) + ";\n" +
+		"- cost: " + words(butirCostHeaders[:]) + ";\n" +
+		"- status words (any case and spacing): " + words(butir.StatusWords()) + ", and `revisi: <kind>`.\n"
+	return wrapBullets(text)
+}
+
+func TestButirDoc(t *testing.T) {
+	const path = "../../docs/butir.md"
+	doc, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	begin, end := "<!-- butir-words: begin -->\n", "<!-- butir-words: end -->"
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("docs/butir.md has no %q ... %q section", begin, end)
+	}
+	want := butirDocBlock()
+	if got := text[i+len(begin) : j]; got != want {
+		if os.Getenv("SPBE_UPDATE") == "" {
+			t.Fatalf("docs/butir.md's butir words differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", got, want)
+		}
+		if err := os.WriteFile(path, []byte(text[:i+len(begin)]+want+text[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
