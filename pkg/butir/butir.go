@@ -21,7 +21,7 @@
 //
 // Progress.Value is the exact rational value (1 + 0,5 x 3/7 =
 // 17/14). The index is computed from rubric.Level values, which hold 16
-// decimals: Progress.Level is Value rounded half-up to 16 decimals
+// decimals: Progress.Rounded is Value rounded half-up to 16 decimals
 // (1,2142857142857143), as a spreadsheet stores 7/6 as
 // 1,1666666666666667. A value with a terminating decimal (1,2; 3,25) is
 // exact; a non-terminating one is off by less than 0,5 x 10^-16, which
