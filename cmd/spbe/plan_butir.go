@@ -72,8 +72,7 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 		return err
 	}
 	if opts.Output != "" {
-		lp := levelPlan(pl)
-		if err := excelout.WritePlan(opts.Output, e, lp, in.Lang.String(), costs, save); err != nil {
+		if err := excelout.WriteButirPlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d butir", len(pl.Butir)))
@@ -82,22 +81,6 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 		}
 	}
 	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs})
-}
-
-// levelPlan is a plan by butir as a plan of levels, per indicator, for
-// the plan workbook.
-func levelPlan(pl *butir.Plan) *plan.Plan {
-	p := &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Before: pl.Before, After: pl.After, Max: pl.Max,
-		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost}
-	for _, s := range pl.ChainPlan.Steps {
-		if n := len(p.Steps); n > 0 && p.Steps[n-1].Indicator == s.Indicator {
-			last := &p.Steps[n-1]
-			last.To, last.Gain, last.Cost = s.To, last.Gain.Add(s.Gain), last.Cost+s.Link.Cost
-			continue
-		}
-		p.Steps = append(p.Steps, plan.Step{Indicator: s.Indicator, From: s.From, To: s.To, Gain: s.Gain, Cost: s.Link.Cost})
-	}
-	return p
 }
 
 // acceptButir returns the levels with the butir of codes accepted

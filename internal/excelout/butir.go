@@ -2,12 +2,15 @@ package excelout
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/butir"
+	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -144,3 +147,102 @@ func (b *builder) butirChecklist(e *result.Evaluation) error {
 
 // rubricInt is a whole number as a Decimal, for num.
 func rubricInt(n int) rubric.Decimal { return rubric.NewDecimal(int64(n)) }
+
+// WriteButirPlan saves the workbook of a plan by butir: the plan sheet of
+// WritePlan (per indicator, from and to, with the aspects' chart), then a
+// sheet of the butir to get accepted, lowest level first, each with its
+// indicator, the value before and after, its gain, cost and PJ, under a
+// note that the values are a simulation.
+func WriteButirPlan(path string, e *result.Evaluation, pl *butir.Plan, lang string, costs bool, o outfile.Options) error {
+	if err := outfile.Check(path, o); err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}}
+	if err := b.styles(); err != nil {
+		return err
+	}
+	if err := b.plan(e, levelPlan(pl), costs); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	if err := b.butirPlanSheet(e, pl, costs); err != nil {
+		return fmt.Errorf("plan: %w", err)
+	}
+	return outfile.Save(path, o, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+}
+
+// levelPlan is a plan by butir as a plan of levels, per indicator.
+func levelPlan(pl *butir.Plan) *plan.Plan {
+	p := &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Before: pl.Before, After: pl.After, Max: pl.Max,
+		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost}
+	for _, s := range pl.ChainPlan.Steps {
+		if n := len(p.Steps); n > 0 && p.Steps[n-1].Indicator == s.Indicator {
+			last := &p.Steps[n-1]
+			last.To, last.Gain, last.Cost = s.To, last.Gain.Add(s.Gain), last.Cost+s.Link.Cost
+			continue
+		}
+		p.Steps = append(p.Steps, plan.Step{Indicator: s.Indicator, From: s.From, To: s.To, Gain: s.Gain, Cost: s.Link.Cost})
+	}
+	return p
+}
+
+func (b *builder) butirPlanSheet(e *result.Evaluation, pl *butir.Plan, costs bool) error {
+	name := b.blabel("sheet")
+	w, err := b.newSheet(name)
+	if err != nil {
+		return err
+	}
+	rb := pl.Before.Rubric
+	p := rb.Precision
+	w.free(1, 1, label.ButirPlan.Get(b.lang, "head"), b.st["title"])
+	w.free(1, 2, b.blabel("simulated"), b.st["warn"])
+	hdr := []string{b.blabel("no"), b.blabel("butir"), b.blabel("indicator"), b.blabel("level"), b.blabel("status"),
+		label.ButirPlan.Get(b.lang, "value"), b.blabel("gain")}
+	if costs || pl.Budget != nil {
+		hdr = append(hdr, label.ButirPlan.Get(b.lang, "costcol"))
+	}
+	hdr = append(hdr, b.blabel("pj"), b.blabel("done"))
+	for c, h := range hdr {
+		w.head(1+c, 4, h, b.st["header"])
+		w.cols.header(1+c, h)
+	}
+	w.height(4, 2)
+	row := 4
+	for i, s := range pl.Butir {
+		row++
+		c := 1
+		w.num(c, row, rubricInt(i+1), b.st["n"])
+		w.str(c+1, row, s.Item.Name(), b.st["code"])
+		w.free(c+2, row, s.Indicator.ID+" "+s.Indicator.Name, b.st["text"])
+		w.num(c+3, row, rubricInt(s.Item.Level), b.st["n"])
+		w.str(c+4, row, s.Item.Status.Name(b.lang), b.st["text"])
+		w.str(c+5, row, label.Number(roundLevel(s.From), 2, b.lang)+" → "+label.Number(roundLevel(s.To), 2, b.lang), b.st["code"])
+		w.num(c+6, row, s.Gain.Round(p+2), b.st["c"])
+		c += 7
+		if costs || pl.Budget != nil {
+			w.num(c, row, s.Link.Cost, b.st["w"])
+			c++
+		}
+		w.str(c, row, s.Item.PJ, b.st["text"])
+		w.str(c+1, row, "", b.st["code"])
+		w.height(row, lines(s.Indicator.ID+" "+s.Indicator.Name, 34))
+	}
+	if w.err != nil {
+		return w.err
+	}
+	w.cols[3] = 34
+	if err := w.cols.apply(b.f, name, 5, 40); err != nil {
+		return err
+	}
+	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 4, header: b.title(rb), right: e.Instansi})
+}
+
+// roundLevel is a level rounded half-up to two decimals, for display.
+func roundLevel(l rubric.Level) rubric.Decimal {
+	d, _ := rubric.ParseDecimal(l.Fixed(2))
+	return d
+}

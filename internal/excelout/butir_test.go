@@ -9,9 +9,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -88,5 +90,57 @@ func TestReportButir(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: checklist\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// The workbook of a plan by butir has the plan sheet and the butir to get
+// accepted, lowest level first. Indicator 13 as in TestReportButir: to
+// 1,0625 + 0,05 the plan takes I13-L1-02 (+0,0625) and I13-L3-01 (+0,05).
+func TestWriteButirPlan(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var items []*butir.Item
+	for _, x := range []struct {
+		code  string
+		level int
+		st    butir.Status
+	}{{"I13-L1-01", 1, butir.Accepted}, {"I13-L1-02", 1, butir.Wrong}, {"I13-L2-01", 2, butir.Accepted},
+		{"I13-L2-02", 2, butir.Accepted}, {"I13-L3-01", 3, butir.NotUploaded}, {"I13-L4-01", 4, butir.Revise}, {"I13-L5-01", 5, butir.Revise}} {
+		items = append(items, &butir.Item{Code: x.code, Indicator: "13", Level: x.level, Status: x.st, PJ: "Diskominfo", Where: x.code})
+	}
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, _ := index.Compute(r, levels)
+	// Index now (95 + 5 x 1,25) / 100 = 1,0125; the target 1,12 needs +0,1075.
+	target, _ := rubric.ParseDecimal("1.12")
+	pl, err := butir.MakePlan(sheet, levels, plan.Target{Index: target}, butir.PlanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	e := &result.Evaluation{Source: "butir.csv", Instansi: "X", Result: res, Butir: &result.Butir{Scored: sheet, Simulated: true}}
+	if err := WriteButirPlan(path, e, pl, "id", false, outfile.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Rencana,Butir" {
+		t.Fatalf("sheets %v", got)
+	}
+	rows, err := f.GetRows("Butir", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range rows[4:] {
+		got = append(got, row[1]+" "+row[5]+" "+row[6])
+	}
+	if want := "I13-L1-02 1,25 → 2,50 0.0625|I13-L3-01 2,50 → 3,50 0.05"; strings.Join(got, "|") != want {
+		t.Errorf("butir %q, want %q", strings.Join(got, "|"), want)
 	}
 }
