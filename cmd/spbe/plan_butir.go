@@ -44,9 +44,19 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 			return usagef("--fixed: %v", err)
 		}
 	}
+	if !opts.IncludeExternal { // as level plans: other agencies score them
+		for _, ind := range r.Indicators() {
+			if ind.External != nil {
+				if o.Fixed == nil {
+					o.Fixed = map[string]bool{}
+				}
+				o.Fixed[ind.ID] = true
+			}
+		}
+	}
 	costs := e.Butir.HasCost
 	switch {
-	case opts.CostCol != "":
+	case len(opts.CostCols) > 0:
 		return usagef("--cost-col: a butir list's costs are its cost column (Biaya, Cost), read by itself, or --costs FILE")
 	case opts.Costs != "":
 		data, err := os.ReadFile(opts.Costs)
@@ -61,9 +71,9 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 		o.Cost = butir.ItemCost
 	}
 	if opts.Budget != "" {
-		b, err := rubric.ParseDecimal(opts.Budget)
-		if err != nil || b < 0 {
-			return usagef("--budget %q: want a number, 0 or more", opts.Budget)
+		b, err := plan.ParseCost(opts.Budget)
+		if err != nil {
+			return usagef("--budget: %v", err)
 		}
 		o.Budget = &b
 	}
@@ -77,10 +87,13 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d butir", len(pl.Butir)))
 		if opts.Output == outfile.Stdout {
-			return nil
+			return unreached(in.Lang, &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
 		}
 	}
-	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs})
+	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
+		return err
+	}
+	return unreached(in.Lang, &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
 }
 
 // acceptButir returns the levels with the butir of codes accepted

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -192,13 +193,18 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 // hintFor returns advice for a table read under the rubric given, sc,
 // whose ids are those of another of the choices in full: "this looks like
 // a workbook for ...: try --rubric ...", or "".
-func hintFor(sc *Scorer, choices []*Choice, ids []string) string {
+func hintFor(sc *Scorer, choices []*Choice, ids []string, lang label.Lang) string {
 	if fitOf(NewChoice(sc), ids).complete() {
 		return ""
 	}
 	for _, c := range choices {
 		if c.ID != sc.R.ID && fitOf(c, ids).complete() {
-			return fmt.Sprintf("this looks like a workbook for %s: try --rubric %s, or leave --rubric out to choose by the indicators", c.Scorer().R.Name, c.ID)
+			other := c.Scorer().R
+			return say(lang,
+				fmt.Sprintf("ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
+					other.Name, sc.R.Name, len(other.Indicators()), c.ID),
+				fmt.Sprintf("this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
+					other.Name, sc.R.Name, len(other.Indicators()), c.ID))
 		}
 	}
 	return ""

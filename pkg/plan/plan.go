@@ -155,7 +155,24 @@ type Options struct {
 	// not nil, an indicator missing from it costs 1 per step. Costs may
 	// not be negative.
 	Costs map[string]rubric.Decimal
+	// StepCosts gives an indicator the cost of each level step of its
+	// scale, in order: on a scale from 1 to 5, [1→2, 2→3, 3→4, 4→5]. A step
+	// from a level between whole levels (1,26 to 2) costs what the step
+	// from the whole level below it does (1→2), and so does a last step
+	// that ends between them (4 to 4,5 costs 4→5). It wins over Costs for
+	// the indicators it names; ParseCosts checks its lengths.
+	StepCosts map[string][]rubric.Decimal
+	// IncludeExternal lets the plan raise indicators scored by another
+	// agency (rubric.Indicator.External: Pemdi's Tata Kelola Data from
+	// Bappenas, for one). By default they are fixed: the instansi cannot
+	// raise them by its own work, so a plan that counts on them would not
+	// be believed.
+	IncludeExternal bool
 }
+
+// uniform reports whether every step of a plan under o costs the same:
+// then the plan has the fewest steps.
+func (o Options) uniform() bool { return o.Costs == nil && o.StepCosts == nil }
 
 // Step raises one indicator.
 type Step struct {
@@ -211,6 +228,32 @@ type Plan struct {
 	// TotalCost adds the steps' costs.
 	TotalSteps int
 	TotalCost  rubric.Decimal
+	// Budget is the budget of a plan made by Budget (nil for Make), and
+	// Left what the plan leaves of it.
+	Budget *rubric.Decimal
+	Left   rubric.Decimal
+	// External lists the indicators scored by another agency that the plan
+	// kept fixed (Options.IncludeExternal not set), in rubric order.
+	External []*rubric.Indicator
+}
+
+// OnlyByRounding reports whether the plan meets its target only because
+// the index is rounded half-up when it is published: the exact index after
+// the plan is below the target (4,735 for a target of 4,74), so there is
+// no margin at all. For a band target judged on the exact index it is
+// always false.
+func (p *Plan) OnlyByRounding() bool {
+	if !p.Reachable || p.After == nil {
+		return false
+	}
+	want := p.Target.Index
+	if p.Target.Band != nil {
+		if p.After.Rubric.PredicateOn == "exact" {
+			return false
+		}
+		want = p.Target.Band.From
+	}
+	return p.After.Index.Cmp(want) < 0
 }
 
 // Levels returns the planned levels: the current levels with every step
@@ -290,7 +333,8 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		return nil, err
 	}
 	p := &Plan{Target: t, Before: before, Max: pb.max}
-	n, reachable, err := pb.reach(t, o.Costs == nil)
+	p.External = externals(r, o)
+	n, reachable, err := pb.reach(t, o.uniform())
 	if err != nil {
 		return nil, err
 	}
@@ -331,6 +375,21 @@ func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, err
 			errs = append(errs, fmt.Errorf("plan: fixed indicator %s: %w", id, index.ErrUnknown))
 		}
 	}
+	for _, id := range sortedKeys(o.StepCosts) {
+		ind := r.Indicator(id)
+		if ind == nil {
+			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %w", id, index.ErrUnknown))
+			continue
+		}
+		if want := scaleSteps(ind.LevelScale); len(o.StepCosts[id]) != want {
+			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %d costs, want %d (one per step of its scale)", id, len(o.StepCosts[id]), want))
+		}
+		for _, c := range o.StepCosts[id] {
+			if c < 0 {
+				errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %s is negative", id, c))
+			}
+		}
+	}
 	for _, id := range sortedKeys(o.Costs) {
 		switch {
 		case r.Indicator(id) == nil:
@@ -345,7 +404,7 @@ func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, err
 	one := rubric.NewLevel(1).Units()
 	var chains []Chain
 	for _, ind := range r.Indicators() {
-		if o.Fixed[ind.ID] {
+		if o.Fixed[ind.ID] || ind.External != nil && !o.IncludeExternal {
 			continue
 		}
 		s := ind.LevelScale
@@ -367,9 +426,21 @@ func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, err
 		}
 		ch := Chain{Indicator: ind}
 		next := from.Units() - mod(from.Units(), one) + one
+		steps := o.StepCosts[ind.ID]
+		lowest := floor(s.Min).Int()
 		for l := from; l < capL; next += one {
 			to := min(rubric.Level(next), capL)
-			ch.Steps = append(ch.Steps, Link{To: to, Cost: cost})
+			c := cost
+			if steps != nil {
+				// The step from l belongs to the step of the scale
+				// from the whole level at or below l.
+				k := (next-one)/one - lowest
+				if k < 0 || k >= int64(len(steps)) {
+					return nil, fmt.Errorf("plan: step costs of indicator %s: no cost for the step from %s", ind.ID, l)
+				}
+				c = steps[k]
+			}
+			ch.Steps = append(ch.Steps, Link{To: to, Cost: c})
 			l = to
 		}
 		chains = append(chains, ch)
@@ -600,4 +671,25 @@ func bandNames(r *rubric.Rubric) string {
 		s = append(s, b.Name)
 	}
 	return strings.Join(s, ", ")
+}
+
+// scaleSteps is the number of level steps of a scale: from its lowest
+// whole level to its highest (4 on a scale from 1 to 5).
+func scaleSteps(s *rubric.Scale) int {
+	return int(floor(s.Max).Int() - floor(s.Min).Int())
+}
+
+// externals lists the indicators scored by another agency that a plan
+// under o keeps fixed, in rubric order.
+func externals(r *rubric.Rubric, o Options) []*rubric.Indicator {
+	if o.IncludeExternal {
+		return nil
+	}
+	var out []*rubric.Indicator
+	for _, ind := range r.Indicators() {
+		if ind.External != nil {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

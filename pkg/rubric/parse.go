@@ -20,20 +20,31 @@ import (
 //go:embed rubrics/*.yaml
 var embedded embed.FS
 
-// DefaultID is the id of the rubric used when none is named.
-const DefaultID = "permenpanrb-59-2020"
+// DefaultID is the id of the rubric used when none is named for what is
+// made new (a form, a rubric to edit): the instrument in force, Indeks
+// Pemdi under PermenPANRB 8/2026. Reading a workbook does not default to
+// it: the rubric is chosen by the workbook's indicators.
+const DefaultID = "permenpanrb-8-2026"
 
 // EmbeddedIDs returns the ids of the rubrics built into the binary, the
-// default first.
+// default first, then the others newest first (by the year that ends
+// their id).
 func EmbeddedIDs() []string {
 	ents, _ := embedded.ReadDir("rubrics")
-	ids := []string{DefaultID}
+	var ids []string
 	for _, e := range ents {
 		if id := strings.TrimSuffix(e.Name(), ".yaml"); id != DefaultID {
 			ids = append(ids, id)
 		}
 	}
-	return ids
+	year := func(id string) string { return id[max(0, len(id)-4):] }
+	sort.SliceStable(ids, func(i, j int) bool {
+		if yi, yj := year(ids[i]), year(ids[j]); yi != yj {
+			return yi > yj
+		}
+		return ids[i] < ids[j]
+	})
+	return append([]string{DefaultID}, ids...)
 }
 
 // EmbeddedSource returns the YAML text of an embedded rubric.
