@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/butir"
@@ -21,6 +23,18 @@ type butirRead struct {
 // ErrButirMissing: a butir list has no butir for indicators of the rubric
 // (other than the external ones under AssumeExternal).
 var ErrButirMissing = errors.New("indicators without butir")
+
+// butirError is a workbook.ErrButir with its message.
+type butirError struct{ err error }
+
+func (e *butirError) Error() string        { return e.err.Error() }
+func (e *butirError) Is(target error) bool { return target == workbook.ErrButir }
+
+// missingError is an ErrButirMissing with its message.
+type missingError struct{ msg string }
+
+func (e *missingError) Error() string        { return e.msg }
+func (e *missingError) Is(target error) bool { return target == ErrButirMissing }
 
 // butirLists scores the butir lists of an input. A list beside the one
 // table of indicator values read from the same input (an assessor's
@@ -72,12 +86,22 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	}
 	sheet, err := butir.Score(r, items)
 	if err != nil {
-		in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: fmt.Errorf("%w: %w", workbook.ErrButir, err)})
+		for _, e := range flatten(err) {
+			var el *butir.EmptyLevelsError
+			if errors.As(e, &el) {
+				var ls []string
+				for _, l := range el.Levels {
+					ls = append(ls, strconv.Itoa(l))
+				}
+				e = errors.New(say(o.Lang, fmt.Sprintf("indikator %s: tidak ada butir di level %s: level tanpa butir akan terhitung lengkap; daftarkan butirnya", el.Indicator, strings.Join(ls, ", ")), e.Error()))
+			}
+			in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: fmt.Errorf("%w", &butirError{e})})
+		}
 		return
 	}
 	where := ""
 	if list.Sheet != "" {
-		where = fmt.Sprintf(" in sheet %q", list.Sheet)
+		where = say(o.Lang, fmt.Sprintf(" di lembar %q", list.Sheet), fmt.Sprintf(" in sheet %q", list.Sheet))
 	}
 	bt := &result.Butir{Source: in.Path, Sheet: list.Sheet, Scored: sheet, HasCost: list.HasCost}
 	if table != nil {
@@ -88,13 +112,15 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 			}
 		}
 		table.butir = bt
-		msg := fmt.Sprintf("%s: a butir list%s (%d butir) stands beside the table of indicator values; the table's values stand", name, where, len(items))
+		msg := say(o.Lang, fmt.Sprintf("%s: daftar butir%s (%d butir) ada di samping tabel nilai indikator; nilai tabel yang berlaku", name, where, len(items)),
+			fmt.Sprintf("%s: a butir list%s (%d butir) stands beside the table of indicator values; the table's values stand", name, where, len(items)))
 		if len(bt.Differ) > 0 {
 			var d []string
 			for _, x := range bt.Differ {
-				d = append(d, fmt.Sprintf("%s (table %s, butir %s)", x.Indicator.ID, x.Table.Fixed(2), x.Butir.Fixed(2)))
+				d = append(d, say(o.Lang, fmt.Sprintf("%s (tabel %s, butir %s)", x.Indicator.ID, label.Level(x.Table, "id"), label.Level(x.Butir, "id")),
+					fmt.Sprintf("%s (table %s, butir %s)", x.Indicator.ID, label.Level(x.Table, "en"), label.Level(x.Butir, "en"))))
 			}
-			msg += "; the butir give other values for " + plural(len(d), "indicator", "indicators") + " " + strings.Join(d, ", ")
+			msg += say(o.Lang, "; butir memberi nilai lain untuk indikator ", "; the butir give other values for "+plural(len(d), "indicator", "indicators")+" ") + strings.Join(d, ", ")
 		}
 		in.Warnings = append(in.Warnings, msg)
 		return
@@ -113,7 +139,8 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 		missing = append(missing, ind.ID)
 	}
 	if len(missing) > 0 {
-		msg := fmt.Sprintf("no butir for %s %s", plural(len(missing), "indicator", "indicators"), strings.Join(missing, ", "))
+		msg := say(o.Lang, "tidak ada butir untuk indikator "+strings.Join(missing, ", "),
+			fmt.Sprintf("no butir for %s %s", plural(len(missing), "indicator", "indicators"), strings.Join(missing, ", ")))
 		var ext []string
 		for _, id := range missing {
 			if r.Indicator(id).External != nil {
@@ -121,9 +148,10 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 			}
 		}
 		if len(ext) > 0 {
-			msg += fmt.Sprintf(" (%s %s scored by other agencies: --assume-external takes the rubric's assumption)", plural(len(ext), "indicator", "indicators"), strings.Join(ext, ", "))
+			msg += say(o.Lang, fmt.Sprintf(" (indikator %s dinilai instansi lain: --assume-external memakai asumsi rubrik)", strings.Join(ext, ", ")),
+				fmt.Sprintf(" (%s %s scored by other agencies: --assume-external takes the rubric's assumption)", plural(len(ext), "indicator", "indicators"), strings.Join(ext, ", ")))
 		}
-		in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: fmt.Errorf("%w: %s", ErrButirMissing, msg)})
+		in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: &missingError{msg}})
 		return
 	}
 	if !o.selects(in, list.Instansi) {
@@ -141,17 +169,19 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	e.Category = nameCategory(e.Instansi)
 	e.butir = bt
 	in.Evals = append(in.Evals, e)
-	status := fmt.Sprintf("status column %s %q", list.StatusColumn, list.StatusHeader)
+	status := say(o.Lang, fmt.Sprintf("kolom status %s %q", list.StatusColumn, list.StatusHeader), fmt.Sprintf("status column %s %q", list.StatusColumn, list.StatusHeader))
 	if len(list.OtherStatusColumns) > 0 {
-		status += " (also found: " + strings.Join(list.OtherStatusColumns, ", ") + ")"
+		status += say(o.Lang, " (juga ditemukan: ", " (also found: ") + strings.Join(list.OtherStatusColumns, ", ") + ")"
 	}
-	msg := fmt.Sprintf("%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status)
+	msg := say(o.Lang, fmt.Sprintf("%s: daftar butir%s (%d butir, %s): nilai adalah simulasi dari butir", name, where, len(items), status),
+		fmt.Sprintf("%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status))
 	if ig := sheet.Ignored(); len(ig) > 0 {
 		var codes []string
 		for _, it := range ig {
 			codes = append(codes, it.Name())
 		}
-		msg += fmt.Sprintf("; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", "))
+		msg += say(o.Lang, fmt.Sprintf("; %d butir diterima di atas level yang belum lengkap tidak dihitung: %s", len(ig), strings.Join(codes, ", ")),
+			fmt.Sprintf("; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", ")))
 	}
 	in.Warnings = append(in.Warnings, msg)
 }
@@ -173,7 +203,9 @@ func (o *Options) pickButir(name string, list *workbook.ButirList) (*Scorer, str
 		}
 	}
 	if len(banded) != 1 {
-		return nil, "", fmt.Errorf("%w: a butir list is scored with a rubric whose scales have level bands; give --rubric", workbook.ErrButir)
+		return nil, "", fmt.Errorf("%w: %s", workbook.ErrButir, say(o.Lang, "daftar butir dihitung dengan rubrik yang skalanya punya pita level; berikan --rubric",
+			"a butir list is scored with a rubric whose scales have level bands; give --rubric"))
 	}
-	return banded[0], fmt.Sprintf("%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded[0].R)), nil
+	return banded[0], say(o.Lang, fmt.Sprintf("%s: rubrik %s: daftar butir dihitung dengan satu-satunya rubrik bawaan yang punya pita level; --rubric memilih yang lain", name, Describe(banded[0].R)),
+		fmt.Sprintf("%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded[0].R))), nil
 }

@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/pkg/butir"
 )
 
 // The butir layout: a list of evidence items (butir data dukung), a row per
@@ -43,6 +45,8 @@ type ButirList struct {
 	HasCost  bool
 	Rows     []ButirRow
 	Warnings []string
+	// lang is the language of Items' messages (Options.Lang).
+	lang label.Lang
 }
 
 // ButirRow is one butir as text, each value with its cell ("" for a
@@ -222,8 +226,8 @@ func (c *butirCols) width() int {
 
 // buildButir reads the rows under a butir header. Cells that are formulas
 // without a saved value are computed by compute, or refused.
-func buildButir(path, sheet string, g *grid, c *butirCols, compute func(row, col int) (value, warning string, err error)) (*ButirList, error) {
-	b := &ButirList{Source: path, Sheet: sheet, HeaderRow: c.header + 1, HasCost: c.cost > 0}
+func buildButir(path, sheet string, g *grid, c *butirCols, lang label.Lang, compute func(row, col int) (value, warning string, err error)) (*ButirList, error) {
+	b := &ButirList{Source: path, Sheet: sheet, HeaderRow: c.header + 1, HasCost: c.cost > 0, lang: lang}
 	var refused []error
 	value := func(r, col int) string {
 		if col == 0 {

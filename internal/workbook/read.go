@@ -392,7 +392,7 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 				return false, nil
 			}
 			r.lastButir = true
-			list, err := buildButir(r.path, sh.name, s.g, c, func(row, col int) (string, string, error) {
+			list, err := buildButir(r.path, sh.name, s.g, c, r.opts.Lang, func(row, col int) (string, string, error) {
 				return r.computeCell(b, sh.name, row, col)
 			})
 			if list != nil && sh.hidden {

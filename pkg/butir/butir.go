@@ -203,6 +203,21 @@ func (p *Progress) Complete() bool { return p.Level == 0 }
 // the rubric does not say how butir make a value.
 var ErrNoBands = errors.New("the rubric gives no level bands for its scale, so butir cannot be scored")
 
+// EmptyLevelsError is the error of an indicator with levels that have no
+// butir: such a level would count as complete.
+type EmptyLevelsError struct {
+	Indicator string
+	Levels    []int
+}
+
+func (e *EmptyLevelsError) Error() string {
+	l := make([]string, len(e.Levels))
+	for i, n := range e.Levels {
+		l[i] = strconv.Itoa(n)
+	}
+	return fmt.Sprintf("indicator %s: no butir on level %s: a level without butir would count as complete; list its butir", e.Indicator, strings.Join(l, ", "))
+}
+
 // Evaluate scores one indicator from its butir (every item's Indicator is
 // ind's id). Every level of the scale's bands needs at least one butir,
 // and no butir may be on a level without a band.
@@ -226,14 +241,14 @@ func Evaluate(ind *rubric.Indicator, items []*Item) (*Progress, error) {
 		}
 		counts[it.Level] = c
 	}
-	var empty []string
+	var empty []int
 	for _, b := range bands {
 		if counts[b.Level][1] == 0 {
-			empty = append(empty, strconv.Itoa(b.Level))
+			empty = append(empty, b.Level)
 		}
 	}
 	if len(empty) > 0 {
-		return nil, fmt.Errorf("indicator %s: no butir on level %s: a level without butir would count as complete; list its butir", ind.ID, strings.Join(empty, ", "))
+		return nil, &EmptyLevelsError{Indicator: ind.ID, Levels: empty}
 	}
 	p := &Progress{Indicator: ind, Items: items}
 	p.Level, p.Accepted, p.Total = stage(bands, counts)
