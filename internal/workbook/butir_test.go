@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -104,7 +105,7 @@ func TestButirItemsXLSX(t *testing.T) {
 	}
 	f.Close()
 	var list *ButirList
-	if err := Read(path, Options{}, Visitor{Butir: func(b *ButirList, err error) error { list = b; return err }}); err != nil {
+	if err := Read(path, Options{Lang: label.English}, Visitor{Butir: func(b *ButirList, err error) error { list = b; return err }}); err != nil {
 		t.Fatal(err)
 	}
 	if list.Instansi != "Kota Contoh" || list.StatusColumn != "E" || !list.HasCost {
