@@ -97,8 +97,17 @@ func compareOverview(bw *bufio.Writer, cs *result.Comparisons, o Options) {
 		if ro.Predicate != rn.Predicate {
 			pred = label.PredicateName(ro.Predicate, lang) + " → " + pred
 		}
+		if c.Old.Provisional() || c.New.Provisional() {
+			pred += "  " + label.Text.Get(lang, "provisional:mark")
+		}
 		fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(c.New.Instansi, nameW), label.Number(ro.Published, p, lang),
 			label.Number(rn.Published, p, lang), signed(rn.Published-ro.Published, p, lang), pred)
+	}
+	for _, c := range cs.Pairs {
+		if c.Old.Provisional() || c.New.Provisional() {
+			fmt.Fprintf(bw, "\n%s\n", label.Text.Get(lang, "provisional:rows"))
+			break
+		}
 	}
 }
 
@@ -109,7 +118,16 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	n := func(d rubric.Decimal) string { return label.Number(d, p, lang) }
 	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
-	fmt.Fprintf(bw, "%-10s %s\n\n", label.Compare.Get(lang, "new"), c.NewLabel)
+	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "new"), c.NewLabel)
+	for _, side := range []struct {
+		key string
+		e   *result.Evaluation
+	}{{"old", c.Old}, {"new", c.New}} {
+		if note := label.ProvisionalNote(side.e.Assumed, lang); note != "" {
+			fmt.Fprintf(bw, "%-10s %s: %s\n", label.Text.Get(lang, "status"), label.Compare.Get(lang, side.key), note)
+		}
+	}
+	bw.WriteString("\n")
 	fmt.Fprintf(bw, "%s  %s → %s  (%s)  %s → %s\n\n", label.Index(rn.Rubric, lang, label.Text.Get(lang, "title")), n(ro.Published), n(rn.Published),
 		signed(rn.Published-ro.Published, p, lang), label.PredicateName(ro.Predicate, lang), label.PredicateName(rn.Predicate, lang))
 	const nameWidth = 60
@@ -172,6 +190,9 @@ type JSONSide struct {
 	Label     string `json:"label"`
 	Index     Num    `json:"index"`
 	Predicate string `json:"predicate"`
+	// Provisional is present when levels of this side are the rubric's
+	// assumption (--assume-external), as in spbe score's JSON.
+	Provisional *JSONProvisional `json:"provisional,omitempty"`
 }
 
 // JSONChange is a domain or aspect with its change.
@@ -212,7 +233,8 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	p := rn.Rubric.Precision
 	side := func(e *result.Evaluation, lbl string) JSONSide {
 		return JSONSide{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Label: lbl,
-			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id")}
+			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id"),
+			Provisional: newJSONProvisional(e.Assumed)}
 	}
 	out := JSONComparison{Old: side(c.Old, c.OldLabel), New: side(c.New, c.NewLabel),
 		IndexChange:      num(rn.Published-ro.Published, p),

@@ -22,6 +22,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 	now, then, change := label.Plan.Get(lang, "now"), label.Plan.Get(lang, "after"), label.Plan.Get(lang, "change")
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
+	provisionalLine(&sb, e, lang)
 	if e.Simulated() {
 		sb.WriteString(butirNotes(e, lang)[0] + "\n")
 	}

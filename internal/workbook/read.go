@@ -70,8 +70,13 @@ type Sheet struct {
 	// Instansi is the instansi's name and InstansiCell the cell it was
 	// read from; InstansiCell is "" when the name is the file name.
 	Instansi, InstansiCell string
-	IDColumn, LevelColumn  string // column letters used
-	IDHeader, LevelHeader  string // header texts of those columns ("" when chosen by letter without a header)
+	// Year is the year of the evaluation a title or a "Tahun" cell above
+	// the header gives (see findYear), and YearCell that cell; 0 and ""
+	// when none does.
+	Year                  int
+	YearCell              string
+	IDColumn, LevelColumn string // column letters used
+	IDHeader, LevelHeader string // header texts of those columns ("" when chosen by letter without a header)
 	// OtherLevelColumns are the level columns not used, best first, as
 	// column letter and header: E "Penilaian Mandiri".
 	OtherLevelColumns []string
