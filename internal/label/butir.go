@@ -19,7 +19,7 @@ var Butir = Table{
 	},
 	"en": {
 		"status":     "Evidence",
-		"simulated":  "SIMULATED from evidence items: indicator values computed from %d evidence items (a rule observed on the 2026 assessors' results, not an official formula).",
+		"simulated":  "SIMULATED from evidence items (simulasi dari butir): indicator values computed from %d evidence items (a rule observed on the 2026 assessors' results, not an official formula).",
 		"stands":     "The table's (assessor's) values stand; a list of %d evidence items is beside it.",
 		"differ":     "The evidence items give other values for %s.",
 		"differ:one": "indicator %s (table %s, evidence %s)",
