@@ -169,7 +169,15 @@ func Read(path string, o *Options) *Input {
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
 	var others, read []string
+	var lists []butirRead
 	v := workbook.Visitor{
+		Butir: func(b *workbook.ButirList, err error) error {
+			if b != nil {
+				read = append(read, b.Sheet)
+			}
+			lists = append(lists, butirRead{b, err})
+			return nil
+		},
 		Long: func(sh *workbook.Sheet, err error) error {
 			if sh != nil {
 				read = append(read, sh.Sheet)
@@ -192,6 +200,7 @@ func Read(path string, o *Options) *Input {
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 	}
+	in.butirLists(o, lists)
 	if len(others) > 0 && len(read) > 0 {
 		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
 	}

@@ -54,7 +54,7 @@ func trendNote(lang, key string, args ...any) string {
 // any other as an evaluation workbook (Read, with o). A workbook's year is
 // the one a title or a Tahun cell above its table gives, else the one its
 // file name holds; a workbook without either is refused. groupBy is
-// --group-by; lang the language of the notes.
+// --group-col; lang the language of the notes.
 func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, error) {
 	ti := &TrendInputs{}
 	// The instansi is chosen here by TrendKey ("Jawa Barat" is "Provinsi

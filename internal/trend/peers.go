@@ -29,7 +29,7 @@ func (e *NotFoundError) Error() string {
 type NoGroupError struct{ Instansi string }
 
 func (e *NoGroupError) Error() string {
-	return fmt.Sprintf("the kind of %q (provinsi, kabupaten, kota) is not known from its name: --group-by names the column that gives it", e.Instansi)
+	return fmt.Sprintf("the kind of %q (provinsi, kabupaten, kota) is not known from its name: --group-col names the column that gives it", e.Instansi)
 }
 
 // Peers places the instansi whose key is who among the instansi of its

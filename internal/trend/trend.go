@@ -32,7 +32,7 @@ import (
 type Observation struct {
 	// Instansi is the name as read; Key the key names are matched by
 	// (batch.Key); Group its kind (Provinsi, Kabupaten, Kota, or a
-	// --group-by column's value), "" when unknown.
+	// --group-col column's value), "" when unknown.
 	Instansi, Key, Group string
 	Year                 int
 	Rubric               *rubric.Rubric
