@@ -51,7 +51,7 @@ var badTrendInputs = []struct {
 	{"`--peer` naming nobody of the year", "pembanding.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\nKota B;2025;3,00\n", []string{"--instansi", "Kota A", "--peer", "Kota C"},
 		`--peer "Kota C" is not among the 2 instansi of 2025`, "", exitUsage},
 	{"`--peer` with no table of many", "satu.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\n", []string{"--peer", "Kota C"},
-		"--peer and --group-by need a table of many instansi in a year of the instansi", "", exitUsage},
+		"--peer and --group-col need a table of many instansi in a year of the instansi", "", exitUsage},
 }
 
 // TestBadTrendInputs runs spbe trend on each: the exit code and the
