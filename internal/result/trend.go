@@ -84,6 +84,9 @@ type Peers struct {
 	// sharing a rank.
 	Count, Rank int
 	Index       rubric.Decimal
+	// Provisional: the instansi's index that year is not final;
+	// PeerProvisional: the peer's.
+	Provisional, PeerProvisional bool
 	// Mean is the mean index of the kind, exactly.
 	Mean index.Value
 	// Aspects says whether Parts are aspects (else domains).

@@ -186,21 +186,23 @@ type peerPartJSON struct {
 }
 
 type peersJSON struct {
-	Year       int            `json:"year"`
-	Instrument string         `json:"instrument"`
-	Group      string         `json:"group"`
-	GroupBy    string         `json:"group_by,omitempty"`
-	Rank       int            `json:"rank"`
-	Count      int            `json:"count"`
-	Index      jsonNum        `json:"index"`
-	Mean       jsonNum        `json:"mean"`
-	MeanExact  string         `json:"mean_exact"`
-	PartsOf    string         `json:"parts_of"`
-	Parts      []peerPartJSON `json:"parts"`
-	Peer       string         `json:"peer,omitempty"`
-	PeerIndex  *jsonNum       `json:"peer_index,omitempty"`
-	Gap        *jsonNum       `json:"gap,omitempty"`
-	Target     *jsonNum       `json:"target,omitempty"`
+	Year            int            `json:"year"`
+	Instrument      string         `json:"instrument"`
+	Group           string         `json:"group"`
+	GroupBy         string         `json:"group_by,omitempty"`
+	Rank            int            `json:"rank"`
+	Count           int            `json:"count"`
+	Index           jsonNum        `json:"index"`
+	Provisional     bool           `json:"provisional"`
+	Mean            jsonNum        `json:"mean"`
+	MeanExact       string         `json:"mean_exact"`
+	PartsOf         string         `json:"parts_of"`
+	Parts           []peerPartJSON `json:"parts"`
+	Peer            string         `json:"peer,omitempty"`
+	PeerIndex       *jsonNum       `json:"peer_index,omitempty"`
+	PeerProvisional *bool          `json:"peer_provisional,omitempty"`
+	Gap             *jsonNum       `json:"gap,omitempty"`
+	Target          *jsonNum       `json:"target,omitempty"`
 }
 
 // TrendJSON writes the trend as one object: the instansi, its points
@@ -242,7 +244,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 	if p := t.Peers; p != nil {
 		prec := p.Rubric.Precision
 		pj := &peersJSON{Year: p.Year, Instrument: p.Rubric.ID, Group: p.Group, GroupBy: p.GroupBy, Rank: p.Rank, Count: p.Count,
-			Index: fixedNum(p.Index, prec), Mean: fixedNum(p.Mean.Round(prec), prec), MeanExact: p.Mean.Exact(), PartsOf: "domains", Parts: []peerPartJSON{}}
+			Index: fixedNum(p.Index, prec), Provisional: p.Provisional, Mean: fixedNum(p.Mean.Round(prec), prec), MeanExact: p.Mean.Exact(), PartsOf: "domains", Parts: []peerPartJSON{}}
 		if p.Aspects {
 			pj.PartsOf = "aspects"
 		}
@@ -268,6 +270,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 		if p.Peer != "" {
 			pi, g, tg := fixedNum(p.PeerIndex, prec), fixedNum(p.Gap, prec), fixedNum(p.Target, prec)
 			pj.Peer, pj.PeerIndex, pj.Gap, pj.Target = p.Peer, &pi, &g, &tg
+			pj.PeerProvisional = &p.PeerProvisional
 		}
 		out.Peers = pj
 	}

@@ -92,7 +92,8 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 		return nil, &NoGroupError{Instansi: own.o.Instansi}
 	}
 	r := own.o.Rubric
-	p := &result.Peers{Year: year, Rubric: r, Group: own.o.Group, GroupBy: groupBy, Index: own.pub, Rank: 1, Aspects: own.o.Aspects}
+	p := &result.Peers{Year: year, Rubric: r, Group: own.o.Group, GroupBy: groupBy, Index: own.pub, Rank: 1, Aspects: own.o.Aspects,
+		Provisional: own.o.Provisional}
 	var members []*row
 	sum := index.Value{}
 	for i := range rows {
@@ -142,7 +143,7 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 		}
 	}
 	if other != nil {
-		p.Peer, p.PeerIndex = other.o.Instansi, other.pub
+		p.Peer, p.PeerIndex, p.PeerProvisional = other.o.Instansi, other.pub, other.o.Provisional
 		p.Gap = other.pub - own.pub
 		p.Target = other.pub + unit(r.Precision)
 	}

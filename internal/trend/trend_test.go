@@ -162,6 +162,16 @@ func TestPeers(t *testing.T) {
 	if !errors.As(err, &nf) || nf.What != "--peer" || len(nf.Names) != 4 {
 		t.Errorf("unknown peer: %v", err)
 	}
+	// A provisional index says so where it is shown among the peers: the
+	// instansi's in the heading, the peer's in the gap.
+	obs[1].Provisional, obs[0].Provisional = true, true
+	if p, err := Peers(obs, 2024, "kalimantan timur", "jawa barat", ""); err != nil || !p.Provisional || !p.PeerProvisional ||
+		!strings.Contains(PeersHeading(p, "id"), "indeks 3,32 (sementara), rata-rata") {
+		t.Errorf("provisional: %v %+v; heading %q", err, p, PeersHeading(p, "id"))
+	} else if s, _ := PeerGap(p, "en"); !strings.Contains(s, "Jawa Barat (4.04, provisional): +0.72") {
+		t.Errorf("provisional peer: %q", s)
+	}
+	obs[1].Provisional, obs[0].Provisional = false, false
 	// Jawa Barat twice in 2024: the same published index counts once
 	// (rank and count as before); a different one is refused, naming both
 	// rows, not counted twice in the mean.

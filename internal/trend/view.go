@@ -97,7 +97,15 @@ func PeersHeading(p *result.Peers, lang string) string {
 		by = fmt.Sprintf(l("byColumn"), p.GroupBy)
 	}
 	prec := p.Rubric.Precision
-	return fmt.Sprintf(l("peers"), p.Group, p.Year, by, p.Rank, p.Count, label.Number(p.Index, prec, lang), label.Number(p.Mean.Round(prec), prec, lang))
+	return fmt.Sprintf(l("peers"), p.Group, p.Year, by, p.Rank, p.Count, provisional(label.Number(p.Index, prec, lang), p.Provisional, lang), label.Number(p.Mean.Round(prec), prec, lang))
+}
+
+// provisional marks an index that is not final: "3,33 (sementara)".
+func provisional(s string, is bool, lang string) string {
+	if !is {
+		return s
+	}
+	return s + " (" + label.Trend.Get(lang, "provisional") + ")"
 }
 
 // PeerHeader and PeerRow are the table of the domains (or aspects) among
@@ -136,7 +144,11 @@ func PeerRow(p *result.Peers, pp *result.PeerPart, lang string) []string {
 // that closes it (FILE stands for the instansi's evaluation workbook).
 func PeerGap(p *result.Peers, lang string) (string, string) {
 	prec := p.Rubric.Precision
-	s := fmt.Sprintf(label.Trend.Get(lang, "gapIndex"), p.Peer, label.Number(p.PeerIndex, prec, lang),
+	peer := label.Number(p.PeerIndex, prec, lang)
+	if p.PeerProvisional { // inside the parentheses of gapIndex
+		peer += ", " + label.Trend.Get(lang, "provisional")
+	}
+	s := fmt.Sprintf(label.Trend.Get(lang, "gapIndex"), p.Peer, peer,
 		label.Signed(p.Gap, prec, lang), label.Number(p.Target, prec, lang))
 	return s, fmt.Sprintf("spbe plan FILE --target %s", p.Target.Fixed(prec))
 }
