@@ -197,16 +197,22 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 		}
 		return nil, nil
 	}
-	key := ""
+	key, shown := "", ""
 	if len(own) > 0 {
-		key = own[0].Key
+		key, shown = own[0].Key, own[0].Instansi
+	}
+	if opts.Peer != "" && batch.TrendKey(opts.Peer) == key {
+		return nil, usagef("--peer %q is %s itself: name another instansi to measure the gap to", opts.Peer, shown)
 	}
 	p, err := trend.Peers(rows, year, key, batch.TrendKey(opts.Peer), opts.GroupBy)
 	var nf *trend.NotFoundError
 	if errors.As(err, &nf) {
-		name := nf.Name
+		name := shown
 		if nf.What == "--peer" {
 			name = opts.Peer
+		}
+		if len(nf.Names) == 0 {
+			return nil, usagef("--year %d: no table holds an instansi of %d", nf.Year, nf.Year)
 		}
 		msg := fmt.Sprintf("%s %q is not among the %d instansi of %d", nf.What, name, len(nf.Names), nf.Year)
 		if c := batch.Closest(name, nf.Names, 3); len(c) > 0 {

@@ -50,6 +50,12 @@ var badTrendInputs = []struct {
 		"ekspor-angka.json: record 1: not a record of the export of the monitoring application: a JSON number, where a record is an object", "", exitInvalid},
 	{"`--peer` naming nobody of the year", "pembanding.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\nKota B;2025;3,00\n", []string{"--instansi", "Kota A", "--peer", "Kota C"},
 		`--peer "Kota C" is not among the 2 instansi of 2025`, "", exitUsage},
+	{"`--peer` naming the instansi itself", "diri.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\nKota B;2025;3,00\n", []string{"--instansi", "Kota A", "--peer", "Kota A"},
+		`--peer "Kota A" is Kota A itself: name another instansi to measure the gap to`, "", exitUsage},
+	{"`--year` of no row", "tahun-lain.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\nKota B;2025;3,00\n", []string{"--instansi", "Kota A", "--year", "2019"},
+		"--year 2019: no table holds an instansi of 2019", "", exitUsage},
+	{"`--year` in which the instansi has no row", "tahun-tanpa.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\nKota B;2025;3,00\nKota B;2024;2,00\nKota C;2024;2,50\n", []string{"--instansi", "Kota A", "--year", "2024"},
+		`instansi "Kota A" is not among the 2 instansi of 2024`, "", exitUsage},
 	{"`--peer` with no table of many", "satu.csv", "Instansi;Tahun;Indeks\nKota A;2025;3,10\n", []string{"--peer", "Kota C"},
 		"--peer and --group-col need a table of many instansi in a year of the instansi", "", exitUsage},
 }
