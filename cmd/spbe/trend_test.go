@@ -238,3 +238,32 @@ func TestTrendWorkbookPage(t *testing.T) {
 		t.Errorf("stderr does not say 1 year:\n%s", stderr)
 	}
 }
+
+// A note that wraps in its column (a new instrument, computed from the
+// aspects, provisional) gets a row tall enough for its lines: LibreOffice
+// does not grow a row by itself, and the second line would print over the
+// next row.
+func TestTrendWorkbookLongNote(t *testing.T) {
+	dir := t.TempDir()
+	table := filepath.Join(dir, "hasil.csv")
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks;A1;A2;A3;A4;A5;A6;A7;Status\n"+
+		"Provinsi Kalimantan Timur;2025;3,95;;;;;;;;\nProvinsi Kalimantan Timur;2026;;3;2,5;4;3;2;3,5;4;sementara\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "tren.xlsx")
+	if _, stderr, code := runSpbe(t, "trend", table, "-o", out, "--lang", "id"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	note, _ := f.GetCellValue("Tren", "F5")
+	if !strings.Contains(note, "instrumen baru") || !strings.Contains(note, "sementara") {
+		t.Fatalf("Tren!F5 = %q, want the 2026 note", note)
+	}
+	if h, err := f.GetRowHeight("Tren", 5); err != nil || h < 30 {
+		t.Errorf("row 5 of the note %q is %v points high (%v), want two lines (30)", note, h, err)
+	}
+}

@@ -85,6 +85,11 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 			w.str(5, row, "", b.st["plain"])
 		}
 		w.str(6, row, cells[5], pad)
+		// A long note wraps in its column: LibreOffice does not grow
+		// the row by itself.
+		if n := lines(cells[5], noteWidth-1); n > 1 && w.err == nil {
+			w.err = f.SetRowHeight(name, row, rowHeight(n))
+		}
 	}
 	row := hdr + len(t.Points) + 2
 	for _, br := range t.Breaks {
@@ -94,7 +99,7 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": 16, "E": 12, "F": 44} {
+	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": 16, "E": 12, "F": noteWidth} {
 		if err := f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -117,6 +122,9 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 		return err
 	})
 }
+
+// noteWidth is the width of the column of notes of the trend sheet.
+const noteWidth = 44
 
 // trendChart writes the chart's data on a sheet of its own and the chart
 // on the trend sheet at row at: a scatter chart with lines, years along
