@@ -267,3 +267,24 @@ func TestTrendWorkbookLongNote(t *testing.T) {
 		t.Errorf("row 5 of the note %q is %v points high (%v), want two lines (30)", note, h, err)
 	}
 }
+
+// The text table ends each line at its last cell: a year with no change
+// and no note carries no trailing spaces into an e-mail or a document.
+func TestTrendTextNoTrailingSpaces(t *testing.T) {
+	table := filepath.Join(t.TempDir(), "hasil.csv")
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks\nKota A;2024;3,00\nKota A;2025;3,10\nKota B;2025;2,00\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runSpbe(t, "trend", table, "--instansi", "Kota A", "--peer", "Kota B", "--lang", "id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "\n2024   PermenPANRB 59/2020  3,00    Baik\n") {
+		t.Errorf("no 2024 row ending at its predicate:\n%s", stdout)
+	}
+	for i, line := range strings.Split(stdout, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
+		}
+	}
+}

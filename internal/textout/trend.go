@@ -1,6 +1,7 @@
 package textout
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,12 +35,11 @@ func TrendText(w io.Writer, t *result.Trend, o Options) error {
 	l := func(k string) string { return label.Trend.Get(o.Lang, k) }
 	tw := NewTerminalWriter(w)
 	fmt.Fprintf(tw, "%s: %s\n\n", l("title"), escapeControls(t.Instansi, ""))
-	tab := tabwriter.NewWriter(tw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tab, strings.Join(trendHeader(o.Lang), "\t"))
+	var rows [][]string
 	for i := range t.Points {
-		fmt.Fprintln(tab, strings.Join(trend.TrendRow(&t.Points[i], o.Lang), "\t"))
+		rows = append(rows, trend.TrendRow(&t.Points[i], o.Lang))
 	}
-	if err := tab.Flush(); err != nil {
+	if err := trendTable(tw, trendHeader(o.Lang), rows); err != nil {
 		return err
 	}
 	for _, b := range t.Breaks {
@@ -56,17 +56,35 @@ func peersText(w io.Writer, t *result.Trend, lang string) {
 	fmt.Fprintf(w, "\n%s\n", trend.PeersHeading(p, lang))
 	if len(p.Parts) > 0 {
 		fmt.Fprintln(w)
-		tab := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tab, strings.Join(trend.PeerHeader(p, lang), "\t"))
+		var rows [][]string
 		for i := range p.Parts {
-			fmt.Fprintln(tab, strings.Join(trend.PeerRow(p, &p.Parts[i], lang), "\t"))
+			rows = append(rows, trend.PeerRow(p, &p.Parts[i], lang))
 		}
-		tab.Flush()
+		trendTable(w, trend.PeerHeader(p, lang), rows)
 	}
 	if p.Peer != "" {
 		s, cmd := trend.PeerGap(p, lang)
 		fmt.Fprintf(w, "\n%s\n  %s\n", s, cmd)
 	}
+}
+
+// trendTable writes a header and rows in columns two spaces apart, each
+// line without the spaces that pad its empty last cells.
+func trendTable(w io.Writer, header []string, rows [][]string) error {
+	var buf bytes.Buffer
+	tab := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, r := range append([][]string{header}, rows...) {
+		fmt.Fprintln(tab, strings.Join(r, "\t"))
+	}
+	if err := tab.Flush(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n"))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TrendCSV writes a row per year, with English column names.
