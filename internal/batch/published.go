@@ -115,7 +115,13 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 			cKind, cStat, cRubr = findHeader(cells, kindHeaders), findHeader(cells, statusHeaders), findHeader(cells, rubricHeaders)
 			return true
 		}
-		rows = append(rows, slices.Clone(cells))
+		cells = slices.Clone(cells)
+		if sh != "" { // a workbook: numbers as Excel shows them
+			for i, c := range cells {
+				cells[i] = workbook.ShownNumber(c)
+			}
+		}
+		rows = append(rows, cells)
 		rowNums = append(rowNums, row)
 		return true
 	})

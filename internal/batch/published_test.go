@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"archive/zip"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -203,5 +205,80 @@ func TestTrendSelectTwoInstansi(t *testing.T) {
 	_, _, err = ti.Select("Kota A")
 	if err == nil || !strings.Contains(err.Error(), `b-2025.xlsx: the evaluation of "Kota B", not of "Kota A" (--instansi): a trend is of one instansi`) {
 		t.Errorf("--instansi Kota A: %v", err)
+	}
+}
+
+// Excel saves a typed 3,405 as the float's 17 digits, 3.4049999999999998,
+// and shows 3,405: a table of published results in a workbook is read as
+// Excel shows it, Kalimantan Tengah's 2025 index 3,41 (not 3,40), while
+// the same digits in a CSV file are what was written.
+func TestReadPublishedExcelFloat(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	for cell, v := range map[string]any{"A1": "Instansi", "B1": "Tahun", "C1": "Indeks", "A2": "Provinsi Kalimantan Tengah", "B2": 2025, "C2": 3.405} {
+		f.SetCellValue("Sheet1", cell, v)
+	}
+	plain := filepath.Join(dir, "plain.xlsx")
+	if err := f.SaveAs(plain); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	// As Excel writes it: the same double in 17 digits.
+	noisy := filepath.Join(dir, "excel.xlsx")
+	rewriteZip(t, plain, noisy, "xl/worksheets/sheet1.xml", "<v>3.405</v>", "<v>3.4049999999999998</v>")
+	p, err := ReadPublished(noisy, &Options{}, "")
+	if err != nil || len(p.Obs) != 1 {
+		t.Fatalf("%v %v", p, err)
+	}
+	if got := p.Obs[0].Index.Exact(); got != "3.405" {
+		t.Errorf("the workbook's 3.4049999999999998 read as %s, want 3.405 as Excel shows it", got)
+	}
+	csv := filepath.Join(dir, "export.csv")
+	os.WriteFile(csv, []byte("Instansi,Tahun,Indeks\nProvinsi Kalimantan Tengah,2025,3.4049999999999998\n"), 0o644)
+	if p, err := ReadPublished(csv, &Options{}, ""); err != nil || p.Obs[0].Index.Exact() != "3.404999999999..." {
+		t.Errorf("CSV text: %v %v, want every digit kept", p, err)
+	}
+}
+
+// rewriteZip copies the zip from to to with old replaced by new in name.
+func rewriteZip(t *testing.T, from, to, name, old, new string) {
+	t.Helper()
+	zr, err := zip.OpenReader(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw := zip.NewWriter(out)
+	replaced := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			replaced = strings.Contains(string(data), old)
+			data = []byte(strings.Replace(string(data), old, new, 1))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !replaced {
+		t.Fatalf("%s: no %s in %s", from, old, name)
 	}
 }
