@@ -266,6 +266,22 @@ func TestTrendWorkbookLongNote(t *testing.T) {
 	if h, err := f.GetRowHeight("Tren", 5); err != nil || h < 30 {
 		t.Errorf("row 5 of the note %q is %v points high (%v), want two lines (30)", note, h, err)
 	}
+	// In English the predicate of 2025 is "Very good (Sangat Baik)": its
+	// column holds it on one line (and the indent), not wrapped over the
+	// next row.
+	out = filepath.Join(dir, "trend.xlsx")
+	if _, stderr, code := runSpbe(t, "trend", table, "-o", out, "--lang", "en"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	g, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	pred, _ := g.GetCellValue("Trend", "D4")
+	if w, err := g.GetColWidth("Trend", "D"); err != nil || pred != "Very good (Sangat Baik)" || w < float64(len(pred))+1 {
+		t.Errorf("Trend!D4 %q in a column %v wide (%v), want at least %d", pred, w, err, len(pred)+1)
+	}
 }
 
 // The text table ends each line at its last cell: a year with no change

@@ -3,6 +3,7 @@ package excelout
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -99,7 +100,9 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": 16, "E": 12, "F": noteWidth} {
+	// The predicate on one line: "Very good (Sangat Baik)" in English
+	// (one more unit for the indent).
+	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": max(16, math.Ceil(w.cols[4]+1)), "E": 12, "F": noteWidth} {
 		if err := f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -295,7 +298,8 @@ func (b *builder) trendPeers(p *result.Peers, instansi string, l func(string) st
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": 22, "F": 10} {
+	// The peer's name heads column E on one line.
+	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": max(22, math.Ceil(w.cols[5])), "F": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
