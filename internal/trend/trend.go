@@ -147,13 +147,16 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []string, er
 				p.Groups = append(p.Groups, result.GroupValue{ID: partID(o.Rubric, o.Aspects, j), Name: partName(o.Rubric, o.Aspects, j), Value: *part})
 			}
 		}
-		if k, ok := last[o.Rubric.ID]; ok {
-			p.Since = t.Points[k].Year
-			p.Change = pub - t.Points[k].Published
-		}
 		if n := len(t.Points); n > 0 && t.Points[n-1].Rubric.ID != o.Rubric.ID {
 			p.Break = true
 			t.Breaks = append(t.Breaks, result.TrendBreak{Year: o.Year, From: t.Points[n-1].Year, Old: t.Points[n-1].Rubric, New: o.Rubric})
+		}
+		// No change across a break, even back to an instrument of an
+		// earlier year (59/2020, 8/2026, 59/2020): the points between
+		// are of another scale.
+		if k, ok := last[o.Rubric.ID]; ok && !p.Break {
+			p.Since = t.Points[k].Year
+			p.Change = pub - t.Points[k].Published
 		}
 		last[o.Rubric.ID] = len(t.Points)
 		t.Points = append(t.Points, p)

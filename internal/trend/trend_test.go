@@ -100,6 +100,24 @@ func TestSeries(t *testing.T) {
 	}
 }
 
+// An instrument that comes back after another (an Instrumen column
+// naming 8/2026 for 2024 between two years of 59/2020) is a break again:
+// 2025 is not differenced with 2023 across the 2024 of another scale.
+func TestSeriesInstrumentBack(t *testing.T) {
+	r20, r26 := rub(t, "permenpanrb-59-2020"), rub(t, "permenpanrb-8-2026")
+	tr, _, err := Series("X", []Observation{
+		{Year: 2023, Rubric: r20, Index: val(t, "3.00"), Source: "t.csv row 2"},
+		{Year: 2024, Rubric: r26, Index: val(t, "2.50"), Source: "t.csv row 3"},
+		{Year: 2025, Rubric: r20, Index: val(t, "3.50"), Source: "t.csv row 4"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := tr.Points[2]; !p.Break || p.Since != 0 || p.Change != 0 || len(tr.Breaks) != 2 {
+		t.Errorf("2025 after 2024 of 8/2026: break %v, since %d, change %s, %d breaks; want a break and no change", p.Break, p.Since, p.Change, len(tr.Breaks))
+	}
+}
+
 func TestSeriesDuplicate(t *testing.T) {
 	r20 := rub(t, "permenpanrb-59-2020")
 	same := []Observation{
