@@ -266,6 +266,21 @@ func TestTrendWorkbookLongNote(t *testing.T) {
 	if h, err := f.GetRowHeight("Tren", 5); err != nil || h < 30 {
 		t.Errorf("row 5 of the note %q is %v points high (%v), want two lines (30)", note, h, err)
 	}
+	// The provisional 2026 is marked in the chart too: a series of its
+	// own, at 2026 and 3,325 published 3,33.
+	data, _ := f.GetRows("Data grafik", excelize.Options{RawCellValue: true})
+	found := false
+	for col, h := range data[0] {
+		if h == "Sementara" {
+			found = true
+			if x, y := data[1][col-1], data[1][col]; x != "2026" || y != "3.33" {
+				t.Errorf("the provisional point is at %s, %s; want 2026, 3.33", x, y)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no series Sementara in the chart's data %q", data[0])
+	}
 	// In English the predicate of 2025 is "Very good (Sangat Baik)": its
 	// column holds it on one line (and the indent), not wrapped over the
 	// next row.

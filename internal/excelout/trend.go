@@ -209,6 +209,20 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 			Marker: excelize.ChartMarker{Symbol: "circle", Size: 8, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
 		})
 	}
+	// Provisional years: a red diamond over the point, named in the
+	// legend, as the table's note says "sementara".
+	var pxs []float64
+	var pys []rubric.Decimal
+	for _, p := range t.Points {
+		if p.Provisional {
+			pxs, pys = append(pxs, float64(p.Year)), append(pys, p.Published)
+		}
+	}
+	if len(pxs) > 0 {
+		add(map[string]string{"id": "Sementara", "en": "Provisional"}[langOr(b.lang)], pxs, pys, excelize.ChartSeries{
+			Line:   excelize.LineOptions{Type: excelize.LineNone, Fill: fill("C00000")},
+			Marker: excelize.ChartMarker{Symbol: "diamond", Size: 13, Fill: fill("C00000")}})
+	}
 	for _, br := range t.Breaks {
 		// Just before the new instrument's first year, not midway from
 		// the last year of the old one: 2018 to 2026 changes at 2025,5,
