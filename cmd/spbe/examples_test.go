@@ -272,6 +272,8 @@ func examplesDir(t *testing.T) string {
 		}),
 		os.WriteFile(p("costs.yaml"), []byte("\"21\": 5\n\"22\": 2\n"), 0o644),
 		pemdiWorkbook(p("pemdi.xlsx")),
+		copyFile(filepath.Join("..", "..", "testdata", "pemdi-2026-butir.csv"), p("butir.csv")),
+		os.WriteFile(p("biaya.yaml"), []byte("I20-L2-01: 10\n\"13\": 2\n"), 0o644),
 		// spbe trend: a table of published results, and the monitoring
 		// application's export.
 		os.WriteFile(p("hasil-spbe.csv"), []byte("Instansi;Tahun;Indeks;D1;D2;D3;D4\n"+
@@ -341,4 +343,13 @@ func TestSplitLine(t *testing.T) {
 	if !ok || !slices.Equal(got, want) || comment != "exit 1 when below" || !words[6].glob || words[10].glob {
 		t.Errorf("got %q, comment %q, want %q", got, comment, want)
 	}
+}
+
+// copyFile copies a file of the repository into an example's folder.
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
 }

@@ -53,7 +53,7 @@ with the rubric's weights, exactly. --instansi picks one instansi from
 tables of many.
 
 With a table of many instansi, the instansi is placed among its kind
-(provinsi, kabupaten, kota: from the name, or the column --group-by names)
+(provinsi, kabupaten, kota: from the name, or the column --group-col names)
 in the latest year it has there (or --year): its rank, the mean of its kind
 per domain, and with --peer the gap to another instansi per domain, and the
 index to reach to pass it (spbe plan FILE --target that index).
@@ -77,18 +77,16 @@ the predicate bands of each instrument and the break marked.`,
 	}
 	f := cmd.Flags()
 	addRubricFlag(cmd, &opts.Rubric, "")
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet to read (default: the first with a table)")
-	f.StringVar(&opts.Password, "password", "", "password of encrypted workbooks")
-	f.BoolVar(&opts.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the point is provisional)")
+	addReadFlags(cmd, &opts.readFlags)
 	addInstansiFlag(cmd, &opts.readFlags)
 	addFormatFlag(cmd, &opts.Format, "text", textout.TrendFormats)
 	addLangFlag(cmd, &opts.Lang)
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the trend as an Excel workbook (.xlsx) with a line chart; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
-	f.StringVar(&opts.GroupBy, "group-by", "", "column of a table that gives each instansi's kind for the peers (default: Kategori, else the name)")
+	f.StringVar(&opts.GroupBy, "group-col", "", "column of a table that gives each instansi's kind for the peers (default: Kategori, else the name)")
 	f.StringVar(&opts.Peer, "peer", "", `an instansi to measure the gap to, per domain ("Jawa Barat")`)
 	f.IntVar(&opts.Year, "year", 0, "year of the peers (default: the latest year of the instansi in a table of many)")
-	for _, n := range []string{"sheet", "password", "group-by", "peer", "year"} {
+	for _, n := range []string{"group-col", "peer", "year"} {
 		_ = cmd.RegisterFlagCompletionFunc(n, cobra.NoFileCompletions)
 	}
 	return cmd
@@ -162,7 +160,7 @@ func runTrend(opts *trendOptions) error {
 		if err := excelout.WriteTrend(opts.Output, t, lang, save); err != nil {
 			return err
 		}
-		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d years, %d %s", len(t.Points), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
+		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d %s, %d %s", len(t.Points), plural(len(t.Points), "year", "years"), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
 	}
 	if opts.Output == outfile.Stdout {
 		return nil
@@ -195,20 +193,26 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 	}
 	if year == 0 {
 		if opts.Peer != "" || opts.GroupBy != "" {
-			return nil, usagef("--peer and --group-by need a table of many instansi in a year of the instansi")
+			return nil, usagef("--peer and --group-col need a table of many instansi in a year of the instansi")
 		}
 		return nil, nil
 	}
-	key := ""
+	key, shown := "", ""
 	if len(own) > 0 {
-		key = own[0].Key
+		key, shown = own[0].Key, own[0].Instansi
+	}
+	if opts.Peer != "" && batch.TrendKey(opts.Peer) == key {
+		return nil, usagef("--peer %q is %s itself: name another instansi to measure the gap to", opts.Peer, shown)
 	}
 	p, err := trend.Peers(rows, year, key, batch.TrendKey(opts.Peer), opts.GroupBy)
 	var nf *trend.NotFoundError
 	if errors.As(err, &nf) {
-		name := nf.Name
+		name := shown
 		if nf.What == "--peer" {
 			name = opts.Peer
+		}
+		if len(nf.Names) == 0 {
+			return nil, usagef("--year %d: no table holds an instansi of %d", nf.Year, nf.Year)
 		}
 		msg := fmt.Sprintf("%s %q is not among the %d instansi of %d", nf.What, name, len(nf.Names), nf.Year)
 		if c := batch.Closest(name, nf.Names, 3); len(c) > 0 {

@@ -173,7 +173,15 @@ func Read(path string, o *Options) *Input {
 	// scored once the other sheets are known: they are evidence of its
 	// instrument (Evidence.Others).
 	var held func()
+	var lists []butirRead
 	v := workbook.Visitor{
+		Butir: func(b *workbook.ButirList, err error) error {
+			if b != nil {
+				read = append(read, b.Sheet)
+			}
+			lists = append(lists, butirRead{b, err})
+			return nil
+		},
 		Long: func(sh *workbook.Sheet, err error) error {
 			if sh != nil {
 				read = append(read, sh.Sheet)
@@ -203,6 +211,7 @@ func Read(path string, o *Options) *Input {
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 	}
+	in.butirLists(o, lists)
 	if len(others) > 0 && len(read) > 0 {
 		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
 	}

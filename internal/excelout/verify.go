@@ -109,8 +109,19 @@ func Verify(reportPath, input string) (*Verification, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: recorded levels of %s: %w", reportPath, in.Path, err)
 		}
+		bt, err := recordedButir(r, in, levels, &diffs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", reportPath, err)
+		}
+		assumed := assumedLevels(r, levels, cells)
+		if bt != nil { // an indicator with butir has no cell, and is not assumed
+			assumed = slices.DeleteFunc(assumed, func(id string) bool { return bt.Scored.Of(id) != nil })
+			if len(assumed) == 0 {
+				assumed = nil
+			}
+		}
 		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res,
-			Assumed: assumedLevels(r, levels, cells)})
+			Assumed: assumed, Butir: bt})
 	}
 	want, err := Build(evals, p)
 	if err != nil {
@@ -502,6 +513,10 @@ func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r 
 	}
 	if sum != in.SHA256 {
 		diffs = append(diffs, Diff{Where: "input " + path + " sha256", Report: in.SHA256, Recomputed: sum})
+	}
+	if in.Butir != nil && in.Butir.Simulated {
+		d, err := checkButirInput(path, in, p, r)
+		return append(diffs, d...), err
 	}
 	sh, err := workbook.ReadSheet(path, workbook.Options{Sheet: in.Sheet, IDCol: p.IDCol, LevelCol: p.LevelCol,
 		Known: func(id string) bool { return workbook.Indicator(r, id) != nil }})

@@ -156,6 +156,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	up, down := result.SplitMoves(c.Moved)
 	if len(up)+len(down) == 0 {
 		fmt.Fprintf(bw, "\n%s\n", label.Compare.Get(lang, "none"))
+		compareButir(bw, c, lang)
 		return
 	}
 	cp := p + 2
@@ -178,6 +179,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
+	compareButir(bw, c, lang)
 }
 
 // JSONSide is one side of a comparison.
@@ -221,6 +223,9 @@ type JSONComparison struct {
 	Domains          []JSONChange `json:"domains"`
 	Aspects          []JSONChange `json:"aspects"`
 	Indicators       []JSONMove   `json:"indicators"`
+	// ButirChanges are the butir whose status changed, when both sides
+	// are butir lists.
+	ButirChanges []JSONButirChange `json:"butir_changes,omitempty"`
 }
 
 func newJSONComparison(c *result.Comparison) JSONComparison {
@@ -245,6 +250,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	for i := range rn.Aspects {
 		out.Aspects = append(out.Aspects, ch(ro.Aspects[i], rn.Aspects[i]))
 	}
+	out.ButirChanges = newJSONButirChanges(c)
 	for _, m := range c.Moved {
 		out.Indicators = append(out.Indicators, JSONMove{ID: m.Indicator.ID, Aspect: m.Indicator.Aspect.ID, Name: m.Indicator.Name,
 			Old: Num(levelText(m.Old)), New: Num(levelText(m.New)), Effect: val(m.Effect, p+2)})

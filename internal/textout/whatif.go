@@ -23,6 +23,9 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
 	provisionalLine(&sb, e, lang)
+	if e.Simulated() {
+		sb.WriteString(butirNotes(e, lang)[0] + "\n")
+	}
 	sb.WriteString("\n")
 	t := &textTable{nameWidth: 60, cols: []column{{head: now, min: 9}, {head: then, min: 8, sep: 2}, {head: change, min: 8}}}
 	line := func(name string, b, a index.Value) {

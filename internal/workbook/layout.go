@@ -151,6 +151,9 @@ func tableWidth(g *grid, opts Options) int {
 		}
 	}
 	for h := 0; h < len(g.rows) && h < maxHeaderRow; h++ {
+		if c := butirHeader(g.rows[h]); c != nil {
+			w = max(w, c.width())
+		}
 		if !headerLike(g.rows[h], idSpec, levelSpec) {
 			continue
 		}

@@ -55,7 +55,7 @@ func anyHeader(g *grid, opts Options) bool {
 		return true
 	}
 	for _, r := range g.rows[:min(len(g.rows), maxHeaderRow)] {
-		if headerLike(r, idSpec, levelSpec) {
+		if headerLike(r, idSpec, levelSpec) || butirHeader(r) != nil {
 			return true
 		}
 	}
