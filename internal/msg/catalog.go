@@ -1,9 +1,148 @@
 package msg
 
 // indonesian is the catalog: the Indonesian format of every message,
-// keyed by its English format (the string given to Sprintf, Errorf, Word
-// or Plural). TestCatalog keeps it complete and without unused entries;
-// the verbs of both formats must be the same (reorder with %[n]s).
+// keyed by its English format (the string given to Sprintf, Errorf, New,
+// Word or Plural). TestCatalog keeps it complete and without unused
+// entries; TestCatalogVerbs checks that both formats take the same
+// arguments with the same verbs (reorder them with %[n]s). A format made
+// only of arguments and punctuation ("%s: %w") needs no message: use
+// fmt.Errorf, whose text Text keeps while it translates the errors inside.
 var indonesian = map[string]string{
-	"SPBE_LANG=%s: unknown language (want id or en)": "SPBE_LANG=%s: bahasa tidak dikenal (pilih id atau en)",
+	// Words, given as arguments (Word, Plural, Or, And).
+	"or": "atau", "and": "dan",
+	"input": "masukan", "inputs": "masukan",
+	"problem": "masalah", "problems": "masalah",
+	"file": "berkas", "files": "berkas",
+	"step": "langkah", "steps": "langkah",
+	"change": "perubahan", "changes": "perubahan",
+	"difference": "perbedaan", "differences": "perbedaan",
+	"rubric is": "rubrik", "rubrics are": "rubrik",
+	"id is": "id", "ids are": "id",
+	"id": "id", "name": "nama",
+	"ranked": "diperingkat", "compared": "dibandingkan",
+	"the old inputs": "masukan lama", "the new inputs": "masukan baru",
+	"different indicators": "indikator berbeda", "different predicate bands": "batas predikat berbeda",
+	"different weights or rules": "bobot atau aturan berbeda",
+	"the Excel report":           "laporan Excel", "the comparison workbook": "lembar kerja perbandingan",
+	"the plan workbook": "lembar kerja rencana", "the form": "formulir",
+	"%s": "%s", "%v": "%v",
+
+	// The edge: the command line, the language, signals (cmd/spbe).
+	"Run '%s --help' for usage.":                  "Jalankan '%s --help' untuk cara pakainya.",
+	"unknown command %q for %q":                   "perintah %q tidak dikenal oleh %q",
+	"unknown command %q for %q; did you mean %s?": "perintah %q tidak dikenal oleh %q; maksud Anda %s?",
+	"%w; did you mean %s?":                        "%w; maksud Anda %s?",
+	"%w: --version prints the version (-v is --verbose of spbe score and spbe compare)": "%w: --version mencetak versi (-v adalah --verbose pada spbe score dan spbe compare)",
+	"unknown language %q (want id or en)":                                               "bahasa %q tidak dikenal (pilih id atau en)",
+	"SPBE_LANG=%s: unknown language (want id or en)":                                    "SPBE_LANG=%s: bahasa tidak dikenal (pilih id atau en)",
+	"unknown layout %q (want auto, long or wide)":                                       "tata letak %q tidak dikenal (pilih auto, long atau wide)",
+	"unknown --group-by %q (want category, or kategori)":                                "--group-by %q tidak dikenal (pilih category, atau kategori)",
+	"want a size in MiB from 1 to %d":                                                   "berikan ukuran dalam MiB dari 1 sampai %d",
+	"--jobs must be at least 1":                                                         "--jobs paling sedikit 1",
+	"--sheet and --all-sheets cannot be used together":                                  "--sheet dan --all-sheets tidak dapat dipakai bersama",
+	"compare: give two inputs, or one workbook with --old-col and --new-col":            "compare: berikan dua masukan, atau satu lembar kerja dengan --old-col dan --new-col",
+	"template: -o <form.xlsx> is required":                                              "template: -o <formulir.xlsx> wajib diberikan",
+	"--set is required, e.g. --set 21=3,29..31=2":                                       "--set wajib diberikan, misalnya --set 21=3,29..31=2",
+	"--set: %v": "--set: %v",
+	"--target is required (an index such as 4.2 or a predicate such as Memuaskan), or --budget":  "--target wajib diberikan (indeks seperti 4.2 atau predikat seperti Memuaskan), atau --budget",
+	"--target and --budget: give one of them (--budget finds the highest index the budget buys)": "--target dan --budget: berikan salah satu (--budget mencari indeks tertinggi yang terbeli dengan anggaran itu)",
+	"--target: %v":    "--target: %v",
+	"--budget: %v":    "--budget: %v",
+	"--max-level: %v": "--max-level: %v",
+	"--fixed: %v":     "--fixed: %v",
+	"--costs and --cost-col: give one of them": "--costs dan --cost-col: berikan salah satu",
+	"--cost-col: %d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step": "--cost-col: %d kolom untuk indikator %s, yang skalanya punya %d langkah (%s): berikan satu kolom, atau satu per langkah",
+	"indicator %s: %d of its %d step costs are empty: give all of them, or none":                               "indikator %s: %d dari %d biaya langkahnya kosong: isi semuanya, atau kosongkan semuanya",
+	"indicator %s: %w": "indikator %s: %w",
+	"rubric diff takes two rubrics, got %d arguments (evaluations go after --evals)": "rubric diff menerima dua rubrik, diberi %d argumen (evaluasi diberikan sesudah --evals)",
+	"only one of the rubrics can be read from stdin":                                 "hanya satu rubrik yang dapat dibaca dari stdin",
+	"stopped by %s; no output file was left half written":                            "dihentikan oleh %s; tidak ada berkas keluaran yang tertinggal setengah jadi",
+	"Password of %s (not shown): ":                                                   "Kata sandi %s (tidak ditampilkan): ",
+
+	// What was written.
+	"wrote %s":                         "menulis %s",
+	"wrote %s (%s)":                    "menulis %s (%s)",
+	"wrote %s to standard output (%s)": "menulis %s ke keluaran standar (%s)",
+	"wrote %d man pages to %s":         "menulis %d halaman man ke %s",
+	"1 evaluation":                     "1 evaluasi",
+	"%d evaluations, ranked":           "%d evaluasi, diperingkat",
+	"%d indicators, rubric %s":         "%d indikator, rubrik %s",
+	"%d instansi on both sides":        "%d instansi ada di kedua sisi",
+	"%d %s":                            "%d %s",
+
+	// Input paths (cmd/spbe/hints.go).
+	"this is the lock file Excel keeps while %[1]s is open, not a workbook: read %[1]s (and close it in Excel first if its levels were changed and not saved)%[2]w": "ini berkas kunci (lock file) yang dibuat Excel selama %[1]s terbuka, bukan lembar kerja: bacalah %[1]s (dan tutup dulu di Excel bila nilainya baru diubah dan belum disimpan)%[2]w",
+	"no such file; did you mean %s? (Windows hides the extensions of file names)%w":                                                                                 "tidak ada berkas dengan nama itu; maksud Anda %s? (Windows menyembunyikan ekstensi nama berkas)%w",
+	"no workbooks (.xlsx, .xlsm, .csv) in %s":         "tidak ada lembar kerja (.xlsx, .xlsm, .csv) di %s",
+	"%s: no .xlsx, .xlsm or .csv file in this folder": "%s: tidak ada berkas .xlsx, .xlsm atau .csv di folder ini",
+
+	// The outcome of a run.
+	"no evaluation could be scored (%d %s failed)":                                                         "tidak ada evaluasi yang dapat dinilai (%d %s gagal)",
+	"%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case": "%d %s tidak dapat dinilai (%d %s); yang lain dinilai: tambahkan --keep-going agar keluar dengan 0 dalam hal seperti ini",
+	"%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case":         "%d %s tidak dapat dibaca; yang lain dibandingkan: tambahkan --keep-going agar keluar dengan 0 dalam hal seperti ini",
+	"%d of %d %s could not be read in full: %s":                                                            "%d dari %d %s tidak dapat dibaca seluruhnya: %s",
+	"%d of %d %s invalid":                           "%d dari %d %s tidak sah",
+	"%s: not written: no instansi is on both sides": "%s: tidak ditulis: tidak ada instansi yang ada di kedua sisi",
+	"%s: %d %s": "%s: %d %s",
+	"target %s not reached: the most under these constraints is %s":                                                                                               "target %s tidak tercapai: paling tinggi %s dengan batasan ini",
+	"--detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o":                                             "--detail merinci indikator satu evaluasi; untuk beberapa evaluasi, rinciannya ada di --format json dan di lembar-lembar -o",
+	"%d pairs: an overview; --detail adds each pair's domains, aspects and indicators":                                                                            "%d pasangan: ikhtisar; --detail menambahkan domain, aspek dan indikator tiap pasangan",
+	"%d pairs: an overview; --detail adds each pair's domains, aspects and indicators (or -o a workbook with a sheet per pair)":                                   "%d pasangan: ikhtisar; --detail menambahkan domain, aspek dan indikator tiap pasangan (atau -o lembar kerja dengan satu lembar per pasangan)",
+	"%s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too": "%s: masukan %s tidak ditemukan, jadi tidak dibaca ulang: laporan hanya diperiksa terhadap tingkat yang dicatatnya; berikan masukan itu sebagai argumen kedua untuk memeriksanya juga",
+
+	// Notes of reading: the choices made (internal/batch).
+	"%s: rubric %s: %s; --rubric chooses another":                            "%s: rubrik %s: %s; --rubric memilih yang lain",
+	"its %d indicators match (ids %s)":                                       "semua %d indikatornya cocok (id %s)",
+	"its ids are indicators of this rubric alone (%d of its %d; %d missing)": "id-nya hanya indikator rubrik ini (%d dari %d; %d tidak ada)",
+	"the closest (%d of its %d indicators; %d %s none of them)":              "yang terdekat (%d dari %d indikatornya; %d %s bukan salah satunya)",
+	"no rubric chosen": "tidak ada rubrik yang dipilih",
+	"%w: its %d indicator ids are in %s, and complete none of them: give --rubric": "%w: %d id indikatornya ada di %s, dan tidak melengkapi satu pun: berikan --rubric",
+	"%w: its ids name no indicator of %s: give --rubric":                           "%w: id-nya tidak menamai indikator %s: berikan --rubric",
+	"%w: its ids fit no rubric, and %s fits no better than another: give --rubric": "%w: id-nya tidak cocok dengan rubrik mana pun, dan %s tidak lebih cocok dari yang lain: berikan --rubric",
+	"%s: levels from column %s %q (also found: %s)":                                "%s: tingkat dari kolom %s %q (juga ditemukan: %s)",
+	"%s: only sheet %q was read; sheet %s holds a table too (%s)":                  "%s: hanya lembar %q yang dibaca; lembar %s juga berisi tabel (%s)",
+	"%s: only sheet %q was read; sheets %s hold a table too (%s)":                  "%s: hanya lembar %q yang dibaca; lembar %s juga berisi tabel (%s)",
+	"--all-sheets scores them all":                                                 "--all-sheets menilai semuanya",
+	"--sheet NAME or --instansi NAME reads another":                                "--sheet NAMA atau --instansi NAMA membaca yang lain",
+	"%s and %d more":              "%s dan %d lagi",
+	" and %d more":                " dan %d lagi",
+	" and %d more; -v lists each": " dan %d lagi; -v menyebut masing-masing",
+	"(the same rubric, for the same reason, for %d more %s as for %s: %s)": "(rubrik yang sama, dengan alasan yang sama, untuk %d %s lagi seperti untuk %s: %s)",
+	"(the same level columns in %d more %s as in %s: %s)":                  "(kolom tingkat yang sama di %d %s lagi seperti di %s: %s)",
+	"(other sheets hold a table too in %d more %s: %s)":                    "(lembar lain juga berisi tabel di %d %s lagi: %s)",
+	"this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators": "ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
+	"... and %d more such problems": "... dan %d masalah lain seperti itu",
+
+	// Warnings.
+	"%s: warning: %s": "%s: peringatan: %s",
+	"%s: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named \"all\")":                                                                                                    "%s: peringatan: --sheet all sudah usang; pakailah --all-sheets (tidak ada lembar bernama \"all\")",
+	"%s: warning: %sthe wide table under the header in row %d has no instansi rows":                                                                                                                 "%s: peringatan: %stabel lebar di bawah judul pada baris %d tidak berisi baris instansi",
+	"%s: warning: %s: indicator %s: the Bobot column says %s, but rubric %s weighs it %s; the index is computed with the rubric's weight (check the workbook, or --rubric if that weight is meant)": "%s: peringatan: %s: indikator %s: kolom Bobot berisi %s, sedangkan rubrik %s memberinya bobot %s; indeks dihitung dengan bobot rubrik (periksa lembar kerjanya, atau --rubric bila bobot itu memang berlaku)",
+	"%s: warning: its %s is that of the embedded official rubric %s, but it differs from it (%d %s: %s); results under it are not the official ones (spbe rubric diff %s %s)":                       "%s: peringatan: %s-nya milik rubrik resmi bawaan %s, tetapi isinya berbeda (%d %s: %s); hasil dengannya bukan hasil resmi (spbe rubric diff %s %s)",
+
+	// Choosing the instansi (internal/batch/select.go, names.go).
+	"%s: no instansi to read": "%s: tidak ada instansi untuk dibaca",
+	"--instansi: %s: %d instansi are named %q: give --sheet to choose":           "--instansi: %s: %d instansi bernama %q: berikan --sheet untuk memilih",
+	"%s: sheets of %d instansi (%s%s): give --instansi NAME to choose one":       "%s: lembar-lembar %d instansi (%s%s): berikan --instansi NAMA untuk memilih salah satu",
+	"%s: a wide table of %d instansi (%s%s): give --instansi NAME to choose one": "%s: tabel lebar %d instansi (%s%s): berikan --instansi NAMA untuk memilih salah satu",
+	"%s: no instansi named %q: no instansi at all":                               "%s: tidak ada instansi bernama %q: tidak ada instansi sama sekali",
+	"%s: no instansi named %q among its %d; the closest: %s":                     "%s: tidak ada instansi bernama %q di antara %d instansinya; yang terdekat: %s",
+	"%s: no instansi named %q among its %d; they include %s":                     "%s: tidak ada instansi bernama %q di antara %d instansinya; di antaranya %s",
+
+	// Instruments that cannot be read together.
+	"the inputs are of different instruments: %s; they have different indicators and predicate bands, so they are not %s together: give the inputs of each apart, or --rubric to read all with one (with --keep-going, the inputs of another are reported and the rest %s)":                                      "masukan berasal dari instrumen yang berbeda: %s; indikator dan batas predikatnya berbeda, sehingga tidak %s bersama: berikan masukan tiap instrumen terpisah, atau --rubric untuk membaca semuanya dengan satu rubrik (dengan --keep-going, masukan instrumen lain dilaporkan dan sisanya %s)",
+	"%s cannot be compared with %s: %s is read with %s and %s with %s, two instruments with different indicators, weights and predicate bands, so the difference of the two indices means nothing, and no --rubric can read both. What can be compared: each one's index (spbe score %s; spbe score %s), and %s": "%s tidak dapat dibandingkan dengan %s: %s dinilai dengan %s dan %s dengan %s, dua instrumen dengan indikator, bobot dan batas predikat yang berbeda, sehingga selisih kedua indeks tidak bermakna, dan tidak ada --rubric yang dapat membaca keduanya. Yang dapat dibandingkan: indeks masing-masing (spbe score %s; spbe score %s), dan %s",
+	"%s (%d indicators)": "%s (%d indikator)",
+	"the two instruments have no aspect of the same name; each one's aspects can be read side by side with spbe score --detail": "kedua instrumen tidak memiliki aspek yang bernama sama; aspek masing-masing dapat dibaca berdampingan dengan spbe score --detail",
+	"the aspects of the same name in both instruments: %s":                                                                      "aspek yang bernama sama di kedua instrumen: %s",
+	"cannot compare %s with %s: %s is an evaluation of %s and %s of %s: %s, so the two indices do not measure the same thing; score each with its own rubric (spbe score %s --rubric %s; spbe score %s --rubric %s) and compare each with an evaluation of the same rubric": "%s tidak dapat dibandingkan dengan %s: %s adalah evaluasi %s dan %s evaluasi %s: %s, sehingga kedua indeks tidak mengukur hal yang sama; nilailah masing-masing dengan rubriknya sendiri (spbe score %s --rubric %s; spbe score %s --rubric %s) dan bandingkan masing-masing dengan evaluasi rubrik yang sama",
+	"%s (%s, %d indicators, bands from %s)": "%s (%s, %d indikator, batas predikat dari %s)",
+	"--evals: %s computes the %s and %s the %s: different instruments, with different indicators and different predicate bands, so an evaluation of one cannot be rescored under the other; score each evaluation with its own rubric (spbe score --rubric %s, or --rubric %s)": "--evals: %s menghitung %s dan %s menghitung %s: instrumen yang berbeda, dengan indikator dan batas predikat yang berbeda, sehingga evaluasi yang satu tidak dapat dinilai ulang dengan yang lain; nilailah tiap evaluasi dengan rubriknya sendiri (spbe score --rubric %s, atau --rubric %s)",
+	"old rubric %s: %w": "rubrik lama %s: %w",
+	"new rubric %s: %w": "rubrik baru %s: %w",
+
+	// The run stopped by the system.
+	"%s: too many open files in the system: the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j) or close other programs":                                  "%s: terlalu banyak berkas terbuka di sistem: proses dihentikan, dan masukannya tidak salah; bacalah lebih sedikit lembar kerja sekaligus (-j lebih rendah) atau tutup program lain",
+	"%s: too many open files (ulimit -n, %d at most): the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)": "%s: terlalu banyak berkas terbuka (ulimit -n, paling banyak %d): proses dihentikan, dan masukannya tidak salah; bacalah lebih sedikit lembar kerja sekaligus (-j lebih rendah, misalnya -j 4) atau naikkan batasnya (ulimit -n 4096)",
+	"%s: too many open files (ulimit -n): the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)":             "%s: terlalu banyak berkas terbuka (ulimit -n): proses dihentikan, dan masukannya tidak salah; bacalah lebih sedikit lembar kerja sekaligus (-j lebih rendah, misalnya -j 4) atau naikkan batasnya (ulimit -n 4096)",
 }

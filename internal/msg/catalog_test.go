@@ -18,7 +18,7 @@ const importPath = "github.com/spbe-id/spbe/internal/msg"
 
 // formatArgs are the functions of this package that take a message, with
 // the positions of the arguments that are catalog keys.
-var formatArgs = map[string][]int{"Sprintf": {1}, "Errorf": {0}, "Word": {0}, "Plural": {1, 2}}
+var formatArgs = map[string][]int{"Sprintf": {1}, "Errorf": {0}, "New": {0}, "Word": {0}, "Plural": {1, 2}}
 
 // callSite is a catalog key found in the source.
 type callSite struct {
@@ -135,6 +135,7 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 		return target{}, false
 	}
 	// Find the wrappers, to a fixed point (a wrapper of a wrapper).
+	passed := map[token.Pos]bool{} // the arguments that are a wrapper's parameter
 	for changed := true; changed; {
 		changed = false
 		for _, f := range files {
@@ -175,6 +176,7 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 						if !ok {
 							continue
 						}
+						passed[id.Pos()] = true
 						w := target{"", fd.Name.Name}
 						if !slices.Contains(targets[w], p) {
 							targets[w] = append(targets[w], p)
@@ -202,7 +204,7 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 				}
 				if s, ok := constString(call.Args[a]); ok {
 					keys = append(keys, callSite{s, fset.Position(call.Args[a].Pos())})
-				} else if tg.pkgSel == "msg" || !isParam(call.Args[a]) {
+				} else if !passed[call.Args[a].Pos()] {
 					bad = append(bad, fset.Position(call.Args[a].Pos()))
 				}
 			}
@@ -210,13 +212,6 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 		})
 	}
 	return keys, bad
-}
-
-// isParam reports whether e is an identifier (a wrapper passing its own
-// parameter on, checked at the wrapper's call sites).
-func isParam(e ast.Expr) bool {
-	_, ok := e.(*ast.Ident)
-	return ok
 }
 
 // TestCatalog: every message passed to this package anywhere in the module

@@ -12,6 +12,8 @@
 //     what libraries, logs and errors.Is see) and that Text localizes at the
 //     edge, where the language is known, layer by layer, keeping every
 //     location prefix of the wrappers around it ("kaltim.xlsx: Penilaian!F12: ...");
+//   - New(format, args...) is a message said later, as an argument of
+//     another (a reason inside a note);
 //   - Word(s) and Plural(n, one, many) are words given as arguments ("%d
 //     %s"): they are translated with the message.
 //
@@ -76,6 +78,8 @@ func (e *Error) Unwrap() []error {
 // Text returns err's message in lang: the messages of this package in it
 // translated, at every layer of wrapping, and the text of the wrappers
 // that are not (a file name before a colon, errors.Join's lines) kept.
+// An error type of its own says its message with a method Message()
+// Message (its Error() being Message().String()).
 func Text(lang label.Lang, err error) string {
 	if err == nil {
 		return ""
@@ -84,6 +88,8 @@ func Text(lang label.Lang, err error) string {
 		return err.Error()
 	}
 	switch e := err.(type) {
+	case interface{ Message() Message }:
+		return Sprintf(lang, "%s", e.Message())
 	case *Error:
 		return fmt.Sprintf(verbW(lookup(e.format)), localArgs(lang, e.args)...)
 	case interface{ Unwrap() []error }:
@@ -116,6 +122,18 @@ func replaceIn(s string, lang label.Lang, errs []error) string {
 	return b.String()
 }
 
+// Message is a message said later: in the language of the message it is
+// an argument of, or with Sprintf(lang, "%s", m). Its String() is English.
+type Message struct {
+	format string
+	args   []any
+}
+
+// New returns the message of format and args, to be said later.
+func New(format string, args ...any) Message { return Message{format, args} }
+
+func (m Message) String() string { return fmt.Sprintf(verbW(m.format), m.args...) }
+
 // A word is a word or phrase given as an argument of a message, translated
 // with it: Word("input").
 type word string
@@ -133,6 +151,45 @@ func Plural(n int, one, many string) fmt.Stringer {
 }
 
 func (w word) String() string { return string(w) }
+
+// Or returns items joined as "a", "a or b", "a, b or c", with the word
+// "or" in the language of the message it is an argument of; items that are
+// words (Word) or messages (New) are said in it too.
+func Or[T any](items []T) fmt.Stringer { return newList(items, Word("or")) }
+
+// And returns items joined as "a", "a and b", "a, b and c", as Or does.
+func And[T any](items []T) fmt.Stringer { return newList(items, Word("and")) }
+
+// List returns items joined as "a, b, c", said as Or does.
+func List[T any](items []T) fmt.Stringer { return newList(items, nil) }
+
+// list is items joined with a word before the last (nil: a comma).
+type list struct {
+	items []any
+	last  fmt.Stringer
+}
+
+func newList[T any](items []T, last fmt.Stringer) list {
+	l := list{last: last}
+	for _, x := range items {
+		l.items = append(l.items, x)
+	}
+	return l
+}
+
+func (l list) String() string { return l.say(label.English) }
+
+// say joins the items in lang.
+func (l list) say(lang label.Lang) string {
+	s := make([]string, len(l.items))
+	for i, x := range l.items {
+		s[i] = Sprintf(lang, "%v", x)
+	}
+	if len(s) <= 1 || l.last == nil {
+		return strings.Join(s, ", ")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " " + Sprintf(lang, "%v", l.last) + " " + s[len(s)-1]
+}
 
 // Lang returns the language of messages: from the flag when it was given
 // (set), else from the environment variable SPBE_LANG when it is set and
@@ -167,6 +224,10 @@ func localArgs(lang label.Lang, args []any) []any {
 		switch v := a.(type) {
 		case word:
 			out[i] = lookup(string(v))
+		case Message:
+			out[i] = fmt.Sprintf(verbW(lookup(v.format)), localArgs(lang, v.args)...)
+		case list:
+			out[i] = v.say(lang)
 		case error:
 			out[i] = localized{Text(lang, v), v}
 		default:

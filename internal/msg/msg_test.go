@@ -9,17 +9,23 @@ import (
 	"github.com/spbe-id/spbe/internal/label"
 )
 
-// testCatalog adds entries for the tests to the catalog while f runs.
+// withEntries adds entries for a test to the catalog while it runs (an
+// entry there already must say the same).
 func withEntries(t *testing.T, entries map[string]string) {
 	t.Helper()
+	var added []string
 	for en, id := range entries {
-		if _, ok := indonesian[en]; ok {
-			t.Fatalf("%q is in the catalog already", en)
+		if had, ok := indonesian[en]; ok {
+			if had != id {
+				t.Fatalf("%q is in the catalog already, as %q", en, had)
+			}
+			continue
 		}
 		indonesian[en] = id
+		added = append(added, en)
 	}
 	t.Cleanup(func() {
-		for en := range entries {
+		for _, en := range added {
 			delete(indonesian, en)
 		}
 	})
