@@ -2,12 +2,12 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 )
@@ -50,7 +50,7 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error {
-	return &usageError{fmt.Errorf(format, args...)}
+	return &usageError{msg.Errorf(format, args...)}
 }
 
 // gateError marks a gate that the result did not meet.

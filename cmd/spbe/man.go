@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -108,7 +109,7 @@ func runMan(opts *manOptions, root *cobra.Command) error {
 			return err
 		}
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %d man pages to %s\n", len(pages), dir)
+	fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %d man pages to %s", len(pages), dir))
 	return nil
 }
 

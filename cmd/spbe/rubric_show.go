@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -170,7 +171,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if err := outfile.Save(opts.Output, save, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+	fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %s", opts.Output))
 	return nil
 }
 
@@ -229,7 +230,7 @@ func runRubricSchema(opts *rubricSchemaOptions) error {
 		return err
 	})
 	if err == nil {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+		fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %s", opts.Output))
 	}
 	return err
 }

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -75,6 +74,6 @@ func runTemplate(opts *templateOptions) error {
 	if err := excelout.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
 		return err
 	}
-	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))
+	wrote(opts.io, opts.Output, msg.Word("the form"), msg.Sprintf(msgLang(opts.io), "%d indicators, rubric %s", len(r.Indicators()), r.ID))
 	return nil
 }
