@@ -92,16 +92,31 @@ func constString(e ast.Expr) (string, bool) {
 // wrapper: the keys passed to it are scanned in turn.
 func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 	fset, files := moduleFiles(t)
-	// targets: the function names whose arguments at the positions are keys,
-	// per name: "msg.Errorf" for this package's, "usagef" for a wrapper
-	// (called by name alone or as a method or a package's function).
+	// targets: the functions whose arguments at the positions are keys:
+	// this package's ("msg", name), a wrapper declared in a package (its
+	// package's name, the function's or method's name), or a closure
+	// assigned to a variable in a function (that function's position, name).
 	type target struct {
-		pkgSel string // the package selector, "" for a wrapper matched by name
+		pkgSel string
+		scope  token.Pos
 		name   string
+	}
+	imported := func(f *ast.File, id string) string { // the package a selector names, or ""
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			name := p[strings.LastIndex(p, "/")+1:]
+			if im.Name != nil {
+				name = im.Name.Name
+			}
+			if name == id {
+				return p[strings.LastIndex(p, "/")+1:]
+			}
+		}
+		return ""
 	}
 	targets := map[target][]int{}
 	for n, a := range formatArgs {
-		targets[target{"msg", n}] = a
+		targets[target{pkgSel: "msg", name: n}] = a
 	}
 	local := func(f *ast.File) string { // the name this package is imported by in f
 		for _, im := range f.Imports {
@@ -117,99 +132,136 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 		}
 		return "-"
 	}
-	callee := func(f *ast.File, call *ast.CallExpr) (target, bool) {
+	callee := func(f *ast.File, call *ast.CallExpr, scope token.Pos) (target, bool) {
 		switch fn := call.Fun.(type) {
 		case *ast.Ident:
 			if local(f) == "" {
 				if _, ok := formatArgs[fn.Name]; ok {
-					return target{"msg", fn.Name}, true
+					return target{pkgSel: "msg", name: fn.Name}, true
 				}
 			}
-			return target{"", fn.Name}, true
-		case *ast.SelectorExpr:
-			if id, ok := fn.X.(*ast.Ident); ok && id.Name == local(f) {
-				return target{"msg", fn.Sel.Name}, true
+			if t := (target{scope: scope, name: fn.Name}); scope != 0 && targets[t] != nil {
+				return t, true
 			}
-			return target{"", fn.Sel.Name}, true
+			return target{pkgSel: f.Name.Name, name: fn.Name}, true
+		case *ast.SelectorExpr:
+			id, ok := fn.X.(*ast.Ident)
+			if ok && id.Name == local(f) {
+				return target{pkgSel: "msg", name: fn.Sel.Name}, true
+			}
+			if ok && imported(f, id.Name) != "" {
+				return target{pkgSel: imported(f, id.Name), name: fn.Sel.Name}, true
+			}
+			return target{pkgSel: f.Name.Name, name: fn.Sel.Name}, true // a method of the package
 		}
 		return target{}, false
+	}
+	// The functions that may be wrappers: declared ones, and closures
+	// assigned to a name in a function body (fail := func(...)).
+	type fun struct {
+		file  *ast.File
+		self  target
+		typ   *ast.FuncType
+		body  *ast.BlockStmt
+		scope token.Pos // the declared function it is in
+	}
+	var funs []fun
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			funs = append(funs, fun{f, target{pkgSel: f.Name.Name, name: fd.Name.Name}, fd.Type, fd.Body, fd.Pos()})
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+					return true
+				}
+				id, ok1 := as.Lhs[0].(*ast.Ident)
+				lit, ok2 := as.Rhs[0].(*ast.FuncLit)
+				if ok1 && ok2 {
+					funs = append(funs, fun{f, target{scope: fd.Pos(), name: id.Name}, lit.Type, lit.Body, fd.Pos()})
+				}
+				return true
+			})
+		}
 	}
 	// Find the wrappers, to a fixed point (a wrapper of a wrapper).
 	passed := map[token.Pos]bool{} // the arguments that are a wrapper's parameter
 	for changed := true; changed; {
 		changed = false
-		for _, f := range files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
+		for _, fn := range funs {
+			params := map[string]int{}
+			i := 0
+			for _, fl := range fn.typ.Params.List {
+				for _, n := range fl.Names {
+					params[n.Name] = i
+					i++
 				}
-				params := map[string]int{}
-				i := 0
-				for _, fl := range fd.Type.Params.List {
-					for _, n := range fl.Names {
-						params[n.Name] = i
-						i++
-					}
-					if len(fl.Names) == 0 {
-						i++
-					}
+				if len(fl.Names) == 0 {
+					i++
 				}
-				ast.Inspect(fd.Body, func(n ast.Node) bool {
-					call, ok := n.(*ast.CallExpr)
-					if !ok {
-						return true
-					}
-					tg, ok := callee(f, call)
-					if !ok {
-						return true
-					}
-					for _, a := range targets[tg] {
-						if a >= len(call.Args) {
-							continue
-						}
-						id, ok := call.Args[a].(*ast.Ident)
-						if !ok {
-							continue
-						}
-						p, ok := params[id.Name]
-						if !ok {
-							continue
-						}
-						passed[id.Pos()] = true
-						w := target{"", fd.Name.Name}
-						if !slices.Contains(targets[w], p) {
-							targets[w] = append(targets[w], p)
-							changed = true
-						}
-					}
-					return true
-				})
 			}
+			ast.Inspect(fn.body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				tg, ok := callee(fn.file, call, fn.scope)
+				if !ok {
+					return true
+				}
+				for _, a := range targets[tg] {
+					if a >= len(call.Args) {
+						continue
+					}
+					id, ok := call.Args[a].(*ast.Ident)
+					if !ok {
+						continue
+					}
+					p, ok := params[id.Name]
+					if !ok {
+						continue
+					}
+					passed[id.Pos()] = true
+					if !slices.Contains(targets[fn.self], p) {
+						targets[fn.self] = append(targets[fn.self], p)
+						changed = true
+					}
+				}
+				return true
+			})
 		}
 	}
 	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+		for _, d := range f.Decls {
+			var scope token.Pos
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				scope = fd.Pos()
 			}
-			tg, ok := callee(f, call)
-			if !ok {
-				return true
-			}
-			for _, a := range targets[tg] {
-				if a >= len(call.Args) {
-					continue
+			ast.Inspect(d, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
 				}
-				if s, ok := constString(call.Args[a]); ok {
-					keys = append(keys, callSite{s, fset.Position(call.Args[a].Pos())})
-				} else if !passed[call.Args[a].Pos()] {
-					bad = append(bad, fset.Position(call.Args[a].Pos()))
+				tg, ok := callee(f, call, scope)
+				if !ok {
+					return true
 				}
-			}
-			return true
-		})
+				for _, a := range targets[tg] {
+					if a >= len(call.Args) {
+						continue
+					}
+					if s, ok := constString(call.Args[a]); ok {
+						keys = append(keys, callSite{s, fset.Position(call.Args[a].Pos())})
+					} else if !passed[call.Args[a].Pos()] {
+						bad = append(bad, fset.Position(call.Args[a].Pos()))
+					}
+				}
+				return true
+			})
+		}
 	}
 	return keys, bad
 }

@@ -97,7 +97,21 @@ func Text(lang label.Lang, err error) string {
 	case interface{ Unwrap() error }:
 		return replaceIn(err.Error(), lang, []error{e.Unwrap()})
 	}
+	if w, ok := systemWords[err.Error()]; ok {
+		return Sprintf(lang, "%s", w)
+	}
 	return err.Error()
+}
+
+// systemWords are the texts of the system's errors (syscall.Errno: "open
+// k.xlsx: no such file or directory") that users meet most, said in the
+// user's language.
+var systemWords = map[string]fmt.Stringer{
+	"no such file or directory": Word("no such file or directory"),
+	"permission denied":         Word("permission denied"),
+	"is a directory":            Word("is a directory"),
+	"not a directory":           Word("not a directory"),
+	"file exists":               Word("file exists"),
 }
 
 // replaceIn returns s, the English text of an error that wraps errs, with

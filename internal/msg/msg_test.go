@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -75,6 +76,8 @@ func TestText(t *testing.T) {
 		{"reordered", Errorf("the %[1]s of %[2]s", "index", "Kaltim"), "Kaltim punya index", "the index of Kaltim"},
 		{"not in the catalog", classed, fs.ErrNotExist.Error(), fs.ErrNotExist.Error()},
 		{"plain", errors.New("plain"), "plain", "plain"},
+		{"a system error", &fs.PathError{Op: "open", Path: "k.xlsx", Err: fs.ErrNotExist},
+			"open k.xlsx: file does not exist", "open k.xlsx: file does not exist"}, // fs.ErrNotExist is not the system's text
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,5 +152,15 @@ func TestParseVerbs(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("parseVerbs(%q) = %q, want %q", tt.format, got, tt.want)
 		}
+	}
+}
+
+func TestTextSystem(t *testing.T) {
+	_, err := os.Open("no-such-file.xlsx")
+	if got, want := Text(label.Indonesian, err), "open no-such-file.xlsx: tidak ada berkas atau folder itu"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := Text(label.English, err); got != err.Error() {
+		t.Errorf("English: got %q, want %q", got, err.Error())
 	}
 }
