@@ -37,6 +37,7 @@ var indonesian = map[string]string{
 	"%w: --version prints the version (-v is --verbose of spbe score and spbe compare)":     "%w: --version mencetak versi (-v adalah --verbose pada spbe score dan spbe compare)",
 	"unknown language %q (want id or en)":                                                   "bahasa %q tidak dikenal (pilih id atau en)",
 	"SPBE_LANG=%s: unknown language (want id or en)":                                        "SPBE_LANG=%s: bahasa tidak dikenal (pilih id atau en)",
+	"unknown format %q (want %s)":                                                           "format %q tidak dikenal (pilih %s)",
 	"unknown layout %q (want auto, long or wide)":                                           "tata letak %q tidak dikenal (pilih auto, long atau wide)",
 	"unknown --group-by %q (want category, or kategori)":                                    "--group-by %q tidak dikenal (pilih category, atau kategori)",
 	"want a size in MiB from 1 to %d":                                                       "berikan ukuran dalam MiB dari 1 sampai %d",

@@ -1,10 +1,10 @@
 package textout
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
@@ -59,8 +59,11 @@ type FormatError struct {
 	Want string // the known names, as Formats.List gives them
 }
 
-func (e *FormatError) Error() string {
-	return fmt.Sprintf("unknown format %q (want %s)", e.Name, e.Want)
+func (e *FormatError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *FormatError) Message() msg.Message {
+	return msg.New("unknown format %q (want %s)", e.Name, e.Want)
 }
 
 // Renderer writes the evaluations of a run in one format.
