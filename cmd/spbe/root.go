@@ -117,6 +117,7 @@ func runGroup(cmd *cobra.Command, args []string) error {
 // flagError makes a flag error a usage error, and suggests the nearest
 // flags for an unknown one (--formt: did you mean --format?).
 func flagError(cmd *cobra.Command, err error) error {
+	err = pflagMessage(err)
 	var ne *pflag.NotExistError
 	if errors.As(err, &ne) && len(ne.GetSpecifiedName()) > 1 {
 		if sug := suggestFlags(cmd, ne.GetSpecifiedName()); len(sug) > 0 {
@@ -127,6 +128,32 @@ func flagError(cmd *cobra.Command, err error) error {
 		err = msg.Errorf("%w: --version prints the version (-v is --verbose of spbe score and spbe compare)", err)
 	}
 	return &usageError{err}
+}
+
+// pflagMessage says pflag's errors of parsing with the message catalog,
+// in the same English words (the error stays in the chain for errors.As).
+func pflagMessage(err error) error {
+	var ne *pflag.NotExistError
+	var rq *pflag.ValueRequiredError
+	var iv *pflag.InvalidValueError
+	switch {
+	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "" && ne.GetSpecifiedName() != "":
+		return msg.Errorf("unknown shorthand flag: %q in -%s%w", rune(ne.GetSpecifiedName()[0]), ne.GetSpecifiedShortnames(), silent{ne})
+	case errors.As(err, &ne):
+		return msg.Errorf("unknown flag: --%s%w", ne.GetSpecifiedName(), silent{ne})
+	case errors.As(err, &rq) && rq.GetSpecifiedShortnames() != "" && rq.GetSpecifiedName() != "":
+		return msg.Errorf("flag needs an argument: %q in -%s%w", rune(rq.GetSpecifiedName()[0]), rq.GetSpecifiedShortnames(), silent{rq})
+	case errors.As(err, &rq):
+		return msg.Errorf("flag needs an argument: --%s%w", rq.GetSpecifiedName(), silent{rq})
+	case errors.As(err, &iv) && iv.GetFlag() != nil:
+		f := iv.GetFlag()
+		name := "--" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			name = "-" + f.Shorthand + ", --" + f.Name
+		}
+		return msg.Errorf("invalid argument %q for %q flag: %w%w", iv.GetValue(), name, iv.Unwrap(), silent{iv})
+	}
+	return err
 }
 
 // suggestFlags returns the flags of cmd whose names are nearest to name,
