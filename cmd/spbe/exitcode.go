@@ -7,8 +7,10 @@ import (
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -41,6 +43,24 @@ func gateFailed(failed []string) error {
 		return nil
 	}
 	return &gateError{strings.Join(failed, "\n")}
+}
+
+// gatesFailed is the gateError of the gates (result.Gates.Failures) that
+// failed, in lang, or nil when none did.
+func gatesFailed(lang label.Lang, failed []result.Failure) error {
+	var lines []string
+	for _, f := range failed {
+		if f.Index {
+			thr := f.FailUnder.String()
+			if lang != label.English {
+				thr = strings.Replace(thr, ".", ",", 1)
+			}
+			lines = append(lines, msg.Sprintf(lang, "%s: index %s is below --fail-under %s", f.Name, label.Number(f.Published, f.Precision, lang.String()), thr))
+			continue
+		}
+		lines = append(lines, msg.Sprintf(lang, "%s: predicate %s is below --min-predicate %s", f.Name, f.Predicate.Name, f.MinPredicate.Name))
+	}
+	return gateFailed(lines)
 }
 
 // usageError marks a mistake in the command line.

@@ -226,7 +226,7 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 		}
 	}
 	if opts.Output == outfile.Stdout {
-		return gateFailed(g.Check(e.Scored())) // stdout holds the report
+		return gatesFailed(msgLang(opts.io), g.Failures(e.Scored())) // stdout holds the report
 	}
 	o, err := opts.renderOptions(r, []string{in.Path})
 	if err != nil {
@@ -235,7 +235,7 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 	if err := w.One(opts.io.Out, evals, o); err != nil {
 		return err
 	}
-	return gateFailed(g.Check(e.Scored()))
+	return gatesFailed(msgLang(opts.io), g.Failures(e.Scored()))
 }
 
 // checkGates checks --fail-under and --min-predicate before any work:
@@ -357,7 +357,7 @@ func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, 
 		return msg.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, msg.Plural(failed, "input", "inputs"),
 			len(errs), msg.Plural(len(errs), "problem", "problems"))
 	}
-	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
+	return gatesFailed(msgLang(opts.io), g.Failures(batch.ScoredAll(r, evals)...))
 }
 
 // scoreFile reads one instansi of a workbook (Input.One: the workbook's

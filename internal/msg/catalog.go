@@ -27,7 +27,7 @@ var indonesian = map[string]string{
 	"the plan workbook": "lembar kerja rencana", "the form": "formulir",
 	"%s": "%s", "%v": "%v",
 	"no such file or directory": "tidak ada berkas atau folder itu", "permission denied": "izin ditolak",
-	"is a directory": "adalah folder", "not a directory": "bukan folder", "file exists": "berkas sudah ada",
+	"is a directory": "adalah folder", "not a directory": "bukan folder",
 
 	// The edge: the command line, the language, signals (cmd/spbe).
 	"Run '%s --help' for usage.":                  "Jalankan '%s --help' untuk cara pakainya.",
@@ -91,8 +91,10 @@ var indonesian = map[string]string{
 	"%d of %d %s could not be read in full: %s":                                                            "%d dari %d %s tidak dapat dibaca seluruhnya: %s",
 	"%d of %d %s invalid":                           "%d dari %d %s tidak sah",
 	"%s: not written: no instansi is on both sides": "%s: tidak ditulis: tidak ada instansi yang ada di kedua sisi",
-	"%s: %d %s": "%s: %d %s",
-	"target %s not reached: the most under these constraints is %s":                                                                                               "target %s tidak tercapai: paling tinggi %s dengan batasan ini",
+	"%s: %d %s":                                                     "%s: %d %s",
+	"%s: index %s is below --fail-under %s":                         "%s: indeks %s di bawah --fail-under %s",
+	"%s: predicate %s is below --min-predicate %s":                  "%s: predikat %s di bawah --min-predicate %s",
+	"target %s not reached: the most under these constraints is %s": "target %s tidak tercapai: paling tinggi %s dengan batasan ini",
 	"--detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o":                                             "--detail merinci indikator satu evaluasi; untuk beberapa evaluasi, rinciannya ada di --format json dan di lembar-lembar -o",
 	"%d pairs: an overview; --detail adds each pair's domains, aspects and indicators":                                                                            "%d pasangan: ikhtisar; --detail menambahkan domain, aspek dan indikator tiap pasangan",
 	"%d pairs: an overview; --detail adds each pair's domains, aspects and indicators (or -o a workbook with a sheet per pair)":                                   "%d pasangan: ikhtisar; --detail menambahkan domain, aspek dan indikator tiap pasangan (atau -o lembar kerja dengan satu lembar per pasangan)",

@@ -111,7 +111,6 @@ var systemWords = map[string]fmt.Stringer{
 	"permission denied":         Word("permission denied"),
 	"is a directory":            Word("is a directory"),
 	"not a directory":           Word("not a directory"),
-	"file exists":               Word("file exists"),
 }
 
 // replaceIn returns s, the English text of an error that wraps errs, with
