@@ -281,14 +281,18 @@ func YearRubric(year int) (*rubric.Rubric, error) {
 }
 
 // exactNumber is a decimal number as a table or a JSON export writes it:
-// "3.405", "3,405", "-0.5", "1e-2" (JSON).
-var exactNumber = regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]+)?$`)
+// "3.405", "3,405", "-0.5", "1e-2" (JSON). The exponent has at most two
+// digits and the number at most 64 characters: an index is between 0 and
+// 5, and "1e-999999999" would make a number of a billion digits.
+var exactNumber = regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]{1,2})?$`)
+
+const maxExactLen = 64
 
 // ParseExact reads a decimal number exactly, with a decimal point or a
 // decimal comma ("3,41"), keeping every digit.
 func ParseExact(s string) (index.Value, error) {
 	s = strings.TrimSpace(s)
-	if !exactNumber.MatchString(s) {
+	if len(s) > maxExactLen || !exactNumber.MatchString(s) {
 		return index.Value{}, fmt.Errorf("not a number")
 	}
 	x, ok := new(big.Rat).SetString(strings.Replace(s, ",", ".", 1))
