@@ -33,7 +33,7 @@ type TrendInputs struct {
 // any other as an evaluation workbook (Read, with o). A workbook's year is
 // the one a title or a Tahun cell above its table gives, else the one its
 // file name holds; a workbook without either is refused. groupBy is
-// --group-col; lang the language of the notes ("id" or "en").
+// --group-col; lang the language of the notes.
 func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, error) {
 	ti := &TrendInputs{}
 	// The instansi is chosen here by TrendKey ("Jawa Barat" is "Provinsi
@@ -53,6 +53,10 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 			continue
 		}
 		p, err := ReadPublished(path, o, groupBy)
+		var noYear *NoYearError
+		if errors.As(err, &noYear) {
+			err = nil // perhaps an evaluation workbook after all
+		}
 		if err != nil {
 			return ti, err
 		}
@@ -63,6 +67,9 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		in := Read(path, &ro)
 		ti.Inputs = append(ti.Inputs, in)
 		if len(in.Errs) > 0 {
+			if noYear != nil {
+				return ti, noYear
+			}
 			return ti, errors.Join(in.Errs...)
 		}
 		if want != "" && len(in.Evals) > 1 {
@@ -112,7 +119,7 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		}
 		v := full.Result.Index
 		ob := trend.Observation{Instansi: e.Instansi, Key: TrendKey(e.Instansi), Group: Kind(e.Instansi), Year: year, Rubric: r,
-			Index: &v, Provisional: len(e.Assumed) > 0, Source: path, YearFrom: from}
+			Index: &v, Provisional: len(e.Assumed) > 0, Scored: true, Source: path, YearFrom: from}
 		groups := full.Result.Domains
 		if len(groups) == 0 {
 			groups, ob.Aspects = full.Result.Aspects, true
@@ -173,7 +180,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 			}
 		}
 		if len(keys) > 1 {
-			return "", nil, msg.Errorf("the workbooks are of different instansi: %s; --instansi names the one of the trend", strings.Join(names, ", "))
+			return "", nil, msg.Errorf("the workbooks are of different instansi: %s; a trend is of one: give the workbooks of one instansi", strings.Join(names, ", "))
 		}
 		if len(keys) == 1 {
 			key = keys[0]
@@ -203,7 +210,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 		// A workbook named by its file ("Kalteng 2025") is of the trend's
 		// instansi; one with an Instansi cell must be.
 		if ti.Named[i] && key != "" && ob.Key != key {
-			return "", nil, msg.Errorf("%s: of %q, not of %q", ob.Source, ob.Instansi, name)
+			return "", nil, msg.Errorf("%s: the evaluation of %q, not of %q (--instansi): a trend is of one instansi", ob.Source, ob.Instansi, name)
 		}
 		if ti.Named[i] && shown == "" {
 			shown = ob.Instansi
