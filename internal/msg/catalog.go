@@ -218,7 +218,8 @@ var indonesian = map[string]string{
 	"%s: nilai has neither indeks nor the domains D2001 to D2004": "%s: nilai tidak berisi indeks maupun domain D2001 sampai D2004",
 
 	// The reader (internal/workbook, internal/xlsx): the errors users meet most.
-	"unsupported file format":                                                       "format berkas tidak didukung",
+	"unsupported file format": "format berkas tidak didukung",
+	"; the level columns found: %s (--level-col takes a header or a column letter)": "; kolom nilai yang ditemukan: %s (--level-col menerima judul atau huruf kolom)",
 	"unknown indicator %q":                                                          "indikator %q tidak dikenal",
 	"missing %s %s (no row in id column %s)":                                        "%s %s tidak ada (tidak ada barisnya di kolom id %s)",
 	"indicator %s: level %q is not a number from %s to %s":                          "indikator %s: tingkat %q bukan bilangan dari %s sampai %s",

@@ -124,6 +124,9 @@ func replaceIn(s string, lang label.Lang, errs []error) string {
 		}
 		en := c.Error()
 		i := strings.Index(s, en)
+		if len(errs) == 1 {
+			i = strings.LastIndex(s, en) // a wrapper puts its place before
+		}
 		if en == "" || i < 0 {
 			continue
 		}
