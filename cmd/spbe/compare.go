@@ -69,7 +69,7 @@ an existing file without --force.`,
   $ spbe compare nasional-2023.xlsx nasional.xlsx --instansi "Kota Satu"
   $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
   $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
-		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(rangeArgs(1, 2)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old = args[0]

@@ -45,7 +45,7 @@ then: man spbe, man spbe-score. To update installed pages: spbe man --force DIR.
 		Example: `  $ spbe man ~/.local/share/man/man1
   $ spbe man --force ~/.local/share/man/man1
   $ man spbe-score`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: usageArgs(exactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
 			if runF != nil {

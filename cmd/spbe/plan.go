@@ -75,7 +75,7 @@ instansi.`,
   $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik
   $ spbe plan butir.csv --assume-external --target Baik
   $ spbe plan butir.csv --assume-external --budget 10 --costs biaya.yaml`,
-		Args:              usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(exactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args

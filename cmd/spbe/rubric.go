@@ -63,7 +63,7 @@ problems show on the lines of a pull request.`,
 		Example: `  $ spbe rubric validate draft.yaml    # exit 3: invalid
   draft.yaml:65:17: aspect A2: weight 10 but its indicators' weights add up to 10.5 (set children_weight: 10.5 if that is intended)
   $ spbe rubric validate rubrics/*.yaml --format github`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeYAML,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args

@@ -63,7 +63,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
   $ spbe rubric diff permenpanrb-59-2020 daerah.yaml --evals evaluasi/ --fail-on predicate-change
   $ git show main:rubrics/daerah.yaml |
       spbe rubric diff - rubrics/daerah.yaml --stdin-name main:rubrics/daerah.yaml --evals evaluasi/ --format markdown`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: usageArgs(minimumNArgs(2)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) >= 2 {
 				return completeWorkbooks(cmd, args, toComplete) // evaluations after --evals

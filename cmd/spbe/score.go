@@ -122,7 +122,7 @@ files of each; -v says it for every file.`,
   $ spbe score nasional.xlsx --instansi "Kota Satu"
   $ spbe score hasil-2024/ -v
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args

@@ -37,7 +37,7 @@ form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
   $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
   $ spbe template -o form-2024.xlsx --rubric permenpanrb-59-2020`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: usageArgs(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

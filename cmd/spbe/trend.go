@@ -66,7 +66,7 @@ the predicate bands of each instrument and the break marked.`,
   $ spbe trend hasil-spbe.csv --instansi "Kalimantan Timur" --peer "Jawa Barat"
   $ spbe trend ekspor-pemantauan.json --format json
   $ spbe trend kaltim-2023.xlsx kaltim-2024.xlsx -o tren.xlsx --lang en`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args

@@ -42,7 +42,7 @@ value, recomputed value), 3 when the report cannot be checked.`,
   report matches
   $ spbe verify report.xlsx kaltim-2024.xlsx    # exit 1: another input
   input kaltim-2024.xlsx: indicator 21 (Penilaian!G25) level: report "1", recomputed "3"`,
-		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(rangeArgs(1, 2)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Report = args[0]

@@ -30,10 +30,14 @@ var indonesian = map[string]string{
 	"is a directory": "adalah folder", "not a directory": "bukan folder",
 
 	// The edge: the command line, the language, signals (cmd/spbe).
-	"Run '%s --help' for usage.":                  "Jalankan '%s --help' untuk cara pakainya.",
-	"unknown command %q for %q":                   "perintah %q tidak dikenal oleh %q",
-	"unknown command %q for %q; did you mean %s?": "perintah %q tidak dikenal oleh %q; maksud Anda %s?",
-	"%w; did you mean %s?":                        "%w; maksud Anda %s?",
+	"Run '%s --help' for usage.":                                                            "Jalankan '%s --help' untuk cara pakainya.",
+	"accepts %d arg(s), received %d":                                                        "menerima %d argumen, diberi %d",
+	"requires at least %d arg(s), only received %d":                                         "memerlukan paling sedikit %d argumen, hanya diberi %d",
+	"accepts at most %d arg(s), received %d":                                                "menerima paling banyak %d argumen, diberi %d",
+	"accepts between %d and %d arg(s), received %d":                                         "menerima %d sampai %d argumen, diberi %d",
+	"unknown command %q for %q":                                                             "perintah %q tidak dikenal oleh %q",
+	"unknown command %q for %q; did you mean %s?":                                           "perintah %q tidak dikenal oleh %q; maksud Anda %s?",
+	"%w; did you mean %s?":                                                                  "%w; maksud Anda %s?",
 	"%w: --version prints the version (-v is --verbose of spbe score and spbe compare)":     "%w: --version mencetak versi (-v adalah --verbose pada spbe score dan spbe compare)",
 	"unknown language %q (want id or en)":                                                   "bahasa %q tidak dikenal (pilih id atau en)",
 	"SPBE_LANG=%s: unknown language (want id or en)":                                        "SPBE_LANG=%s: bahasa tidak dikenal (pilih id atau en)",
