@@ -122,19 +122,19 @@ var badInputs = []struct {
 	// Two plausible readings (fixture.TrustInputs, issue 19): decided by
 	// meaning and said, or refused naming both.
 	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
-	{"dua-nomor.xlsx", `dua kolom berisi nomor indikator yang tidak sama: A "No" dan B "Nomor" (A5 berisi "1", B5 berisi "21"); salah satunya mungkin nomor urut: --id-col memilih kolom indikator`, exitInvalid},
-	{"nomor-tunggal.xlsx", `Penilaian: nomor di kolom A ("No") tidak sesuai dengan nama indikator di sampingnya: A5 berisi nomor 1, di samping nama indikator 21;`, exitInvalid},
+	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor" (A5 is "1", B5 is "21"); one may be a running number: --id-col chooses the indicator column`, exitInvalid},
+	{"nomor-tunggal.xlsx", `Penilaian: the ids in column A ("No") and the indicator names beside them disagree: A5 holds id 1, beside the name of indicator 21;`, exitInvalid},
 	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
 	{"aspek-bernomor.xlsx", "", exitOK},
-	{"aspek-lebar.xlsx", `Nasional: judul di baris 3 punya dua kolom untuk indikator 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
+	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
 	{"dua-domain.xlsx", `rubric permenpanrb-59-2020 (Indeks SPBE, PermenPANRB 59/2020): its ids are all the indicators of permenpanrb-8-2026 and 20 of the 47 of this rubric, chosen by the year 2023 (Domain 1-2!A1) and the indicator names (20 of 20 are those of permenpanrb-59-2020)`, exitInvalid},
-	{"tahun-lain.xlsx", "its ids fit permenpanrb-8-2026, permenpanrb-59-2020 and permenpanrb-5-2018, and the workbook disagrees on which: the year 2023 (Penilaian!A1): permenpanrb-59-2020; the indicator names (20 of 20 are those of permenpanrb-8-2026): permenpanrb-8-2026: give --rubric", exitInvalid},
-	{"rata-rata.xlsx", `peringatan: Nasional: baris ringkasan, bukan instansi, tidak dinilai: 6 "Rata-rata Nasional" (namanya), 7 "Nilai Tertinggi" (namanya), 8 "Median Jawa Barat" (namanya), 9 "Indonesia" (nilai tertinggi baris di atasnya)`, exitOK},
+	{"tahun-lain.xlsx", "its ids fit permenpanrb-8-2026, permenpanrb-59-2020 and permenpanrb-5-2018, and the workbook disagrees on which: the year 2023 (Penilaian!A1): permenpanrb-59-2020, the indicator names (20 of 20 are those of permenpanrb-8-2026): permenpanrb-8-2026: give --rubric", exitInvalid},
+	{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), 7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`, exitOK},
 	{"lebar-tersembunyi.xlsx", "warning: Nasional: row 5 is hidden; its levels were read", exitOK},
 	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
 	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
-	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: nilai 2 diikuti 5 di kolom C ("Keterangan"), kolom teks: koma desimal tanpa tanda kutip (2,5)`, exitInvalid},
-	{"koma-keterangan-lebar.csv", `koma-keterangan-lebar.csv: line 2: Instansi Contoh: indikator terakhir: nilai 3 diikuti 3 di kolom AW ("Keterangan"), kolom teks`, exitInvalid},
+	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
+	{"koma-keterangan-lebar.csv", `koma-keterangan-lebar.csv: line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan"), a column of text`, exitInvalid},
 	{"evaluasi-terakhir.xlsx", `levels from column C "Nilai" (also found: D "Nilai Evaluasi Terakhir")`, exitOK},
 }
 

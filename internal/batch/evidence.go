@@ -3,8 +3,8 @@ package batch
 import (
 	"fmt"
 	"slices"
-	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 )
 
@@ -66,7 +66,7 @@ func yearAt(sheet, cell string) string {
 // why, in words for stderr.
 type vote struct {
 	for_ []*fit
-	what string
+	what msg.Message
 }
 
 // votes returns what the year and the names say of the candidates, each
@@ -79,7 +79,7 @@ func (ev Evidence) votes(cands []*fit) []vote {
 		}
 	}
 	if ev.Year > 0 {
-		v := vote{what: fmt.Sprintf("the year %d (%s)", ev.Year, ev.YearAt)}
+		v := vote{what: msg.New("the year %d (%s)", ev.Year, ev.YearAt)}
 		for _, f := range cands {
 			if slices.Contains(f.c.Scorer().R.Years, ev.Year) {
 				v.for_ = append(v.for_, f)
@@ -98,7 +98,7 @@ func (ev Evidence) votes(cands []*fit) []vote {
 			}
 			if match*2 >= len(ev.Names) {
 				v.for_ = append(v.for_, f)
-				v.what = fmt.Sprintf("the indicator names (%d of %d are those of %s)", match, len(ev.Names), f.c.ID)
+				v.what = msg.New("the indicator names (%d of %d are those of %s)", match, len(ev.Names), f.c.ID)
 			}
 		}
 		keep(v)
@@ -115,37 +115,37 @@ func plainIDs(ids []string) bool {
 // tell apart (see ChooseBy): the one candidate every kind of evidence
 // supports, with why; or an error when two kinds disagree; or nil and ""
 // when nothing tells them apart.
-func (ev Evidence) decide(cands []*fit) (*fit, string, error) {
+func (ev Evidence) decide(cands []*fit) (*fit, fmt.Stringer, error) {
 	votes := ev.votes(cands)
 	if len(votes) == 0 {
-		return nil, "", nil
+		return nil, nil, nil
 	}
 	left := slices.Clone(cands)
-	var why []string
+	var why []msg.Message
 	for _, v := range votes {
 		left = slices.DeleteFunc(left, func(f *fit) bool { return !slices.Contains(v.for_, f) })
 		why = append(why, v.what)
 	}
 	switch len(left) {
 	case 1:
-		return left[0], strings.Join(why, " and "), nil
+		return left[0], msg.And(why), nil
 	case 0:
-		var says []string
+		var says []msg.Message
 		for _, v := range votes {
-			says = append(says, fmt.Sprintf("%s: %s", v.what, fitNames(v.for_)))
+			says = append(says, msg.New("%s: %s", v.what, fitNames(v.for_)))
 		}
-		return nil, "", fmt.Errorf("%w: its ids fit %s, and the workbook disagrees on which: %s: give --rubric",
-			ErrAmbiguous, fitNames(cands), strings.Join(says, "; "))
+		return nil, nil, msg.Errorf("%w: its ids fit %s, and the workbook disagrees on which: %s: give --rubric",
+			ErrAmbiguous, fitNames(cands), msg.List(says))
 	}
-	return nil, "", nil
+	return nil, nil, nil
 }
 
-func fitNames(fs []*fit) string {
+func fitNames(fs []*fit) fmt.Stringer {
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.c.ID
 	}
-	return andList(names)
+	return msg.And(names)
 }
 
 // fitting returns the fits whose rubric every id fits.
@@ -161,8 +161,9 @@ func fitting(fits []*fit) []*fit {
 
 // complete decides for a table whose ids are every indicator of c's
 // rubric, among the rubrics that fit (see ChooseBy, rule 2).
-func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, string, error) {
-	base := fmt.Sprintf("its %d indicators match (ids %s)", c.known, c.c.idRanges(c.codes))
+func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, msg.Message, error) {
+	var none msg.Message
+	base := msg.New("its %d indicators match (ids %s)", c.known, c.c.idRanges(c.codes))
 	if len(fitting) < 2 || !plainIDs(ev.IDs) {
 		return c.c.Scorer(), base, nil
 	}
@@ -175,26 +176,21 @@ func (ev Evidence) complete(c *fit, fitting []*fit) (*Scorer, string, error) {
 	f, why, err := ev.decide(fitting)
 	switch {
 	case err != nil:
-		return nil, "", err
+		return nil, none, err
 	case f == c:
 		return c.c.Scorer(), base, nil
 	case f != nil:
-		return f.c.Scorer(), fmt.Sprintf("its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)",
+		return f.c.Scorer(), msg.New("its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)",
 			c.c.ID, f.known, len(f.c.keys.IDs), why, f.missing), nil
 	case len(ev.Others) > 0:
-		return nil, "", fmt.Errorf("%w: its plain ids %s are all the indicators of %s and a part of %s, and %s %s a table too "+
-			"(the larger instrument split over sheets?); no year or indicator names tell them apart: give --rubric",
-			ErrAmbiguous, c.c.idRanges(false), c.c.ID, fitNames(parts), plural(len(ev.Others), "sheet", "sheets")+" "+quoteAll(ev.Others),
-			plural(len(ev.Others), "holds", "hold"))
+		q := make([]string, len(ev.Others))
+		for i, o := range ev.Others {
+			q[i] = fmt.Sprintf("%q", o)
+		}
+		return nil, none, msg.Errorf("%w: its plain ids %s are all the indicators of %s and a part of %s, and other sheets of the "+
+			"workbook hold a table (%s: the larger instrument split over sheets?); no year or indicator names tell them apart: give --rubric",
+			ErrAmbiguous, c.c.idRanges(false), c.c.ID, fitNames(parts), msg.And(q))
 	}
-	return c.c.Scorer(), fmt.Sprintf("%s; plain ids %s are indicators of %s too, and nothing else in the file (kode ids, indicator names, "+
-		"a year) tells them apart", base, c.c.idRanges(false), fitNames(parts)), nil
-}
-
-func quoteAll(s []string) string {
-	q := make([]string, len(s))
-	for i, v := range s {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	return andList(q)
+	return c.c.Scorer(), msg.New("its %d indicators match (ids %s); plain ids %s are indicators of %s too, and nothing else in the file "+
+		"(kode ids, indicator names, a year) tells them apart", c.known, c.c.idRanges(c.codes), c.c.idRanges(false), fitNames(parts)), nil
 }

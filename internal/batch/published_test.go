@@ -58,7 +58,7 @@ func TestParseExact(t *testing.T) {
 			t.Errorf("ParseExact(%q) = %s %v, want %s", s, v.Exact(), err, want)
 		}
 	}
-	for _, s := range []string{"", "3,4,5", "1.234,5", "tiga", "0x10", "Inf"} {
+	for _, s := range []string{"", "3,4,5", "1.234,5", "tiga", "0x10", "Inf", "1e-999999999", "1e999", "1" + strings.Repeat("0", 64)} {
 		if _, err := ParseExact(s); err == nil {
 			t.Errorf("ParseExact(%q): no error", s)
 		}

@@ -80,11 +80,11 @@ func TestChooseByEvidence(t *testing.T) {
 		why  string
 	}{
 		{"ids alone", Evidence{IDs: seq(1, 20, "")}, "permenpanrb-8-2026", "nothing else in the file (kode ids, indicator names, a year) tells them apart"},
-		{"ids and another sheet", Evidence{IDs: seq(1, 20, ""), Others: []string{"Domain 3-4"}}, "", `and sheet "Domain 3-4" holds a table too`},
+		{"ids and another sheet", Evidence{IDs: seq(1, 20, ""), Others: []string{"Domain 3-4"}}, "", `and other sheets of the workbook hold a table ("Domain 3-4": the larger instrument split over sheets?)`},
 		{"a title of 2023", Evidence{IDs: seq(1, 20, ""), Year: 2023, YearAt: "A1"}, "permenpanrb-59-2020", "chosen by the year 2023 (A1) (27 missing)"},
 		{"59/2020 names", Evidence{IDs: seq(1, 20, ""), Names: names(r59, 20)}, "permenpanrb-59-2020", "chosen by the indicator names (20 of 20 are those of permenpanrb-59-2020)"},
 		{"Pemdi names and 2026", Evidence{IDs: seq(1, 20, ""), Names: names(pemdi, 20), Year: 2026, Others: []string{"Rekap"}}, "permenpanrb-8-2026", "its 20 indicators match (ids 1..20)"},
-		{"Pemdi names, 2023", Evidence{IDs: seq(1, 20, ""), Names: names(pemdi, 20), Year: 2023, YearAt: "A1"}, "", "the workbook disagrees on which: the year 2023 (A1): permenpanrb-59-2020; the indicator names"},
+		{"Pemdi names, 2023", Evidence{IDs: seq(1, 20, ""), Names: names(pemdi, 20), Year: 2023, YearAt: "A1"}, "", "the workbook disagrees on which: the year 2023 (A1): permenpanrb-59-2020, the indicator names"},
 		{"kode ids, 2023", Evidence{IDs: codes, Year: 2023}, "permenpanrb-8-2026", "its 20 indicators match (ids 1.1..7.2)"},
 		{"a part of every form, 2023", Evidence{IDs: seq(1, 10, ""), Year: 2023, YearAt: "A1"}, "permenpanrb-59-2020", "this one chosen by the year 2023 (A1) (10 of its 47; 37 missing)"},
 		{"a part of every form, 2030", Evidence{IDs: seq(1, 10, ""), Year: 2030}, "", "complete none of them"},
