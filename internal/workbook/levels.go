@@ -56,8 +56,8 @@ func (s *Sheet) LevelsWith(r *rubric.Rubric, o LevelOptions) (levels index.Level
 	var errs []error
 	if s.allEmpty() {
 		// An unfilled form: one message, not one per indicator.
-		return levels, nil, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrBadLevel,
-			fmt.Sprintf("no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries)))}
+		return levels, nil, &Error{File: s.Source, Sheet: s.Sheet, Err: classedf(ErrBadLevel,
+			"no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries))}
 	}
 	fail := func(cell string, class error, format string, args ...any) {
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classedf(class, format, args...)})

@@ -89,7 +89,7 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 		}
 		if bytes.Contains(all, encryptedPackage) {
 			if password == "" {
-				return 0, nil, &Error{File: path, Err: classed(ErrEncrypted, "workbook is encrypted; use --password")}
+				return 0, nil, &Error{File: path, Err: classedf(ErrEncrypted, "workbook is encrypted; use --password")}
 			}
 			return kindEncrypted, all, nil
 		}
