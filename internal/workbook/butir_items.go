@@ -79,27 +79,28 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				"butir without an indicator: give the indicator column or a code such as I13-L1-02")
 			ok = false
 		}
-		level := 0
+		level, haveLevel := 0, false // level 0 is read, and refused below
 		switch {
 		case row.Level != "":
 			l, err := butirLevel(row.Level)
 			if err != nil {
 				fail(row.LevelCell, "level %q bukan bilangan bulat seperti 1 sampai 5", "%v", say(b.lang, row.Level, err.Error()))
 				ok = false
+				break
 			}
-			if codeLevel != 0 && l != 0 && l != codeLevel {
+			if codeLevel != 0 && l != codeLevel {
 				fail(row.CodeCell, "butir %s milik level %d, tetapi kolom %s berisi %q", "butir %s is of level %d, but column %s says %q", row.Code, codeLevel, colOf(row.LevelCell), row.Level)
 				ok = false
 			}
-			level = l
+			level, haveLevel = l, true
 		case codeLevel != 0:
-			level = codeLevel
+			level, haveLevel = codeLevel, true
 		case row.Code == "":
 			fail(firstCell(row.LevelCell, row.StatusCell), "butir tanpa level: isi kolom level atau kode seperti I13-L1-02",
 				"butir without a level: give the level column or a code such as I13-L1-02")
 			ok = false
 		}
-		if ind != nil && level != 0 {
+		if ind != nil && haveLevel {
 			bands := ind.LevelScale.Bands
 			if len(bands) == 0 {
 				fail(firstCell(row.LevelCell, row.CodeCell), "indikator %s: rubrik tidak memberi pita level untuk skalanya, jadi butir tidak dapat dihitung", "indicator %s: "+butir.ErrNoBands.Error(), ind.ID)

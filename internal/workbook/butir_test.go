@@ -173,3 +173,30 @@ func TestButirDoc(t *testing.T) {
 		}
 	}
 }
+
+// Level 0 is a level outside the bands like 6, named at its cell, and a
+// code of level 1 beside it disagrees: "0" was read as "no level" and
+// slipped past both checks to an English error without a cell.
+func TestButirLevelZero(t *testing.T) {
+	r, err := rubric.ByID("permenpanrb-8-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"with a code", "Kode Butir,Indikator,Level,Status\nI13-L1-01,13,0,Diterima\n", `A2: butir I13-L1-01 milik level 1, tetapi kolom C berisi "0"`},
+		{"with a code, the range", "Kode Butir,Indikator,Level,Status\nI13-L1-01,13,0,Diterima\n", "C2: level 0 di luar 1 sampai 5"},
+		{"without a code", "Indikator,Level,Status\n13,0,Diterima\n13,1,Diterima\n", "B2: level 0 di luar 1 sampai 5"},
+		{"level 00", "Indikator,Level,Status\n13,00,Diterima\n13,1,Diterima\n", "B2: level 0 di luar 1 sampai 5"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := readButirCSV(t, tt.text)
+			if err != nil || list == nil {
+				t.Fatalf("not read as a butir list: %v", err)
+			}
+			_, err = list.Items(r)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
