@@ -200,3 +200,31 @@ func TestButirLevelZero(t *testing.T) {
 		})
 	}
 }
+
+// Two status columns of the same stage that differ are two readings: the
+// list is refused, naming both and --level-col, instead of the rightmost
+// winning by position. Columns that agree, or of different stages, or one
+// chosen by --level-col, are read.
+func TestButirStatusTie(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"two Status", "Kode,Status,Status\nI13-L1-01,Diterima,Diterima\nI13-L1-02,Diterima,Revisi\n",
+			`C3: dua kolom status dari tahap yang sama, B "Status" dan C "Status", berbeda (B3 "Diterima", C3 "Revisi"): --level-col`},
+		{"two assessors", "Kode,Status Asesor 1,Status Asesor 2\nI13-L1-01,Revisi,Diterima\n",
+			`C2: dua kolom status dari tahap yang sama, B "Status Asesor 1" dan C "Status Asesor 2", berbeda`},
+		{"agreeing", "Kode,Status,Status\nI13-L1-01,Diterima,diterima\n", ""},
+		{"stages", "Kode,Status Mandiri,Status Asesor\nI13-L1-01,Diterima,Revisi\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := readButirCSV(t, tt.text)
+			if tt.want == "" {
+				if err != nil || list == nil {
+					t.Fatalf("not read: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
