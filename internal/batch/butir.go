@@ -176,12 +176,17 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	msg := say(o.Lang, fmt.Sprintf("%s: daftar butir%s (%d butir, %s): nilai adalah simulasi dari butir", name, where, len(items), status),
 		fmt.Sprintf("%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status))
 	if ig := sheet.Ignored(); len(ig) > 0 {
+		const most = 10 // a thousand codes would bury the message; the JSON keeps every code
 		var codes []string
-		for _, it := range ig {
+		for _, it := range ig[:min(len(ig), most)] {
 			codes = append(codes, it.Name())
 		}
-		msg += say(o.Lang, fmt.Sprintf("; %d butir diterima di atas level yang belum lengkap tidak dihitung: %s", len(ig), strings.Join(codes, ", ")),
-			fmt.Sprintf("; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", ")))
+		list := strings.Join(codes, ", ")
+		if len(ig) > most {
+			list += say(o.Lang, fmt.Sprintf(", dan %d lainnya", len(ig)-most), fmt.Sprintf(" and %d more", len(ig)-most))
+		}
+		msg += say(o.Lang, fmt.Sprintf("; %d butir diterima di atas level yang belum lengkap tidak dihitung: %s", len(ig), list),
+			fmt.Sprintf("; %d accepted butir above an incomplete level count for nothing: %s", len(ig), list))
 	}
 	in.Warnings = append(in.Warnings, msg)
 }
