@@ -134,11 +134,22 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		it.Indicator, it.Level, it.Status = ind.ID, level, st
 		items = append(items, it)
 	}
+	if len(errs) > mostButirErrors {
+		// A column of unknown words in a list of thousands of rows would
+		// give thousands of lines: the first ones tell what is wrong.
+		n := len(errs) - mostButirErrors
+		errs = append(errs[:mostButirErrors], &Error{File: b.Source, Sheet: b.Sheet, Err: classed(ErrButir,
+			say(b.lang, fmt.Sprintf("dan %d masalah lain di daftar butir ini", n), fmt.Sprintf("and %d more problems in this butir list", n)))})
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return items, nil
 }
+
+// mostButirErrors is how many problems of a butir list are told one by
+// one; the rest are counted.
+const mostButirErrors = 20
 
 // where names a row for messages: the file and its first cell.
 func (b *ButirList) where(row ButirRow) string {

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,5 +228,29 @@ func TestButirStatusTie(t *testing.T) {
 				t.Errorf("error %v\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// A status column of words spbe does not know, in a long list, gives the
+// first problems and counts the rest, not a line per row.
+func TestButirManyErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Kode,Status\n")
+	for i := 1; i <= 99; i++ {
+		fmt.Fprintf(&b, "I13-L1-%02d,Sudah OK\n", i)
+	}
+	list, err := readButirCSV(t, b.String())
+	if err != nil || list == nil {
+		t.Fatalf("not read as a butir list: %v", err)
+	}
+	r, _ := rubric.ByID("permenpanrb-8-2026")
+	_, err = list.Items(r)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != mostButirErrors+1 || !strings.Contains(lines[0], `B2: status "Sudah OK"`) ||
+		!strings.HasSuffix(lines[len(lines)-1], "dan 79 masalah lain di daftar butir ini") || !errors.Is(err, ErrButir) {
+		t.Errorf("%d lines, first %q, last %q, ErrButir %v", len(lines), lines[0], lines[len(lines)-1], errors.Is(err, ErrButir))
 	}
 }
