@@ -254,3 +254,18 @@ func TestButirManyErrors(t *testing.T) {
 		t.Errorf("%d lines, first %q, last %q, ErrButir %v", len(lines), lines[0], lines[len(lines)-1], errors.Is(err, ErrButir))
 	}
 }
+
+// A cost with an unquoted decimal comma in a file separated by commas
+// splits in two: the row has more fields than the header, and the list
+// is refused naming the line, not read with a cost of 2 for 2,5.
+func TestButirCSVExtraFields(t *testing.T) {
+	_, err := readButirCSV(t, "Kode,Status,Biaya\nI13-L1-01,Diterima,\"2,5\"\nI13-L1-02,Revisi,2,5\n")
+	want := `butir.csv: baris 3: 4 kolom, padahal judul di baris 1 punya 3: angka dengan koma desimal (biaya "2,5") harus diberi tanda kutip`
+	if err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrButir) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+	// Empty fields past the header are no number split in two.
+	if _, err := readButirCSV(t, "Kode,Status,Biaya\nI13-L1-01,Diterima,2,,\n"); err != nil {
+		t.Errorf("trailing empty fields: %v", err)
+	}
+}
