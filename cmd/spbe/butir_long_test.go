@@ -40,7 +40,7 @@ func TestButirManyIgnored(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		more := map[string]string{"id": "I01-L2-10, dan 110 lainnya", "en": "I01-L2-10 and 110 more"}[lang]
+		more := map[string]string{"id": "I01-L2-10 dan 110 lagi", "en": "I01-L2-10 and 110 more"}[lang]
 		for name, text := range map[string]string{"stdout": out, "stderr": errOut} {
 			if strings.Contains(text, "I01-L2-11") || !strings.Contains(text, more) {
 				t.Errorf("--lang %s: %s names more than ten ignored butir or does not count the rest (%q):\n%s", lang, name, more, text)

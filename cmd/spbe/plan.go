@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -74,7 +75,7 @@ instansi.`,
   $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik
   $ spbe plan butir.csv --assume-external --target Baik
   $ spbe plan butir.csv --assume-external --budget 10 --costs biaya.yaml`,
-		Args:              usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(exactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
@@ -114,8 +115,7 @@ func runPlan(opts *planOptions) error {
 	case opts.Target == "" && opts.Budget == "":
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan), or --budget")
 	case opts.Target != "" && opts.Budget != "":
-		return usagef("%s", say(in.Lang, "--target dan --budget: berikan salah satu (--budget mencari indeks tertinggi yang terbeli dengan anggaran itu)",
-			"--target and --budget: give one of them (--budget finds the highest index the budget buys)"))
+		return usagef("--target and --budget: give one of them (--budget finds the highest index the budget buys)")
 	}
 	inputs := []string{in.Paths[0]}
 	if opts.Costs != "" {
@@ -195,28 +195,27 @@ func runPlan(opts *planOptions) error {
 		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
-		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
+		wrote(in.io, opts.Output, msg.Word("the plan workbook"), msg.Sprintf(msgLang(in.io), "%d %s", pl.TotalSteps, msg.Plural(pl.TotalSteps, "step", "steps")))
 		if opts.Output == outfile.Stdout {
-			return unreached(in.Lang, pl) // stdout holds the workbook
+			return unreached(msgLang(in.io), pl) // stdout holds the workbook
 		}
 	}
 	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
 		return err
 	}
-	return unreached(in.Lang, pl)
+	return unreached(msgLang(in.io), pl)
 }
 
 // unreached is the failed gate of a plan whose target is out of reach
 // under its constraints: exit 1, as --fail-under, after the plan to the
-// maximum has been written.
+// maximum has been written. It is in lang, the language of messages.
 func unreached(lang label.Lang, pl *plan.Plan) error {
 	if pl.Reachable {
 		return nil
 	}
 	p := pl.Max.Rubric.Precision
-	return gateFailed([]string{say(lang,
-		fmt.Sprintf("target %s tidak tercapai: paling tinggi %s dengan batasan ini", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())),
-		fmt.Sprintf("target %s not reached: the most under these constraints is %s", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())))})
+	return gateFailed([]string{msg.Sprintf(lang, "target %s not reached: the most under these constraints is %s",
+		targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String()))})
 }
 
 // targetWords writes a target for a message: the band's name, or the index.
@@ -277,23 +276,20 @@ func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []s
 		case len(cols) == 1:
 			d, err := plan.ParseCost(cells[0].raw)
 			if err != nil {
-				bad(cells[0].where, fmt.Errorf("indicator %s: %v", id, err))
+				bad(cells[0].where, msg.Errorf("indicator %s: %w", id, err))
 				continue
 			}
 			c.Each[ind.ID] = d
 		case len(cells) != len(cols) || empty > 0:
-			bad(cells[0].where, errors.New(say(in.Lang, fmt.Sprintf("indikator %s: %d dari %d biaya langkahnya kosong: isi semuanya, atau kosongkan semuanya", id, empty, len(cols)),
-				fmt.Sprintf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))))
+			bad(cells[0].where, msg.Errorf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))
 		case len(cols) != len(stepNames(ind)):
-			return c, usagef("--cost-col: %s", say(in.Lang,
-				fmt.Sprintf("%d kolom untuk indikator %s, yang skalanya punya %d langkah (%s): berikan satu kolom, atau satu per langkah", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind)),
-				fmt.Sprintf("%d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))))
+			return c, usagef("--cost-col: %d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))
 		default:
 			var steps []rubric.Decimal
 			for _, x := range cells {
 				d, err := plan.ParseCost(x.raw)
 				if err != nil {
-					bad(x.where, fmt.Errorf("indicator %s: %v", id, err))
+					bad(x.where, msg.Errorf("indicator %s: %w", id, err))
 					continue
 				}
 				steps = append(steps, d)

@@ -9,7 +9,7 @@ var Butir = Table{
 		"differ":     "Butir memberi nilai lain untuk %s.",
 		"differ:one": "indikator %s (tabel %s, butir %s)",
 		"ignored":    "Butir diterima di atas level yang belum lengkap tidak dihitung: %s.",
-		"more":       "%s, dan %d lainnya",
+		"more":       "%s dan %d lagi",
 		"section":    "Butir data dukung (simulasi dari butir)",
 		"section:t":  "Butir data dukung (nilai tabel berlaku)",
 		"indicator":  "Indikator", "value": "Nilai", "table": "Tabel", "worked": "Level dikerjakan", "accepted": "Diterima",
