@@ -109,6 +109,22 @@ func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, ac
 		codes = append(codes, strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })...)
 	}
 	sheet := e.Butir.Scored
+	// The codes are checked here, in the user's language, before
+	// butir.Accept checks them again in English.
+	listed, given := map[string]bool{}, map[string]bool{}
+	for _, it := range sheet.Items {
+		listed[strings.ToUpper(it.Code)] = it.Code != ""
+	}
+	for _, c := range codes {
+		k := strings.ToUpper(strings.TrimSpace(c))
+		switch {
+		case given[k]:
+			return nil, usagef("--accept: butir %s is given twice", c)
+		case !listed[k]:
+			return nil, usagef("--accept: butir %s is not in the list", c)
+		}
+		given[k] = true
+	}
 	items, err := butir.Accept(sheet.Items, codes)
 	if err != nil {
 		return nil, usagef("--accept: %v", err)
