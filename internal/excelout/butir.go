@@ -159,7 +159,7 @@ func WriteButirPlan(path string, e *result.Evaluation, pl *butir.Plan, lang stri
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}}
+	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}, simulated: true}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func WriteButirPlan(path string, e *result.Evaluation, pl *butir.Plan, lang stri
 // levelPlan is a plan by butir as a plan of levels, per indicator.
 func levelPlan(pl *butir.Plan) *plan.Plan {
 	p := &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Before: pl.Before, After: pl.After, Max: pl.Max,
-		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost}
+		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost, Budget: pl.Budget, Left: pl.Left}
 	for _, s := range pl.ChainPlan.Steps {
 		if n := len(p.Steps); n > 0 && p.Steps[n-1].Indicator == s.Indicator {
 			last := &p.Steps[n-1]
