@@ -167,12 +167,16 @@ func butirLevel(s string) (int, error) {
 			break
 		}
 	}
-	t = strings.TrimSuffix(strings.TrimSuffix(t, ".0"), ",0")
-	n, err := strconv.Atoi(t)
-	if err != nil {
+	if n, err := strconv.Atoi(t); err == nil {
+		return n, nil
+	}
+	// A whole number written with decimals: "1.0", or "1,00" as a list
+	// exported with Indonesian number formats writes it.
+	d, err := rubric.ParseDecimal(t)
+	if err != nil || !d.IsInteger() {
 		return 0, fmt.Errorf("level %q is not a whole number such as 1 to 5", s)
 	}
-	return n, nil
+	return int(d.Int()), nil
 }
 
 func firstCell(cells ...string) string {

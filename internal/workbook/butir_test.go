@@ -269,3 +269,18 @@ func TestButirCSVExtraFields(t *testing.T) {
 		t.Errorf("trailing empty fields: %v", err)
 	}
 }
+
+// A level is a whole number however it is written: "1,00" and "2.00" (a
+// list exported with two decimals) are levels 1 and 2; "1,5" is refused.
+func TestButirLevelWritten(t *testing.T) {
+	for in, want := range map[string]int{"1": 1, "1.0": 1, "1,00": 1, "2.00": 2, "Level 3": 3, "L4": 4, "5,000": 5} {
+		if got, err := butirLevel(in); err != nil || got != want {
+			t.Errorf("butirLevel(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1,5", "1.25", "satu", ""} {
+		if got, err := butirLevel(in); err == nil {
+			t.Errorf("butirLevel(%q) = %d, want an error", in, got)
+		}
+	}
+}
