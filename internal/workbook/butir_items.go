@@ -35,7 +35,7 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		var fromCode *rubric.Indicator
 		codeLevel := 0
 		if row.Code != "" {
-			id, l, _, isCode := butir.ParseCode(row.Code)
+			id, l, n, isCode := butir.ParseCode(row.Code)
 			switch {
 			case !isCode:
 				fail(row.CodeCell, "kode butir %q bukan kode seperti I13-L1-02 (indikator 13, level 1, butir 2)",
@@ -48,7 +48,9 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				fromCode, codeLevel = r.Indicator(id), l
 			}
 			if isCode {
-				k := strings.ToUpper(row.Code)
+				// The butir, however its code is written: I01-L1-01 and
+				// I1-L1-1 are one.
+				k := fmt.Sprintf("%s/%d/%d", id, l, n)
 				if c, dup := first[k]; dup {
 					fail(row.CodeCell, "butir %s muncul dua kali (pertama di %s)", "butir %s appears twice (first at %s)", row.Code, c)
 					ok = false

@@ -284,3 +284,19 @@ func TestButirLevelWritten(t *testing.T) {
 		}
 	}
 }
+
+// The same butir with its code written two ways (I13-L1-02, i13_l1_2) is
+// the same code twice: it was counted as two butir (L1 2 of 3, 1,33,
+// instead of 1 of 2, 1,25).
+func TestButirSameCodeWrittenTwice(t *testing.T) {
+	list, err := readButirCSV(t, "Kode,Status\nI13-L1-01,Revisi\nI13-L1-02,Diterima\ni13_l1_2,Diterima\n")
+	if err != nil || list == nil {
+		t.Fatalf("not read: %v", err)
+	}
+	r, _ := rubric.ByID("permenpanrb-8-2026")
+	_, err = list.Items(r)
+	want := "A4: butir i13_l1_2 muncul dua kali (pertama di A3)"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+}
