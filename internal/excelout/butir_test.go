@@ -69,7 +69,7 @@ func TestReportButir(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := rows[3][0]; !strings.HasPrefix(got, "13 Aplikasi Pemerintah Digital") || !strings.Contains(got, "L1: 1/2") {
+		if got := rows[3][0]; !strings.HasPrefix(got, "5.1 Aplikasi Pemerintah Digital") || !strings.Contains(got, "L1: 1/2") {
 			t.Errorf("%s: indicator heading %q", lang, got)
 		}
 		if got := rows[6]; got[0] != "I13-L2-01" || !strings.Contains(got[3], ",") {
