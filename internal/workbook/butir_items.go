@@ -113,7 +113,12 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 			}
 		}
 		st, err := butir.ParseStatus(row.Status)
-		if err != nil {
+		switch {
+		case strings.TrimSpace(row.Status) == "":
+			fail(row.StatusCell, "status kosong: isi diterima, revisi, tidak tepat, belum diunggah, ditolak atau ditolak otomatis",
+				"no status: give diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
+			ok = false
+		case err != nil:
 			fail(row.StatusCell, "status %q bukan salah satu dari diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis", "%v", say(b.lang, row.Status, err.Error()))
 			ok = false
 		}

@@ -300,3 +300,18 @@ func TestButirSameCodeWrittenTwice(t *testing.T) {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 }
+
+// An empty status says so, at its cell, instead of calling "" a status
+// word it does not know.
+func TestButirEmptyStatus(t *testing.T) {
+	list, err := readButirCSV(t, "Kode,Indikator,Status\nI13-L1-01,13,Diterima\nI13-L1-02,13,\n")
+	if err != nil || list == nil {
+		t.Fatalf("not read: %v", err)
+	}
+	r, _ := rubric.ByID("permenpanrb-8-2026")
+	_, err = list.Items(r)
+	want := "C3: status kosong: isi diterima, revisi"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v\nwant %s", err, want)
+	}
+}
