@@ -14,6 +14,7 @@ import (
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -137,60 +138,15 @@ func runPlan(opts *planOptions) error {
 	if e.Simulated() {
 		return runButirPlan(opts, r, e, levels, save)
 	}
-	var t plan.Target
-	var budget rubric.Decimal
-	if opts.Budget != "" {
-		if budget, err = plan.ParseCost(opts.Budget); err != nil {
-			return usagef("--budget: %v", err)
-		}
-	} else if t, err = plan.ParseTarget(r, opts.Target); err != nil {
-		return usagef("--target: %v", err)
-	}
-	po := plan.Options{IncludeExternal: opts.IncludeExternal}
-	if opts.MaxLevel != "" {
-		d, err := rubric.ParseDecimal(opts.MaxLevel)
-		if err != nil {
-			return usagef("--max-level: %v", err)
-		}
-		po.MaxLevel = &d
-	}
-	if opts.Fixed != "" {
-		ids, err := plan.ParseIndicators(r, opts.Fixed)
-		if err != nil {
-			return usagef("--fixed: %v", err)
-		}
-		po.Fixed = ids
-	}
-	costs := opts.Costs != "" || len(opts.CostCols) > 0
-	switch {
-	case opts.Costs != "" && len(opts.CostCols) > 0:
-		return usagef("--costs and --cost-col: give one of them")
-	case opts.Costs != "":
-		data, err := os.ReadFile(opts.Costs)
-		if err != nil {
-			return fmt.Errorf("--costs: %w", err)
-		}
-		c, err := plan.ParseCosts(r, opts.Costs, data)
-		if err != nil {
-			return err
-		}
-		c.Apply(&po)
-	case len(opts.CostCols) > 0:
-		c, err := costsFromColumns(in, r, e.Sheet, opts.CostCols)
-		if err != nil {
-			return err
-		}
-		c.Apply(&po)
-	}
-	var pl *plan.Plan
-	if opts.Budget != "" {
-		pl, err = plan.Budget(r, levels, budget, po)
-	} else {
-		pl, err = plan.Make(r, levels, t, po)
-	}
+	po, err := planConstraints(opts, r, e.Sheet)
 	if err != nil {
 		return err
 	}
+	pl, err := makePlan(opts, r, levels, po)
+	if err != nil {
+		return err
+	}
+	costs := opts.Costs != "" || len(opts.CostCols) > 0
 	if opts.Output != "" {
 		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
@@ -204,6 +160,65 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	return unreached(msgLang(in.io), pl)
+}
+
+// makePlan is the plan the flags ask for: the cheapest to --target, or
+// the most --budget buys.
+func makePlan(opts *planOptions, r *rubric.Rubric, levels index.Levels, po plan.Options) (*plan.Plan, error) {
+	if opts.Budget != "" {
+		budget, err := plan.ParseCost(opts.Budget)
+		if err != nil {
+			return nil, usagef("--budget: %v", err)
+		}
+		return plan.Budget(r, levels, budget, po)
+	}
+	t, err := plan.ParseTarget(r, opts.Target)
+	if err != nil {
+		return nil, usagef("--target: %v", err)
+	}
+	return plan.Make(r, levels, t, po)
+}
+
+// planConstraints are the plan's options from --include-external,
+// --max-level, --fixed and the costs (--costs or --cost-col, read from
+// sheet, where the levels came from).
+func planConstraints(opts *planOptions, r *rubric.Rubric, sheet string) (plan.Options, error) {
+	po := plan.Options{IncludeExternal: opts.IncludeExternal}
+	if opts.MaxLevel != "" {
+		d, err := rubric.ParseDecimal(opts.MaxLevel)
+		if err != nil {
+			return po, usagef("--max-level: %v", err)
+		}
+		po.MaxLevel = &d
+	}
+	if opts.Fixed != "" {
+		ids, err := plan.ParseIndicators(r, opts.Fixed)
+		if err != nil {
+			return po, usagef("--fixed: %v", err)
+		}
+		po.Fixed = ids
+	}
+	switch {
+	case opts.Costs != "" && len(opts.CostCols) > 0:
+		return po, usagef("--costs and --cost-col: give one of them")
+	case opts.Costs != "":
+		data, err := os.ReadFile(opts.Costs)
+		if err != nil {
+			return po, fmt.Errorf("--costs: %w", err)
+		}
+		c, err := plan.ParseCosts(r, opts.Costs, data)
+		if err != nil {
+			return po, err
+		}
+		c.Apply(&po)
+	case len(opts.CostCols) > 0:
+		c, err := costsFromColumns(&opts.input, r, sheet, opts.CostCols)
+		if err != nil {
+			return po, err
+		}
+		c.Apply(&po)
+	}
+	return po, nil
 }
 
 // unreached is the failed gate of a plan whose target is out of reach
