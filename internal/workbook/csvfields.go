@@ -143,7 +143,7 @@ func fieldsWord(n int) fmt.Stringer {
 // file separated by commas) splits a number in two and shifts no column
 // the list reads, so the cost would be read as 2. Every such row is an
 // error naming its line, the first mostButirErrors of them.
-func (c *csvBook) checkButir(g *grid, bc *butirCols, lang label.Lang) error {
+func (c *csvBook) checkButir(g *grid, bc *butirCols) error {
 	hline, width := c.record(bc.header + 1)
 	width = max(width, len(headers(g, bc.header)))
 	var errs []error
@@ -160,18 +160,15 @@ func (c *csvBook) checkButir(g *grid, bc *butirCols, lang label.Lang) error {
 			continue
 		}
 		line, n := c.record(r + 1)
-		hint := ""
+		why := msg.New("%s where the header in line %d has %d", fieldsWord(n), hline, width)
 		if c.sep == ',' {
-			hint = say(lang, `: angka dengan koma desimal (biaya "2,5") harus diberi tanda kutip di berkas yang dipisah koma`,
-				`: a number with a decimal comma (a cost "2,5") must be quoted in a file separated by commas`)
+			why = msg.New(`%s where the header in line %d has %d: a number with a decimal comma (a cost "2,5") must be quoted in a file separated by commas`,
+				fieldsWord(n), hline, width)
 		}
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
-			fmt.Sprintf("baris %d: %d kolom, padahal judul di baris %d punya %d%s", line, n, hline, width, hint),
-			fmt.Sprintf("line %d: %s where the header in line %d has %d%s", line, fieldsWord(n), hline, width, hint)))})
+		errs = append(errs, &Error{File: c.path, Err: classedf(ErrButir, "line %d: %s", line, why)})
 	}
 	if bad > mostButirErrors {
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
-			fmt.Sprintf("dan %d baris lain seperti itu", bad-mostButirErrors), fmt.Sprintf("and %d more such lines", bad-mostButirErrors)))})
+		errs = append(errs, &Error{File: c.path, Err: classedf(ErrButir, "and %d more such lines", bad-mostButirErrors)})
 	}
 	return errors.Join(errs...)
 }

@@ -90,7 +90,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 	if t.refuse != nil {
 		return nil, &Error{File: path, Sheet: sheet, Err: t.refuse}
 	}
-	s := &Sheet{Source: path, Sheet: sheet, lang: opts.Lang}
+	s := &Sheet{Source: path, Sheet: sheet}
 	if t.idNote != nil {
 		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+msg.Sprintf(opts.Lang, "%s", t.idNote))
 	}

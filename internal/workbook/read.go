@@ -101,7 +101,6 @@ type Sheet struct {
 	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks SPBE).
 	TitleYear     int
 	TitleYearCell string
-	lang          label.Lang // of the messages of CheckNames
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.
@@ -413,11 +412,11 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 			}
 			r.lastButir = true
 			if cb, ok := b.(*csvBook); ok {
-				if err := cb.checkButir(s.g, c, r.opts.Lang); err != nil {
+				if err := cb.checkButir(s.g, c); err != nil {
 					return true, r.v.Butir(nil, err)
 				}
 			}
-			list, err := buildButir(r.path, sh.name, s.g, c, r.opts.Lang, func(row, col int) (string, string, error) {
+			list, err := buildButir(r.path, sh.name, s.g, c, func(row, col int) (string, string, error) {
 				return r.computeCell(b, sh.name, row, col)
 			})
 			if list != nil && sh.hidden {
