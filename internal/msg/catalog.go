@@ -339,6 +339,24 @@ var indonesian = map[string]string{
 	"line %d: %s":            "baris %d: %s",
 	"and %d more such lines": "dan %d baris lain seperti itu",
 
+	// Damaged workbooks (internal/xlsx).
+	"%w: damaged sheet: %v":      "%w: sheet rusak: %v",
+	"%w: damaged sheet (%s): %s": "%w: sheet rusak (%s): %s",
+	"%w: %s (%s): %v":            "%w: %s (%s): %v",
+	"cannot read a part":         "bagian tidak dapat dibaca",
+	"damaged part":               "bagian rusak",
+	"damaged sheet":              "sheet rusak",
+	"the part is cut short":      "bagian itu terpotong",
+	"the part is damaged (its size or checksum does not match the zip directory)": "bagian itu rusak (ukuran atau checksum-nya tidak sesuai dengan direktori zip)",
+	"a text longer than %d characters, more than a cell can hold":                 "teks lebih dari %d karakter, lebih dari yang dapat ditampung sel",
+
+	// Level cells (internal/workbook/parse.go).
+	"%q is not a number":            "%q bukan bilangan",
+	"%q is not a level":             "%q bukan tingkat",
+	"%q is too large to be a level": "%q terlalu besar untuk sebuah tingkat",
+	"%q is not a level: more than %d decimals; a level is read exactly, never rounded": "%q bukan tingkat: lebih dari %d desimal; tingkat dibaca persis, tidak pernah dibulatkan",
+	"level %q: %s is the name of level %d; level %s is %s":                             "tingkat %q: %s adalah nama tingkat %d; tingkat %s adalah %s",
+
 	"year": "tahun", "years": "tahun",
 	"%d %s, %d %s": "%d %s, %d %s",
 	"%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons": "%s baris %d: %d kolom sedangkan judul tabel pada baris %d punya %d: bilangan berkoma desimal harus diberi tanda kutip (\"3,10\") dalam berkas yang dipisah koma, atau berkasnya dipisah titik koma",
