@@ -357,6 +357,18 @@ var indonesian = map[string]string{
 	"%q is not a level: more than %d decimals; a level is read exactly, never rounded": "%q bukan tingkat: lebih dari %d desimal; tingkat dibaca persis, tidak pernah dibulatkan",
 	"level %q: %s is the name of level %d; level %s is %s":                             "tingkat %q: %s adalah nama tingkat %d; tingkat %s adalah %s",
 
+	"the butir list under the header in row %d has no butir": "daftar butir di bawah judul pada baris %d tidak berisi butir",
+	"more than %d records, the rows a sheet holds":           "lebih dari %d rekaman, jumlah baris yang dapat ditampung sheet",
+	"line %d: %w: %w": "baris %d: %w: %w",
+	"more than %d fields, the columns a sheet holds":                               "lebih dari %d field, jumlah kolom yang dapat ditampung sheet",
+	"more than %d MiB of text in the cells kept; no table of levels is that large": "lebih dari %d MiB teks di sel yang disimpan; tidak ada tabel tingkat sebesar itu",
+	"a field of more than %d characters, the most a cell holds":                    "field lebih dari %d karakter, batas isi sebuah sel",
+	"an encryption spbe cannot decrypt":                                            "enkripsi yang tidak dapat dibuka spbe",
+	"no value for %s %s (missing or \"N/A\"), which other agencies score (%s); --assume-external takes the level the rubric assumes (%s) and marks the result provisional": "tidak ada nilai untuk %s %s (kosong atau \"N/A\"), yang dinilai instansi lain (%s); --assume-external memakai tingkat yang diasumsikan rubrik (%s) dan menandai hasilnya sementara",
+	"the header in row %d: %w":       "judul di baris %d: %w",
+	"level is empty":                 "tingkatnya kosong",
+	"is a directory, not a workbook": "adalah folder, bukan lembar kerja",
+
 	"year": "tahun", "years": "tahun",
 	"%d %s, %d %s": "%d %s, %d %s",
 	"%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons": "%s baris %d: %d kolom sedangkan judul tabel pada baris %d punya %d: bilangan berkoma desimal harus diberi tanda kutip (\"3,10\") dalam berkas yang dipisah koma, atau berkasnya dipisah titik koma",

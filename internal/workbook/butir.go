@@ -331,7 +331,7 @@ func buildButir(path, sheet string, g *grid, c *butirCols, compute func(row, col
 		return nil, errors.Join(refused...)
 	}
 	if len(b.Rows) == 0 {
-		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable, fmt.Sprintf("the butir list under the header in row %d has no butir", b.HeaderRow))}
+		return nil, &Error{File: path, Sheet: sheet, Err: classedf(ErrNoTable, "the butir list under the header in row %d has no butir", b.HeaderRow)}
 	}
 	return b, nil
 }

@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"github.com/spbe-id/spbe/internal/msg"
 	"math"
 	"strconv"
@@ -94,7 +93,7 @@ func ParseLevel(raw string) (rubric.Level, error) {
 func parseLevel(raw string) (d rubric.Level, name string, err error) {
 	s := strings.ToLower(fold(raw))
 	if s == "" {
-		return 0, "", errors.New("level is empty")
+		return 0, "", msg.Errorf("level is empty")
 	}
 	for _, p := range [...]string{"tingkat kematangan", "tingkat", "level", "lvl"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
