@@ -10,7 +10,7 @@ import (
 // follow the language of messages: Indonesian by default (SPBE_LANG
 // unset), English with --lang en. The inputs are fixtures of TestBadInputs
 // that only a workbook can hold (a hidden row, a hidden sheet, a formula
-// without a saved value); lang.txtar checks the CSV ones.
+// without a saved value, computed or refused); lang.txtar checks the CSV ones.
 func TestReaderMessagesFollowLang(t *testing.T) {
 	t.Setenv(langEnv, "")
 	dir := t.TempDir()
@@ -31,6 +31,9 @@ func TestReaderMessagesFollowLang(t *testing.T) {
 		{"galat.xlsx",
 			"Penilaian!G25: rumus =NA() tidak punya nilai tersimpan dan tidak dapat dihitung: #N/A",
 			"Penilaian!G25: formula =NA() had no saved value and could not be computed: #N/A", exitInvalid},
+		{"rumus-acak.xlsx",
+			"Penilaian!G25: rumus =RANDBETWEEN(1,5) tidak punya nilai tersimpan dan tidak dapat dihitung: G25 memakai RANDBETWEEN, fungsi volatil: nilainya berubah setiap penghitungan ulang",
+			"Penilaian!G25: formula =RANDBETWEEN(1,5) had no saved value and could not be computed: G25 uses RANDBETWEEN, a volatile function: its value changes at every recalculation", exitInvalid},
 		{"header-jauh.xlsx",
 			"tidak ada tabel: tidak ada baris judul dengan kolom nomor indikator (No, Nomor, Kode, ID) dan kolom nilai (Tingkat Kematangan, Nilai, Level) dalam 200 baris pertama",
 			"no table found: no header row with an indicator number column (No, Nomor, Kode, ID) and a level column (Tingkat Kematangan, Nilai, Level) in the first 200 rows", exitInvalid},
