@@ -265,6 +265,7 @@ var indonesian = map[string]string{
 	"the encrypted workbook decrypts to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)": "lembar kerja terenkripsi ini terdekripsi menjadi lebih dari %d MiB; tidak dibaca (--max-unzip-size menaikkan batasnya)",
 
 	// The reader's detection, wide and CSV layouts and formulas (internal/workbook).
+	"workbook is encrypted and the password is wrong":                             "lembar kerja ini terenkripsi dan kata sandinya salah",
 	"workbook is encrypted; use --password":                                       "lembar kerja ini terenkripsi; pakailah --password",
 	"no sheet named %q; the sheets are %s":                                        "tidak ada sheet bernama %q; sheet yang ada: %s",
 	"sheet %q is hidden; it was read because no visible sheet holds a table":      "sheet %q tersembunyi; sheet itu dibaca karena tidak ada sheet tampak yang berisi tabel",
