@@ -520,7 +520,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 		cols.need(first+i, max(float64(len(indicatorKey(it.Indicator)))+2, 4.5))
 	}
 	instWidth := min(cols[2], 40)
-	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix")}, cols, map[int]float64{2: instWidth})
+	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix"), footer: b.footer("")}, cols, map[int]float64{2: instWidth})
 	if err != nil {
 		return err
 	}

@@ -685,11 +685,16 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 }
 
 // weakFooter adds to the footer of an indicator sheet how its red cells
-// are chosen, ties included.
+// are chosen, ties included: on a line of its own under the title (or
+// instansi), with no centre section, which the long note ran into.
 func (b *builder) weakFooter(sheet, instansi string, rb *rubric.Rubric) error {
+	left := hfCut(b.label("weakNote"), 150)
+	if name := b.footer(instansi); name != "" {
+		left = hfCut(name, 50) + "\n" + left
+	}
 	return b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"-,Bold"` + hfEscape(b.title(rb)) + "&R" + hfEscape(instansi),
-		OddFooter: "&L&8" + hfCut(b.label("weakNote"), 150) + "&C&8" + hfCut(b.footer(instansi), 50) + "&R&8" + b.label("page"),
+		OddFooter: "&L&8" + left + "&R&8" + b.label("page"),
 	})
 }
 

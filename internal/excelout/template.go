@@ -236,10 +236,12 @@ func (t *form) build(instansi string) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: FormHeaderRow, TopLeftCell: "A" + strconv.Itoa(FormHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := setPage(f, sheet, t.lang, page{landscape: true, titleRows: FormHeaderRow, header: title, right: instansi}); err != nil {
+	if err := setPage(f, sheet, t.lang, page{landscape: true, titleRows: FormHeaderRow, header: title, right: instansi, footer: instansi}); err != nil {
 		return err
 	}
-	if err := setPage(f, t.res.Results, t.lang, page{header: title, right: instansi}); err != nil {
+	// The Hasil sheet prints portrait: the title fills its header, and the
+	// instansi is named in the footer (beside the title it ran into it).
+	if err := setPage(f, t.res.Results, t.lang, page{header: title, footer: instansi}); err != nil {
 		return err
 	}
 	// Excel recalculates on opening; spbe never writes cached results.
