@@ -166,7 +166,18 @@ func TestReportForTheGovernor(t *testing.T) {
 		if got := get(ind, "C6"); got != "3.1 Tata Kelola Data" {
 			t.Errorf("%s: %s!C6 = %q, want the kode before the name", lang, ind, got)
 		}
+		// Indicator 5's level is the rubric's assumption: its row says so
+		// where the source cell would be, so that the page of indicators
+		// printed alone does not show 1 as a level read.
+		if got, want := get(ind, "I6"), map[string]string{"id": "anggapan (sementara)", "en": "assumed (provisional)"}[lang]; got != want {
+			t.Errorf("%s: %s!I6 = %q, want %q", lang, ind, got, want)
+		}
 		f.Close()
+		// spbe verify rebuilds the report with its title (and the year
+		// the title gives): it found every titled report changed.
+		if code, stdout, stderr := runSPBE(t, "verify", out); code != exitOK {
+			t.Errorf("--lang %s: spbe verify of the titled report: exit %d: %s%s", lang, code, stdout, stderr)
+		}
 	}
 }
 
