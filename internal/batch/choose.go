@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,13 +8,14 @@ import (
 	"sync"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // ErrAmbiguous: the ids of a table fit several rubrics equally well, or
 // none, so that no rubric is chosen for it; --rubric chooses one.
-var ErrAmbiguous = errors.New("no rubric chosen")
+var ErrAmbiguous = msg.Errorf("no rubric chosen")
 
 // A Choice is a rubric that a table's rubric may be chosen among. Choosing
 // needs only the ids and codes of its indicators, which EmbeddedChoices
@@ -140,6 +140,14 @@ func fitOf(c *Choice, ids []string) *fit {
 //     indicators, then the fewest missing, is chosen (and those ids are
 //     reported as unknown); a tie is not decided either.
 func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
+	sc, why, err := choose(choices, ids)
+	return sc, why.String(), err
+}
+
+// choose is Choose with the reason to be said in the language of the
+// notes.
+func choose(choices []*Choice, ids []string) (*Scorer, msg.Message, error) {
+	var none msg.Message
 	fits := make([]*fit, len(choices))
 	for i, sc := range choices {
 		fits[i] = fitOf(sc, ids)
@@ -147,7 +155,7 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 	var fitting []*fit
 	for _, f := range fits {
 		if f.complete() {
-			return f.c.Scorer(), fmt.Sprintf("its %d indicators match (ids %s)", f.known, f.c.idRanges(f.codes)), nil
+			return f.c.Scorer(), msg.New("its %d indicators match (ids %s)", f.known, f.c.idRanges(f.codes)), nil
 		}
 		if f.fits() {
 			fitting = append(fitting, f)
@@ -156,7 +164,7 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 	switch len(fitting) {
 	case 1:
 		f := fitting[0]
-		return f.c.Scorer(), fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
+		return f.c.Scorer(), msg.New("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
 			f.known, len(f.c.keys.IDs), f.missing), nil
 	case 0:
 	default:
@@ -164,8 +172,8 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 		for _, f := range fitting {
 			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys.IDs)))
 		}
-		return nil, "", fmt.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
-			ErrAmbiguous, len(distinct(ids)), andList(names))
+		return nil, none, msg.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
+			ErrAmbiguous, len(distinct(ids)), msg.And(names))
 	}
 	var best *fit
 	tie := false
@@ -181,13 +189,13 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 		}
 	}
 	if best == nil {
-		return nil, "", fmt.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, andList(choiceIDs(choices)))
+		return nil, none, msg.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, msg.And(choiceIDs(choices)))
 	}
 	if tie {
-		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
+		return nil, none, msg.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
 	}
-	return best.c.Scorer(), fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
-		best.known, len(best.c.keys.IDs), best.unknown, plural(best.unknown, "id is", "ids are")), nil
+	return best.c.Scorer(), msg.New("the closest (%d of its %d indicators; %d %s none of them)",
+		best.known, len(best.c.keys.IDs), best.unknown, msg.Plural(best.unknown, "id is", "ids are")), nil
 }
 
 // hintFor returns advice for a table read under the rubric given, sc,
@@ -200,11 +208,8 @@ func hintFor(sc *Scorer, choices []*Choice, ids []string, lang label.Lang) strin
 	for _, c := range choices {
 		if c.ID != sc.R.ID && fitOf(c, ids).complete() {
 			other := c.Scorer().R
-			return say(lang,
-				fmt.Sprintf("ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
-					other.Name, sc.R.Name, len(other.Indicators()), c.ID),
-				fmt.Sprintf("this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
-					other.Name, sc.R.Name, len(other.Indicators()), c.ID))
+			return msg.Sprintf(lang, "this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
+				other.Name, sc.R.Name, len(other.Indicators()), c.ID)
 		}
 	}
 	return ""
@@ -283,22 +288,4 @@ func choiceIDs(cs []*Choice) []string {
 		ids[i] = c.ID
 	}
 	return ids
-}
-
-// andList joins "a", "a and b", "a, b and c".
-func andList(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -104,11 +105,11 @@ func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint stri
 		}
 		return sc, "", hintFor(sc, o.Choices, ids, o.Lang), nil
 	}
-	sc, why, err := Choose(o.Choices, ids)
+	sc, why, err := choose(o.Choices, ids)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("%s: %w", prefix, err)
 	}
-	return sc, fmt.Sprintf("%s: rubric %s: %s; --rubric chooses another", prefix, Describe(sc.R), why), "", nil
+	return sc, msg.Sprintf(o.Lang, "%s: rubric %s: %s; --rubric chooses another", prefix, Describe(sc.R), why), "", nil
 }
 
 // Input is what reading one input gave: its evaluations, its problems
@@ -163,7 +164,7 @@ func Read(path string, o *Options) *Input {
 			opts.Sheet, opts.AllSheets = "", true
 		}
 		if !has && err == nil {
-			in.Warnings = append(in.Warnings, path+`: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named "all")`)
+			in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, `%s: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named "all")`, path))
 		}
 	}
 	in.AllSheets = opts.AllSheets
@@ -202,26 +203,28 @@ func Read(path string, o *Options) *Input {
 	}
 	in.butirLists(o, lists)
 	if len(others) > 0 && len(read) > 0 {
-		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
+		in.OtherNote = otherNote(o.Lang, path, read[0], others, o.OtherSheetsHint)
 	}
 	return in
 }
 
 // otherNote says which other sheets of a workbook hold a table too.
-func otherNote(path, sheet string, others []string, hint string) string {
+func otherNote(lang label.Lang, path, sheet string, others []string, hint string) string {
 	if hint == "" {
-		hint = "--all-sheets scores them all"
+		hint = msg.Sprintf(lang, "--all-sheets scores them all")
 	}
 	q := make([]string, len(others))
 	for i, s := range others {
 		q[i] = strconv.Quote(s)
 	}
-	list := andList(q)
+	list := msg.Sprintf(lang, "%s", msg.And(q))
 	if len(q) > 5 {
-		list = strings.Join(q[:4], ", ") + fmt.Sprintf(" and %d more", len(q)-4)
+		list = msg.Sprintf(lang, "%s and %d more", strings.Join(q[:4], ", "), len(q)-4)
 	}
-	return fmt.Sprintf("%s: only sheet %q was read; %s %s a table too (%s)", path, sheet,
-		plural(len(others), "sheet", "sheets")+" "+list, plural(len(others), "holds", "hold"), hint)
+	if len(others) == 1 {
+		return msg.Sprintf(lang, "%s: only sheet %q was read; sheet %s holds a table too (%s)", path, sheet, list, hint)
+	}
+	return msg.Sprintf(lang, "%s: only sheet %q was read; sheets %s hold a table too (%s)", path, sheet, list, hint)
 }
 
 // selects reports whether the instansi name is one Options.Instansi
@@ -265,8 +268,7 @@ func withHint(err error, path, hint string, lang label.Lang) error {
 	errs := append([]error{fmt.Errorf("%s: %s", path, hint)}, flatten(err)...)
 	if n := len(errs) - 1; n > maxHintedErrors+1 {
 		more := n - maxHintedErrors
-		errs = append(errs[:1+maxHintedErrors], fmt.Errorf("%s: %s", path,
-			say(lang, fmt.Sprintf("... dan %d masalah lain seperti itu", more), fmt.Sprintf("... and %d more such problems", more))))
+		errs = append(errs[:1+maxHintedErrors], fmt.Errorf("%s: %s", path, msg.Sprintf(lang, "... and %d more such problems", more)))
 	}
 	return errors.Join(errs...)
 }
@@ -303,11 +305,11 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		return
 	}
 	if len(sh.OtherLevelColumns) > 0 {
-		in.LevelNote = fmt.Sprintf("%s: levels from column %s %q (also found: %s)",
+		in.LevelNote = msg.Sprintf(o.Lang, "%s: levels from column %s %q (also found: %s)",
 			path, sh.LevelColumn, sh.LevelHeader, strings.Join(sh.OtherLevelColumns, ", "))
 	}
 	for _, w := range sh.Warnings {
-		in.Warnings = append(in.Warnings, path+": warning: "+w)
+		in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, "%s: warning: %s", path, w))
 	}
 	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), sh.IDs())
 	if err != nil {
@@ -403,7 +405,7 @@ func (w *wideSink) table(t *workbook.WideTable) error {
 // national template scores nothing, and says why.
 func (w *wideSink) end() {
 	if w.cur != nil && w.rows == 0 {
-		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %sthe wide table under the header in row %d has no instansi rows",
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %sthe wide table under the header in row %d has no instansi rows",
 			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
 	}
 	w.cur, w.rows = nil, -1 // warned once

@@ -136,7 +136,7 @@ func readCSV(path string, data []byte) (*csvBook, error) {
 	c := &csvBook{path: path, src: bufio.NewReaderSize(src, size)}
 	head, err := c.src.Peek(size)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, unsupported(path, "damaged text: "+err.Error())
+		return nil, unsupported(path, "damaged text: %w", err)
 	}
 	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
 		c.cr = true

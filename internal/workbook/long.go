@@ -131,7 +131,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
 		if opts.Known != nil && !opts.Known(id) {
 			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
-				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
+				Err: classedf(ErrUnknownIndicator, "unknown indicator %q", fold(rawID))})
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(t.level.col, r+1)
