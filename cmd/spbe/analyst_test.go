@@ -253,3 +253,47 @@ func chartXML(t *testing.T, path string) string {
 	}
 	return sb.String()
 }
+
+// --rubric permenpanrb-59-2020 on a filled-in Pemdi form: the workbook is
+// refused with the hint first; its Bobot column (5,00, 3,00 ...) is not
+// warned of, row by row, before it: the weights of a rubric the workbook
+// cannot be read with say nothing (20 warnings came before the hint).
+func TestWrongRubricNoWeightWarnings(t *testing.T) {
+	dir := t.TempDir()
+	form := filepath.Join(dir, "kaltim-2026.xlsx")
+	if code, _, stderr := runSPBE(t, "template", "-o", form); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[0]
+	for row := 7; row <= 26; row++ {
+		if err := f.SetCellInt(sheet, fmt.Sprintf("E%d", row), 3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, out, stderr := runSPBE(t, "score", form, "--format", "csv"); code != exitOK || !strings.Contains(out, ",3.00,") || strings.Contains(stderr, "Bobot") {
+		t.Fatalf("the form scored with its own rubric: exit %d, %q, stderr %s", code, out, stderr)
+	}
+	for _, c := range []struct{ lang, hint string }{
+		{"id", "ini tampaknya lembar kerja Evaluasi Kinerja Pemerintah Digital"},
+		{"en", "this looks like"},
+	} {
+		code, _, stderr := runSPBE(t, "score", form, "--rubric", "permenpanrb-59-2020", "--lang", c.lang)
+		if code != exitInvalid {
+			t.Errorf("--lang %s: exit %d, want %d", c.lang, code, exitInvalid)
+		}
+		if strings.Contains(stderr, "Bobot") {
+			t.Errorf("--lang %s: weight warnings for a rubric the workbook is refused with:\n%s", c.lang, stderr)
+		}
+		if !strings.Contains(stderr, c.hint) {
+			t.Errorf("--lang %s: no hint %q:\n%s", c.lang, c.hint, stderr)
+		}
+	}
+}
