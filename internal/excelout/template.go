@@ -271,7 +271,13 @@ func (t *form) externals(w *sheetWriter) error {
 		if t.lang != "en" {
 			assume = strings.Replace(assume, ".", ",", 1)
 		}
-		note := fmt.Sprintf(t.word("external"), ind.ID, ind.External.Source, assume)
+		// Named as on the form's row and by the assessors' kode: 5 (3.1
+		// Tata Kelola Data).
+		ref := ind.ID
+		if ind.Code != "" {
+			ref += " (" + codeName(ind) + ")"
+		}
+		note := fmt.Sprintf(t.word("external"), ref, ind.External.Source, assume)
 		if err := t.f.AddComment(t.res.Sheet, excelize.Comment{Cell: t.res.LevelCol + strconv.Itoa(t.first+i), Author: "spbe",
 			Paragraph: []excelize.RichTextRun{{Text: note}}, Width: 260, Height: 80}); err != nil {
 			return err
