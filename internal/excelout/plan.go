@@ -143,6 +143,16 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.free(3, row, strings.Join(names, "; "), b.st["text"])
 		w.height(row, lines(strings.Join(names, "; "), planNameWidth))
 	}
+	if note := b.provisionalNote(e); note != "" {
+		// Provisional as the report says it: a merged row in words for
+		// the reader (the plan's numbers start from an assumed level).
+		row++
+		w.free(1, row, note, b.st["provisional"])
+		if w.err == nil {
+			w.err = b.f.MergeCell(name, cell(1, row), cell(8, row))
+		}
+		w.height(row, lines(note, 110)+1)
+	}
 
 	// Steps.
 	row += 2

@@ -194,3 +194,43 @@ func TestWritePlanBudget(t *testing.T) {
 		}
 	}
 }
+
+// A plan from a provisional evaluation (an external indicator's level
+// assumed) says so in its workbook, as the report does: the workbook
+// showed no mark while the text and JSON did.
+func TestWritePlanProvisional(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	n := len(r.Indicators())
+	threes := make([]int, n)
+	for i := range n {
+		threes[i] = 3
+	}
+	threes[4] = 1 // 3.1 at the level assumed for it
+	res, err := index.Compute(r, levelsOf(r, threes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &result.Evaluation{Source: "kaltim.xlsx", Instansi: "Pemerintah Provinsi Kalimantan Timur", Result: res, Assumed: []string{"5"}}
+	band := r.BandNamed("Sangat Baik")
+	pl, err := plan.Make(r, levelsOf(r, threes), plan.Target{Index: band.From, Band: band}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"id": "HASIL SEMENTARA", "en": "PROVISIONAL"} {
+		out := filepath.Join(t.TempDir(), "plan.xlsx")
+		if err := WritePlan(out, e, pl, lang, false, outfile.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, out)
+		rows, _ := f.GetRows(f.GetSheetList()[0])
+		found := false
+		for _, row := range rows {
+			if len(row) > 0 && strings.HasPrefix(row[0], want) && strings.Contains(row[0], "3.1 Tata Kelola Data") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q note naming 3.1 in the plan workbook", lang, want)
+		}
+	}
+}
