@@ -182,3 +182,57 @@ func TestHeadersFootersFit(t *testing.T) {
 		}
 	}
 }
+
+// The ranking of a report of several instansi marks a provisional result
+// (an external indicator's level assumed) and says why under the table,
+// as the report of one instansi does: it showed 3,69 Sangat Baik like any
+// other.
+func TestRankingMarksProvisional(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	n := len(r.Indicators())
+	dir := t.TempDir()
+	var evals []*result.Evaluation
+	for i, name := range []string{"Pemerintah Provinsi Kalimantan Timur", "Pemerintah Kota Balikpapan"} {
+		ls := make([]int, n)
+		for j := range ls {
+			ls[j] = 3 + i
+		}
+		var assumed []string
+		if i == 0 {
+			ls[4], assumed = 1, []string{"5"} // 3.1 at the level assumed for it
+		}
+		res, err := index.Compute(r, levelsOf(r, ls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(dir, name+".csv")
+		if err := os.WriteFile(src, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		evals = append(evals, &result.Evaluation{Source: src, Instansi: name, Result: res, Assumed: assumed})
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := filepath.Join(t.TempDir(), "report.xlsx")
+		if err := WriteWith(out, evals, provenance(t, r, evals, lang), outfile.Options{}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, out)
+		rows, _ := f.GetRows(f.GetSheetList()[1])
+		marked, note := 0, ""
+		for _, row := range rows[1:] {
+			if len(row) > 4 && strings.HasSuffix(row[4], " *") {
+				marked++
+				if row[1] != evals[0].Instansi {
+					t.Errorf("%s: %s marked provisional", lang, row[1])
+				}
+			}
+			if len(row) == 1 && strings.HasPrefix(row[0], "* "+evals[0].Instansi+": ") {
+				note = row[0]
+			}
+		}
+		want := map[string]string{"id": "HASIL SEMENTARA", "en": "PROVISIONAL"}[lang]
+		if marked != 1 || !strings.Contains(note, want) || !strings.Contains(note, "3.1 Tata Kelola Data") {
+			t.Errorf("%s: %d rows marked, note %q; want one, and a note naming 3.1", lang, marked, note)
+		}
+	}
+}
