@@ -230,6 +230,11 @@ func (t *form) build(instansi string) error {
 			return err
 		}
 	}
+	// The index above the table is in 14 points: a row of the default
+	// height ran it into the Rubrik line above.
+	if err := f.SetRowHeight(sheet, 4, 20); err != nil {
+		return err
+	}
 	if err := f.SetRowHeight(sheet, FormHeaderRow, 32); err != nil {
 		return err
 	}

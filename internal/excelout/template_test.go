@@ -497,6 +497,10 @@ func TestTemplatePemdiLayout(t *testing.T) {
 		if got := rows[3][0]; got != c.index+":" {
 			t.Errorf("%s: A4 = %q, want %q", c.lang, got, c.index+":")
 		}
+		// The index in 14 points needs a row taller than the default 15.
+		if ht, _ := f.GetRowHeight(c.sheet, 4); ht < 19 {
+			t.Errorf("%s: row 4 (the index in 14 points) is %v high", c.lang, ht)
+		}
 		if got := rows[0][0]; !strings.Contains(got, "Pemerintah Digital") || strings.Contains(got, "SPBE") {
 			t.Errorf("%s: title %q", c.lang, got)
 		}
