@@ -230,6 +230,18 @@ func TestRankingMarksProvisional(t *testing.T) {
 				note = row[0]
 			}
 		}
+		// The English summary names the predicates in English everywhere:
+		// the table by category was headed "Memuaskan", "Sangat Baik" ...
+		if lang == "en" {
+			sum, _ := f.GetRows(f.GetSheetList()[0])
+			for i, row := range sum {
+				for _, c := range row {
+					if c == "Memuaskan" || c == "Sangat Baik" || c == "Kurang" {
+						t.Errorf("en: summary row %d: %q in Indonesian alone", i+1, c)
+					}
+				}
+			}
+		}
 		want := map[string]string{"id": "HASIL SEMENTARA", "en": "PROVISIONAL"}[lang]
 		if marked != 1 || !strings.Contains(note, want) || !strings.Contains(note, "3.1 Tata Kelola Data") {
 			t.Errorf("%s: %d rows marked, note %q; want one, and a note naming 3.1", lang, marked, note)

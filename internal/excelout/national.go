@@ -313,7 +313,7 @@ func (b *builder) nationalSummary(name string, rb *rubric.Rubric, order []*ranke
 		row++
 		hdr := []string{b.label("category"), b.label("count"), b.label("mean"), b.label("median")}
 		for _, band := range bands {
-			hdr = append(hdr, band.Name)
+			hdr = append(hdr, label.PredicateName(band, b.lang)) // in English: Leading (Memuaskan)
 		}
 		for c, h := range hdr {
 			w.head(1+c, row, h, b.st["header"])
