@@ -122,54 +122,80 @@ func fitOf(c *Choice, ids []string) *fit {
 	return f
 }
 
-// Choose chooses the rubric a table is scored with from its ids (as the
-// reader gives them, sheet order), among choices (the embedded rubrics,
-// in the order they are listed). It returns the rubric's Scorer and why
-// it was chosen, for stderr; or an error wrapping ErrAmbiguous. The rule:
+// Choose is ChooseBy with the ids alone.
+func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
+	return ChooseBy(choices, Evidence{IDs: ids})
+}
+
+// ChooseBy chooses the rubric a table is scored with from its ids (as the
+// reader gives them, sheet order) and the other evidence of its
+// instrument, among choices (the embedded rubrics, in the order they are
+// listed). It returns the rubric's Scorer and why it was chosen, for
+// stderr; or an error wrapping ErrAmbiguous. The rule:
 //
 //  1. a rubric fits when every id of the table names one of its
 //     indicators (a code such as "3.2" names one only in a rubric with
 //     codes; elsewhere it is a heading) and at least one does;
 //  2. a fitting rubric whose every indicator is in the table is chosen:
-//     "its 20 indicators match (ids 1.1..7.2)";
+//     "its 20 indicators match (ids 1.1..7.2)"; unless the ids are plain
+//     (no kode) and another rubric fits too (ids 1..20 are all of
+//     Indeks Pemdi and a part of Indeks SPBE). Then the evidence decides:
+//     the year above the table (in a rubric's Years) and the indicator
+//     names beside the ids (half or more equal to a rubric's). The
+//     rubric every kind of evidence supports is chosen, even the one the
+//     table is a part of (its missing indicators are then reported);
+//     when two kinds support different rubrics, none is (ErrAmbiguous,
+//     naming what each says). Without evidence, the complete one is
+//     chosen and stderr says that nothing told them apart, unless other
+//     sheets hold a table too: the workbook may be the larger
+//     instrument split over sheets, and none is chosen;
 //  3. else, when exactly one rubric fits, it is chosen (and the missing
 //     indicators are reported as such);
 //  4. else, when several fit (a table of ids 1..10 is a part of every
-//     form), none is: the choice would be a guess;
+//     form), the evidence decides as in 2; without it none is chosen;
 //  5. else, when none fits, the one with the fewest ids that are not its
 //     indicators, then the fewest missing, is chosen (and those ids are
 //     reported as unknown); a tie is not decided either.
-func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
-	sc, why, err := choose(choices, ids)
+//
+// Evidence other than the ids is weighed only when the ids fit several
+// rubrics: only then are those rubrics parsed (for their years and names).
+func ChooseBy(choices []*Choice, ev Evidence) (*Scorer, string, error) {
+	sc, why, err := chooseBy(choices, ev)
 	return sc, why.String(), err
 }
 
-// choose is Choose with the reason to be said in the language of the
+// chooseBy is ChooseBy with the reason to be said in the language of the
 // notes.
-func choose(choices []*Choice, ids []string) (*Scorer, msg.Message, error) {
+func chooseBy(choices []*Choice, ev Evidence) (*Scorer, msg.Message, error) {
 	var none msg.Message
+	ids := ev.IDs
 	fits := make([]*fit, len(choices))
 	for i, sc := range choices {
 		fits[i] = fitOf(sc, ids)
 	}
-	var fitting []*fit
+	cands := fitting(fits)
 	for _, f := range fits {
 		if f.complete() {
-			return f.c.Scorer(), msg.New("its %d indicators match (ids %s)", f.known, f.c.idRanges(f.codes)), nil
-		}
-		if f.fits() {
-			fitting = append(fitting, f)
+			return ev.complete(f, cands)
 		}
 	}
-	switch len(fitting) {
+	switch len(cands) {
 	case 1:
-		f := fitting[0]
+		f := cands[0]
 		return f.c.Scorer(), msg.New("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
 			f.known, len(f.c.keys.IDs), f.missing), nil
 	case 0:
 	default:
+		f, why, err := ev.decide(cands)
+		if err != nil {
+			return nil, none, err
+		}
+		if f != nil {
+			return f.c.Scorer(), msg.New("its ids are indicators of %s, this one chosen by %s (%d of its %d; %d missing)",
+				fitNames(cands), why, f.known, len(f.c.keys.IDs), f.missing), nil
+		}
 		var names []string
-		for _, f := range fitting {
+		for _, f := range cands {
 			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys.IDs)))
 		}
 		return nil, none, msg.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",

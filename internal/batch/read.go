@@ -97,15 +97,15 @@ func (o *Options) readOptions() workbook.Options {
 // given, or the one Choose chooses, with the note that says which and
 // why (prefix names the table: the file, and the sheet with AllSheets).
 // The hint, for a rubric given, suggests another when the table is its.
-func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint string, err error) {
+func (o *Options) pick(prefix string, ev Evidence) (sc *Scorer, note, hint string, err error) {
 	if o.Rubric != nil {
 		sc = o.Scorer
 		if sc == nil || sc.R != o.Rubric {
 			sc = NewScorer(o.Rubric)
 		}
-		return sc, "", hintFor(sc, o.Choices, ids, o.Lang), nil
+		return sc, "", hintFor(sc, o.Choices, ev.IDs, o.Lang), nil
 	}
-	sc, why, err := choose(o.Choices, ids)
+	sc, why, err := chooseBy(o.Choices, ev)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("%s: %w", prefix, err)
 	}
@@ -170,6 +170,10 @@ func Read(path string, o *Options) *Input {
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
 	var others, read []string
+	// The one long table of a workbook read without --all-sheets is
+	// scored once the other sheets are known: they are evidence of its
+	// instrument (Evidence.Others).
+	var held func()
 	var lists []butirRead
 	v := workbook.Visitor{
 		Butir: func(b *workbook.ButirList, err error) error {
@@ -183,7 +187,11 @@ func Read(path string, o *Options) *Input {
 			if sh != nil {
 				read = append(read, sh.Sheet)
 			}
-			longSheet(path, sh, err, o, in)
+			if opts.AllSheets {
+				longSheet(path, sh, err, o, in, nil)
+			} else {
+				held = func() { longSheet(path, sh, err, o, in, others) }
+			}
 			return nil
 		},
 		Wide: func(t *workbook.WideTable) error {
@@ -196,6 +204,9 @@ func Read(path string, o *Options) *Input {
 		v.Other = func(sheet string) { others = append(others, sheet) }
 	}
 	err := workbook.Read(path, opts, v)
+	if held != nil {
+		held()
+	}
 	in.Wide = wide.cur != nil
 	wide.end()
 	if err != nil {
@@ -279,7 +290,7 @@ const maxHintedErrors = 3
 
 // longSheet scores a sheet read in the long layout, with the rubric given
 // or chosen by its ids.
-func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
+func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input, others []string) {
 	name := ""
 	if sh != nil {
 		// The name: the Instansi cell's, else the sheet's when every
@@ -311,7 +322,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	for _, w := range sh.Warnings {
 		in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, "%s: warning: %s", path, w))
 	}
-	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), sh.IDs())
+	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), evidenceOf(sh, others))
 	if err != nil {
 		in.Errs = append(in.Errs, &workbook.Error{File: path, Sheet: sh.Sheet, Err: errors.Unwrap(err)})
 		return
@@ -320,6 +331,10 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	in.use(r, note)
 	if err := sh.Unknown(r); err != nil {
 		in.Errs = append(in.Errs, flatten(withHint(err, path, hint, o.Lang))...)
+		return
+	}
+	if err := sh.CheckNames(r); err != nil && o.IDCol == "" {
+		in.Errs = append(in.Errs, err)
 		return
 	}
 	levels, assumed, err := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: o.AssumeExternal})
@@ -377,25 +392,31 @@ type wideSink struct {
 	sc     *Scorer // of the current table
 	cols   []string
 	levels []rubric.Level
-	rows   int // rows of cur
+	rows   int      // rows of cur
+	hidden []string // the hidden rows of cur, read
 }
 
 // table chooses the rubric of a wide table, checks its columns before its
 // rows, and notes which columns it reads when an indicator has several.
-func (w *wideSink) table(t *workbook.WideTable) error {
+func (w *wideSink) table(t *workbook.WideTable) (err error) {
 	w.end()
 	w.cur, w.rows = t, 0
-	sc, note, hint, err := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
-	if err != nil {
-		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(err)}
+	defer func() {
+		if err != nil {
+			w.cur = nil // refused: no rows follow, and none are missed
+		}
+	}()
+	sc, note, hint, perr := w.o.pick(w.in.tableName(t.Sheet), wideEvidence(t))
+	if perr != nil {
+		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(perr)}
 	}
 	w.sc = sc
 	w.in.use(sc.R, note)
-	if t.LevelNote != "" {
-		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
-	}
 	if err := t.CheckColumns(sc.R); err != nil {
 		return withHint(err, t.Source, hint, w.o.Lang)
+	}
+	if t.LevelNote != "" {
+		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
 	}
 	if err := t.ExternalColumns(sc.R, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}); err != nil {
 		return err
@@ -411,7 +432,19 @@ func (w *wideSink) end() {
 		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %sthe wide table under the header in row %d has no instansi rows",
 			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
 	}
-	w.cur, w.rows = nil, -1 // warned once
+	if w.cur != nil && len(w.cur.Summaries) > 0 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srows left out as summaries, not instansi: %s",
+			w.in.Path, sheetPrefix(w.cur.Sheet), strings.Join(w.cur.Summaries, ", ")))
+	}
+	if w.cur != nil && len(w.hidden) == 1 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srow %s is hidden; its levels were read",
+			w.in.Path, sheetPrefix(w.cur.Sheet), w.hidden[0]))
+	}
+	if w.cur != nil && len(w.hidden) > 1 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srows %s are hidden; their levels were read",
+			w.in.Path, sheetPrefix(w.cur.Sheet), strings.Join(w.hidden, ", ")))
+	}
+	w.cur, w.rows, w.hidden = nil, -1, nil // warned once
 }
 
 func sheetPrefix(sheet string) string {
@@ -423,6 +456,9 @@ func sheetPrefix(sheet string) string {
 
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
+	if row.Hidden {
+		w.hidden = append(w.hidden, strconv.Itoa(row.Row))
+	}
 	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
 		return nil
 	}

@@ -36,6 +36,10 @@ var (
 	// ErrExternal: an indicator scored by another agency has no value and
 	// the rubric's assumption was not asked for (LevelOptions).
 	ErrExternal = errors.New("no value for an externally scored indicator")
+	// ErrAmbiguous: the table can be read in two ways that give different
+	// levels (two id columns that disagree, an indicator named by a
+	// column twice); the message names both and the flag that chooses.
+	ErrAmbiguous = errors.New("ambiguous table")
 )
 
 // Error is a problem at a place in a workbook: File is the path as given

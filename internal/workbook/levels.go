@@ -237,30 +237,6 @@ func scaleMax(sc *rubric.Scale) string {
 	return sc.Max.String()
 }
 
-// columnsOf returns the 0-based column of each indicator of r (in rubric
-// order) in the table, by Indicator: a column headed "3.2" is indicator 6
-// of a rubric with codes. -1 marks an indicator without a column.
-func (t *WideTable) columnsOf(r *rubric.Rubric) []int {
-	inds := r.Indicators()
-	cols := make([]int, len(inds))
-	for i := range cols {
-		cols[i] = -1
-	}
-	pos := make(map[*rubric.Indicator]int, len(inds))
-	for i, ind := range inds {
-		pos[ind] = i
-	}
-	for c, id := range t.ids {
-		if id == "" {
-			continue
-		}
-		if ind := Indicator(r, id); ind != nil && cols[pos[ind]] < 0 {
-			cols[pos[ind]] = c
-		}
-	}
-	return cols
-}
-
 // ColumnLetters returns the column letter of each indicator of r, in
 // rubric order, "" for an indicator without a column.
 func (t *WideTable) ColumnLetters(r *rubric.Rubric) []string {

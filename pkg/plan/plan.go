@@ -244,6 +244,8 @@ type Plan struct {
 // always false, and for a plan of a budget, which has no target (its
 // Target is the index it buys).
 func (p *Plan) OnlyByRounding() bool {
+	// A plan for a budget has no target asked: its Target is the index
+	// it buys, published (rounded) by definition.
 	if !p.Reachable || p.After == nil || p.Budget != nil {
 		return false
 	}
