@@ -237,6 +237,9 @@ var indonesian = map[string]string{
 
 	// The reader (internal/workbook, internal/xlsx): the errors users meet most.
 	"unsupported file format": "format berkas tidak didukung",
+	"no table found with id column %q and level column %q in the first %d rows":     "tidak ada tabel dengan kolom id %q dan kolom nilai %q dalam %d baris pertama",
+	"no table found with level column %q in the first %d rows":                      "tidak ada tabel dengan kolom nilai %q dalam %d baris pertama",
+	"no table found with id column %q in the first %d rows":                         "tidak ada tabel dengan kolom id %q dalam %d baris pertama",
 	"; the level columns found: %s (--level-col takes a header or a column letter)": "; kolom nilai yang ditemukan: %s (--level-col menerima judul atau huruf kolom)",
 	"unknown indicator %q":                                                          "indikator %q tidak dikenal",
 	"missing %s %s (no row in id column %s)":                                        "%s %s tidak ada (tidak ada barisnya di kolom id %s)",
