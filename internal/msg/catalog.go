@@ -237,6 +237,9 @@ var indonesian = map[string]string{
 
 	// The reader (internal/workbook, internal/xlsx): the errors users meet most.
 	"unsupported file format": "format berkas tidak didukung",
+	"no table found with id column %q and level column %q in the first %d rows":     "tidak ada tabel dengan kolom id %q dan kolom nilai %q dalam %d baris pertama",
+	"no table found with level column %q in the first %d rows":                      "tidak ada tabel dengan kolom nilai %q dalam %d baris pertama",
+	"no table found with id column %q in the first %d rows":                         "tidak ada tabel dengan kolom id %q dalam %d baris pertama",
 	"; the level columns found: %s (--level-col takes a header or a column letter)": "; kolom nilai yang ditemukan: %s (--level-col menerima judul atau huruf kolom)",
 	"unknown indicator %q":                                                          "indikator %q tidak dikenal",
 	"missing %s %s (no row in id column %s)":                                        "%s %s tidak ada (tidak ada barisnya di kolom id %s)",
@@ -276,8 +279,7 @@ var indonesian = map[string]string{
 	"%s: %d more formulas had no saved value; computed (%d in all)":               "%s: %d rumus lagi tidak punya nilai tersimpan; dihitung (%d seluruhnya)",
 	"formula =%s had no saved value and could not be computed: %v":                "rumus =%s tidak punya nilai tersimpan dan tidak dapat dihitung: %v",
 	"formula =%s had no saved value and could not be computed: the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); open the workbook in Excel or LibreOffice and save it, so that the formula has its value": "rumus =%s tidak punya nilai tersimpan dan tidak dapat dihitung: sheet itu mencakup %d sel dan %d teks bersama, lebih dari batas spbe menghitung rumus (%d); bukalah lembar kerjanya di Excel atau LibreOffice lalu simpan, agar rumus itu punya nilainya",
-	"no table found with id column %q and level column %q in the first %d rows":                                                                                                "tidak ada tabel dengan kolom nomor %q dan kolom nilai %q dalam %d baris pertama",
-	"no table found: no header row with an indicator number column (No, Nomor, Kode, ID) and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows":           "tidak ada tabel: tidak ada baris judul dengan kolom nomor indikator (No, Nomor, Kode, ID) dan kolom nilai (Tingkat Kematangan, Nilai, Level) dalam %d baris pertama",
+	"no table found: no header row with an indicator number column (No, Nomor, Kode, ID) and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows":                                                                               "tidak ada tabel: tidak ada baris judul dengan kolom nomor indikator (No, Nomor, Kode, ID) dan kolom nilai (Tingkat Kematangan, Nilai, Level) dalam %d baris pertama",
 	"the table under the header in row %d has no indicator ids in column %s":                                                                                                   "tabel di bawah judul pada baris %d tidak berisi nomor indikator di kolom %s",
 	"more than %d rows hold cells in the table's columns below row %d; a long table has a row per indicator (for a table of many instansi use the wide layout, --layout wide)": "lebih dari %d baris berisi sel di kolom tabel di bawah baris %d; tabel panjang punya satu baris per indikator (untuk tabel banyak instansi pakailah tata letak lebar, --layout wide)",
 	"no level is filled in: the level column %s (%q) is empty on all %d indicator rows":                                                                                        "tidak ada tingkat yang diisi: kolom nilai %s (%q) kosong pada ke-%d baris indikator",

@@ -164,3 +164,17 @@ func TestTextSystem(t *testing.T) {
 		t.Errorf("English: got %q, want %q", got, err.Error())
 	}
 }
+
+// A %w with an explicit argument index (%[2]w) is said like %w: the lock
+// file's message printed "%!w(msg.localized=...)" in Indonesian.
+func TestTextIndexedW(t *testing.T) {
+	const f = "test %[1]s is open, read %[1]s%[2]w"
+	withEntries(t, map[string]string{f: "uji %[1]s terbuka, baca %[1]s%[2]w"})
+	err := Errorf(f, "k.xlsx", errors.New(": the end"))
+	if got, want := Text(label.Indonesian, err), "uji k.xlsx terbuka, baca k.xlsx: the end"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	if got, want := Sprintf(label.Indonesian, "%s", New(f, "k.xlsx", errors.New(": the end"))), "uji k.xlsx terbuka, baca k.xlsx: the end"; got != want {
+		t.Errorf("a Message: %q, want %q", got, want)
+	}
+}

@@ -26,19 +26,18 @@ func (g *grid) add(row int, cells []string, hidden bool) {
 }
 
 func noTable(opts Options) error {
-	if opts.IDCol != "" || opts.LevelCol != "" {
-		return classedf(ErrNoTable, "no table found with id column %q and level column %q in the first %d rows",
-			orDetect(opts.IDCol), orDetect(opts.LevelCol), maxHeaderRow)
+	// The columns named by the flags (one left to detection is not named:
+	// it was said as id column "detected").
+	switch {
+	case opts.IDCol != "" && opts.LevelCol != "":
+		return classedf(ErrNoTable, "no table found with id column %q and level column %q in the first %d rows", opts.IDCol, opts.LevelCol, maxHeaderRow)
+	case opts.LevelCol != "":
+		return classedf(ErrNoTable, "no table found with level column %q in the first %d rows", opts.LevelCol, maxHeaderRow)
+	case opts.IDCol != "":
+		return classedf(ErrNoTable, "no table found with id column %q in the first %d rows", opts.IDCol, maxHeaderRow)
 	}
 	return classedf(ErrNoTable, "no table found: no header row with an indicator number column (No, Nomor, Kode, ID) "+
 		"and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows", maxHeaderRow)
-}
-
-func orDetect(s string) string {
-	if s == "" {
-		return "detected"
-	}
-	return s
 }
 
 func quoteList(names []string) string {
