@@ -123,7 +123,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 		key string
 		e   *result.Evaluation
 	}{{"old", c.Old}, {"new", c.New}} {
-		if note := label.ProvisionalNote(side.e.Assumed, lang); note != "" {
+		if note := label.ProvisionalNote(side.e.Result.Rubric, side.e.Assumed, lang); note != "" {
 			fmt.Fprintf(bw, "%-10s %s: %s\n", label.Text.Get(lang, "status"), label.Compare.Get(lang, side.key), note)
 		}
 	}
@@ -175,7 +175,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), lw, label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
 		for _, m := range l.ms {
 			lv := label.Level(m.Old, lang) + " → " + label.Level(m.New, lang)
-			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
+			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+label.IndicatorKey(m.Indicator)+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
@@ -234,7 +234,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	side := func(e *result.Evaluation, lbl string) JSONSide {
 		return JSONSide{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Label: lbl,
 			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id"),
-			Provisional: newJSONProvisional(e.Assumed)}
+			Provisional: newJSONProvisional(e.Result.Rubric, e.Assumed)}
 	}
 	out := JSONComparison{Old: side(c.Old, c.OldLabel), New: side(c.New, c.NewLabel),
 		IndexChange:      num(rn.Published-ro.Published, p),
