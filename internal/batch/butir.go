@@ -162,7 +162,7 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	}
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
-	e.Source, e.Sheet, e.Instansi = in.Path, list.Sheet, list.Instansi
+	e.Source, e.Sheet, e.Instansi, e.Named = in.Path, list.Sheet, list.Instansi, list.InstansiCell != ""
 	e.Category = nameCategory(e.Instansi)
 	e.butir = bt
 	in.Evals = append(in.Evals, e)

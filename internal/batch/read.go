@@ -354,6 +354,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
 	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, name
+	e.Named = sh.InstansiCell != "" || name != FileInstansi(path)
 	if in.Year == 0 && sh.Year != 0 {
 		in.Year, in.YearCell = sh.Year, sh.YearCell
 		if sh.Sheet != "" {
@@ -478,7 +479,7 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	}
 	e := NewEval(w.sc, w.levels)
 	e.Assumed = assumed
-	e.Source, e.Sheet, e.Instansi = w.in.Path, t.Sheet, row.Instansi
+	e.Source, e.Sheet, e.Instansi, e.Named = w.in.Path, t.Sheet, row.Instansi, true
 	if row.Category != "" {
 		e.Category = workbook.Category(row.Category)
 	} else {

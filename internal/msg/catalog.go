@@ -141,6 +141,7 @@ var indonesian = map[string]string{
 
 	// Warnings.
 	"%s: warning: %s": "%s: peringatan: %s",
+	"warning: %s is an evaluation of %s and %s of %s, two different instansi: compared as given (a comparison with a peer, not of one instansi over time)":                                          "peringatan: %s adalah evaluasi %s dan %s evaluasi %s, dua instansi yang berbeda: tetap dibandingkan (perbandingan dengan instansi lain, bukan satu instansi dari waktu ke waktu)",
 	"%s: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named \"all\")":                                                                                                    "%s: peringatan: --sheet all sudah usang; pakailah --all-sheets (tidak ada lembar bernama \"all\")",
 	"%s: warning: %sthe wide table under the header in row %d has no instansi rows":                                                                                                                 "%s: peringatan: %stabel lebar di bawah judul pada baris %d tidak berisi baris instansi",
 	"%s: warning: %s: indicator %s: the Bobot column says %s, but rubric %s weighs it %s; the index is computed with the rubric's weight (check the workbook, or --rubric if that weight is meant)": "%s: peringatan: %s: indikator %s: kolom Bobot berisi %s, sedangkan rubrik %s memberinya bobot %s; indeks dihitung dengan bobot rubrik (periksa lembar kerjanya, atau --rubric bila bobot itu memang berlaku)",

@@ -116,7 +116,11 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	ro, rn := c.Old.Result, c.New.Result
 	p := rn.Rubric.Precision
 	n := func(d rubric.Decimal) string { return label.Number(d, p, lang) }
-	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
+	inst := c.New.Instansi
+	if c.SameInstansi != nil && !*c.SameInstansi { // a peer: both names
+		inst = c.Old.Instansi + " → " + c.New.Instansi
+	}
+	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), inst)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "new"), c.NewLabel)
 	for _, side := range []struct {
@@ -226,6 +230,10 @@ type JSONComparison struct {
 	// ButirChanges are the butir whose status changed, when both sides
 	// are butir lists.
 	ButirChanges []JSONButirChange `json:"butir_changes,omitempty"`
+	// SameInstansi is false when the two sides are evaluations of
+	// different instansi (a comparison with a peer), true when their names
+	// match; absent when a side's name is only its file's.
+	SameInstansi *bool `json:"same_instansi,omitempty"`
 }
 
 func newJSONComparison(c *result.Comparison) JSONComparison {
@@ -251,6 +259,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 		out.Aspects = append(out.Aspects, ch(ro.Aspects[i], rn.Aspects[i]))
 	}
 	out.ButirChanges = newJSONButirChanges(c)
+	out.SameInstansi = c.SameInstansi
 	for _, m := range c.Moved {
 		out.Indicators = append(out.Indicators, JSONMove{ID: m.Indicator.ID, Aspect: m.Indicator.Aspect.ID, Name: m.Indicator.Name,
 			Old: Num(levelText(m.Old)), New: Num(levelText(m.New)), Effect: val(m.Effect, p+2)})
