@@ -119,6 +119,8 @@ type Input struct {
 	Path  string
 	Evals []*Eval
 	Errs  []error
+	// Lang is the language of its messages (Options.Lang).
+	Lang label.Lang
 	// LevelNote says which level column was used when there were several
 	// (long layout); Warnings are the reader's warnings.
 	LevelNote string
@@ -155,7 +157,7 @@ type Input struct {
 // has one; otherwise it means AllSheets, with a warning that it is
 // deprecated.
 func Read(path string, o *Options) *Input {
-	in := &Input{Path: path}
+	in := &Input{Path: path, Lang: o.Lang}
 	opts := o.readOptions()
 	if o.Sheet == SheetAll {
 		has, err := workbook.HasSheet(path, SheetAll, opts)
