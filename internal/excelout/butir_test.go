@@ -136,6 +136,13 @@ func TestReportButirProvisional(t *testing.T) {
 		if found[0] == 0 || found[1] == 0 || found[0] == found[1] {
 			t.Errorf("%s: the provisional note in row %d, the simulation note in row %d: want both, in rows of their own", lang, found[0], found[1])
 		}
+		// The butir sheets' footers name the instansi, as the report's other sheets do.
+		for _, sheet := range map[string][]string{"id": {"Butir", "Daftar Kerja"}, "en": {"Evidence", "Checklist"}}[lang] {
+			hf, err := f.GetHeaderFooter(sheet)
+			if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "X") {
+				t.Errorf("%s: footer of %s = %+v (%v), want the instansi", lang, sheet, hf, err)
+			}
+		}
 	}
 }
 
