@@ -7,7 +7,6 @@
 package rubric
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -234,10 +233,10 @@ func (r *Rubric) BandNamed(name string) *Band {
 // Check reports whether level is a valid level on the scale.
 func (s *Scale) Check(level Level) error {
 	if level.Cmp(s.Min) < 0 || level.Cmp(s.Max) > 0 {
-		return fmt.Errorf("level %s is outside the scale %s to %s", level, s.Min, s.Max)
+		return messagef("level %s is outside the scale %s to %s", level, s.Min, s.Max)
 	}
 	if s.Integer && !level.IsInteger() {
-		return fmt.Errorf("level %s is not a whole number from %s to %s", level, s.Min, s.Max)
+		return messagef("level %s is not a whole number from %s to %s", level, s.Min, s.Max)
 	}
 	return nil
 }
