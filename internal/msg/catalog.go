@@ -290,6 +290,9 @@ var indonesian = map[string]string{
 	"no embedded rubric %q (embedded: %s)":                                           "tidak ada rubrik bawaan %q (bawaan: %s)",
 	"rubric %q is neither an embedded rubric (%s) nor a file":                        "rubrik %q bukan rubrik bawaan (%s) dan bukan berkas",
 	// pkg/plan: --target, --set, --fixed, costs, and the planner.
+	"not an indicator of the rubric":     "bukan indikator rubrik",
+	"no level":                           "tidak ada tingkat",
+	"indicators without a level: %s: %w": "indikator tanpa tingkat: %s: %w",
 	"target is empty: want an index such as 4.2 or a predicate such as Memuaskan": "target kosong: berikan indeks seperti 4.2 atau predikat seperti Memuaskan",
 	"target %q is neither an index nor a predicate (%s)":                          "target %q bukan indeks dan bukan predikat (%s)",
 	"target %s is outside the index range %s to %s":                               "target %s di luar rentang indeks %s sampai %s",
@@ -339,10 +342,10 @@ var indonesian = map[string]string{
 	// pkg/butir: statuses, the list, costs, --accept.
 	"status is empty: want diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis":                                        "status kosong: isilah diterima, revisi, tidak tepat, belum diunggah, ditolak atau ditolak otomatis",
 	"status %q is not one of diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis (English: accepted, rejected, missing)": "status %q bukan salah satu dari diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis (bahasa Inggris: accepted, rejected, missing)",
-	"the rubric gives no level bands for its scale, so butir cannot be scored":                                                                "rubrik tidak memberi pita tingkat untuk skalanya, jadi butir tidak dapat dinilai",
+	"the rubric gives no level bands for its scale, so butir cannot be scored":                                                                "rubrik tidak memberi pita level untuk skalanya, jadi butir tidak dapat dinilai",
 	"indicator %s: scale %s: %w":                                                "indikator %s: skala %s: %w",
 	"%s: butir %s is of indicator %s, not %s":                                   "%s: butir %s milik indikator %s, bukan %s",
-	"%s: butir %s: level %d has no band on the scale (%d to %d)":                "%s: butir %s: tingkat %d tidak punya pita di skala (%d sampai %d)",
+	"%s: butir %s: level %d has no band on the scale (%d to %d)":                "%s: butir %s: level %d tidak punya pita di skala (%d sampai %d)",
 	"%s: butir %s: indicator %s is not in the rubric %s":                        "%s: butir %s: indikator %s tidak ada di rubrik %s",
 	"%s: butir %s appears twice (first at %s)":                                  "%s: butir %s muncul dua kali (pertama di %s)",
 	"butir %s is given twice":                                                   "butir %s disebut dua kali",
