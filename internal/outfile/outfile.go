@@ -7,6 +7,11 @@
 // file only with Force, and "-" means standard output (Stdout), never a
 // terminal for a workbook. RemoveTemporary, called by the one signal
 // handler, removes the files being written.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package outfile
 
 import (

@@ -31,6 +31,11 @@
 //
 // Like pkg/index, the package is pure: no I/O, deterministic, rubric
 // order.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package butir
 
 import (

@@ -11,6 +11,11 @@
 //
 // Every index, contribution and gain is a Value: an exact fraction that
 // Round turns into the rubric.Decimal that is shown.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package index
 
 import (

@@ -31,6 +31,11 @@
 // in units of their greatest common divisor with the total, so that S
 // still fits an int64; a rubric whose weights are too fine for that gives
 // ErrTooFine (see unitsFor).
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package plan
 
 import (

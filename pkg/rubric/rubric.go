@@ -4,6 +4,11 @@
 // every problem with its file, line and column. The rubrics of PermenPANRB
 // 8/2026 (Indeks Pemdi), 59/2020 and 5/2018 (Indeks SPBE) are embedded; see
 // EmbeddedIDs and Load.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package rubric
 
 import (
