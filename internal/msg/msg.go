@@ -263,6 +263,9 @@ func localArgs(lang label.Lang, args []any) []any {
 			out[i] = fmt.Sprintf(verbW(lookup(v.format)), localArgs(lang, v.args)...)
 		case list:
 			out[i] = v.say(lang)
+		case formatter: // a phrase of a package that cannot import this one
+			f, a := v.MessageFormat()
+			out[i] = fmt.Sprintf(verbW(lookup(f)), localArgs(lang, a)...)
 		case rubric.Level:
 			out[i] = strings.Replace(v.String(), ".", ",", 1)
 		case rubric.Decimal:

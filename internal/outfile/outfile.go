@@ -264,8 +264,8 @@ func Save(path string, o Options, write func(io.Writer) error) (err error) {
 // the command line.
 type NameError struct {
 	Path string
-	What string   // what is written ("an Excel workbook")
-	Exts []string // the extensions it may have, the first preferred
+	What fmt.Stringer // what is written ("an Excel workbook"), said in the message's language
+	Exts []string     // the extensions it may have, the first preferred
 	// Format is the command's --format that the extension names, if any
 	// (-o r.csv: --format csv).
 	Format string
@@ -280,11 +280,15 @@ func (e *NameError) MessageFormat() (format string, args []any) {
 
 func (e *NameError) message() *messageError {
 	name := strings.TrimSuffix(e.Path, filepath.Ext(e.Path)) + e.Exts[0]
-	exts := strings.Join(e.Exts, " or ")
-	if e.Format != "" {
-		return messagef("%s: -o writes %s, so the name must end in %s: -o %s, or --format %s > %s for %s", e.Path, e.What, exts, name, e.Format, e.Path, strings.ToUpper(e.Format)).(*messageError)
+	var exts any = e.Exts[0]
+	if n := len(e.Exts); n > 1 {
+		exts = messagef("%s or %s", strings.Join(e.Exts[:n-1], ", "), e.Exts[n-1])
 	}
-	return messagef("%s: -o writes %s, so the name must end in %s: -o %s", e.Path, e.What, exts, name).(*messageError)
+	var format any = ""
+	if e.Format != "" {
+		format = messagef(", or --format %s > %s for %s", e.Format, e.Path, strings.ToUpper(e.Format))
+	}
+	return messagef("%s: -o writes %s, so the name must end in %s: -o %s%s", e.Path, e.What, exts, name, format).(*messageError)
 }
 
 // CheckName refuses, with a *NameError, an output path whose extension is
@@ -292,7 +296,7 @@ func (e *NameError) message() *messageError {
 // named as something else, which Excel or an editor would not open.
 // formats are the command's other output formats, suggested when the
 // extension names one. Standard output has no name to check.
-func CheckName(path, what string, exts, formats []string) error {
+func CheckName(path string, what fmt.Stringer, exts, formats []string) error {
 	if path == Stdout {
 		return nil
 	}
