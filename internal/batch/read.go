@@ -119,6 +119,9 @@ type Input struct {
 	Path  string
 	Evals []*Eval
 	Errs  []error
+	// lang is the language of messages it was read with: its problems
+	// are said in it in the results too (InputError.View).
+	lang label.Lang
 	// LevelNote says which level column was used when there were several
 	// (long layout); Warnings are the reader's warnings.
 	LevelNote string
@@ -155,7 +158,7 @@ type Input struct {
 // has one; otherwise it means AllSheets, with a warning that it is
 // deprecated.
 func Read(path string, o *Options) *Input {
-	in := &Input{Path: path}
+	in := &Input{Path: path, lang: o.Lang}
 	opts := o.readOptions()
 	if o.Sheet == SheetAll {
 		has, err := workbook.HasSheet(path, SheetAll, opts)
