@@ -18,8 +18,7 @@ import (
 type InputError struct {
 	Path string
 	Err  error
-	// Lang is the language of messages: the results say Err in it, as
-	// stderr does ("": English, Err's own text).
+	// Lang is the language the results say Err in (View).
 	Lang label.Lang
 }
 
@@ -124,14 +123,10 @@ func compareCategories(a, b string) int {
 	return 0
 }
 
-// View returns the error as the results hold it: the file, sheet and
-// cell of a *workbook.Error, else the input's path, and the message in
-// the language of messages (Lang).
+// View returns the error as the results hold it, in e.Lang: the file,
+// sheet and cell of a *workbook.Error, else the input's path.
 func (e *InputError) View() result.InputError {
-	text := e.Err.Error()
-	if e.Lang != "" {
-		text = msg.Text(e.Lang, e.Err)
-	}
+	text := msg.Text(e.Lang, e.Err)
 	var we *workbook.Error
 	if errors.As(e.Err, &we) {
 		return result.InputError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: text}
@@ -146,7 +141,7 @@ func Collect(ins []*Input) (evals []*Eval, errs []*InputError, failed int) {
 	for _, in := range ins {
 		evals = append(evals, in.Evals...)
 		for _, err := range in.Errs {
-			errs = append(errs, &InputError{Path: in.Path, Err: err, Lang: in.lang})
+			errs = append(errs, &InputError{Path: in.Path, Err: err, Lang: in.Lang})
 		}
 		if len(in.Errs) > 0 {
 			failed++

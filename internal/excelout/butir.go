@@ -251,8 +251,5 @@ func roundLevel(l rubric.Level) rubric.Decimal {
 // kode (5.1 Aplikasi Pemerintah Digital); by its id for a rubric without
 // kode.
 func indName(ind *rubric.Indicator) string {
-	if ind.Code != "" {
-		return codeName(ind)
-	}
-	return ind.ID + " " + ind.Name
+	return label.IndicatorKey(ind) + " " + ind.Name
 }

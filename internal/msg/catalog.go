@@ -117,7 +117,8 @@ var indonesian = map[string]string{
 	"its ids are indicators of %s, this one chosen by %s (%d of its %d; %d missing)":                                                                             "id-nya indikator %s, yang ini dipilih oleh %s (%d dari %d; %d tidak ada)",
 	"its ids are all the indicators of %s and %d of the %d of this rubric, chosen by %s (%d missing)":                                                            "id-nya semua indikator %s dan %d dari %d indikator rubrik ini, yang dipilih oleh %s (%d tidak ada)",
 	"its %d indicators match (ids %s); plain ids %s are indicators of %s too, and nothing else in the file (kode ids, indicator names, a year) tells them apart": "semua %d indikatornya cocok (id %s); id biasa %s juga indikator %s, dan tidak ada hal lain dalam berkas (id kode, nama indikator, tahun) yang membedakannya",
-	"the year %d (%s)": "tahun %d (%s)",
+	"the year %d (%s)":                               "tahun %d (%s)",
+	"the butir list beside it (sheet %q)":            "daftar butir di sampingnya (lembar %q)",
 	"the indicator names (%d of %d are those of %s)": "nama indikatornya (%d dari %d adalah nama di %s)",
 	"%s: %s": "%s: %s",
 	"%w: its ids fit %s, and the workbook disagrees on which: %s: give --rubric": "%w: id-nya cocok dengan %s, dan isi lembar kerja tidak sepakat yang mana: %s: berikan --rubric",
@@ -141,6 +142,7 @@ var indonesian = map[string]string{
 
 	// Warnings.
 	"%s: warning: %s": "%s: peringatan: %s",
+	"warning: %s is an evaluation of %s and %s of %s, two different instansi: compared as given (a comparison with a peer, not of one instansi over time)":                                          "peringatan: %s adalah evaluasi %s dan %s evaluasi %s, dua instansi yang berbeda: tetap dibandingkan (perbandingan dengan instansi lain, bukan satu instansi dari waktu ke waktu)",
 	"%s: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named \"all\")":                                                                                                    "%s: peringatan: --sheet all sudah usang; pakailah --all-sheets (tidak ada lembar bernama \"all\")",
 	"%s: warning: %sthe wide table under the header in row %d has no instansi rows":                                                                                                                 "%s: peringatan: %stabel lebar di bawah judul pada baris %d tidak berisi baris instansi",
 	"%s: warning: %s: indicator %s: the Bobot column says %s, but rubric %s weighs it %s; the index is computed with the rubric's weight (check the workbook, or --rubric if that weight is meant)": "%s: peringatan: %s: indikator %s: kolom Bobot berisi %s, sedangkan rubrik %s memberinya bobot %s; indeks dihitung dengan bobot rubrik (periksa lembar kerjanya, atau --rubric bila bobot itu memang berlaku)",
