@@ -197,11 +197,16 @@ func (v *validator) add(p *PosError) {
 }
 
 func (v *validator) errorf(n *yaml.Node, format string, args ...any) {
-	p := &PosError{Err: fmt.Errorf(format, args...)}
+	p := &PosError{Err: messagef(format, args...)}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
 	v.add(p)
+}
+
+// errorAt adds err, a message already, at n.
+func (v *validator) errorAt(n *yaml.Node, err error) {
+	v.add(&PosError{Line: n.Line, Col: n.Column, Err: err})
 }
 
 func (v *validator) warnf(n *yaml.Node, format string, args ...any) {
@@ -249,7 +254,7 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 		} else if _, err := ParseDecimal(n.Value); errors.Is(err, ErrSyntax) {
 			v.errorf(n, "want a number, got %s", describe(n))
 		} else if err != nil {
-			v.errorf(n, "%v", err)
+			v.errorAt(n, err)
 		}
 		return
 	}
@@ -343,7 +348,7 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 
 // suggest names the known key closest to a misspelt one: at most two edits
 // away, and no more edits than half the key's length ("x" suggests nothing).
-func suggest(key string, fields map[string]reflect.StructField) string {
+func suggest(key string, fields map[string]reflect.StructField) any {
 	best, bestD := "", 3
 	for name := range fields {
 		if d := editDistance(key, name); 2*d <= len(key) && (d < bestD || d == bestD && name < best) {
@@ -353,7 +358,7 @@ func suggest(key string, fields map[string]reflect.StructField) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return messagef(" (did you mean %q?)", best)
 }
 
 func editDistance(a, b string) int {
