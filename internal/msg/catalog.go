@@ -631,4 +631,12 @@ var indonesian = map[string]string{
 	"%s: no index and no values of the %s":                                                                              "%s: tidak ada indeks dan tidak ada nilai %s",
 	"%s: no index, and the index cannot be computed from the %s: %s missing":                                            "%s: tidak ada indeks, dan indeks tidak dapat dihitung dari %s: %s tidak ada",
 	"%d: %s gives the same index as %s (%s); taken once":                                                                "%d: %s memberi indeks yang sama dengan %s (%s); diambil sekali",
+	// The --fail-on conditions of spbe rubric diff (internal/result).
+	"the rubrics differ (%d %s) (--fail-on change)":                              "rubriknya berbeda (%d %s) (--fail-on change)",
+	"%s: predicate changes from %s to %s (--fail-on predicate-change)":           "%s: predikat berubah dari %s menjadi %s (--fail-on predicate-change)",
+	"%s: index moves by %s, from %s to %s (--fail-on index-change=%s)":           "%s: indeks bergeser %s, dari %s menjadi %s (--fail-on index-change=%s)",
+	"%s: rank changes from %d to %d (--fail-on rank-change)":                     "%s: peringkat berubah dari %d menjadi %d (--fail-on rank-change)",
+	"--fail-on %s: want a positive number such as index-change=0.05":             "--fail-on %s: isilah bilangan positif seperti index-change=0.05",
+	"--fail-on %q: want predicate-change, index-change=X, rank-change or change": "--fail-on %q: pilih predicate-change, index-change=X, rank-change atau change",
+	"--fail-on %s needs evaluations to rescore (--evals)":                        "--fail-on %s memerlukan evaluasi untuk dinilai ulang (--evals)",
 }
