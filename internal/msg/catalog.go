@@ -639,4 +639,10 @@ var indonesian = map[string]string{
 	"--fail-on %s: want a positive number such as index-change=0.05":             "--fail-on %s: isilah bilangan positif seperti index-change=0.05",
 	"--fail-on %q: want predicate-change, index-change=X, rank-change or change": "--fail-on %q: pilih predicate-change, index-change=X, rank-change atau change",
 	"--fail-on %s needs evaluations to rescore (--evals)":                        "--fail-on %s memerlukan evaluasi untuk dinilai ulang (--evals)",
+	// internal/outfile: the kind of a file that is not a regular one.
+	"a character device": "perangkat karakter", "a block device": "perangkat blok", "a named pipe": "pipa bernama",
+	"a socket": "soket", "a special file": "berkas khusus",
+	// spbe verify.
+	"report matches": "laporan cocok",
+	"report matches, under rubric %s: not the official %s, which it differs from": "laporan cocok, dengan rubrik %s: bukan rubrik resmi %s, yang berbeda darinya",
 }
