@@ -645,4 +645,5 @@ var indonesian = map[string]string{
 	// spbe verify.
 	"report matches": "laporan cocok",
 	"report matches, under rubric %s: not the official %s, which it differs from": "laporan cocok, dengan rubrik %s: bukan rubrik resmi %s, yang berbeda darinya",
+	"%s (%s)": "%s (%s)",
 }

@@ -58,8 +58,8 @@ type DuplicateError struct {
 	// Instansi is named when it is not the trend's (a peer's rows).
 	Instansi   string
 	Year       int
-	A, B       string // the sources
-	AVal, BVal string // their index and instrument, as shown
+	A, B       string       // the sources
+	AVal, BVal fmt.Stringer // their index and instrument, as shown
 }
 
 func (e *DuplicateError) Error() string { return e.Message().String() }
@@ -138,7 +138,7 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []msg.Messag
 		if n := len(t.Points); n > 0 && t.Points[n-1].Year == o.Year {
 			p := &t.Points[n-1]
 			if p.Rubric.ID == o.Rubric.ID && p.Published == pub {
-				notes = append(notes, msg.New("%d: %s gives the same index as %s (%s); taken once", o.Year, o.Source, p.Source, pub.Fixed(o.Rubric.Precision)))
+				notes = append(notes, msg.New("%d: %s gives the same index as %s (%s); taken once", o.Year, o.Source, p.Source, msg.Fixed(pub, o.Rubric.Precision)))
 				continue
 			}
 			return nil, notes, &DuplicateError{Year: o.Year, A: p.Source, B: o.Source,
@@ -168,7 +168,8 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []msg.Messag
 	return t, notes, nil
 }
 
-// pub0 shows an index with its instrument: "3.41 (permenpanrb-59-2020)".
-func pub0(d rubric.Decimal, r *rubric.Rubric) string {
-	return fmt.Sprintf("%s (%s)", d.Fixed(r.Precision), r.ID)
+// pub0 shows an index with its instrument: "3.41 (permenpanrb-59-2020)",
+// with a decimal comma in an Indonesian message.
+func pub0(d rubric.Decimal, r *rubric.Rubric) fmt.Stringer {
+	return msg.New("%s (%s)", msg.Fixed(d, r.Precision), r.ID)
 }
