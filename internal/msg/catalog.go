@@ -646,4 +646,12 @@ var indonesian = map[string]string{
 	"report matches": "laporan cocok",
 	"report matches, under rubric %s: not the official %s, which it differs from": "laporan cocok, dengan rubrik %s: bukan rubrik resmi %s, yang berbeda darinya",
 	"%s (%s)": "%s (%s)",
+	// The YAML parser's syntax errors met most (pkg/rubric).
+	"did not find expected key":                       "kunci yang diharapkan tidak ditemukan (periksa indentasinya)",
+	"mapping values are not allowed in this context":  "nilai pemetaan (kunci: nilai) tidak boleh di sini (periksa indentasi dan titik duanya)",
+	"found character that cannot start any token":     "ada karakter yang tidak dapat memulai token (tab untuk indentasi? pakai spasi)",
+	"could not find expected ':'":                     "titik dua ':' yang diharapkan tidak ditemukan",
+	"did not find expected '-' indicator":             "tanda '-' yang diharapkan tidak ditemukan (periksa indentasi daftarnya)",
+	"found unexpected end of stream":                  "berkas berakhir sebelum waktunya (tanda kutip tidak ditutup?)",
+	"found a tab character that violates indentation": "ada karakter tab yang merusak indentasi; pakai spasi",
 }

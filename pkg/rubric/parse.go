@@ -220,9 +220,31 @@ func yamlSyntaxError(file string, err error) *PosError {
 	msg := err.Error()
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &PosError{File: file, Line: line, Col: 1, Err: errors.New(m[2])}
+		return &PosError{File: file, Line: line, Col: 1, Err: yamlMessage(m[2])}
 	}
-	return &PosError{File: file, Err: errors.New(strings.TrimPrefix(msg, "yaml: "))}
+	return &PosError{File: file, Err: yamlMessage(strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// yamlMessage is a syntax error of the YAML parser: the ones met most
+// said in the user's language, any other as the parser says it.
+func yamlMessage(s string) error {
+	switch s {
+	case "did not find expected key":
+		return messagef("did not find expected key")
+	case "mapping values are not allowed in this context":
+		return messagef("mapping values are not allowed in this context")
+	case "found character that cannot start any token":
+		return messagef("found character that cannot start any token")
+	case "could not find expected ':'":
+		return messagef("could not find expected ':'")
+	case "did not find expected '-' indicator":
+		return messagef("did not find expected '-' indicator")
+	case "found a tab character that violates indentation":
+		return messagef("found a tab character that violates indentation")
+	case "found unexpected end of stream":
+		return messagef("found unexpected end of stream")
+	}
+	return errors.New(s)
 }
 
 func decodeError(file string, err error) *PosError {
