@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// readmeBlocks are the parts of README.md's "Accepted workbook layouts"
+// docBlocks are the parts of docs/layouts.md ("Accepted workbook layouts")
 // made from the tables of this package: every header word that is
-// matched, and the functions of formulas. TestREADMETables keeps them
+// matched, and the functions of formulas. TestDocTables keeps them
 // equal; SPBE_UPDATE=1 rewrites them.
-func readmeBlocks() map[string]string {
+func docBlocks() map[string]string {
 	words := func(ws []string) string {
 		q := make([]string, len(ws))
 		for i, w := range ws {
@@ -50,7 +50,7 @@ func readmeBlocks() map[string]string {
 }
 
 // wrapBullets wraps the lines of a Markdown list at 95 columns, the
-// README's width, with continuation lines indented under their bullet.
+// docs' width, with continuation lines indented under their bullet.
 func wrapBullets(text string) string {
 	var out strings.Builder
 	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
@@ -90,25 +90,25 @@ func wrapBullets(text string) string {
 	return out.String()
 }
 
-func TestREADMETables(t *testing.T) {
-	const path = "../../README.md"
-	readme, err := os.ReadFile(path)
+func TestDocTables(t *testing.T) {
+	const path = "../../docs/layouts.md"
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(readme)
+	text := string(doc)
 	changed := false
 	for _, name := range []string{"header-words", "formulas"} {
-		want := readmeBlocks()[name]
+		want := docBlocks()[name]
 		begin, end := "<!-- "+name+": begin -->\n", "<!-- "+name+": end -->"
 		i, j := strings.Index(text, begin), strings.Index(text, end)
 		if i < 0 || j < i {
-			t.Errorf("README.md has no %q ... %q section", begin, end)
+			t.Errorf("%s has no %q ... %q section", path, begin, end)
 			continue
 		}
 		if got := text[i+len(begin) : j]; got != want {
 			if os.Getenv("SPBE_UPDATE") == "" {
-				t.Errorf("README.md's %s differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", name, got, want)
+				t.Errorf("%s: the %s differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", path, name, got, want)
 				continue
 			}
 			text, changed = text[:i+len(begin)]+want+text[j:], true
