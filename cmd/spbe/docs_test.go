@@ -132,3 +132,38 @@ func headingAnchors(text string) []string {
 	}
 	return out
 }
+
+// The README stays a front page: what spbe does, the quick start, install,
+// the commands, the exit codes and links, in at most 200 lines; the rest
+// belongs in docs/.
+func TestREADMEIsAFrontPage(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "\n"); n > 200 {
+		t.Errorf("README.md has %d lines, want at most 200: move the details into a page of docs/", n)
+	}
+}
+
+// Every page of docs/ is in its index, docs/README.md (the command
+// reference through its first page), so that a new page can be found.
+func TestDocIndex(t *testing.T) {
+	index, err := os.ReadFile("../../docs/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob("../../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(pages, "../../docs/reference/spbe.md") {
+		rel, _ := filepath.Rel("../../docs", p)
+		if rel == "README.md" {
+			continue
+		}
+		if !strings.Contains(string(index), "]("+filepath.ToSlash(rel)+")") {
+			t.Errorf("docs/%s is not linked from docs/README.md, the index of docs/", filepath.ToSlash(rel))
+		}
+	}
+}
