@@ -24,6 +24,7 @@ func referencePages(t *testing.T) map[string]string {
 	t.Helper()
 	root := newRootCmd(&streams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard})
 	root.DisableAutoGenTag = true
+	root.InitDefaultVersionFlag() // added when the command runs; --version is documented too
 	pages := map[string]string{}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -40,7 +41,7 @@ func referencePages(t *testing.T) map[string]string {
 		page := buf.String()
 		if strings.Contains(c.UsageTemplate(), exitStatusHelp) {
 			_, codes, _ := strings.Cut(exitStatusHelp, "\n")
-			page = strings.TrimSuffix(page, "\n") + "\n\n### Exit status\n\n```\n" + codes + "\n```\n"
+			page = strings.TrimRight(page, "\n") + "\n\n### Exit status\n\n```\n" + codes + "\n```\n"
 		}
 		header := "<!-- Generated from the commands' help by TestDocReference (cmd/spbe/docs_test.go):\n" +
 			"     do not edit; SPBE_UPDATE=1 go test ./cmd/spbe -run TestDocReference rewrites it. -->\n\n"
