@@ -102,6 +102,7 @@ var badInputs = []struct {
 	{"baris-acak.xlsx", "row 25 comes after row 53; rows must be in order", exitInvalid},
 	{"string-rusak.xlsx", "damaged part (xl/sharedStrings.xml)", exitInvalid},
 	{"tanpa-relasi.xlsx", `Penilaian: missing part: xl/workbook.xml gives the sheet the relationship "rId1", which xl/_rels/workbook.xml.rels does not have`, exitInvalid},
+	{"latin1.xlsx", "", exitOK},
 
 	// Memory follows the table, not the sheet's extent (fixture.XMLInputs).
 	{"xfd-jarang.xlsx", "", exitOK},

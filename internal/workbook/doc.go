@@ -142,27 +142,22 @@
 // than 8192 characters or nested deeper than 64; more than a million
 // cells read for the workbook; a text that could pass 1 MiB; or array
 // formulas over more than 100 000 cells in all. excelize's own errors
-// (#N/A) are refusals too. In a sheet that excelize reads (an encrypted
-// workbook, a part in another encoding than UTF-8) the cells of an array
-// formula's range other than its first are not seen as formulas: they
-// read as empty.
+// (#N/A) are refusals too.
 //
-// # Speed and the fallback policy
+// # Speed, and what excelize still does
 //
-// .xlsx workbooks are read in either layout by a streaming scanner (zip,
-// shared strings, a streaming XML tokenizer that reads every part as
-// encoding/xml, and so excelize, does) that holds no sheet in memory: what
-// it keeps follows the table, not what the file claims. Every cell it
-// returns is the cell excelize returns (a differential test and FuzzScan
-// hold it to that). It hands the workbook, or one sheet, over to excelize
-// in two cases only: a password is given (excelize decrypts); a part is
-// declared in another encoding than UTF-8, such as ISO-8859-1 (excelize
-// converts it). A formula without a saved value is computed by excelize,
-// opened for that on first need, while the scanner reads the rest, in a
-// sheet small enough for excelize to hold (maxHandOver cells); past that
-// the formula is refused (ErrFormula). Anything else the scanner cannot
-// read, a missing part or a damaged sheet, is ErrUnsupportedFormat. The
-// policy is written once, at errHandOver.
+// .xlsx workbooks are read in either layout by the streaming scanner of
+// internal/xlsx, which holds no sheet in memory: what it keeps follows the
+// table, not what the file claims, and every cell it returns is the cell
+// excelize returns (see its package doc). A part declared in another
+// encoding than UTF-8 (ISO-8859-1) is decoded as it streams by; an
+// encrypted workbook is decrypted in memory (the file at most
+// MaxFileSize, the package at most the unzip limit) and then scanned.
+// excelize is opened for one thing: to compute a formula without a saved
+// value, on first need, in a sheet small enough for it to hold
+// (maxHandOver cells); past that the formula is refused (ErrFormula).
+// Anything the scanner cannot read, a missing part or a damaged sheet, is
+// ErrUnsupportedFormat. The policy is written once, in read.go.
 //
 // # Errors
 //

@@ -3,6 +3,8 @@ package workbook
 import (
 	"errors"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/xlsx"
 )
 
 // Sentinel errors for the classes of problems a caller may test with
@@ -10,7 +12,7 @@ import (
 var (
 	// ErrUnsupportedFormat: the file is not an .xlsx workbook or a CSV file
 	// (.xls, .ods, PDF, HTML, a damaged zip, an empty file, ...).
-	ErrUnsupportedFormat = errors.New("unsupported file format")
+	ErrUnsupportedFormat = xlsx.ErrUnsupportedFormat
 	// ErrEncrypted: the workbook is password protected and no password, or
 	// a wrong one, was given. ErrWrongPassword wraps it.
 	ErrEncrypted = errors.New("workbook is encrypted")
@@ -90,22 +92,8 @@ func classed(class error, msg string) error { return &classErr{class: class, msg
 // 'Hasil Evaluasi'!F12 when the sheet name is not a plain word. CSV files
 // have no sheet: the cell name alone.
 func cellRef(sheet, cell string) string {
-	if sheet == "" {
-		return cell
-	}
-	return quoteSheet(sheet) + "!" + cell
+	return xlsx.CellRef(sheet, cell)
 }
 
-func quoteSheet(sheet string) string {
-	plain := true
-	for _, r := range sheet {
-		if !(r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 && r != 0xa0) {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return sheet
-	}
-	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
-}
+// quoteSheet is a sheet name as Excel writes it in a reference.
+func quoteSheet(sheet string) string { return xlsx.QuoteSheet(sheet) }

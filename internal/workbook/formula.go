@@ -1,15 +1,14 @@
 package workbook
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spbe-id/spbe/internal/xlsx"
 	"github.com/xuri/efp"
 	"github.com/xuri/excelize/v2"
 )
@@ -211,51 +210,12 @@ func pkgPart(f *excelize.File, name string) []byte {
 
 // scanFacts reads a worksheet's XML for its array formulas and extent.
 func scanFacts(data []byte, sheet string) *sheetFacts {
-	sf := &sheetFacts{}
-	x := newXMLScan(bytes.NewReader(data), uint64(len(data)))
-	row, col := 0, 0
-	lastRow, rowCols := 0, 0 // for span: the last row counted, the last cell of the row
-	for {
-		if err := x.next(); err != nil {
-			sf.span += rowCols
-			if err != io.EOF {
-				// A damaged part: excelize failed to read it or read what
-				// it could; the extent is the largest possible.
-				sf.maxRow, sf.maxCol = maxRows, maxCols
-			}
-			return sf
-		}
-		if x.end {
-			continue
-		}
-		switch x.local {
-		case "row":
-			if r, ok := x.attr("r"); ok {
-				row, _ = strconv.Atoi(string(r))
-			} else {
-				row++
-			}
-			col = 0
-			sf.maxRow = max(sf.maxRow, row)
-			sf.span += rowCols + max(0, row-lastRow)
-			lastRow, rowCols = max(lastRow, row), 0
-		case "c":
-			if r, ok := x.attr("r"); ok {
-				if c, rr, err := excelize.CellNameToCoordinates(string(r)); err == nil {
-					col, row = c, rr
-					sf.maxRow = max(sf.maxRow, row)
-				}
-			} else {
-				col++
-			}
-			sf.maxCol = max(sf.maxCol, col)
-			rowCols = max(rowCols, col)
-		case "f":
-			if a, ok := arrayRange(x, cellKey{sheet, row, col}); ok {
-				sf.arrays = append(sf.arrays, a)
-			}
-		}
+	e := xlsx.ReadExtent(data)
+	sf := &sheetFacts{maxRow: e.MaxRow, maxCol: e.MaxCol, span: e.Span}
+	for _, a := range e.Arrays {
+		sf.arrays = append(sf.arrays, arrayFormula{a.R1, a.C1, a.R2, a.C2, cellKey{sheet, a.Row, a.Col}})
 	}
+	return sf
 }
 
 // arrayAt returns the first cell of the array formula whose range holds
@@ -563,8 +523,8 @@ func (x *excelBook) compute(g *formulaGuard, sheet string, row, col int) (formul
 // (maxHandOver) is not opened with excelize: the formula is refused.
 func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning string, err error) {
 	cell, _ := excelize.CoordinatesToCellName(col, row)
-	if s, ok := b.(*scanBook); ok && (s.span > maxHandOver || s.strs.len() > maxHandOver) {
-		formula, saved := s.uncached[[2]int{row, col}]
+	if s, ok := b.(*scanBook); ok && (s.Span() > maxHandOver || s.SharedStrings() > maxHandOver) {
+		formula, saved := s.Uncached(row, col)
 		switch {
 		case !saved:
 			formula = "(in the range of an array formula)"
@@ -575,7 +535,7 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 			Err: classed(ErrFormula, fmt.Sprintf("formula =%s had no saved value and could not be computed: "+
 				"the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); "+
 				"open the workbook in Excel or LibreOffice and save it, so that the formula has its value",
-				shownFormula(formula), s.span, s.strs.len(), maxHandOver))}
+				shownFormula(formula), s.Span(), s.SharedStrings(), maxHandOver))}
 	}
 	x, ok := b.(*excelBook)
 	if !ok {
@@ -587,7 +547,7 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 		var parts map[string]string
 		if r.scan != nil {
 			parts = map[string]string{}
-			for _, s := range r.scan.list {
+			for _, s := range r.scan.sheets() {
 				parts[s.name] = s.part
 			}
 		}
@@ -615,51 +575,8 @@ func shownFormula(formula string) string {
 }
 
 // pending reports whether a cell of the sheet last streamed is a formula
-// without a saved value: a formula cell whose <v> is missing or empty, or
-// a cell of an array formula's range (other than its first) that came
-// without a value.
-func (b *scanBook) pending(_ string, row, col int) bool {
-	if _, ok := b.uncached[[2]int{row, col}]; ok {
-		return true
-	}
-	for _, a := range b.arrays {
-		if row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2 && (row != a.master.row || col != a.master.col) {
-			return true
-		}
-	}
-	return false
-}
-
-// noteArray notes the range of an array formula from its <f> tag (the
-// current tag of x), in the cell (row, col) of sheet, while rows streams
-// the sheet.
-func (b *scanBook) noteArray(x *xmlScan, sheet string, row, col int) {
-	if a, ok := arrayRange(x, cellKey{sheet, row, col}); ok {
-		b.arrays = append(b.arrays, a)
-	}
-}
-
-// arrayRange reads an <f> tag (the current tag of x) of the cell master:
-// the array formula it starts, if it is one.
-func arrayRange(x *xmlScan, master cellKey) (arrayFormula, bool) {
-	if t, _ := x.attr("t"); string(t) != "array" {
-		return arrayFormula{}, false
-	}
-	ref, ok := x.attr("ref")
-	if !ok {
-		return arrayFormula{}, false
-	}
-	from, to, _ := strings.Cut(string(ref), ":")
-	if to == "" {
-		to = from
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil {
-		return arrayFormula{}, false
-	}
-	return arrayFormula{min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2), master}, true
-}
+// without a saved value (see xlsx.Book.Pending).
+func (b *scanBook) pending(_ string, row, col int) bool { return b.Pending(row, col) }
 
 // fillWide computes the cells of a wide table's row (1-based row, cells
 // from column A) that are formulas without a saved value: the instansi

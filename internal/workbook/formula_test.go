@@ -283,8 +283,8 @@ func TestFormulaIDs(t *testing.T) {
 	}
 }
 
-// The excelize path (a sheet in ISO-8859-1 is read by excelize) computes
-// the same formulas and refuses the same ones.
+// A sheet in ISO-8859-1 (the scanner decodes it; excelize, computing,
+// decodes it too) computes the same formulas and refuses the same ones.
 func TestFormulasExcelizePath(t *testing.T) {
 	for _, tt := range []struct{ name, b2, want, err string }{
 		{"empty value", `<c r="B2"><f>C2+2</f><v></v></c><c r="C2"><v>2</v></c>`, "4", ""},

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-
+	"github.com/spbe-id/spbe/internal/xlsx"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -124,8 +124,8 @@ func TestNumericCellsInExponentNotation(t *testing.T) {
 		{"125e-2", "1.25"},
 		{"3", "3"},
 	} {
-		if got := numericText(tt.stored); got != tt.want {
-			t.Errorf("numericText(%q) = %q, want %q", tt.stored, got, tt.want)
+		if got := xlsx.NumericText(tt.stored); got != tt.want {
+			t.Errorf("NumericText(%q) = %q, want %q", tt.stored, got, tt.want)
 		}
 	}
 	path := filepath.Join(t.TempDir(), "e.xlsx")

@@ -75,9 +75,31 @@ func latin1(t *testing.T, data []byte) []byte {
 
 const pidie = "Pemerintah Kabupaten Pidië"
 
-// Parts declared in ISO-8859-1 are read by excelize, in every layout:
-// the shared strings, a sheet, the sheet list.
-func TestHandOverLatin1Parts(t *testing.T) {
+// readExcelize is Read, and reports whether it opened excelize.
+func readExcelize(path string, opts Options, v Visitor) (excel bool, err error) {
+	r := &reader{path: path, opts: opts, v: v}
+	defer r.close()
+	b, err := r.open()
+	if err != nil {
+		return false, err
+	}
+	order, err := r.pick(b)
+	if err != nil {
+		return false, err
+	}
+	for _, sh := range order {
+		ok, err := r.sheet(b, sh)
+		if err != nil || ok {
+			return r.xl != nil, err
+		}
+	}
+	return r.xl != nil, nil
+}
+
+// Parts declared in ISO-8859-1 are decoded by the scanner, in every
+// layout: the shared strings, a sheet, the sheet list; excelize is not
+// opened (it held the whole workbook: issue 19, item 11).
+func TestLatin1PartsStream(t *testing.T) {
 	long := append([][]any{{"Instansi: " + pidie}, {"No", "Tingkat Kematangan"}}, benchRows()[4:]...)
 	for i := range long[2:] {
 		long[i+2] = []any{long[i+2][0], long[i+2][5]}
@@ -102,7 +124,7 @@ func TestHandOverLatin1Parts(t *testing.T) {
 					return data
 				})
 				var got []string
-				err := Read(path, Options{Layout: layout, Known: known47, Want: 47}, Visitor{
+				excel, err := readExcelize(path, Options{Layout: layout, Known: known47, Want: 47}, Visitor{
 					Long: func(s *Sheet, err error) error {
 						if len(s.Entries) != 47 {
 							t.Errorf("%d entries, want 47", len(s.Entries))
@@ -121,13 +143,16 @@ func TestHandOverLatin1Parts(t *testing.T) {
 				if len(got) != 1 || got[0] != pidie {
 					t.Errorf("instansi %q, want %q", got, pidie)
 				}
+				if excel {
+					t.Error("excelize was opened")
+				}
 			})
 		}
 	}
 }
 
-// An encrypted wide workbook streams every row through excelize, not
-// only the first maxHeaderRow.
+// An encrypted wide workbook, decrypted, streams every row through the
+// scanner, not only the first maxHeaderRow, and excelize is not opened.
 func TestEncryptedWideReadsEveryRow(t *testing.T) {
 	const n = 2 * maxHeaderRow
 	rows := [][]any{{"Nama Instansi"}}
@@ -153,11 +178,25 @@ func TestEncryptedWideReadsEveryRow(t *testing.T) {
 	f.Close()
 	for _, layout := range []Layout{LayoutWide, LayoutAuto} {
 		got := 0
-		err := Read(path, Options{Layout: layout, Password: "benar", Known: known47, Want: 47}, Visitor{
+		excel, err := readExcelize(path, Options{Layout: layout, Password: "benar", Known: known47, Want: 47}, Visitor{
 			Row: func(*WideTable, *WideRow) error { got++; return nil },
 		})
-		if err != nil || got != n {
-			t.Errorf("layout %d: %d rows, error %v; want %d rows", layout, got, err, n)
+		if err != nil || got != n || excel {
+			t.Errorf("layout %d: %d rows, error %v, excelize opened %v; want %d rows", layout, got, err, excel, n)
+		}
+	}
+	// The decrypted package is bounded by the unzip limit, before it is
+	// unpacked; a wrong password is said as such.
+	for _, tt := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{Password: "benar", MaxUnzipSize: 1 << 10}, "rahasia.xlsx: unsupported file format: the encrypted workbook decrypts to more than"},
+		{Options{Password: "salah"}, "rahasia.xlsx: workbook is encrypted and the password is wrong"},
+	} {
+		_, err := ReadSheet(path, tt.opts)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: got %v, want %q", tt.opts, err, tt.want)
 		}
 	}
 }

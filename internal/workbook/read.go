@@ -118,12 +118,6 @@ func Read(path string, opts Options, v Visitor) error {
 	found := false
 	for i, sh := range order {
 		ok, err := r.sheet(b, sh)
-		if errors.Is(err, errHandOver) {
-			var x *excelBook
-			if x, err = r.excel(); err == nil {
-				ok, err = r.sheet(x, sh)
-			}
-		}
 		if err != nil {
 			return err
 		}
@@ -185,30 +179,24 @@ func HasSheet(path, name string, opts Options) (bool, error) {
 	return ok, nil
 }
 
-// errHandOver is the fallback policy of the reader, written once. The
-// streaming reader (scanBook) reads every .xlsx workbook, in either
-// layout, and hands it over to excelize (excelBook) in two cases:
+// The reader's policy on excelize, written once. The streaming scanner
+// (internal/xlsx, scanBook) reads every .xlsx workbook, in either layout:
 //
-//   - a password is given: excelize decrypts (the whole workbook);
-//   - a part the scanner reads (the sheet list, the shared strings, a
-//     sheet) declares an encoding other than UTF-8: excelize converts it
-//     (the whole workbook, or the sheet).
+//   - a part declared in another encoding than UTF-8 (ISO-8859-1) is
+//     decoded as it streams by, as excelize would decode it;
+//   - an encrypted workbook (a password given) is decrypted in memory
+//     (decrypt.go), within bounds of its own, and the scanner reads the
+//     package.
 //
-// Formulas without a saved value are not a hand-over: the scanner reads
-// the sheet, and excelize, opened on first need, computes those cells
-// within the bounds of formula.go, when the sheet is small enough for
-// excelize to hold (maxHandOver); else the formula cannot be computed,
-// and the error says so.
-//
-// The parts return errHandOver before any row of the sheet reaches the
-// Visitor, and Read reads the workbook or the sheet again with excelize.
-// Anything else the scanner cannot read is an error, not a hand-over: a
-// damaged zip, a missing part, a damaged sheet or one cut short
+// excelize is opened for one thing only: to compute a formula without a
+// saved value, within the bounds of formula.go, when the sheet is small
+// enough for excelize to hold (maxHandOver); else the formula cannot be
+// computed, and the error says so. Anything the scanner cannot read is an
+// error: a damaged zip, a missing part, a damaged sheet or one cut short
 // (ErrUnsupportedFormat); excelize would fail too, or read half of it.
-var errHandOver = errors.New("workbook: hand over to excelize")
 
-// A book is an open workbook or CSV file: the streaming scanner, excelize,
-// or a parsed CSV file.
+// A book is an open workbook or CSV file: the streaming scanner, excelize
+// (formula.go), or a parsed CSV file.
 type book interface {
 	// sheets lists the sheets in workbook order.
 	sheets() []sheetRef
@@ -240,14 +228,14 @@ type reader struct {
 	opts Options
 	v    Visitor
 	scan *scanBook  // the streaming reader, when it opened the workbook
-	xl   *excelBook // the fallback, opened when first needed
+	xl   *excelBook // excelize, opened to compute a formula (formula.go)
 	// guard checks formulas before excelize computes them (formula.go);
 	// made on first need.
 	guard *formulaGuard
 }
 
-// open recognises the file and opens it as a book: excelize for an
-// encrypted workbook or one whose sheet list the scanner hands over.
+// open recognises the file and opens it as a book: the scanner for an
+// .xlsx workbook (decrypted first when it is encrypted), or CSV.
 func (r *reader) open() (book, error) {
 	kind, data, err := sniff(r.path, r.opts)
 	if err != nil {
@@ -256,17 +244,17 @@ func (r *reader) open() (book, error) {
 	if kind == kindCSV {
 		return readCSV(r.path, data)
 	}
-	if r.opts.Password == "" {
-		b, err := openScan(r.path, r.opts.unzipLimit())
-		switch {
-		case err == nil:
-			r.scan = b
-			return b, nil
-		case !errors.Is(err, errHandOver):
-			return nil, err
-		}
+	var b *scanBook
+	if kind == kindEncrypted {
+		b, err = openEncrypted(r.path, data, r.opts)
+	} else {
+		b, err = openScan(r.path, r.opts.unzipLimit())
 	}
-	return r.excel()
+	if err != nil {
+		return nil, err
+	}
+	r.scan = b
+	return b, nil
 }
 
 // excel opens the workbook with excelize, once.
@@ -334,8 +322,7 @@ func matchSheet(list []sheetRef, name string) (sheetRef, bool) {
 
 // sheet reads one sheet of b in the layout of the options: it streams a
 // wide table's rows to the visitor, or hands it the long table. ok is
-// false when the sheet holds no table; err is errHandOver when excelize
-// must read the sheet.
+// false when the sheet holds no table.
 func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	s := newSheetScan(r, sh)
 	s.link(b)

@@ -30,6 +30,7 @@ type fileKind int
 const (
 	kindXLSX fileKind = iota
 	kindCSV
+	kindEncrypted // an encrypted workbook, and a password to open it
 )
 
 var (
@@ -50,7 +51,7 @@ func unsupported(path, msg string) error {
 }
 
 // sniff recognises the format of the file from its first bytes. For CSV
-// it returns the file's content.
+// and an encrypted workbook it returns the file's content.
 func sniff(path string, opts Options) (fileKind, []byte, error) {
 	password := opts.Password
 	f, err := os.Open(path)
@@ -88,7 +89,7 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 			if password == "" {
 				return 0, nil, &Error{File: path, Err: classed(ErrEncrypted, "workbook is encrypted; use --password")}
 			}
-			return kindXLSX, nil, nil
+			return kindEncrypted, all, nil
 		}
 		if bytes.Contains(all, utf16le("Workbook")) || bytes.Contains(all, utf16le("Book")) {
 			return 0, nil, unsupported(path, "this is an Excel 97-2003 .xls workbook; open it in Excel or LibreOffice and save it as .xlsx")

@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"errors"
@@ -8,57 +8,70 @@ import (
 	"strings"
 )
 
-// rows streams the rows of a sheet to fn (see rowFunc) from its XML, read
+// Sheet is a sheet of a workbook: its name, its part in the package and
+// whether it is hidden.
+type Sheet struct {
+	Name, Part string
+	Hidden     bool
+}
+
+// RowFunc receives a row of a sheet: its 1-based number, its cells as
+// text (index 0 is column A; trailing empty cells dropped, as excelize
+// does) and whether it is hidden. The slice may be reused: keep a copy.
+// It returns false to stop reading the sheet.
+type RowFunc func(row int, cells []string, hidden bool) bool
+
+// Rows streams the rows of a sheet to fn (see RowFunc) from its XML, read
 // with xmlScan. A cell's value is what excelize reads (RawCellValue):
 // the text of its last <v>, a shared string, or the text of an inline
 // string (see richText); a number in a date format is the date, a
 // boolean TRUE or FALSE; a number in exponent notation is written out as
-// plain decimal text (numericText). Formula cells give their saved value;
+// plain decimal text (NumericText). Formula cells give their saved value;
 // those without one, or with an empty one (<v></v>, as openpyxl writes
-// it), give "" and are noted in b.uncached, and array formulas in
-// b.arrays, for formula.go.
+// it), give "" and are noted for Pending and Uncached, and so are the
+// cells of an array formula's range.
 //
 // Rows must come in increasing order, and the cells of a row in
 // increasing columns, each named in its own row, as Excel writes them:
 // anything else is a damaged sheet, not a guess at what was meant. So is
 // a cell longer than Excel allows (maxCellChars) or a shared string that
-// does not exist. A sheet or shared strings part in an encoding other
-// than UTF-8 is errHandOver, before any row.
-func (b *scanBook) rows(sh sheetRef, fn rowFunc) error {
+// does not exist. A part in another encoding than UTF-8 is decoded as
+// its XML declaration says (see the package doc).
+func (b *Book) Rows(sh Sheet, fn RowFunc) error {
 	clear(b.uncached)
 	b.arrays = b.arrays[:0]
 	b.span = 0
-	if msg, ok := b.problems[sh.name]; ok {
-		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part: "+msg)}
+	if msg, ok := b.problems[sh.Name]; ok {
+		return &Error{File: b.path, Sheet: sh.Name, Err: classed(ErrUnsupportedFormat, "missing part: "+msg)}
 	}
 	if err := b.prepare(); err != nil {
 		return err
 	}
-	rc, x, err := b.part(sh.part)
+	rc, x, err := b.part(sh.Part)
 	if err != nil {
-		return &Error{File: b.path, Sheet: sh.name, Err: partErr("damaged sheet", sh.part, err)}
+		return &Error{File: b.path, Sheet: sh.Name, Err: partErr("damaged sheet", sh.Part, err)}
 	}
 	if rc == nil {
-		return &Error{File: b.path, Sheet: sh.name, Err: classed(ErrUnsupportedFormat, "missing part "+sh.part)}
+		return &Error{File: b.path, Sheet: sh.Name, Err: classed(ErrUnsupportedFormat, "missing part "+sh.Part)}
 	}
 	defer rc.Close()
 	s := sheetReader{b: b, sh: sh, fn: fn, x: x}
 	err = s.read()
-	if err == nil || errors.Is(err, errHandOver) {
-		return err
+	if err == nil {
+		return nil
 	}
 	var e *Error
 	if errors.As(err, &e) {
 		return err
 	}
-	return &Error{File: b.path, Sheet: sh.name, Err: partErr("damaged sheet", sh.part, err)}
+	return &Error{File: b.path, Sheet: sh.Name, Err: partErr("damaged sheet", sh.Part, err)}
 }
 
 // sheetReader is the state of reading one sheet.
 type sheetReader struct {
-	b  *scanBook
-	sh sheetRef
-	fn rowFunc
+	b  *Book
+	sh Sheet
+	fn RowFunc
 	x  *xmlScan
 
 	inData, inRow bool
@@ -164,7 +177,7 @@ func (s *sheetReader) startRow() bool {
 	if r, ok := x.attr("r"); ok {
 		v, err := strconv.Atoi(string(r))
 		switch {
-		case err != nil || v < 1 || v > maxRows:
+		case err != nil || v < 1 || v > MaxRows:
 			s.rowErr = s.damaged(fmt.Sprintf("row number %q", r))
 			return true
 		case v <= s.row:
@@ -173,8 +186,8 @@ func (s *sheetReader) startRow() bool {
 		}
 		n = v
 	}
-	if n > maxRows {
-		s.rowErr = s.damaged(fmt.Sprintf("more than %d rows", maxRows))
+	if n > MaxRows {
+		s.rowErr = s.damaged(fmt.Sprintf("more than %d rows", MaxRows))
 		return true
 	}
 	s.row, s.cells, s.prevCol = n, s.cells[:0], 0
@@ -215,7 +228,7 @@ func (s *sheetReader) startCell() error {
 		}
 		s.col = col
 	}
-	if s.col > maxCols {
+	if s.col > MaxCols {
 		return s.damaged(fmt.Sprintf("a cell beyond column XFD in row %d", s.row))
 	}
 	if s.col <= s.prevCol {
@@ -272,7 +285,7 @@ func (s *sheetReader) startSub() {
 		s.v, s.haveV = s.v[:0], true // the last <v> wins
 	case "f":
 		s.hasF, s.f = true, s.f[:0]
-		s.b.noteArray(x, s.sh.name, s.row, s.col)
+		s.b.noteArray(x, s.row, s.col)
 	case "is":
 		s.sawIS = true
 		s.is.depth, s.is.inT, s.is.inRun = 0, 0, false // a second <is> adds to the first
@@ -319,8 +332,8 @@ func (s *sheetReader) subTag() error {
 }
 
 func (s *sheetReader) tooLong() error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(),
-		Err: damagedSheet(s.sh.part, fmt.Sprintf("the cell holds more than the %d characters a cell can hold", maxCellChars))}
+	return &Error{File: s.b.path, Sheet: s.sh.Name, Cell: s.cellName(),
+		Err: damagedSheet(s.sh.Part, fmt.Sprintf("the cell holds more than the %d characters a cell can hold", maxCellChars))}
 }
 
 // damagedSheet is the error of a damaged sheet part.
@@ -378,7 +391,7 @@ func (s *sheetReader) endCell() error {
 	case "", "n":
 		// Exponent notation becomes plain decimal text, so that
 		// ParseLevel reads typed text only in the documented syntax.
-		v = numericText(string(s.v))
+		v = NumericText(string(s.v))
 		if s.style > 0 && s.style < len(b.dates) && b.dates[s.style] && v != "" {
 			v = dateText(v, b.date1904)
 		}
@@ -397,23 +410,23 @@ func (s *sheetReader) cellName() string {
 }
 
 func (s *sheetReader) cellErr(msg string) error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Cell: s.cellName(), Err: damagedSheet(s.sh.part, msg)}
+	return &Error{File: s.b.path, Sheet: s.sh.Name, Cell: s.cellName(), Err: damagedSheet(s.sh.Part, msg)}
 }
 
 // damaged is the error of a sheet whose XML is well formed but is not a
 // sheet as Excel writes it.
 func (s *sheetReader) damaged(msg string) error {
-	return &Error{File: s.b.path, Sheet: s.sh.name, Err: damagedSheet(s.sh.part, fmt.Sprintf("byte %d: %s", s.x.tagOff, msg))}
+	return &Error{File: s.b.path, Sheet: s.sh.Name, Err: damagedSheet(s.sh.Part, fmt.Sprintf("byte %d: %s", s.x.tagOff, msg))}
 }
 
 // Excel's limits: a cell beyond them is not in a real workbook.
 const (
-	maxRows = 1 << 20
-	maxCols = 1 << 14
+	MaxRows = 1 << 20
+	MaxCols = 1 << 14
 )
 
 func setCell(cells []string, col int, v string) []string {
-	if col < 1 || col > maxCols {
+	if col < 1 || col > MaxCols {
 		return cells
 	}
 	for len(cells) < col-1 {
@@ -458,16 +471,16 @@ func splitRef(ref []byte) (col, row int, ok bool) {
 		col = col*26 + int(c-'a'+1)
 		i++
 	}
-	if i == 0 || i == len(ref) || col > maxCols {
+	if i == 0 || i == len(ref) || col > MaxCols {
 		return 0, 0, false
 	}
 	for _, c := range ref[i:] {
-		if c < '0' || c > '9' || row > maxRows {
+		if c < '0' || c > '9' || row > MaxRows {
 			return 0, 0, false
 		}
 		row = row*10 + int(c-'0')
 	}
-	if ref[i] == '0' || row < 1 || row > maxRows {
+	if ref[i] == '0' || row < 1 || row > MaxRows {
 		return 0, 0, false
 	}
 	return col, row, true

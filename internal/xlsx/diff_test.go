@@ -1,4 +1,4 @@
-package workbook
+package xlsx
 
 import (
 	"archive/zip"
@@ -31,9 +31,29 @@ type sheetCells struct {
 	hidden map[int]bool
 }
 
-func readCells(b book, sh sheetRef) (sheetCells, error) {
+// rowReader is a sheet read by one of the readers: Book.Rows or
+// Excelize.Rows.
+type rowReader func(fn RowFunc) error
+
+func scanSheet(b *Book, sh Sheet) rowReader {
+	return func(fn RowFunc) error { return b.Rows(sh, fn) }
+}
+
+// testLimit is the unzip limit of the tests, spbe's default.
+const testLimit = 256 << 20
+
+// openExcel opens path with excelize as internal/workbook does.
+func openExcel(path string) (*Excelize, func(), error) {
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: testLimit, UnzipXMLSizeLimit: 64 << 20})
+	if err != nil {
+		return nil, nil, err
+	}
+	return NewExcelize(path, f), func() { f.Close() }, nil
+}
+
+func readCells(read rowReader) (sheetCells, error) {
 	c := sheetCells{rows: map[int][]string{}, hidden: map[int]bool{}}
-	err := b.rows(sh, func(n int, cells []string, hidden bool) bool {
+	err := read(func(n int, cells []string, hidden bool) bool {
 		k := len(cells)
 		for k > 0 && cells[k-1] == "" {
 			k--
@@ -51,7 +71,7 @@ func readCells(b book, sh sheetRef) (sheetCells, error) {
 // readers and reports each difference. It returns the number of sheets
 // the scanner read.
 func compareReaders(t testing.TB, path string) int {
-	return compareReadersUpTo(t, path, maxRows)
+	return compareReadersUpTo(t, path, MaxRows)
 }
 
 // compareReadersUpTo is compareReaders for sheets whose rows end by row
@@ -60,20 +80,20 @@ func compareReaders(t testing.TB, path string) int {
 // only.
 func compareReadersUpTo(t testing.TB, path string, last int) int {
 	t.Helper()
-	s, err := openScan(path, UnzipSizeLimit)
+	s, err := Open(path, testLimit)
 	if err != nil {
-		return 0 // refused, or handed over: nothing read to compare
+		return 0 // refused: nothing read to compare
 	}
-	defer s.close()
-	x, err := openExcel(path, Options{})
+	defer s.Close()
+	x, done, err := openExcel(path)
 	if err != nil {
 		t.Errorf("%s: excelize cannot open what the scanner read: %v", filepath.Base(path), err)
 		return 0
 	}
-	defer x.close()
+	defer done()
 	read := 0
-	for _, sh := range s.sheets() {
-		got, err := readCells(s, sh)
+	for _, sh := range s.Sheets() {
+		got, err := readCells(scanSheet(s, sh))
 		if err != nil {
 			continue // the scanner refused the sheet
 		}
@@ -81,9 +101,9 @@ func compareReadersUpTo(t testing.TB, path string, last int) int {
 		if len(got.rows) > 0 && slices.Max(slices.Collect(maps.Keys(got.rows))) > last {
 			continue
 		}
-		want, err := readCells(x, sheetRef{name: sh.name})
+		want, err := readCells(func(fn RowFunc) error { return x.Rows(sh.Name, fn) })
 		if err != nil {
-			t.Errorf("%s: %s: excelize refused what the scanner read: %v\nscanner: %v", filepath.Base(path), sh.name, err, got.rows)
+			t.Errorf("%s: %s: excelize refused what the scanner read: %v\nscanner: %v", filepath.Base(path), sh.Name, err, got.rows)
 			continue
 		}
 		rows := slices.Sorted(maps.Keys(got.rows))
@@ -95,9 +115,9 @@ func compareReadersUpTo(t testing.TB, path string, last int) int {
 		for _, n := range rows {
 			g, w := got.rows[n], want.rows[n]
 			if !slices.Equal(g, w) {
-				t.Errorf("%s: %s row %d:\nscanner  %q\nexcelize %q", filepath.Base(path), sh.name, n, g, w)
+				t.Errorf("%s: %s row %d:\nscanner  %q\nexcelize %q", filepath.Base(path), sh.Name, n, g, w)
 			} else if got.hidden[n] != want.hidden[n] {
-				t.Errorf("%s: %s row %d: hidden %v, excelize %v", filepath.Base(path), sh.name, n, got.hidden[n], want.hidden[n])
+				t.Errorf("%s: %s row %d: hidden %v, excelize %v", filepath.Base(path), sh.Name, n, got.hidden[n], want.hidden[n])
 			}
 		}
 	}
@@ -230,12 +250,12 @@ func TestScannerHandWritten(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := partsBook(t, filepath.Join(dir, fmt.Sprintf("hand%d.xlsx", i)), tt.sheet, sst, tt.styles, tt.d1904)
-			b, err := openScan(path, UnzipSizeLimit)
+			b, err := Open(path, testLimit)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer b.close()
-			got, err := readCells(b, b.list[0])
+			defer b.Close()
+			got, err := readCells(scanSheet(b, b.list[0]))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -257,12 +277,12 @@ func TestScannerHandWritten(t *testing.T) {
 	}
 	// Hidden rows are read as hidden.
 	path := partsBook(t, filepath.Join(dir, "hidden.xlsx"), sheetXML(`<row r="2" hidden="1"><c r="A2"><v>1</v></c></row>`), "", "", false)
-	b, err := openScan(path, UnzipSizeLimit)
+	b, err := Open(path, testLimit)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer b.close()
-	if got, err := readCells(b, b.list[0]); err != nil || !got.hidden[2] {
+	defer b.Close()
+	if got, err := readCells(scanSheet(b, b.list[0])); err != nil || !got.hidden[2] {
 		t.Errorf("row 2 is hidden: got %v, %v", got.hidden, err)
 	}
 }
@@ -289,12 +309,28 @@ func TestScannerRefuses(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := partsBook(t, filepath.Join(dir, fmt.Sprintf("bad%d.xlsx", i)), tt.sheet, tt.sst, "", false)
-			_, err := ReadSheet(path, Options{Known: func(string) bool { return true }})
+			err := scanAll(path)
 			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.HasPrefix(err.Error(), path+": ") || !errors.Is(err, ErrUnsupportedFormat) {
 				t.Errorf("got %v, want an ErrUnsupportedFormat naming %s and saying %q", err, path, tt.want)
 			}
 		})
 	}
+}
+
+// scanAll reads every sheet of the workbook at path with the scanner,
+// and returns the first error.
+func scanAll(path string) error {
+	b, err := Open(path, testLimit)
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	for _, sh := range b.Sheets() {
+		if err := b.Rows(sh, func(int, []string, bool) bool { return true }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestScannerAgreesWithExcelize: workbooks excelize writes, with every
