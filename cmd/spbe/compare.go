@@ -3,15 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
-	"github.com/spbe-id/spbe/pkg/rubric"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 type compareOptions struct {
@@ -24,7 +25,7 @@ type compareOptions struct {
 	readFlags
 	OldCol, NewCol string
 	Format         string
-	Lang           string
+	Lang           label.Lang
 	Recursive      bool
 	KeepGoing      bool
 	Jobs           int
@@ -93,7 +94,7 @@ an existing file without --force.`,
 	f.StringVar(&opts.NewCol, "new-col", "", "level column of the new side: header text or letter (default: --level-col, or detected)")
 	_ = cmd.RegisterFlagCompletionFunc("old-col", cobra.NoFileCompletions)
 	_ = cmd.RegisterFlagCompletionFunc("new-col", cobra.NoFileCompletions)
-	addFormatFlag(cmd, &opts.Format, "text", render.CompareFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.CompareFormats)
 	addLangFlag(cmd, &opts.Lang)
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the comparison as an Excel workbook (.xlsx) with charts; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
@@ -105,134 +106,51 @@ an existing file without --force.`,
 }
 
 func runCompare(opts *compareOptions) error {
-	rend, err := render.CompareFormats.Lookup(opts.Format)
+	rend, err := textout.CompareFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
-	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
 	}
 	r, err := givenRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
-	// -o is refused before any work: never over an input (the arguments,
-	// the workbooks in folder arguments, a rubric file), over an existing
-	// file only with --force.
-	save := opts.io.saveOptions(opts.Force, true, []string{opts.Old, opts.New})
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
-		save.Inputs = append(save.Inputs, src)
-	}
-	for _, p := range []string{opts.Old, opts.New} {
-		if ins, err := batch.Expand([]string{p}, opts.Recursive); err == nil {
-			save.Inputs = append(save.Inputs, ins...)
-		}
-	}
-	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.CompareFormats.Names()); err != nil {
-			return err
-		}
-	}
-	var sc *batch.Scorer
-	if r != nil {
-		sc = batch.NewScorer(r)
-	}
-	side := func(path, col string) ([]*batch.Input, error) {
-		inputs, err := batch.Expand([]string{path}, opts.Recursive)
-		if err != nil {
-			return nil, err
-		}
-		save.Inputs = append(save.Inputs, inputs...) // again: the folder may have changed
-		if len(inputs) == 0 {
-			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
-		}
-		o := opts.batchOptions(r)
-		o.Scorer = sc
-		if col != "" {
-			o.LevelCol = col
-		}
-		if o.LevelCol != "" {
-			o.Layout = batch.LayoutLong
-		}
-		var ins []*batch.Input
-		err = batch.ReadAll(inputs, opts.Jobs, o, func(in *batch.Input) { ins = append(ins, in) })
-		return ins, err
-	}
-	olds, err := side(opts.Old, opts.OldCol)
+	save, err := opts.checkOutput()
 	if err != nil {
 		return err
 	}
-	news, err := side(opts.New, opts.NewCol)
+	sides, err := batch.ReadSides(batch.SidesOptions{
+		Old: opts.Old, New: opts.New, OldCol: opts.OldCol, NewCol: opts.NewCol,
+		Recursive: opts.Recursive, Jobs: opts.Jobs, Read: opts.batchOptions(r), Lang: opts.Lang.String(),
+	})
+	if sides != nil {
+		save.Inputs = append(save.Inputs, sides.Files...) // again: a folder may have changed
+	}
 	if err != nil {
 		return err
 	}
-	both := append(slices.Clone(olds), news...)
 	// Two workbooks: each one's notes; folders: grouped by choice.
-	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(olds) == 1 && len(news) == 1, NoLevels: true}
-	for _, in := range both {
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1, NoLevels: true}
+	for _, in := range sides.All() {
 		printNotes(opts.io.ErrOut, in, notes, false)
 	}
 	printSummary(opts.io.ErrOut, notes)
-	if opts.Instansi != "" {
-		for _, s := range []struct {
-			path string
-			ins  []*batch.Input
-		}{{opts.Old, olds}, {opts.New, news}} {
-			if err := batch.Find(s.ins, opts.Instansi, s.path); err != nil {
-				return &usageError{fmt.Errorf("--instansi: %w", err)}
-			}
-		}
-	}
-	if r, err = batchRubric(r, both, "compared"); err != nil {
-		return err
-	}
-	where := func(e *batch.Eval, old bool) string {
-		col := opts.NewCol
-		if old {
-			col = opts.OldCol
-		}
-		s := e.Source
-		if e.Sheet != "" {
-			s += ", " + label.SheetWord(opts.Lang) + " " + e.Sheet
-		}
-		if col != "" {
-			s += fmt.Sprintf(", %s %q", label.ColumnWord(opts.Lang), col)
-		}
-		return s
-	}
-	if err := checkInstruments(opts, r, olds, news); err != nil {
-		return err
-	}
-	cs, errs, err := batch.CompareSides(r, olds, news, where)
+	cs, errs, err := sides.Compare()
 	if err != nil {
 		return err
 	}
-	if len(errs) > 0 && batch.OneAgainstOne(olds, news) {
+	if len(errs) > 0 && sides.OneAgainstOne() {
 		return errors.Join(errs...) // one workbook against another: its error, as score gives it
 	}
 	for _, err := range errs {
 		printError(opts.io.ErrOut, err)
 	}
-	var outErr error
-	if opts.Output != "" {
-		if len(cs.Pairs) == 0 {
-			outErr = fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output)
-		} else if err := report.WriteCompare(opts.Output, cs, opts.Lang, save); err != nil {
-			return err
-		} else {
-			wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
-		}
+	outErr, err := opts.writeWorkbook(cs, save)
+	if err != nil {
+		return err
 	}
-	if opts.Output != report.Stdout { // else stdout holds the workbook
-		if err := rend(opts.io.Out, cs, render.Options{Lang: opts.Lang, Detail: opts.Detail}); err != nil {
+	if opts.Output != outfile.Stdout { // else stdout holds the workbook
+		if err := opts.render(rend, cs); err != nil {
 			return err
-		}
-		if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
-			or := ""
-			if opts.Output == "" {
-				or = " (or -o a workbook with a sheet per pair)"
-			}
-			fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
 		}
 	}
 	if len(errs) > 0 && !opts.KeepGoing {
@@ -241,27 +159,56 @@ func runCompare(opts *compareOptions) error {
 	return outErr
 }
 
-// checkInstruments refuses, with the reason, to compare two sides when one
-// of them failed to read under the rubric but is an evaluation of another
-// embedded rubric (an SPBE 2025 workbook against a Pemdi 2026 one).
-func checkInstruments(opts *compareOptions, r *rubric.Rubric, olds, news []*batch.Input) error {
-	var others []*rubric.Rubric
-	for _, id := range rubric.EmbeddedIDs() {
-		if o, err := rubric.ByID(id); err == nil {
-			others = append(others, o)
+// checkOutput refuses -o before any work: never over an input (the
+// arguments, the workbooks in folder arguments, a rubric file), over an
+// existing file only with --force. It returns the rules of the output.
+func (opts *compareOptions) checkOutput() (outfile.Options, error) {
+	save := saveOptions(opts.io, opts.Force, true, []string{opts.Old, opts.New})
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
+		save.Inputs = append(save.Inputs, src)
+	}
+	for _, p := range []string{opts.Old, opts.New} {
+		if ins, err := batch.Expand([]string{p}, opts.Recursive); err == nil {
+			save.Inputs = append(save.Inputs, ins...)
 		}
 	}
-	reread := func(path string, other *rubric.Rubric) bool {
-		col := opts.NewCol
-		if slices.ContainsFunc(olds, func(in *batch.Input) bool { return in.Path == path }) {
-			col = opts.OldCol
+	if opts.Output != "" {
+		if err := checkWorkbookOutput(opts.Output, save, textout.CompareFormats.Names()); err != nil {
+			return save, err
 		}
-		o := &batch.Options{Rubric: other, Scorer: batch.NewScorer(other), Sheet: opts.Sheet, AllSheets: opts.AllSheets, LevelCol: col, Password: opts.Password}
-		if col != "" {
-			o.Layout = batch.LayoutLong
-		}
-		in := batch.Read(path, o)
-		return len(in.Errs) == 0 && len(in.Evals) > 0
 	}
-	return batch.CheckInstruments(r, opts.Old, olds, opts.New, news, others, reread)
+	return save, nil
+}
+
+// writeWorkbook writes the -o workbook of the comparisons, if asked. A
+// comparison without a pair is not written: notWritten says so, and the
+// run goes on to print what it has.
+func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.Options) (notWritten, err error) {
+	switch {
+	case opts.Output == "":
+		return nil, nil
+	case len(cs.Pairs) == 0:
+		return fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
+	}
+	if err := excelout.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
+		return nil, err
+	}
+	wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
+	return nil, nil
+}
+
+// render prints the comparisons, and for many pairs in text says how to
+// see each pair's details.
+func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, textout.Options) error, cs *result.Comparisons) error {
+	if err := rend(opts.io.Out, cs, textout.Options{Lang: opts.Lang.String(), Detail: opts.Detail}); err != nil {
+		return err
+	}
+	if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
+		or := ""
+		if opts.Output == "" {
+			or = " (or -o a workbook with a sheet per pair)"
+		}
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
+	}
+	return nil
 }

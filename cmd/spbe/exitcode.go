@@ -7,7 +7,9 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 // Exit codes: a documented contract (README.md, `spbe --help`).
@@ -59,12 +61,14 @@ func (e *gateError) Error() string { return e.msg }
 // exitCode maps an error to the process exit code: the one place that does.
 func exitCode(err error) int {
 	var ue *usageError
-	var fe *render.FormatError
+	var fe *textout.FormatError
 	var ge *gateError
+	var ce *batch.ChooseError
+	var ne *outfile.NameError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &ue), errors.As(err, &fe):
+	case errors.As(err, &ue), errors.As(err, &fe), errors.As(err, &ce), errors.As(err, &ne):
 		return exitUsage
 	case errors.As(err, &ge):
 		return exitGate

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 func TestExitCode(t *testing.T) {
@@ -20,7 +22,9 @@ func TestExitCode(t *testing.T) {
 		{&gateError{"below"}, exitGate},
 		{usagef("bad flag"), exitUsage},
 		{fmt.Errorf("wrapped: %w", usagef("bad flag")), exitUsage},
-		{&render.FormatError{Name: "yaml", Want: "text or json"}, exitUsage},
+		{&textout.FormatError{Name: "yaml", Want: "text or json"}, exitUsage},
+		{&batch.ChooseError{Err: errors.New("n.xlsx: a wide table of 2 instansi")}, exitUsage},
+		{fmt.Errorf("wrapped: %w", &outfile.NameError{Path: "r.csv", What: "an Excel workbook", Exts: []string{".xlsx"}}), exitUsage},
 		{errors.New("kaltim.xlsx: Penilaian!F12: bad level"), exitInvalid},
 	}
 	for _, tt := range tests {

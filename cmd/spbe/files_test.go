@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/spbe-id/spbe/internal/fixture"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -53,6 +53,37 @@ var badRuns = []struct {
 			stderr, code := runKeeps(t, []string{"score", filepath.Join(dir, "perekonomian.xlsx"), "-o", link, "--force"}, target)
 			if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 				t.Errorf("the link was replaced")
+			}
+			return stderr, code
+		},
+	},
+	{
+		"`spbe man DIR` where a page in `DIR` is a symbolic link (to a file outside `DIR`), even with `--force`; a page that exists only with `--force`; no page is written when one is refused",
+		"spbe-score.1: refusing to replace it: it is a symbolic link", exitInvalid,
+		func(t *testing.T, dir string) (string, int) {
+			man := filepath.Join(dir, "man1")
+			os.Mkdir(man, 0o755)
+			outside := filepath.Join(dir, "outside.txt")
+			os.WriteFile(outside, []byte("kept"), 0o644)
+			if err := os.Symlink(outside, filepath.Join(man, "spbe-score.1")); err != nil {
+				t.Skip(err)
+			}
+			stderr, code := runKeeps(t, []string{"man", man, "--force"}, outside)
+			if ents, _ := os.ReadDir(man); len(ents) != 1 {
+				t.Errorf("pages were written beside the refused one: %v", ents)
+			}
+			// A page that exists is replaced only with --force.
+			os.Remove(filepath.Join(man, "spbe-score.1"))
+			page := filepath.Join(man, "spbe.1")
+			os.WriteFile(page, []byte("mine"), 0o644)
+			if s, c := runKeeps(t, []string{"man", man}, page); c != exitInvalid || !strings.Contains(s, "spbe.1: file exists; use --force") {
+				t.Errorf("over an existing page without --force: exit %d, stderr:\n%s", c, s)
+			}
+			if s, c := runKeeps(t, []string{"man", man, "--force"}); c != exitOK {
+				t.Errorf("--force: exit %d, stderr:\n%s", c, s)
+			}
+			if b, _ := os.ReadFile(page); !bytes.Contains(b, []byte(".TH")) {
+				t.Errorf("--force did not replace %s", page)
 			}
 			return stderr, code
 		},
@@ -234,7 +265,7 @@ func TestHelperProcess(t *testing.T) {
 	case "write-and-wait":
 		// main's signal handling, and Save blocked while it writes.
 		handleSignals(os.Stderr)
-		report.Save(args[0], report.SaveOptions{}, func(w io.Writer) error {
+		outfile.Save(args[0], outfile.Options{}, func(w io.Writer) error {
 			io.WriteString(w, "half a report")
 			fmt.Printf("writing %s\n", w.(*os.File).Name())
 			select {}

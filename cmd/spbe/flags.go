@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -58,15 +60,114 @@ func addRubricFlag(cmd *cobra.Command, p *string, def string) {
 	_ = cmd.RegisterFlagCompletionFunc("rubric", completeRubric)
 }
 
-// addLangFlag binds --lang.
-func addLangFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "lang", "id", "language of labels and decimal separator: id (Indonesian, 2,95) or en (English, 2.95)")
+// addLangFlag binds --lang: id or en, in any case (--lang=ID).
+func addLangFlag(cmd *cobra.Command, p *label.Lang) {
+	*p = label.Indonesian
+	cmd.Flags().Var(&langValue{p}, "lang", "language of labels and decimal separator: id (Indonesian, 2,95) or en (English, 2.95)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"id\tIndonesian, decimal commas", "en\tEnglish, decimal points"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// addForceFlag binds --force, which lets -o replace an existing file.
+// langValue is --lang: a label.Lang, checked when parsed.
+type langValue struct{ p *label.Lang }
+
+func (v *langValue) String() string { return v.p.String() }
+func (v *langValue) Type() string   { return "string" }
+func (v *langValue) Set(s string) error {
+	l, err := label.ParseLang(s)
+	if err != nil {
+		return err
+	}
+	*v.p = l
+	return nil
+}
+
+// choice is one value of an enum flag: the name it is given by (and
+// shown with), the value stored, other names it may be given by, and a
+// description for shell completion.
+type choice struct {
+	name, value string
+	aliases     []string
+	desc        string
+}
+
+// enumValue is a flag that takes one of a fixed set of values, checked
+// and made canonical when the command line is parsed, like cli/cli's
+// StringEnumFlag: the run functions never check it. Names are matched
+// case-blind; an unknown one is a usage error made by bad.
+type enumValue struct {
+	p       *string
+	choices []choice
+	bad     func(got string) error
+}
+
+// addEnumFlag binds an enum flag to p, set to the value of def, with its
+// choices in help order; shell completion offers the named ones.
+func addEnumFlag(cmd *cobra.Command, p *string, name, short, def string, choices []choice, usage string, bad func(string) error) {
+	v := &enumValue{p: p, choices: choices, bad: bad}
+	if err := v.Set(def); err != nil {
+		panic(err) // a default that is not a choice: a programming error
+	}
+	cmd.Flags().VarP(v, name, short, usage)
+	var comps []cobra.Completion
+	for _, c := range choices {
+		switch {
+		case c.name == "":
+		case c.desc == "":
+			comps = append(comps, c.name)
+		default:
+			comps = append(comps, cobra.CompletionWithDesc(c.name, c.desc))
+		}
+	}
+	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(comps, cobra.ShellCompDirectiveNoFileComp))
+}
+
+func (v *enumValue) Type() string { return "string" }
+
+// String is the name of the value held: the one help shows as default.
+func (v *enumValue) String() string {
+	for _, c := range v.choices {
+		if c.value == *v.p {
+			return c.name
+		}
+	}
+	return *v.p
+}
+
+func (v *enumValue) Set(s string) error {
+	t := strings.TrimSpace(s)
+	for _, c := range v.choices {
+		if strings.EqualFold(t, c.name) || slices.ContainsFunc(c.aliases, func(a string) bool { return strings.EqualFold(t, a) }) {
+			*v.p = c.value
+			return nil
+		}
+	}
+	return v.bad(s)
+}
+
+// addLayoutFlag binds --layout: auto, long or wide (batch.Layout*).
+func addLayoutFlag(cmd *cobra.Command, p *string) {
+	addEnumFlag(cmd, p, "layout", "", "auto", []choice{
+		{name: "auto", value: batch.LayoutAuto, aliases: []string{""}, desc: "detected from the workbook"},
+		{name: "long", value: batch.LayoutLong, desc: "one instansi, a row per indicator"},
+		{name: "wide", value: batch.LayoutWide, desc: "a row per instansi"},
+	}, "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)",
+		func(s string) error { return fmt.Errorf("unknown layout %q (want auto, long or wide)", s) })
+}
+
+// addGroupByFlag binds --group-by: nothing (""), or category (also
+// spelt kategori).
+func addGroupByFlag(cmd *cobra.Command, p *string) {
+	addEnumFlag(cmd, p, "group-by", "", "", []choice{
+		{name: "", value: ""},
+		{name: "category", value: "category", aliases: []string{"kategori"}, desc: "Kementerian, Lembaga, Provinsi, Kabupaten, Kota"},
+	}, "rank and summarise per group too: category (or kategori)",
+		func(s string) error { return fmt.Errorf("unknown --group-by %q (want category, or kategori)", s) })
+}
+
+// addForceFlag binds --force, which lets -o (or spbe man) replace an
+// existing file.
 func addForceFlag(cmd *cobra.Command, p *bool) {
-	cmd.Flags().BoolVar(p, "force", false, "overwrite the -o file if it exists (never an input)")
+	cmd.Flags().BoolVar(p, "force", false, "replace an output file that exists (never an input, never through a symbolic link)")
 }
 
 // addBatchFlags binds the flags of commands that read many inputs.
@@ -180,7 +281,6 @@ func addInstansiFlag(cmd *cobra.Command, o *readFlags) {
 // name, or its Key, starts with what is typed; folders are not read.
 func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Completion {
 	bo := o.batchOptions(nil)
-	bo.Instansi = "\x00" // selects none: every name is passed over and kept
 	if o.Sheet == "" {
 		bo.AllSheets = true
 	}
@@ -191,7 +291,7 @@ func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Co
 		if st, err := os.Stat(a); err != nil || st.IsDir() {
 			continue
 		}
-		for _, name := range batch.Read(a, bo).Others {
+		for _, name := range batch.Names(a, bo) {
 			if !seen[name] && (strings.HasPrefix(strings.ToLower(name), typed) || strings.HasPrefix(batch.Key(name), key)) {
 				seen[name] = true
 				out = append(out, name)

@@ -1,14 +1,8 @@
 package main
 
 import (
-	"fmt"
-	"slices"
-	"strings"
-	"sync"
-
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -39,9 +33,6 @@ func addAllSheetsFlag(cmd *cobra.Command, sheet *string, all *bool) {
 // readOne reads and scores the single workbook of a command, with the
 // rubric --rubric names or the one chosen by its indicators.
 func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels, error) {
-	if in.Lang != "id" && in.Lang != "en" {
-		return nil, nil, nil, usagef("unknown language %q (want id or en)", in.Lang)
-	}
 	r, err := givenRubric(in.io, in.Rubric)
 	if err != nil {
 		return nil, nil, nil, err
@@ -55,55 +46,4 @@ func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels
 		levels[it.Indicator.ID] = it.Level
 	}
 	return r, e, levels, nil
-}
-
-// choices are the embedded rubrics, each with its Scorer, in the order
-// rubric.EmbeddedIDs lists them: what a workbook's rubric is chosen
-// among when --rubric is not given.
-var choices = sync.OnceValue(func() []*batch.Scorer {
-	var scs []*batch.Scorer
-	for _, id := range rubric.EmbeddedIDs() {
-		if r, err := rubric.ByID(id); err == nil {
-			scs = append(scs, batch.NewScorer(r))
-		}
-	}
-	return scs
-})
-
-// batchRubric is the one rubric of the inputs' evaluations: the one
-// given (r), else the one chosen for them. Inputs of different rubrics
-// (instruments) are not ranked or compared together: that is an error
-// that says which are which and what to do. With no evaluation at all,
-// it is the default rubric, for the errors' sake.
-func batchRubric(r *rubric.Rubric, ins []*batch.Input, what string) (*rubric.Rubric, error) {
-	if r != nil {
-		return r, nil
-	}
-	var rs []*rubric.Rubric
-	files := map[*rubric.Rubric][]string{}
-	for _, in := range ins {
-		for _, ir := range in.Rubrics {
-			if !slices.Contains(rs, ir) {
-				rs = append(rs, ir)
-			}
-			if len(files[ir]) < 3 {
-				files[ir] = append(files[ir], in.Path)
-			} else if len(files[ir]) == 3 {
-				files[ir] = append(files[ir], "...")
-			}
-		}
-	}
-	switch len(rs) {
-	case 0:
-		return rubric.ByID(rubric.DefaultID)
-	case 1:
-		return rs[0], nil
-	}
-	var parts []string
-	for _, x := range rs {
-		parts = append(parts, fmt.Sprintf("%s (%s)", x.ID, strings.Join(files[x], ", ")))
-	}
-	return nil, fmt.Errorf("the inputs are of different instruments: %s; they have different indicators and predicate bands, "+
-		"so they are not %s together: give the inputs of each apart, or --rubric to read all with one "+
-		"(with --keep-going, the inputs of another are reported and the rest %s)", strings.Join(parts, "; "), what, what)
 }

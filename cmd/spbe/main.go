@@ -2,7 +2,7 @@
 // Berbasis Elektronik) from evaluation workbooks and a rubric.
 //
 // This package is wiring only: each command binds its flags to an options
-// struct, calls internal/batch, internal/render or internal/report (and
+// struct, calls internal/batch, internal/textout or internal/excelout (and
 // pkg/), and returns errors that exitCode maps to the exit status.
 package main
 
@@ -13,7 +13,8 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/iostreams"
+	"github.com/spbe-id/spbe/internal/outfile"
 )
 
 func main() {
@@ -24,7 +25,7 @@ func main() {
 // handled.
 func runMain(args []string) int {
 	handleSignals(os.Stderr)
-	return run(args, newStreams())
+	return run(args, iostreams.System())
 }
 
 // handleSignals makes SIGINT, SIGTERM and SIGHUP stop the process cleanly:
@@ -36,7 +37,7 @@ func handleSignals(errOut io.Writer) {
 	signal.Notify(c, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-c
-		report.RemoveTemporary()
+		outfile.RemoveTemporary()
 		fmt.Fprintf(errOut, "spbe: stopped by %s; no output file was left half written\n", signalName(sig))
 		os.Exit(exitSignal(sig))
 	}()

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -34,7 +34,7 @@ func noteMismatch(w io.Writer, file string, r *rubric.Rubric) {
 		return
 	}
 	n := m.Changes.Len()
-	first := strings.Join(render.MismatchChanges(m, mismatchShown), "; ")
+	first := strings.Join(textout.MismatchChanges(m, mismatchShown), "; ")
 	if n > mismatchShown {
 		first += "; ..."
 	}

@@ -10,8 +10,9 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -60,7 +61,7 @@ instansi.`,
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.input.Format, "text", render.PlanFormats)
+	addFormatFlag(cmd, &opts.input.Format, "text", textout.PlanFormats)
 	f.StringVarP(&opts.Target, "target", "t", "", "index (4.2) or predicate (Memuaskan) to reach (required)")
 	f.StringVar(&opts.MaxLevel, "max-level", "", "the highest level the plan may assume on any indicator (e.g. 4)")
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
@@ -78,7 +79,7 @@ instansi.`,
 
 func runPlan(opts *planOptions) error {
 	in := &opts.input
-	rend, err := render.PlanFormats.Lookup(in.Format)
+	rend, err := textout.PlanFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -89,12 +90,12 @@ func runPlan(opts *planOptions) error {
 	if opts.Costs != "" {
 		inputs = append(inputs, opts.Costs)
 	}
-	if src := report.RubricSource(in.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(in.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
-	save := in.io.saveOptions(opts.Force, true, inputs)
+	save := saveOptions(in.io, opts.Force, true, inputs)
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, save, render.PlanFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, save, textout.PlanFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
@@ -138,15 +139,15 @@ func runPlan(opts *planOptions) error {
 		return err
 	}
 	if opts.Output != "" {
-		if err := report.WritePlan(opts.Output, e, pl, in.Lang, po.Costs != nil, save); err != nil {
+		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), po.Costs != nil, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
-		if opts.Output == report.Stdout {
+		if opts.Output == outfile.Stdout {
 			return nil // stdout holds the workbook
 		}
 	}
-	return rend(in.io.Out, e, pl, render.Options{Lang: in.Lang, Costs: po.Costs != nil})
+	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: po.Costs != nil})
 }
 
 // costsFromColumn reads the cost of one level step per indicator from a

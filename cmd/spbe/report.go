@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -15,17 +16,17 @@ var now = time.Now
 // writeReport writes the Excel report of -o: atomically, never over an
 // input, over an existing file only with --force.
 func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluation) error {
-	src := report.RubricSource(opts.Rubric)
+	src := excelout.RubricSource(opts.Rubric)
 	save := opts.saveOptions()
-	if err := report.CheckOutput(opts.Output, save); err != nil {
+	if err := outfile.Check(opts.Output, save); err != nil {
 		return err
 	}
-	p, err := report.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang, now())
+	p, err := excelout.NewProvenance(provenanceVersion(version, commit), r, src, evals, opts.Lang.String(), now())
 	if err != nil {
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	if err := report.WriteWith(opts.Output, evals, p, save, report.Options{PerInstansi: opts.PerInstansi}); err != nil {
+	if err := excelout.WriteWith(opts.Output, evals, p, save, excelout.Options{PerInstansi: opts.PerInstansi}); err != nil {
 		return err
 	}
 	detail := "1 evaluation"
@@ -38,10 +39,10 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 
 // saveOptions are the rules of the -o report: every input is protected,
 // the files of folder arguments too (opts.inputs), and the rubric file.
-func (opts *scoreOptions) saveOptions() report.SaveOptions {
+func (opts *scoreOptions) saveOptions() outfile.Options {
 	inputs := append(append([]string{}, opts.Paths...), opts.inputs...)
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
-	return opts.io.saveOptions(opts.Force, true, inputs)
+	return saveOptions(opts.io, opts.Force, true, inputs)
 }

@@ -3,56 +3,28 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/iostreams"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
-// streams are the process's I/O, injected so that commands are testable.
-type streams struct {
-	In          io.Reader
-	Out, ErrOut io.Writer
-	// OutTTY is true when Out is a terminal: colour is used only then.
-	OutTTY bool
-}
-
-func newStreams() *streams {
-	return &streams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, OutTTY: isTerminal(os.Stdout)}
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// rawErr is stderr for what spbe writes for a terminal to act on (the
-// progress bar), beneath the escaping of run.
-func (s *streams) rawErr() io.Writer {
-	if t, ok := s.ErrOut.(*render.TerminalWriter); ok {
-		return t.Unwrap()
-	}
-	return s.ErrOut
-}
-
-// colorEnabled follows https://no-color.org.
-func (s *streams) colorEnabled() bool {
-	return s.OutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
-}
+// streams are the process's I/O (internal/iostreams), injected so that
+// commands are testable.
+type streams = iostreams.IOStreams
 
 // run executes the command line and returns the exit code; errors are
 // printed here, once, and a usage error points at the help of the command
 // that was mistyped. Everything written to stderr has its control
-// characters escaped (render.TerminalWriter): errors and notes quote
+// characters escaped (textout.TerminalWriter): errors and notes quote
 // instansi names, sheet names and cell text from the inputs.
 func run(args []string, s *streams) int {
 	safe := *s
-	safe.ErrOut = render.NewTerminalWriter(s.ErrOut)
+	safe.ErrOut = textout.NewTerminalWriter(s.ErrOut)
 	s = &safe
 	root := newRootCmd(s)
 	root.SetArgs(args)
@@ -91,6 +63,9 @@ Shell completion: spbe completion --help. Man pages: spbe man --help.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// -v is --verbose wherever it exists (score, compare), as in restic,
+	// curl or tar; the version is --version alone, as in gh.
+	root.Flags().Bool("version", false, "print the version of spbe")
 	root.SetOut(s.Out)
 	root.SetErr(s.ErrOut)
 	root.SetIn(s.In)
@@ -98,7 +73,7 @@ Shell completion: spbe completion --help. Man pages: spbe man --help.`,
 	plain := root.UsageTemplate()
 	root.SetUsageTemplate(plain + "\n" + exitStatusHelp + "\n")
 	root.AddCommand(newScoreCmd(s, nil), newCompareCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil),
-		newTemplateCmd(s, nil), newVerifyCmd(s, nil), newCompletionCmd(s), newManCmd(s))
+		newTemplateCmd(s, nil), newVerifyCmd(s, nil), newCompletionCmd(s), newManCmd(s, nil))
 	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {
 		switch c.Name() {
@@ -137,6 +112,9 @@ func flagError(cmd *cobra.Command, err error) error {
 		if sug := suggestFlags(cmd, ne.GetSpecifiedName()); len(sug) > 0 {
 			err = fmt.Errorf("%w; did you mean %s?", err, orList(sug))
 		}
+	}
+	if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "v" && !cmd.HasParent() {
+		err = fmt.Errorf("%w: --version prints the version (-v is --verbose of spbe score and spbe compare)", err)
 	}
 	return &usageError{err}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -71,12 +71,12 @@ problems show on the lines of a pull request.`,
 			return runRubricValidate(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "text", render.ProblemFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.ProblemFormats)
 	return cmd
 }
 
 func runRubricValidate(opts *rubricValidateOptions) error {
-	write, err := render.ProblemFormats.Lookup(opts.Format)
+	write, err := textout.ProblemFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}

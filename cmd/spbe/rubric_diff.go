@@ -9,8 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/render"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -86,7 +86,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Evals, "evals", nil, "rescore these workbooks, CSV files or folders under both rubrics")
 	f.StringArrayVar(&opts.FailOn, "fail-on", nil, "exit 1 when met: predicate-change, index-change=X, rank-change or change (repeatable)")
-	addFormatFlag(cmd, &opts.Format, "text", render.DiffFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.DiffFormats)
 	f.StringVar(&opts.StdinName, "stdin-name", "", `name of the rubric read from stdin ("-") in the output, such as main:rubrics/daerah.yaml`)
 	addReadFlags(cmd, &opts.readFlags)
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
@@ -99,43 +99,14 @@ Actions workflow commands: a notice on each changed line of the new file).`,
 	return cmd
 }
 
-// parseFailOn reads the --fail-on conditions; evals says whether there
-// are evaluations to rescore.
-func parseFailOn(conds []string, evals bool) (result.DiffGates, error) {
-	var f result.DiffGates
-	for _, c := range conds {
-		name, val, hasVal := strings.Cut(strings.TrimSpace(c), "=")
-		switch {
-		case name == "predicate-change" && !hasVal:
-			f.Predicate = true
-		case name == "rank-change" && !hasVal:
-			f.Rank = true
-		case name == "change" && !hasVal:
-			f.Change = true
-		case name == "index-change" && hasVal:
-			d, err := rubric.ParseDecimal(val)
-			if err != nil || d <= 0 {
-				return f, usagef("--fail-on %s: want a positive number such as index-change=0.05", c)
-			}
-			f.Index = &d
-		default:
-			return f, usagef("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
-		}
-		if name != "change" && !evals {
-			return f, usagef("--fail-on %s needs evaluations to rescore (--evals)", c)
-		}
-	}
-	return f, nil
-}
-
 func runRubricDiff(opts *rubricDiffOptions) error {
-	rend, err := render.DiffFormats.Lookup(opts.Format)
+	rend, err := textout.DiffFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
-	gates, err := parseFailOn(opts.FailOn, len(opts.Evals) > 0)
+	gates, err := result.ParseDiffGates(opts.FailOn, len(opts.Evals) > 0)
 	if err != nil {
-		return err
+		return &usageError{err}
 	}
 	if opts.Old == "-" && opts.New == "-" {
 		return usagef("only one of the rubrics can be read from stdin")

@@ -14,35 +14,6 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-func TestParseFailOn(t *testing.T) {
-	tests := []struct {
-		conds   []string
-		evals   bool
-		wantErr string
-	}{
-		{[]string{"predicate-change", "index-change=0.05", "rank-change", "change"}, true, ""},
-		{[]string{"change"}, false, ""},
-		{[]string{"predicate-change"}, false, "--fail-on predicate-change needs evaluations to rescore (--evals)"},
-		{[]string{"index-change"}, true, `--fail-on "index-change": want predicate-change, index-change=X, rank-change or change`},
-		{[]string{"index-change=0"}, true, "--fail-on index-change=0: want a positive number such as index-change=0.05"},
-		{[]string{"index-change=abc"}, true, "--fail-on index-change=abc: want a positive number such as index-change=0.05"},
-		{[]string{"predicate-change=1"}, true, `--fail-on "predicate-change=1": want predicate-change, index-change=X, rank-change or change`},
-	}
-	for _, tt := range tests {
-		_, err := parseFailOn(tt.conds, tt.evals)
-		got := ""
-		if err != nil {
-			got = err.Error()
-			if exitCode(err) != exitUsage {
-				t.Errorf("parseFailOn(%q): exit code %d; want %d", tt.conds, exitCode(err), exitUsage)
-			}
-		}
-		if got != tt.wantErr {
-			t.Errorf("parseFailOn(%q) error = %q; want %q", tt.conds, got, tt.wantErr)
-		}
-	}
-}
-
 func TestFailOnCheck(t *testing.T) {
 	r, _ := rubric.ByID(rubric.DefaultID)
 	res := func(v string) *index.Result {

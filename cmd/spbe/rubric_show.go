@@ -8,8 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -22,7 +23,7 @@ const schemaComment = "# yaml-language-server: $schema="
 type rubricListOptions struct {
 	io     *streams
 	Format string // text or json
-	Lang   string
+	Lang   label.Lang
 }
 
 func newRubricListCmd(s *streams, runF func(*rubricListOptions) error) *cobra.Command {
@@ -45,28 +46,25 @@ FILE.yaml exports one to start from).`,
 			return runRubricList(opts)
 		},
 	}
-	addFormatFlag(cmd, &opts.Format, "text", render.RubricListFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.RubricListFormats)
 	addLangFlag(cmd, &opts.Lang)
 	return cmd
 }
 
 func runRubricList(opts *rubricListOptions) error {
-	write, err := render.RubricListFormats.Lookup(opts.Format)
+	write, err := textout.RubricListFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
-	var infos []render.RubricInfo
+	var infos []textout.RubricInfo
 	for _, id := range rubric.EmbeddedIDs() {
 		r, err := rubric.ByID(id)
 		if err != nil {
 			return err
 		}
-		infos = append(infos, render.NewRubricInfo(r, id == rubric.DefaultID))
+		infos = append(infos, textout.NewRubricInfo(r, id == rubric.DefaultID))
 	}
-	return write(opts.io.Out, infos, render.Options{Lang: opts.Lang})
+	return write(opts.io.Out, infos, textout.Options{Lang: opts.Lang.String()})
 }
 
 type rubricShowOptions struct {
@@ -77,7 +75,7 @@ type rubricShowOptions struct {
 	Schema    string // URL or path named by the schema comment
 	Output    string
 	Force     bool
-	Lang      string // of --format table
+	Lang      label.Lang // of --format table
 }
 
 func newRubricShowCmd(s *streams, runF func(*rubricShowOptions) error) *cobra.Command {
@@ -122,7 +120,7 @@ file without --force.`,
 		},
 	}
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.Format, "yaml", render.RubricFormats)
+	addFormatFlag(cmd, &opts.Format, "yaml", textout.RubricFormats)
 	f.BoolVar(&opts.Canonical, "canonical", false, "print the canonical form instead of the source")
 	f.StringVar(&opts.Schema, "schema", schemaURL, "URL or path of the JSON schema named on the first line")
 	f.StringVarP(&opts.Output, "output", "o", "", "write to this file instead of stdout")
@@ -132,24 +130,21 @@ file without --force.`,
 }
 
 func runRubricShow(opts *rubricShowOptions) error {
-	rend, err := render.RubricFormats.Lookup(opts.Format)
+	rend, err := textout.RubricFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
-	save := opts.io.saveOptions(opts.Force, false, nil)
+	save := saveOptions(opts.io, opts.Force, false, nil)
 	src, embedded := rubric.EmbeddedSource(opts.Rubric)
 	if !embedded {
 		save.Inputs = []string{opts.Rubric}
 	}
 	if opts.Output != "" {
-		if err := report.CheckOutput(opts.Output, save); err != nil {
+		if err := outfile.Check(opts.Output, save); err != nil {
 			return err
 		}
 		if opts.Format == "yaml" {
-			if err := checkExt(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
+			if err := outfile.CheckName(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
 				return err
 			}
 		}
@@ -167,12 +162,12 @@ func runRubricShow(opts *rubricShowOptions) error {
 		src = r.Canonical()
 	}
 	write := func(w io.Writer) error {
-		return rend(w, r, withSchemaComment(src, opts.Schema), render.Options{Lang: opts.Lang})
+		return rend(w, r, withSchemaComment(src, opts.Schema), textout.Options{Lang: opts.Lang.String()})
 	}
-	if opts.Output == "" || opts.Output == report.Stdout {
+	if opts.Output == "" || opts.Output == outfile.Stdout {
 		return write(opts.io.Out)
 	}
-	if err := report.Save(opts.Output, save, write); err != nil {
+	if err := outfile.Save(opts.Output, save, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
@@ -222,14 +217,14 @@ are checked only by 'spbe rubric validate'.`,
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
-	if err := checkExt(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
+	if err := outfile.CheckName(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == report.Stdout {
+	if opts.Output == "" || opts.Output == outfile.Stdout {
 		_, err := opts.io.Out.Write(schema)
 		return err
 	}
-	err := report.Save(opts.Output, opts.io.saveOptions(opts.Force, false, nil), func(w io.Writer) error {
+	err := outfile.Save(opts.Output, saveOptions(opts.io, opts.Force, false, nil), func(w io.Writer) error {
 		_, err := w.Write(schema)
 		return err
 	})

@@ -1,18 +1,18 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -43,7 +43,7 @@ type scoreOptions struct {
 	Paths  []string
 	Rubric string
 	Format string
-	Lang   string
+	Lang   label.Lang
 	Detail bool
 
 	FailUnder    string
@@ -59,8 +59,8 @@ type scoreOptions struct {
 
 	// Batches of many inputs.
 	Recursive bool
-	Layout    string // auto, long or wide
-	GroupBy   string // "" or "category"
+	Layout    string // batch.LayoutAuto, LayoutLong or LayoutWide (--layout)
+	GroupBy   string // "" or "category" (--group-by)
 	KeepGoing bool
 	Jobs      int
 	// Verbose prints every input's notes, not grouped (-v).
@@ -130,46 +130,26 @@ files of each; -v says it for every file.`,
 	addInputFlags(cmd, opts)
 	f := cmd.Flags()
 	addAllSheetsFlag(cmd, &opts.Sheet, &opts.AllSheets)
-	addFormatFlag(cmd, &opts.Format, "text", render.ScoreFormats)
+	addFormatFlag(cmd, &opts.Format, "text", textout.ScoreFormats)
 	f.BoolVar(&opts.Detail, "detail", false, "list every indicator with its level, contribution and points still open")
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	addForceFlag(cmd, &opts.Force)
-	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", report.DetailLimit))
+	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", excelout.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
 	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
 	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
-	f.StringVar(&opts.Layout, "layout", "auto", "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)")
-	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions([]string{
-		"auto\tdetected from the workbook", "long\tone instansi, a row per indicator", "wide\ta row per instansi"}, cobra.ShellCompDirectiveNoFileComp))
-	f.StringVar(&opts.GroupBy, "group-by", "", "rank and summarise per group too: category (or kategori)")
-	_ = cmd.RegisterFlagCompletionFunc("group-by", cobra.FixedCompletions([]string{
-		"category\tKementerian, Lembaga, Provinsi, Kabupaten, Kota"}, cobra.ShellCompDirectiveNoFileComp))
+	addLayoutFlag(cmd, &opts.Layout)
+	addGroupByFlag(cmd, &opts.GroupBy)
 	addBatchFlags(cmd, &opts.Recursive, &opts.KeepGoing, &opts.Jobs)
 	addVerboseFlag(cmd, &opts.Verbose)
 	return cmd
 }
 
 func runScore(opts *scoreOptions) error {
-	w, err := render.ScoreFormats.Lookup(opts.Format)
+	w, err := textout.ScoreFormats.Lookup(opts.Format)
 	if err != nil {
 		return err
-	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
-	layout := opts.Layout
-	switch layout {
-	case "auto", "":
-		layout = batch.LayoutAuto
-	case batch.LayoutLong, batch.LayoutWide:
-	default:
-		return usagef("unknown layout %q (want auto, long or wide)", opts.Layout)
-	}
-	switch strings.ToLower(opts.GroupBy) {
-	case "", "category", "kategori":
-	default:
-		return usagef("unknown --group-by %q (want category, or kategori)", opts.GroupBy)
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be at least 1")
@@ -190,12 +170,12 @@ func runScore(opts *scoreOptions) error {
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
-		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), render.ScoreFormats.Names()); err != nil {
+		if err := checkWorkbookOutput(opts.Output, opts.saveOptions(), textout.ScoreFormats.Names()); err != nil {
 			return err // before any work
 		}
 	}
 	bo := opts.batchOptions(r)
-	bo.Layout = layout
+	bo.Layout = opts.Layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
 		in := batch.Read(inputs[0], bo)
 		if err := in.OutOfFiles(); err != nil {
@@ -205,7 +185,7 @@ func runScore(opts *scoreOptions) error {
 			// One workbook of one instansi, or the one --instansi
 			// selects: today's output.
 			printNotes(opts.io.ErrOut, in, nil, false)
-			e, err := oneEval(in, opts.Instansi)
+			e, err := in.One(opts.Instansi)
 			if err != nil {
 				return err
 			}
@@ -219,7 +199,7 @@ func runScore(opts *scoreOptions) error {
 
 // scoreOne writes the result of one evaluation of input in: today's
 // output of one workbook of one instansi.
-func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
+func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *batch.Eval) error {
 	r := in.Rubrics[0]
 	g, err := parseGates(r, opts.FailUnder, opts.MinPredicate)
 	if err != nil {
@@ -235,7 +215,7 @@ func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *bat
 			return err
 		}
 	}
-	if opts.Output == report.Stdout {
+	if opts.Output == outfile.Stdout {
 		return gateFailed(g.Check(e.Scored())) // stdout holds the report
 	}
 	o, err := opts.renderOptions(r, []string{in.Path})
@@ -248,87 +228,43 @@ func scoreOne(opts *scoreOptions, w render.ScoreWriter, in *batch.Input, ev *bat
 	return gateFailed(g.Check(e.Scored()))
 }
 
-// oneEval is the one evaluation of an input that a command of one
-// instansi works on (spbe plan, whatif, and score --instansi): the one
-// --instansi selects (name), or the input's only one. A wide table or
-// sheets of several instansi without --instansi is a usage error that
-// names some of them; so is a name that is not there, with the closest.
-func oneEval(in *batch.Input, name string) (*batch.Eval, error) {
-	if name != "" {
-		if err := batch.Find([]*batch.Input{in}, name, in.Path); err != nil {
-			return nil, &usageError{fmt.Errorf("--instansi: %w", err)}
-		}
-	}
-	if len(in.Errs) > 0 && (name != "" || len(in.Evals) == 0 || !in.Wide) {
-		return nil, errors.Join(in.Errs...)
-	}
-	switch {
-	case len(in.Evals) == 1 && len(in.Errs) == 0:
-		return in.Evals[0], nil
-	case len(in.Evals) == 0:
-		return nil, fmt.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
-	}
-	var names []string
-	for _, e := range in.Evals[:min(len(in.Evals), 3)] {
-		names = append(names, fmt.Sprintf("%q", e.Instansi))
-	}
-	more := ""
-	if len(in.Evals) > 3 {
-		more = fmt.Sprintf(" and %d more", len(in.Evals)-3)
-	}
-	if name != "" {
-		return nil, &usageError{fmt.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
-	}
-	what := "a wide table"
-	if !in.Wide {
-		what = "sheets"
-	}
-	return nil, usagef("%s: %s of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, what, len(in.Evals), strings.Join(names, ", "), more)
-}
-
 // checkGates checks --fail-under and --min-predicate before any work:
 // under rubric r, or, when the rubric is chosen per workbook, under one
 // of the choices at least (parseGates checks them again under the one
 // chosen).
 func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
-	if r != nil {
-		_, err := parseGates(r, failUnder, minPredicate)
-		return err
-	}
-	var first error
-	for _, sc := range choices() {
-		_, err := parseGates(sc.R, failUnder, minPredicate)
-		if err == nil {
-			return nil
-		}
-		if first == nil {
-			first = err
+	rs := []*rubric.Rubric{r}
+	if r == nil {
+		rs = nil
+		for _, sc := range batch.Embedded() {
+			rs = append(rs, sc.R)
 		}
 	}
-	return first
+	if err := result.CheckGates(rs, failUnder, minPredicate); err != nil {
+		return &usageError{err}
+	}
+	return nil
 }
 
 // scoreBatch reads the inputs in parallel, reporting each one's notes and
 // problems on stderr in input order, then ranks and renders them.
-func scoreBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
-	prog := newProgress(opts, len(inputs))
+func scoreBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
+	prog := opts.io.NewProgress(len(inputs), opts.progress)
 	notes := &batch.NoteGroups{Verbose: opts.Verbose}
 	var ins []*batch.Input
 	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
-		prog.clear()
+		prog.Clear()
 		printNotes(opts.io.ErrOut, in, notes, true)
 		ins = append(ins, in)
-		prog.step()
+		prog.Step()
 	})
-	prog.clear()
+	prog.Clear()
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
 	printSummary(opts.io.ErrOut, notes)
-	if opts.Instansi != "" {
-		if err := batch.Find(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
-			return &usageError{fmt.Errorf("--instansi: %w", err)}
-		}
+	if err := batch.FindAll(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
+		return err
 	}
 	return finishBatch(opts, w, r, ins, len(inputs))
 }
@@ -363,9 +299,9 @@ func printError(w io.Writer, err error) {
 
 // finishBatch ranks, renders and checks the evaluations of a batch,
 // under the rubric given (r) or the one chosen for every input: a batch
-// of several instruments is not ranked (batchRubric).
-func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
-	r, err := batchRubric(r, ins, "ranked")
+// of several instruments is not ranked (batch.SingleRubric).
+func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, ins []*batch.Input, nInputs int) error {
+	r, err := batch.SingleRubric(r, ins, "ranked")
 	if err != nil {
 		return err
 	}
@@ -396,7 +332,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 	if err != nil {
 		return err
 	}
-	if opts.Output != report.Stdout { // else stdout holds the report
+	if opts.Output != outfile.Stdout { // else stdout holds the report
 		if err := w(opts.io.Out, b, o); err != nil {
 			return err
 		}
@@ -411,7 +347,7 @@ func finishBatch(opts *scoreOptions, w render.BatchRenderer, r *rubric.Rubric, i
 	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
 }
 
-// scoreFile reads one instansi of a workbook (oneEval: the workbook's
+// scoreFile reads one instansi of a workbook (Input.One: the workbook's
 // only one, or the one --instansi selects) and scores it with r, or the
 // rubric chosen by its indicators when r is nil, printing notes on
 // stderr: the single-workbook path that other commands share. It returns
@@ -424,7 +360,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 		return nil, nil, err
 	}
 	printNotes(opts.io.ErrOut, in, nil, false)
-	ev, err := oneEval(in, opts.Instansi)
+	ev, err := in.One(opts.Instansi)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -441,7 +377,7 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 // a table that is another embedded rubric's gets a hint.
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
-		Rubric: r, Choices: choices(), AssumeExternal: opts.AssumeExternal,
+		Rubric: r, Choices: batch.Embedded(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
 		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
 	}
@@ -473,68 +409,12 @@ func readSheet(opts *readFlags, r *rubric.Rubric, path string) (*workbook.Sheet,
 	return sh, err
 }
 
-// parseGates reads --fail-under and --min-predicate for rubric r.
+// parseGates reads --fail-under and --min-predicate for rubric r
+// (result.ParseGates): a usage error.
 func parseGates(r *rubric.Rubric, failUnder, minPredicate string) (result.Gates, error) {
-	var g result.Gates
-	if failUnder != "" {
-		d, err := rubric.ParseDecimal(failUnder)
-		if err != nil {
-			return g, usagef("--fail-under: %v", err)
-		}
-		g.FailUnder = &d
-	}
-	if minPredicate != "" {
-		g.MinPredicate = r.BandNamed(minPredicate)
-		if g.MinPredicate == nil {
-			var names []string
-			for _, b := range r.Predicates {
-				names = append(names, fmt.Sprintf("%q", b.Name))
-			}
-			return g, usagef("--min-predicate: %q is not a predicate of rubric %s (want %s)", minPredicate, r.ID, strings.Join(names, ", "))
-		}
+	g, err := result.ParseGates(r, failUnder, minPredicate)
+	if err != nil {
+		return g, &usageError{err}
 	}
 	return g, nil
-}
-
-// progressMin is the number of inputs from which a progress bar is shown.
-const progressMin = 20
-
-// progress draws a bar on stderr while a batch is read: only for many
-// inputs and when stderr is a terminal, so that logs and pipes get none.
-type progress struct {
-	w       io.Writer
-	n, done int
-	shown   bool
-}
-
-func newProgress(opts *scoreOptions, n int) *progress {
-	if !opts.progress && (n < progressMin || !stderrTTY(opts.io)) {
-		return &progress{}
-	}
-	return &progress{w: opts.io.rawErr(), n: n}
-}
-
-// stderrTTY reports whether the streams' stderr is a terminal.
-func stderrTTY(s *streams) bool {
-	f, ok := s.rawErr().(*os.File)
-	return ok && isTerminal(f) && os.Getenv("TERM") != "dumb"
-}
-
-func (p *progress) step() {
-	if p.w == nil {
-		return
-	}
-	p.done++
-	const width = 30
-	fill := width * p.done / p.n
-	fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("#", fill), strings.Repeat(".", width-fill), p.done, p.n)
-	p.shown = true
-}
-
-// clear removes the bar so that a message can be printed on its line.
-func (p *progress) clear() {
-	if p.w != nil && p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
-	}
 }

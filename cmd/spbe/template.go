@@ -5,7 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -15,7 +16,7 @@ type templateOptions struct {
 	Output   string
 	Rubric   string
 	Instansi string
-	Lang     string
+	Lang     label.Lang
 	Force    bool
 }
 
@@ -58,22 +59,19 @@ func runTemplate(opts *templateOptions) error {
 	if opts.Output == "" {
 		return usagef("template: -o <form.xlsx> is required")
 	}
-	if opts.Lang != "id" && opts.Lang != "en" {
-		return usagef("unknown language %q (want id or en)", opts.Lang)
-	}
 	r, err := loadRubric(opts.io, opts.Rubric)
 	if err != nil {
 		return err
 	}
 	var inputs []string
-	if src := report.RubricSource(opts.Rubric); src != report.Embedded {
+	if src := excelout.RubricSource(opts.Rubric); src != excelout.Embedded {
 		inputs = append(inputs, src)
 	}
-	save := opts.io.saveOptions(opts.Force, true, inputs)
+	save := saveOptions(opts.io, opts.Force, true, inputs)
 	if err := checkWorkbookOutput(opts.Output, save, nil); err != nil {
 		return err
 	}
-	if err := report.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang, save); err != nil {
+	if err := excelout.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
 		return err
 	}
 	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))

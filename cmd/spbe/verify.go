@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
-	"github.com/spbe-id/spbe/internal/report"
+	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/textout"
 )
 
 type verifyOptions struct {
@@ -54,15 +54,15 @@ value, recomputed value), 3 when the report cannot be checked.`,
 }
 
 func runVerify(opts *verifyOptions) error {
-	v, err := report.Verify(opts.Report, opts.Input)
+	v, err := excelout.Verify(opts.Report, opts.Input)
 	if err != nil {
 		return err
 	}
-	if v.RubricSource != report.Embedded {
+	if v.RubricSource != excelout.Embedded {
 		noteMismatch(opts.io.ErrOut, v.RubricSource, v.Rubric)
 	}
 	// What is printed quotes the report: its sheet names and paths.
-	out := render.NewTerminalWriter(opts.io.Out)
+	out := textout.NewTerminalWriter(opts.io.Out)
 	for _, m := range v.Missing {
 		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too\n", opts.Report, m)
 	}

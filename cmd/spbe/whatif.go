@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/spbe-id/spbe/internal/render"
+	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/plan"
 )
 
@@ -49,7 +49,7 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 	}
 	addInputFlags(cmd, &opts.input)
 	f := cmd.Flags()
-	addFormatFlag(cmd, &opts.input.Format, "text", render.WhatIfFormats)
+	addFormatFlag(cmd, &opts.input.Format, "text", textout.WhatIfFormats)
 	f.StringArrayVar(&opts.Set, "set", nil, "new levels: id=level, ranges in rubric order (21=3,29..31=2); a decimal level with a point (5=2.5); repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("set", cobra.NoFileCompletions)
 	return cmd
@@ -57,7 +57,7 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 
 func runWhatIf(opts *whatifOptions) error {
 	in := &opts.input
-	rend, err := render.WhatIfFormats.Lookup(in.Format)
+	rend, err := textout.WhatIfFormats.Lookup(in.Format)
 	if err != nil {
 		return err
 	}
@@ -77,5 +77,5 @@ func runWhatIf(opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	return rend(in.io.Out, e, after, render.Options{Lang: in.Lang})
+	return rend(in.io.Out, e, after, textout.Options{Lang: in.Lang.String()})
 }

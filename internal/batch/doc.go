@@ -8,5 +8,5 @@
 //
 // It builds the results model (internal/result) and imports
 // internal/workbook to read; it never imports the printers
-// (internal/render) or the Excel writer (internal/report).
+// (internal/textout) or the Excel writer (internal/excelout).
 package batch

@@ -1,7 +1,7 @@
 // Package label holds the words of the outputs in Indonesian and English
 // and the formatting of numbers and predicates shown to people, shared by
-// the text outputs (internal/render) and the Excel workbooks
-// (internal/report). It depends only on pkg/rubric and pkg/index.
+// the text outputs (internal/textout) and the Excel workbooks
+// (internal/excelout). It depends only on pkg/rubric and pkg/index.
 package label
 
 import (

@@ -110,3 +110,19 @@ func TestTablesComplete(t *testing.T) {
 		}
 	}
 }
+
+func TestParseLang(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Lang
+		ok   bool
+	}{
+		{"id", Indonesian, true}, {"ID", Indonesian, true}, {" en ", English, true}, {"En", English, true},
+		{"", "", false}, {"fr", "", false}, {"idn", "", false}, {"english", "", false},
+	} {
+		got, err := ParseLang(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseLang(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}

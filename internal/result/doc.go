@@ -7,7 +7,7 @@
 // of a rubric diff, the order of moved indicators).
 //
 // The direction of imports: result depends only on pkg/rubric and
-// pkg/index; internal/batch builds it, internal/render writes it as text,
-// JSON, CSV, Markdown or GitHub annotations, internal/report as Excel.
+// pkg/index; internal/batch builds it, internal/textout writes it as text,
+// JSON, CSV, Markdown or GitHub annotations, internal/excelout as Excel.
 // Nothing here prints, reads files or knows a format.
 package result

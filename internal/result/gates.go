@@ -2,6 +2,7 @@ package result
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -12,6 +13,50 @@ import (
 type Gates struct {
 	FailUnder    *rubric.Decimal
 	MinPredicate *rubric.Band
+}
+
+// ParseGates reads the gates of spbe score as the command line gives them
+// (failUnder: a decimal, "" for none; minPredicate: a band of r by name,
+// "" for none). Its errors name the flag and are mistakes of the command
+// line.
+func ParseGates(r *rubric.Rubric, failUnder, minPredicate string) (Gates, error) {
+	var g Gates
+	if failUnder != "" {
+		d, err := rubric.ParseDecimal(failUnder)
+		if err != nil {
+			return g, fmt.Errorf("--fail-under: %v", err)
+		}
+		g.FailUnder = &d
+	}
+	if minPredicate != "" {
+		g.MinPredicate = r.BandNamed(minPredicate)
+		if g.MinPredicate == nil {
+			var names []string
+			for _, b := range r.Predicates {
+				names = append(names, fmt.Sprintf("%q", b.Name))
+			}
+			return g, fmt.Errorf("--min-predicate: %q is not a predicate of rubric %s (want %s)", minPredicate, r.ID, strings.Join(names, ", "))
+		}
+	}
+	return g, nil
+}
+
+// CheckGates checks the gates before any work, when the rubric is not
+// known yet: they must parse under one of the rubrics rs at least (the
+// choices of a workbook's rubric); ParseGates checks them again under the
+// one chosen. The error is that of the first rubric.
+func CheckGates(rs []*rubric.Rubric, failUnder, minPredicate string) error {
+	var first error
+	for _, r := range rs {
+		_, err := ParseGates(r, failUnder, minPredicate)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // Scored is what the gates look at of one evaluation.
@@ -51,6 +96,37 @@ type DiffGates struct {
 	// Index, when set: an evaluation's published index moves by this
 	// much or more.
 	Index *rubric.Decimal
+}
+
+// ParseDiffGates reads the --fail-on conditions of spbe rubric diff:
+// predicate-change, index-change=X (X positive), rank-change, change;
+// evals says whether there are evaluations to rescore, which every
+// condition but change needs. Its errors are mistakes of the command line.
+func ParseDiffGates(conds []string, evals bool) (DiffGates, error) {
+	var f DiffGates
+	for _, c := range conds {
+		name, val, hasVal := strings.Cut(strings.TrimSpace(c), "=")
+		switch {
+		case name == "predicate-change" && !hasVal:
+			f.Predicate = true
+		case name == "rank-change" && !hasVal:
+			f.Rank = true
+		case name == "change" && !hasVal:
+			f.Change = true
+		case name == "index-change" && hasVal:
+			d, err := rubric.ParseDecimal(val)
+			if err != nil || d <= 0 {
+				return f, fmt.Errorf("--fail-on %s: want a positive number such as index-change=0.05", c)
+			}
+			f.Index = &d
+		default:
+			return f, fmt.Errorf("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
+		}
+		if name != "change" && !evals {
+			return f, fmt.Errorf("--fail-on %s needs evaluations to rescore (--evals)", c)
+		}
+	}
+	return f, nil
 }
 
 // Check returns the conditions met, one message each.

@@ -320,17 +320,14 @@ func IsCode(id string) bool { return strings.IndexByte(id, '.') >= 0 }
 // Indicator returns the indicator of r that id names, as Read returns
 // it: a plain id names the indicator with that id; a code ("3.2") names
 // the indicator whose Code it is (indicator 6 of permenpanrb-8-2026). It
-// returns nil when r has no such indicator.
+// is (*rubric.Rubric).Lookup, and returns nil where Lookup fails (no such
+// indicator, or an id of one that is the code of another).
 func Indicator(r *rubric.Rubric, id string) *rubric.Indicator {
-	if !IsCode(id) {
-		return r.Indicator(id)
+	ind, err := r.Lookup(id)
+	if err != nil {
+		return nil
 	}
-	for _, ind := range r.Indicators() {
-		if ind.Code != "" && normCode(ind.Code) == id {
-			return ind
-		}
-	}
-	return nil
+	return ind
 }
 
 // HasCodes reports whether r gives its indicators codes: under a rubric
@@ -343,13 +340,4 @@ func HasCodes(r *rubric.Rubric) bool {
 		}
 	}
 	return false
-}
-
-// normCode writes a rubric's code as CanonicalCode does ("03.2" is
-// "3.2"); a code of another shape is returned as is.
-func normCode(code string) string {
-	if c, ok := CanonicalCode(code); ok {
-		return c
-	}
-	return code
 }

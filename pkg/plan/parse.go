@@ -37,30 +37,9 @@ func ParseTarget(r *rubric.Rubric, s string) (Target, error) {
 }
 
 // Lookup returns the indicator that s names: its id ("5") or, in a rubric
-// whose indicators have codes, its code ("3.1", the assessors' kode
-// aspect.indicator). A text that is the id of one indicator and the code
-// of another is an error, as is one that names none.
-func Lookup(r *rubric.Rubric, s string) (*rubric.Indicator, error) {
-	byID := r.Indicator(s)
-	var byCode *rubric.Indicator
-	if s != "" {
-		for _, ind := range r.Indicators() {
-			if ind.Code == s {
-				byCode = ind
-				break
-			}
-		}
-	}
-	switch {
-	case byID != nil && byCode != nil && byID != byCode:
-		return nil, fmt.Errorf("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, byID.ID, byCode.ID)
-	case byID != nil:
-		return byID, nil
-	case byCode != nil:
-		return byCode, nil
-	}
-	return nil, fmt.Errorf("indicator %q is not in the rubric", s)
-}
+// whose indicators have codes, its code ("3.1"). It is
+// (*rubric.Rubric).Lookup, the one lookup of an indicator by what names it.
+func Lookup(r *rubric.Rubric, s string) (*rubric.Indicator, error) { return r.Lookup(s) }
 
 // lookupRange returns the indicators that s names: one id or code, or a
 // range "a..b" of every indicator from a to b in rubric order ("29..31",
@@ -68,7 +47,7 @@ func Lookup(r *rubric.Rubric, s string) (*rubric.Indicator, error) {
 func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 	a, b, isRange := strings.Cut(s, "..")
 	if !isRange {
-		ind, err := Lookup(r, s)
+		ind, err := r.Lookup(s)
 		if err != nil {
 			if a, b, ok := strings.Cut(s, "-"); ok && r.Indicator(a) != nil && r.Indicator(b) != nil {
 				return nil, fmt.Errorf("%w; a range is written with two dots (%s..%s)", err, a, b)
@@ -80,11 +59,11 @@ func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 	if a == "" || b == "" {
 		return nil, fmt.Errorf("range %q needs an indicator on each side of .. (such as 29..31)", s)
 	}
-	ia, err := Lookup(r, a)
+	ia, err := r.Lookup(a)
 	if err != nil {
 		return nil, err
 	}
-	ib, err := Lookup(r, b)
+	ib, err := r.Lookup(b)
 	if err != nil {
 		return nil, err
 	}

@@ -44,8 +44,9 @@ type Rubric struct {
 	TopAspects []*Aspect `yaml:"aspects,omitempty"`
 	indicators []*Indicator
 	byID       map[string]*Indicator
-	pos        map[string]Pos // see Position
-	official   *official      // see Mismatch
+	byCode     map[string]*Indicator // by canonical code (see Lookup)
+	pos        map[string]Pos        // see Position
+	official   *official             // see Mismatch
 }
 
 // Scale is a maturity level scale shared by a group of indicators.

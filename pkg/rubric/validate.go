@@ -109,6 +109,7 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		first = r.Scales[0]
 	}
 	r.byID = map[string]*Indicator{}
+	r.byCode = map[string]*Indicator{}
 	var indicatorSum Decimal
 	// checkAspect checks an aspect, of domain d (nil without domains), and
 	// its indicators, and returns its weight for the sum of its parent.
@@ -148,6 +149,9 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 			r.indicators = append(r.indicators, ind)
 			if _, dup := r.byID[ind.ID]; !dup {
 				r.byID[ind.ID] = ind
+			}
+			if c, ok := canonicalCode(ind.Code); ok && r.byCode[c] == nil {
+				r.byCode[c] = ind
 			}
 		}
 		if d != nil {
