@@ -18,7 +18,7 @@ func TestBatchProgress(t *testing.T) {
 	for _, force := range []bool{true, false} {
 		var out, errOut bytes.Buffer
 		opts := &scoreOptions{io: &streams{Out: &out, ErrOut: &errOut}, Paths: []string{dir + "/batch"},
-			Rubric: "permenpanrb-59-2020", Format: "csv", Lang: label.Indonesian, progress: force}
+			Rubric: "permenpanrb-59-2020", Format: "csv", readFlags: readFlags{Lang: label.Indonesian}, progress: force}
 		if err := runScore(opts); err != nil {
 			t.Fatal(err)
 		}

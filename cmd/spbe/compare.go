@@ -9,7 +9,6 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/excelout"
-	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -25,7 +24,6 @@ type compareOptions struct {
 	readFlags
 	OldCol, NewCol string
 	Format         string
-	Lang           label.Lang
 	Recursive      bool
 	KeepGoing      bool
 	Jobs           int
@@ -114,6 +112,9 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkInputPaths(opts.Lang, opts.Old, opts.New); err != nil {
+		return err
+	}
 	save, err := opts.checkOutput()
 	if err != nil {
 		return err
@@ -129,7 +130,7 @@ func runCompare(opts *compareOptions) error {
 		return err
 	}
 	// Two workbooks: each one's notes; folders: grouped by choice.
-	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1, NoLevels: true}
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1}
 	for _, in := range sides.All() {
 		printNotes(opts.io.ErrOut, in, notes, false)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,16 +120,23 @@ func TestDocPanduan(t *testing.T) {
 
 // shellWords splits a command line as PowerShell and sh split the simple
 // ones of the guide: words separated by spaces, double quotes around a
-// word with spaces or commas.
+// word with spaces or commas, single quotes around one with a $ that
+// PowerShell would otherwise expand ('~$laporan.xlsx').
 func shellWords(line string) ([]string, error) {
 	var words []string
 	var w strings.Builder
-	inWord, quoted := false, false
+	inWord := false
+	var quoted rune // the open quote, or 0
 	for _, r := range line {
 		switch {
-		case r == '"':
-			quoted, inWord = !quoted, true
-		case r == ' ' && !quoted:
+		case quoted == 0 && (r == '"' || r == '\''), r == quoted:
+			if quoted == 0 {
+				quoted = r
+			} else {
+				quoted = 0
+			}
+			inWord = true
+		case r == ' ' && quoted == 0:
 			if inWord {
 				words = append(words, w.String())
 				w.Reset()
@@ -139,11 +147,32 @@ func shellWords(line string) ([]string, error) {
 			inWord = true
 		}
 	}
-	if quoted {
+	if quoted != 0 {
 		return nil, fmt.Errorf("unbalanced quotes in %q", line)
 	}
 	if inWord {
 		words = append(words, w.String())
 	}
 	return words, nil
+}
+
+func TestShellWords(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{`spbe score a.csv`, []string{"spbe", "score", "a.csv"}},
+		{`spbe plan a.csv --target "Sangat Baik"`, []string{"spbe", "plan", "a.csv", "--target", "Sangat Baik"}},
+		{`spbe score '~$lap.xlsx'`, []string{"spbe", "score", "~$lap.xlsx"}},
+		{`spbe x "it's" 'say "hi"'`, []string{"spbe", "x", "it's", `say "hi"`}},
+		{`spbe x ""`, []string{"spbe", "x", ""}},
+	} {
+		got, err := shellWords(tt.in)
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("shellWords(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := shellWords(`spbe "x`); err == nil {
+		t.Errorf("shellWords accepts an unbalanced quote")
+	}
 }

@@ -146,7 +146,7 @@ func badRunsDir(t *testing.T) string {
 	if err := writeBatchWorkbooks(dir); err != nil {
 		t.Fatal(err)
 	}
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func addReadFlags(cmd *cobra.Command, o *readFlags) {
 	f.StringVar(&o.Sheet, "sheet", "", "sheet to read (default: the first with a table of levels)")
 	f.StringVar(&o.IDCol, "id-col", "", "indicator column: header text or letter (default: detected)")
 	f.StringVar(&o.LevelCol, "level-col", "", "level column: header text or letter (default: detected)")
-	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks")
+	f.StringVar(&o.Password, "password", "", "password of encrypted workbooks (else $SPBE_PASSWORD, else asked for when a workbook is encrypted and stdin is a terminal)")
 	f.Var((*mibFlag)(&o.MaxUnzipMiB), "max-unzip-size", "the most a workbook may unpack to, in MiB (default 256): a guard against zip bombs")
 	f.BoolVar(&o.AssumeExternal, "assume-external", false, "take the rubric's assumed level for indicators scored by other agencies that have no value (the result is provisional)")
 	for _, name := range []string{"sheet", "id-col", "level-col", "password", "max-unzip-size"} {
@@ -239,21 +239,50 @@ func orDot(dir string) string {
 	return dir
 }
 
-// completePredicate completes a predicate of the rubric that --rubric
-// names (the default one when it is not given yet).
-func completePredicate(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	id, _ := cmd.Flags().GetString("rubric")
-	r, err := rubric.Load(id)
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	var out []cobra.Completion
-	for _, b := range r.Predicates {
-		if strings.HasPrefix(strings.ToLower(b.Name), strings.ToLower(toComplete)) {
-			out = append(out, cobra.CompletionWithDesc(b.Name, "from "+b.From.String()))
+// completePredicate returns the completion of a predicate (--target,
+// --min-predicate): the bands of the rubric --rubric names or, when it is
+// not given, of the rubric the first workbook on the line is read with
+// (read with the flags o, as the command would read it), else of the
+// default rubric.
+func completePredicate(o *readFlags) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		id, _ := cmd.Flags().GetString("rubric")
+		r := lineRubric(o, id, args)
+		if r == nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
+		var out []cobra.Completion
+		for _, b := range r.Predicates {
+			if strings.HasPrefix(strings.ToLower(b.Name), strings.ToLower(toComplete)) {
+				out = append(out, cobra.CompletionWithDesc(b.Name, "from "+b.From.String()))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// lineRubric is the rubric of a command line being completed: the one id
+// names, else the one the first workbook among args is read with, else
+// the default one; nil when id names none.
+func lineRubric(o *readFlags, id string, args []string) *rubric.Rubric {
+	if id != "" {
+		r, err := rubric.Load(id)
+		if err != nil {
+			return nil
+		}
+		return r
+	}
+	for _, a := range args {
+		if st, err := os.Stat(a); err != nil || st.IsDir() {
+			continue
+		}
+		if in := batch.Read(a, o.batchOptions(nil)); len(in.Rubrics) > 0 {
+			return in.Rubrics[0]
+		}
+		break
+	}
+	r, _ := rubric.ByID(rubric.DefaultID)
+	return r
 }
 
 // completeYAML completes a YAML file.

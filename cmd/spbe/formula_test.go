@@ -14,7 +14,7 @@ import (
 // Akhir, Skor Mentah 2 and Nilai Akhir =C2+2 saved by openpyxl without
 // values. spbe scored Skor Mentah (2,00 Cukup); the workbook says 4.
 func TestScoreFormulasWithoutValues(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/fixture"
@@ -143,7 +144,7 @@ var printsBack = map[string]string{
 // message are as documented, nothing is written to stdout on failure, and
 // the input is never changed.
 func TestBadInputs(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,14 +152,13 @@ func TestBadInputs(t *testing.T) {
 	made := badFixtures(r)
 	for _, tt := range badInputs {
 		t.Run(tt.file, func(t *testing.T) {
-			b, ok := made[tt.file]
-			if !ok {
+			if why := slowBad[tt.file]; why != "" {
+				fixture.Slow(t, why)
+			}
+			if _, ok := made[tt.file]; !ok {
 				t.Fatalf("fixture.BadInputs has no %s", tt.file)
 			}
-			path := filepath.Join(dir, tt.file)
-			if err := b.Write(path); err != nil {
-				t.Fatal(err)
-			}
+			path := writeBad(t, dir, tt.file)
 			before := fileHash(t, path)
 			var out, errOut bytes.Buffer
 			code := run([]string{"score", path}, &streams{Out: &out, ErrOut: &errOut})
@@ -196,28 +196,70 @@ func TestBadInputs(t *testing.T) {
 
 // The unzip limit is a flag: a large but honest workbook can be read.
 func TestMaxUnzipSize(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	fixture.Slow(t, "reads all of bom-zip.xlsx, past 256 MiB unpacked")
+	path := writeBad(t, t.TempDir(), "bom-zip.xlsx")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"score", path, "--max-unzip-size", "400"}, &streams{Out: &out, ErrOut: &errOut}); code != exitOK {
+		t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik") {
+		t.Errorf("want 2,95 Baik:\n%s", out.String())
+	}
+}
+
+// slowBad are the bad inputs whose run takes seconds: TestBadInputs reads
+// them in the full tier only (TestCorpusEveryCommand too runs there).
+var slowBad = map[string]string{
+	"bom-zip.xlsx":       "unpacks a zip bomb up to the 256 MiB limit",
+	"string-kosong.xlsx": "50 million empty shared strings",
+}
+
+// badBytes holds each bad input of badFixtures, written once per test
+// binary (the zip bomb, a million rows) and kept as bytes: each test that
+// reads it writes the bytes to a folder of its own.
+var badBytes = sync.OnceValue(func() map[string]func() ([]byte, error) {
+	m := map[string]func() ([]byte, error){}
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
+		panic(err)
+	}
+	for name, b := range badFixtures(r) {
+		m[name] = sync.OnceValues(func() ([]byte, error) {
+			dir, err := os.MkdirTemp("", "spbe-fixture-")
+			if err != nil {
+				return nil, err
+			}
+			defer os.RemoveAll(dir)
+			path := filepath.Join(dir, name)
+			if err := b.Write(path); err != nil {
+				return nil, err
+			}
+			return os.ReadFile(path)
+		})
+	}
+	return m
+})
+
+// writeBad writes the bad input name (a fixture of badFixtures) to dir
+// and returns its path.
+func writeBad(t *testing.T, dir, name string) string {
+	t.Helper()
+	get, ok := badBytes()[name]
+	if !ok {
+		t.Fatalf("no bad input %s", name)
+	}
+	data, err := get()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, b := range fixture.BadInputs(r) {
-		if b.Name != "bom-zip.xlsx" {
-			continue
-		}
-		path := filepath.Join(t.TempDir(), b.Name)
-		if err := b.Write(path); err != nil {
-			t.Fatal(err)
-		}
-		var out, errOut bytes.Buffer
-		if code := run([]string{"score", path, "--max-unzip-size", "400"}, &streams{Out: &out, ErrOut: &errOut}); code != exitOK {
-			t.Fatalf("exit %d; stderr:\n%s", code, errOut.String())
-		}
-		if !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik") {
-			t.Errorf("want 2,95 Baik:\n%s", out.String())
-		}
-		return
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no bom-zip.xlsx in fixture.BadInputs")
+	return path
 }
 
 func fileHash(t *testing.T, path string) [32]byte {
@@ -232,7 +274,7 @@ func fileHash(t *testing.T, path string) [32]byte {
 // TestBadInputsDoc keeps the table of bad inputs in docs/bad-input.md
 // equal to the table above, so that every row of it is a test. SPBE_UPDATE=1 rewrites it.
 func TestBadInputsDoc(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

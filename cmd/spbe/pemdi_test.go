@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 )
 
 // pemdiExample are the developer's example values of indicators 1..20
@@ -173,13 +175,7 @@ func TestPemdiWorkbooks(t *testing.T) {
 // the stored values of 7/6 and 7/3. It needs soffice (./test.sh installs
 // it): with CI set, a missing soffice fails the test.
 func TestPemdiLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("soffice not found (CI is set): install libreoffice-calc-nogui: %v", err)
-		}
-		t.Skip("soffice not found; install libreoffice-calc-nogui to run this test (it fails instead of skipping when CI is set)")
-	}
+	soffice := fixture.NeedTool(t, "soffice")
 	dir := t.TempDir()
 	var csv strings.Builder
 	csv.WriteString("Kode,Indikator,Nilai Akhir\n")

@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
@@ -24,9 +23,13 @@ type planOptions struct {
 	MaxLevel string
 	Fixed    string
 	Costs    string
-	CostCol  string
-	Output   string
-	Force    bool
+	CostCols []string
+	Budget   string
+	// IncludeExternal lets the plan raise indicators scored by other
+	// agencies (--include-external).
+	IncludeExternal bool
+	Output          string
+	Force           bool
 }
 
 func newPlanCmd(s *streams, runF func(*planOptions) error) *cobra.Command {
@@ -36,18 +39,32 @@ func newPlanCmd(s *streams, runF func(*planOptions) error) *cobra.Command {
 		Short: "Find the fewest level steps (or the least cost) that reach a target index or predicate",
 		Long: `Finds the plan with the fewest level steps that reaches the target: a published
 index (4.2, 4,74) or a predicate (Memuaskan, "Sangat Baik"), judged the way the
-rubric judges predicates. A step is one level on one indicator. With --costs the
-plan minimises the total cost instead (exactly, by dynamic programming).
+rubric judges predicates. A step is one level on one indicator. With --costs or
+--cost-col the plan minimises the total cost instead (exactly, by dynamic
+programming); a cost may be given per indicator ("21": 5) or per level step
+("21": [1, 1, 2, 5] for 1→2, 2→3, 3→4, 4→5; or one --cost-col per step).
 
-The output shows the index and predicate now, after the plan and at the most
-that the constraints allow, then the steps grouped by aspect.
+--budget X instead of --target finds the highest index that X buys, and the
+cheapest plan for it, with what is left of the money (without costs, X is a
+number of steps).
+
+Indicators scored by another agency (in Indeks Pemdi: 3.1 Tata Kelola Data,
+3.2, 3.3 and 6.4) are kept as they are, since the instansi cannot raise them
+by its own work; --include-external lets the plan raise them.
+
+The output shows the index and predicate now, after the plan (with the exact
+index when the published one rounds it; a target met only by rounding half-up
+is said to have no margin) and at the most that the constraints allow, then
+the steps grouped by aspect. A target out of reach under the constraints is a
+failed gate: the plan to the maximum is printed and spbe exits 1.
 
 The workbook is read as spbe score reads it; from a wide workbook (a row per
 instansi) or one with a sheet per instansi, --instansi NAME chooses the
 instansi.`,
 		Example: `  $ spbe plan kaltim.xlsx --target Memuaskan
-  $ spbe plan kaltim.xlsx --target 4.74 --max-level 4 --fixed 45,46,47
+  $ spbe plan kaltim.xlsx --target 3.9 --max-level 4 --fixed 45,46,47
   $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
+  $ spbe plan kaltim.xlsx --budget 10
   $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
@@ -67,11 +84,13 @@ instansi.`,
 	f.StringVar(&opts.Fixed, "fixed", "", "indicators that may not change, by id or code: 45,46,47, 29..31 or 3.1..3.3")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write the plan as an Excel workbook with a chart of the aspects before and after; - writes it to stdout instead")
 	addForceFlag(cmd, &opts.Force)
-	f.StringVar(&opts.CostCol, "cost-col", "", "column of the workbook with the cost of one level step per indicator: header text or letter")
-	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5)`)
-	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate)
+	f.StringArrayVar(&opts.CostCols, "cost-col", nil, "column of the workbook with the cost of one level step per indicator: header text or letter; repeated, one column per step of the scale (1→2, 2→3, 3→4, 4→5)")
+	f.StringVar(&opts.Costs, "costs", "", `YAML file of the cost of one level step per indicator ("21": 5), or of each step ("21": [1, 1, 2, 5])`)
+	f.StringVar(&opts.Budget, "budget", "", "instead of --target: the highest index this budget buys (in the unit of the costs; without costs, a number of steps)")
+	f.BoolVar(&opts.IncludeExternal, "include-external", false, "let the plan raise indicators scored by other agencies (Pemdi's 3.1 Tata Kelola Data, ...); by default they are kept as they are")
+	_ = cmd.RegisterFlagCompletionFunc("target", completePredicate(&opts.input.readFlags))
 	_ = cmd.RegisterFlagCompletionFunc("costs", completeYAML)
-	for _, name := range []string{"max-level", "fixed", "cost-col"} {
+	for _, name := range []string{"max-level", "fixed", "cost-col", "budget"} {
 		_ = cmd.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
 	return cmd
@@ -83,8 +102,12 @@ func runPlan(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Target == "" {
-		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan)")
+	switch {
+	case opts.Target == "" && opts.Budget == "":
+		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan), or --budget")
+	case opts.Target != "" && opts.Budget != "":
+		return usagef("%s", say(in.Lang, "--target dan --budget: berikan salah satu (--budget mencari indeks tertinggi yang terbeli dengan anggaran itu)",
+			"--target and --budget: give one of them (--budget finds the highest index the budget buys)"))
 	}
 	inputs := []string{in.Paths[0]}
 	if opts.Costs != "" {
@@ -103,11 +126,16 @@ func runPlan(opts *planOptions) error {
 	if err != nil {
 		return err
 	}
-	t, err := plan.ParseTarget(r, opts.Target)
-	if err != nil {
+	var t plan.Target
+	var budget rubric.Decimal
+	if opts.Budget != "" {
+		if budget, err = plan.ParseCost(opts.Budget); err != nil {
+			return usagef("--budget: %v", err)
+		}
+	} else if t, err = plan.ParseTarget(r, opts.Target); err != nil {
 		return usagef("--target: %v", err)
 	}
-	po := plan.Options{}
+	po := plan.Options{IncludeExternal: opts.IncludeExternal}
 	if opts.MaxLevel != "" {
 		d, err := rubric.ParseDecimal(opts.MaxLevel)
 		if err != nil {
@@ -122,110 +150,158 @@ func runPlan(opts *planOptions) error {
 		}
 		po.Fixed = ids
 	}
+	costs := opts.Costs != "" || len(opts.CostCols) > 0
 	switch {
-	case opts.Costs != "" && opts.CostCol != "":
+	case opts.Costs != "" && len(opts.CostCols) > 0:
 		return usagef("--costs and --cost-col: give one of them")
 	case opts.Costs != "":
-		if po.Costs, err = readCosts(r, opts.Costs); err != nil {
+		data, err := os.ReadFile(opts.Costs)
+		if err != nil {
+			return fmt.Errorf("--costs: %w", err)
+		}
+		c, err := plan.ParseCosts(r, opts.Costs, data)
+		if err != nil {
 			return err
 		}
-	case opts.CostCol != "":
-		if po.Costs, err = costsFromColumn(in, r, e.Sheet, opts.CostCol); err != nil {
+		c.Apply(&po)
+	case len(opts.CostCols) > 0:
+		c, err := costsFromColumns(in, r, e.Sheet, opts.CostCols)
+		if err != nil {
 			return err
 		}
+		c.Apply(&po)
 	}
-	pl, err := plan.Make(r, levels, t, po)
+	var pl *plan.Plan
+	if opts.Budget != "" {
+		pl, err = plan.Budget(r, levels, budget, po)
+	} else {
+		pl, err = plan.Make(r, levels, t, po)
+	}
 	if err != nil {
 		return err
 	}
 	if opts.Output != "" {
-		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), po.Costs != nil, save); err != nil {
+		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
 		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
 		if opts.Output == outfile.Stdout {
-			return nil // stdout holds the workbook
+			return unreached(in.Lang, pl) // stdout holds the workbook
 		}
 	}
-	return rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: po.Costs != nil})
+	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
+		return err
+	}
+	return unreached(in.Lang, pl)
 }
 
-// costsFromColumn reads the cost of one level step per indicator from a
-// column of the workbook's table (on the sheet the levels came from),
-// read like the level column. Empty cells cost 1, like indicators missing
-// from a --costs file.
-func costsFromColumn(in *scoreOptions, r *rubric.Rubric, sheet, col string) (map[string]rubric.Decimal, error) {
-	o := *in
-	o.LevelCol = col
-	if sheet != "" {
-		o.Sheet = sheet
+// unreached is the failed gate of a plan whose target is out of reach
+// under its constraints: exit 1, as --fail-under, after the plan to the
+// maximum has been written.
+func unreached(lang label.Lang, pl *plan.Plan) error {
+	if pl.Reachable {
+		return nil
 	}
-	sh, err := readSheet(&o.readFlags, r, in.Paths[0])
-	if err != nil {
-		return nil, fmt.Errorf("--cost-col: %w", err)
+	p := pl.Max.Rubric.Precision
+	return gateFailed([]string{say(lang,
+		fmt.Sprintf("target %s tidak tercapai: paling tinggi %s dengan batasan ini", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())),
+		fmt.Sprintf("target %s not reached: the most under these constraints is %s", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())))})
+}
+
+// targetWords writes a target for a message: the band's name, or the index.
+func targetWords(t plan.Target, p int, lang label.Lang) string {
+	if t.Band != nil {
+		return label.PredicateName(t.Band, lang.String())
 	}
-	costs := map[string]rubric.Decimal{}
+	return label.Number(t.Index, p, lang.String())
+}
+
+// costsFromColumns reads the costs of level steps from columns of the
+// workbook's table (on the sheet the levels came from), each read like the
+// level column: one column is the cost of every step of an indicator, as
+// many columns as the steps of the scale (4 on a scale from 1 to 5) are the
+// cost of each step, lowest first. Empty cells cost 1, like indicators
+// missing from a --costs file; with several columns, a row's cells are
+// all empty or all filled.
+func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []string) (plan.Costs, error) {
+	c := plan.Costs{Each: map[string]rubric.Decimal{}}
+	type cell struct{ raw, where string }
+	byID := map[string][]cell{}
+	var ids []string
+	var src, sh string
+	for _, col := range cols {
+		o := *in
+		o.LevelCol = col
+		if sheet != "" {
+			o.Sheet = sheet
+		}
+		s, err := readSheet(&o.readFlags, r, in.Paths[0])
+		if err != nil {
+			return c, fmt.Errorf("--cost-col %s: %w", col, err)
+		}
+		src, sh = s.Source, s.Sheet
+		for _, e := range s.Entries {
+			if _, ok := byID[e.ID]; !ok {
+				ids = append(ids, e.ID)
+			}
+			byID[e.ID] = append(byID[e.ID], cell{strings.TrimSpace(e.Raw), e.Cell})
+		}
+	}
 	var errs []error
-	for _, e := range sh.Entries {
-		raw := strings.TrimSpace(e.Raw)
-		if raw == "" {
-			continue
+	bad := func(where string, err error) {
+		errs = append(errs, &workbook.Error{File: src, Sheet: sh, Cell: where, Err: err})
+	}
+	for _, id := range ids {
+		cells := byID[id]
+		ind, _ := plan.Lookup(r, id)
+		empty := 0
+		for _, x := range cells {
+			if x.raw == "" {
+				empty++
+			}
 		}
-		c, err := rubric.ParseDecimal(strings.ReplaceAll(raw, " ", ""))
 		switch {
-		case err != nil:
-			errs = append(errs, &workbook.Error{File: sh.Source, Sheet: sh.Sheet, Cell: e.Cell, Err: fmt.Errorf("indicator %s: cost %q is not a number", e.ID, raw)})
-		case c < 0:
-			errs = append(errs, &workbook.Error{File: sh.Source, Sheet: sh.Sheet, Cell: e.Cell, Err: fmt.Errorf("indicator %s: cost %s is negative", e.ID, c)})
+		case ind == nil || empty == len(cells):
+			continue
+		case len(cols) == 1:
+			d, err := plan.ParseCost(cells[0].raw)
+			if err != nil {
+				bad(cells[0].where, fmt.Errorf("indicator %s: %v", id, err))
+				continue
+			}
+			c.Each[ind.ID] = d
+		case len(cells) != len(cols) || empty > 0:
+			bad(cells[0].where, errors.New(say(in.Lang, fmt.Sprintf("indikator %s: %d dari %d biaya langkahnya kosong: isi semuanya, atau kosongkan semuanya", id, empty, len(cols)),
+				fmt.Sprintf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))))
+		case len(cols) != len(stepNames(ind)):
+			return c, usagef("--cost-col: %s", say(in.Lang,
+				fmt.Sprintf("%d kolom untuk indikator %s, yang skalanya punya %d langkah (%s): berikan satu kolom, atau satu per langkah", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind)),
+				fmt.Sprintf("%d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))))
 		default:
-			costs[e.ID] = c
+			var steps []rubric.Decimal
+			for _, x := range cells {
+				d, err := plan.ParseCost(x.raw)
+				if err != nil {
+					bad(x.where, fmt.Errorf("indicator %s: %v", id, err))
+					continue
+				}
+				steps = append(steps, d)
+			}
+			if len(steps) == len(cols) {
+				if c.Steps == nil {
+					c.Steps = map[string][]rubric.Decimal{}
+				}
+				c.Steps[ind.ID] = steps
+			}
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return c, errors.Join(errs...)
 	}
-	return costs, nil
+	return c, nil
 }
 
-// readCosts reads a YAML mapping of indicator id to the cost of one step.
-func readCosts(r *rubric.Rubric, path string) (map[string]rubric.Decimal, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("--costs: %w", err)
-	}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	m := &doc
-	if m.Kind == yaml.DocumentNode && len(m.Content) == 1 {
-		m = m.Content[0]
-	}
-	if m.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d:%d: want a mapping of indicator id to cost", path, m.Line, m.Column)
-	}
-	seen := map[string]bool{}
-	costs := map[string]rubric.Decimal{}
-	var errs []string
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		c, err := rubric.ParseDecimal(v.Value)
-		ind, lerr := plan.Lookup(r, k.Value)
-		switch {
-		case lerr != nil:
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: %q is not an indicator of rubric %s", path, k.Line, k.Column, k.Value, r.ID))
-		case v.Kind != yaml.ScalarNode || err != nil:
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %q is not a number", path, v.Line, v.Column, k.Value, v.Value))
-		case c < 0:
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s: cost %s is negative", path, v.Line, v.Column, k.Value, c))
-		case seen[ind.ID]:
-			errs = append(errs, fmt.Sprintf("%s:%d:%d: indicator %s has a cost already (by its id or its code)", path, k.Line, k.Column, ind.ID))
-		default:
-			costs[ind.ID], seen[ind.ID] = c, true
-		}
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-	}
-	return costs, nil
+// stepNames lists the level steps of an indicator's scale ("1→2", ...).
+func stepNames(ind *rubric.Indicator) []string {
+	return strings.Split(plan.StepNames(ind), ", ")
 }

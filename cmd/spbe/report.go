@@ -26,7 +26,7 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 		return err
 	}
 	p.IDCol, p.LevelCol = opts.IDCol, opts.LevelCol
-	if err := excelout.WriteWith(opts.Output, evals, p, save, excelout.Options{PerInstansi: opts.PerInstansi}); err != nil {
+	if err := excelout.WriteWith(opts.Output, evals, p, save, excelout.Options{PerInstansi: opts.PerInstansi, Title: opts.Title}); err != nil {
 		return err
 	}
 	detail := "1 evaluation"

@@ -25,7 +25,7 @@ func runSPBE(t *testing.T, args ...string) (int, string, string) {
 // perekonomianInput writes the official 2021 example to dir.
 func perekonomianInput(t *testing.T, dir string) string {
 	t.Helper()
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,12 +44,17 @@ func run(args []string, s *streams) int {
 func newRootCmd(s *streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "spbe",
-		Short: "Compute Indonesia's SPBE index from evaluation workbooks",
-		Long: `spbe computes the SPBE index (Indeks Sistem Pemerintahan Berbasis Elektronik)
-exactly as KemenPANRB publishes it: levels from an evaluation workbook, weights
-from a rubric (PermenPANRB 59/2020 by default, 5/2018 for 2018 and 2019), every
-aspect, domain and the SPBE index as exact weighted sums rounded half-up only
-when shown, and the predicate.
+		Short: "Compute Indonesia's Indeks Pemdi and SPBE index from evaluation workbooks",
+		Long: `spbe computes Indonesia's digital-government indices exactly as KemenPANRB
+publishes them: Indeks Pemdi (Evaluasi Kinerja Pemerintah Digital, PermenPANRB
+8/2026) and the SPBE index (PermenPANRB 59/2020 for 2021-2025, 5/2018 for 2018
+and 2019). Levels come from an evaluation workbook, weights from a rubric;
+every aspect, domain and the index are exact weighted sums rounded half-up
+only when shown, with the predicate.
+
+A workbook is read with the rubric its indicators name (or --rubric). What
+spbe makes new (spbe template, spbe rubric show) is of PermenPANRB 8/2026,
+Indeks Pemdi, unless --rubric names another.
 
 Each command has its own help with examples: spbe score --help, spbe help plan.
 Shell completion: spbe completion --help. Man pages: spbe man --help.`,

@@ -17,7 +17,8 @@ func newRubricCmd(s *streams) *cobra.Command {
 		Short: "List, show, validate and compare rubrics",
 		Long: `A rubric holds the domains, aspects and indicators of the evaluation with
 their weights, the level scales and the predicate bands. Three are embedded
-(PermenPANRB 59/2020, the default, 5/2018 and 8/2026, Indeks Pemdi); any YAML
+(PermenPANRB 8/2026, Indeks Pemdi, the default for what is made new; 59/2020
+and 5/2018, Indeks SPBE); any YAML
 file in the same format can be used with --rubric. These commands keep such files under
 version control: export one to edit, validate it, and see what a change does
 to the evaluations before it is merged.

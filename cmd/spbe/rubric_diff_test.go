@@ -15,7 +15,7 @@ import (
 )
 
 func TestFailOnCheck(t *testing.T) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	res := func(v string) *index.Result {
 		d, _ := rubric.ParseDecimal(v)
 		return &index.Result{Rubric: r, Published: d, Predicate: r.Band(d)}

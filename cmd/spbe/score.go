@@ -34,6 +34,9 @@ type readFlags struct {
 	// Instansi selects one instansi by name (--instansi): a row of a
 	// wide workbook or a sheet; see batch.Options.Instansi.
 	Instansi string
+	// Lang is the language of results and of the messages of reading
+	// (--lang): "id" or "en".
+	Lang label.Lang
 }
 
 type scoreOptions struct {
@@ -43,7 +46,6 @@ type scoreOptions struct {
 	Paths  []string
 	Rubric string
 	Format string
-	Lang   label.Lang
 	Detail bool
 
 	FailUnder    string
@@ -53,6 +55,8 @@ type scoreOptions struct {
 	Force  bool   // overwrite an existing report
 	// PerInstansi writes a sheet per instansi in the report however many.
 	PerInstansi bool
+	// Title is the -o report's title (--title).
+	Title string
 	// inputs are the files that the arguments name (folders expanded),
 	// which -o may not replace.
 	inputs []string
@@ -135,9 +139,11 @@ files of each; -v says it for every file.`,
 	f.StringVar(&opts.FailUnder, "fail-under", "", "exit 1 when a published index is below this value")
 	f.StringVarP(&opts.Output, "output", "o", "", "also write an Excel report (.xlsx) to this file; - writes it to stdout instead of the result")
 	addForceFlag(cmd, &opts.Force)
+	f.StringVar(&opts.Title, "title", "", `the -o report's title, at the top of its summaries and on every page ("Indeks SPBE Kabupaten/Kota Kalimantan Timur 2024"); a year in it is shown as the evaluation's year`)
+	_ = cmd.RegisterFlagCompletionFunc("title", cobra.NoFileCompletions)
 	f.BoolVar(&opts.PerInstansi, "per-instansi", false, fmt.Sprintf("in the -o report of many instansi, a sheet per instansi even beyond %d", excelout.DetailLimit))
 	f.StringVar(&opts.MinPredicate, "min-predicate", "", `exit 1 when a predicate is below this one (e.g. "Sangat Baik")`)
-	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate)
+	_ = cmd.RegisterFlagCompletionFunc("min-predicate", completePredicate(&opts.readFlags))
 	_ = cmd.RegisterFlagCompletionFunc("fail-under", cobra.NoFileCompletions)
 	addLayoutFlag(cmd, &opts.Layout)
 	addGroupByFlag(cmd, &opts.GroupBy)
@@ -161,6 +167,9 @@ func runScore(opts *scoreOptions) error {
 	if err := checkGates(r, opts.FailUnder, opts.MinPredicate); err != nil {
 		return err
 	}
+	if err := checkInputPaths(opts.Lang, opts.Paths...); err != nil {
+		return err
+	}
 	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
 	if err != nil {
 		return err
@@ -177,7 +186,7 @@ func runScore(opts *scoreOptions) error {
 	bo := opts.batchOptions(r)
 	bo.Layout = opts.Layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
-		in := batch.Read(inputs[0], bo)
+		in := readAsking(opts.io, &opts.readFlags, inputs[0], bo)
 		if err := in.OutOfFiles(); err != nil {
 			return err
 		}
@@ -234,10 +243,12 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 // chosen).
 func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 	rs := []*rubric.Rubric{r}
-	if r == nil {
+	if r == nil && minPredicate != "" {
+		// A predicate is looked up in the rubrics; --fail-under needs
+		// none, and no rubric is parsed for it.
 		rs = nil
-		for _, sc := range batch.Embedded() {
-			rs = append(rs, sc.R)
+		for _, c := range batch.Embedded() {
+			rs = append(rs, c.Scorer().R)
 		}
 	}
 	if err := result.CheckGates(rs, failUnder, minPredicate); err != nil {
@@ -355,7 +366,7 @@ func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, 
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
 	bo := opts.batchOptions(r)
 	bo.OtherSheetsHint = "--sheet NAME or --instansi NAME reads another"
-	in := batch.Read(path, bo)
+	in := readAsking(opts.io, &opts.readFlags, path, bo)
 	if err := in.OutOfFiles(); err != nil {
 		return nil, nil, err
 	}
@@ -378,8 +389,8 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
 		Rubric: r, Choices: batch.Embedded(), AssumeExternal: opts.AssumeExternal,
-		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.Password,
-		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi,
+		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.password(),
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi, Lang: opts.Lang,
 	}
 	if opts.Instansi != "" && opts.Sheet == "" {
 		o.AllSheets = true // a sheet is selected by its instansi

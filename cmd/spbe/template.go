@@ -25,7 +25,8 @@ func newTemplateCmd(s *streams, runF func(*templateOptions) error) *cobra.Comman
 	cmd := &cobra.Command{
 		Use:   "template -o <form.xlsx>",
 		Short: "Write the input form of a rubric, with live index formulas",
-		Long: `Writes an evaluation form for the rubric: one row per indicator (No, Domain,
+		Long: `Writes an evaluation form for the rubric (PermenPANRB 8/2026, Indeks Pemdi,
+unless --rubric names another): one row per indicator (No, Domain,
 Aspek, Indikator, Bobot (%)), a "Tingkat Kematangan" column that accepts only
 the levels of the indicator's scale (a drop-down; on a scale of fractional
 levels, such as Indeks Pemdi's, any number from its minimum to its maximum),
@@ -36,7 +37,7 @@ without domains gets no domain column or rows. spbe score reads the filled-in
 form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
   $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
-  $ spbe template -o form-pemdi.xlsx --rubric permenpanrb-8-2026`,
+  $ spbe template -o form-2024.xlsx --rubric permenpanrb-59-2020`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {

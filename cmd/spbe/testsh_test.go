@@ -7,8 +7,9 @@ import (
 )
 
 // ./test.sh says what it does as it starts each step: every command that
-// takes a while is announced by a step line before it, and the README says
-// how long it takes and what it installs.
+// takes a while is announced by a step line before it; the README gives
+// it, and docs/testing.md says what each tier runs, how long it takes and
+// what it installs.
 func TestTestShAnnouncesSteps(t *testing.T) {
 	data, err := os.ReadFile("../../test.sh")
 	if err != nil {
@@ -34,9 +35,47 @@ func TestTestShAnnouncesSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"./test.sh", "minutes", "libreoffice-calc-nogui", "staticcheck"} {
-		if !strings.Contains(string(readme), want) {
-			t.Errorf("README does not say %q about ./test.sh", want)
+	if !strings.Contains(string(readme), "./test.sh") {
+		t.Errorf("README does not give ./test.sh, the test command")
+	}
+	doc, err := os.ReadFile("../../docs/testing.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"./test.sh", "./test.sh -full", "CI=true", "minutes", "libreoffice-calc-nogui", "python3-openpyxl", "staticcheck", "-short", "-race"} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("docs/testing.md does not say %q about ./test.sh", want)
+		}
+	}
+}
+
+// Every go test of ./test.sh has an explicit -timeout (Go's default of 10
+// minutes once stopped a busy CI run), and both tiers are there.
+func TestTestShTimeouts(t *testing.T) {
+	data, err := os.ReadFile("../../test.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "go test") {
+			continue
+		}
+		n++
+		if !strings.Contains(l, " -timeout ") {
+			t.Errorf("test.sh: %q has no -timeout", l)
+		}
+		if strings.Contains(l, "-race") && !strings.Contains(l, "-short") {
+			t.Errorf("test.sh: %q runs the slow tests under the race detector", l)
+		}
+	}
+	if n < 4 {
+		t.Errorf("test.sh runs go test %d times, want the two of each tier", n)
+	}
+	for _, want := range []string{"-full", `"${CI:-}" = "true"`, "go test -short "} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("test.sh does not say %q", want)
 		}
 	}
 }

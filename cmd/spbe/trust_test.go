@@ -18,7 +18,7 @@ import (
 // moved down to 2,9, still under the official id.
 func movedBand(t *testing.T, dir string) string {
 	t.Helper()
-	src, _ := rubric.EmbeddedSource(rubric.DefaultID)
+	src, _ := rubric.EmbeddedSource("permenpanrb-59-2020")
 	moved := strings.NewReplacer(
 		"{name: Sangat Baik, name_en: Very good, from: 3.5, to: 4.2}", "{name: Sangat Baik, name_en: Very good, from: 2.9, to: 4.2}",
 		"{name: Baik, name_en: Good, from: 2.6, to: 3.5}", "{name: Baik, name_en: Good, from: 2.6, to: 2.9}").Replace(string(src))
@@ -74,7 +74,7 @@ func TestRubricClaimingOfficialID(t *testing.T) {
 		t.Errorf("verify: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
 	// The official rubric, copied to a file as it is, is the official one.
-	src, _ := rubric.EmbeddedSource(rubric.DefaultID)
+	src, _ := rubric.EmbeddedSource("permenpanrb-59-2020")
 	same := filepath.Join(dir, "salinan.yaml")
 	if err := os.WriteFile(same, src, 0o644); err != nil {
 		t.Fatal(err)
@@ -88,7 +88,7 @@ func TestRubricClaimingOfficialID(t *testing.T) {
 // format of every command, on stdout and stderr, and Markdown passes no
 // HTML.
 func TestHostileTextEveryCommand(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestHostileTextEveryCommand(t *testing.T) {
 		runs = append(runs, []string{"compare", "-f", f, inputs[0], inputs[1]})
 	}
 	for _, f := range []string{"text", "markdown", "github", "json"} {
-		runs = append(runs, []string{"rubric", "diff", rubric.DefaultID, rub, "--evals", dir, "-f", f})
+		runs = append(runs, []string{"rubric", "diff", "permenpanrb-59-2020", rub, "--evals", dir, "-f", f})
 	}
 	for _, f := range []string{"text", "csv", "json"} {
 		runs = append(runs, []string{"plan", inputs[0], "--target", "Memuaskan", "-f", f})

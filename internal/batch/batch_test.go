@@ -90,7 +90,7 @@ func TestOrdered(t *testing.T) {
 }
 
 func TestMedianAndMean(t *testing.T) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	sc := NewScorer(r)
 	n := len(r.Indicators())
 	s := NewSummary(sc, "")

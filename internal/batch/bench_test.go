@@ -12,7 +12,7 @@ import (
 // BenchmarkBatch reads, scores, ranks and summarises 100 one-instansi
 // workbooks with two workers, as spbe score does for a folder.
 func BenchmarkBatch(b *testing.B) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func BenchmarkBatch(b *testing.B) {
 
 // BenchmarkScore is the compact scoring of one evaluation.
 func BenchmarkScore(b *testing.B) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	sc := NewScorer(r)
 	ls := make([]rubric.Level, len(r.Indicators()))
 	for i := range ls {

@@ -3,9 +3,12 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -14,9 +17,71 @@ import (
 // none, so that no rubric is chosen for it; --rubric chooses one.
 var ErrAmbiguous = errors.New("no rubric chosen")
 
+// A Choice is a rubric that a table's rubric may be chosen among. Choosing
+// needs only the ids and codes of its indicators, which EmbeddedChoices
+// knows without parsing the embedded rubrics: a run parses the one chosen.
+type Choice struct {
+	ID    string
+	keys  *rubric.Keys
+	codes bool // some indicator has a code
+	sc    func() *Scorer
+}
+
+// NewChoice is the choice of the rubric of sc.
+func NewChoice(sc *Scorer) *Choice {
+	return &Choice{ID: sc.R.ID, keys: sc.R.Keys(), codes: workbook.HasCodes(sc.R), sc: func() *Scorer { return sc }}
+}
+
+// Scorer returns the Scorer of the choice's rubric, parsing it on first
+// use for an embedded one.
+func (c *Choice) Scorer() *Scorer { return c.sc() }
+
+// EmbeddedChoices are the embedded rubrics, in the order
+// rubric.EmbeddedIDs lists them, from the ids and codes in embeddedKeys;
+// each is parsed (rubric.ByID) only when its Scorer is asked for.
+func EmbeddedChoices() []*Choice {
+	var cs []*Choice
+	for _, id := range rubric.EmbeddedIDs() {
+		table, ok := embeddedKeys[id]
+		if !ok {
+			// Not in the table (TestEmbeddedKeys fails): parse it.
+			r, err := rubric.ByID(id)
+			if err != nil {
+				continue
+			}
+			cs = append(cs, NewChoice(NewScorer(r)))
+			continue
+		}
+		ids, codes := make([]string, len(table)), make([]string, len(table))
+		for i, k := range table {
+			ids[i], codes[i] = k[0], k[1]
+		}
+		c := &Choice{ID: id, keys: rubric.NewKeys(ids, codes), codes: slices.ContainsFunc(codes, func(c string) bool { return c != "" })}
+		c.sc = sync.OnceValue(func() *Scorer {
+			r, err := rubric.ByID(id)
+			if err != nil {
+				panic(fmt.Sprintf("embedded rubric %s: %v", id, err)) // TestEmbeddedKeys parses each
+			}
+			return NewScorer(r)
+		})
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// indicator returns the position of the indicator that id names (as
+// workbook.Indicator finds it: rubric.Lookup), or -1.
+func (c *Choice) indicator(id string) int {
+	i, err := c.keys.Lookup(id)
+	if err != nil {
+		return -1
+	}
+	return i
+}
+
 // fit is how the ids of one table fit a rubric.
 type fit struct {
-	sc      *Scorer
+	c       *Choice
 	known   int  // indicators of the rubric the table names
 	unknown int  // ids that name none of its indicators
 	missing int  // indicators of the rubric the table does not name
@@ -31,31 +96,29 @@ func (f *fit) fits() bool { return f.known > 0 && f.unknown == 0 }
 // and nothing else.
 func (f *fit) complete() bool { return f.fits() && f.missing == 0 }
 
-// fitOf measures how ids fit the rubric of sc. A code ("1.1") under a
+// fitOf measures how ids fit the rubric of c. A code ("1.1") under a
 // rubric without codes is a heading, not an id (see workbook.Indicator).
-func fitOf(sc *Scorer, ids []string) *fit {
-	r := sc.R
-	f := &fit{sc: sc}
-	codes, n := workbook.HasCodes(r), 0
-	seen := make(map[*rubric.Indicator]bool, len(ids))
+func fitOf(c *Choice, ids []string) *fit {
+	f := &fit{c: c}
+	n := 0
+	seen := make(map[int]bool, len(ids))
 	for _, id := range ids {
 		isCode := workbook.IsCode(id)
 		if isCode {
 			n++
 		}
-		ind := workbook.Indicator(r, id)
-		switch {
-		case ind != nil:
-			if !seen[ind] {
-				seen[ind] = true
+		switch i := c.indicator(id); {
+		case i >= 0:
+			if !seen[i] {
+				seen[i] = true
 				f.known++
 			}
-		case !isCode || codes:
+		case !isCode || c.codes:
 			f.unknown++
 		}
 	}
-	f.missing = len(r.Indicators()) - f.known
-	f.codes = codes && n*2 > len(ids)
+	f.missing = len(c.keys.IDs) - f.known
+	f.codes = c.codes && n*2 > len(ids)
 	return f
 }
 
@@ -76,7 +139,7 @@ func fitOf(sc *Scorer, ids []string) *fit {
 //  5. else, when none fits, the one with the fewest ids that are not its
 //     indicators, then the fewest missing, is chosen (and those ids are
 //     reported as unknown); a tie is not decided either.
-func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
+func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 	fits := make([]*fit, len(choices))
 	for i, sc := range choices {
 		fits[i] = fitOf(sc, ids)
@@ -84,7 +147,7 @@ func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
 	var fitting []*fit
 	for _, f := range fits {
 		if f.complete() {
-			return f.sc, fmt.Sprintf("its %d indicators match (ids %s)", f.known, idRanges(f.sc.R, f.codes)), nil
+			return f.c.Scorer(), fmt.Sprintf("its %d indicators match (ids %s)", f.known, f.c.idRanges(f.codes)), nil
 		}
 		if f.fits() {
 			fitting = append(fitting, f)
@@ -93,13 +156,13 @@ func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
 	switch len(fitting) {
 	case 1:
 		f := fitting[0]
-		return f.sc, fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
-			f.known, len(f.sc.R.Indicators()), f.missing), nil
+		return f.c.Scorer(), fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
+			f.known, len(f.c.keys.IDs), f.missing), nil
 	case 0:
 	default:
 		var names []string
 		for _, f := range fitting {
-			names = append(names, fmt.Sprintf("%s (%d of %d)", f.sc.R.ID, f.known, len(f.sc.R.Indicators())))
+			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys.IDs)))
 		}
 		return nil, "", fmt.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
 			ErrAmbiguous, len(distinct(ids)), andList(names))
@@ -118,25 +181,30 @@ func Choose(choices []*Scorer, ids []string) (*Scorer, string, error) {
 		}
 	}
 	if best == nil {
-		return nil, "", fmt.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, andList(scorerIDs(choices)))
+		return nil, "", fmt.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, andList(choiceIDs(choices)))
 	}
 	if tie {
-		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.sc.R.ID)
+		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
 	}
-	return best.sc, fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
-		best.known, len(best.sc.R.Indicators()), best.unknown, plural(best.unknown, "id is", "ids are")), nil
+	return best.c.Scorer(), fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
+		best.known, len(best.c.keys.IDs), best.unknown, plural(best.unknown, "id is", "ids are")), nil
 }
 
 // hintFor returns advice for a table read under the rubric given, sc,
 // whose ids are those of another of the choices in full: "this looks like
 // a workbook for ...: try --rubric ...", or "".
-func hintFor(sc *Scorer, choices []*Scorer, ids []string) string {
-	if fitOf(sc, ids).complete() {
+func hintFor(sc *Scorer, choices []*Choice, ids []string, lang label.Lang) string {
+	if fitOf(NewChoice(sc), ids).complete() {
 		return ""
 	}
 	for _, c := range choices {
-		if c.R.ID != sc.R.ID && fitOf(c, ids).complete() {
-			return fmt.Sprintf("this looks like a workbook for %s: try --rubric %s, or leave --rubric out to choose by the indicators", c.R.Name, c.R.ID)
+		if c.ID != sc.R.ID && fitOf(c, ids).complete() {
+			other := c.Scorer().R
+			return say(lang,
+				fmt.Sprintf("ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
+					other.Name, sc.R.Name, len(other.Indicators()), c.ID),
+				fmt.Sprintf("this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
+					other.Name, sc.R.Name, len(other.Indicators()), c.ID))
 		}
 	}
 	return ""
@@ -153,14 +221,13 @@ func Describe(r *rubric.Rubric) string {
 	return fmt.Sprintf("%s (%s, %s)", r.ID, r.IndexName("id"), reg)
 }
 
-// idRanges writes the ids (or codes) of r's indicators in rubric order as
+// idRanges writes the ids (or codes) of c's indicators in rubric order as
 // ranges: "1..47", "1..34, 35a..35c", "1.1..7.2".
-func idRanges(r *rubric.Rubric, codes bool) string {
+func (c *Choice) idRanges(codes bool) string {
 	var labels []string
-	for _, ind := range r.Indicators() {
-		l := ind.ID
-		if codes && ind.Code != "" {
-			l = ind.Code
+	for i, l := range c.keys.IDs {
+		if codes && c.keys.Codes[i] != "" {
+			l = c.keys.Codes[i]
 		}
 		labels = append(labels, l)
 	}
@@ -210,10 +277,10 @@ func distinct(ids []string) map[string]bool {
 	return m
 }
 
-func scorerIDs(scs []*Scorer) []string {
-	ids := make([]string, len(scs))
-	for i, sc := range scs {
-		ids[i] = sc.R.ID
+func choiceIDs(cs []*Choice) []string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
 	}
 	return ids
 }

@@ -34,7 +34,17 @@ func seq(from, to int, prefix string) []string {
 // form (chosen when one rubric alone fits), and the cases left to
 // --rubric.
 func TestChoose(t *testing.T) {
-	choices := embeddedScorers(t)
+	t.Run("precomputed", func(t *testing.T) { testChoose(t, EmbeddedChoices()) })
+	t.Run("parsed", func(t *testing.T) {
+		var choices []*Choice
+		for _, sc := range embeddedScorers(t) {
+			choices = append(choices, NewChoice(sc))
+		}
+		testChoose(t, choices)
+	})
+}
+
+func testChoose(t *testing.T, choices []*Choice) {
 	codes := []string{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "6.1", "6.2", "6.3", "6.4", "7.1", "7.2"}
 	tests := []struct {
 		name string

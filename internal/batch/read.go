@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -28,7 +29,7 @@ type Options struct {
 	// Choices are the rubrics a table's rubric is chosen among when Rubric
 	// is nil (the embedded ones); when Rubric is given, a table that is
 	// another choice's in full gets a hint ("try --rubric ...").
-	Choices []*Scorer
+	Choices []*Choice
 	// AssumeExternal takes the level a rubric assumes for an indicator
 	// scored by another agency that has no value (see
 	// workbook.LevelOptions); the evaluation is then provisional
@@ -51,6 +52,9 @@ type Options struct {
 	// the wide rows and the sheets of others are passed over, unscored and
 	// unchecked, and their names kept in Input.Others (--instansi).
 	Instansi string
+	// Lang is the language of the messages written anew ("id", the
+	// default, or "en"); see say.
+	Lang label.Lang
 	// OtherSheetsHint is the advice of the note that other sheets hold a
 	// table too (Input.OtherNote): "" for "--all-sheets scores them all".
 	OtherSheetsHint string
@@ -76,15 +80,15 @@ func (o *Options) readOptions() workbook.Options {
 	if o.Rubric != nil {
 		want = len(o.Rubric.Indicators())
 	}
-	for _, sc := range o.Choices {
-		if n := len(sc.R.Indicators()); o.Rubric == nil && (want == 0 || n < want) {
+	for _, c := range o.Choices {
+		if n := len(c.keys.IDs); o.Rubric == nil && (want == 0 || n < want) {
 			want = n
 		}
 	}
 	return workbook.Options{
 		Layout: layout, Sheet: o.Sheet, AllSheets: o.AllSheets,
 		IDCol: o.IDCol, LevelCol: o.LevelCol, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize,
-		Want: want,
+		Want: want, Lang: o.Lang,
 	}
 }
 
@@ -98,7 +102,7 @@ func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint stri
 		if sc == nil || sc.R != o.Rubric {
 			sc = NewScorer(o.Rubric)
 		}
-		return sc, "", hintFor(sc, o.Choices, ids), nil
+		return sc, "", hintFor(sc, o.Choices, ids, o.Lang), nil
 	}
 	sc, why, err := Choose(o.Choices, ids)
 	if err != nil {
@@ -235,12 +239,26 @@ func (in *Input) tableName(sheet string) string {
 }
 
 // withHint adds a hint on its own line to the problems of a table.
-func withHint(err error, path, hint string) error {
+//
+// The hint comes first: with a workbook of another instrument, every one
+// of its ids may be unknown, and the list is cut short after
+// maxHintedErrors (the hint says what to do; the rest would bury it).
+func withHint(err error, path, hint string, lang label.Lang) error {
 	if hint == "" {
 		return err
 	}
-	return fmt.Errorf("%w\n%s: %s", err, path, hint)
+	errs := append([]error{fmt.Errorf("%s: %s", path, hint)}, flatten(err)...)
+	if n := len(errs) - 1; n > maxHintedErrors+1 {
+		more := n - maxHintedErrors
+		errs = append(errs[:1+maxHintedErrors], fmt.Errorf("%s: %s", path,
+			say(lang, fmt.Sprintf("... dan %d masalah lain seperti itu", more), fmt.Sprintf("... and %d more such problems", more))))
+	}
+	return errors.Join(errs...)
 }
+
+// maxHintedErrors is how many problems of a table are listed after the
+// hint that it is a workbook of another rubric.
+const maxHintedErrors = 3
 
 // longSheet scores a sheet read in the long layout, with the rubric given
 // or chosen by its ids.
@@ -284,12 +302,13 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	r := sc.R
 	in.use(r, note)
 	if err := sh.Unknown(r); err != nil {
-		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)
+		in.Errs = append(in.Errs, flatten(withHint(err, path, hint, o.Lang))...)
 		return
 	}
+	in.Warnings = append(in.Warnings, weightWarnings(path, sh, r, o.Lang)...)
 	levels, assumed, err := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: o.AssumeExternal})
 	if err != nil {
-		in.Errs = append(in.Errs, flatten(withHint(err, path, hint))...)
+		in.Errs = append(in.Errs, flatten(withHint(err, path, hint, o.Lang))...)
 		return
 	}
 	inds := r.Indicators()
@@ -350,7 +369,7 @@ func (w *wideSink) table(t *workbook.WideTable) error {
 		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
 	}
 	if err := t.CheckColumns(sc.R); err != nil {
-		return withHint(err, t.Source, hint)
+		return withHint(err, t.Source, hint, w.o.Lang)
 	}
 	if err := t.ExternalColumns(sc.R, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}); err != nil {
 		return err

@@ -65,7 +65,7 @@ func TestExpandEach(t *testing.T) {
 // are named by their whole path, even one with a colon in it such as a
 // Windows path (C:\...), which splitting the message at ':' would cut.
 func TestRescoreWindowsPath(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,18 +18,11 @@ type ChooseError struct{ Err error }
 func (e *ChooseError) Error() string { return e.Err.Error() }
 func (e *ChooseError) Unwrap() error { return e.Err }
 
-// Embedded are the embedded rubrics, each with its Scorer, in the order
-// rubric.EmbeddedIDs lists them: what a workbook's rubric is chosen among
-// when none is given (Options.Choices).
-var Embedded = sync.OnceValue(func() []*Scorer {
-	var scs []*Scorer
-	for _, id := range rubric.EmbeddedIDs() {
-		if r, err := rubric.ByID(id); err == nil {
-			scs = append(scs, NewScorer(r))
-		}
-	}
-	return scs
-})
+// Embedded are the embedded rubrics, in the order rubric.EmbeddedIDs
+// lists them: what a workbook's rubric is chosen among when none is given
+// (Options.Choices). Each is parsed only when its Scorer is asked for
+// (EmbeddedChoices).
+var Embedded = sync.OnceValue(EmbeddedChoices)
 
 // One is the one evaluation of an input that a command of one instansi
 // works on (spbe plan, whatif, and score --instansi): the one the

@@ -96,6 +96,11 @@ func (s *Sides) Compare() (*result.Comparisons, []error, error) {
 	if err := FindAll(s.News, o.Read.Instansi, o.New); err != nil {
 		return nil, nil, err
 	}
+	if o.Read.Rubric == nil {
+		if err := differentInstruments(label.Lang(o.Lang), s.Olds, s.News); err != nil {
+			return nil, nil, err
+		}
+	}
 	r, err := SingleRubric(o.Read.Rubric, s.All(), "compared")
 	if err != nil {
 		return nil, nil, err

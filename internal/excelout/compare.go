@@ -232,7 +232,7 @@ func (b *builder) compareOverview(cs *result.Comparisons, sheets []string, l fun
 		// Labels at the low end of the axis: beside negative bars too, never
 		// over them.
 		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont, TickLabelPosition: excelize.ChartTickLabelLow},
-		YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.00"}},
+		YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: locale(b.lang) + "0.00"}},
 		Dimension: excelize.ChartDimension{Width: 560, Height: uint(max(240, 24*(last-3)+80))},
 	}
 	return b.f.AddChart(name, "H3", chart)
@@ -316,18 +316,18 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		}
 		w.str(1, row, m.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, m.Indicator.ID, b.st["text"])
-		w.str(3, row, m.Indicator.Name, b.st["text"])
+		w.str(3, row, codeName(m.Indicator), b.st["text"])
 		w.level(4, row, m.Old, lvl)
 		w.level(5, row, m.New, lvl)
 		w.num(6, row, m.Effect.Round(p+2), b.st["meffect"])
 		if w.err == nil {
-			w.err = wrapHeight(b.f, name, row, m.Indicator.Name, nameWidth)
+			w.err = wrapHeight(b.f, name, row, codeName(m.Indicator), nameWidth)
 		}
 	}
 	if w.err != nil {
 		return w.err
 	}
-	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: c.New.Instansi}); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: c.New.Instansi, footer: c.New.Instansi}); err != nil {
 		return err
 	}
 	for col, width := range map[string]float64{"A": 10, "B": 6, "C": nameWidth, "D": 11, "E": 11, "F": 20} {
@@ -347,7 +347,7 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 		Legend:     excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		VaryColors: ptr(false),
 		XAxis:      excelize.ChartAxis{Font: axisFont},
-		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: locale(b.lang) + "0.0"}},
 		Dimension:  excelize.ChartDimension{Width: 620, Height: 320},
 	}
 	return b.f.AddChart(name, "H2", chart)

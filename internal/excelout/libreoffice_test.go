@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,15 +22,10 @@ import (
 // them (soffice --convert-to xlsx stores the computed values), and
 // compares every formula result (aspects, domains, index, predicate) with
 // pkg/index on the same levels. It needs soffice (Debian package
-// libreoffice-calc-nogui): with CI set, a missing soffice fails the test.
+// libreoffice-calc-nogui): full tier; with CI set, a missing soffice fails the
+// test.
 func TestTemplateLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("soffice not found (CI is set): install libreoffice-calc-nogui: %v", err)
-		}
-		t.Skip("soffice not found; install libreoffice-calc-nogui to run this test (it fails instead of skipping when CI is set)")
-	}
+	soffice := fixture.NeedTool(t, "soffice")
 	dir := t.TempDir()
 	type form struct {
 		file   string
@@ -58,14 +54,8 @@ func TestTemplateLibreOffice(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "out")
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out}, files...)
 	start := time.Now()
-	cmd := exec.Command(soffice, args...)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	convert(t, soffice, "xlsx", out, files...)
 	t.Logf("LibreOffice recalculated %d forms in %v", len(files), time.Since(start).Round(time.Millisecond))
 	boundaries := 0
 	seen := map[string]bool{}
@@ -116,27 +106,23 @@ func TestTemplateLibreOffice(t *testing.T) {
 func TestReportPrintsInLibreOffice(t *testing.T) {
 	var tools []string
 	for _, name := range []string{"soffice", "pdfinfo", "pdftotext"} {
-		p, err := exec.LookPath(name)
-		if err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s not found (CI is set): install libreoffice-calc-nogui and poppler-utils: %v", name, err)
-			}
-			t.Skipf("%s not found; install libreoffice-calc-nogui and poppler-utils to run this test", name)
-		}
-		tools = append(tools, p)
+		tools = append(tools, fixture.NeedTool(t, name))
 	}
 	r := mustRubric(t, "permenpanrb-59-2020")
-	for _, lang := range []string{"id", "en"} {
-		dir := t.TempDir()
-		e := evaluation(t, dir, "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
-		report := writeReport(t, []*result.Evaluation{e}, lang)
-		cmd := exec.Command(tools[0], "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-			"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, report)
-		cmd.Env = append(os.Environ(), "HOME="+dir)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, b)
+	dir := t.TempDir()
+	langs := []string{"id", "en"}
+	var reports []string
+	for _, lang := range langs {
+		e := evaluation(t, t.TempDir(), "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+		report := filepath.Join(dir, "report-"+lang+".xlsx")
+		if err := os.Rename(writeReport(t, []*result.Evaluation{e}, lang), report); err != nil {
+			t.Fatal(err)
 		}
-		pdf := filepath.Join(dir, "report.pdf")
+		reports = append(reports, report)
+	}
+	convert(t, tools[0], "pdf", dir, reports...) // one start of LibreOffice for both
+	for _, lang := range langs {
+		pdf := filepath.Join(dir, "report-"+lang+".pdf")
 		info, err := exec.Command(tools[1], pdf).Output()
 		if err != nil {
 			t.Fatal(err)
@@ -189,5 +175,44 @@ func TestReportPrintsInLibreOffice(t *testing.T) {
 				t.Errorf("%s: page %d has no page header with the instansi", lang, p)
 			}
 		}
+	}
+}
+
+// sofficeProfile is the LibreOffice user profile that the tests of this
+// package share: LibreOffice builds it on its first start, which takes
+// seconds, and later starts reuse it. TestMain removes it.
+var sofficeProfile struct {
+	once sync.Once
+	dir  string
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sofficeProfile.dir != "" {
+		os.RemoveAll(sofficeProfile.dir)
+	}
+	os.Exit(code)
+}
+
+// convert runs soffice --headless --convert-to format on files, writing
+// into outdir, with the package's profile.
+func convert(t *testing.T, soffice, format, outdir string, files ...string) {
+	t.Helper()
+	sofficeProfile.once.Do(func() {
+		d, err := os.MkdirTemp("", "spbe-soffice-")
+		if err == nil {
+			sofficeProfile.dir = d
+		}
+	})
+	home := sofficeProfile.dir
+	if home == "" {
+		t.Fatal("no folder for the LibreOffice profile")
+	}
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(home, "profile"),
+		"--headless", "--norestore", "--convert-to", format, "--outdir", outdir}, files...)
+	cmd := exec.Command(soffice, args...)
+	cmd.Env = append(os.Environ(), "HOME="+home)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
 	}
 }

@@ -208,21 +208,21 @@ func instansiSheets(order []*ranked, taken []string) []string {
 	return names
 }
 
-// shortName shortens an instansi's name that is too long for a sheet
-// name the way Indonesian does: without "Pemerintah", then with the usual
-// abbreviations (Kab., Prov., Kemen., RI), each only while still too long.
+// shortName makes an instansi's name a sheet name by one rule, whether
+// the name was read from the workbook ("Pemerintah Kabupaten Berau") or
+// made from the file name ("Kabupaten Kutai Barat"): a leading
+// "Pemerintah" is always left out, then, only while the name is still
+// too long for a sheet (31 characters), the usual abbreviations are used
+// in turn (Kab., Prov., Kemen., RI, DI, Koord.).
 func shortName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, ab := range [][2]string{{"Pemerintah ", ""}, {"Kabupaten", "Kab."}, {"Provinsi", "Prov."}, {"Kementerian", "Kemen."},
+	if p := "Pemerintah "; len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+		s = s[len(p):]
+	}
+	for _, ab := range [][2]string{{"Kabupaten", "Kab."}, {"Provinsi", "Prov."}, {"Kementerian", "Kemen."},
 		{"Republik Indonesia", "RI"}, {"Daerah Istimewa", "DI"}, {"Koordinator Bidang", "Koord."}} {
 		if utf16Units(s) <= 31 {
 			break
-		}
-		if ab[1] == "" {
-			if len(s) >= len(ab[0]) && strings.EqualFold(s[:len(ab[0])], ab[0]) {
-				s = s[len(ab[0]):]
-			}
-			continue
 		}
 		s = strings.Replace(s, ab[0], ab[1], 1)
 	}
@@ -374,7 +374,7 @@ func (b *builder) nationalSummary(name string, rb *rubric.Rubric, order []*ranke
 		return err
 	}
 	chartCol := max(len(w.cols), 4) + 2
-	if err := setPage(b.f, name, b.lang, page{landscape: true, onePage: row < 70, header: b.title(rb)}); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, onePage: row < 70, header: b.title(rb), footer: b.footer("")}); err != nil {
 		return err
 	}
 	dist := &excelize.Chart{
@@ -416,15 +416,31 @@ func streamCell(style int, v any) excelize.Cell { return excelize.Cell{StyleID: 
 func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error {
 	p := rb.Precision
 	hdr := []string{b.label("rank"), b.label("instansi"), b.label("category"), b.indexName(rb), b.label("predicate")}
+	// Domains and aspects are headed by code and name (a reader of the
+	// printed ranking has no legend elsewhere on the page), wrapped in a
+	// column of groupWidth.
+	const groupWidth = 13
 	for _, d := range rb.Domains {
-		hdr = append(hdr, d.ID)
+		hdr = append(hdr, d.ID+" "+d.Name)
 	}
 	for _, a := range order[0].Result.Aspects {
-		hdr = append(hdr, a.ID)
+		hdr = append(hdr, a.ID+" "+a.Name)
 	}
 	cols := widths{}
-	for c, h := range hdr {
+	for c, h := range hdr[:5] {
 		cols.header(c+1, h)
+	}
+	// Each such column is groupWidth wide, or as wide as its longest word.
+	groupCol := func(h string) float64 {
+		wd := float64(groupWidth)
+		for _, word := range strings.Fields(h) {
+			wd = max(wd, float64(utf16Units(word)+3)) // bold: wider than the default font
+		}
+		return wd
+	}
+	headLines := 2
+	for _, h := range hdr[5:] {
+		headLines = max(headLines, lines(h, groupCol(h)))
 	}
 	for _, e := range order[:min(len(order), 2000)] { // enough to size the columns
 		cols.text(2, e.Instansi)
@@ -432,7 +448,7 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 		cols.text(5, label.PredicateName(e.Result.Predicate, b.lang))
 	}
 	for c := 6; c <= len(hdr); c++ {
-		cols.need(c, float64(p+4))
+		cols.need(c, groupCol(hdr[c-1]))
 	}
 	cols.need(4, float64(p+5))
 	// LibreOffice does not wrap a linked cell: with links, the column
@@ -442,7 +458,7 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 		instWidth = min(cols[2], 60)
 	}
 	last := 1 + len(order)
-	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb)}, cols, map[int]float64{2: instWidth})
+	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb), footer: b.footer("")}, cols, map[int]float64{2: instWidth})
 	if err != nil {
 		return err
 	}
@@ -453,7 +469,7 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 	for i, h := range hdr {
 		head[i] = streamCell(b.st["header"], h)
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(2)}); err != nil {
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {
 		return err
 	}
 	for i, e := range order {
@@ -501,7 +517,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 		cols.text(2, e.Instansi)
 	}
 	for i, it := range inds {
-		cols.need(first+i, max(float64(len(it.Indicator.ID))+2, 4.5))
+		cols.need(first+i, max(float64(len(indicatorKey(it.Indicator)))+2, 4.5))
 	}
 	instWidth := min(cols[2], 40)
 	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix")}, cols, map[int]float64{2: instWidth})
@@ -513,7 +529,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 	}
 	head := []any{streamCell(b.st["header"], b.label("rank")), streamCell(b.st["header"], b.label("instansi")), streamCell(b.st["header"], b.indexName(rb))}
 	for _, it := range inds {
-		head = append(head, streamCell(b.st["header"], it.Indicator.ID))
+		head = append(head, streamCell(b.st["header"], indicatorKey(it.Indicator)))
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(2)}); err != nil {
 		return err
@@ -595,7 +611,7 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 	used := perPage
 	for _, it := range res.Indicators {
 		ind := it.Indicator
-		n := max(lines(ind.Name, nameWidth), lines(it.LevelName, levelWidth))
+		n := max(lines(codeName(ind), nameWidth), lines(it.LevelName, levelWidth))
 		if used+n > perPage {
 			if w.err == nil {
 				w.err = b.f.InsertPageBreak(sheet, cell(1, row))
@@ -608,7 +624,7 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 			used = 2
 		}
 		w.free(1, row, ind.ID, b.st["code"])
-		w.free(2, row, ind.Name, b.st["text"])
+		w.free(2, row, codeName(ind), b.st["text"])
 		w.num(3, row, ind.Weight, b.st["w"])
 		lst := b.st["lvl"]
 		if !it.Level.IsInteger() {
@@ -624,4 +640,13 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 		row++
 	}
 	return w.err
+}
+
+// indicatorKey heads an indicator's column: its kode where the rubric has
+// codes (3.1, as Pemdi's assessors name it), else its number.
+func indicatorKey(ind *rubric.Indicator) string {
+	if ind.Code != "" {
+		return ind.Code
+	}
+	return ind.ID
 }

@@ -24,6 +24,9 @@ type page struct {
 	// header is the text at the left of the page header (the title);
 	// right the text at its right (the instansi).
 	header, right string
+	// footer names what the pages are of (the report's title, or the
+	// instansi) at the left of the page footer; "" leaves only spbe.
+	footer string
 }
 
 // paperA4 is the paper size code of A4 in SpreadsheetML.
@@ -60,6 +63,9 @@ func setPage(f *excelize.File, sheet, lang string, pg page) error {
 		hdr += "&R" + hfEscape(pg.right)
 	}
 	footer := "&L&8spbe&R&8" + label.Report.Get(lang, "page")
+	if pg.footer != "" {
+		footer = "&L&8" + hfCut(pg.footer, 120) + "&C&8spbe&R&8" + label.Report.Get(lang, "page")
+	}
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: hdr, OddFooter: footer}); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package excelout
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -19,12 +20,16 @@ var planLabels = map[string]map[string]string{
 		"yes": "ya", "no": "tidak", "before": "Sebelum", "after": "Sesudah", "max": "Maksimum", "steps": "Langkah",
 		"cost": "Biaya", "from": "Dari tingkat", "to": "Ke tingkat", "gain": "Tambahan indeks", "chart": "Indeks aspek sebelum dan sesudah rencana",
 		"openBefore": "Sisa sebelum", "openAfter": "Sisa sesudah",
+		"budget": "Anggaran", "left": "Sisa anggaran", "exactAfter": "Indeks tepat sesudah",
+		"noMargin": "tanpa selisih: tercapai hanya karena pembulatan", "externalFixed": "Tetap (dinilai instansi lain)",
 	},
 	"en": {
 		"sheet": "Plan", "title": "SPBE index improvement plan", "target": "Target", "reachable": "Reachable",
 		"yes": "yes", "no": "no", "before": "Before", "after": "After", "max": "Maximum", "steps": "Steps",
 		"cost": "Cost", "from": "From level", "to": "To level", "gain": "Index gain", "chart": "Aspect indices before and after the plan",
 		"openBefore": "Open before", "openAfter": "Open after",
+		"budget": "Budget", "left": "Budget left", "exactAfter": "Exact index after",
+		"noMargin": "no margin: met only by rounding", "externalFixed": "Kept (scored by other agencies)",
 	},
 }
 
@@ -91,12 +96,40 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.num(4, row, x.index, b.st["idxb"])
 		row++
 	}
+	// The exact index after the plan, as text with the language's
+	// decimal separator; and whether the target is met only by rounding.
+	w.str(1, row, l("exactAfter"), b.st["textb"])
+	w.free(4, row, b.decimalText(pl.After.Index.Exact()), b.st["text"])
+	if pl.OnlyByRounding() {
+		w.str(3, row, l("noMargin"), b.st["warn"])
+	}
+	row++
 	w.str(1, row, l("steps"), b.st["textb"])
 	w.num(4, row, rubric.NewDecimal(int64(pl.TotalSteps)), b.st["lvl"])
-	if costs {
+	if costs || pl.Budget != nil {
 		row++
 		w.str(1, row, l("cost"), b.st["textb"])
 		w.num(4, row, pl.TotalCost, b.st["w"])
+	}
+	if pl.Budget != nil {
+		for _, x := range []struct {
+			key string
+			v   rubric.Decimal
+		}{{l("budget"), *pl.Budget}, {l("left"), pl.Left}} {
+			row++
+			w.str(1, row, x.key, b.st["textb"])
+			w.num(4, row, x.v, b.st["w"])
+		}
+	}
+	if len(pl.External) > 0 {
+		var names []string
+		for _, ind := range pl.External {
+			names = append(names, codeName(ind))
+		}
+		row++
+		w.str(1, row, l("externalFixed"), b.st["textb"])
+		w.free(3, row, strings.Join(names, "; "), b.st["text"])
+		w.height(row, lines(strings.Join(names, "; "), planNameWidth))
 	}
 
 	// Steps.
@@ -113,8 +146,8 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		row++
 		w.str(1, row, s.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, s.Indicator.ID, b.st["text"])
-		w.str(3, row, s.Indicator.Name, b.st["text"])
-		w.height(row, lines(s.Indicator.Name, planNameWidth))
+		w.str(3, row, codeName(s.Indicator), b.st["text"])
+		w.height(row, lines(codeName(s.Indicator), planNameWidth))
 		w.num(4, row, s.Indicator.Weight, b.st["w"])
 		lvl := b.st["lvl"]
 		if !s.From.IsInteger() || !s.To.IsInteger() {
@@ -150,7 +183,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: e.Instansi}); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: e.Instansi, footer: e.Instansi}); err != nil {
 		return err
 	}
 	for col, width := range map[string]float64{"A": 14, "B": 6, "C": planNameWidth, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
@@ -169,7 +202,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		Legend:     excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		VaryColors: ptr(false),
 		XAxis:      excelize.ChartAxis{Font: axisFont},
-		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{Maximum: &hi, Minimum: &lo, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: locale(b.lang) + "0.0"}},
 		Dimension:  excelize.ChartDimension{Width: 640, Height: 320},
 	}
 	return b.f.AddChart(name, "J2", chart)

@@ -36,7 +36,10 @@ func TestWritePlan(t *testing.T) {
 		{"D6", "2.95"},
 		{"D7", "3.5"},
 		{"C7", "Sangat Baik"},
-		{"D9", "19"},
+		// The exact index after the plan, as text with a decimal comma.
+		{"A9", "Indeks tepat sesudah"},
+		{"D9", strings.Replace(pl.After.Index.Exact(), ".", ",", 1)},
+		{"D10", "19"},
 	}
 	for _, c := range checks {
 		if got := raw(t, f, "Rencana", c.cell); got != c.want {
@@ -44,17 +47,17 @@ func TestWritePlan(t *testing.T) {
 		}
 	}
 	// The first step row and the aspect table's last row.
-	if got := raw(t, f, "Rencana", "B12"); got != pl.Steps[0].Indicator.ID {
+	if got := raw(t, f, "Rencana", "B13"); got != pl.Steps[0].Indicator.ID {
 		t.Errorf("first step indicator = %q, want %q", got, pl.Steps[0].Indicator.ID)
 	}
-	// A5 (row 31): 0,48 points open before and after, A8 (row 34) emptied.
-	for cell, want := range map[string]string{"A31": "A5", "F31": "0.48", "G31": "0.48", "A34": "A8", "F34": "0.33", "G34": "0"} {
+	// A5 (row 32): 0,48 points open before and after, A8 (row 35) emptied.
+	for cell, want := range map[string]string{"A32": "A5", "F32": "0.48", "G32": "0.48", "A35": "A8", "F35": "0.33", "G35": "0"} {
 		if got := raw(t, f, "Rencana", cell); got != want {
 			t.Errorf("Rencana!%s = %q, want %q", cell, got, want)
 		}
 	}
 	charts := zipParts(t, out, "xl/charts/chart")
-	if len(charts) != 1 || !strings.Contains(charts[0], "!$D$27:$D$34") || !strings.Contains(charts[0], "!$E$27:$E$34") {
+	if len(charts) != 1 || !strings.Contains(charts[0], "!$D$28:$D$35") || !strings.Contains(charts[0], "!$E$28:$E$35") {
 		t.Errorf("want one chart of the before (D) and after (E) columns, got %d", len(charts))
 	}
 	if err := WritePlan(out, e, pl, "id", false, outfile.Options{}); err == nil || !strings.Contains(err.Error(), "--force") {

@@ -14,6 +14,8 @@ package excelout
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +36,11 @@ type Options struct {
 	// default a report of more than DetailLimit instansi has none (its
 	// ranking, summary and matrix hold every number).
 	PerInstansi bool
+	// Title is the report's title ("Indeks SPBE Kabupaten/Kota Kalimantan
+	// Timur 2024"): at the top of the summaries, in the page headers and
+	// footers; "" gives "Laporan Indeks SPBE". A year in it (2024) is
+	// shown on the summaries as the year of the evaluation.
+	Title string
 }
 
 // DetailLimit is the most instansi a report writes a sheet each for,
@@ -78,7 +85,7 @@ func BuildWith(evals []*result.Evaluation, p *result.Provenance, o Options) (*ex
 		return nil, fmt.Errorf("report: no evaluation to write")
 	}
 	f := excelize.NewFile()
-	b := &builder{f: f, lang: p.Lang, prov: p}
+	b := &builder{f: f, lang: p.Lang, prov: p, o: o}
 	if err := b.styles(); err != nil {
 		f.Close()
 		return nil, err
@@ -114,6 +121,7 @@ func BuildWith(evals []*result.Evaluation, p *result.Provenance, o Options) (*ex
 
 type builder struct {
 	f    *excelize.File
+	o    Options
 	lang string
 	prov *result.Provenance
 	st   map[string]int
@@ -128,7 +136,34 @@ func (b *builder) indexName(r *rubric.Rubric) string { return label.IndexName(r,
 
 // title is the title of the report of rubric r.
 func (b *builder) title(r *rubric.Rubric) string {
+	if t := strings.Join(strings.Fields(b.o.Title), " "); t != "" {
+		return t
+	}
 	return fmt.Sprintf(b.label("reportOf"), b.indexName(r))
+}
+
+// footer is what the page footers of a sheet about instansi name: the
+// report's title when it has one, else the instansi ("" for none).
+func (b *builder) footer(instansi string) string {
+	if t := strings.Join(strings.Fields(b.o.Title), " "); t != "" {
+		return t
+	}
+	return instansi
+}
+
+// yearRe finds a year standing alone in a title or a file name.
+var yearRe = regexp.MustCompile(`(?:^|[^0-9])(20[0-9][0-9])(?:[^0-9]|$)`)
+
+// year is the year of an evaluation when it is known: the last year
+// written in the report's title, else in the name of its source file
+// (kaltim-2024.xlsx); "" when neither has one.
+func (b *builder) year(source string) string {
+	for _, s := range []string{b.o.Title, filepath.Base(source)} {
+		if m := yearRe.FindAllStringSubmatch(s, -1); len(m) > 0 {
+			return m[len(m)-1][1]
+		}
+	}
+	return ""
 }
 
 // sheetWriter writes cells, keeps the first error, and notes the width
@@ -283,7 +318,9 @@ func (b *builder) styles() error {
 		"textb":  {Border: border, Font: &excelize.Font{Bold: true}, Alignment: top},
 		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}},
 		"warn":   {Font: &excelize.Font{Bold: true, Color: "C00000"}},
-		"link":   {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
+		"provisional": {Font: &excelize.Font{Bold: true, Color: "C00000"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}},
+		"link": {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 	}
 	for name, s := range defs {
 		id, err := b.f.NewStyle(s)
@@ -370,6 +407,9 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		{b.label("source"), src},
 		{b.label("made"), fmt.Sprintf("%s, spbe %s", b.prov.Time.UTC().Format("2006-01-02 15:04:05 UTC"), b.prov.Version)},
 	}
+	if y := b.year(e.Source); y != "" {
+		info = append(info[:1], append([][2]string{{b.label("year"), y}}, info[1:]...)...)
+	}
 	if of > 0 {
 		info = append(info, [2]string{b.label("rank"), fmt.Sprintf(b.label("rankOf"), rank, of)})
 	}
@@ -385,16 +425,25 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	w.num(2, idxRow, res.Published, b.st["big"])
 	w.free(3, idxRow, label.PredicateName(res.Predicate, b.lang), b.st["pred"])
 	w.str(1, idxRow+1, b.label("exact"), b.st["note"])
-	w.free(2, idxRow+1, res.Index.Exact(), b.st["note"])
+	w.free(2, idxRow+1, b.decimalText(res.Index.Exact()), b.st["note"])
+	noteRow := idxRow + 2
 	if note := label.EdgeNote(res, b.lang); note != "" {
-		w.free(1, idxRow+2, note, b.st["note"])
+		w.free(1, noteRow, note, b.st["note"])
+		noteRow++
 	}
-	if note := label.ProvisionalNote(e.Assumed, b.lang); note != "" {
-		w.str(4, idxRow, note, b.st["warn"]) // beside the index: it is provisional
+	if note := b.provisionalNote(e); note != "" {
+		// A row of its own across the tables, in words for the reader
+		// of the report, so that no column is widened by it.
+		w.free(1, noteRow, note, b.st["provisional"])
+		if w.err == nil {
+			w.err = b.f.MergeCell(name, cell(1, noteRow), cell(8, noteRow))
+		}
+		w.height(noteRow, lines(note, 110)+1)
+		noteRow++
 	}
 
 	// Predicate bands, highest first, the one reached highlighted.
-	row := idxRow + 3
+	row := max(idxRow+3, noteRow+1)
 	for c, h := range []string{b.label("predicate"), b.label("from"), b.label("to")} {
 		w.head(1+c, row, h, b.st["header"])
 	}
@@ -457,7 +506,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	if err := b.f.SetColWidth(name, "I", "I", 2); err != nil {
 		return 0, err
 	}
-	if err := setPage(b.f, name, b.lang, page{landscape: true, onePage: of == 0, header: b.title(rb), right: e.Instansi}); err != nil {
+	if err := setPage(b.f, name, b.lang, page{landscape: true, onePage: of == 0, header: b.title(rb), right: e.Instansi, footer: b.footer(e.Instansi)}); err != nil {
 		return 0, err
 	}
 	// The charts' categories are the names, which the tables beside them
@@ -576,7 +625,7 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 			w.str(2, row, domainOf(ind), b.st["code"])
 		}
 		w.str(3+dc, row, ind.Aspect.ID, b.st["code"])
-		w.free(4+dc, row, ind.Name, b.st["text"])
+		w.free(4+dc, row, codeName(ind), b.st["text"])
 		w.num(5+dc, row, ind.Weight, b.st["w"])
 		lst := b.st["lvl"]
 		if !it.Level.IsInteger() {
@@ -587,7 +636,7 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 		w.num(8+dc, row, it.Contribution.Round(p+2), b.st["c"])
 		w.num(9+dc, row, it.Available.Round(p+2), b.st["c"])
 		w.str(10+dc, row, e.Cells[ind.ID], b.st["code"])
-		w.height(row, max(lines(ind.Name, indicatorWidth), lines(it.LevelName, levelNameWidth)))
+		w.height(row, max(lines(codeName(ind), indicatorWidth), lines(it.LevelName, levelNameWidth)))
 	}
 	last := 1 + len(res.Indicators)
 	if w.err != nil {
@@ -620,7 +669,7 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 func (b *builder) weakFooter(sheet, instansi string, rb *rubric.Rubric) error {
 	return b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"-,Bold"` + hfEscape(b.title(rb)) + "&R" + hfEscape(instansi),
-		OddFooter: "&L&8" + hfCut(b.label("weakNote"), 180) + "&R&8" + b.label("page"),
+		OddFooter: "&L&8" + hfCut(b.label("weakNote"), 150) + "&C&8" + hfCut(b.footer(instansi), 50) + "&R&8" + b.label("page"),
 	})
 }
 
@@ -654,4 +703,50 @@ func levelScale(rb *rubric.Rubric) []excelize.ConditionalFormatOptions {
 		Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: lo.String(), MinColor: "#F8696B",
 		MidType: "num", MidValue: "3", MidColor: "#FFEB84", MaxType: "num", MaxValue: scaleMax(rb).String(), MaxColor: "#63BE7B",
 	}}
+}
+
+// decimalText writes a number given as decimal text ("3.785") with the
+// language's decimal separator ("3,785" in Indonesian).
+func (b *builder) decimalText(s string) string {
+	if b.lang == "en" {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// provisionalNote says, for the reader of a report rather than the user
+// of spbe, that the index is provisional: which indicators are not yet
+// scored by the agency that scores them, what level stands in for them,
+// and that the index may change. "" for a result read in full.
+func (b *builder) provisionalNote(e *result.Evaluation) string {
+	if len(e.Assumed) == 0 {
+		return ""
+	}
+	rb := e.Result.Rubric
+	var parts []string
+	for _, id := range e.Assumed {
+		ind := rb.Indicator(id)
+		if ind == nil {
+			continue
+		}
+		s := ind.Name
+		if ind.Code != "" {
+			s = ind.Code + " " + s
+		}
+		if ind.External != nil {
+			s += fmt.Sprintf(" (%s, %s %s)", ind.External.Source, b.label("assumedLevel"), label.Number(ind.External.Assume, 0, b.lang))
+		}
+		parts = append(parts, s)
+	}
+	return fmt.Sprintf(b.label("provisional"), strings.Join(parts, "; "))
+}
+
+// codeName is an indicator's name for a report or form, after its kode
+// where the rubric has one ("3.1 Tata Kelola Data"): the assessors of
+// Indeks Pemdi name indicators by kode.
+func codeName(ind *rubric.Indicator) string {
+	if ind.Code != "" {
+		return ind.Code + " " + ind.Name
+	}
+	return ind.Name
 }

@@ -193,8 +193,8 @@ func (t *form) build(instansi string) error {
 			w.str(c, row, domain, st["text"])
 		}
 		w.str(t.col("aspect"), row, ind.Aspect.Name, st["text"])
-		w.str(t.col("indicator"), row, ind.Name, st["text"])
-		w.height(row, max(lines(domain, t.widths["domain"]), lines(ind.Aspect.Name, t.widths["aspect"]), lines(ind.Name, t.widths["indicator"])))
+		w.str(t.col("indicator"), row, codeName(ind), st["text"])
+		w.height(row, max(lines(domain, t.widths["domain"]), lines(ind.Aspect.Name, t.widths["aspect"]), lines(codeName(ind), t.widths["indicator"])))
 		w.num(t.col("weight"), row, ind.Weight, st["w"])
 		if ind.LevelScale.Integer {
 			w.style(t.col("level"), row, st["input"])

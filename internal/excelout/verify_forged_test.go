@@ -160,7 +160,7 @@ func setProvenance(t *testing.T, f *excelize.File, key, value string) {
 // A report scored under a copy of an official rubric that differs from it
 // matches (it is what it says), and verify says which rubric it was.
 func TestVerifyUnofficialRubric(t *testing.T) {
-	src, _ := rubric.EmbeddedSource(rubric.DefaultID)
+	src, _ := rubric.EmbeddedSource("permenpanrb-59-2020")
 	moved := strings.NewReplacer(
 		"{name: Sangat Baik, name_en: Very good, from: 3.5, to: 4.2}", "{name: Sangat Baik, name_en: Very good, from: 2.9, to: 4.2}",
 		"{name: Baik, name_en: Good, from: 2.6, to: 3.5}", "{name: Baik, name_en: Good, from: 2.6, to: 2.9}").Replace(string(src))
@@ -184,18 +184,18 @@ func TestVerifyUnofficialRubric(t *testing.T) {
 
 	f := open(t, out)
 	note := raw(t, f, "Ringkasan", "B7")
-	if !strings.Contains(note, "BUKAN rubrik resmi") || !strings.Contains(note, rubric.DefaultID) {
+	if !strings.Contains(note, "BUKAN rubrik resmi") || !strings.Contains(note, "permenpanrb-59-2020") {
 		t.Errorf("summary B7 = %q; want the rubric marked as not the official one", note)
 	}
-	if got := provenanceOf(t, out).Rubric; got.DiffersFromEmbedded != rubric.DefaultID || got.EmbeddedSHA256 == "" {
+	if got := provenanceOf(t, out).Rubric; got.DiffersFromEmbedded != "permenpanrb-59-2020" || got.EmbeddedSHA256 == "" {
 		t.Errorf("provenance rubric = %+v; want it marked", got)
 	}
 	v, err := Verify(out, "")
 	if err != nil || len(v.Diffs) != 0 {
 		t.Fatalf("Verify: %+v, %v; want a match", v, err)
 	}
-	if m := v.Rubric.Mismatch(); m == nil || m.ID != rubric.DefaultID || v.RubricSource != file {
-		t.Errorf("Verify rubric %v from %s; want the mismatch with %s", m, v.RubricSource, rubric.DefaultID)
+	if m := v.Rubric.Mismatch(); m == nil || m.ID != "permenpanrb-59-2020" || v.RubricSource != file {
+		t.Errorf("Verify rubric %v from %s; want the mismatch with %s", m, v.RubricSource, "permenpanrb-59-2020")
 	}
 	// The mark removed from the summary is a difference.
 	edit(t, out, func(f *excelize.File) { must(t, f.SetCellStr("Ringkasan", "B7", "")) })
@@ -208,7 +208,7 @@ func TestVerifyUnofficialRubric(t *testing.T) {
 		setProvenance(t, f, "rubric_differs_from_embedded", "")
 	})
 	diffs := verifyDiffs(t, out, "")
-	if len(diffs) != 1 || diffs[0].Where != "rubric "+file+" differs_from_embedded" || diffs[0].Recomputed != rubric.DefaultID {
+	if len(diffs) != 1 || diffs[0].Where != "rubric "+file+" differs_from_embedded" || diffs[0].Recomputed != "permenpanrb-59-2020" {
 		t.Errorf("provenance mark removed: diffs = %v", diffs)
 	}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestGatesCheck(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestParseDiffGates(t *testing.T) {
 }
 
 func TestParseGates(t *testing.T) {
-	r, err := rubric.ByID(rubric.DefaultID)
+	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

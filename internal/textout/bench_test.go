@@ -17,7 +17,7 @@ import (
 // BenchmarkWrite renders the ranking and summary of 10,000 evaluations in
 // each batch format, as spbe score does for a wide workbook.
 func BenchmarkWrite(b *testing.B) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	sc := batch.NewScorer(r)
 	ls := make([]rubric.Level, len(r.Indicators()))
 	var evals []*batch.Eval
@@ -48,7 +48,7 @@ func BenchmarkWrite(b *testing.B) {
 // benchBatch reads a wide workbook of n instansi (levels and cells as
 // spbe score has them), for a batch encoded by two workers.
 func benchBatch(b *testing.B, n int) *result.Batch {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	rows := make([]fixture.WideRow, n)
 	for i := range rows {
 		lv := make([]int, len(r.Indicators()))

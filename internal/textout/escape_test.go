@@ -67,10 +67,10 @@ const hostile = "\x1b[31mMerah\x1b[0m <script>alert(1)</script> \u202eevil \u009
 // every format of every command; none may pass a control character
 // through, and Markdown no HTML or link.
 func TestHostileTextEveryFormat(t *testing.T) {
-	e := evaluation(t, rubric.DefaultID, fixture.Perekonomian2021, hostile)
+	e := evaluation(t, "permenpanrb-59-2020", fixture.Perekonomian2021, hostile)
 	e.Source, e.Sheet = hostile+".xlsx", hostile
 	r := e.Result.Rubric
-	src, _ := rubric.EmbeddedSource(rubric.DefaultID)
+	src, _ := rubric.EmbeddedSource("permenpanrb-59-2020")
 	r2, err := rubric.Parse(hostile+".yaml", bytes.Replace(src, []byte("name: Evaluasi SPBE (PermenPANRB 59/2020)"),
 		[]byte(`name: "\e[31mEvaluasi <script>x</script> \u202e [a](http://b)"`), 1))
 	if err != nil {

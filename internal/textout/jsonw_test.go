@@ -38,7 +38,7 @@ var oddNames = []string{
 // levels that need not be whole.
 func oddRubric(t testing.TB) *rubric.Rubric {
 	t.Helper()
-	src, ok := rubric.EmbeddedSource(rubric.DefaultID)
+	src, ok := rubric.EmbeddedSource("permenpanrb-59-2020")
 	if !ok {
 		t.Fatal("no default rubric")
 	}
@@ -163,7 +163,7 @@ func testProvenance(r *rubric.Rubric) *result.Provenance {
 // TestBatchJSONMatchesEncodingJSON holds the streaming writer to
 // encoding/json byte for byte on varied batches.
 func TestBatchJSONMatchesEncodingJSON(t *testing.T) {
-	def, err := rubric.ByID(rubric.DefaultID)
+	def, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,14 +230,14 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 	}
 	// A result with no domains and no aspects: an instrument of aspects
 	// only writes "domains": [].
-	eko := evaluation(t, rubric.DefaultID, slices.Repeat([]int{3}, 47), "<Eko> & \"Sons\"")
+	eko := evaluation(t, "permenpanrb-59-2020", slices.Repeat([]int{3}, 47), "<Eko> & \"Sons\"")
 	bare := *eko
 	res := *eko.Result
 	res.Domains, res.Aspects = nil, nil
 	bare.Result = &res
 	evals = append(evals, &bare)
 	// Results near a predicate edge, on either side of it.
-	def, _ := rubric.ByID(rubric.DefaultID)
+	def, _ := rubric.ByID("permenpanrb-59-2020")
 	rng := rand.New(rand.NewSource(3))
 	crossed := map[bool]bool{}
 	for try := 0; try < 100000 && len(crossed) < 2; try++ {
@@ -335,7 +335,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 // TestBatchJSONError: the first evaluation that cannot be computed ends
 // the document with its error.
 func TestBatchJSONError(t *testing.T) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	for _, workers := range []int{1, 2} {
 		b := testBatch(t, r, 20, rand.New(rand.NewSource(1)), false, false, workers)
 		row := b.Row
@@ -398,7 +398,7 @@ func (c resultCounter) Write(p []byte) (int, error) {
 // results ahead of writing it, so that a batch of 100,000 never holds
 // 100,000 full results.
 func TestBatchJSONStreams(t *testing.T) {
-	r, _ := rubric.ByID(rubric.DefaultID)
+	r, _ := rubric.ByID("permenpanrb-59-2020")
 	for _, workers := range []int{1, 2, 4} {
 		const n = 300
 		b := testBatch(t, r, n, rand.New(rand.NewSource(1)), false, false, workers)

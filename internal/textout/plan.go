@@ -30,19 +30,45 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	r := pl.Before.Rubric
 	p := r.Precision
 	n := func(d rubric.Decimal, places int) string { return label.Number(d, places, lang) }
-	res := func(name string, x *index.Result) {
-		fmt.Fprintf(&sb, "%-10s %s  %s\n", name, n(x.Published, p), label.PredicateName(x.Predicate, lang))
+	res := func(name string, x *index.Result, more ...string) {
+		fmt.Fprintf(&sb, "%-10s %s  %s%s\n", name, n(x.Published, p), label.PredicateName(x.Predicate, lang), strings.Join(more, ""))
 	}
 	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
-	fmt.Fprintf(&sb, label.Plan.Get(lang, "title")+"\n\n", targetText(pl.Target, p, lang))
+	if pl.Budget != nil {
+		fmt.Fprintf(&sb, label.Plan.Get(lang, "budgetTitle")+"\n\n", n(*pl.Budget, 2))
+	} else {
+		fmt.Fprintf(&sb, label.Plan.Get(lang, "title")+"\n\n", targetText(pl.Target, p, lang))
+	}
 	res(label.Plan.Get(lang, "now"), pl.Before)
-	res(label.Plan.Get(lang, "after"), pl.After)
+	if x := exactText(pl.After, lang); x != "" {
+		// The exact index after the plan, when the published one rounds it.
+		res(label.Plan.Get(lang, "after"), pl.After, "  (", fmt.Sprintf(label.Plan.Get(lang, "exact"), x), ")")
+	} else {
+		res(label.Plan.Get(lang, "after"), pl.After)
+	}
 	res(label.Plan.Get(lang, "max"), pl.Max)
 	summary := fmt.Sprintf(label.Plan.Get(lang, "steps"), pl.TotalSteps)
-	if pl.TotalCost != rubric.NewDecimal(int64(pl.TotalSteps)) {
+	if pl.TotalCost != rubric.NewDecimal(int64(pl.TotalSteps)) || pl.Budget != nil {
 		summary += ", " + fmt.Sprintf(label.Plan.Get(lang, "cost"), n(pl.TotalCost, 2))
 	}
+	if pl.Budget != nil {
+		summary += ", " + fmt.Sprintf(label.Plan.Get(lang, "left"), n(pl.Left, 2))
+	}
 	fmt.Fprintf(&sb, "%-10s %s\n\n", "", summary)
+	if pl.OnlyByRounding() && pl.Budget == nil {
+		want := pl.Target.Index
+		if pl.Target.Band != nil {
+			want = pl.Target.Band.From
+		}
+		fmt.Fprintf(&sb, label.Plan.Get(lang, "rounding")+"\n\n", exactText(pl.After, lang), n(want, p))
+	}
+	if len(pl.External) > 0 {
+		var ids []string
+		for _, ind := range pl.External {
+			ids = append(ids, indicatorRef(ind))
+		}
+		fmt.Fprintf(&sb, label.Plan.Get(lang, "external")+"\n\n", strings.Join(ids, ", "))
+	}
 	switch {
 	case !pl.Reachable:
 		sb.WriteString(label.Plan.Get(lang, "unreachable") + "\n\n")
@@ -79,6 +105,28 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	}
 	sb.WriteString(t.String())
 	return writeString(w, sb.String())
+}
+
+// exactText writes the exact index of res in lang's decimal separator,
+// or "" when it is the published index itself.
+func exactText(res *index.Result, lang string) string {
+	if res.Index.Cmp(res.Published) == 0 {
+		return ""
+	}
+	x := res.Index.Exact()
+	if lang != "en" {
+		x = strings.Replace(x, ".", ",", 1)
+	}
+	return x
+}
+
+// indicatorRef names an indicator briefly: "5 Tata Kelola Data", with its
+// kode where the rubric has one ("5 (3.1) Tata Kelola Data").
+func indicatorRef(ind *rubric.Indicator) string {
+	if ind.Code != "" {
+		return fmt.Sprintf("%s (%s) %s", ind.ID, ind.Code, ind.Name)
+	}
+	return ind.ID + " " + ind.Name
 }
 
 // byRoom returns the positions of the result's aspects, the most points
@@ -127,19 +175,31 @@ type JSONPlan struct {
 	Rubric   string `json:"rubric"`
 	// RubricDiffers is present when the rubric presents itself as an
 	// embedded one but differs from it.
-	RubricDiffers   *JSONMismatch    `json:"rubric_differs_from_embedded,omitempty"`
-	Target          Num              `json:"target"`
-	TargetPredicate string           `json:"target_predicate,omitempty"`
-	Reachable       bool             `json:"reachable"`
-	IndexBefore     Num              `json:"index_before"`
-	PredicateBefore string           `json:"predicate_before"`
-	IndexAfter      Num              `json:"index_after"`
-	PredicateAfter  string           `json:"predicate_after"`
-	IndexMax        Num              `json:"index_max"`
-	TotalSteps      int              `json:"total_steps"`
-	TotalCost       *Num             `json:"total_cost,omitempty"`
-	Steps           []JSONPlanStep   `json:"steps"`
-	Aspects         []JSONPlanAspect `json:"aspects"`
+	RubricDiffers   *JSONMismatch `json:"rubric_differs_from_embedded,omitempty"`
+	Target          Num           `json:"target"`
+	TargetPredicate string        `json:"target_predicate,omitempty"`
+	Reachable       bool          `json:"reachable"`
+	IndexBefore     Num           `json:"index_before"`
+	PredicateBefore string        `json:"predicate_before"`
+	IndexAfter      Num           `json:"index_after"`
+	// IndexAfterExact is the exact index after the plan, written in full
+	// (4.735): below the target when OnlyByRounding.
+	IndexAfterExact string `json:"index_after_exact"`
+	// OnlyByRounding is true when the target is met only because the
+	// index is rounded half-up (no margin at all).
+	OnlyByRounding bool   `json:"only_by_rounding"`
+	PredicateAfter string `json:"predicate_after"`
+	IndexMax       Num    `json:"index_max"`
+	TotalSteps     int    `json:"total_steps"`
+	TotalCost      *Num   `json:"total_cost,omitempty"`
+	// Budget and BudgetLeft are present for a plan made for a budget.
+	Budget     *Num `json:"budget,omitempty"`
+	BudgetLeft *Num `json:"budget_left,omitempty"`
+	// ExternalFixed lists the ids of the indicators scored by other
+	// agencies that the plan kept as they are.
+	ExternalFixed []string         `json:"external_fixed"`
+	Steps         []JSONPlanStep   `json:"steps"`
+	Aspects       []JSONPlanAspect `json:"aspects"`
 }
 
 // PlanJSON writes the plan as one JSON object.
@@ -153,6 +213,9 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		IndexBefore:     num(pl.Before.Published, p),
 		PredicateBefore: label.PredicateName(pl.Before.Predicate, "id"),
 		IndexAfter:      num(pl.After.Published, p),
+		IndexAfterExact: pl.After.Index.Exact(),
+		OnlyByRounding:  pl.OnlyByRounding(),
+		ExternalFixed:   []string{},
 		PredicateAfter:  label.PredicateName(pl.After.Predicate, "id"),
 		IndexMax:        num(pl.Max.Published, p),
 		TotalSteps:      pl.TotalSteps,
@@ -161,9 +224,16 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	if pl.Target.Band != nil {
 		out.TargetPredicate = pl.Target.Band.Name
 	}
-	if o.Costs {
+	if o.Costs || pl.Budget != nil {
 		c := num(pl.TotalCost, 2)
 		out.TotalCost = &c
+	}
+	if pl.Budget != nil {
+		b, l := num(*pl.Budget, 2), num(pl.Left, 2)
+		out.Budget, out.BudgetLeft = &b, &l
+	}
+	for _, ind := range pl.External {
+		out.ExternalFixed = append(out.ExternalFixed, ind.ID)
 	}
 	for _, s := range pl.Steps {
 		st := JSONPlanStep{

@@ -47,6 +47,7 @@ func TestFormulas(t *testing.T) {
 		want   string // the level read, when accepted
 		warn   string // the warning, when computed
 		err    string // the refusal, else ""
+		slow   string // why it runs in the full tier only, else ""
 	}{
 		{name: "empty saved value, as openpyxl writes it",
 			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>C2+2</f><v></v></c><c r="C2"><v>2</v></c>`)},
@@ -114,7 +115,8 @@ func TestFormulas(t *testing.T) {
 			err: "B2 uses SUBSTITUTE, which spbe does not compute"},
 		{name: "a chain of 100 000 formulas",
 			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>C3</f></c>`, chainRows(100_000))},
-			err:    "S!B2: formula =C3 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (B2 to C102)"},
+			err:    "S!B2: formula =C3 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (B2 to C102)",
+			slow:   "a workbook of 100 000 formulas (about 8 s)"},
 		{name: "text that doubles",
 			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>LEN(F3)</f></c>`,
 				fixture.Row(3, `<c r="C3"><f>"`+strings.Repeat("x", 8000)+`"</f></c>`,
@@ -157,6 +159,9 @@ func TestFormulas(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.slow != "" {
+				fixture.Slow(t, tt.slow)
+			}
 			path := filepath.Join(t.TempDir(), "f.xlsx")
 			if err := fixture.XLSXWithNames(path, tt.names, tt.sheets...); err != nil {
 				t.Fatal(err)

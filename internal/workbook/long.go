@@ -100,6 +100,10 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 	}
 	var errs, refused []error
 	var hiddenRows, computed []string
+	wcol := weightColumn(g, t)
+	if wcol > 0 {
+		s.WeightColumn, _ = excelize.ColumnNumberToName(wcol)
+	}
 	// value is the text of a cell (0-based row), computed when it is a
 	// formula without a saved value.
 	value := func(r, col int) (string, bool) {
@@ -138,7 +142,12 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		s.Entries = append(s.Entries, Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell})
+		e := Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell}
+		if wcol > 0 {
+			e.Weight = strings.TrimSpace(g.cell(r, wcol))
+			e.WeightCell, _ = excelize.CoordinatesToCellName(wcol, r+1)
+		}
+		s.Entries = append(s.Entries, e)
 	}
 	if len(computed) > maxComputedWarnings {
 		n := len(computed)
@@ -174,4 +183,25 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		return s, errors.Join(errs...)
 	}
 	return s, nil
+}
+
+// weightColumn returns the 1-based column of the table's weight column:
+// the header cell "Bobot", "Bobot (%)", "Weight" or "Weight (%)" that is
+// neither the id nor the level column; 0 when there is none (or no
+// header row).
+func weightColumn(g *grid, t *table) int {
+	if t.header < 0 || t.header >= len(g.rows) {
+		return 0
+	}
+	for i, v := range g.rows[t.header] {
+		col := i + 1
+		if col == t.idCol || col == t.level.col {
+			continue
+		}
+		switch strings.TrimSpace(strings.ReplaceAll(normHeader(v), "(%)", "")) {
+		case "bobot", "weight", "bobot indikator":
+			return col
+		}
+	}
+	return 0
 }

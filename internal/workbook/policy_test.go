@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 )
 
 // rezip rewrites the zip at path in place, passing every part through
@@ -154,6 +156,7 @@ func TestLatin1PartsStream(t *testing.T) {
 // An encrypted wide workbook, decrypted, streams every row through the
 // scanner, not only the first maxHeaderRow, and excelize is not opened.
 func TestEncryptedWideReadsEveryRow(t *testing.T) {
+	fixture.Slow(t, "encrypts and reads a sheet of 2 x maxHeaderRow rows")
 	const n = 2 * maxHeaderRow
 	rows := [][]any{{"Nama Instansi"}}
 	for i := 1; i <= 47; i++ {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 // Options says how to read a workbook. Everything not given is detected.
@@ -40,6 +42,9 @@ type Options struct {
 	// Want is the number of indicators of the rubric: a wide header needs
 	// at least half of them as columns. Only the wide layout uses it.
 	Want int
+	// Lang is the language of the messages written anew ("id", the
+	// default, or "en"); see say.
+	Lang label.Lang
 }
 
 // Entry is one row of the table: an indicator and its level cell.
@@ -49,6 +54,11 @@ type Entry struct {
 	Raw    string // the level cell's value as text (formulas: the cached value, else computed)
 	Cell   string // the level cell, e.g. "F12"
 	IDCell string // the id cell, e.g. "A12"
+	// Weight is the text of the row's cell in the weight column ("Bobot",
+	// "Bobot (%)", "Weight") when the table has one, and WeightCell that
+	// cell: the weight the workbook shows, which the rubric's may differ
+	// from (see Sheet.WeightColumn).
+	Weight, WeightCell string
 }
 
 // Sheet is the table read from one sheet of a workbook, or from a CSV
@@ -65,8 +75,13 @@ type Sheet struct {
 	// OtherLevelColumns are the level columns not used, best first, as
 	// column letter and header: E "Penilaian Mandiri".
 	OtherLevelColumns []string
-	Entries           []Entry  // in sheet order
-	Warnings          []string // things the user should know, e.g. hidden rows read
+	// WeightColumn is the column letter of the weight column ("Bobot
+	// (%)"), "" when the table has none. Its values are never used in
+	// computing: the rubric's weights are; they are read to warn when they
+	// differ.
+	WeightColumn string
+	Entries      []Entry  // in sheet order
+	Warnings     []string // things the user should know, e.g. hidden rows read
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.
@@ -140,10 +155,16 @@ func Read(path string, opts Options, v Visitor) error {
 		return &Error{File: path, Err: fmt.Errorf("%w: no header row with an instansi column (Instansi, Nama Instansi, "+
 			"Pemerintah Daerah, Nama) and indicator columns (1, 2, ... or Indikator 1, ...)", ErrNotWide)}
 	}
-	if _, csv := b.(*csvBook); opts.Sheet != "" && !csv {
-		return &Error{File: path, Sheet: order[0].name, Err: noTable(opts)}
+	err = noTable(opts)
+	if opts.LevelCol != "" {
+		if found := levelColumnsFound(path, opts); found != "" {
+			err = fmt.Errorf("%w%s", err, found)
+		}
 	}
-	return &Error{File: path, Err: noTable(opts)}
+	if _, csv := b.(*csvBook); opts.Sheet != "" && !csv {
+		return &Error{File: path, Sheet: order[0].name, Err: err}
+	}
+	return &Error{File: path, Err: err}
 }
 
 // ReadSheet is Read for the one long-layout table of an instansi: it

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 )
 
 // wideCSV is a wide CSV: an optional row of block labels, the header
@@ -175,6 +177,7 @@ func TestWideDuplicateColumnsXLSX(t *testing.T) {
 // A wide table of more instansi rows than MaxWideRows is refused at the
 // first row past it, after handing on the rows before it.
 func TestWideTooManyRows(t *testing.T) {
+	fixture.Slow(t, "a CSV of MaxWideRows+1 rows")
 	var sb strings.Builder
 	sb.WriteString("Nama Instansi," + strings.Join(ids47(), ",") + "\n")
 	row := strings.Repeat(",3", 47) + "\n"

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/fixture"
 )
 
 // The fast reader must agree with excelize: every cell it returns equals
@@ -409,31 +411,13 @@ func writeExcelizeCorpus(t testing.TB, path string, date1904 bool) {
 	}
 }
 
-// needTool finds a program the differential corpus needs: missing, the
-// test is skipped on a developer's machine and fails in CI, which
-// installs it (./test.sh).
-func needTool(t *testing.T, name string, probe ...string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil && len(probe) > 0 {
-		err = exec.Command(path, probe...).Run()
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is needed (./test.sh installs it): %v", name, err)
-		}
-		t.Skipf("%s not available: %v", name, err)
-	}
-	return path
-}
-
 // TestScannerAgreesWithOpenpyxl: workbooks openpyxl writes.
 func TestScannerAgreesWithOpenpyxl(t *testing.T) {
 	py := "/usr/bin/python3" // where python3-openpyxl installs
 	if _, err := os.Stat(py); err != nil {
 		py = "python3"
 	}
-	py = needTool(t, py, "-c", "import openpyxl")
+	py = fixture.NeedTool(t, py, "-c", "import openpyxl")
 	dir := t.TempDir()
 	script := `
 import datetime, sys, openpyxl
@@ -472,7 +456,7 @@ for name, epoch in (("a.xlsx", None), ("b.xlsx", CALENDAR_MAC_1904)):
 // TestScannerAgreesWithLibreOffice: workbooks LibreOffice writes, from
 // the excelize corpus and from a CSV file, converted with soffice.
 func TestScannerAgreesWithLibreOffice(t *testing.T) {
-	soffice := needTool(t, "soffice")
+	soffice := fixture.NeedTool(t, "soffice")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
 	if err := os.Mkdir(in, 0o755); err != nil {

@@ -22,7 +22,8 @@ var ErrTooHard = errors.New("plan: too many combinations to find the cheapest pl
 // add up to at least need at the least total cost, then with the fewest
 // steps, then raising indicators earlier in the rubric as far as possible.
 //
-// It is a bounded knapsack with a covering constraint, solved by dynamic
+// It is a bounded knapsack (a chain's steps are taken in order, so an item
+// offers its prefixes: n steps for cost(n) and gain(n)) with a covering constraint, solved by dynamic
 // programming over the needed gain. All gains are divided by their greatest
 // common divisor d, so the table has ceil(need/d)+1 columns; for the
 // 59/2020 rubric d is one level on a weight of 0,05, and the whole range of
@@ -44,6 +45,9 @@ func cheapest(items []item, need int64) ([]int, error) {
 	}
 	cols := (need + d - 1) / d
 	if (cols+1)*int64(len(items)+1) > int64(maxCells) {
+		if n, ok := cheapestByCost(items, need); ok {
+			return n, nil
+		}
 		return branchAndBound(items, need)
 	}
 	w := int(cols) + 1
@@ -74,7 +78,7 @@ func cheapest(items []item, need int64) ([]int, error) {
 				if nx.cost == inf {
 					continue
 				}
-				c := cell{cost: nx.cost + int64(n)*it.cost, steps: nx.steps + int32(n)}
+				c := cell{cost: nx.cost + it.cost(n), steps: nx.steps + int32(n)}
 				if c.cost < b.cost || c.cost == b.cost && c.steps < b.steps {
 					b = c
 				}
@@ -94,7 +98,7 @@ func cheapest(items []item, need int64) ([]int, error) {
 		for k := len(it.gains); k >= 0; k-- {
 			nj := max(0, j-red[i][k])
 			nx := best[i+1][nj]
-			if nx.cost != inf && nx.cost+int64(k)*it.cost == want.cost && nx.steps+int32(k) == want.steps {
+			if nx.cost != inf && nx.cost+it.cost(k) == want.cost && nx.steps+int32(k) == want.steps {
 				n[i], j = k, nj
 				break
 			}
@@ -132,8 +136,8 @@ func branchAndBound(items []item, need int64) ([]int, error) {
 	suffix := make([]int64, len(items)+1) // gain of all steps of items i and after
 	for i := len(items) - 1; i >= 0; i-- {
 		suffix[i] = suffix[i+1]
-		for _, g := range items[i].gains {
-			byGain = append(byGain, step{i, g, items[i].cost})
+		for k, g := range items[i].gains {
+			byGain = append(byGain, step{i, g, items[i].costs[k]})
 			suffix[i] += g
 		}
 	}
@@ -204,7 +208,7 @@ func branchAndBound(items []item, need int64) ([]int, error) {
 		it := &items[i]
 		for n := len(it.gains); n >= 0; n-- {
 			cur[i] = n
-			if !search(i+1, rem-it.gain(n), cost+int64(n)*it.cost, steps+n) {
+			if !search(i+1, rem-it.gain(n), cost+it.cost(n), steps+n) {
 				return false
 			}
 		}

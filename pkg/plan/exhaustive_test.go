@@ -248,10 +248,20 @@ func planned(in instance, p *plan.Plan) []int {
 	return n
 }
 
+// trials is the number of random instances a brute-force test checks: n
+// in the full tier, a tenth of them (the first, from the same seed) in the
+// fast tier (go test -short).
+func trials(n int) int {
+	if testing.Short() {
+		return max(n/10, 1)
+	}
+	return n
+}
+
 // Without costs the plan has exactly the fewest steps of any plan.
 func TestFewestStepsExhaustive(t *testing.T) {
 	rng := rand.New(rand.NewPCG(59, 2020))
-	for trial := range 3000 {
+	for trial := range trials(3000) {
 		in := randomInstance(t, rng, false)
 		p, err := plan.Make(in.r, in.levels, in.target, in.opts)
 		if err != nil {
@@ -269,7 +279,7 @@ func TestFewestStepsExhaustive(t *testing.T) {
 // the dynamic programming finds the very same plan.
 func TestFewestStepsGreedyIsDP(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 2026))
-	for trial := 0; trial < 2000; {
+	for trial := 0; trial < trials(2000); {
 		in := randomInstance(t, rng, false)
 		whole := true
 		for _, l := range in.levels {
@@ -306,7 +316,7 @@ func TestCheapestBruteForce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(5, 2018))
-			for trial := range 3000 {
+			for trial := range trials(3000) {
 				in := randomInstance(t, rng, true)
 				p, err := plan.Make(in.r, in.levels, in.target, in.opts)
 				if err != nil {
@@ -330,7 +340,7 @@ func TestCheapestMethodsAgree(t *testing.T) {
 	r := mustRubric(t, "permenpanrb-59-2020")
 	rng := rand.New(rand.NewPCG(47, 47))
 	costs := []string{"0.5", "1", "1.5", "2", "2.75", "4", "10"}
-	for trial := range 40 {
+	for trial := range trials(40) {
 		ls := index.Levels{}
 		o := plan.Options{Costs: map[string]rubric.Decimal{}}
 		for _, ind := range r.Indicators() {

@@ -3,6 +3,13 @@
 // index (or the predicate) reaches a wanted value. It also answers what-if
 // questions and the marginal value of one more level on each indicator.
 //
+// Underneath, every plan is a choice of prefixes of chains (see Chain): per
+// indicator an ordered sequence of steps, each with its exact gain and its
+// cost. Make plans level steps; Cheapest and MostFor take any chains (evidence
+// items accepted one by one, level steps priced one by one) and answer the
+// two questions of a plan: the least cost that reaches a target, and the
+// highest index a budget buys.
+//
 // Like pkg/index it is pure computation: no I/O, deterministic results in
 // rubric order, and exact integer arithmetic in every decision (never
 // float64).
@@ -72,13 +79,20 @@ func (u units) weight(ind *rubric.Indicator) int64 { return ind.Weight.Units() /
 // that the denominator Total / g x 10^16 does, else it returns ErrTooFine.
 // (PermenPANRB 8/2026: whole weights adding up to 100, so g = 10^6 and S is
 // at most 5 x 10^16 x 100 = 5 x 10^18.)
-func unitsFor(r *rubric.Rubric, levels index.Levels) (units, error) {
+func unitsFor(r *rubric.Rubric, levels index.Levels, chains ...Chain) (units, error) {
 	dec := units{one: unit, div: rubric.NewLevel(1).Units() / unit, wdiv: 1, den: r.Total.Units() * unit}
 	fine := false
 	for _, l := range levels {
 		if _, ok := l.Decimal(); !ok {
 			fine = true
 			break
+		}
+	}
+	for _, c := range chains {
+		for _, s := range c.Steps {
+			if _, ok := s.To.Decimal(); !ok {
+				fine = true
+			}
 		}
 	}
 	if !fine {
@@ -141,7 +155,24 @@ type Options struct {
 	// not nil, an indicator missing from it costs 1 per step. Costs may
 	// not be negative.
 	Costs map[string]rubric.Decimal
+	// StepCosts gives an indicator the cost of each level step of its
+	// scale, in order: on a scale from 1 to 5, [1→2, 2→3, 3→4, 4→5]. A step
+	// from a level between whole levels (1,26 to 2) costs what the step
+	// from the whole level below it does (1→2), and so does a last step
+	// that ends between them (4 to 4,5 costs 4→5). It wins over Costs for
+	// the indicators it names; ParseCosts checks its lengths.
+	StepCosts map[string][]rubric.Decimal
+	// IncludeExternal lets the plan raise indicators scored by another
+	// agency (rubric.Indicator.External: Pemdi's Tata Kelola Data from
+	// Bappenas, for one). By default they are fixed: the instansi cannot
+	// raise them by its own work, so a plan that counts on them would not
+	// be believed.
+	IncludeExternal bool
 }
+
+// uniform reports whether every step of a plan under o costs the same:
+// then the plan has the fewest steps.
+func (o Options) uniform() bool { return o.Costs == nil && o.StepCosts == nil }
 
 // Step raises one indicator.
 type Step struct {
@@ -197,6 +228,32 @@ type Plan struct {
 	// TotalCost adds the steps' costs.
 	TotalSteps int
 	TotalCost  rubric.Decimal
+	// Budget is the budget of a plan made by Budget (nil for Make), and
+	// Left what the plan leaves of it.
+	Budget *rubric.Decimal
+	Left   rubric.Decimal
+	// External lists the indicators scored by another agency that the plan
+	// kept fixed (Options.IncludeExternal not set), in rubric order.
+	External []*rubric.Indicator
+}
+
+// OnlyByRounding reports whether the plan meets its target only because
+// the index is rounded half-up when it is published: the exact index after
+// the plan is below the target (4,735 for a target of 4,74), so there is
+// no margin at all. For a band target judged on the exact index it is
+// always false.
+func (p *Plan) OnlyByRounding() bool {
+	if !p.Reachable || p.After == nil {
+		return false
+	}
+	want := p.Target.Index
+	if p.Target.Band != nil {
+		if p.After.Rubric.PredicateOn == "exact" {
+			return false
+		}
+		want = p.Target.Band.From
+	}
+	return p.After.Index.Cmp(want) < 0
 }
 
 // Levels returns the planned levels: the current levels with every step
@@ -222,8 +279,12 @@ type item struct {
 	w     int64   // the weight, in the plan's units
 	tos   []int64 // the level after each step, rising
 	gains []int64 // the gain in units² of each step
-	cost  int64   // per step, in rubric.Decimal units
+	costs []int64 // the cost of each step, in rubric.Decimal units
+	cum   []int64 // cum[n] is the cost of the first n steps
 }
+
+// cost returns the cost of the first n steps.
+func (it *item) cost(n int) int64 { return it.cum[n] }
 
 // to returns the level after n steps.
 func (it *item) to(n int) int64 {
@@ -263,91 +324,70 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
-	u, err := unitsFor(r, levels)
+	chains, err := levelChains(r, levels, o)
 	if err != nil {
 		return nil, err
 	}
-	items, err := makeItems(r, levels, o, u)
+	pb, err := newProblem(r, levels, before, chains)
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Target: t, Before: before}
-	s0 := weightedSum(before, u)
-	sMax := s0
-	maxLevels := copyLevels(levels)
-	for _, it := range items {
-		sMax += it.gain(len(it.tos))
-		maxLevels[it.ind.ID] = u.toLevel(it.to(len(it.tos)))
+	p := &Plan{Target: t, Before: before, Max: pb.max}
+	p.External = externals(r, o)
+	n, reachable, err := pb.reach(t, o.uniform())
+	if err != nil {
+		return nil, err
 	}
-	if p.Max, err = index.Compute(r, maxLevels); err != nil {
-		return nil, fmt.Errorf("plan: levels at the cap: %w", err)
+	p.Reachable = reachable
+	if p.After, err = pb.result(n); err != nil {
+		return nil, err
 	}
-	den := u.den
-	met := metFunc(r, t, den)
-	if met(s0) {
-		p.Reachable, p.After = true, before
-		return p, nil
-	}
-	if met(sMax) {
-		p.Reachable = true
-	} else {
-		// Reach the best published index instead.
-		met = metFunc(r, Target{Index: p.Max.Published}, den)
-	}
-	var need int64
-	if !met(s0) {
-		need = threshold(met, s0, sMax) - s0
-	}
-	var n []int
-	if need > 0 {
-		if o.Costs == nil {
-			if n, err = fewestSteps(items, need); err != nil {
-				return nil, err
-			}
-		} else {
-			n, err = cheapest(items, need)
-			if err != nil {
-				return nil, err
-			}
-		}
-	}
-	after := copyLevels(levels)
-	for i, it := range items {
-		if n == nil || n[i] == 0 {
+	for i, it := range pb.items {
+		if n[i] == 0 {
 			continue
 		}
-		to := u.toLevel(it.to(n[i]))
-		after[it.ind.ID] = to
-		gain, err := index.NewValue(it.gain(n[i]), den)
+		gain, err := index.NewValue(it.gain(n[i]), pb.u.den)
 		if err != nil {
 			return nil, fmt.Errorf("plan: gain of indicator %s: %w", it.ind.ID, err)
 		}
 		st := Step{
 			Indicator: it.ind,
-			From:      u.toLevel(it.from),
-			To:        to,
+			From:      pb.u.toLevel(it.from),
+			To:        pb.u.toLevel(it.to(n[i])),
 			Gain:      gain,
-			Cost:      rubric.Decimal(int64(n[i]) * it.cost),
+			Cost:      rubric.Decimal(it.cost(n[i])),
 		}
 		p.Steps = append(p.Steps, st)
 		p.TotalSteps += n[i]
 		p.TotalCost += st.Cost
 	}
-	if p.After, err = index.Compute(r, after); err != nil {
-		return nil, fmt.Errorf("plan: planned levels: %w", err)
-	}
-	if !met(weightedSum(p.After, u)) {
-		return nil, fmt.Errorf("plan: internal error: planned index %s misses %s", p.After.Index.Exact(), t)
-	}
 	return p, nil
 }
 
-// makeItems lists, in rubric order, the indicators that may be raised.
-func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]item, error) {
+// levelChains lists, in rubric order, the indicators that may be raised,
+// each with its level steps: to the next whole level above its level (one
+// more when it is whole), then one level at a time, the last step ending
+// at the cap.
+func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, error) {
 	var errs []error
 	for _, id := range sortedKeys(o.Fixed) {
 		if r.Indicator(id) == nil {
 			errs = append(errs, fmt.Errorf("plan: fixed indicator %s: %w", id, index.ErrUnknown))
+		}
+	}
+	for _, id := range sortedKeys(o.StepCosts) {
+		ind := r.Indicator(id)
+		if ind == nil {
+			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %w", id, index.ErrUnknown))
+			continue
+		}
+		if want := scaleSteps(ind.LevelScale); len(o.StepCosts[id]) != want {
+			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %d costs, want %d (one per step of its scale)", id, len(o.StepCosts[id]), want))
+		}
+		for _, c := range o.StepCosts[id] {
+			if c < 0 {
+				errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %s is negative", id, c))
+			}
 		}
 	}
 	for _, id := range sortedKeys(o.Costs) {
@@ -361,9 +401,10 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]ite
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	var items []item
+	one := rubric.NewLevel(1).Units()
+	var chains []Chain
 	for _, ind := range r.Indicators() {
-		if o.Fixed[ind.ID] {
+		if o.Fixed[ind.ID] || ind.External != nil && !o.IncludeExternal {
 			continue
 		}
 		s := ind.LevelScale
@@ -374,27 +415,37 @@ func makeItems(r *rubric.Rubric, levels index.Levels, o Options, u units) ([]ite
 		if s.Integer {
 			capD = floor(capD)
 		}
-		capL := u.bound(capD)
-		from := u.level(levels[ind.ID])
+		capL, _ := rubric.LevelOf(capD)
+		from := levels[ind.ID]
 		if capL <= from {
 			continue
 		}
-		it := item{ind: ind, from: from, w: u.weight(ind), cost: unit}
+		cost := rubric.NewDecimal(1)
 		if c, ok := o.Costs[ind.ID]; ok {
-			it.cost = c.Units()
+			cost = c
 		}
-		// The next whole level above from (from + one when from is whole),
-		// then one level at a time, the last step ending at the cap.
-		next := from - mod(from, u.one) + u.one
-		for l := from; l < capL; next += u.one {
-			to := min(next, capL)
-			it.tos = append(it.tos, to)
-			it.gains = append(it.gains, (to-l)*it.w)
+		ch := Chain{Indicator: ind}
+		next := from.Units() - mod(from.Units(), one) + one
+		steps := o.StepCosts[ind.ID]
+		lowest := floor(s.Min).Int()
+		for l := from; l < capL; next += one {
+			to := min(rubric.Level(next), capL)
+			c := cost
+			if steps != nil {
+				// The step from l belongs to the step of the scale
+				// from the whole level at or below l.
+				k := (next-one)/one - lowest
+				if k < 0 || k >= int64(len(steps)) {
+					return nil, fmt.Errorf("plan: step costs of indicator %s: no cost for the step from %s", ind.ID, l)
+				}
+				c = steps[k]
+			}
+			ch.Steps = append(ch.Steps, Link{To: to, Cost: c})
 			l = to
 		}
-		items = append(items, it)
+		chains = append(chains, ch)
 	}
-	return items, nil
+	return chains, nil
 }
 
 // mod returns x modulo m in [0, m), for m > 0.
@@ -620,4 +671,25 @@ func bandNames(r *rubric.Rubric) string {
 		s = append(s, b.Name)
 	}
 	return strings.Join(s, ", ")
+}
+
+// scaleSteps is the number of level steps of a scale: from its lowest
+// whole level to its highest (4 on a scale from 1 to 5).
+func scaleSteps(s *rubric.Scale) int {
+	return int(floor(s.Max).Int() - floor(s.Min).Int())
+}
+
+// externals lists the indicators scored by another agency that a plan
+// under o keeps fixed, in rubric order.
+func externals(r *rubric.Rubric, o Options) []*rubric.Indicator {
+	if o.IncludeExternal {
+		return nil
+	}
+	var out []*rubric.Indicator
+	for _, ind := range r.Indicators() {
+		if ind.External != nil {
+			out = append(out, ind)
+		}
+	}
+	return out
 }

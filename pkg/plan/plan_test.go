@@ -761,9 +761,10 @@ func TestMakeFineLevels(t *testing.T) {
 		}
 		checkMinimal(t, r, p)
 	}
-	// A partial last step ends at the scale's maximum exactly.
+	// A partial last step ends at the scale's maximum exactly (the
+	// indicators scored by other agencies included, to reach 5).
 	tg, _ := plan.ParseTarget(r, "5")
-	p, err := plan.Make(r, ls, tg, plan.Options{})
+	p, err := plan.Make(r, ls, tg, plan.Options{IncludeExternal: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,29 +14,83 @@ import (
 // is an error that names both, as is one that names none. It is the one
 // lookup of an indicator by what names it; Indicator takes an id exactly.
 func (r *Rubric) Lookup(s string) (*Indicator, error) {
+	return lookup(s, r.byID, r.indicators, func(ind *Indicator) string { return ind.ID }, r.byCode)
+}
+
+// lookup is Lookup over any index of indicators (T): a rubric's, or the
+// positions of Keys. all lists them in rubric order, idOf gives the id of
+// one; byID and byCode find one by its id and by its canonical code.
+func lookup[T comparable](s string, byID map[string]T, all []T, idOf func(T) string, byCode map[string]T) (T, error) {
+	var none T
 	t := strings.TrimSpace(s)
-	byID := r.byID[t]
-	if byID == nil && strings.ContainsFunc(t, unicode.IsLetter) {
-		for _, ind := range r.indicators {
-			if strings.EqualFold(ind.ID, t) {
-				byID = ind
+	id, okID := byID[t]
+	if !okID && strings.ContainsFunc(t, unicode.IsLetter) {
+		for _, x := range all {
+			if strings.EqualFold(idOf(x), t) {
+				id, okID = x, true
 				break
 			}
 		}
 	}
-	var byCode *Indicator
+	var code T
+	okCode := false
 	if c, ok := canonicalCode(t); ok {
-		byCode = r.byCode[c]
+		code, okCode = byCode[c]
 	}
 	switch {
-	case byID != nil && byCode != nil && byID != byCode:
-		return nil, fmt.Errorf("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, byID.ID, byCode.ID)
-	case byID != nil:
-		return byID, nil
-	case byCode != nil:
-		return byCode, nil
+	case okID && okCode && id != code:
+		return none, fmt.Errorf("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, idOf(id), idOf(code))
+	case okID:
+		return id, nil
+	case okCode:
+		return code, nil
 	}
-	return nil, fmt.Errorf("indicator %q is not in the rubric", s)
+	return none, fmt.Errorf("indicator %q is not in the rubric", s)
+}
+
+// Keys are the ids and codes of the indicators of a rubric, in rubric
+// order, and the lookup of Lookup over them: what choosing a rubric by the
+// ids of a table needs. Rubric.Keys gives those of a rubric; NewKeys
+// builds them from a table known in advance, without parsing the rubric.
+type Keys struct {
+	IDs   []string
+	Codes []string // Codes[i] is "" for an indicator without a code
+	pos   []int
+	byID  map[string]int
+	byCod map[string]int
+}
+
+// NewKeys returns the keys of indicators with ids and codes, in rubric
+// order (codes[i] "" where indicator i has none).
+func NewKeys(ids, codes []string) *Keys {
+	k := &Keys{IDs: ids, Codes: codes, byID: map[string]int{}, byCod: map[string]int{}}
+	for i, id := range ids {
+		k.pos = append(k.pos, i)
+		if _, dup := k.byID[id]; !dup {
+			k.byID[id] = i
+		}
+		if c, ok := canonicalCode(codes[i]); ok {
+			if _, dup := k.byCod[c]; !dup {
+				k.byCod[c] = i
+			}
+		}
+	}
+	return k
+}
+
+// Keys returns the ids and codes of r's indicators.
+func (r *Rubric) Keys() *Keys {
+	var ids, codes []string
+	for _, ind := range r.indicators {
+		ids, codes = append(ids, ind.ID), append(codes, ind.Code)
+	}
+	return NewKeys(ids, codes)
+}
+
+// Lookup returns the position, in rubric order, of the indicator that s
+// names, as (*Rubric).Lookup finds it.
+func (k *Keys) Lookup(s string) (int, error) {
+	return lookup(s, k.byID, k.pos, func(i int) string { return k.IDs[i] }, k.byCod)
 }
 
 // canonicalCode writes a code, numbers separated by points, with the

@@ -71,36 +71,33 @@ func sameName(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-// embeddedParsed holds each embedded rubric, parsed once, and its hash.
-var embeddedParsed struct {
-	sync.Mutex
-	rubrics map[string]*Rubric
-	sums    map[string]string
-}
-
-// embeddedRubric returns the embedded rubric id, parsed once, or nil.
+// embeddedRubric returns the embedded rubric id (parsed once, see ByID),
+// or nil.
 func embeddedRubric(id string) *Rubric {
-	embeddedParsed.Lock()
-	defer embeddedParsed.Unlock()
-	if r, ok := embeddedParsed.rubrics[id]; ok {
-		return r
-	}
-	if embeddedParsed.rubrics == nil {
-		embeddedParsed.rubrics, embeddedParsed.sums = map[string]*Rubric{}, map[string]string{}
-	}
-	var r *Rubric
-	if _, ok := EmbeddedSource(id); ok {
-		r, _ = ByID(id)
-	}
-	embeddedParsed.rubrics[id] = r
-	if r != nil {
-		embeddedParsed.sums[id] = r.SHA256()
+	r, err := ByID(id)
+	if err != nil {
+		return nil
 	}
 	return r
 }
 
+// embeddedSHA256 returns the hash of the embedded rubric id, computed once.
 func embeddedSHA256(id string) string {
-	embeddedParsed.Lock()
-	defer embeddedParsed.Unlock()
-	return embeddedParsed.sums[id]
+	if f, ok := embeddedSums[id]; ok {
+		return f()
+	}
+	return ""
 }
+
+var embeddedSums = func() map[string]func() string {
+	m := map[string]func() string{}
+	for _, id := range EmbeddedIDs() {
+		m[id] = sync.OnceValue(func() string {
+			if r := embeddedRubric(id); r != nil {
+				return r.SHA256()
+			}
+			return ""
+		})
+	}
+	return m
+}()

@@ -8,7 +8,7 @@ import (
 // officialEdit is the source of the embedded 59/2020 rubric with edits.
 func officialEdit(t *testing.T, edits ...string) []byte {
 	t.Helper()
-	src, ok := EmbeddedSource(DefaultID)
+	src, ok := EmbeddedSource("permenpanrb-59-2020")
 	if !ok {
 		t.Fatal("no default rubric")
 	}
@@ -59,10 +59,10 @@ func TestMismatch(t *testing.T) {
 			if m == nil {
 				t.Fatal("Mismatch() = nil, want one")
 			}
-			if m.By != tt.wantBy || m.ID != DefaultID {
-				t.Errorf("Mismatch() by %q of %q, want by %q of %q", m.By, m.ID, tt.wantBy, DefaultID)
+			if m.By != tt.wantBy || m.ID != "permenpanrb-59-2020" {
+				t.Errorf("Mismatch() by %q of %q, want by %q of %q", m.By, m.ID, tt.wantBy, "permenpanrb-59-2020")
 			}
-			emb, _ := ByID(DefaultID)
+			emb, _ := ByID("permenpanrb-59-2020")
 			if m.EmbeddedSHA256 != emb.SHA256() || m.SHA256 != r.SHA256() || m.SHA256 == m.EmbeddedSHA256 {
 				t.Errorf("hashes %s, embedded %s; want %s, embedded %s", m.SHA256, m.EmbeddedSHA256, r.SHA256(), emb.SHA256())
 			}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,20 +20,31 @@ import (
 //go:embed rubrics/*.yaml
 var embedded embed.FS
 
-// DefaultID is the id of the rubric used when none is named.
-const DefaultID = "permenpanrb-59-2020"
+// DefaultID is the id of the rubric used when none is named for what is
+// made new (a form, a rubric to edit): the instrument in force, Indeks
+// Pemdi under PermenPANRB 8/2026. Reading a workbook does not default to
+// it: the rubric is chosen by the workbook's indicators.
+const DefaultID = "permenpanrb-8-2026"
 
 // EmbeddedIDs returns the ids of the rubrics built into the binary, the
-// default first.
+// default first, then the others newest first (by the year that ends
+// their id).
 func EmbeddedIDs() []string {
 	ents, _ := embedded.ReadDir("rubrics")
-	ids := []string{DefaultID}
+	var ids []string
 	for _, e := range ents {
 		if id := strings.TrimSuffix(e.Name(), ".yaml"); id != DefaultID {
 			ids = append(ids, id)
 		}
 	}
-	return ids
+	year := func(id string) string { return id[max(0, len(id)-4):] }
+	sort.SliceStable(ids, func(i, j int) bool {
+		if yi, yj := year(ids[i]), year(ids[j]); yi != yj {
+			return yi > yj
+		}
+		return ids[i] < ids[j]
+	})
+	return append([]string{DefaultID}, ids...)
 }
 
 // EmbeddedSource returns the YAML text of an embedded rubric.
@@ -41,14 +53,35 @@ func EmbeddedSource(id string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// ByID returns the embedded rubric with the given id.
+// ByID returns the embedded rubric with the given id. Each embedded
+// rubric is parsed and validated once, on first use, and shared (a Rubric
+// is read-only): a run pays only for the rubrics it uses.
 func ByID(id string) (*Rubric, error) {
-	data, ok := EmbeddedSource(id)
+	load, ok := embeddedLoaders[id]
 	if !ok {
 		return nil, fmt.Errorf("no embedded rubric %q (embedded: %s)", id, strings.Join(EmbeddedIDs(), ", "))
 	}
-	return Parse(id+".yaml", data)
+	return load()
 }
+
+// embeddedLoaders parses each embedded rubric once, on first use. Listing
+// the files parses nothing.
+var embeddedLoaders = func() map[string]func() (*Rubric, error) {
+	m := map[string]func() (*Rubric, error){}
+	for _, id := range EmbeddedIDs() {
+		m[id] = sync.OnceValues(func() (*Rubric, error) {
+			data, _ := EmbeddedSource(id)
+			r, err := Parse(id+".yaml", data)
+			if err == nil {
+				// The embedded rubric is the official one: no Mismatch,
+				// and no second parse nor hash to find that out.
+				r.official.once.Do(func() {})
+			}
+			return r, err
+		})
+	}
+	return m
+}()
 
 // Load returns the embedded rubric named by arg, or else parses the YAML
 // file at path arg. An empty arg means DefaultID.

@@ -164,7 +164,7 @@ func TestAspectsRubric(t *testing.T) {
 		}
 	}
 	// A defaulted rubric keeps the SPBE names.
-	def, err := ByID(DefaultID)
+	def, err := ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestLevelNames(t *testing.T) {
 			t.Errorf("Check(%s) accepted a level off the scale", in)
 		}
 	}
-	whole, err := ByID(DefaultID)
+	whole, err := ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,9 @@ func TestEmbeddedRubrics(t *testing.T) {
 		{id: "permenpanrb-5-2018", indicators: 37, aspects: 7, domains: 3, total: "100", scales: []string{"kebijakan-tata-kelola", "layanan"}, lowest: "Kurang", highest: "Memuaskan"},
 		{id: "permenpanrb-8-2026", indicators: 20, aspects: 7, domains: 0, total: "100", scales: []string{"pemdi"}, lowest: "Kurang", highest: "Memuaskan", highestEN: "Leading"},
 	}
-	if got, want := strings.Join(EmbeddedIDs(), " "), "permenpanrb-59-2020 permenpanrb-5-2018 permenpanrb-8-2026"; got != want {
+	// The instrument in force (Indeks Pemdi) first, as the default, then
+	// the others newest first (issue 21).
+	if got, want := strings.Join(EmbeddedIDs(), " "), "permenpanrb-8-2026 permenpanrb-59-2020 permenpanrb-5-2018"; got != want {
 		t.Errorf("EmbeddedIDs() = %s, want %s", got, want)
 	}
 	if EmbeddedIDs()[0] != DefaultID {
@@ -238,12 +240,12 @@ func TestLoad(t *testing.T) {
 		wantID  string
 		wantErr string
 	}{
-		{arg: "", wantID: DefaultID},
+		{arg: "", wantID: "permenpanrb-8-2026"},
 		{arg: "permenpanrb-59-2020", wantID: "permenpanrb-59-2020"},
 		{arg: "permenpanrb-5-2018", wantID: "permenpanrb-5-2018"},
 		{arg: file, wantID: "t"},
 		{arg: broken, wantErr: broken + ":3:8: total 11 but the domains' weights add up to 10"},
-		{arg: "permenpanrb-1-2099", wantErr: `rubric "permenpanrb-1-2099" is neither an embedded rubric (permenpanrb-59-2020, permenpanrb-5-2018, permenpanrb-8-2026) nor a file`},
+		{arg: "permenpanrb-1-2099", wantErr: `rubric "permenpanrb-1-2099" is neither an embedded rubric (permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018) nor a file`},
 		{arg: filepath.Join(dir, "missing.yaml"), wantErr: "rubric: open " + filepath.Join(dir, "missing.yaml") + ": no such file or directory"},
 		{arg: dir, wantErr: "rubric: read " + dir + ": is a directory"},
 	}
@@ -263,7 +265,7 @@ func TestLoad(t *testing.T) {
 			t.Errorf("Load(%q).ID = %q, want %q", tt.arg, r.ID, tt.wantID)
 		}
 	}
-	if _, err := ByID("nope"); err == nil || err.Error() != `no embedded rubric "nope" (embedded: permenpanrb-59-2020, permenpanrb-5-2018, permenpanrb-8-2026)` {
+	if _, err := ByID("nope"); err == nil || err.Error() != `no embedded rubric "nope" (embedded: permenpanrb-8-2026, permenpanrb-59-2020, permenpanrb-5-2018)` {
 		t.Errorf("ByID(nope): got %v", err)
 	}
 	if _, ok := EmbeddedSource("nope"); ok {
@@ -327,7 +329,7 @@ func TestBand(t *testing.T) {
 }
 
 func TestScale(t *testing.T) {
-	r, err := ByID(DefaultID)
+	r, err := ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
 	}
