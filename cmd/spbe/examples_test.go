@@ -272,6 +272,17 @@ func examplesDir(t *testing.T) string {
 		}),
 		os.WriteFile(p("costs.yaml"), []byte("\"21\": 5\n\"22\": 2\n"), 0o644),
 		pemdiWorkbook(p("pemdi.xlsx")),
+		copyFile(filepath.Join("..", "..", "testdata", "pemdi-2026-butir.csv"), p("butir.csv")),
+		os.WriteFile(p("biaya.yaml"), []byte("I20-L2-01: 10\n\"13\": 2\n"), 0o644),
+		// spbe trend: a table of published results, and the monitoring
+		// application's export.
+		os.WriteFile(p("hasil-spbe.csv"), []byte("Instansi;Tahun;Indeks;D1;D2;D3;D4\n"+
+			"Provinsi Kalimantan Tengah;2021;1,00;;;;\nProvinsi Kalimantan Tengah;2022;1,90;;;;\n"+
+			"Provinsi Kalimantan Tengah;2023;2,75;;;;\nProvinsi Kalimantan Tengah;2024;2,87;;;;\n"+
+			"Provinsi Kalimantan Tengah;2025;;3,50;2,70;2,73;4,01\nProvinsi Jawa Barat;2025;4,04;4,20;3,90;3,80;4,15\n"+
+			"Provinsi Kalimantan Timur;2025;3,32;3,00;3,10;3,20;3,60\n"), 0o644),
+		os.WriteFile(p("ekspor-pemantauan.json"), []byte(`[{"kode": "6200", "tahun": 2025, "nama_instansi": "Provinsi Kalimantan Tengah",
+ "kategori": "Provinsi", "daerah": "Kalimantan", "nilai": {"indeks": null, "D2001": 3.50, "D2002": 2.70, "D2003": 2.73, "D2004": 4.01}}]`), 0o644),
 	}
 	for _, err := range steps {
 		if err != nil {
@@ -332,4 +343,13 @@ func TestSplitLine(t *testing.T) {
 	if !ok || !slices.Equal(got, want) || comment != "exit 1 when below" || !words[6].glob || words[10].glob {
 		t.Errorf("got %q, comment %q, want %q", got, comment, want)
 	}
+}
+
+// copyFile copies a file of the repository into an example's folder.
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
 }

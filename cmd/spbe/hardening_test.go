@@ -66,6 +66,9 @@ var badInputs = []struct {
 	{"rumus-acak.xlsx", "Penilaian!G25: formula =RANDBETWEEN(1,5) had no saved value and could not be computed: G25 uses RANDBETWEEN, a volatile function: its value changes at every recalculation", exitInvalid},
 	{"rumus-waktu.xlsx", "Penilaian!G25: formula =NOW() had no saved value and could not be computed: G25 uses NOW, a volatile function", exitInvalid},
 	{"rumus-rept.xlsx", "could not be computed: G25 uses REPT, which spbe does not compute", exitInvalid},
+	{"rumus-kosong.xlsx", `warning: Penilaian!G25: formula =IF(H25="",1,F25) had no saved value; computed "1"`, exitOK},
+	{"rumus-lokal.xlsx", `Penilaian!G25: formula =H25*1 had no saved value and could not be computed: G25 reads the text "1,0" as a number, which Excel does by the computer's locale`, exitInvalid},
+	{"rumus-rentang.xlsx", `warning: Penilaian!G25: formula =SUM(H1:Q100000)+1 had no saved value; computed "1"`, exitOK},
 	{"rumus-rantai.xlsx", "Penilaian!G25: formula =Rantai!A1 had no saved value and could not be computed: it depends on a chain of more than 100 formulas (G25 to Rantai!A100)", exitInvalid},
 
 	// CSV exports.
@@ -296,6 +299,9 @@ func TestBadInputsDoc(t *testing.T) {
 			}
 		}
 		fmt.Fprintf(&sb, "| %s (`%s`) | %s | %d |\n", class[tt.file], tt.file, strings.ReplaceAll(says, "|", `\|`), tt.exit)
+	}
+	for _, tt := range badReports {
+		fmt.Fprintf(&sb, "| %s (`%s`) | a difference, on stdout: `%s` | %d |\n", tt.class, tt.file, strings.ReplaceAll(tt.says, "|", `\|`), exitGate)
 	}
 	const begin, end = "<!-- bad-inputs: begin -->\n", "<!-- bad-inputs: end -->"
 	doc, err := os.ReadFile(badInputDoc)

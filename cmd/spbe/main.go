@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/iostreams"
@@ -25,7 +26,22 @@ func main() {
 // handled.
 func runMain(args []string) int {
 	handleSignals(os.Stderr)
+	softMemoryLimit()
 	return run(args, iostreams.System())
+}
+
+// memoryLimit is the soft limit on the Go heap that spbe sets for itself:
+// the collector works harder as the heap nears it, so that reading any
+// input under 10 MB peaks below 256 MB of memory (a workbook of 300 000
+// filled cells summed by unsaved formulas peaked at 300 MB without it). It
+// is soft: a run that needs more gets more, and only spends more time
+// collecting. GOMEMLIMIT, when set, wins.
+const memoryLimit = 180 << 20
+
+func softMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 }
 
 // handleSignals makes SIGINT, SIGTERM and SIGHUP stop the process cleanly:

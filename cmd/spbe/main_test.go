@@ -29,6 +29,9 @@ func TestScript(t *testing.T) {
 			if err := writeBatchWorkbooks(env.WorkDir); err != nil {
 				return err
 			}
+			if err := writeButirWorkbooks(env.WorkDir); err != nil {
+				return err
+			}
 			return writeWorkbooks(env.WorkDir)
 		},
 	})

@@ -58,6 +58,12 @@ is said to have no margin) and at the most that the constraints allow, then
 the steps grouped by aspect. A target out of reach under the constraints is a
 failed gate: the plan to the maximum is printed and spbe exits 1.
 
+On a butir list (evidence items with the assessor's status, see docs/butir.md)
+the plan says which butir to get accepted: the fewest (or, with costs per butir
+from the list's cost column or --costs, the cheapest) that reach the target,
+lower levels first; with --budget, the highest index the budget buys and the
+money left. Values from butir are a simulation (simulasi dari butir).
+
 The workbook is read as spbe score reads it; from a wide workbook (a row per
 instansi) or one with a sheet per instansi, --instansi NAME chooses the
 instansi.`,
@@ -65,7 +71,9 @@ instansi.`,
   $ spbe plan kaltim.xlsx --target 3.9 --max-level 4 --fixed 45,46,47
   $ spbe plan kab.xlsx --target Baik --costs costs.yaml --format json
   $ spbe plan kaltim.xlsx --budget 10
-  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik`,
+  $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik
+  $ spbe plan butir.csv --assume-external --target Baik
+  $ spbe plan butir.csv --assume-external --budget 10 --costs biaya.yaml`,
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -125,6 +133,9 @@ func runPlan(opts *planOptions) error {
 	r, e, levels, err := readOne(in)
 	if err != nil {
 		return err
+	}
+	if e.Simulated() {
+		return runButirPlan(opts, r, e, levels, save)
 	}
 	var t plan.Target
 	var budget rubric.Decimal

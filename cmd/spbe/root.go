@@ -78,7 +78,7 @@ Shell completion: spbe completion --help. Man pages: spbe man --help.`,
 	plain := root.UsageTemplate()
 	root.SetUsageTemplate(plain + "\n" + exitStatusHelp + "\n")
 	root.AddCommand(newScoreCmd(s, nil), newCompareCmd(s, nil), newRubricCmd(s), newPlanCmd(s, nil), newWhatIfCmd(s, nil),
-		newTemplateCmd(s, nil), newVerifyCmd(s, nil), newCompletionCmd(s), newManCmd(s, nil))
+		newTemplateCmd(s, nil), newVerifyCmd(s, nil), newTrendCmd(s, nil), newCompletionCmd(s), newManCmd(s, nil))
 	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {
 		switch c.Name() {

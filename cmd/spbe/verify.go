@@ -25,7 +25,10 @@ Provenance sheet, reloads the rubric (embedded, or the recorded file, checking
 its SHA-256), recomputes every evaluation from the recorded levels and compares
 what a reader of the report sees with the recomputation: the sheets, their order
 and which are hidden, and every cell's value and number format, hidden rows and
-columns and merged cells. When input.xlsx is given, or the recorded input is
+columns and merged cells. spbe's reports hold no formulas: a formula, a
+conditional format or a drawing (a text box) spbe did not write is a
+difference, and so is a sheet with cells past the ones spbe writes (such a
+sheet is counted as it streams by, not read). When input.xlsx is given, or the recorded input is
 found (at its recorded path, or a relative path beside the report), the input
 is read again and its SHA-256 and levels are compared too: a report edited by
 hand, or an input changed since, is caught. A recorded input that is not found

@@ -10,8 +10,9 @@ import (
 )
 
 type whatifOptions struct {
-	input scoreOptions
-	Set   []string
+	input  scoreOptions
+	Set    []string
+	Accept []string
 }
 
 func newWhatIfCmd(s *streams, runF func(*whatifOptions) error) *cobra.Command {
@@ -51,7 +52,9 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
 	f := cmd.Flags()
 	addFormatFlag(cmd, &opts.input.Format, "text", textout.WhatIfFormats)
 	f.StringArrayVar(&opts.Set, "set", nil, "new levels: id=level, ranges in rubric order (21=3,29..31=2); a decimal level with a point (5=2.5); repeatable")
+	f.StringArrayVar(&opts.Accept, "accept", nil, "on a butir list: butir to take as accepted, by code (I13-L1-02,I13-L1-03); repeatable")
 	_ = cmd.RegisterFlagCompletionFunc("set", cobra.NoFileCompletions)
+	_ = cmd.RegisterFlagCompletionFunc("accept", cobra.NoFileCompletions)
 	return cmd
 }
 
@@ -61,15 +64,23 @@ func runWhatIf(opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(opts.Set) == 0 {
-		return usagef("--set is required, e.g. --set 21=3,29..31=2")
+	if len(opts.Set) == 0 && len(opts.Accept) == 0 {
+		return usagef("--set is required, e.g. --set 21=3,29..31=2 (or, on a butir list, --accept I13-L1-02)")
 	}
 	r, e, levels, err := readOne(in)
 	if err != nil {
 		return err
 	}
+	if len(opts.Accept) > 0 {
+		if levels, err = acceptButir(in, e, levels, opts.Accept); err != nil {
+			return err
+		}
+	}
 	// Each --set on its own: a comma never joins two flags' values.
 	changes, err := plan.ParseChanges(r, strings.Join(opts.Set, ";"))
+	if len(opts.Set) == 0 {
+		changes, err = nil, nil
+	}
 	if err != nil {
 		return usagef("--set: %v", err)
 	}

@@ -30,15 +30,18 @@ func Build(sc *Scorer, evals []*Eval, errs []*InputError, groupBy bool, workers 
 	r := sc.R
 	byRank := Rank(evals)
 	all := NewSummary(sc, "")
-	provisional := 0
+	provisional, simulated := 0, 0
 	for _, e := range evals {
 		all.Add(e)
 		if len(e.Assumed) > 0 {
 			provisional++
 		}
+		if e.butir != nil && e.butir.Simulated {
+			simulated++
+		}
 	}
 	all.Finish()
-	b := &result.Batch{Rubric: r, Len: len(evals), Summary: &all.Summary, Provisional: provisional}
+	b := &result.Batch{Rubric: r, Len: len(evals), Summary: &all.Summary, Provisional: provisional, Simulated: simulated}
 	b.Each = func(n int, work func(int) []byte, emit func(int, []byte)) { Ordered(n, workers, work, emit) }
 	b.Row = func(i int, rankOrder bool) *result.RankRow {
 		e := evals[i]
@@ -49,7 +52,7 @@ func Build(sc *Scorer, evals []*Eval, errs []*InputError, groupBy bool, workers 
 		sc.Sums(e.Levels, &sums)
 		p := r.Precision
 		row := &result.RankRow{Rank: int(e.Rank), Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Category: e.Category,
-			Index: e.Published, Predicate: e.Predicate(r), Assumed: e.Assumed,
+			Index: e.Published, Predicate: e.Predicate(r), Assumed: e.Assumed, Simulated: e.butir != nil && e.butir.Simulated,
 			Domains: make([]rubric.Decimal, len(sums.Domains)), Aspects: make([]rubric.Decimal, len(sums.Aspects))}
 		for d := range sums.Domains {
 			row.Domains[d] = sc.Domain(&sums, d).Round(p)

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"github.com/spbe-id/spbe/pkg/butir"
 	"slices"
 	"strings"
 
@@ -27,6 +28,9 @@ func Compare(old, new *result.Evaluation, oldLabel, newLabel string) *result.Com
 	slices.SortStableFunc(c.Moved, func(a, b result.Move) int {
 		return b.Effect.Compare(a.Effect)
 	})
+	if old.Butir != nil && new.Butir != nil {
+		c.ButirChanges = butir.Diff(old.Butir.Scored.Items, new.Butir.Scored.Items)
+	}
 	return c
 }
 

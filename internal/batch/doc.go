@@ -5,6 +5,10 @@
 // them with shared ranks for ties, and summarises them per predicate,
 // domain and aspect, nationally or per category. Rescore reads inputs
 // under two rubrics for spbe rubric diff, ranked with the same ranking.
+// ReadTrend reads the inputs of spbe trend as observations for
+// internal/trend: evaluation workbooks (through Read), tables of published
+// results (ReadPublished, through workbook.Rows) and the JSON export of
+// the national monitoring application (ReadMonitoring).
 //
 // It builds the results model (internal/result) and imports
 // internal/workbook to read; it never imports the printers

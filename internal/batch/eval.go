@@ -36,7 +36,12 @@ type Eval struct {
 	// table) and row.
 	cells []string
 	cols  []string
+	// butir is the butir list behind the evaluation, or nil.
+	butir *result.Butir
 }
+
+// Butir returns the butir list behind the evaluation, or nil.
+func (e *Eval) Butir() *result.Butir { return e.butir }
 
 // Levels are the levels of one evaluation in rubric order, stored in a
 // byte per level when every level is a whole number up to 255 (always,
@@ -146,7 +151,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res, Assumed: e.Assumed}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res, Assumed: e.Assumed, Butir: e.butir}, nil
 }
 
 // Scored returns what the gates look at, named by the input, its sheet

@@ -138,6 +138,12 @@ type Input struct {
 	// Others are the names of the instansi passed over by
 	// Options.Instansi, in the order read.
 	Others []string
+	// Year is the year of the evaluation its first table gives above its
+	// header (workbook.Sheet.Year, WideTable.Year: of the first row
+	// selected), and YearCell where ("Penilaian!B2", or "B2" in a CSV
+	// file); 0 and "" when none does.
+	Year     int
+	YearCell string
 }
 
 // Read reads and scores one input with workbook.Read. It never fails as a
@@ -163,7 +169,15 @@ func Read(path string, o *Options) *Input {
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
 	var others, read []string
+	var lists []butirRead
 	v := workbook.Visitor{
+		Butir: func(b *workbook.ButirList, err error) error {
+			if b != nil {
+				read = append(read, b.Sheet)
+			}
+			lists = append(lists, butirRead{b, err})
+			return nil
+		},
 		Long: func(sh *workbook.Sheet, err error) error {
 			if sh != nil {
 				read = append(read, sh.Sheet)
@@ -186,6 +200,7 @@ func Read(path string, o *Options) *Input {
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(err)...)
 	}
+	in.butirLists(o, lists)
 	if len(others) > 0 && len(read) > 0 {
 		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
 	}
@@ -319,6 +334,12 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
 	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, name
+	if in.Year == 0 && sh.Year != 0 {
+		in.Year, in.YearCell = sh.Year, sh.YearCell
+		if sh.Sheet != "" {
+			in.YearCell = sh.Sheet + "!" + sh.YearCell
+		}
+	}
 	e.Category = nameCategory(e.Instansi)
 	pos := make(map[*rubric.Indicator]int, len(inds))
 	for i, ind := range inds {
@@ -399,6 +420,12 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
 	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
 		return nil
+	}
+	if w.in.Year == 0 && t.Year != 0 {
+		w.in.Year, w.in.YearCell = t.Year, t.YearCell
+		if t.Sheet != "" {
+			w.in.YearCell = t.Sheet + "!" + t.YearCell
+		}
 	}
 	r := w.sc.R
 	var err error

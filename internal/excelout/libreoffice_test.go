@@ -14,7 +14,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -214,5 +216,139 @@ func convert(t *testing.T, soffice, format, outdir string, files ...string) {
 	cmd.Env = append(os.Environ(), "HOME="+home)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+}
+
+// TestTemplateIncompleteLibreOffice (issue 19, item 9): a form with
+// empty levels, recalculated by LibreOffice, shows no number for an
+// aspect, domain or index that has one, never a value that counts the
+// empty level as 0 (Indeks Pemdi with its four external indicators empty
+// showed A3 Data 0,67 and an index of 2,77); the complete aspects show
+// pkg/index's values, and the predicate says the form is incomplete.
+func TestTemplateIncompleteLibreOffice(t *testing.T) {
+	soffice := fixture.NeedTool(t, "soffice")
+	dir := t.TempDir()
+	type form struct {
+		file  string
+		r     *rubric.Rubric
+		empty map[string]bool // indicator ids left empty
+		res   *FormResults
+	}
+	var forms []form
+	for _, c := range []struct {
+		id    string
+		empty []string
+	}{
+		{"permenpanrb-8-2026", []string{"5", "6", "7", "18"}}, // the external indicators
+		{"permenpanrb-59-2020", []string{"3", "20", "21"}},
+	} {
+		r := mustRubric(t, c.id)
+		file := filepath.Join(dir, c.id+".xlsx")
+		f, res, err := Template(r, "Instansi Contoh", "id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		empty := map[string]bool{}
+		for _, id := range c.empty {
+			empty[id] = true
+		}
+		for i, ind := range r.Indicators() {
+			if !empty[ind.ID] {
+				must(t, setFloat(f, res.Sheet, fmt.Sprintf("%s%d", res.LevelCol, FormHeaderRow+1+i), float64(2+i%3)))
+			}
+		}
+		must(t, f.SaveAs(file))
+		f.Close()
+		forms = append(forms, form{file, r, empty, res})
+	}
+	out := filepath.Join(dir, "out")
+	var files []string
+	for _, fm := range forms {
+		files = append(files, fm.file)
+	}
+	convert(t, soffice, "xlsx", out, files...)
+	for _, fm := range forms {
+		f, err := excelize.OpenFile(filepath.Join(out, filepath.Base(fm.file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		get := func(ref string) string {
+			sheet, c, _ := strings.Cut(ref, "!")
+			v, _ := f.GetCellValue(sheet, c, excelize.Options{RawCellValue: true})
+			return v
+		}
+		// The values of the complete groups: the empty levels as anything.
+		levels := index.Levels{}
+		incomplete := map[string]bool{}
+		for i, ind := range fm.r.Indicators() {
+			levels[ind.ID] = rubric.NewLevel(int64(2 + i%3))
+			if fm.empty[ind.ID] {
+				incomplete[ind.Aspect.ID] = true
+				incomplete[domainOf(ind)] = true
+			}
+		}
+		want, err := index.Compute(fm.r, levels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := fm.r.Precision
+		check := func(what, ref string, g index.Group) {
+			got := get(ref)
+			if incomplete[g.ID] {
+				if got != "" {
+					t.Errorf("%s: %s %s (%s) = %q, want no number: a level is empty", fm.r.ID, what, g.ID, ref, got)
+				}
+				return
+			}
+			if d, err := rubric.ParseDecimal(got); err != nil || d.Fixed(p) != g.Index.Round(p).Fixed(p) {
+				t.Errorf("%s: %s %s (%s) = %q, want %s", fm.r.ID, what, g.ID, ref, got, g.Index.Round(p).Fixed(p))
+			}
+		}
+		for _, a := range want.Aspects {
+			check("aspect", fm.res.Results+"!"+fm.res.Aspects[a.ID], a)
+		}
+		for _, d := range want.Domains {
+			check("domain", fm.res.Results+"!"+fm.res.Domains[d.ID], d)
+		}
+		for _, ref := range []string{fm.res.Index, fm.res.FormIndex} {
+			if got := get(ref); got != "" {
+				t.Errorf("%s: index (%s) = %q, want no number", fm.r.ID, ref, got)
+			}
+		}
+		if got, want := get(fm.res.Predicate), label.Report.Get("id", "incomplete"); got != want {
+			t.Errorf("%s: predicate = %q, want %q", fm.r.ID, got, want)
+		}
+		f.Close()
+	}
+}
+
+// TestVerifyLibreOfficeResave: a report saved again by LibreOffice still
+// matches (verify's checks of formulas, conditional formats and drawings
+// allow what a spreadsheet rewrites its own way), and a conditional
+// format that shows 4,50 on the index is still found after the re-save.
+func TestVerifyLibreOfficeResave(t *testing.T) {
+	soffice := fixture.NeedTool(t, "soffice")
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	e := evaluation(t, dir, "in.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	clean := writeReport(t, []*result.Evaluation{e}, "id")
+	forged := filepath.Join(dir, "forged.xlsx")
+	copyFile(t, clean, forged)
+	edit(t, forged, func(f *excelize.File) {
+		st, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: ptr(`"4,50"`)})
+		must(t, err)
+		must(t, f.SetConditionalFormat("Ringkasan", "B8", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: ">", Value: "0", Format: &st}}))
+	})
+	out := filepath.Join(dir, "out")
+	convert(t, soffice, "xlsx", out, clean, forged)
+	if diffs := verifyDiffs(t, filepath.Join(out, filepath.Base(clean)), ""); len(diffs) != 0 {
+		t.Errorf("the report saved again by LibreOffice: %v", diffs)
+	}
+	found := false
+	for _, d := range verifyDiffs(t, filepath.Join(out, "forged.xlsx"), "") {
+		found = found || strings.HasPrefix(d.Where, "Ringkasan conditional format")
+	}
+	if !found {
+		t.Errorf("the forged report saved again by LibreOffice: the conditional format is not found")
 	}
 }

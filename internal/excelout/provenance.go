@@ -149,6 +149,7 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 			line("level", strconv.Itoa(i+1), l.ID, l.Cell, l.Level.String())
 		}
 	}
+	writeButirProvenance(p, line)
 	if werr != nil {
 		return werr
 	}
@@ -234,6 +235,10 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 				continue
 			}
 			p.Inputs[k-1].Levels = append(p.Inputs[k-1].Levels, result.CellLevel{ID: get(r, 2), Cell: get(r, 3), Level: l})
+		case "butir_list", "butir":
+			if err := readButirProvenance(p, r); err != nil {
+				bad(n, "%v", err)
+			}
 		}
 	}
 	if p.Rubric.ID == "" {

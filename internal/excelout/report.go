@@ -95,7 +95,7 @@ func BuildWith(evals []*result.Evaluation, p *result.Provenance, o Options) (*ex
 	var sheets []string
 	var order []*ranked
 	if len(evals) == 1 {
-		sheets = []string{b.label("summary"), b.label("indicators")}
+		sheets = append([]string{b.label("summary"), b.label("indicators")}, b.butirSheets(evals[0])...)
 	} else {
 		order = rankOrder(evals)
 		sheets = b.nationalSheets(order, o)
@@ -340,7 +340,16 @@ func (b *builder) single(e *result.Evaluation) error {
 	if _, err := b.summary(b.label("summary"), e, 0, 0); err != nil {
 		return err
 	}
-	return b.indicators(b.label("indicators"), e)
+	if err := b.indicators(b.label("indicators"), e); err != nil {
+		return err
+	}
+	if e.Butir == nil {
+		return nil
+	}
+	if err := b.butirByIndicator(e); err != nil {
+		return err
+	}
+	return b.butirChecklist(e)
 }
 
 // makeSheets makes the sheets of a workbook in order: the first is the
@@ -440,6 +449,17 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		}
 		w.height(noteRow, lines(note, 110)+1)
 		noteRow++
+	}
+	if e.Butir != nil { // beside the index too: the values are a simulation
+		note := label.ButirReport.Get(b.lang, "stands")
+		if e.Butir.Simulated {
+			note = label.ButirReport.Get(b.lang, "simulated")
+		}
+		if label.EdgeNote(res, b.lang) == "" {
+			w.free(1, idxRow+2, note, b.st["warn"]) // under the exact index
+		} else {
+			w.free(4, idxRow+1, note, b.st["warn"])
+		}
 	}
 
 	// Predicate bands, highest first, the one reached highlighted.

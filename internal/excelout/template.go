@@ -461,6 +461,14 @@ func (t *form) sums(from, to int) (s, w string) {
 	return fmt.Sprintf("SUMPRODUCT(%s,%s)", levels, weights), fmt.Sprintf("SUMPRODUCT(%s)", weights)
 }
 
+// whenFilled returns the formula expr when every level of the rows
+// from..to is filled in, else an empty text: an empty level would count
+// as 0, below every scale (an aspect of Indeks Pemdi showed 0,67 with
+// its external indicators empty), and spbe score refuses such a form.
+func (t *form) whenFilled(from, to int, expr string) string {
+	return fmt.Sprintf(`IF(COUNT(%s)<%d,"",%s)`, t.rangeOf(t.res.LevelCol, from, to), to-from+1, expr)
+}
+
 // roundHalfUp returns the formula of s/(w*ls) rounded half-up to p places.
 func (t *form) roundHalfUp(s, w string) string {
 	p := pow10(t.r.Precision)
@@ -518,7 +526,7 @@ func (t *form) results(st map[string]int) error {
 			}
 		}
 		w.num(ix-1, row, a.Weight, st["w"])
-		w.formula(ix, row, t.roundHalfUp(s, wsum), st["idxb"])
+		w.formula(ix, row, t.whenFilled(sp.from, sp.to, t.roundHalfUp(s, wsum)), st["idxb"])
 		t.res.Aspects[a.ID] = cell(ix, row)
 	}
 	if len(r.Domains) > 0 {
@@ -535,14 +543,14 @@ func (t *form) results(st map[string]int) error {
 		w.str(2, row, d.Name, st["text"])
 		w.style(3, row, st["text"])
 		w.num(4, row, d.Weight, st["w"])
-		w.formula(5, row, t.roundHalfUp(s, wsum), st["idxb"])
+		w.formula(5, row, t.whenFilled(sp.from, sp.to, t.roundHalfUp(s, wsum)), st["idxb"])
 		t.res.Domains[d.ID] = "E" + strconv.Itoa(row)
 	}
 	row += 2
 	s, _ := t.sums(t.first, t.last)
 	total := r.Total.Units() * t.k / rubric.NewDecimal(1).Units()
 	w.str(1, row, label.IndexName(r, t.lang), st["bold"])
-	w.formula(ix, row, t.roundHalfUp(s, strconv.FormatInt(total, 10)), st["idx"])
+	w.formula(ix, row, t.whenFilled(t.first, t.last, t.roundHalfUp(s, strconv.FormatInt(total, 10))), st["idx"])
 	idxCell := cell(ix, row)
 	t.res.Index = t.res.Results + "!" + idxCell
 	row++

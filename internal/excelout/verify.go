@@ -55,7 +55,10 @@ type Verification struct {
 // (checking its hash), recomputes every evaluation from the recorded
 // levels, rebuilds the report and compares what a reader sees: the
 // sheets, their order and visibility, and every cell of every sheet with
-// its number format, hidden rows and columns and merged ranges.
+// its number format, hidden rows and columns and merged ranges; and,
+// streaming each sheet first (verify_parts.go), the formulas, conditional
+// formats and drawings spbe did not write, and cells past the ones it
+// writes (such a sheet is one difference, and is not loaded).
 // When input is given, or else when a recorded input is found (at its
 // recorded path, or a relative one beside the report), it re-reads the
 // input and checks its hash and levels. The paths a report records are
@@ -66,7 +69,21 @@ func Verify(reportPath, input string) (*Verification, error) {
 	if err := checkRegular(reportPath, maxReportSize); err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenFile(reportPath, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: workbook.UnzipXMLSizeLimit})
+	// The provenance is read before the report can be recomputed: it is
+	// bounded on its own (verify_parts.go).
+	prov, err := reportInventory(reportPath, func(s string) int {
+		if s == ProvenanceSheet {
+			return maxProvenanceCells
+		}
+		return 0
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", reportPath, err)
+	}
+	if inv := prov[ProvenanceSheet]; inv != nil && inv.stopped {
+		return nil, fmt.Errorf("%s: the sheet %s holds more than %d cells, more than spbe writes; refusing to read it", reportPath, ProvenanceSheet, maxProvenanceCells)
+	}
+	f, err := excelize.OpenFile(reportPath, excelize.Options{UnzipSizeLimit: workbook.UnzipSizeLimit, UnzipXMLSizeLimit: reportXMLLimit})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", reportPath, err)
 	}
@@ -92,15 +109,51 @@ func Verify(reportPath, input string) (*Verification, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: recorded levels of %s: %w", reportPath, in.Path, err)
 		}
+		bt, err := recordedButir(r, in, levels, &diffs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", reportPath, err)
+		}
+		assumed := assumedLevels(r, levels, cells)
+		if bt != nil { // an indicator with butir has no cell, and is not assumed
+			assumed = slices.DeleteFunc(assumed, func(id string) bool { return bt.Scored.Of(id) != nil })
+			if len(assumed) == 0 {
+				assumed = nil
+			}
+		}
 		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res,
-			Assumed: assumedLevels(r, levels, cells)})
+			Assumed: assumed, Butir: bt})
 	}
 	want, err := Build(evals, p)
 	if err != nil {
 		return nil, err
 	}
 	defer want.Close()
-	diffs = append(diffs, compareSheets(f, want)...)
+	// The inventory of what spbe writes, from a copy written out: writing
+	// a workbook changes what excelize holds of it (its styles).
+	written, err := Build(evals, p)
+	if err != nil {
+		return nil, err
+	}
+	wantInv, err := builtInventory(written)
+	written.Close()
+	if err != nil {
+		return nil, err
+	}
+	gotInv, err := reportInventory(reportPath, func(s string) int {
+		if s == ProvenanceSheet {
+			return maxProvenanceCells
+		}
+		if w := wantInv[s]; w != nil {
+			return cellBound(w.cells)
+		}
+		return 0 // a sheet spbe does not write: compareSheets names it
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", reportPath, err)
+	}
+	invDiffs, tooLarge := compareInventories(gotInv, wantInv, want.GetSheetList())
+	diffs = append(diffs, invDiffs...)
+	diffs = append(diffs, compareSheets(f, want, tooLarge)...)
 	if input != "" && len(p.Inputs) != 1 {
 		return nil, fmt.Errorf("%s: records %d inputs; give no input file to check them at their recorded paths", reportPath, len(p.Inputs))
 	}
@@ -231,7 +284,9 @@ func loadRecordedRubric(p *result.Provenance, diffs *[]Diff) (*rubric.Rubric, er
 // provenance, every cell's value and number format (a format can show
 // any text in place of the value), the hidden rows and columns and the
 // merged ranges (a merge shows only its first cell).
-func compareSheets(got, want *excelize.File) []Diff {
+// Sheets in skip are too large to be read (compareInventories): they
+// differ already.
+func compareSheets(got, want *excelize.File, skip map[string]bool) []Diff {
 	var diffs []Diff
 	if g, w := sheetList(got), sheetList(want); g != w {
 		diffs = append(diffs, Diff{Where: "sheets", Report: g, Recomputed: w})
@@ -248,6 +303,12 @@ func compareSheets(got, want *excelize.File) []Diff {
 		if !gotSheets[s] {
 			diffs = append(diffs, Diff{Where: "sheet " + s, Report: "", Recomputed: "present"})
 			continue
+		}
+		if skip[s] {
+			continue
+		}
+		if g, w := condFormats(got, s), condFormats(want, s); g != w {
+			diffs = append(diffs, Diff{Where: s + " conditional format rules", Report: g, Recomputed: w})
 		}
 		g, _ := got.GetRows(s, excelize.Options{RawCellValue: true})
 		w, _ := want.GetRows(s, excelize.Options{RawCellValue: true})
@@ -283,6 +344,48 @@ func compareSheets(got, want *excelize.File) []Diff {
 		}
 	}
 	return diffs
+}
+
+// condFormats describes the conditional formats of a sheet: each range,
+// its rules, and of the style each rule applies what can change the text
+// a reader sees: its number format (which can show any text) and its font
+// colour. The colours of scales and fills are left out: a spreadsheet
+// that saves the report again writes them its own way.
+func condFormats(f *excelize.File, sheet string) string {
+	cfs, err := f.GetConditionalFormats(sheet)
+	if err != nil {
+		return "(unreadable conditional formats)"
+	}
+	ranges := make([]string, 0, len(cfs))
+	for r := range cfs {
+		ranges = append(ranges, r)
+	}
+	slices.Sort(ranges)
+	var sb strings.Builder
+	for _, r := range ranges {
+		for _, o := range cfs[r] {
+			fmt.Fprintf(&sb, "%s %s %s %s %s/%s %s/%s %s/%s", r, o.Type, o.Criteria, o.Value, o.MinType, o.MinValue, o.MidType, o.MidValue, o.MaxType, o.MaxValue)
+			if o.Format != nil {
+				st, err := f.GetConditionalStyle(*o.Format)
+				if err != nil {
+					return "(unreadable conditional format style)"
+				}
+				fmt.Fprintf(&sb, " number format %d", st.NumFmt)
+				if st.CustomNumFmt != nil {
+					fmt.Fprintf(&sb, " %q", *st.CustomNumFmt)
+				}
+				if st.Font != nil && st.Font.Color != "" {
+					c := strings.ToUpper(st.Font.Color)
+					if len(c) == 8 {
+						c = c[2:] // the alpha of ARGB
+					}
+					sb.WriteString(" font " + c)
+				}
+			}
+			sb.WriteString("; ")
+		}
+	}
+	return strings.TrimSuffix(sb.String(), "; ")
 }
 
 // sheetList is the sheets of f in order, the hidden ones marked.
@@ -410,6 +513,10 @@ func checkInput(path string, in result.ProvenanceInput, p *result.Provenance, r 
 	}
 	if sum != in.SHA256 {
 		diffs = append(diffs, Diff{Where: "input " + path + " sha256", Report: in.SHA256, Recomputed: sum})
+	}
+	if in.Butir != nil && in.Butir.Simulated {
+		d, err := checkButirInput(path, in, p, r)
+		return append(diffs, d...), err
 	}
 	sh, err := workbook.ReadSheet(path, workbook.Options{Sheet: in.Sheet, IDCol: p.IDCol, LevelCol: p.LevelCol,
 		Known: func(id string) bool { return workbook.Indicator(r, id) != nil }})

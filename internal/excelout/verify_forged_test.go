@@ -1,9 +1,15 @@
 package excelout
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +68,46 @@ func TestVerifyForgedReports(t *testing.T) {
 		{"the index merged under an empty cell", func(t *testing.T, f *excelize.File) {
 			must(t, f.MergeCell("Ringkasan", "B7", "B8"))
 		}, "Ringkasan merged cells"},
+
+		// Issue 19, item 14: a conditional format whose style carries a
+		// number format shows 4,50 Memuaskan over 2,95 Baik.
+		{"a conditional format that shows 4,50 on the index", func(t *testing.T, f *excelize.File) {
+			st, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: ptr(`"4,50"`)})
+			must(t, err)
+			must(t, f.SetConditionalFormat("Ringkasan", "B8", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: ">", Value: "0", Format: &st}}))
+		}, "Ringkasan conditional formats"},
+		{"a conditional format that shows another predicate", func(t *testing.T, f *excelize.File) {
+			st, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: ptr(`;;;"Memuaskan"`)})
+			must(t, err)
+			must(t, f.SetConditionalFormat("Ringkasan", "C8", []excelize.ConditionalFormatOptions{{Type: "no_blanks", Format: &st}}))
+		}, "Ringkasan conditional formats"},
+		{"spbe's conditional format on the levels given a number format", func(t *testing.T, f *excelize.File) {
+			cfs, err := f.GetConditionalFormats("Indikator")
+			must(t, err)
+			st, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: ptr(`"5"`)})
+			must(t, err)
+			for ref, opts := range cfs {
+				for i := range opts {
+					if opts[i].Format != nil {
+						opts[i].Format = &st
+					}
+				}
+				must(t, f.UnsetConditionalFormat("Indikator", ref))
+				must(t, f.SetConditionalFormat("Indikator", ref, opts))
+			}
+		}, "Indikator conditional format rules"},
+
+		// Item 15: formulas that keep the old saved values, recalculated on
+		// opening (fullCalcOnLoad): Excel and LibreOffice show 4,5
+		// Memuaskan, the values verify read are 2,95 Baik.
+		{"the index a formula that keeps the old value", func(t *testing.T, f *excelize.File) {
+			forgeFormula(t, f, "Ringkasan", "B8", "4.5")
+		}, "Ringkasan!B8 formula"},
+		// (The predicate, a text formula: TestVerifyForgedTextFormula.)
+		{"a text box over the index", func(t *testing.T, f *excelize.File) {
+			must(t, f.AddShape("Ringkasan", &excelize.Shape{Cell: "B8", Type: "rect", Width: 80, Height: 20,
+				Paragraph: []excelize.RichTextRun{{Text: "4,50 Memuaskan"}}}))
+		}, "Ringkasan drawings"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,6 +129,111 @@ func TestVerifyForgedReports(t *testing.T) {
 			}
 		})
 	}
+}
+
+// forgeFormula makes a cell a formula that keeps the value it holds, and
+// has the workbook recalculated on opening.
+func forgeFormula(t *testing.T, f *excelize.File, sheet, cell, formula string) {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	must(t, err)
+	must(t, f.SetCellFormula(sheet, cell, formula))
+	if got, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true}); got != v {
+		t.Fatalf("%s!%s: the saved value %q became %q", sheet, cell, v, got)
+	}
+	must(t, f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: ptr(true)}))
+}
+
+// Item 15 again: the predicate made a text formula that keeps its saved
+// text, as Excel saves it (t="str").
+func TestVerifyForgedTextFormula(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	e := evaluation(t, t.TempDir(), "in.xlsx", "Instansi Contoh", r, fixture.Perekonomian2021)
+	out := writeReport(t, []*result.Evaluation{e}, "id")
+	c8 := regexp.MustCompile(`<c r="C8"( s="\d+")? t="s"><v>\d+</v></c>`)
+	found := false
+	rewriteZip(t, out, func(name string, data []byte) []byte {
+		switch name {
+		case "xl/worksheets/sheet1.xml":
+			found = c8.Match(data)
+			return c8.ReplaceAll(data, []byte(`<c r="C8"$1 t="str"><f>"Memuaskan"</f><v>Baik</v></c>`))
+		case "xl/workbook.xml":
+			return bytes.Replace(data, []byte("</workbook>"), []byte(`<calcPr fullCalcOnLoad="1"/></workbook>`), 1)
+		}
+		return data
+	})
+	if !found {
+		t.Fatal("no shared string in Ringkasan!C8")
+	}
+	if raw(t, open(t, out), "Ringkasan", "C8") != "Baik" {
+		t.Fatal("the saved value is not Baik")
+	}
+	diffs := verifyDiffs(t, out, "")
+	if len(diffs) != 1 || diffs[0].Where != "Ringkasan!C8 formula" || diffs[0].Report != `="Memuaskan"` {
+		t.Errorf("diffs: %v; want Ringkasan!C8 formula", diffs)
+	}
+}
+
+// Issue 19, item 12: a report padded with 200 000 cells is a difference,
+// found without holding the padded sheet (excelize holds a sheet it reads
+// at about a kilobyte a cell).
+func TestVerifyPaddedReport(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	e := evaluation(t, dir, "in.xlsx", "Instansi Contoh", r, fixture.Perekonomian2021)
+	out := writeReport(t, []*result.Evaluation{e}, "id")
+	var rows strings.Builder
+	for n := 1000; n < 1000+20_000; n++ {
+		fmt.Fprintf(&rows, `<row r="%d">`, n)
+		for c := 'A'; c <= 'J'; c++ {
+			fmt.Fprintf(&rows, `<c r="%c%d"><v>%d</v></c>`, c, n, n%10)
+		}
+		rows.WriteString("</row>")
+	}
+	rewriteZip(t, out, func(name string, data []byte) []byte {
+		if name != "xl/worksheets/sheet2.xml" {
+			return data
+		}
+		i := bytes.Index(data, []byte("</sheetData>"))
+		return slices.Concat(data[:i], []byte(rows.String()), data[i:])
+	})
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	diffs := verifyDiffs(t, out, "")
+	runtime.ReadMemStats(&after)
+	if len(diffs) == 0 || diffs[0].Where != "Indikator cells" || !strings.Contains(diffs[0].Report, "or more cells, values up to J") {
+		t.Errorf("diffs: %v; want the padded sheet first", diffs[:min(len(diffs), 5)])
+	}
+	if len(diffs) > 10 {
+		t.Errorf("%d diffs: the padded sheet was compared cell by cell", len(diffs))
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("verify allocated %d MiB", alloc>>20)
+	}
+}
+
+// rewriteZip rewrites the parts of a zip archive through edit.
+func rewriteZip(t *testing.T, path string, edit func(name string, data []byte) []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	must(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		must(t, err)
+		data, err := io.ReadAll(rc)
+		must(t, err)
+		rc.Close()
+		w, err := zw.Create(f.Name)
+		must(t, err)
+		_, err = w.Write(edit(f.Name, data))
+		must(t, err)
+	}
+	zr.Close()
+	must(t, zw.Close())
+	must(t, os.WriteFile(path, buf.Bytes(), 0o600))
 }
 
 // A report records paths: verify reads only regular files of a bounded
@@ -224,5 +375,19 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A report of two evaluations matches: what verify writes out to list
+// what spbe writes (its formulas, conditional formats, drawings) is a
+// copy, and writing it leaves the workbook compared unchanged.
+func TestVerifyBatchReport(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-59-2020")
+	dir := t.TempDir()
+	a := evaluation(t, dir, "a.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	b := evaluation(t, dir, "b.xlsx", "Kementerian Koordinator Bidang Perekonomian", r, fixture.Perekonomian2021)
+	out := writeReport(t, []*result.Evaluation{a, b}, "id")
+	if diffs := verifyDiffs(t, out, ""); len(diffs) != 0 {
+		t.Errorf("%d diffs, the first %v", len(diffs), diffs[:min(3, len(diffs))])
 	}
 }

@@ -11,8 +11,10 @@ var Text = Table{
 		"crossed":    "Catatan: indeks tepat %s dibulatkan melewati batas predikat %s; pada nilai tepat predikatnya %s.",
 		"unofficial": "BUKAN rubrik resmi: %s-nya milik rubrik bawaan %s, tetapi isinya berbeda (sha256 %.12s, bawaan %.12s).",
 		"by:id":      "id", "by:name": "nama",
-		"status":      "Status",
-		"provisional": "SEMENTARA: tingkat indikator %s adalah asumsi rubrik, belum nilai dari instansi penilainya (--assume-external).",
+		"status":           "Status",
+		"provisional":      "SEMENTARA: tingkat indikator %s adalah asumsi rubrik, belum nilai dari instansi penilainya (--assume-external).",
+		"provisional:mark": "SEMENTARA",
+		"provisional:rows": "SEMENTARA: baris bertanda memakai tingkat asumsi rubrik untuk indikator yang dinilai instansi lain (--assume-external); --detail merincinya.",
 	},
 	"en": {
 		"title": "SPBE index", "instansi": "Instansi", "source": "Source", "sheet": "sheet", "column": "column",
@@ -23,8 +25,10 @@ var Text = Table{
 		"crossed":    "Note: the exact index %s was rounded across the predicate boundary %s; on the exact value the predicate is %s.",
 		"unofficial": "NOT the official rubric: its %s is that of the embedded rubric %s, but it differs from it (sha256 %.12s, embedded %.12s).",
 		"by:id":      "id", "by:name": "name",
-		"status":      "Status",
-		"provisional": "PROVISIONAL: the levels of indicators %s are the rubric's assumption, not yet the values of the agencies that score them (--assume-external).",
+		"status":           "Status",
+		"provisional":      "PROVISIONAL: the levels of indicators %s are the rubric's assumption, not yet the values of the agencies that score them (--assume-external).",
+		"provisional:mark": "PROVISIONAL",
+		"provisional:rows": "PROVISIONAL: the marked rows take the rubric's assumed levels for indicators other agencies score (--assume-external); --detail lists them.",
 	},
 }
 

@@ -14,6 +14,9 @@ type Batch struct {
 	// Provisional counts the evaluations that are provisional (some
 	// levels are the rubric's assumption: RankRow.Assumed).
 	Provisional int
+	// Simulated counts the evaluations whose levels are simulated from
+	// butir (RankRow.Simulated).
+	Simulated int
 	// Errors are the inputs that could not be scored, one per problem.
 	Errors []InputError
 	// Summary is of all evaluations; Groups, when grouping was asked
@@ -36,6 +39,9 @@ type RankRow struct {
 	// Assumed are the indicators whose levels are the rubric's
 	// assumption (Evaluation.Assumed): the evaluation is provisional.
 	Assumed []string
+	// Simulated is set when the levels are simulated from butir
+	// (Evaluation.Simulated).
+	Simulated bool
 	// Full returns the complete evaluation, for JSON.
 	Full func() (*Evaluation, error)
 }

@@ -1,6 +1,7 @@
 package result
 
 import (
+	"github.com/spbe-id/spbe/pkg/butir"
 	"slices"
 
 	"github.com/spbe-id/spbe/pkg/index"
@@ -18,6 +19,9 @@ type Comparison struct {
 	// Moved are the indicators whose level changed, by effect on the
 	// index: the largest rise first, the largest fall last.
 	Moved []Move
+	// ButirChanges are the butir whose status changed, when both sides
+	// were read with butir lists (pkg/butir.Diff).
+	ButirChanges []butir.Change
 }
 
 // Move is one indicator whose level changed.

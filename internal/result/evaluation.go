@@ -16,7 +16,14 @@ type Evaluation struct {
 	// --assume-external). The result is then provisional: every output
 	// says so and names them. nil for a result read in full.
 	Assumed []string
+	// Butir, when not nil, is the butir list the evaluation was read with:
+	// its levels are simulated from it (Butir.Simulated), or a table's
+	// values stand beside it.
+	Butir *Butir
 }
+
+// Simulated reports whether the levels are simulated from butir.
+func (e *Evaluation) Simulated() bool { return e.Butir != nil && e.Butir.Simulated }
 
 // Levels returns the levels the evaluation was computed from.
 func (e *Evaluation) Levels() index.Levels {

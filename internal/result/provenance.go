@@ -1,6 +1,7 @@
 package result
 
 import (
+	"github.com/spbe-id/spbe/pkg/butir"
 	"time"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -55,6 +56,18 @@ type ProvenanceInput struct {
 	Sheet    string      `json:"-"`
 	Instansi string      `json:"-"`
 	Levels   []CellLevel `json:"-"`
+	// Butir, for an evaluation read with a butir list, records the list
+	// (its sheet, whether the levels are simulated from it, every butir),
+	// so that spbe verify rebuilds the report's butir sheets; nil else.
+	Butir *ProvenanceButir `json:"-"`
+}
+
+// ProvenanceButir is the butir list of a recorded evaluation.
+type ProvenanceButir struct {
+	Sheet     string
+	Simulated bool
+	HasCost   bool
+	Items     []*butir.Item
 }
 
 // CellLevel is one indicator's level and the cell it was read from.
@@ -93,6 +106,9 @@ func (p *Provenance) AddEvaluation(e *Evaluation, sha256 string) {
 	in := ProvenanceInput{Path: e.Source, SHA256: sha256, Sheet: e.Sheet, Instansi: e.Instansi}
 	for _, it := range e.Result.Indicators {
 		in.Levels = append(in.Levels, CellLevel{ID: it.Indicator.ID, Cell: e.Cells[it.Indicator.ID], Level: it.Level})
+	}
+	if b := e.Butir; b != nil {
+		in.Butir = &ProvenanceButir{Sheet: b.Sheet, Simulated: b.Simulated, HasCost: b.HasCost, Items: b.Scored.Items}
 	}
 	p.Inputs = append(p.Inputs, in)
 }

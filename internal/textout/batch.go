@@ -40,6 +40,14 @@ func BatchText(w io.Writer, b *result.Batch, o Options) error {
 	if len(b.Errors) > 0 {
 		fmt.Fprintf(sb, "\n%s: %d\n", label.Batch.Get(o.Lang, "failed"), len(b.Errors))
 	}
+	if b.Simulated > 0 {
+		fmt.Fprintf(sb, "\n"+label.Butir.Get(o.Lang, "batch")+"\n", b.Simulated)
+		for i := 0; i < b.Len; i++ {
+			if r := b.Row(i, true); r.Simulated {
+				fmt.Fprintf(sb, "  %s (%s)\n", r.Instansi, r.Source)
+			}
+		}
+	}
 	if b.Provisional > 0 {
 		fmt.Fprintf(sb, "\n"+label.Batch.Get(o.Lang, "provisional")+"\n", b.Provisional)
 		for i := 0; i < b.Len; i++ {
@@ -305,13 +313,13 @@ func batchRow(b *result.Batch, r *result.RankRow, lang string, rec []string) []s
 func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 	cw := newCSV(w)
 	prov := b.Provisional > 0
-	if err := cw.Write(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})); err != nil {
+	if err := cw.Write(withSimulated(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"}), b, nil, o.Lang)); err != nil {
 		return err
 	}
 	var rec []string
 	for i := 0; i < b.Len; i++ {
 		row := b.Row(i, false)
-		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
+		rec = withSimulated(withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed), b, row, o.Lang)
 		for j := 1; j <= 4; j++ {
 			rec[j] = EscapeFormula(rec[j])
 		}
@@ -325,12 +333,13 @@ func BatchCSV(w io.Writer, b *result.Batch, o Options) error {
 // BatchMarkdown writes the ranking as a Markdown table, in rank order.
 func BatchMarkdown(w io.Writer, b *result.Batch, o Options) error {
 	prov := b.Provisional > 0
-	cols := withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"})
-	t := newMarkdownTable(cols, func(i int) bool { return i == 0 || i >= 5 && i != 6 && !(prov && i == len(cols)-1) })
+	base := len(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"}))
+	cols := withSimulated(withProvisional(batchColumns(b.Rubric), prov, []string{"provisional"}), b, nil, o.Lang)
+	t := newMarkdownTable(cols, func(i int) bool { return i == 0 || i >= 5 && i != 6 && !(prov && i == base-1) && i < base })
 	var rec []string
 	for i := 0; i < b.Len; i++ {
 		row := b.Row(i, true)
-		rec = withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed)
+		rec = withSimulated(withProvisional(batchRow(b, row, o.Lang, rec), prov, row.Assumed), b, row, o.Lang)
 		t.row(rec)
 	}
 	return t.flush(w)

@@ -97,8 +97,17 @@ func compareOverview(bw *bufio.Writer, cs *result.Comparisons, o Options) {
 		if ro.Predicate != rn.Predicate {
 			pred = label.PredicateName(ro.Predicate, lang) + " → " + pred
 		}
+		if c.Old.Provisional() || c.New.Provisional() {
+			pred += "  " + label.Text.Get(lang, "provisional:mark")
+		}
 		fmt.Fprintf(bw, "%s  %6s  %6s  %9s  %s\n", pad(c.New.Instansi, nameW), label.Number(ro.Published, p, lang),
 			label.Number(rn.Published, p, lang), signed(rn.Published-ro.Published, p, lang), pred)
+	}
+	for _, c := range cs.Pairs {
+		if c.Old.Provisional() || c.New.Provisional() {
+			fmt.Fprintf(bw, "\n%s\n", label.Text.Get(lang, "provisional:rows"))
+			break
+		}
 	}
 }
 
@@ -109,7 +118,16 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	n := func(d rubric.Decimal) string { return label.Number(d, p, lang) }
 	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
-	fmt.Fprintf(bw, "%-10s %s\n\n", label.Compare.Get(lang, "new"), c.NewLabel)
+	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "new"), c.NewLabel)
+	for _, side := range []struct {
+		key string
+		e   *result.Evaluation
+	}{{"old", c.Old}, {"new", c.New}} {
+		if note := label.ProvisionalNote(side.e.Assumed, lang); note != "" {
+			fmt.Fprintf(bw, "%-10s %s: %s\n", label.Text.Get(lang, "status"), label.Compare.Get(lang, side.key), note)
+		}
+	}
+	bw.WriteString("\n")
 	fmt.Fprintf(bw, "%s  %s → %s  (%s)  %s → %s\n\n", label.Index(rn.Rubric, lang, label.Text.Get(lang, "title")), n(ro.Published), n(rn.Published),
 		signed(rn.Published-ro.Published, p, lang), label.PredicateName(ro.Predicate, lang), label.PredicateName(rn.Predicate, lang))
 	const nameWidth = 60
@@ -138,6 +156,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	up, down := result.SplitMoves(c.Moved)
 	if len(up)+len(down) == 0 {
 		fmt.Fprintf(bw, "\n%s\n", label.Compare.Get(lang, "none"))
+		compareButir(bw, c, lang)
 		return
 	}
 	cp := p + 2
@@ -160,6 +179,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
+	compareButir(bw, c, lang)
 }
 
 // JSONSide is one side of a comparison.
@@ -170,6 +190,9 @@ type JSONSide struct {
 	Label     string `json:"label"`
 	Index     Num    `json:"index"`
 	Predicate string `json:"predicate"`
+	// Provisional is present when levels of this side are the rubric's
+	// assumption (--assume-external), as in spbe score's JSON.
+	Provisional *JSONProvisional `json:"provisional,omitempty"`
 }
 
 // JSONChange is a domain or aspect with its change.
@@ -200,6 +223,9 @@ type JSONComparison struct {
 	Domains          []JSONChange `json:"domains"`
 	Aspects          []JSONChange `json:"aspects"`
 	Indicators       []JSONMove   `json:"indicators"`
+	// ButirChanges are the butir whose status changed, when both sides
+	// are butir lists.
+	ButirChanges []JSONButirChange `json:"butir_changes,omitempty"`
 }
 
 func newJSONComparison(c *result.Comparison) JSONComparison {
@@ -207,7 +233,8 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	p := rn.Rubric.Precision
 	side := func(e *result.Evaluation, lbl string) JSONSide {
 		return JSONSide{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Label: lbl,
-			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id")}
+			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id"),
+			Provisional: newJSONProvisional(e.Assumed)}
 	}
 	out := JSONComparison{Old: side(c.Old, c.OldLabel), New: side(c.New, c.NewLabel),
 		IndexChange:      num(rn.Published-ro.Published, p),
@@ -223,6 +250,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	for i := range rn.Aspects {
 		out.Aspects = append(out.Aspects, ch(ro.Aspects[i], rn.Aspects[i]))
 	}
+	out.ButirChanges = newJSONButirChanges(c)
 	for _, m := range c.Moved {
 		out.Indicators = append(out.Indicators, JSONMove{ID: m.Indicator.ID, Aspect: m.Indicator.Aspect.ID, Name: m.Indicator.Name,
 			Old: Num(levelText(m.Old)), New: Num(levelText(m.New)), Effect: val(m.Effect, p+2)})

@@ -124,11 +124,13 @@ type JSONResult struct {
 	Predicate  string     `json:"predicate"`
 	Edge       *JSONEdge  `json:"edge"`
 	// Provisional is present when levels are the rubric's assumption.
-	Provisional *JSONProvisional   `json:"provisional,omitempty"`
-	Domains     []JSONGroup        `json:"domains"`
-	Aspects     []JSONGroup        `json:"aspects"`
-	Indicators  []JSONIndicator    `json:"indicators"`
-	Provenance  *result.Provenance `json:"provenance,omitempty"`
+	Provisional *JSONProvisional `json:"provisional,omitempty"`
+	// Butir is present when the evaluation was read with a butir list.
+	Butir      *JSONButir         `json:"butir,omitempty"`
+	Domains    []JSONGroup        `json:"domains"`
+	Aspects    []JSONGroup        `json:"aspects"`
+	Indicators []JSONIndicator    `json:"indicators"`
+	Provenance *result.Provenance `json:"provenance,omitempty"`
 }
 
 // weightPlaces is the number of decimals weights are written with.
@@ -155,6 +157,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 		}
 	}
 	out.Provisional = newJSONProvisional(e.Assumed)
+	out.Butir = newJSONButir(e)
 	group := func(g index.Group) JSONGroup {
 		return JSONGroup{
 			ID: g.ID, Domain: g.Domain, Name: g.Name,

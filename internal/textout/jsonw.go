@@ -281,6 +281,13 @@ func appendResult(b []byte, ind int, e *result.Evaluation, head *jsonHead, prov 
 			return b, err
 		}
 	}
+	if bt := newJSONButir(e); bt != nil { // rare: encoding/json is fine
+		b = appendKey(b, in, "butir", false)
+		var err error
+		if b, err = appendAny(b, bt, in, html); err != nil {
+			return b, err
+		}
+	}
 	b = appendKey(b, in, "domains", false)
 	b = appendGroups(b, in, r.Domains, p, html)
 	b = appendKey(b, in, "aspects", false)

@@ -34,6 +34,7 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		fmt.Fprintf(&sb, "%-10s %s  %s%s\n", name, n(x.Published, p), label.PredicateName(x.Predicate, lang), strings.Join(more, ""))
 	}
 	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
+	provisionalLine(&sb, e, lang)
 	if pl.Budget != nil {
 		fmt.Fprintf(&sb, label.Plan.Get(lang, "budgetTitle")+"\n\n", n(*pl.Budget, 2))
 	} else {
@@ -142,6 +143,14 @@ func byRoom(res *index.Result) []int {
 	return order
 }
 
+// provisionalLine writes the status line of a provisional evaluation,
+// as spbe score writes it: the levels assumed, SEMENTARA or PROVISIONAL.
+func provisionalLine(sb *strings.Builder, e *result.Evaluation, lang string) {
+	if note := label.ProvisionalNote(e.Assumed, lang); note != "" {
+		fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "status"), note)
+	}
+}
+
 func writeString(w io.Writer, s string) error {
 	_, err := io.WriteString(NewTerminalWriter(w), s)
 	return err
@@ -175,13 +184,16 @@ type JSONPlan struct {
 	Rubric   string `json:"rubric"`
 	// RubricDiffers is present when the rubric presents itself as an
 	// embedded one but differs from it.
-	RubricDiffers   *JSONMismatch `json:"rubric_differs_from_embedded,omitempty"`
-	Target          Num           `json:"target"`
-	TargetPredicate string        `json:"target_predicate,omitempty"`
-	Reachable       bool          `json:"reachable"`
-	IndexBefore     Num           `json:"index_before"`
-	PredicateBefore string        `json:"predicate_before"`
-	IndexAfter      Num           `json:"index_after"`
+	RubricDiffers *JSONMismatch `json:"rubric_differs_from_embedded,omitempty"`
+	// Provisional is present when levels are the rubric's assumption
+	// (--assume-external), as in spbe score's JSON.
+	Provisional     *JSONProvisional `json:"provisional,omitempty"`
+	Target          Num              `json:"target"`
+	TargetPredicate string           `json:"target_predicate,omitempty"`
+	Reachable       bool             `json:"reachable"`
+	IndexBefore     Num              `json:"index_before"`
+	PredicateBefore string           `json:"predicate_before"`
+	IndexAfter      Num              `json:"index_after"`
 	// IndexAfterExact is the exact index after the plan, written in full
 	// (4.735): below the target when OnlyByRounding.
 	IndexAfterExact string `json:"index_after_exact"`
@@ -208,6 +220,7 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	p := r.Precision
 	out := JSONPlan{
 		Source: e.Source, Instansi: e.Instansi, Rubric: r.ID, RubricDiffers: newJSONRubric(r).DiffersFromEmbedded,
+		Provisional:     newJSONProvisional(e.Assumed),
 		Target:          num(pl.Target.Index, p),
 		Reachable:       pl.Reachable,
 		IndexBefore:     num(pl.Before.Published, p),

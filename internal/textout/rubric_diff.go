@@ -52,6 +52,10 @@ func diffChangeLines(c *rubric.Changes) []diffLine {
 				parts = append(parts, fmt.Sprintf("integer %t → %t", s.IntegerChange.Old, s.IntegerChange.New))
 				l.key = diffKeyOr(l.key, "integer")
 			}
+			if s.BandsChange != nil {
+				parts = append(parts, fmt.Sprintf("level bands %q → %q", s.BandsChange.Old, s.BandsChange.New))
+				l.key = diffKeyOr(l.key, "bands")
+			}
 			for _, lv := range s.Levels {
 				switch {
 				case lv.Old == "":

@@ -108,6 +108,13 @@ func RubricTable(w io.Writer, r *rubric.Rubric, o Options) error {
 			names = append(names, strconv.Itoa(l)+" "+s.Levels[l])
 		}
 		fmt.Fprintf(&sb, "  %s: %s %s: %s\n", s.ID, kind, fmt.Sprintf(word("range"), dec(s.Min), dec(s.Max)), strings.Join(names, ", "))
+		if len(s.Bands) > 0 {
+			var bands []string
+			for _, b := range s.Bands {
+				bands = append(bands, fmt.Sprintf("L%d [%s; %s]", b.Level, dec(b.From), dec(b.To)))
+			}
+			fmt.Fprintf(&sb, "    %s: %s\n", label.Butir.Get(lang, "bands"), strings.Join(bands, ", "))
+		}
 	}
 	sb.WriteString("\n" + word("predicates") + "\n")
 	nw := 0

@@ -12,11 +12,12 @@ import (
 func CSV(w io.Writer, evals []*result.Evaluation, o Options) error {
 	cw := newCSV(w)
 	prov := provisionalColumn(evals)
-	if err := cw.Write(withProvisional(columns(evals), prov, []string{"provisional"})); err != nil {
+	bt := butirColumn(evals)
+	if err := cw.Write(withButir(withProvisional(columns(evals), prov, []string{"provisional"}), bt, nil, o.Lang)); err != nil {
 		return err
 	}
 	for _, e := range evals {
-		rec := withProvisional(row(e, o.Lang), prov, e.Assumed)
+		rec := withButir(withProvisional(row(e, o.Lang), prov, e.Assumed), bt, e, o.Lang)
 		for i := range rec[:3] {
 			rec[i] = EscapeFormula(rec[i])
 		}
@@ -40,10 +41,12 @@ func EscapeFormula(s string) string {
 // and reports.
 func Markdown(w io.Writer, evals []*result.Evaluation, o Options) error {
 	prov := provisionalColumn(evals)
-	cols := withProvisional(columns(evals), prov, []string{"provisional"})
-	t := newMarkdownTable(cols, func(i int) bool { return i >= 3 && i != 4 && !(prov && i == len(cols)-1) })
+	bt := butirColumn(evals)
+	base := len(withProvisional(columns(evals), prov, []string{"provisional"}))
+	cols := withButir(withProvisional(columns(evals), prov, []string{"provisional"}), bt, nil, o.Lang)
+	t := newMarkdownTable(cols, func(i int) bool { return i >= 3 && i != 4 && !(prov && i == base-1) && i < base })
 	for _, e := range evals {
-		t.row(withProvisional(row(e, o.Lang), prov, e.Assumed))
+		t.row(withButir(withProvisional(row(e, o.Lang), prov, e.Assumed), bt, e, o.Lang))
 	}
 	return t.flush(w)
 }

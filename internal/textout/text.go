@@ -71,6 +71,15 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 		style(bandColor[0], note)
 		sb.WriteString("\n")
 	}
+	for i, note := range butirNotes(e, lang) {
+		head := ""
+		if i == 0 {
+			head = label.Butir.Get(lang, "status")
+		}
+		fmt.Fprintf(sb, "%-10s ", head)
+		style(bandColor[0], note)
+		sb.WriteString("\n")
+	}
 	sb.WriteString("\n")
 	pred := label.PredicateName(r.Predicate, lang)
 	style(bold, label.Index(rb, lang, label.Text.Get(lang, "title")))
@@ -171,6 +180,7 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 	for _, l := range lines[1:] {
 		sb.WriteString(l + "\n")
 	}
+	writeButirText(sb, e, lang)
 }
 
 // pad cuts or pads s to width runes.

@@ -21,7 +21,12 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 	v := func(x index.Value) string { return label.Number(x.Round(p), p, lang) }
 	now, then, change := label.Plan.Get(lang, "now"), label.Plan.Get(lang, "after"), label.Plan.Get(lang, "change")
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "%s  %s\n\n", e.Instansi, e.Source)
+	fmt.Fprintf(&sb, "%s  %s\n", e.Instansi, e.Source)
+	provisionalLine(&sb, e, lang)
+	if e.Simulated() {
+		sb.WriteString(butirNotes(e, lang)[0] + "\n")
+	}
+	sb.WriteString("\n")
 	t := &textTable{nameWidth: 60, cols: []column{{head: now, min: 9}, {head: then, min: 8, sep: 2}, {head: change, min: 8}}}
 	line := func(name string, b, a index.Value) {
 		d := a.Round(p) - b.Round(p)

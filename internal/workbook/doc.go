@@ -89,6 +89,19 @@
 // or "Nama Instansi" with the name in the next non-empty cell to its
 // right; else from the file name without its extension.
 //
+// The year of the evaluation (Sheet.Year; WideTable.Year in the automatic
+// layout; for spbe trend) comes from the rows above the header too: a title such as "Evaluasi SPBE Tahun 2025",
+// "Tahun: 2025", "Tahun Anggaran 2025" or "T.A. 2025", or a label cell
+// "Tahun" (or "Tahun Evaluasi", "Tahun Penilaian", "Tahun Anggaran",
+// "Year") with the year in the next non-empty cell to its right. When two
+// cells give different years, none is taken. A year standing alone in a
+// title ("Evaluasi Kinerja Pemerintah Digital 2026") is not taken: it may
+// be the year of a template.
+//
+// Rows hands the rows of one sheet (or a CSV file) to a function, opened
+// as Read opens a file, for tables that are not evaluations (the tables
+// of published results of spbe trend).
+//
 // # Files
 //
 // The format is recognised from the content. CSV files may use ',', ';'
@@ -124,7 +137,8 @@
 // A formula cell whose saved value is missing or empty, in any cell type,
 // is a formula without a value: such an id or level cell of a long
 // table, or name, category or level cell of a wide one, is computed by
-// excelize, never read as empty, and a level
+// spbe with Excel's rules for the functions it lists (computedFunctions,
+// each tested against LibreOffice), never read as empty, and a level
 // column of such cells is never passed over for another as "empty". The
 // cells of a shared formula and of an array formula's range are computed
 // from the formula of its first cell. A saved value is read as saved,
@@ -141,8 +155,12 @@
 // not a plain range; a chain of more than 100 formulas; a formula longer
 // than 8192 characters or nested deeper than 64; more than a million
 // cells read for the workbook; a text that could pass 1 MiB; or array
-// formulas over more than 100 000 cells in all. excelize's own errors
-// (#N/A) are refusals too.
+// formulas over more than 100 000 cells in all. A case whose result
+// depends on the computer running Excel (a text such as "2,5" read as a
+// number, texts compared by order) or where Excel and LibreOffice differ
+// (a logical cell, an empty text counted, 0^0) is refused, naming the
+// cell and the function; so is an error value (#N/A). A range is read up
+// to the last cell of its sheet.
 //
 // # Speed, and what excelize still does
 //
@@ -153,8 +171,8 @@
 // encoding than UTF-8 (ISO-8859-1) is decoded as it streams by; an
 // encrypted workbook is decrypted in memory (the file at most
 // MaxFileSize, the package at most the unzip limit) and then scanned.
-// excelize is opened for one thing: to compute a formula without a saved
-// value, on first need, in a sheet small enough for it to hold
+// excelize is opened for one thing: to hold the cells from which a formula
+// without a saved value is computed, on first need, in a sheet small enough for it to hold
 // (maxHandOver cells); past that the formula is refused (ErrFormula).
 // Anything the scanner cannot read, a missing part or a damaged sheet, is
 // ErrUnsupportedFormat. The policy is written once, in read.go.

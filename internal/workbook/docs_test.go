@@ -43,10 +43,52 @@ func docBlocks() map[string]string {
 		"long and wide tables, and stderr says so; it is never read as empty, and a level column of such " +
 		"cells is never passed over for another column. It is refused, naming the cell (exit 3), when it " +
 		"or a formula it depends on has a circular reference, a volatile function (" + words(volatileFunctions) +
-		"), a function other than " + words(computedFunctions) + ", a reference to another workbook or a table, " +
+		"), a function other than " + words(computedFunctions) + " (computed with Excel's rules: [formulas.md](formulas.md)), " +
+		"a case where Excel's result depends on the computer or differs from LibreOffice's (a text such as `2,5` " +
+		"read as a number, texts compared by order, a logical cell), a reference to another workbook or a table, " +
 		"a chain of more than 100 formulas, or would read more than a million cells or build a text over " +
 		"1 MiB. Save such a workbook from Excel or LibreOffice so that it holds its values.\n"
 	return map[string]string{"header-words": wrapBullets(headers), "formulas": wrapBullets(formulas)}
+}
+
+// functionsBlock is the table of docs/formulas.md: every function spbe
+// computes and its rule.
+func functionsBlock() string {
+	var b strings.Builder
+	b.WriteString("| function | computed as Excel does; refused |\n|---|---|\n")
+	for _, fn := range computedFunctions {
+		b.WriteString("| `" + fn + "` | " + functionRules[fn] + " |\n")
+	}
+	return b.String()
+}
+
+// TestFormulaDocs keeps the table of functions in docs/formulas.md equal
+// to the code's; SPBE_UPDATE=1 rewrites it.
+func TestFormulaDocs(t *testing.T) {
+	for _, fn := range computedFunctions {
+		if functionRules[fn] == "" {
+			t.Errorf("%s has no rule in functionRules", fn)
+		}
+	}
+	const path = "../../docs/formulas.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, want := string(data), functionsBlock()
+	const begin, end = "<!-- functions: begin -->\n", "<!-- functions: end -->"
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s has no %q ... %q section", path, begin, end)
+	}
+	if got := text[i+len(begin) : j]; got != want {
+		if os.Getenv("SPBE_UPDATE") == "" {
+			t.Fatalf("%s: the table of functions differs from the code's (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", path, got, want)
+		}
+		if err := os.WriteFile(path, []byte(text[:i+len(begin)]+want+text[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // wrapBullets wraps the lines of a Markdown list at 95 columns, the

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -125,9 +126,38 @@ func TestFormulas(t *testing.T) {
 					`<c r="F3"><f>E3&amp;E3&amp;E3&amp;E3&amp;E3&amp;E3&amp;E3&amp;E3</f></c>`),
 			)},
 			err: "could build a text of more than 1048576 bytes"},
-		{name: "a range too large",
-			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>SUM(C1:Z100000)</f></c>`)},
-			err:    "computing it reads more than 1000000 cells (C1:Z100000)"},
+		{name: "ranges too large",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>SUM(C1:Z19000,C1:Z19000,C1:Z19000)</f></c>`,
+				fixture.Row(19000, fixture.Num("Z19000", 1)))},
+			err: "computing it reads more than 1000000 cells (C1:Z19000)"},
+		// Issue 19, item 5: Excel's rules, not excelize's (which gave 3, 7
+		// and 1): AVERAGE passes over the text "4" of a range, an empty
+		// cell equals "", COUNTIF's "1" counts the texts "1".
+		{name: "AVERAGE over a text that looks like a number",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>AVERAGE(C3:C5)</f></c>`,
+				fixture.Row(3, fixture.Num("C3", 1)), fixture.Row(4, fixture.Text("C4", "4")), fixture.Row(5, fixture.Num("C5", 4)))},
+			want: "2.5", warn: `S!B2: formula =AVERAGE(C3:C5) had no saved value; computed "2.5"`},
+		{name: "an empty cell equals an empty text",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>IF(G6="",1,F6)</f></c>`, fixture.Row(6, fixture.Num("F6", 3)))},
+			want:   "1", warn: `S!B2: formula =IF(G6="",1,F6) had no saved value; computed "1"`},
+		{name: "COUNTIF over text flags",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>COUNTIF(C:E,"1")</f></c>`,
+				fixture.Row(3, fixture.Text("C3", "1"), fixture.Text("D3", "1"), fixture.Text("E3", "0")),
+				fixture.Row(4, fixture.Text("C4", "1"), fixture.Text("D4", "1"), fixture.Text("E4", "x")))},
+			want: "4", warn: `S!B2: formula =COUNTIF(C:E,"1") had no saved value; computed "4"`},
+		{name: "a function spbe does not compute",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>MEDIAN(C3:C5)</f></c>`)},
+			err:    "S!B2: formula =MEDIAN(C3:C5) had no saved value and could not be computed: B2 uses MEDIAN, which spbe does not compute"},
+		{name: "a text read by the locale",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>C3*2</f></c>`, fixture.Row(3, fixture.Text("C3", "1,5")))},
+			err:    `S!B2: formula =C3*2 had no saved value and could not be computed: B2 reads the text "1,5" as a number, which Excel does by the computer's locale`},
+		// Issue 19, item 10: a range is read up to the sheet's last cell.
+		{name: "a range far past the sheet's last cell",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>SUM(E1:N100000)+1</f></c>`, fixture.Row(3, fixture.Num("E3", 1)))},
+			want:   "2", warn: `S!B2: formula =SUM(E1:N100000)+1 had no saved value; computed "2"`},
+		{name: "a whole column",
+			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>COUNTBLANK(E:E)-1048570</f></c>`, fixture.Row(3, fixture.Num("E3", 1)))},
+			want:   "5", warn: `S!B2: formula =COUNTBLANK(E:E)-1048570 had no saved value; computed "5"`},
 		{name: "an array formula over a whole sheet",
 			sheets: []fixture.XMLSheet{formulaSheet(`<c r="B2"><f>C2+1</f></c>`,
 				fixture.Row(3, `<c r="D3"><f t="array" ref="D3:XFD1048576">1</f><v>1</v></c>`))},
@@ -374,5 +404,29 @@ func BenchmarkFormulaChain(b *testing.B) {
 		if _, err := ReadSheet(path, Options{Known: known47}); !errors.Is(err, ErrFormula) {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Issue 19, item 10: =SUM(E1:N100000) in a small workbook reads the
+// cells there are, not a million: excelize held about a kilobyte a cell
+// (a gigabyte).
+func TestFormulaRangeMemory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.xlsx")
+	if err := fixture.XLSX(path, formulaSheet(`<c r="B2"><f>SUM(E1:N100000)+1</f></c>`, fixture.Row(3, fixture.Num("E3", 1)))); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	s, err := ReadSheet(path, Options{Known: known47})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(s); !slices.Equal(got, []string{"1=2@B2"}) {
+		t.Errorf("entries %q, want 1=2@B2", got)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 32<<20 {
+		t.Errorf("reading it allocated %d MiB", alloc>>20)
 	}
 }

@@ -1,6 +1,10 @@
 package workbook
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // Layout is the shape of the table Read looks for.
 type Layout int
@@ -77,6 +81,13 @@ func (s *sheetScan) row(n int, cells []string, hidden bool) bool {
 		return w.feed(n, cells, hidden) // the rows of a wide table
 	}
 	more := w.feed(n, cells, hidden)
+	if w.t != nil && s.g != nil && w.t.Year == 0 {
+		// The header was found: the rows above it are in the grid.
+		if y, r, c := findYear(s.g, len(s.g.rows)); y != 0 {
+			w.t.Year = y
+			w.t.YearCell, _ = excelize.CoordinatesToCellName(c, r+1)
+		}
+	}
 	if w.t != nil || s.g == nil {
 		return more
 	}
@@ -140,6 +151,9 @@ func tableWidth(g *grid, opts Options) int {
 		}
 	}
 	for h := 0; h < len(g.rows) && h < maxHeaderRow; h++ {
+		if c := butirHeader(g.rows[h]); c != nil {
+			w = max(w, c.width())
+		}
 		if !headerLike(g.rows[h], idSpec, levelSpec) {
 			continue
 		}

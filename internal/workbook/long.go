@@ -55,7 +55,7 @@ func anyHeader(g *grid, opts Options) bool {
 		return true
 	}
 	for _, r := range g.rows[:min(len(g.rows), maxHeaderRow)] {
-		if headerLike(r, idSpec, levelSpec) {
+		if headerLike(r, idSpec, levelSpec) || butirHeader(r) != nil {
 			return true
 		}
 	}
@@ -166,6 +166,10 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if name, r, c := findInstansi(g, t.header); name != "" {
 			s.Instansi = name
 			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)
+		}
+		if y, r, c := findYear(g, t.header); y != 0 {
+			s.Year = y
+			s.YearCell, _ = excelize.CoordinatesToCellName(c, r+1)
 		}
 	}
 	if s.Instansi == "" {

@@ -70,8 +70,13 @@ type Sheet struct {
 	// Instansi is the instansi's name and InstansiCell the cell it was
 	// read from; InstansiCell is "" when the name is the file name.
 	Instansi, InstansiCell string
-	IDColumn, LevelColumn  string // column letters used
-	IDHeader, LevelHeader  string // header texts of those columns ("" when chosen by letter without a header)
+	// Year is the year of the evaluation a title or a "Tahun" cell above
+	// the header gives (see findYear), and YearCell that cell; 0 and ""
+	// when none does.
+	Year                  int
+	YearCell              string
+	IDColumn, LevelColumn string // column letters used
+	IDHeader, LevelHeader string // header texts of those columns ("" when chosen by letter without a header)
 	// OtherLevelColumns are the level columns not used, best first, as
 	// column letter and header: E "Penilaian Mandiri".
 	OtherLevelColumns []string
@@ -96,6 +101,13 @@ type Visitor struct {
 	Wide func(t *WideTable) error
 	// Row receives each instansi row of a wide table as it is read.
 	Row func(t *WideTable, r *WideRow) error
+	// Butir, when not nil, receives each butir list (a sheet whose header
+	// has a status column and a butir code column, or indicator and level
+	// columns; see ButirList): such a sheet is not read as a long table.
+	// Without AllSheets, Read reads the first butir list and the first
+	// table of indicator levels, in whichever sheets they are (an
+	// assessor's workbook holds both).
+	Butir func(b *ButirList, err error) error
 	// Other, when not nil and Read reads the first sheet with a table
 	// (neither Sheet nor AllSheets), receives the name of every later
 	// sheet that holds a table too, which is not read (see holdsTable).
@@ -130,13 +142,23 @@ func Read(path string, opts Options, v Visitor) error {
 	if err != nil {
 		return err
 	}
-	found := false
+	found, butirFound, tableFound := false, false, false
 	for i, sh := range order {
+		r.butirOnly = tableFound
+		r.tablesOnly = butirFound
+		r.lastButir = false
 		ok, err := r.sheet(b, sh)
 		if err != nil {
 			return err
 		}
 		found = found || ok
+		if ok && v.Butir != nil && !opts.AllSheets {
+			butirFound = butirFound || r.lastButir
+			tableFound = tableFound || !r.lastButir
+			if !butirFound || !tableFound {
+				continue // a butir list and a table of levels may both be there
+			}
+		}
 		if ok && !opts.AllSheets {
 			if v.Other != nil && opts.Sheet == "" {
 				for _, o := range order[i+1:] {
@@ -253,6 +275,10 @@ type reader struct {
 	// guard checks formulas before excelize computes them (formula.go);
 	// made on first need.
 	guard *formulaGuard
+	// butirOnly reads only a butir list in the next sheet (a table of
+	// levels was read), tablesOnly only a table of levels (a butir list
+	// was read); lastButir says that the last sheet read was a butir list.
+	butirOnly, tablesOnly, lastButir bool
 }
 
 // open recognises the file and opens it as a book: the scanner for an
@@ -365,7 +391,28 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 		return false, nil
 	}
 	s.g.uncached = func(row, col int) bool { return b.pending(sh.name, row, col) }
+	if r.v.Butir != nil && r.opts.IDCol == "" {
+		if c := findButir(s.g); c != nil && c.chooseStatus(r.opts.LevelCol) {
+			if r.tablesOnly {
+				return false, nil
+			}
+			r.lastButir = true
+			list, err := buildButir(r.path, sh.name, s.g, c, r.opts.Lang, func(row, col int) (string, string, error) {
+				return r.computeCell(b, sh.name, row, col)
+			})
+			if list != nil && sh.hidden {
+				list.Warnings = append(list.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a butir list", sh.name))
+			}
+			return true, r.v.Butir(list, err)
+		}
+	}
 	idSpec, levelSpec := sheetSpecs(s.g, r.opts)
+	if r.butirOnly {
+		if r.v.Other != nil && r.opts.Sheet == "" && findTable(s.g, idSpec, levelSpec) != nil {
+			r.v.Other(sh.name)
+		}
+		return false, nil
+	}
 	t := findTable(s.g, idSpec, levelSpec)
 	if t == nil {
 		return false, nil

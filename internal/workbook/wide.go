@@ -30,6 +30,12 @@ type WideTable struct {
 	CategoryColumn string
 	// Columns maps an indicator id to its column letter.
 	Columns map[string]string
+	// Year is the year of the evaluation a title or a "Tahun" cell above
+	// the header gives (see Sheet.Year), and YearCell that cell; 0 and ""
+	// when none does, and in the wide layout asked for (LayoutWide), which
+	// keeps no rows above the header. It is set before the first row.
+	Year     int
+	YearCell string
 	// LevelNote says which columns were read when an indicator has more
 	// than one (blocks of indicator columns for two years, or for the
 	// self-assessment and the evaluator), and which were not; "" when

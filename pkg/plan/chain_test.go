@@ -101,7 +101,7 @@ func TestCheapestChainsBruteForce(t *testing.T) {
 			}
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(20, 2026))
-			for trial := range 1500 {
+			for trial := range trials(1500) {
 				in := randomInstance(t, rng, false)
 				chains := randomChains(t, rng, in, tc.costs)
 				p, err := plan.Cheapest(in.r, in.levels, chains, in.target)
@@ -150,7 +150,7 @@ func TestMostForBruteForce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			defer plan.SetLimits(tc.cells, 20_000_000)()
 			rng := rand.New(rand.NewPCG(21, 2026))
-			for trial := range 1500 {
+			for trial := range trials(1500) {
 				in := randomInstance(t, rng, false)
 				chains := randomChains(t, rng, in, tinyCosts)
 				budget := dec(t, tinyCosts[rng.IntN(len(tinyCosts))]) * rubric.Decimal(rng.IntN(4))

@@ -24,6 +24,11 @@ func (r *Rubric) Canonical() []byte {
 	for _, n := range items(&root, "predicates") {
 		n.Style = yaml.FlowStyle
 	}
+	for _, sc := range items(&root, "scales") {
+		for _, n := range items(sc, "bands") {
+			n.Style = yaml.FlowStyle
+		}
+	}
 	aspects := items(&root, "aspects")
 	for _, d := range items(&root, "domains") {
 		aspects = append(aspects, items(d, "aspects")...)

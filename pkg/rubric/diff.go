@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -83,6 +84,9 @@ type ScaleChange struct {
 	MaxChange     *Change[Decimal] `json:"max_change,omitempty"`
 	IntegerChange *Change[bool]    `json:"integer_change,omitempty"`
 	Levels        []LevelChange    `json:"levels,omitempty"`
+	// BandsChange is the scale's level bands, written "1 [1, 1.5], 2 [1.5,
+	// 2.5]" ("" for none), when they changed.
+	BandsChange *Change[string] `json:"bands_change,omitempty"`
 }
 
 // LevelChange is a level whose name changed; Old is "" when the level had
@@ -328,7 +332,8 @@ func diffScales(old, new []*Scale) []ScaleChange {
 				ch.Levels = append(ch.Levels, LevelChange{Level: l, Old: o.Levels[l], New: n.Levels[l]})
 			}
 		}
-		if ch.MinChange != nil || ch.MaxChange != nil || ch.IntegerChange != nil || ch.Levels != nil {
+		ch.BandsChange = change(levelBandsString(o), levelBandsString(n))
+		if ch.MinChange != nil || ch.MaxChange != nil || ch.IntegerChange != nil || ch.Levels != nil || ch.BandsChange != nil {
 			out = append(out, ch)
 		}
 	}
@@ -378,4 +383,13 @@ func diffBands(old, new []*Band) []BandChange {
 		}
 	}
 	return out
+}
+
+// levelBandsString writes the level bands of a scale: "1 [1, 1.5], 2 [1.5, 2.5]".
+func levelBandsString(s *Scale) string {
+	var parts []string
+	for _, b := range s.Bands {
+		parts = append(parts, fmt.Sprintf("%d [%s, %s]", b.Level, b.From, b.To))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -57,6 +57,35 @@ type Scale struct {
 	Integer bool    `yaml:"integer"`
 	// Levels names each whole level of the scale ("3: Terdefinisi").
 	Levels map[int]string `yaml:"levels"`
+	// Bands, when set, are the values an indicator takes while it works on
+	// each level from its evidence items (butir data dukung): one band per
+	// whole level, rising and contiguous, inside the scale. See
+	// LevelBand and Scale.BandOf.
+	Bands []*LevelBand `yaml:"bands,omitempty"`
+}
+
+// LevelBand is the range of values of an indicator whose lowest level not
+// yet complete is Level: with n evidence items on that level of which a
+// are accepted, the value is From + (To - From) x a / n (PermenPANRB
+// 8/2026 as the 2026 assessors apply it: level 1 from 1,00 to 1,50). The
+// bands of a scale tile it: each starts where the one below ends, and
+// an indicator whose every level is complete takes the To of the top
+// band.
+type LevelBand struct {
+	Level int     `yaml:"level"`
+	From  Decimal `yaml:"from"`
+	To    Decimal `yaml:"to"`
+}
+
+// BandOf returns the band of the whole level l, or nil when the scale has
+// none for it.
+func (s *Scale) BandOf(l int) *LevelBand {
+	for _, b := range s.Bands {
+		if b.Level == l {
+			return b
+		}
+	}
+	return nil
 }
 
 // Band is a predicate band: an index in [From, To) earns Name; the highest

@@ -350,8 +350,43 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 				v.errorf(ln, "%s: no name for %s %s", named("scale", s.ID), plural(len(missing), "level", "levels"), joinAnd(missing))
 			}
 		}
+		v.checkLevelBands(s, n)
 	}
 	return scales
+}
+
+// checkLevelBands requires the bands of a scale's levels (for values from
+// evidence items) to be one per whole level, the levels consecutive and on
+// the scale, each band rising (from below to), each starting where the one
+// below ends, all inside the scale, and the scale not an integer one (a
+// value inside a band is not a whole number).
+func (v *validator) checkLevelBands(s *Scale, n *yaml.Node) {
+	if len(s.Bands) == 0 {
+		return
+	}
+	nodes := items(n, "bands")
+	if s.Integer {
+		v.errorf(field(n, "bands"), "%s: an integer scale cannot have level bands (a value inside a band is not a whole number)", named("scale", s.ID))
+	}
+	for i, b := range s.Bands {
+		bn := nodes[i]
+		lv := NewDecimal(int64(b.Level))
+		switch {
+		case lv < s.Min || lv > s.Max:
+			v.errorf(field(bn, "level"), "%s: band of level %d: the level is outside the scale %s to %s", named("scale", s.ID), b.Level, s.Min, s.Max)
+		case i > 0 && b.Level != s.Bands[i-1].Level+1:
+			v.errorf(field(bn, "level"), "%s: band of level %d follows the band of level %d: want level %d (one band per level, rising)", named("scale", s.ID), b.Level, s.Bands[i-1].Level, s.Bands[i-1].Level+1)
+		}
+		if b.From >= b.To {
+			v.errorf(field(bn, "to"), "%s: band of level %d: to %s is not above from %s", named("scale", s.ID), b.Level, b.To, b.From)
+		}
+		if b.From < s.Min || b.To > s.Max {
+			v.errorf(field(bn, "from"), "%s: band of level %d: [%s, %s] is outside the scale %s to %s", named("scale", s.ID), b.Level, b.From, b.To, s.Min, s.Max)
+		}
+		if i > 0 && b.From != s.Bands[i-1].To {
+			v.errorf(field(bn, "from"), "%s: band of level %d starts at %s, not where the band of level %d ends (%s)", named("scale", s.ID), b.Level, b.From, s.Bands[i-1].Level, s.Bands[i-1].To)
+		}
+	}
 }
 
 // checkBands requires the predicate bands to tile the range of the index

@@ -290,6 +290,28 @@ var brokenRubrics = []brokenRubric{
 		"t.yaml:23:17: aspect A1: weight 10 but its indicators' weights add up to 9 (set children_weight: 9 if that is intended)",
 		"t.yaml:26:18: duplicate indicator id \"1\" (first at line 25)",
 	}},
+	{name: "level bands on an integer scale", edits: []edit{
+		{"levels: {1: a, 2: b, 3: c}", "levels: {1: a, 2: b, 3: c}\n    bands: [{level: 1, from: 1, to: 2}, {level: 2, from: 2, to: 3}]"},
+	}, want: []string{
+		"t.yaml:13:12: scale s: an integer scale cannot have level bands (a value inside a band is not a whole number)",
+	}},
+	{name: "level bands with a gap, a skipped level, a falling band and one outside the scale", edits: []edit{
+		{"integer: true", "integer: false"},
+		{"levels: {1: a, 2: b, 3: c}", "levels: {1: a, 2: b, 3: c}\n    bands:\n      - {level: 1, from: 1, to: 1.5}\n      - {level: 3, from: 1.6, to: 1.5}\n      - {level: 4, from: 1.5, to: 4}"},
+	}, want: []string{
+		"t.yaml:15:17: scale s: band of level 3 follows the band of level 1: want level 2 (one band per level, rising)",
+		"t.yaml:15:26: scale s: band of level 3 starts at 1.6, not where the band of level 1 ends (1.5)",
+		"t.yaml:15:35: scale s: band of level 3: to 1.5 is not above from 1.6",
+		"t.yaml:16:17: scale s: band of level 4: the level is outside the scale 1 to 3",
+		"t.yaml:16:26: scale s: band of level 4: [1.5, 4] is outside the scale 1 to 3",
+	}},
+	{name: "a misspelt key of a level band", edits: []edit{
+		{"integer: true", "integer: false"},
+		{"levels: {1: a, 2: b, 3: c}", "levels: {1: a, 2: b, 3: c}\n    bands: [{level: 1, form: 1, to: 3}]"},
+	}, want: []string{
+		"t.yaml:13:13: missing key \"from\"",
+		"t.yaml:13:24: unknown key \"form\" (did you mean \"from\"?)",
+	}},
 	{name: "several shape problems at once", edits: []edit{
 		{"precision: 2", "precision: two"},
 		{"integer: true", "integer: 1"},

@@ -1,0 +1,264 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spbe-id/spbe/internal/trend"
+)
+
+// TrendInputs are the inputs of spbe trend once read: the evaluations of
+// evaluation workbooks (one instansi each, scored with the rubric their
+// indicators choose) and the tables of published results (or exports of
+// the monitoring application), as observations.
+type TrendInputs struct {
+	Workbooks []trend.Observation
+	// Named reports, per workbook observation, whether its name came
+	// from an Instansi cell (true) or from the file name.
+	Named  []bool
+	Tables []*Published
+	// Inputs are the evaluation workbooks as read, for their notes.
+	Inputs []*Input
+	// Notes say where each workbook's year came from, and other choices.
+	Notes []string
+}
+
+// Words of the notes of ReadTrend, in the two languages.
+var trendNotes = map[string]map[string]string{
+	"id": {
+		"cell": "%s: tahun %d dari sel %s", "file": "%s: tahun %d dari nama berkas",
+		"other":      "%s: tahun %d adalah tahun %s, tetapi indikatornya memilih %s; dinilai dengan %s",
+		"computed":   "%s: indeks %d dihitung dari nilai %s dengan bobot %s",
+		"monitoring": "%s: ekspor aplikasi pemantauan nasional (bentuk diketahui dari pengguna, bukan dari spesifikasi resmi): %d rekaman",
+	},
+	"en": {
+		"cell": "%s: year %d from cell %s", "file": "%s: year %d from the file name",
+		"other":      "%s: %d is a year of %s, but its indicators choose %s; scored with %s",
+		"computed":   "%s: the %d index computed from the %s values with the weights of %s",
+		"monitoring": "%s: an export of the national monitoring application (a shape known from users, not from an official specification): %d records",
+	},
+}
+
+func trendNote(lang, key string, args ...any) string {
+	if lang != "en" {
+		lang = "id"
+	}
+	return fmt.Sprintf(trendNotes[lang][key], args...)
+}
+
+// ReadTrend reads the inputs of spbe trend, in order: a JSON file as the
+// export of the monitoring application (ReadMonitoring), a workbook or CSV
+// file with a header of published results as a table (ReadPublished),
+// any other as an evaluation workbook (Read, with o). A workbook's year is
+// the one a title or a Tahun cell above its table gives, else the one its
+// file name holds; a workbook without either is refused. groupBy is
+// --group-col; lang the language of the notes.
+func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, error) {
+	ti := &TrendInputs{}
+	// The instansi is chosen here by TrendKey ("Jawa Barat" is "Provinsi
+	// Jawa Barat"), not by the reader's Key: every table is read.
+	want := TrendKey(o.Instansi)
+	ro := *o
+	ro.Instansi = ""
+	for _, path := range paths {
+		if IsJSON(path) {
+			p, err := ReadMonitoring(path)
+			if err != nil {
+				return ti, err
+			}
+			ti.Notes = append(ti.Notes, trendNote(lang, "monitoring", path, len(p.Obs)))
+			ti.Notes = append(ti.Notes, p.Notes...)
+			ti.Tables = append(ti.Tables, p)
+			continue
+		}
+		p, err := ReadPublished(path, o, groupBy)
+		if err != nil {
+			return ti, err
+		}
+		if p != nil {
+			ti.Tables = append(ti.Tables, p)
+			continue
+		}
+		in := Read(path, &ro)
+		ti.Inputs = append(ti.Inputs, in)
+		if len(in.Errs) > 0 {
+			return ti, errors.Join(in.Errs...)
+		}
+		if want != "" && len(in.Evals) > 1 {
+			var keep []*Eval
+			for _, e := range in.Evals {
+				if TrendKey(e.Instansi) == want {
+					keep = append(keep, e)
+				}
+			}
+			if len(keep) == 0 {
+				var names []string
+				for _, e := range in.Evals {
+					names = append(names, e.Instansi)
+				}
+				return ti, &NotFoundError{Name: o.Instansi, Inputs: path, Count: len(names), Closest: Closest(o.Instansi, names, 3), Some: names[:min(3, len(names))]}
+			}
+			in.Evals = keep
+		}
+		switch {
+		case len(in.Evals) == 0:
+			return ti, fmt.Errorf("%s: no evaluation was read", path)
+		case len(in.Evals) > 1:
+			names := make([]string, 0, 3)
+			for _, e := range in.Evals[:min(3, len(in.Evals))] {
+				names = append(names, fmt.Sprintf("%q", e.Instansi))
+			}
+			return ti, fmt.Errorf("%s: %d instansi (%s, ...): a trend is of one; --instansi names it", path, len(in.Evals), strings.Join(names, ", "))
+		}
+		e, r := in.Evals[0], in.Rubrics[0]
+		year, from := in.Year, ""
+		switch {
+		case year != 0:
+			from = in.YearCell
+			ti.Notes = append(ti.Notes, trendNote(lang, "cell", path, year, in.YearCell))
+		case FileYear(path) != 0:
+			year, from = FileYear(path), "file name"
+			ti.Notes = append(ti.Notes, trendNote(lang, "file", path, year))
+		default:
+			return ti, fmt.Errorf("%s: the year of the evaluation is not known: no title such as \"Evaluasi SPBE Tahun 2025\" or Tahun cell above the table, and no year in the file name (name it kalteng-2025.xlsx, say)", path)
+		}
+		if yr, err := YearRubric(year); err == nil && yr.ID != r.ID {
+			ti.Notes = append(ti.Notes, trendNote(lang, "other", path, year, yr.ID, r.ID, r.ID))
+		}
+		full, err := e.Full(r)
+		if err != nil {
+			return ti, fmt.Errorf("%s: %w", path, err)
+		}
+		v := full.Result.Index
+		ob := trend.Observation{Instansi: e.Instansi, Key: TrendKey(e.Instansi), Group: Kind(e.Instansi), Year: year, Rubric: r,
+			Index: &v, Provisional: len(e.Assumed) > 0, Source: path, YearFrom: from}
+		groups := full.Result.Domains
+		if len(groups) == 0 {
+			groups, ob.Aspects = full.Result.Aspects, true
+		}
+		for _, g := range groups {
+			gv := g.Index
+			ob.Parts = append(ob.Parts, &gv)
+		}
+		ti.Workbooks = append(ti.Workbooks, ob)
+		ti.Named = append(ti.Named, e.Instansi != FileInstansi(path))
+	}
+	return ti, nil
+}
+
+// ComputedNote says that an observation's index is computed from its
+// domain (or aspect) values, or is "" when it was given.
+func ComputedNote(lang string, ob *trend.Observation) string {
+	if ob.Index != nil {
+		return ""
+	}
+	what := map[bool]string{false: "domain", true: "aspek"}[ob.Aspects]
+	if lang == "en" {
+		what = map[bool]string{false: "domain", true: "aspect"}[ob.Aspects]
+	}
+	return trendNote(lang, "computed", ob.Source, ob.Year, what, ob.Rubric.ID)
+}
+
+// AmbiguousError is a trend of no instansi named (--instansi) among inputs
+// of several.
+type AmbiguousError struct {
+	Names []string
+}
+
+func (e *AmbiguousError) Error() string {
+	some := e.Names[:min(5, len(e.Names))]
+	more := ""
+	if len(e.Names) > len(some) {
+		more = fmt.Sprintf(" and %d more", len(e.Names)-len(some))
+	}
+	return fmt.Sprintf("the inputs hold %d instansi (%s%s): a trend is of one; --instansi names it", len(e.Names), strings.Join(some, ", "), more)
+}
+
+// Select chooses the instansi of the trend: the one name gives (by Key),
+// else the one the workbooks name in their Instansi cells, else the one
+// instansi of the tables. It returns its name and its observations, the
+// workbooks' and the tables' rows of it, and refuses workbooks of
+// different instansi.
+func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) {
+	key := TrendKey(name)
+	if key == "" {
+		var keys, names []string
+		for i, ob := range ti.Workbooks {
+			if ti.Named[i] && !slices.Contains(keys, ob.Key) {
+				keys, names = append(keys, ob.Key), append(names, fmt.Sprintf("%q (%s)", ob.Instansi, ob.Source))
+			}
+		}
+		if len(keys) > 1 {
+			return "", nil, fmt.Errorf("the workbooks are of different instansi: %s; --instansi names the one of the trend", strings.Join(names, ", "))
+		}
+		if len(keys) == 1 {
+			key = keys[0]
+		}
+	}
+	if key == "" {
+		var keys, names []string
+		for _, t := range ti.Tables {
+			for _, ob := range t.Obs {
+				if !slices.Contains(keys, ob.Key) {
+					keys, names = append(keys, ob.Key), append(names, ob.Instansi)
+				}
+			}
+		}
+		if len(keys) > 1 {
+			return "", nil, &AmbiguousError{Names: names}
+		}
+		if len(keys) == 1 {
+			key = keys[0]
+		}
+	}
+	// The name shown: a workbook's Instansi cell, else the table's
+	// spelling, else --instansi as typed.
+	var obs []trend.Observation
+	shown := ""
+	for i, ob := range ti.Workbooks {
+		// A workbook named by its file ("Kalteng 2025") is of the trend's
+		// instansi; one with an Instansi cell must be.
+		if ti.Named[i] && key != "" && ob.Key != key {
+			return "", nil, fmt.Errorf("%s: of %q, not of %q", ob.Source, ob.Instansi, name)
+		}
+		if ti.Named[i] && shown == "" {
+			shown = ob.Instansi
+		}
+		obs = append(obs, ob)
+	}
+	var all []string
+	for _, t := range ti.Tables {
+		for _, ob := range t.Obs {
+			if ob.Key == key {
+				obs = append(obs, ob)
+				if shown == "" {
+					shown = ob.Instansi
+				}
+			}
+			all = append(all, ob.Instansi)
+		}
+	}
+	if key != "" && len(all) > 0 && !slices.ContainsFunc(obs, func(o trend.Observation) bool { return o.Key == key }) && len(ti.Workbooks) == 0 {
+		return "", nil, &NotFoundError{Name: name, Inputs: "the tables", Count: len(uniq(all)), Closest: Closest(name, uniq(all), 3), Some: uniq(all)[:min(3, len(uniq(all)))]}
+	}
+	switch {
+	case shown != "":
+	case name != "":
+		shown = name
+	case len(obs) > 0:
+		shown = obs[0].Instansi
+	}
+	return shown, obs, nil
+}
+
+func uniq(s []string) []string {
+	var out []string
+	for _, x := range s {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

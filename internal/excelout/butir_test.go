@@ -1,0 +1,146 @@
+package excelout
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/pkg/butir"
+	"github.com/spbe-id/spbe/pkg/index"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// A report of an evaluation simulated from butir says so on its summary,
+// lists every butir by indicator, and has a checklist of the open butir,
+// the most gain per butir first. Indicator 13 (weight 5): L1 1 of 2, L2
+// both accepted (not counted), L3-L5 one open each: 1,25. Accepting
+// I13-L1-02 completes L1 and L2: 2,5, +1,25 x 5 / 100 = 0,0625; then L3
+// (+1 x 0,05), L4 (+0,5 x 0,05) and L5 (+1 x 0,05): the runs are
+// [L1-02] 0,0625, [L3-01] 0,05, [L4-01, L5-01] 0,0375 per butir.
+func TestReportButir(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var items []*butir.Item
+	add := func(code string, level int, st butir.Status, pj string) {
+		items = append(items, &butir.Item{Code: code, Indicator: "13", Level: level, Status: st, PJ: pj, Note: "catatan " + code, Where: code})
+	}
+	add("I13-L1-01", 1, butir.Accepted, "Diskominfo")
+	add("I13-L1-02", 1, butir.Wrong, "Bappeda")
+	add("I13-L2-01", 2, butir.Accepted, "")
+	add("I13-L2-02", 2, butir.Accepted, "")
+	add("I13-L3-01", 3, butir.NotUploaded, "BKPSDM")
+	add("I13-L4-01", 4, butir.Revise, "")
+	add("I13-L5-01", 5, butir.Revise, "")
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, err := index.Compute(r, levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "butir.csv")
+	if err := os.WriteFile(src, []byte("Kode,Status\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &result.Evaluation{Source: src, Instansi: "X", Result: res, Butir: &result.Butir{Source: src, Scored: sheet, Simulated: true}}
+	for _, lang := range []string{"id", "en"} {
+		f := open(t, writeReport(t, []*result.Evaluation{e}, lang))
+		sum, bs, cl := "Ringkasan", "Butir", "Daftar Kerja"
+		if lang == "en" {
+			sum, bs, cl = "Summary", "Evidence", "Checklist"
+		}
+		if got := raw(t, f, sum, "A10"); !strings.Contains(got, map[string]string{"id": "SIMULASI dari butir", "en": "SIMULATED from evidence items"}[lang]) {
+			t.Errorf("%s: summary A10 = %q, want the simulation said", lang, got)
+		}
+		rows, err := f.GetRows(bs, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rows[3][0]; !strings.HasPrefix(got, "13 Aplikasi Pemerintah Digital") || !strings.Contains(got, "L1: 1/2") {
+			t.Errorf("%s: indicator heading %q", lang, got)
+		}
+		if got := rows[6]; got[0] != "I13-L2-01" || !strings.Contains(got[3], ",") {
+			t.Errorf("%s: the L2 butir not counted: %q", lang, got)
+		}
+		rows, err = f.GetRows(cl, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, row := range rows[4:] {
+			got = append(got, fmt.Sprintf("%s %s %s %s", row[1], row[5], row[6], row[7]))
+		}
+		want := []string{"I13-L1-02 0.0625 0.0625 Bappeda", "I13-L3-01 0.05 0.05 BKPSDM", "I13-L4-01 0.025 0.0375", "I13-L5-01 0.05 0.0375"}
+		for i := range got {
+			got[i] = strings.TrimSpace(got[i])
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: checklist\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// The workbook of a plan by butir has the plan sheet and the butir to get
+// accepted, lowest level first. Indicator 13 as in TestReportButir: to
+// 1,0625 + 0,05 the plan takes I13-L1-02 (+0,0625) and I13-L3-01 (+0,05).
+func TestWriteButirPlan(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var items []*butir.Item
+	for _, x := range []struct {
+		code  string
+		level int
+		st    butir.Status
+	}{{"I13-L1-01", 1, butir.Accepted}, {"I13-L1-02", 1, butir.Wrong}, {"I13-L2-01", 2, butir.Accepted},
+		{"I13-L2-02", 2, butir.Accepted}, {"I13-L3-01", 3, butir.NotUploaded}, {"I13-L4-01", 4, butir.Revise}, {"I13-L5-01", 5, butir.Revise}} {
+		items = append(items, &butir.Item{Code: x.code, Indicator: "13", Level: x.level, Status: x.st, PJ: "Diskominfo", Where: x.code})
+	}
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, _ := index.Compute(r, levels)
+	// Index now (95 + 5 x 1,25) / 100 = 1,0125; the target 1,12 needs +0,1075.
+	target, _ := rubric.ParseDecimal("1.12")
+	pl, err := butir.MakePlan(sheet, levels, plan.Target{Index: target}, butir.PlanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	e := &result.Evaluation{Source: "butir.csv", Instansi: "X", Result: res, Butir: &result.Butir{Scored: sheet, Simulated: true}}
+	if err := WriteButirPlan(path, e, pl, "id", false, outfile.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, path)
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Rencana,Butir" {
+		t.Fatalf("sheets %v", got)
+	}
+	rows, err := f.GetRows("Butir", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range rows[4:] {
+		got = append(got, row[1]+" "+row[5]+" "+row[6])
+	}
+	if want := "I13-L1-02 1,25 → 2,50 0.0625|I13-L3-01 2,50 → 3,50 0.05"; strings.Join(got, "|") != want {
+		t.Errorf("butir %q, want %q", strings.Join(got, "|"), want)
+	}
+}

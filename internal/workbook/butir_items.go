@@ -1,0 +1,178 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spbe-id/spbe/pkg/butir"
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// Items checks the list against a rubric and returns its butir, in list
+// order, each Where naming its row's first cell. Every problem is an
+// error naming its cell (ErrButir), all at once: a status that is not one
+// of butir.ParseStatus's, a level that is not a whole number on the
+// scale's bands, an indicator that is not in the rubric, a code that is
+// not a butir code or that disagrees with the indicator or level column,
+// a row without an indicator or level (and no code to take them from),
+// the same code twice, a negative or unreadable cost. The indicator column
+// holds an id (13) or a code of the rubric (5.1).
+func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
+	var errs []error
+	// fail records the problem of a cell, in the list's language: id and
+	// en are formats of the same arguments.
+	fail := func(cell, id, en string, args ...any) {
+		errs = append(errs, &Error{File: b.Source, Sheet: b.Sheet, Cell: cell, Err: classed(ErrButir, fmt.Sprintf(say(b.lang, id, en), args...))})
+	}
+	first := map[string]string{} // code -> its cell
+	var items []*butir.Item
+	for _, row := range b.Rows {
+		it := &butir.Item{Code: row.Code, Text: row.Text, Note: row.Note, Recommendation: row.Recommendation, PJ: row.PJ, File: row.File}
+		it.Where = b.where(row)
+		ok := true
+		var fromCode *rubric.Indicator
+		codeLevel := 0
+		if row.Code != "" {
+			id, l, _, isCode := butir.ParseCode(row.Code)
+			switch {
+			case !isCode:
+				fail(row.CodeCell, "kode butir %q bukan kode seperti I13-L1-02 (indikator 13, level 1, butir 2)",
+					"butir code %q is not a code such as I13-L1-02 (indicator 13, level 1, item 2)", row.Code)
+				ok = false
+			case r.Indicator(id) == nil:
+				fail(row.CodeCell, "butir %s: indikator %s tidak ada di rubrik %s", "butir %s: indicator %s is not in the rubric %s", row.Code, id, r.ID)
+				ok = false
+			default:
+				fromCode, codeLevel = r.Indicator(id), l
+			}
+			if isCode {
+				k := strings.ToUpper(row.Code)
+				if c, dup := first[k]; dup {
+					fail(row.CodeCell, "butir %s muncul dua kali (pertama di %s)", "butir %s appears twice (first at %s)", row.Code, c)
+					ok = false
+				} else {
+					first[k] = row.CodeCell
+				}
+			}
+		}
+		var ind *rubric.Indicator
+		switch {
+		case row.Indicator != "":
+			if id, isID := readID(row.Indicator); isID {
+				ind = Indicator(r, id)
+			}
+			if ind == nil {
+				fail(row.IndicatorCell, "indikator %q bukan indikator rubrik %s (id seperti 13 atau kode seperti 5.1)",
+					"indicator %q is not an indicator of the rubric %s (an id such as 13 or a code such as 5.1)", row.Indicator, r.ID)
+				ok = false
+			} else if fromCode != nil && fromCode != ind {
+				fail(row.CodeCell, "butir %s milik indikator %s, tetapi kolom %s berisi %q (indikator %s)",
+					"butir %s is of indicator %s, but column %s says %q (indicator %s)", row.Code, fromCode.ID, colOf(row.IndicatorCell), row.Indicator, ind.ID)
+				ok = false
+			}
+		case fromCode != nil:
+			ind = fromCode
+		case row.Code == "":
+			fail(firstCell(row.IndicatorCell, row.StatusCell), "butir tanpa indikator: isi kolom indikator atau kode seperti I13-L1-02",
+				"butir without an indicator: give the indicator column or a code such as I13-L1-02")
+			ok = false
+		}
+		level := 0
+		switch {
+		case row.Level != "":
+			l, err := butirLevel(row.Level)
+			if err != nil {
+				fail(row.LevelCell, "level %q bukan bilangan bulat seperti 1 sampai 5", "%v", say(b.lang, row.Level, err.Error()))
+				ok = false
+			}
+			if codeLevel != 0 && l != 0 && l != codeLevel {
+				fail(row.CodeCell, "butir %s milik level %d, tetapi kolom %s berisi %q", "butir %s is of level %d, but column %s says %q", row.Code, codeLevel, colOf(row.LevelCell), row.Level)
+				ok = false
+			}
+			level = l
+		case codeLevel != 0:
+			level = codeLevel
+		case row.Code == "":
+			fail(firstCell(row.LevelCell, row.StatusCell), "butir tanpa level: isi kolom level atau kode seperti I13-L1-02",
+				"butir without a level: give the level column or a code such as I13-L1-02")
+			ok = false
+		}
+		if ind != nil && level != 0 {
+			bands := ind.LevelScale.Bands
+			if len(bands) == 0 {
+				fail(firstCell(row.LevelCell, row.CodeCell), "indikator %s: rubrik tidak memberi pita level untuk skalanya, jadi butir tidak dapat dihitung", "indicator %s: "+butir.ErrNoBands.Error(), ind.ID)
+				ok = false
+			} else if ind.LevelScale.BandOf(level) == nil {
+				fail(firstCell(row.LevelCell, row.CodeCell), "level %d di luar %d sampai %d", "level %d is outside %d to %d", level, bands[0].Level, bands[len(bands)-1].Level)
+				ok = false
+			}
+		}
+		st, err := butir.ParseStatus(row.Status)
+		if err != nil {
+			fail(row.StatusCell, "status %q bukan salah satu dari diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis", "%v", say(b.lang, row.Status, err.Error()))
+			ok = false
+		}
+		if row.Cost != "" {
+			c, err := rubric.ParseDecimal(row.Cost)
+			switch {
+			case err != nil:
+				fail(row.CostCell, "biaya %q bukan angka", "cost %q is not a number", row.Cost)
+				ok = false
+			case c < 0:
+				fail(row.CostCell, "biaya %s negatif", "cost %s is negative", c)
+				ok = false
+			default:
+				it.Cost = &c
+			}
+		}
+		if !ok {
+			continue
+		}
+		it.Indicator, it.Level, it.Status = ind.ID, level, st
+		items = append(items, it)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// where names a row for messages: the file and its first cell.
+func (b *ButirList) where(row ButirRow) string {
+	e := &Error{File: b.Source, Sheet: b.Sheet, Cell: firstCell(row.CodeCell, row.IndicatorCell, row.StatusCell)}
+	return strings.TrimSuffix(e.Error(), ": ")
+}
+
+// butirLevel reads a butir's level: a whole number ("1", "1.0", "Level
+// 1", "L1").
+func butirLevel(s string) (int, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"level", "tingkat", "l"} {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			t = strings.TrimSpace(rest)
+			break
+		}
+	}
+	t = strings.TrimSuffix(strings.TrimSuffix(t, ".0"), ",0")
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return 0, fmt.Errorf("level %q is not a whole number such as 1 to 5", s)
+	}
+	return n, nil
+}
+
+func firstCell(cells ...string) string {
+	for _, c := range cells {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// colOf returns the column letters of a cell name.
+func colOf(cell string) string {
+	return strings.TrimRight(cell, "0123456789")
+}
