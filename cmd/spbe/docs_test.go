@@ -167,3 +167,57 @@ func TestDocIndex(t *testing.T) {
 		}
 	}
 }
+
+// The README shows what ./test.sh prints: its first line and step lines are
+// test.sh's own (the times aside), so that a renamed step cannot leave the
+// front page behind.
+func TestREADMETestShOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := os.ReadFile("../../test.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	const cmd = "```sh\n./test.sh\n```"
+	i := strings.Index(text, cmd)
+	if i < 0 {
+		t.Fatalf("README does not show %q", cmd)
+	}
+	rest := text[i+len(cmd):]
+	start := strings.Index(rest, "\n```\n")
+	if start < 0 {
+		t.Fatal("README shows no output of ./test.sh")
+	}
+	rest = rest[start+len("\n```\n"):]
+	block := strings.Split(rest[:strings.Index(rest, "```")], "\n")
+
+	steps := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\s*step "([^"$]*)"`).FindAllStringSubmatch(string(script), -1) {
+		steps[m[1]] = true
+	}
+	first := regexp.MustCompile(`(?m)^echo "test tier: \$tier (.*)"$`).FindStringSubmatch(string(script))
+	if first == nil {
+		t.Fatal("test.sh prints no test tier line")
+	}
+	if want := "test tier: fast " + first[1]; block[0] != want {
+		t.Errorf("README shows %q as the first line of ./test.sh, test.sh prints %q", block[0], want)
+	}
+	stepLine := regexp.MustCompile(`^==> \[\d+m\d\ds\] (.*)$`)
+	n := 0
+	for _, l := range block[1:] {
+		m := stepLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		n++
+		if !steps[m[1]] {
+			t.Errorf("README shows the step %q, which test.sh does not print", m[1])
+		}
+	}
+	if n < 4 {
+		t.Errorf("README shows %d steps of ./test.sh, want its fast tier's", n)
+	}
+}
