@@ -160,7 +160,7 @@ func runTrend(opts *trendOptions) error {
 		if err := excelout.WriteTrend(opts.Output, t, lang, save); err != nil {
 			return err
 		}
-		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d years, %d %s", len(t.Points), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
+		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d %s, %d %s", len(t.Points), plural(len(t.Points), "year", "years"), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
 	}
 	if opts.Output == outfile.Stdout {
 		return nil
@@ -197,16 +197,22 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 		}
 		return nil, nil
 	}
-	key := ""
+	key, shown := "", ""
 	if len(own) > 0 {
-		key = own[0].Key
+		key, shown = own[0].Key, own[0].Instansi
+	}
+	if opts.Peer != "" && batch.TrendKey(opts.Peer) == key {
+		return nil, usagef("--peer %q is %s itself: name another instansi to measure the gap to", opts.Peer, shown)
 	}
 	p, err := trend.Peers(rows, year, key, batch.TrendKey(opts.Peer), opts.GroupBy)
 	var nf *trend.NotFoundError
 	if errors.As(err, &nf) {
-		name := nf.Name
+		name := shown
 		if nf.What == "--peer" {
 			name = opts.Peer
+		}
+		if len(nf.Names) == 0 {
+			return nil, usagef("--year %d: no table holds an instansi of %d", nf.Year, nf.Year)
 		}
 		msg := fmt.Sprintf("%s %q is not among the %d instansi of %d", nf.What, name, len(nf.Names), nf.Year)
 		if c := batch.Closest(name, nf.Names, 3); len(c) > 0 {

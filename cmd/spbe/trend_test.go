@@ -164,10 +164,158 @@ func TestTrendPeersWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	if hf, err := f.GetHeaderFooter("Pembanding"); err != nil || hf == nil || !strings.Contains(hf.OddFooter, "Provinsi Kalimantan Timur") {
+		t.Errorf("Pembanding: footer %+v %v, want it to name the instansi", hf, err)
+	}
 	for cell, want := range map[string]string{"A4": "D1", "C4": "3", "E4": "4.2", "F4": "1.2", "F7": "0.55", "E3": "Provinsi Jawa Barat"} {
 		got, err := f.GetCellValue("Pembanding", cell, excelize.Options{RawCellValue: true})
 		if err != nil || got != want {
 			t.Errorf("Pembanding!%s = %q %v, want %q", cell, got, err, want)
+		}
+	}
+}
+
+// TestTrendWorkbookPage: what a reader of the printed trend sees. The
+// chart's axis numbers follow the language (Indonesian decimal commas, as
+// the plan and comparison workbooks), the page footers name the instansi,
+// the predicate and the note stand a character off the numbers left of
+// them (not "2,00Baik"), and the break of 2018 to 2026 is drawn just
+// before 2026, not midway at 2022.
+func TestTrendWorkbookPage(t *testing.T) {
+	dir := t.TempDir()
+	table := filepath.Join(dir, "hasil.csv")
+	name := "Provinsi Kalimantan Tengah"
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks\n"+name+";2018;2,00\n"+name+";2026;3,00\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := filepath.Join(dir, "tren-"+lang+".xlsx")
+		_, stderr, code := runSpbe(t, "trend", table, "-o", out, "--lang", lang)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", lang, code, stderr)
+		}
+		if !strings.Contains(stderr, "(2 years, 1 break)") {
+			t.Errorf("%s: stderr does not count 2 years, 1 break:\n%s", lang, stderr)
+		}
+		axis := map[string]string{"id": `formatCode="[$-421]0.0"`, "en": `formatCode="0.0"`}[lang]
+		if chart := chartXML(t, out); !strings.Contains(chart, axis) {
+			t.Errorf("%s: no value axis with %s", lang, axis)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet, data := f.GetSheetList()[0], f.GetSheetList()[1]
+		if hf, err := f.GetHeaderFooter(sheet); err != nil || hf == nil || !strings.Contains(hf.OddFooter, name) {
+			t.Errorf("%s: footer %+v %v, want it to name %s", lang, hf, err, name)
+		}
+		for _, c := range []string{"D3", "D4", "F5"} {
+			id, _ := f.GetCellStyle(sheet, c)
+			st, err := f.GetStyle(id)
+			if err != nil || st.Alignment == nil || st.Alignment.Indent < 1 {
+				t.Errorf("%s: %s!%s is not indented off the number before it: %+v", lang, sheet, c, st)
+			}
+		}
+		rows, _ := f.GetRows(data)
+		found := false
+		for col, h := range rows[0] {
+			if strings.Contains(h, "2026") && col > 0 && rows[0][col-1] == "x" && !strings.Contains(h, "8/2026") {
+				found = true
+				if x := rows[1][col-1]; x != "2025.5" {
+					t.Errorf("%s: the break is drawn at %s, want 2025.5", lang, x)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no series of the break in %q", lang, rows[0])
+		}
+		f.Close()
+	}
+	// One year is "1 year".
+	out := filepath.Join(dir, "satu.xlsx")
+	os.WriteFile(table, []byte("Instansi;Tahun;Indeks\n"+name+";2025;3,00\n"), 0o644)
+	if _, stderr, _ := runSpbe(t, "trend", table, "-o", out); !strings.Contains(stderr, "(1 year, 0 breaks)") {
+		t.Errorf("stderr does not say 1 year:\n%s", stderr)
+	}
+}
+
+// A note that wraps in its column (a new instrument, computed from the
+// aspects, provisional) gets a row tall enough for its lines: LibreOffice
+// does not grow a row by itself, and the second line would print over the
+// next row.
+func TestTrendWorkbookLongNote(t *testing.T) {
+	dir := t.TempDir()
+	table := filepath.Join(dir, "hasil.csv")
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks;A1;A2;A3;A4;A5;A6;A7;Status\n"+
+		"Provinsi Kalimantan Timur;2025;3,95;;;;;;;;\nProvinsi Kalimantan Timur;2026;;3;2,5;4;3;2;3,5;4;sementara\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "tren.xlsx")
+	if _, stderr, code := runSpbe(t, "trend", table, "-o", out, "--lang", "id"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	note, _ := f.GetCellValue("Tren", "F5")
+	if !strings.Contains(note, "instrumen baru") || !strings.Contains(note, "sementara") {
+		t.Fatalf("Tren!F5 = %q, want the 2026 note", note)
+	}
+	if h, err := f.GetRowHeight("Tren", 5); err != nil || h < 30 {
+		t.Errorf("row 5 of the note %q is %v points high (%v), want two lines (30)", note, h, err)
+	}
+	// The provisional 2026 is marked in the chart too: a series of its
+	// own, at 2026 and 3,325 published 3,33.
+	data, _ := f.GetRows("Data grafik", excelize.Options{RawCellValue: true})
+	found := false
+	for col, h := range data[0] {
+		if h == "Sementara" {
+			found = true
+			if x, y := data[1][col-1], data[1][col]; x != "2026" || y != "3.33" {
+				t.Errorf("the provisional point is at %s, %s; want 2026, 3.33", x, y)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no series Sementara in the chart's data %q", data[0])
+	}
+	// In English the predicate of 2025 is "Very good (Sangat Baik)": its
+	// column holds it on one line (and the indent), not wrapped over the
+	// next row.
+	out = filepath.Join(dir, "trend.xlsx")
+	if _, stderr, code := runSpbe(t, "trend", table, "-o", out, "--lang", "en"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	g, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	pred, _ := g.GetCellValue("Trend", "D4")
+	if w, err := g.GetColWidth("Trend", "D"); err != nil || pred != "Very good (Sangat Baik)" || w < float64(len(pred))+1 {
+		t.Errorf("Trend!D4 %q in a column %v wide (%v), want at least %d", pred, w, err, len(pred)+1)
+	}
+}
+
+// The text table ends each line at its last cell: a year with no change
+// and no note carries no trailing spaces into an e-mail or a document.
+func TestTrendTextNoTrailingSpaces(t *testing.T) {
+	table := filepath.Join(t.TempDir(), "hasil.csv")
+	if err := os.WriteFile(table, []byte("Instansi;Tahun;Indeks\nKota A;2024;3,00\nKota A;2025;3,10\nKota B;2025;2,00\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runSpbe(t, "trend", table, "--instansi", "Kota A", "--peer", "Kota B", "--lang", "id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "\n2024   PermenPANRB 59/2020  3,00    Baik\n") {
+		t.Errorf("no 2024 row ending at its predicate:\n%s", stdout)
+	}
+	for i, line := range strings.Split(stdout, "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in spaces: %q", i+1, line)
 		}
 	}
 }

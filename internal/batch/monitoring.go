@@ -187,7 +187,13 @@ func monitoringRecord(path string, n int, raw json.RawMessage, r *rubric.Rubric)
 	where := fmt.Sprintf("%s: record %d", path, n)
 	m, err := decodeObject(raw)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not an object of the export (%v)", where, err)
+		// Say what the record is in JSON's words, not in Go's.
+		what := "null"
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) {
+			what = "a JSON " + ute.Value
+		}
+		return nil, fmt.Errorf("%s: not a record of the export of the monitoring application: %s, where a record is an object with the keys %s", where, what, strings.Join(monitoringKeys, ", "))
 	}
 	if k, ok := m["kode"]; ok {
 		where += fmt.Sprintf(" (kode %v)", k)

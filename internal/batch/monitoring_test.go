@@ -32,7 +32,9 @@ func TestReadMonitoring(t *testing.T) {
 	}
 	bad := map[string]string{
 		`{"records": []}`: "it is an array of records, this is a JSON object",
-		`[1]`:             "record 1: not an object of the export",
+		`[1]`:             "record 1: not a record of the export of the monitoring application: a JSON number, where a record is an object with the keys kode, tahun, nama_instansi, kategori, daerah, nilai",
+		`[[]]`:            "record 1: not a record of the export of the monitoring application: a JSON array, where",
+		`[null]`:          "record 1: not a record of the export of the monitoring application: null, where",
 		`[{"kode": "1"}]`: "record 1 (kode 1): not a record of the export of the monitoring application: no tahun, nama_instansi",
 		`[{"kode": "1", "tahun": "x", "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {}}]`:                                                                            "tahun x is not a year",
 		`[{"kode": "1", "tahun": 2025, "nama_instansi": "A", "kategori": "", "daerah": "", "nilai": {"indeks": 3}}]`:                                                                "nilai: no D2001, D2002, D2003, D2004",
@@ -42,7 +44,7 @@ func TestReadMonitoring(t *testing.T) {
 	}
 	for text, want := range bad {
 		_, err := ReadMonitoring(write(text))
-		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), filepath.Join(dir, "e.json")+":") {
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), filepath.Join(dir, "e.json")+":") || strings.Contains(err.Error(), "Go value") {
 			t.Errorf("%s: %v, want %q after the path", text, err, want)
 		}
 	}

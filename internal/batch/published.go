@@ -63,9 +63,24 @@ func findHeader(cells []string, names []string) int {
 	return -1
 }
 
+// NoYearError is a header with an instansi and an index column but no
+// year column: a table of published results without its years, or an
+// evaluation workbook; ReadTrend reports it when the file cannot be read
+// as an evaluation either.
+type NoYearError struct {
+	Path, Instansi, Index string
+	Row                   int
+}
+
+func (e *NoYearError) Error() string {
+	return fmt.Sprintf("%s: row %d has an instansi column (%q) and an index column (%q) but no year column (Tahun, Year or Tahun Evaluasi): a table of published results needs one",
+		e.Path, e.Row, e.Instansi, e.Index)
+}
+
 // ReadPublished reads a table of published results (xlsx or CSV) through
 // workbook.Rows. It returns nil, nil when the file holds no such table
-// (an evaluation workbook), so that the caller reads it as one. groupBy
+// (an evaluation workbook), so that the caller reads it as one; nil and a
+// *NoYearError when a header lacks only the year. groupBy
 // names the column of the kinds (--group-by), "" for the kategori column
 // or else the names (Kind).
 func ReadPublished(path string, o *Options, groupBy string) (*Published, error) {
@@ -77,6 +92,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		rows                [][]string
 		rowNums             []int
 		sheet               string
+		noYear              *NoYearError
 	)
 	opts := workbook.Options{Sheet: o.Sheet, Password: o.Password, MaxUnzipSize: o.MaxUnzipSize}
 	err := workbook.Rows(path, opts, func(sh string, row int, cells []string) bool {
@@ -86,6 +102,11 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 				return false
 			}
 			ci, cy := findHeader(cells, instansiHeaders), findHeader(cells, yearHeaders)
+			if ci >= 0 && cy < 0 && noYear == nil {
+				if cx := findHeader(cells, indexHeaders); cx >= 0 {
+					noYear = &NoYearError{Path: place(path, sh, ""), Row: row, Instansi: cells[ci], Index: cells[cx]}
+				}
+			}
 			if ci < 0 || cy < 0 {
 				return true
 			}
@@ -94,7 +115,13 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 			cKind, cStat, cRubr = findHeader(cells, kindHeaders), findHeader(cells, statusHeaders), findHeader(cells, rubricHeaders)
 			return true
 		}
-		rows = append(rows, slices.Clone(cells))
+		cells = slices.Clone(cells)
+		if sh != "" { // a workbook: numbers as Excel shows them
+			for i, c := range cells {
+				cells[i] = workbook.ShownNumber(c)
+			}
+		}
+		rows = append(rows, cells)
 		rowNums = append(rowNums, row)
 		return true
 	})
@@ -102,6 +129,9 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		return nil, err
 	}
 	if header == nil {
+		if noYear != nil {
+			return nil, noYear
+		}
 		return nil, nil
 	}
 	cols0 := &partColumns{header: header, skip: []int{cInst, cYear, cIdx, cKind, cStat, cRubr}}
@@ -125,8 +155,17 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		}
 		return strings.TrimSpace(cells[c])
 	}
+	width := len(header)
+	for width > 0 && strings.TrimSpace(header[width-1]) == "" {
+		width--
+	}
 	for i, cells := range rows {
 		cell := func(c int) string { return place(path, sheet, cellName(c, rowNums[i])) }
+		// A CSV row longer than its header: a number with a decimal
+		// comma in a file separated by commas ("3,10" read as 3 and 10).
+		if sheet == "" && len(cells) > width && slices.ContainsFunc(cells[width:], func(c string) bool { return strings.TrimSpace(c) != "" }) {
+			return nil, fmt.Errorf("%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons", path, rowNums[i], len(cells), headerRow, width)
+		}
 		name := get(cells, cInst)
 		if name == "" {
 			continue // a blank or a note row
@@ -242,14 +281,18 @@ func YearRubric(year int) (*rubric.Rubric, error) {
 }
 
 // exactNumber is a decimal number as a table or a JSON export writes it:
-// "3.405", "3,405", "-0.5", "1e-2" (JSON).
-var exactNumber = regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]+)?$`)
+// "3.405", "3,405", "-0.5", "1e-2" (JSON). The exponent has at most two
+// digits and the number at most 64 characters: an index is between 0 and
+// 5, and "1e-999999999" would make a number of a billion digits.
+var exactNumber = regexp.MustCompile(`^-?[0-9]+([.,][0-9]+)?([eE][-+]?[0-9]{1,2})?$`)
+
+const maxExactLen = 64
 
 // ParseExact reads a decimal number exactly, with a decimal point or a
 // decimal comma ("3,41"), keeping every digit.
 func ParseExact(s string) (index.Value, error) {
 	s = strings.TrimSpace(s)
-	if !exactNumber.MatchString(s) {
+	if len(s) > maxExactLen || !exactNumber.MatchString(s) {
 		return index.Value{}, fmt.Errorf("not a number")
 	}
 	x, ok := new(big.Rat).SetString(strings.Replace(s, ",", ".", 1))

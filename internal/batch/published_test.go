@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"archive/zip"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -8,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/trend"
 )
 
 func TestFileYear(t *testing.T) {
@@ -54,7 +58,7 @@ func TestParseExact(t *testing.T) {
 			t.Errorf("ParseExact(%q) = %s %v, want %s", s, v.Exact(), err, want)
 		}
 	}
-	for _, s := range []string{"", "3,4,5", "1.234,5", "tiga", "0x10", "Inf"} {
+	for _, s := range []string{"", "3,4,5", "1.234,5", "tiga", "0x10", "Inf", "1e-999999999", "1e999", "1" + strings.Repeat("0", 64)} {
 		if _, err := ParseExact(s); err == nil {
 			t.Errorf("ParseExact(%q): no error", s)
 		}
@@ -142,6 +146,9 @@ func TestReadPublished(t *testing.T) {
 		{"none.csv", "Instansi;Tahun;Indeks\nKota A;2025;\n", "no index and no domain values"},
 		{"instrument.csv", "Instansi;Tahun;Indeks\nKota A;2020;3\n", "2020 is a year of no embedded instrument"},
 		{"group.csv", "Instansi;Tahun;Indeks\nKota A;2025;3\n", "--group-by \"Wilayah\": no such column"},
+		{"noyear.csv", "Instansi;Indeks;D1\nKota A;3,10;3\n", `bad-noyear.csv: row 1 has an instansi column ("Instansi") and an index column ("Indeks") but no year column (Tahun, Year or Tahun Evaluasi)`},
+		{"comma.csv", "Instansi,Tahun,Indeks\nKota A,2025,3,10\n", "bad-comma.csv row 2: 4 fields where the header in row 1 has 3: a number with a decimal comma must be quoted"},
+		{"comma-parts.csv", "Instansi,Tahun,D1,D2,D3,D4,\nKota A,2025,3,5,2.7,2.73,4.01\n", "bad-comma-parts.csv row 2: 7 fields where the header in row 1 has 6"},
 	}
 	for _, c := range bad {
 		groupBy := ""
@@ -178,4 +185,100 @@ func FuzzReadPublished(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Workbooks of two instansi make no trend, whatever --instansi says: the
+// message says so and does not send the user to --instansi, which cannot
+// help.
+func TestTrendSelectTwoInstansi(t *testing.T) {
+	ti := &TrendInputs{
+		Workbooks: []trend.Observation{
+			{Instansi: "Kota A", Key: TrendKey("Kota A"), Year: 2024, Source: "a-2024.xlsx"},
+			{Instansi: "Kota B", Key: TrendKey("Kota B"), Year: 2025, Source: "b-2025.xlsx"},
+		},
+		Named: []bool{true, true},
+	}
+	_, _, err := ti.Select("")
+	if err == nil || !strings.Contains(err.Error(), "give the workbooks of one instansi") || strings.Contains(err.Error(), "--instansi names") {
+		t.Errorf("no --instansi: %v", err)
+	}
+	_, _, err = ti.Select("Kota A")
+	if err == nil || !strings.Contains(err.Error(), `b-2025.xlsx: the evaluation of "Kota B", not of "Kota A" (--instansi): a trend is of one instansi`) {
+		t.Errorf("--instansi Kota A: %v", err)
+	}
+}
+
+// Excel saves a typed 3,405 as the float's 17 digits, 3.4049999999999998,
+// and shows 3,405: a table of published results in a workbook is read as
+// Excel shows it, Kalimantan Tengah's 2025 index 3,41 (not 3,40), while
+// the same digits in a CSV file are what was written.
+func TestReadPublishedExcelFloat(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	for cell, v := range map[string]any{"A1": "Instansi", "B1": "Tahun", "C1": "Indeks", "A2": "Provinsi Kalimantan Tengah", "B2": 2025, "C2": 3.405} {
+		f.SetCellValue("Sheet1", cell, v)
+	}
+	plain := filepath.Join(dir, "plain.xlsx")
+	if err := f.SaveAs(plain); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	// As Excel writes it: the same double in 17 digits.
+	noisy := filepath.Join(dir, "excel.xlsx")
+	rewriteZip(t, plain, noisy, "xl/worksheets/sheet1.xml", "<v>3.405</v>", "<v>3.4049999999999998</v>")
+	p, err := ReadPublished(noisy, &Options{}, "")
+	if err != nil || len(p.Obs) != 1 {
+		t.Fatalf("%v %v", p, err)
+	}
+	if got := p.Obs[0].Index.Exact(); got != "3.405" {
+		t.Errorf("the workbook's 3.4049999999999998 read as %s, want 3.405 as Excel shows it", got)
+	}
+	csv := filepath.Join(dir, "export.csv")
+	os.WriteFile(csv, []byte("Instansi,Tahun,Indeks\nProvinsi Kalimantan Tengah,2025,3.4049999999999998\n"), 0o644)
+	if p, err := ReadPublished(csv, &Options{}, ""); err != nil || p.Obs[0].Index.Exact() != "3.404999999999..." {
+		t.Errorf("CSV text: %v %v, want every digit kept", p, err)
+	}
+}
+
+// rewriteZip copies the zip from to to with old replaced by new in name.
+func rewriteZip(t *testing.T, from, to, name, old, new string) {
+	t.Helper()
+	zr, err := zip.OpenReader(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw := zip.NewWriter(out)
+	replaced := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			replaced = strings.Contains(string(data), old)
+			data = []byte(strings.Replace(string(data), old, new, 1))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !replaced {
+		t.Fatalf("%s: no %s in %s", from, old, name)
+	}
 }

@@ -74,6 +74,10 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 			continue
 		}
 		p, err := ReadPublished(path, o, groupBy)
+		var noYear *NoYearError
+		if errors.As(err, &noYear) {
+			err = nil // perhaps an evaluation workbook after all
+		}
 		if err != nil {
 			return ti, err
 		}
@@ -84,6 +88,9 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		in := Read(path, &ro)
 		ti.Inputs = append(ti.Inputs, in)
 		if len(in.Errs) > 0 {
+			if noYear != nil {
+				return ti, noYear
+			}
 			return ti, errors.Join(in.Errs...)
 		}
 		if want != "" && len(in.Evals) > 1 {
@@ -133,7 +140,7 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		}
 		v := full.Result.Index
 		ob := trend.Observation{Instansi: e.Instansi, Key: TrendKey(e.Instansi), Group: Kind(e.Instansi), Year: year, Rubric: r,
-			Index: &v, Provisional: len(e.Assumed) > 0, Source: path, YearFrom: from}
+			Index: &v, Provisional: len(e.Assumed) > 0, Scored: true, Source: path, YearFrom: from}
 		groups := full.Result.Domains
 		if len(groups) == 0 {
 			groups, ob.Aspects = full.Result.Aspects, true
@@ -191,7 +198,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 			}
 		}
 		if len(keys) > 1 {
-			return "", nil, fmt.Errorf("the workbooks are of different instansi: %s; --instansi names the one of the trend", strings.Join(names, ", "))
+			return "", nil, fmt.Errorf("the workbooks are of different instansi: %s; a trend is of one: give the workbooks of one instansi", strings.Join(names, ", "))
 		}
 		if len(keys) == 1 {
 			key = keys[0]
@@ -221,7 +228,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 		// A workbook named by its file ("Kalteng 2025") is of the trend's
 		// instansi; one with an Instansi cell must be.
 		if ti.Named[i] && key != "" && ob.Key != key {
-			return "", nil, fmt.Errorf("%s: of %q, not of %q", ob.Source, ob.Instansi, name)
+			return "", nil, fmt.Errorf("%s: the evaluation of %q, not of %q (--instansi): a trend is of one instansi", ob.Source, ob.Instansi, name)
 		}
 		if ti.Named[i] && shown == "" {
 			shown = ob.Instansi

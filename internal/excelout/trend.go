@@ -3,6 +3,7 @@ package excelout
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -44,6 +45,18 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	if err := b.compareStyles(prec); err != nil {
 		return err
 	}
+	// Text right of a number (the predicate after the index, the note
+	// after the change) starts a character in, not against the number.
+	pad, err := f.NewStyle(&excelize.Style{Border: []excelize.Border{{Type: "bottom", Color: "BFBFBF", Style: 1}},
+		Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	padHeader, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colorHeader}},
+		Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1, WrapText: true, Vertical: "center"}})
+	if err != nil {
+		return err
+	}
 	l := func(k string) string { return label.Trend.Get(lang, k) }
 	name := l("sheet")
 	w, err := b.newSheet(name)
@@ -53,7 +66,11 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	w.free(1, 1, l("title")+": "+t.Instansi, b.st["title"])
 	const hdr = 3
 	for i, h := range []string{l("year"), l("instrument"), l("index"), l("predicate"), l("change"), l("note")} {
-		w.str(i+1, hdr, h, b.st["header"])
+		st := b.st["header"]
+		if i == 3 || i == 5 {
+			st = padHeader
+		}
+		w.str(i+1, hdr, h, st)
 	}
 	for i := range t.Points {
 		p := &t.Points[i]
@@ -62,13 +79,18 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 		w.str(1, row, cells[0], b.st["textb"])
 		w.str(2, row, cells[1], b.st["text"])
 		w.num(3, row, p.Published, b.st["idx"])
-		w.str(4, row, cells[3], b.st["text"])
+		w.str(4, row, cells[3], pad)
 		if p.Since != 0 {
 			w.num(5, row, p.Change, b.st["chg"])
 		} else {
 			w.str(5, row, "", b.st["plain"])
 		}
-		w.str(6, row, cells[5], b.st["text"])
+		w.str(6, row, cells[5], pad)
+		// A long note wraps in its column: LibreOffice does not grow
+		// the row by itself.
+		if n := lines(cells[5], noteWidth-1); n > 1 && w.err == nil {
+			w.err = f.SetRowHeight(name, row, rowHeight(n))
+		}
 	}
 	row := hdr + len(t.Points) + 2
 	for _, br := range t.Breaks {
@@ -78,7 +100,9 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": 16, "E": 12, "F": 44} {
+	// The predicate on one line: "Very good (Sangat Baik)" in English
+	// (one more unit for the indent).
+	for col, width := range map[string]float64{"A": 8, "B": 22, "C": 10, "D": max(16, math.Ceil(w.cols[4]+1)), "E": 12, "F": noteWidth} {
 		if err := f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -92,7 +116,7 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 			return fmt.Errorf("trend: %w", err)
 		}
 	}
-	if err := setPage(f, name, lang, page{landscape: true, onePage: true, header: l("title"), right: t.Instansi}); err != nil {
+	if err := setPage(f, name, lang, page{landscape: true, onePage: true, header: l("title"), right: t.Instansi, footer: t.Instansi}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -101,6 +125,9 @@ func WriteTrend(path string, t *result.Trend, lang string, o outfile.Options) er
 		return err
 	})
 }
+
+// noteWidth is the width of the column of notes of the trend sheet.
+const noteWidth = 44
 
 // trendChart writes the chart's data on a sheet of its own and the chart
 // on the trend sheet at row at: a scatter chart with lines, years along
@@ -182,8 +209,25 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 			Marker: excelize.ChartMarker{Symbol: "circle", Size: 8, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
 		})
 	}
+	// Provisional years: a red diamond over the point, named in the
+	// legend, as the table's note says "sementara".
+	var pxs []float64
+	var pys []rubric.Decimal
+	for _, p := range t.Points {
+		if p.Provisional {
+			pxs, pys = append(pxs, float64(p.Year)), append(pys, p.Published)
+		}
+	}
+	if len(pxs) > 0 {
+		add(map[string]string{"id": "Sementara", "en": "Provisional"}[langOr(b.lang)], pxs, pys, excelize.ChartSeries{
+			Line:   excelize.LineOptions{Type: excelize.LineNone, Fill: fill("C00000")},
+			Marker: excelize.ChartMarker{Symbol: "diamond", Size: 13, Fill: fill("C00000")}})
+	}
 	for _, br := range t.Breaks {
-		x := float64(br.From+br.Year) / 2
+		// Just before the new instrument's first year, not midway from
+		// the last year of the old one: 2018 to 2026 changes at 2025,5,
+		// not at 2022.
+		x := float64(br.Year) - 0.5
 		add(fmt.Sprintf(l("breakMark"), br.Year), []float64{x, x}, []rubric.Decimal{lo, hi}, excelize.ChartSeries{
 			Line: solid("C00000", 2, excelize.LineDashSysDot), Marker: excelize.ChartMarker{Symbol: "none"}})
 	}
@@ -208,7 +252,7 @@ func (b *builder) trendChart(t *result.Trend, sheet, data string, at int, l func
 		Legend: excelize.ChartLegend{Position: "right", Font: &axisFont},
 		XAxis: excelize.ChartAxis{Minimum: &xlo, Maximum: &xhi, MajorUnit: major, Font: axisFont,
 			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		YAxis:     excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+		YAxis:     excelize.ChartAxis{Minimum: &low, Maximum: &high, MajorGridLines: true, Font: axisFont, NumFmt: excelize.ChartNumFmt{CustomNumFmt: locale(b.lang) + "0.0"}},
 		Dimension: excelize.ChartDimension{Width: 1040, Height: 460},
 	}
 	return b.f.AddChart(sheet, "A"+strconv.Itoa(at), chart)
@@ -268,10 +312,11 @@ func (b *builder) trendPeers(p *result.Peers, instansi string, l func(string) st
 	if w.err != nil {
 		return w.err
 	}
-	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": 22, "F": 10} {
+	// The peer's name heads column E on one line.
+	for col, width := range map[string]float64{"A": 8, "B": 40, "C": 12, "D": 12, "E": max(22, math.Ceil(w.cols[5])), "F": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
 	}
-	return setPage(b.f, name, b.lang, page{landscape: true, onePage: true, header: l("peerSheet"), right: instansi})
+	return setPage(b.f, name, b.lang, page{landscape: true, onePage: true, header: l("peerSheet"), right: instansi, footer: instansi})
 }

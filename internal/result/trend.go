@@ -43,6 +43,10 @@ type TrendPoint struct {
 	// Computed is "domains" or "aspects" when the index was computed from
 	// those values (Groups), "" when it was given or scored from levels.
 	Computed string
+	// Scored: the index was scored from an evaluation workbook's levels
+	// (its exact value is shown as spbe score shows it), not read from a
+	// table or an export (every digit read is shown).
+	Scored bool
 	// Groups are the domain (or aspect) values of the year, when known, in
 	// rubric order; Aspects says which.
 	Groups  []GroupValue
@@ -80,6 +84,9 @@ type Peers struct {
 	// sharing a rank.
 	Count, Rank int
 	Index       rubric.Decimal
+	// Provisional: the instansi's index that year is not final;
+	// PeerProvisional: the peer's.
+	Provisional, PeerProvisional bool
 	// Mean is the mean index of the kind, exactly.
 	Mean index.Value
 	// Aspects says whether Parts are aspects (else domains).

@@ -1,6 +1,7 @@
 package textout
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,12 +35,11 @@ func TrendText(w io.Writer, t *result.Trend, o Options) error {
 	l := func(k string) string { return label.Trend.Get(o.Lang, k) }
 	tw := NewTerminalWriter(w)
 	fmt.Fprintf(tw, "%s: %s\n\n", l("title"), escapeControls(t.Instansi, ""))
-	tab := tabwriter.NewWriter(tw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tab, strings.Join(trendHeader(o.Lang), "\t"))
+	var rows [][]string
 	for i := range t.Points {
-		fmt.Fprintln(tab, strings.Join(trend.TrendRow(&t.Points[i], o.Lang), "\t"))
+		rows = append(rows, trend.TrendRow(&t.Points[i], o.Lang))
 	}
-	if err := tab.Flush(); err != nil {
+	if err := trendTable(tw, trendHeader(o.Lang), rows); err != nil {
 		return err
 	}
 	for _, b := range t.Breaks {
@@ -56,17 +56,35 @@ func peersText(w io.Writer, t *result.Trend, lang string) {
 	fmt.Fprintf(w, "\n%s\n", trend.PeersHeading(p, lang))
 	if len(p.Parts) > 0 {
 		fmt.Fprintln(w)
-		tab := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tab, strings.Join(trend.PeerHeader(p, lang), "\t"))
+		var rows [][]string
 		for i := range p.Parts {
-			fmt.Fprintln(tab, strings.Join(trend.PeerRow(p, &p.Parts[i], lang), "\t"))
+			rows = append(rows, trend.PeerRow(p, &p.Parts[i], lang))
 		}
-		tab.Flush()
+		trendTable(w, trend.PeerHeader(p, lang), rows)
 	}
 	if p.Peer != "" {
 		s, cmd := trend.PeerGap(p, lang)
 		fmt.Fprintf(w, "\n%s\n  %s\n", s, cmd)
 	}
+}
+
+// trendTable writes a header and rows in columns two spaces apart, each
+// line without the spaces that pad its empty last cells.
+func trendTable(w io.Writer, header []string, rows [][]string) error {
+	var buf bytes.Buffer
+	tab := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, r := range append([][]string{header}, rows...) {
+		fmt.Fprintln(tab, strings.Join(r, "\t"))
+	}
+	if err := tab.Flush(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n"))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TrendCSV writes a row per year, with English column names.
@@ -82,7 +100,7 @@ func TrendCSV(w io.Writer, t *result.Trend, o Options) error {
 		if p.Since != 0 {
 			change, since = p.Change.Fixed(prec), strconv.Itoa(p.Since)
 		}
-		rec := []string{EscapeFormula(t.Instansi), strconv.Itoa(p.Year), p.Rubric.ID, p.Published.Fixed(prec), p.Index.Exact(),
+		rec := []string{EscapeFormula(t.Instansi), strconv.Itoa(p.Year), p.Rubric.ID, p.Published.Fixed(prec), trend.IndexDigits(p),
 			label.PredicateName(p.Predicate, o.Lang), change, since, strconv.FormatBool(p.Break), strconv.FormatBool(p.Provisional),
 			p.Computed, EscapeFormula(p.Source)}
 		if err := cw.Write(rec); err != nil {
@@ -186,21 +204,23 @@ type peerPartJSON struct {
 }
 
 type peersJSON struct {
-	Year       int            `json:"year"`
-	Instrument string         `json:"instrument"`
-	Group      string         `json:"group"`
-	GroupBy    string         `json:"group_by,omitempty"`
-	Rank       int            `json:"rank"`
-	Count      int            `json:"count"`
-	Index      jsonNum        `json:"index"`
-	Mean       jsonNum        `json:"mean"`
-	MeanExact  string         `json:"mean_exact"`
-	PartsOf    string         `json:"parts_of"`
-	Parts      []peerPartJSON `json:"parts"`
-	Peer       string         `json:"peer,omitempty"`
-	PeerIndex  *jsonNum       `json:"peer_index,omitempty"`
-	Gap        *jsonNum       `json:"gap,omitempty"`
-	Target     *jsonNum       `json:"target,omitempty"`
+	Year            int            `json:"year"`
+	Instrument      string         `json:"instrument"`
+	Group           string         `json:"group"`
+	GroupBy         string         `json:"group_by,omitempty"`
+	Rank            int            `json:"rank"`
+	Count           int            `json:"count"`
+	Index           jsonNum        `json:"index"`
+	Provisional     bool           `json:"provisional"`
+	Mean            jsonNum        `json:"mean"`
+	MeanExact       string         `json:"mean_exact"`
+	PartsOf         string         `json:"parts_of"`
+	Parts           []peerPartJSON `json:"parts"`
+	Peer            string         `json:"peer,omitempty"`
+	PeerIndex       *jsonNum       `json:"peer_index,omitempty"`
+	PeerProvisional *bool          `json:"peer_provisional,omitempty"`
+	Gap             *jsonNum       `json:"gap,omitempty"`
+	Target          *jsonNum       `json:"target,omitempty"`
 }
 
 // TrendJSON writes the trend as one object: the instansi, its points
@@ -216,7 +236,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 	for i := range t.Points {
 		p := &t.Points[i]
 		prec := p.Rubric.Precision
-		j := trendPointJSON{Year: p.Year, Instrument: p.Rubric.ID, Index: fixedNum(p.Published, prec), IndexExact: p.Index.Exact(),
+		j := trendPointJSON{Year: p.Year, Instrument: p.Rubric.ID, Index: fixedNum(p.Published, prec), IndexExact: trend.IndexDigits(p),
 			Break: p.Break, Provisional: p.Provisional, ComputedFrom: p.Computed, Source: p.Source, YearFrom: p.YearFrom}
 		if p.Predicate != nil {
 			s := label.PredicateName(p.Predicate, "id")
@@ -242,7 +262,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 	if p := t.Peers; p != nil {
 		prec := p.Rubric.Precision
 		pj := &peersJSON{Year: p.Year, Instrument: p.Rubric.ID, Group: p.Group, GroupBy: p.GroupBy, Rank: p.Rank, Count: p.Count,
-			Index: fixedNum(p.Index, prec), Mean: fixedNum(p.Mean.Round(prec), prec), MeanExact: p.Mean.Exact(), PartsOf: "domains", Parts: []peerPartJSON{}}
+			Index: fixedNum(p.Index, prec), Provisional: p.Provisional, Mean: fixedNum(p.Mean.Round(prec), prec), MeanExact: p.Mean.Exact(), PartsOf: "domains", Parts: []peerPartJSON{}}
 		if p.Aspects {
 			pj.PartsOf = "aspects"
 		}
@@ -268,6 +288,7 @@ func TrendJSON(w io.Writer, t *result.Trend, o Options) error {
 		if p.Peer != "" {
 			pi, g, tg := fixedNum(p.PeerIndex, prec), fixedNum(p.Gap, prec), fixedNum(p.Target, prec)
 			pj.Peer, pj.PeerIndex, pj.Gap, pj.Target = p.Peer, &pi, &g, &tg
+			pj.PeerProvisional = &p.PeerProvisional
 		}
 		out.Peers = pj
 	}

@@ -3,6 +3,7 @@ package trend
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/result"
@@ -60,6 +61,16 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 			return nil, fmt.Errorf("%d: %s is of %s, %s of %s: one instrument a year", year, rows[0].o.Source, rows[0].o.Rubric.ID, o.Source, o.Rubric.ID)
 		}
 		pub, _ := index.Judge(o.Rubric, v)
+		// An instansi given twice in the year (two rows of a table, or
+		// two tables) counts once when the values agree, as in Series;
+		// otherwise the rank and the means would be of a wrong count.
+		if k := slices.IndexFunc(rows, func(r row) bool { return r.o.Key == o.Key }); k >= 0 {
+			if rows[k].pub == pub {
+				continue
+			}
+			return nil, &DuplicateError{Instansi: o.Instansi, Year: year, A: rows[k].o.Source, B: o.Source,
+				AVal: pub0(rows[k].pub, rows[k].o.Rubric), BVal: pub0(pub, o.Rubric)}
+		}
 		rows = append(rows, row{o, pub, v})
 		names = append(names, o.Instansi)
 	}
@@ -81,7 +92,8 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 		return nil, &NoGroupError{Instansi: own.o.Instansi}
 	}
 	r := own.o.Rubric
-	p := &result.Peers{Year: year, Rubric: r, Group: own.o.Group, GroupBy: groupBy, Index: own.pub, Rank: 1, Aspects: own.o.Aspects}
+	p := &result.Peers{Year: year, Rubric: r, Group: own.o.Group, GroupBy: groupBy, Index: own.pub, Rank: 1, Aspects: own.o.Aspects,
+		Provisional: own.o.Provisional}
 	var members []*row
 	sum := index.Value{}
 	for i := range rows {
@@ -131,7 +143,7 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 		}
 	}
 	if other != nil {
-		p.Peer, p.PeerIndex = other.o.Instansi, other.pub
+		p.Peer, p.PeerIndex, p.PeerProvisional = other.o.Instansi, other.pub, other.o.Provisional
 		p.Gap = other.pub - own.pub
 		p.Target = other.pub + unit(r.Precision)
 	}

@@ -45,6 +45,8 @@ type Observation struct {
 	Aspects bool
 	// Provisional: not final.
 	Provisional bool
+	// Scored: Index was scored from an evaluation's levels, not read.
+	Scored bool
 	// Source names where it was read (file, sheet or row); YearFrom where
 	// the year came from.
 	Source, YearFrom string
@@ -52,14 +54,20 @@ type Observation struct {
 
 // DuplicateError is two observations of one year that disagree.
 type DuplicateError struct {
+	// Instansi is named when it is not the trend's (a peer's rows).
+	Instansi   string
 	Year       int
 	A, B       string // the sources
 	AVal, BVal string // their index and instrument, as shown
 }
 
 func (e *DuplicateError) Error() string {
-	return fmt.Sprintf("%d is given twice with different values: %s gives %s, %s gives %s; give one input per year",
-		e.Year, e.A, e.AVal, e.B, e.BVal)
+	what := fmt.Sprint(e.Year)
+	if e.Instansi != "" {
+		what = fmt.Sprintf("%s %d", e.Instansi, e.Year)
+	}
+	return fmt.Sprintf("%s is given twice with different values: %s gives %s, %s gives %s; give one input per year",
+		what, e.A, e.AVal, e.B, e.BVal)
 }
 
 // Resolve returns the exact index of an observation: the one given, else
@@ -133,19 +141,22 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []string, er
 				AVal: pub0(p.Published, p.Rubric), BVal: pub0(pub, o.Rubric)}
 		}
 		p := result.TrendPoint{Year: o.Year, Rubric: o.Rubric, Index: v, Published: pub, Predicate: band,
-			Provisional: o.Provisional, Computed: computed, Aspects: o.Aspects, Source: o.Source, YearFrom: o.YearFrom}
+			Provisional: o.Provisional, Computed: computed, Scored: o.Scored, Aspects: o.Aspects, Source: o.Source, YearFrom: o.YearFrom}
 		for j, part := range o.Parts {
 			if part != nil {
 				p.Groups = append(p.Groups, result.GroupValue{ID: partID(o.Rubric, o.Aspects, j), Name: partName(o.Rubric, o.Aspects, j), Value: *part})
 			}
 		}
-		if k, ok := last[o.Rubric.ID]; ok {
-			p.Since = t.Points[k].Year
-			p.Change = pub - t.Points[k].Published
-		}
 		if n := len(t.Points); n > 0 && t.Points[n-1].Rubric.ID != o.Rubric.ID {
 			p.Break = true
 			t.Breaks = append(t.Breaks, result.TrendBreak{Year: o.Year, From: t.Points[n-1].Year, Old: t.Points[n-1].Rubric, New: o.Rubric})
+		}
+		// No change across a break, even back to an instrument of an
+		// earlier year (59/2020, 8/2026, 59/2020): the points between
+		// are of another scale.
+		if k, ok := last[o.Rubric.ID]; ok && !p.Break {
+			p.Since = t.Points[k].Year
+			p.Change = pub - t.Points[k].Published
 		}
 		last[o.Rubric.ID] = len(t.Points)
 		t.Points = append(t.Points, p)

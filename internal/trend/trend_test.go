@@ -2,8 +2,11 @@ package trend
 
 import (
 	"errors"
+	"math/big"
+	"strings"
 	"testing"
 
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -97,6 +100,24 @@ func TestSeries(t *testing.T) {
 	}
 }
 
+// An instrument that comes back after another (an Instrumen column
+// naming 8/2026 for 2024 between two years of 59/2020) is a break again:
+// 2025 is not differenced with 2023 across the 2024 of another scale.
+func TestSeriesInstrumentBack(t *testing.T) {
+	r20, r26 := rub(t, "permenpanrb-59-2020"), rub(t, "permenpanrb-8-2026")
+	tr, _, err := Series("X", []Observation{
+		{Year: 2023, Rubric: r20, Index: val(t, "3.00"), Source: "t.csv row 2"},
+		{Year: 2024, Rubric: r26, Index: val(t, "2.50"), Source: "t.csv row 3"},
+		{Year: 2025, Rubric: r20, Index: val(t, "3.50"), Source: "t.csv row 4"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := tr.Points[2]; !p.Break || p.Since != 0 || p.Change != 0 || len(tr.Breaks) != 2 {
+		t.Errorf("2025 after 2024 of 8/2026: break %v, since %d, change %s, %d breaks; want a break and no change", p.Break, p.Since, p.Change, len(tr.Breaks))
+	}
+}
+
 func TestSeriesDuplicate(t *testing.T) {
 	r20 := rub(t, "permenpanrb-59-2020")
 	same := []Observation{
@@ -159,8 +180,65 @@ func TestPeers(t *testing.T) {
 	if !errors.As(err, &nf) || nf.What != "--peer" || len(nf.Names) != 4 {
 		t.Errorf("unknown peer: %v", err)
 	}
+	// A provisional index says so where it is shown among the peers: the
+	// instansi's in the heading, the peer's in the gap.
+	obs[1].Provisional, obs[0].Provisional = true, true
+	if p, err := Peers(obs, 2024, "kalimantan timur", "jawa barat", ""); err != nil || !p.Provisional || !p.PeerProvisional ||
+		!strings.Contains(PeersHeading(p, "id"), "indeks 3,32 (sementara), rata-rata") {
+		t.Errorf("provisional: %v %+v; heading %q", err, p, PeersHeading(p, "id"))
+	} else if s, _ := PeerGap(p, "en"); !strings.Contains(s, "Jawa Barat (4.04, provisional): +0.72") {
+		t.Errorf("provisional peer: %q", s)
+	}
+	obs[1].Provisional, obs[0].Provisional = false, false
+	// Jawa Barat twice in 2024: the same published index counts once
+	// (rank and count as before); a different one is refused, naming both
+	// rows, not counted twice in the mean.
+	twice := append(obs[:len(obs):len(obs)], Observation{Instansi: "Provinsi Jawa Barat", Key: "jawa barat", Group: "Provinsi", Year: 2024, Rubric: r20, Index: val(t, "4.04"), Source: "b.csv row 9"})
+	if p, err := Peers(twice, 2024, "kalimantan timur", "", ""); err != nil || p.Count != 3 || p.Mean.Exact() != "3.56" {
+		t.Errorf("Jawa Barat twice alike: %v, %+v", err, p)
+	}
+	twice[len(twice)-1].Index = val(t, "3.00")
+	_, err = Peers(twice, 2024, "kalimantan timur", "", "")
+	var de *DuplicateError
+	if !errors.As(err, &de) || de.B != "b.csv row 9" || !strings.Contains(err.Error(), "Provinsi Jawa Barat 2024 is given twice") {
+		t.Errorf("Jawa Barat twice with 4,04 and 3,00: %v, want a DuplicateError naming it", err)
+	}
 	obs[1].Group = ""
 	if _, err := Peers(obs, 2024, "kalimantan timur", "", ""); !errors.As(err, new(*NoGroupError)) {
 		t.Errorf("no kind: %v, want a NoGroupError", err)
+	}
+}
+
+// Digits keeps every digit of a terminating decimal, by hand: the
+// monitoring export's 3.4050000000000002 (16 places, past Exact's 12) and
+// a value of few places as Exact writes it; a third is Exact's.
+func TestDigits(t *testing.T) {
+	for in, want := range map[string]string{"3.4050000000000002": "3.4050000000000002", "3.40": "3.4", "3": "3", "0.000000000000001": "0.000000000000001"} {
+		v, err := rubric.ParseDecimal(in)
+		if err != nil {
+			// beyond Decimal's places: build it exactly
+			r, _ := new(big.Rat).SetString(in)
+			if got := Digits(index.RatValue(r)); got != want {
+				t.Errorf("Digits(%s) = %s, want %s", in, got, want)
+			}
+			continue
+		}
+		if got := Digits(index.ValueOf(v)); got != want {
+			t.Errorf("Digits(%s) = %s, want %s", in, got, want)
+		}
+	}
+	third := index.RatValue(big.NewRat(1, 3))
+	if got := Digits(third); got != third.Exact() {
+		t.Errorf("Digits(1/3) = %s, want %s", got, third.Exact())
+	}
+	// A scored index is shown as spbe score shows it, cut at 12 places.
+	long, _ := new(big.Rat).SetString("2.164166666666666675")
+	p := result.TrendPoint{Index: index.RatValue(long), Scored: true}
+	if got := IndexDigits(&p); got != "2.164166666666..." {
+		t.Errorf("a scored index: %s, want it as Exact writes it", got)
+	}
+	p.Scored = false
+	if got := IndexDigits(&p); got != "2.164166666666666675" {
+		t.Errorf("an index read: %s, want every digit", got)
 	}
 }

@@ -2,6 +2,7 @@ package trend
 
 import (
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -39,6 +40,41 @@ func TrendRow(p *result.TrendPoint, lang string) []string {
 		label.PredicateName(p.Predicate, lang), change, strings.Join(notes, "; ")}
 }
 
+// Digits writes v in full when its decimal expansion ends within 40
+// places (every digit of an index read from a table or an export:
+// 3.4050000000000002 stays that), else as v.Exact does.
+func Digits(v index.Value) string {
+	r := v.Rat()
+	d := new(big.Int).Set(r.Denom())
+	places := 0
+	var rem big.Int
+	for _, p := range []int64{2, 5} {
+		n, bp := 0, big.NewInt(p)
+		for {
+			q, m := new(big.Int).QuoRem(d, bp, &rem)
+			if m.Sign() != 0 {
+				break
+			}
+			d, n = q, n+1
+		}
+		places = max(places, n)
+	}
+	if d.Cmp(big.NewInt(1)) != 0 || places > 40 {
+		return v.Exact()
+	}
+	return r.FloatString(places)
+}
+
+// IndexDigits is the exact index of a point for JSON and CSV: every digit
+// of one read from a table or an export (Digits), one scored from levels
+// as spbe score shows it (Exact).
+func IndexDigits(p *result.TrendPoint) string {
+	if p.Scored {
+		return p.Index.Exact()
+	}
+	return Digits(p.Index)
+}
+
 // exactShown is an exact value in the language's decimal separator.
 func exactShown(v index.Value, lang string) string {
 	s := v.Exact()
@@ -61,7 +97,15 @@ func PeersHeading(p *result.Peers, lang string) string {
 		by = fmt.Sprintf(l("byColumn"), p.GroupBy)
 	}
 	prec := p.Rubric.Precision
-	return fmt.Sprintf(l("peers"), p.Group, p.Year, by, p.Rank, p.Count, label.Number(p.Index, prec, lang), label.Number(p.Mean.Round(prec), prec, lang))
+	return fmt.Sprintf(l("peers"), p.Group, p.Year, by, p.Rank, p.Count, provisional(label.Number(p.Index, prec, lang), p.Provisional, lang), label.Number(p.Mean.Round(prec), prec, lang))
+}
+
+// provisional marks an index that is not final: "3,33 (sementara)".
+func provisional(s string, is bool, lang string) string {
+	if !is {
+		return s
+	}
+	return s + " (" + label.Trend.Get(lang, "provisional") + ")"
 }
 
 // PeerHeader and PeerRow are the table of the domains (or aspects) among
@@ -100,7 +144,11 @@ func PeerRow(p *result.Peers, pp *result.PeerPart, lang string) []string {
 // that closes it (FILE stands for the instansi's evaluation workbook).
 func PeerGap(p *result.Peers, lang string) (string, string) {
 	prec := p.Rubric.Precision
-	s := fmt.Sprintf(label.Trend.Get(lang, "gapIndex"), p.Peer, label.Number(p.PeerIndex, prec, lang),
+	peer := label.Number(p.PeerIndex, prec, lang)
+	if p.PeerProvisional { // inside the parentheses of gapIndex
+		peer += ", " + label.Trend.Get(lang, "provisional")
+	}
+	s := fmt.Sprintf(label.Trend.Get(lang, "gapIndex"), p.Peer, peer,
 		label.Signed(p.Gap, prec, lang), label.Number(p.Target, prec, lang))
 	return s, fmt.Sprintf("spbe plan FILE --target %s", p.Target.Fixed(prec))
 }

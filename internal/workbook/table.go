@@ -85,3 +85,15 @@ func isYearLabel(s string) bool {
 	}
 	return false
 }
+
+// ShownNumber is the text of a workbook cell from Rows with a number as
+// Excel shows it, to 15 significant digits (formatNumber): Excel saves a
+// typed 3,405 as 3.4049999999999998, the float's 17 digits, and shows
+// 3,405. Other text is returned as it is. It is for workbook cells, not
+// CSV text, whose digits are what was written.
+func ShownNumber(s string) string {
+	if x, ok := plainNumber(s); ok {
+		return formatNumber(x)
+	}
+	return s
+}

@@ -78,3 +78,17 @@ func TestWideYear(t *testing.T) {
 		t.Errorf("year %d in %q (%v), want 2024 in A1", year, cell, err)
 	}
 }
+
+// ShownNumber: a number as Excel shows it, 15 significant digits (the
+// 17-digit texts are what Excel saves for the typed numbers on the right);
+// text is left alone.
+func TestShownNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"3.4049999999999998": "3.405", "0.30000000000000004": "0.3", "2.6349999999999998": "2.635",
+		"3.405": "3.405", "2025": "2025", "Kota A": "Kota A", "3,405": "3,405", "59/2020": "59/2020", "Inf": "Inf", "": "",
+	} {
+		if got := ShownNumber(in); got != want {
+			t.Errorf("ShownNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
