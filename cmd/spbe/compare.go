@@ -9,6 +9,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -68,7 +69,7 @@ an existing file without --force.`,
   $ spbe compare nasional-2023.xlsx nasional.xlsx --instansi "Kota Satu"
   $ spbe compare hasil-2023/ hasil-2024/ --format csv > perubahan.csv
   $ spbe compare hasil-2023/ hasil-2024/ -o perubahan.xlsx --lang en`,
-		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(rangeArgs(1, 2)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Old = args[0]
@@ -112,7 +113,7 @@ func runCompare(opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkInputPaths(opts.Lang, opts.Old, opts.New); err != nil {
+	if err := checkInputPaths(opts.Old, opts.New); err != nil {
 		return err
 	}
 	save, err := opts.checkOutput()
@@ -121,7 +122,7 @@ func runCompare(opts *compareOptions) error {
 	}
 	sides, err := batch.ReadSides(batch.SidesOptions{
 		Old: opts.Old, New: opts.New, OldCol: opts.OldCol, NewCol: opts.NewCol,
-		Recursive: opts.Recursive, Jobs: opts.Jobs, Read: opts.batchOptions(r), Lang: opts.Lang.String(),
+		Recursive: opts.Recursive, Jobs: opts.Jobs, Read: opts.batchOptions(opts.io, r), Lang: opts.Lang.String(),
 	})
 	if sides != nil {
 		save.Inputs = append(save.Inputs, sides.Files...) // again: a folder may have changed
@@ -130,11 +131,11 @@ func runCompare(opts *compareOptions) error {
 		return err
 	}
 	// Two workbooks: each one's notes; folders: grouped by choice.
-	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1}
+	notes := &batch.NoteGroups{Verbose: opts.Verbose || len(sides.Olds) == 1 && len(sides.News) == 1, Lang: msgLang(opts.io)}
 	for _, in := range sides.All() {
-		printNotes(opts.io.ErrOut, in, notes, false)
+		printNotes(opts.io, in, notes, false)
 	}
-	printSummary(opts.io.ErrOut, notes)
+	printSummary(opts.io, notes)
 	cs, errs, err := sides.Compare()
 	if err != nil {
 		return err
@@ -143,7 +144,7 @@ func runCompare(opts *compareOptions) error {
 		return errors.Join(errs...) // one workbook against another: its error, as score gives it
 	}
 	for _, err := range errs {
-		printError(opts.io.ErrOut, err)
+		printError(opts.io.ErrOut, msgLang(opts.io), err)
 	}
 	outErr, err := opts.writeWorkbook(cs, save)
 	if err != nil {
@@ -155,7 +156,7 @@ func runCompare(opts *compareOptions) error {
 		}
 	}
 	if len(errs) > 0 && !opts.KeepGoing {
-		outErr = errors.Join(outErr, fmt.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), plural(len(errs), "problem", "problems")))
+		outErr = errors.Join(outErr, msg.Errorf("%d %s could not be read; the others were compared: add --keep-going to exit 0 in such a case", len(errs), msg.Plural(len(errs), "problem", "problems")))
 	}
 	return outErr
 }
@@ -189,12 +190,12 @@ func (opts *compareOptions) writeWorkbook(cs *result.Comparisons, save outfile.O
 	case opts.Output == "":
 		return nil, nil
 	case len(cs.Pairs) == 0:
-		return fmt.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
+		return msg.Errorf("%s: not written: no instansi is on both sides", opts.Output), nil
 	}
 	if err := excelout.WriteCompare(opts.Output, cs, opts.Lang.String(), save); err != nil {
 		return nil, err
 	}
-	wrote(opts.io, opts.Output, "the comparison workbook", fmt.Sprintf("%d instansi on both sides", len(cs.Pairs)))
+	wrote(opts.io, opts.Output, msg.Word("the comparison workbook"), msg.Sprintf(msgLang(opts.io), "%d instansi on both sides", len(cs.Pairs)))
 	return nil, nil
 }
 
@@ -205,11 +206,11 @@ func (opts *compareOptions) render(rend func(io.Writer, *result.Comparisons, tex
 		return err
 	}
 	if len(cs.Pairs) > 1 && !opts.Detail && opts.Format == "text" {
-		or := ""
+		m := msg.Sprintf(msgLang(opts.io), "%d pairs: an overview; --detail adds each pair's domains, aspects and indicators", len(cs.Pairs))
 		if opts.Output == "" {
-			or = " (or -o a workbook with a sheet per pair)"
+			m = msg.Sprintf(msgLang(opts.io), "%d pairs: an overview; --detail adds each pair's domains, aspects and indicators (or -o a workbook with a sheet per pair)", len(cs.Pairs))
 		}
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %d pairs: an overview; --detail adds each pair's domains, aspects and indicators%s\n", len(cs.Pairs), or)
+		fmt.Fprintln(opts.io.ErrOut, "spbe: "+m)
 	}
 	return nil
 }

@@ -33,7 +33,7 @@ Start a new shell afterwards.`,
   $ spbe completion fish > ~/.config/fish/completions/spbe.fish
   $ spbe completion powershell > spbe.ps1`,
 		ValidArgs:             []string{"bash", "zsh", "fish", "powershell"},
-		Args:                  usageArgs(cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)),
+		Args:                  usageArgs(cobra.MatchAll(exactArgs(1), cobra.OnlyValidArgs)),
 		DisableFlagsInUseLine: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			root := cmd.Root()

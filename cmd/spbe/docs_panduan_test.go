@@ -40,6 +40,7 @@ func TestDocPanduan(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
+	t.Setenv(langEnv, "") // what a user sees: messages in Indonesian
 
 	lines := strings.Split(string(data), "\n")
 	var out []string // the guide with the outputs of this run

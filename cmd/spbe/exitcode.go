@@ -2,13 +2,15 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -43,6 +45,24 @@ func gateFailed(failed []string) error {
 	return &gateError{strings.Join(failed, "\n")}
 }
 
+// gatesFailed is the gateError of the gates (result.Gates.Failures) that
+// failed, in lang, or nil when none did.
+func gatesFailed(lang label.Lang, failed []result.Failure) error {
+	var lines []string
+	for _, f := range failed {
+		if f.Index {
+			thr := f.FailUnder.String()
+			if lang != label.English {
+				thr = strings.Replace(thr, ".", ",", 1)
+			}
+			lines = append(lines, msg.Sprintf(lang, "%s: index %s is below --fail-under %s", f.Name, label.Number(f.Published, f.Precision, lang.String()), thr))
+			continue
+		}
+		lines = append(lines, msg.Sprintf(lang, "%s: predicate %s is below --min-predicate %s", f.Name, f.Predicate.Name, f.MinPredicate.Name))
+	}
+	return gateFailed(lines)
+}
+
 // usageError marks a mistake in the command line.
 type usageError struct{ err error }
 
@@ -50,7 +70,7 @@ func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error {
-	return &usageError{fmt.Errorf(format, args...)}
+	return &usageError{msg.Errorf(format, args...)}
 }
 
 // gateError marks a gate that the result did not meet.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -42,7 +42,7 @@ func (m *mibFlag) Type() string   { return "MiB" }
 func (m *mibFlag) Set(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > 1<<20 {
-		return fmt.Errorf("want a size in MiB from 1 to %d", 1<<20)
+		return msg.Errorf("want a size in MiB from 1 to %d", 1<<20)
 	}
 	*m = mibFlag(n)
 	return nil
@@ -63,7 +63,7 @@ func addRubricFlag(cmd *cobra.Command, p *string, def string) {
 // addLangFlag binds --lang: id or en, in any case (--lang=ID).
 func addLangFlag(cmd *cobra.Command, p *label.Lang) {
 	*p = label.Indonesian
-	cmd.Flags().Var(&langValue{p}, "lang", "language of labels and decimal separator: id (Indonesian, 2,95) or en (English, 2.95)")
+	cmd.Flags().Var(&langValue{p}, "lang", "language of results and messages: id (Indonesian, 2,95) or en (English, 2.95); messages follow $SPBE_LANG when --lang is not given")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"id\tIndonesian, decimal commas", "en\tEnglish, decimal points"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -75,7 +75,7 @@ func (v *langValue) Type() string   { return "string" }
 func (v *langValue) Set(s string) error {
 	l, err := label.ParseLang(s)
 	if err != nil {
-		return err
+		return msg.Errorf("unknown language %q (want id or en)", s)
 	}
 	*v.p = l
 	return nil
@@ -151,7 +151,7 @@ func addLayoutFlag(cmd *cobra.Command, p *string) {
 		{name: "long", value: batch.LayoutLong, desc: "one instansi, a row per indicator"},
 		{name: "wide", value: batch.LayoutWide, desc: "a row per instansi"},
 	}, "workbook layout: auto, long (one instansi, a row per indicator) or wide (a row per instansi)",
-		func(s string) error { return fmt.Errorf("unknown layout %q (want auto, long or wide)", s) })
+		func(s string) error { return msg.Errorf("unknown layout %q (want auto, long or wide)", s) })
 }
 
 // addGroupByFlag binds --group-by: nothing (""), or category (also
@@ -161,7 +161,7 @@ func addGroupByFlag(cmd *cobra.Command, p *string) {
 		{name: "", value: ""},
 		{name: "category", value: "category", aliases: []string{"kategori"}, desc: "Kementerian, Lembaga, Provinsi, Kabupaten, Kota"},
 	}, "rank and summarise per group too: category (or kategori)",
-		func(s string) error { return fmt.Errorf("unknown --group-by %q (want category, or kategori)", s) })
+		func(s string) error { return msg.Errorf("unknown --group-by %q (want category, or kategori)", s) })
 }
 
 // addForceFlag binds --force, which lets -o (or spbe man) replace an
@@ -276,7 +276,7 @@ func lineRubric(o *readFlags, id string, args []string) *rubric.Rubric {
 		if st, err := os.Stat(a); err != nil || st.IsDir() {
 			continue
 		}
-		if in := batch.Read(a, o.batchOptions(nil)); len(in.Rubrics) > 0 {
+		if in := batch.Read(a, o.batchOptions(nil, nil)); len(in.Rubrics) > 0 {
 			return in.Rubrics[0]
 		}
 		break
@@ -309,7 +309,7 @@ func addInstansiFlag(cmd *cobra.Command, o *readFlags) {
 // completeInstansi lists the instansi of the workbooks among args whose
 // name, or its Key, starts with what is typed; folders are not read.
 func completeInstansi(o *readFlags, args []string, toComplete string) []cobra.Completion {
-	bo := o.batchOptions(nil)
+	bo := o.batchOptions(nil, nil)
 	if o.Sheet == "" {
 		bo.AllSheets = true
 	}

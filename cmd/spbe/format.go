@@ -16,5 +16,5 @@ func addFormatFlag[W any](cmd *cobra.Command, p *string, def string, fs textout.
 		choices = append(choices, choice{name: n, value: n})
 	}
 	addEnumFlag(cmd, p, "format", "f", def, choices, "output format: "+fs.List(),
-		func(s string) error { return &textout.FormatError{Name: s, Want: fs.List()} })
+		func(s string) error { return &textout.FormatError{Name: s, Want: fs.List(), Names: fs.Names()} })
 }

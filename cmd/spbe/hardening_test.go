@@ -20,7 +20,7 @@ import (
 // bad input, the words spbe says, and its exit code. TestBadInputsDoc
 // keeps the two equal.
 var badInputs = []struct {
-	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs or XMLInputs
+	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs, XMLInputs or TrustInputs
 	says string // what stderr must contain ("" for nothing in particular)
 	exit int
 }{
@@ -118,6 +118,31 @@ var badInputs = []struct {
 	{"sel-raksasa.xlsx", "Penilaian!B60: unsupported file format: damaged sheet (xl/worksheets/sheet1.xml): the cell holds more than the 32767 characters a cell can hold", exitInvalid},
 	{"bersarang.xlsx", "elements nested more than 256 deep", exitInvalid},
 	{"banyak-sheet.xlsx", "damaged part (xl/workbook.xml): more than 10000 sheets", exitInvalid},
+
+	// Two plausible readings (fixture.TrustInputs, issue 19): decided by
+	// meaning and said, or refused naming both.
+	{"nomor-urut.xlsx", `the indicator ids were read from column B "No Indikator", whose header names the indicator; column A "No" holds other numbers`, exitOK},
+	{"dua-nomor.xlsx", `two columns hold indicator numbers that disagree: A "No" and B "Nomor" (A5 is "1", B5 is "21"); one may be a running number: --id-col chooses the indicator column`, exitInvalid},
+	{"nomor-tunggal.xlsx", `Penilaian: the ids in column A ("No") and the indicator names beside them disagree: A5 holds id 1, beside the name of indicator 21;`, exitInvalid},
+	{"kode-urut.xlsx", `the indicator ids were read from column B "Kode"`, exitOK},
+	{"aspek-bernomor.xlsx", "", exitOK},
+	{"aspek-lebar.xlsx", `Nasional: the header in row 3 has two columns for indicators 1 (B "1", I "1.1"), 2 (C "2", J "1.2")`, exitInvalid},
+	{"dua-domain.xlsx", `rubric permenpanrb-59-2020 (Indeks SPBE, PermenPANRB 59/2020): its ids are all the indicators of permenpanrb-8-2026 and 20 of the 47 of this rubric, chosen by the year 2023 (Domain 1-2!A1) and the indicator names (20 of 20 are those of permenpanrb-59-2020)`, exitInvalid},
+	{"tahun-lain.xlsx", "its ids fit permenpanrb-8-2026, permenpanrb-59-2020 and permenpanrb-5-2018, and the workbook disagrees on which: the year 2023 (Penilaian!A1): permenpanrb-59-2020, the indicator names (20 of 20 are those of permenpanrb-8-2026): permenpanrb-8-2026: give --rubric", exitInvalid},
+	{"rata-rata.xlsx", `warning: Nasional: rows left out as summaries, not instansi: 6 "Rata-rata Nasional" (its name), 7 "Nilai Tertinggi" (its name), 8 "Median Jawa Barat" (its name), 9 "Indonesia" (the maximum of the rows above)`, exitOK},
+	{"lebar-tersembunyi.xlsx", "warning: Nasional: row 5 is hidden; its levels were read", exitOK},
+	{"sepertiga.xlsx", `Penilaian!G25: indicator 21: level "1 ⅓" is not a number from 1 to 5`, exitInvalid},
+	{"setengah.xlsx", "Penilaian!G25: indicator 21: level 1.5 is not a whole number from 1 to 5", exitInvalid},
+	{"koma-keterangan.csv", `koma-keterangan.csv: line 22: indicator 21: level 2 is followed by 5 in column C ("Keterangan"), a column of text: an unquoted decimal comma (2,5)`, exitInvalid},
+	{"koma-keterangan-lebar.csv", `koma-keterangan-lebar.csv: line 2: Instansi Contoh: the last indicator's level 3 is followed by 3 in column AW ("Keterangan"), a column of text`, exitInvalid},
+	{"evaluasi-terakhir.xlsx", `levels from column C "Nilai" (also found: D "Nilai Evaluasi Terakhir")`, exitOK},
+}
+
+// scores are what stdout shows of the accepted inputs that do not score
+// the example's 2,95: Indeks Pemdi inputs, and a level written otherwise.
+var scores = map[string]string{
+	"kode-urut.xlsx":      "Indeks Pemdi  2,11",
+	"aspek-bernomor.xlsx": "Indeks Pemdi  2,11",
 }
 
 // wideBad are the inputs of badInputs read as wide tables: a batch of
@@ -125,12 +150,13 @@ var badInputs = []struct {
 // printed even when the exit is not 0, and in which the example is a row.
 var wideBad = map[string]bool{
 	"koma-desimal-lebar.csv": true, "dua-tahun.xlsx": true, "templat-kosong.csv": true, "templat-kosong.xlsx": true,
+	"rata-rata.xlsx": true, "lebar-tersembunyi.xlsx": true, "koma-keterangan-lebar.csv": true, "aspek-lebar.xlsx": true,
 }
 
 // badFixtures are the inputs of badInputs, by name.
 func badFixtures(r *rubric.Rubric) map[string]fixture.Bad {
 	made := map[string]fixture.Bad{}
-	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r), fixture.LayoutInputs(r), fixture.XMLInputs(r)) {
+	for _, b := range slices.Concat(fixture.BadInputs(r), fixture.CellInputs(r), fixture.FormulaInputs(r), fixture.HostileInputs(r), fixture.LayoutInputs(r), fixture.XMLInputs(r), fixture.TrustInputs(r)) {
 		made[b.Name] = b
 	}
 	return made
@@ -181,6 +207,10 @@ func TestBadInputs(t *testing.T) {
 				}
 			case code != exitOK && out.Len() > 0:
 				t.Errorf("stdout is not empty on failure:\n%s", out.String())
+			case code == exitOK && scores[tt.file] != "":
+				if !strings.Contains(out.String(), scores[tt.file]) {
+					t.Errorf("stdout does not show %q:\n%s", scores[tt.file], out.String())
+				}
 			case code == exitOK && !strings.Contains(out.String(), "Indeks SPBE  2,95  Baik"):
 				t.Errorf("an accepted variant must score 2,95 Baik like the original:\n%s", out.String())
 			}

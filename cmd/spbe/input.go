@@ -37,7 +37,7 @@ func readOne(in *scoreOptions) (*rubric.Rubric, *result.Evaluation, index.Levels
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := checkInputPaths(in.Lang, in.Paths[0]); err != nil {
+	if err := checkInputPaths(in.Paths[0]); err != nil {
 		return nil, nil, nil, err
 	}
 	r, e, err := scoreFile(in, r, in.Paths[0])

@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"github.com/spbe-id/spbe/internal/iostreams"
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 )
 
@@ -54,7 +56,8 @@ func handleSignals(errOut io.Writer) {
 	go func() {
 		sig := <-c
 		outfile.RemoveTemporary()
-		fmt.Fprintf(errOut, "spbe: stopped by %s; no output file was left half written\n", signalName(sig))
+		lang, _ := msg.Lang(label.Indonesian, false, os.Getenv(langEnv)) // --lang is not known here
+		fmt.Fprintln(errOut, "spbe: "+msg.Sprintf(lang, "stopped by %s; no output file was left half written", signalName(sig)))
 		os.Exit(exitSignal(sig))
 	}()
 }
@@ -62,7 +65,7 @@ func handleSignals(errOut io.Writer) {
 func signalName(sig os.Signal) string {
 	switch sig {
 	case syscall.SIGINT:
-		return "SIGINT (interrupted)"
+		return "SIGINT (Ctrl-C)"
 	case syscall.SIGTERM:
 		return "SIGTERM"
 	case syscall.SIGHUP:

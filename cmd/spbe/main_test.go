@@ -12,8 +12,20 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Messages in English, as the tests expect them: a test of the
+	// Indonesian ones sets SPBE_LANG="" (t.Setenv) or gives --lang id. The
+	// binary run by a script keeps the script's own SPBE_LANG.
+	script, inScript := os.LookupEnv(langEnv)
+	os.Setenv(langEnv, "en")
 	testscript.Main(m, map[string]func(){
-		"spbe": func() { os.Exit(runMain(os.Args[1:])) },
+		"spbe": func() {
+			if inScript {
+				os.Setenv(langEnv, script)
+			} else {
+				os.Unsetenv(langEnv)
+			}
+			os.Exit(runMain(os.Args[1:]))
+		},
 	})
 }
 
@@ -26,6 +38,9 @@ func TestScript(t *testing.T) {
 		UpdateScripts: os.Getenv("SPBE_UPDATE") != "",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			// Messages in English, as the scripts expect them; a script of
+			// the Indonesian ones says `env SPBE_LANG=` (lang.txtar).
+			env.Setenv(langEnv, "en")
 			if err := writeBatchWorkbooks(env.WorkDir); err != nil {
 				return err
 			}

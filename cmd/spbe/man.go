@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
@@ -44,7 +45,7 @@ then: man spbe, man spbe-score. To update installed pages: spbe man --force DIR.
 		Example: `  $ spbe man ~/.local/share/man/man1
   $ spbe man --force ~/.local/share/man/man1
   $ man spbe-score`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: usageArgs(exactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Dir = args[0]
 			if runF != nil {
@@ -108,7 +109,7 @@ func runMan(opts *manOptions, root *cobra.Command) error {
 			return err
 		}
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %d man pages to %s\n", len(pages), dir)
+	fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %d man pages to %s", len(pages), dir))
 	return nil
 }
 

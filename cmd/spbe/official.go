@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -17,7 +17,7 @@ func loadRubric(s *streams, arg string) (*rubric.Rubric, error) {
 	if err != nil {
 		return nil, err
 	}
-	noteMismatch(s.ErrOut, arg, r)
+	noteMismatch(s, arg, r)
 	return r, nil
 }
 
@@ -28,7 +28,7 @@ const mismatchShown = 3
 // noteMismatch writes one line on w when rubric r, read from file,
 // carries the id (or the name) of an embedded official rubric but differs
 // from it: the file, the id, how many changes and the first of them.
-func noteMismatch(w io.Writer, file string, r *rubric.Rubric) {
+func noteMismatch(s *streams, file string, r *rubric.Rubric) {
 	m := r.Mismatch()
 	if m == nil {
 		return
@@ -38,9 +38,13 @@ func noteMismatch(w io.Writer, file string, r *rubric.Rubric) {
 	if n > mismatchShown {
 		first += "; ..."
 	}
-	fmt.Fprintf(w, "spbe: %s: warning: its %s is that of the embedded official rubric %s, but it differs from it "+
-		"(%d %s: %s); results under it are not the official ones (spbe rubric diff %s %s)\n",
-		file, m.By, m.ID, n, plural(n, "change", "changes"), first, m.ID, file)
+	by := msg.Word("id")
+	if m.By == "name" {
+		by = msg.Word("name")
+	}
+	fmt.Fprintln(s.ErrOut, "spbe: "+msg.Sprintf(msgLang(s), "%s: warning: its %s is that of the embedded official rubric %s, but it differs from it "+
+		"(%d %s: %s); results under it are not the official ones (spbe rubric diff %s %s)",
+		file, by, m.ID, n, msg.Plural(n, "change", "changes"), first, m.ID, file))
 }
 
 // givenRubric is loadRubric for the commands that read workbooks: an

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 )
 
@@ -35,10 +36,10 @@ func checkWorkbookOutput(path string, save outfile.Options, formats []string) er
 // wrote says on stderr what a command wrote (what, with detail), and
 // where: "spbe: wrote r.xlsx (detail)", or "spbe: wrote what to standard
 // output (detail)" for -o -.
-func wrote(s *streams, path, what, detail string) {
+func wrote(s *streams, path string, what fmt.Stringer, detail string) {
 	if path == outfile.Stdout {
-		fmt.Fprintf(s.ErrOut, "spbe: wrote %s to standard output (%s)\n", what, detail)
+		fmt.Fprintln(s.ErrOut, "spbe: "+msg.Sprintf(msgLang(s), "wrote %s to standard output (%s)", what, detail))
 		return
 	}
-	fmt.Fprintf(s.ErrOut, "spbe: wrote %s (%s)\n", path, detail)
+	fmt.Fprintln(s.ErrOut, "spbe: "+msg.Sprintf(msgLang(s), "wrote %s (%s)", path, detail))
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 )
 
@@ -42,7 +43,7 @@ func readAsking(s *streams, o *readFlags, path string, bo *batch.Options) *batch
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return in
 	}
-	fmt.Fprint(s.RawErr(), say(o.Lang, fmt.Sprintf("Kata sandi %s (tidak ditampilkan): ", path), fmt.Sprintf("Password of %s (not shown): ", path)))
+	fmt.Fprint(s.RawErr(), msg.Sprintf(msgLang(s), "Password of %s (not shown): ", path))
 	pw, err := term.ReadPassword(int(f.Fd()))
 	fmt.Fprintln(s.RawErr())
 	if err != nil || len(pw) == 0 {

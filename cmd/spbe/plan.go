@@ -10,9 +10,11 @@ import (
 
 	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/internal/workbook"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -74,7 +76,7 @@ instansi.`,
   $ spbe plan nasional.xlsx --instansi "Pemkot Satu" --target Baik
   $ spbe plan butir.csv --assume-external --target Baik
   $ spbe plan butir.csv --assume-external --budget 10 --costs biaya.yaml`,
-		Args:              usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(exactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args
@@ -114,8 +116,7 @@ func runPlan(opts *planOptions) error {
 	case opts.Target == "" && opts.Budget == "":
 		return usagef("--target is required (an index such as 4.2 or a predicate such as Memuaskan), or --budget")
 	case opts.Target != "" && opts.Budget != "":
-		return usagef("%s", say(in.Lang, "--target dan --budget: berikan salah satu (--budget mencari indeks tertinggi yang terbeli dengan anggaran itu)",
-			"--target and --budget: give one of them (--budget finds the highest index the budget buys)"))
+		return usagef("--target and --budget: give one of them (--budget finds the highest index the budget buys)")
 	}
 	inputs := []string{in.Paths[0]}
 	if opts.Costs != "" {
@@ -137,86 +138,99 @@ func runPlan(opts *planOptions) error {
 	if e.Simulated() {
 		return runButirPlan(opts, r, e, levels, save)
 	}
-	var t plan.Target
-	var budget rubric.Decimal
-	if opts.Budget != "" {
-		if budget, err = plan.ParseCost(opts.Budget); err != nil {
-			return usagef("--budget: %v", err)
-		}
-	} else if t, err = plan.ParseTarget(r, opts.Target); err != nil {
-		return usagef("--target: %v", err)
+	po, err := planConstraints(opts, r, e.Sheet)
+	if err != nil {
+		return err
 	}
+	pl, err := makePlan(opts, r, levels, po)
+	if err != nil {
+		return err
+	}
+	costs := opts.Costs != "" || len(opts.CostCols) > 0
+	if opts.Output != "" {
+		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
+			return err
+		}
+		wrote(in.io, opts.Output, msg.Word("the plan workbook"), msg.Sprintf(msgLang(in.io), "%d %s", pl.TotalSteps, msg.Plural(pl.TotalSteps, "step", "steps")))
+		if opts.Output == outfile.Stdout {
+			return unreached(msgLang(in.io), pl) // stdout holds the workbook
+		}
+	}
+	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
+		return err
+	}
+	return unreached(msgLang(in.io), pl)
+}
+
+// makePlan is the plan the flags ask for: the cheapest to --target, or
+// the most --budget buys.
+func makePlan(opts *planOptions, r *rubric.Rubric, levels index.Levels, po plan.Options) (*plan.Plan, error) {
+	if opts.Budget != "" {
+		budget, err := plan.ParseCost(opts.Budget)
+		if err != nil {
+			return nil, usagef("--budget: %v", err)
+		}
+		return plan.Budget(r, levels, budget, po)
+	}
+	t, err := plan.ParseTarget(r, opts.Target)
+	if err != nil {
+		return nil, usagef("--target: %v", err)
+	}
+	return plan.Make(r, levels, t, po)
+}
+
+// planConstraints are the plan's options from --include-external,
+// --max-level, --fixed and the costs (--costs or --cost-col, read from
+// sheet, where the levels came from).
+func planConstraints(opts *planOptions, r *rubric.Rubric, sheet string) (plan.Options, error) {
 	po := plan.Options{IncludeExternal: opts.IncludeExternal}
 	if opts.MaxLevel != "" {
 		d, err := rubric.ParseDecimal(opts.MaxLevel)
 		if err != nil {
-			return usagef("--max-level: %v", err)
+			return po, usagef("--max-level: %v", err)
 		}
 		po.MaxLevel = &d
 	}
 	if opts.Fixed != "" {
 		ids, err := plan.ParseIndicators(r, opts.Fixed)
 		if err != nil {
-			return usagef("--fixed: %v", err)
+			return po, usagef("--fixed: %v", err)
 		}
 		po.Fixed = ids
 	}
-	costs := opts.Costs != "" || len(opts.CostCols) > 0
 	switch {
 	case opts.Costs != "" && len(opts.CostCols) > 0:
-		return usagef("--costs and --cost-col: give one of them")
+		return po, usagef("--costs and --cost-col: give one of them")
 	case opts.Costs != "":
 		data, err := os.ReadFile(opts.Costs)
 		if err != nil {
-			return fmt.Errorf("--costs: %w", err)
+			return po, fmt.Errorf("--costs: %w", err)
 		}
 		c, err := plan.ParseCosts(r, opts.Costs, data)
 		if err != nil {
-			return err
+			return po, err
 		}
 		c.Apply(&po)
 	case len(opts.CostCols) > 0:
-		c, err := costsFromColumns(in, r, e.Sheet, opts.CostCols)
+		c, err := costsFromColumns(&opts.input, r, sheet, opts.CostCols)
 		if err != nil {
-			return err
+			return po, err
 		}
 		c.Apply(&po)
 	}
-	var pl *plan.Plan
-	if opts.Budget != "" {
-		pl, err = plan.Budget(r, levels, budget, po)
-	} else {
-		pl, err = plan.Make(r, levels, t, po)
-	}
-	if err != nil {
-		return err
-	}
-	if opts.Output != "" {
-		if err := excelout.WritePlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
-			return err
-		}
-		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d %s", pl.TotalSteps, plural(pl.TotalSteps, "step", "steps")))
-		if opts.Output == outfile.Stdout {
-			return unreached(in.Lang, pl) // stdout holds the workbook
-		}
-	}
-	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
-		return err
-	}
-	return unreached(in.Lang, pl)
+	return po, nil
 }
 
 // unreached is the failed gate of a plan whose target is out of reach
 // under its constraints: exit 1, as --fail-under, after the plan to the
-// maximum has been written.
+// maximum has been written. It is in lang, the language of messages.
 func unreached(lang label.Lang, pl *plan.Plan) error {
 	if pl.Reachable {
 		return nil
 	}
 	p := pl.Max.Rubric.Precision
-	return gateFailed([]string{say(lang,
-		fmt.Sprintf("target %s tidak tercapai: paling tinggi %s dengan batasan ini", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())),
-		fmt.Sprintf("target %s not reached: the most under these constraints is %s", targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String())))})
+	return gateFailed([]string{msg.Sprintf(lang, "target %s not reached: the most under these constraints is %s",
+		targetWords(pl.Target, p, lang), label.Number(pl.Max.Published, p, lang.String()))})
 }
 
 // targetWords writes a target for a message: the band's name, or the index.
@@ -277,23 +291,20 @@ func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []s
 		case len(cols) == 1:
 			d, err := plan.ParseCost(cells[0].raw)
 			if err != nil {
-				bad(cells[0].where, fmt.Errorf("indicator %s: %v", id, err))
+				bad(cells[0].where, msg.Errorf("indicator %s: %w", id, err))
 				continue
 			}
 			c.Each[ind.ID] = d
 		case len(cells) != len(cols) || empty > 0:
-			bad(cells[0].where, errors.New(say(in.Lang, fmt.Sprintf("indikator %s: %d dari %d biaya langkahnya kosong: isi semuanya, atau kosongkan semuanya", id, empty, len(cols)),
-				fmt.Sprintf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))))
+			bad(cells[0].where, msg.Errorf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))
 		case len(cols) != len(stepNames(ind)):
-			return c, usagef("--cost-col: %s", say(in.Lang,
-				fmt.Sprintf("%d kolom untuk indikator %s, yang skalanya punya %d langkah (%s): berikan satu kolom, atau satu per langkah", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind)),
-				fmt.Sprintf("%d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))))
+			return c, usagef("--cost-col: %d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))
 		default:
 			var steps []rubric.Decimal
 			for _, x := range cells {
 				d, err := plan.ParseCost(x.raw)
 				if err != nil {
-					bad(x.where, fmt.Errorf("indicator %s: %v", id, err))
+					bad(x.where, msg.Errorf("indicator %s: %w", id, err))
 					continue
 				}
 				steps = append(steps, d)

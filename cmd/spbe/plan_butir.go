@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -57,8 +58,7 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 	costs := e.Butir.HasCost
 	switch {
 	case len(opts.CostCols) > 0:
-		return usagef("%s", say(in.Lang, "--cost-col: biaya daftar butir adalah kolom biayanya (Biaya, Cost), yang dibaca sendiri, atau --costs BERKAS",
-			"--cost-col: a butir list's costs are its cost column (Biaya, Cost), read by itself, or --costs FILE"))
+		return usagef("--cost-col: a butir list's costs are its cost column (Biaya, Cost), read by itself, or --costs FILE")
 	case opts.Costs != "":
 		data, err := os.ReadFile(opts.Costs)
 		if err != nil {
@@ -86,15 +86,15 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 		if err := excelout.WriteButirPlan(opts.Output, e, pl, in.Lang.String(), costs, save); err != nil {
 			return err
 		}
-		wrote(in.io, opts.Output, "the plan workbook", fmt.Sprintf("%d butir", len(pl.Butir)))
+		wrote(in.io, opts.Output, msg.Word("the plan workbook"), msg.Sprintf(msgLang(in.io), "%d butir", len(pl.Butir)))
 		if opts.Output == outfile.Stdout {
-			return unreached(in.Lang, &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
+			return unreached(msgLang(in.io), &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
 		}
 	}
 	if err := rend(in.io.Out, e, pl, textout.Options{Lang: in.Lang.String(), Costs: costs}); err != nil {
 		return err
 	}
-	return unreached(in.Lang, &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
+	return unreached(msgLang(in.io), &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Max: pl.Max})
 }
 
 // acceptButir returns the levels with the butir of codes accepted
@@ -102,8 +102,7 @@ func runButirPlan(opts *planOptions, r *rubric.Rubric, e *result.Evaluation, lev
 // says on stderr which accepted butir still count for nothing.
 func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, accept []string) (index.Levels, error) {
 	if !e.Simulated() {
-		return nil, usagef("%s", say(in.Lang, fmt.Sprintf("--accept menerima butir dari daftar butir; %s tidak punya daftar butir yang dibaca sendiri (tabel nilai yang berlaku, atau tidak ada)", e.Source),
-			fmt.Sprintf("--accept takes butir of a butir list; %s has no butir list read alone (a table of values stands, or there is none)", e.Source)))
+		return nil, usagef("--accept takes butir of a butir list; %s has no butir list read alone (a table of values stands, or there is none)", e.Source)
 	}
 	var codes []string
 	for _, a := range accept {
@@ -132,13 +131,11 @@ func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, ac
 	var idle []string
 	for _, it := range after.Ignored() {
 		if want[strings.ToUpper(it.Code)] {
-			idle = append(idle, say(in.Lang, fmt.Sprintf("%s (indikator %s: level %d belum lengkap)", it.Code, it.Indicator, after.Of(it.Indicator).Level),
-				fmt.Sprintf("%s (indicator %s: level %d is not complete)", it.Code, it.Indicator, after.Of(it.Indicator).Level)))
+			idle = append(idle, msg.Sprintf(msgLang(in.io), "%s (indicator %s: level %d is not complete)", it.Code, it.Indicator, after.Of(it.Indicator).Level))
 		}
 	}
 	if len(idle) > 0 {
-		fmt.Fprintf(in.io.ErrOut, "spbe: --accept: %s: %s\n", say(in.Lang, "butir ini tidak dihitung selama level di bawahnya belum lengkap",
-			"these butir count for nothing while a level below is incomplete"), strings.Join(idle, ", "))
+		fmt.Fprintln(in.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(in.io), "--accept: these butir count for nothing while a level below is incomplete: %s", strings.Join(idle, ", ")))
 	}
 	return out, nil
 }

@@ -19,6 +19,7 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 	text := string(readme)
 	t.Chdir("../..")
+	t.Setenv(langEnv, "") // what a user sees: messages in Indonesian
 	for _, cmd := range []string{
 		"go run ./cmd/spbe score testdata/pemdi-2026-contoh.csv",
 		"go run ./cmd/spbe score testdata/perekonomian-2021.xlsx",

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -29,11 +29,11 @@ func writeReport(opts *scoreOptions, r *rubric.Rubric, evals []*result.Evaluatio
 	if err := excelout.WriteWith(opts.Output, evals, p, save, excelout.Options{PerInstansi: opts.PerInstansi, Title: opts.Title}); err != nil {
 		return err
 	}
-	detail := "1 evaluation"
+	detail := msg.Sprintf(msgLang(opts.io), "1 evaluation")
 	if len(evals) > 1 {
-		detail = fmt.Sprintf("%d evaluations, ranked", len(evals))
+		detail = msg.Sprintf(msgLang(opts.io), "%d evaluations, ranked", len(evals))
 	}
-	wrote(opts.io, opts.Output, "the Excel report", detail)
+	wrote(opts.io, opts.Output, msg.Word("the Excel report"), detail)
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/spbe-id/spbe/internal/iostreams"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -30,12 +31,15 @@ func run(args []string, s *streams) int {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err != nil {
-		printError(s.ErrOut, err)
+		if cmd == nil {
+			cmd = root
+		}
+		if e := setMsgLang(cmd, s); e != nil && err == nil {
+			err = e
+		}
+		printError(s.ErrOut, msgLang(s), err)
 		if exitCode(err) == exitUsage {
-			if cmd == nil {
-				cmd = root
-			}
-			fmt.Fprintf(s.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+			fmt.Fprintln(s.ErrOut, msg.Sprintf(msgLang(s), "Run '%s --help' for usage.", cmd.CommandPath()))
 		}
 	}
 	return exitCode(err)
@@ -62,11 +66,13 @@ Shell completion: spbe completion --help. Man pages: spbe man --help.`,
   $ spbe score kaltim.xlsx --detail --lang en
   $ spbe score kaltim.xlsx --format json | jq .index
   $ spbe rubric validate daerah.yaml`,
-		Version:       versionLine(version, commit, date),
-		Args:          cobra.ArbitraryArgs,
-		RunE:          runGroup,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		Version: versionLine(version, commit, date),
+		Args:    cobra.ArbitraryArgs,
+		RunE:    runGroup,
+		// The language of messages, once the command line is parsed.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return setMsgLang(cmd, s) },
+		SilenceUsage:      true,
+		SilenceErrors:     true,
 	}
 	// -v is --verbose wherever it exists (score, compare), as in restic,
 	// curl or tar; the version is --version alone, as in gh.
@@ -99,29 +105,55 @@ func runGroup(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return cmd.Help()
 	}
-	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
 	if cmd.SuggestionsMinimumDistance <= 0 {
 		cmd.SuggestionsMinimumDistance = 2
 	}
 	if sug := cmd.SuggestionsFor(args[0]); len(sug) > 0 {
-		msg += "; did you mean " + orList(sug) + "?"
+		return usagef("unknown command %q for %q; did you mean %s?", args[0], cmd.CommandPath(), msg.Or(sug))
 	}
-	return usagef("%s", msg)
+	return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
 }
 
 // flagError makes a flag error a usage error, and suggests the nearest
 // flags for an unknown one (--formt: did you mean --format?).
 func flagError(cmd *cobra.Command, err error) error {
+	err = pflagMessage(err)
 	var ne *pflag.NotExistError
 	if errors.As(err, &ne) && len(ne.GetSpecifiedName()) > 1 {
 		if sug := suggestFlags(cmd, ne.GetSpecifiedName()); len(sug) > 0 {
-			err = fmt.Errorf("%w; did you mean %s?", err, orList(sug))
+			err = msg.Errorf("%w; did you mean %s?", err, msg.Or(sug))
 		}
 	}
 	if errors.As(err, &ne) && ne.GetSpecifiedShortnames() == "v" && !cmd.HasParent() {
-		err = fmt.Errorf("%w: --version prints the version (-v is --verbose of spbe score and spbe compare)", err)
+		err = msg.Errorf("%w: --version prints the version (-v is --verbose of spbe score and spbe compare)", err)
 	}
 	return &usageError{err}
+}
+
+// pflagMessage says pflag's errors of parsing with the message catalog,
+// in the same English words (the error stays in the chain for errors.As).
+func pflagMessage(err error) error {
+	var ne *pflag.NotExistError
+	var rq *pflag.ValueRequiredError
+	var iv *pflag.InvalidValueError
+	switch {
+	case errors.As(err, &ne) && ne.GetSpecifiedShortnames() != "" && ne.GetSpecifiedName() != "":
+		return msg.Errorf("unknown shorthand flag: %q in -%s%w", rune(ne.GetSpecifiedName()[0]), ne.GetSpecifiedShortnames(), silent{ne})
+	case errors.As(err, &ne):
+		return msg.Errorf("unknown flag: --%s%w", ne.GetSpecifiedName(), silent{ne})
+	case errors.As(err, &rq) && rq.GetSpecifiedShortnames() != "" && rq.GetSpecifiedName() != "":
+		return msg.Errorf("flag needs an argument: %q in -%s%w", rune(rq.GetSpecifiedName()[0]), rq.GetSpecifiedShortnames(), silent{rq})
+	case errors.As(err, &rq):
+		return msg.Errorf("flag needs an argument: --%s%w", rq.GetSpecifiedName(), silent{rq})
+	case errors.As(err, &iv) && iv.GetFlag() != nil:
+		f := iv.GetFlag()
+		name := "--" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			name = "-" + f.Shorthand + ", --" + f.Name
+		}
+		return msg.Errorf("invalid argument %q for %q flag: %w%w", iv.GetValue(), name, iv.Unwrap(), silent{iv})
+	}
+	return err
 }
 
 // suggestFlags returns the flags of cmd whose names are nearest to name,
@@ -171,12 +203,50 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// orList joins names as "a", "a or b", "a, b or c".
-func orList(names []string) string {
-	if len(names) == 1 {
-		return names[0]
+// The argument checks of cobra (cobra.ExactArgs, ...), in the same words
+// but from the message catalog.
+
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return msg.Errorf("accepts %d arg(s), received %d", n, len(args))
+		}
+		return nil
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+func minimumNArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return msg.Errorf("requires at least %d arg(s), only received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func maximumNArgs(n int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return msg.Errorf("accepts at most %d arg(s), received %d", n, len(args))
+		}
+		return nil
+	}
+}
+
+func rangeArgs(min, max int) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < min || len(args) > max {
+			return msg.Errorf("accepts between %d and %d arg(s), received %d", min, max, len(args))
+		}
+		return nil
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+	}
+	return nil
 }
 
 // usageArgs wraps a cobra argument check so that its error is a usage error.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -62,7 +63,7 @@ problems show on the lines of a pull request.`,
 		Example: `  $ spbe rubric validate draft.yaml    # exit 3: invalid
   draft.yaml:65:17: aspect A2: weight 10 but its indicators' weights add up to 10.5 (set children_weight: 10.5 if that is intended)
   $ spbe rubric validate rubrics/*.yaml --format github`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeYAML,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -104,18 +105,11 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 			bad++
 		} else {
 			fmt.Fprintf(opts.io.ErrOut, "%s: ok\n", f)
-			noteMismatch(opts.io.ErrOut, f, r)
+			noteMismatch(opts.io, f, r)
 		}
 	}
 	if bad > 0 {
-		return fmt.Errorf("%d of %d %s invalid", bad, len(opts.Files), plural(len(opts.Files), "rubric is", "rubrics are"))
+		return msg.Errorf("%d of %d %s invalid", bad, len(opts.Files), msg.Plural(len(opts.Files), "rubric is", "rubrics are"))
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -62,7 +63,7 @@ Actions workflow commands: a notice on each changed line of the new file).`,
   $ spbe rubric diff permenpanrb-59-2020 daerah.yaml --evals evaluasi/ --fail-on predicate-change
   $ git show main:rubrics/daerah.yaml |
       spbe rubric diff - rubrics/daerah.yaml --stdin-name main:rubrics/daerah.yaml --evals evaluasi/ --format markdown`,
-		Args: usageArgs(cobra.MinimumNArgs(2)),
+		Args: usageArgs(minimumNArgs(2)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) >= 2 {
 				return completeWorkbooks(cmd, args, toComplete) // evaluations after --evals
@@ -122,15 +123,15 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 	d := &result.RubricDiff{Old: oldSide, New: newSide, Changes: rubric.Diff(oldSide.Rubric, newSide.Rubric)}
 	if len(opts.Evals) > 0 && d.Changes.Unpaired {
 		o, n := oldSide.Rubric, newSide.Rubric
-		return fmt.Errorf("--evals: %s computes the %s and %s the %s: different instruments, with different indicators and different predicate bands, "+
+		return msg.Errorf("--evals: %s computes the %s and %s the %s: different instruments, with different indicators and different predicate bands, "+
 			"so an evaluation of one cannot be rescored under the other; score each evaluation with its own rubric (spbe score --rubric %s, or --rubric %s)",
 			o.ID, o.IndexName("id"), n.ID, n.IndexName("id"), o.ID, n.ID)
 	}
 	var unread []string
 	inputs := 0
 	if len(opts.Evals) > 0 {
-		rs := batch.Rescore(opts.Evals, opts.batchOptions(oldSide.Rubric), opts.batchOptions(newSide.Rubric),
-			func(msg string) { printError(opts.io.ErrOut, errors.New(msg)) })
+		rs := batch.Rescore(opts.Evals, opts.batchOptions(opts.io, oldSide.Rubric), opts.batchOptions(opts.io, newSide.Rubric),
+			func(m string) { printError(opts.io.ErrOut, msgLang(opts.io), errors.New(m)) })
 		d.Evals, unread, inputs = rs.Evals, rs.Unread, rs.Inputs
 	}
 	d.Failed = gates.Check(d)
@@ -138,12 +139,12 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 		return err
 	}
 	if len(unread) > 0 {
-		msg := fmt.Sprintf("%d of %d %s could not be read in full: %s", len(unread), inputs,
-			plural(inputs, "input", "inputs"), strings.Join(unread, ", "))
+		err := msg.Errorf("%d of %d %s could not be read in full: %s", len(unread), inputs,
+			msg.Plural(inputs, "input", "inputs"), strings.Join(unread, ", "))
 		if len(d.Failed) > 0 {
-			msg += "\n" + strings.Join(d.Failed, "\n")
+			err = errors.Join(err, errors.New(strings.Join(d.Failed, "\n")))
 		}
-		return errors.New(msg)
+		return err
 	}
 	return gateFailed(d.Failed)
 }

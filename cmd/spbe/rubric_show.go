@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -38,7 +39,7 @@ Any other rubric is a YAML file in the same format (spbe rubric show ID -o
 FILE.yaml exports one to start from).`,
 		Example: `  $ spbe rubric list
   $ spbe rubric list --format json | jq -r '.[].id'`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: usageArgs(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -101,7 +102,7 @@ file without --force.`,
   $ spbe rubric show daerah.yaml --format table
   $ spbe rubric schema -o rubric.schema.json
   $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args: usageArgs(maximumNArgs(1)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -170,7 +171,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 	if err := outfile.Save(opts.Output, save, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+	fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %s", opts.Output))
 	return nil
 }
 
@@ -202,7 +203,7 @@ other tools. It checks keys and value types; sums, band tiling and references
 are checked only by 'spbe rubric validate'.`,
 		Example: `  $ spbe rubric schema -o rubric.schema.json
   $ spbe rubric show --schema rubric.schema.json -o daerah-lokal.yaml`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: usageArgs(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -229,7 +230,7 @@ func runRubricSchema(opts *rubricSchemaOptions) error {
 		return err
 	})
 	if err == nil {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: wrote %s\n", opts.Output)
+		fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "wrote %s", opts.Output))
 	}
 	return err
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -121,7 +122,7 @@ files of each; -v says it for every file.`,
   $ spbe score nasional.xlsx --instansi "Kota Satu"
   $ spbe score hasil-2024/ -v
   $ spbe score hasil-2024/ --keep-going --format json | jq '.errors'`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -167,7 +168,7 @@ func runScore(opts *scoreOptions) error {
 	if err := checkGates(r, opts.FailUnder, opts.MinPredicate); err != nil {
 		return err
 	}
-	if err := checkInputPaths(opts.Lang, opts.Paths...); err != nil {
+	if err := checkInputPaths(opts.Paths...); err != nil {
 		return err
 	}
 	inputs, err := batch.Expand(opts.Paths, opts.Recursive)
@@ -175,7 +176,7 @@ func runScore(opts *scoreOptions) error {
 		return err
 	}
 	if len(inputs) == 0 {
-		return fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", strings.Join(opts.Paths, ", "))
+		return msg.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", strings.Join(opts.Paths, ", "))
 	}
 	opts.inputs = inputs
 	if opts.Output != "" {
@@ -183,7 +184,7 @@ func runScore(opts *scoreOptions) error {
 			return err // before any work
 		}
 	}
-	bo := opts.batchOptions(r)
+	bo := opts.batchOptions(opts.io, r)
 	bo.Layout = opts.Layout
 	if len(inputs) == 1 && inputs[0] == opts.Paths[0] && !opts.AllSheets {
 		in := readAsking(opts.io, &opts.readFlags, inputs[0], bo)
@@ -193,14 +194,14 @@ func runScore(opts *scoreOptions) error {
 		if opts.Instansi != "" || !in.Wide && !in.AllSheets {
 			// One workbook of one instansi, or the one --instansi
 			// selects: today's output.
-			printNotes(opts.io.ErrOut, in, nil, false)
+			printNotes(opts.io, in, nil, false)
 			e, err := in.One(opts.Instansi)
 			if err != nil {
 				return err
 			}
 			return scoreOne(opts, w, in, e)
 		}
-		printNotes(opts.io.ErrOut, in, nil, true) // a wide workbook: a batch of its rows
+		printNotes(opts.io, in, nil, true) // a wide workbook: a batch of its rows
 		return finishBatch(opts, w.Batch, r, []*batch.Input{in}, len(inputs))
 	}
 	return scoreBatch(opts, w.Batch, r, bo, inputs)
@@ -225,7 +226,7 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 		}
 	}
 	if opts.Output == outfile.Stdout {
-		return gateFailed(g.Check(e.Scored())) // stdout holds the report
+		return gatesFailed(msgLang(opts.io), g.Failures(e.Scored())) // stdout holds the report
 	}
 	o, err := opts.renderOptions(r, []string{in.Path})
 	if err != nil {
@@ -234,7 +235,7 @@ func scoreOne(opts *scoreOptions, w textout.ScoreWriter, in *batch.Input, ev *ba
 	if err := w.One(opts.io.Out, evals, o); err != nil {
 		return err
 	}
-	return gateFailed(g.Check(e.Scored()))
+	return gatesFailed(msgLang(opts.io), g.Failures(e.Scored()))
 }
 
 // checkGates checks --fail-under and --min-predicate before any work:
@@ -261,11 +262,11 @@ func checkGates(r *rubric.Rubric, failUnder, minPredicate string) error {
 // problems on stderr in input order, then ranks and renders them.
 func scoreBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, bo *batch.Options, inputs []string) error {
 	prog := opts.io.NewProgress(len(inputs), opts.progress)
-	notes := &batch.NoteGroups{Verbose: opts.Verbose}
+	notes := &batch.NoteGroups{Verbose: opts.Verbose, Lang: msgLang(opts.io)}
 	var ins []*batch.Input
 	err := batch.ReadAll(inputs, opts.Jobs, bo, func(in *batch.Input) {
 		prog.Clear()
-		printNotes(opts.io.ErrOut, in, notes, true)
+		printNotes(opts.io, in, notes, true)
 		ins = append(ins, in)
 		prog.Step()
 	})
@@ -273,7 +274,7 @@ func scoreBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, b
 	if err != nil {
 		return err // out of file descriptors: the run failed, not the inputs
 	}
-	printSummary(opts.io.ErrOut, notes)
+	printSummary(opts.io, notes)
 	if err := batch.FindAll(ins, opts.Instansi, strings.Join(opts.Paths, ", ")); err != nil {
 		return err
 	}
@@ -283,29 +284,30 @@ func scoreBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, b
 // printNotes writes an input's notes to w, grouped by notes (nil: all of
 // them; see batch.NoteGroups) and, with errs, its problems: one line
 // each. A single input's error is returned and printed by run instead.
-func printNotes(w io.Writer, in *batch.Input, notes *batch.NoteGroups, errs bool) {
+func printNotes(s *streams, in *batch.Input, notes *batch.NoteGroups, errs bool) {
 	for _, n := range notes.Add(in) {
-		fmt.Fprintf(w, "spbe: %s\n", n)
+		fmt.Fprintf(s.ErrOut, "spbe: %s\n", n)
 	}
 	if !errs {
 		return
 	}
 	for _, err := range in.Errs {
-		printError(w, err)
+		printError(s.ErrOut, msgLang(s), err)
 	}
 }
 
 // printSummary writes the groups of notes whose inputs were not named
 // yet, once every input was read.
-func printSummary(w io.Writer, notes *batch.NoteGroups) {
+func printSummary(s *streams, notes *batch.NoteGroups) {
 	for _, n := range notes.Summary() {
-		fmt.Fprintf(w, "spbe: %s\n", n)
+		fmt.Fprintf(s.ErrOut, "spbe: %s\n", n)
 	}
 }
 
-// printError writes an error to w, each of its lines after "spbe: ".
-func printError(w io.Writer, err error) {
-	fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(err.Error(), "\n", "\nspbe: "))
+// printError writes an error to w in lang (msg.Text), each of its lines
+// after "spbe: ".
+func printError(w io.Writer, lang label.Lang, err error) {
+	fmt.Fprintf(w, "spbe: %s\n", strings.ReplaceAll(msg.Text(lang, err), "\n", "\nspbe: "))
 }
 
 // finishBatch ranks, renders and checks the evaluations of a batch,
@@ -323,7 +325,7 @@ func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, 
 	sc := batch.NewScorer(r)
 	evals, errs, failed := batch.Collect(ins)
 	if opts.Detail && opts.Format != "json" {
-		fmt.Fprintln(opts.io.ErrOut, "spbe: --detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o")
+		fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "--detail lists the indicators of one evaluation; for several, they are in --format json and in the sheets of -o"))
 	}
 	b := batch.Build(sc, evals, errs, opts.GroupBy != "", opts.Jobs)
 	if opts.Output != "" && len(evals) > 0 {
@@ -350,12 +352,12 @@ func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, 
 	}
 	switch {
 	case len(evals) == 0:
-		return fmt.Errorf("no evaluation could be scored (%d %s failed)", nInputs, plural(nInputs, "input", "inputs"))
+		return msg.Errorf("no evaluation could be scored (%d %s failed)", nInputs, msg.Plural(nInputs, "input", "inputs"))
 	case len(errs) > 0 && !opts.KeepGoing:
-		return fmt.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, plural(failed, "input", "inputs"),
-			len(errs), plural(len(errs), "problem", "problems"))
+		return msg.Errorf("%d %s could not be scored (%d %s); the others were scored: add --keep-going to exit 0 in such a case", failed, msg.Plural(failed, "input", "inputs"),
+			len(errs), msg.Plural(len(errs), "problem", "problems"))
 	}
-	return gateFailed(g.Check(batch.ScoredAll(r, evals)...))
+	return gatesFailed(msgLang(opts.io), g.Failures(batch.ScoredAll(r, evals)...))
 }
 
 // scoreFile reads one instansi of a workbook (Input.One: the workbook's
@@ -364,13 +366,13 @@ func finishBatch(opts *scoreOptions, w textout.BatchRenderer, r *rubric.Rubric, 
 // stderr: the single-workbook path that other commands share. It returns
 // the rubric used.
 func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubric, *result.Evaluation, error) {
-	bo := opts.batchOptions(r)
-	bo.OtherSheetsHint = "--sheet NAME or --instansi NAME reads another"
+	bo := opts.batchOptions(opts.io, r)
+	bo.OtherSheetsHint = msg.Sprintf(msgLang(opts.io), "--sheet NAME or --instansi NAME reads another")
 	in := readAsking(opts.io, &opts.readFlags, path, bo)
 	if err := in.OutOfFiles(); err != nil {
 		return nil, nil, err
 	}
-	printNotes(opts.io.ErrOut, in, nil, false)
+	printNotes(opts.io, in, nil, false)
 	ev, err := in.One(opts.Instansi)
 	if err != nil {
 		return nil, nil, err
@@ -385,12 +387,13 @@ func scoreFile(opts *scoreOptions, r *rubric.Rubric, path string) (*rubric.Rubri
 
 // batchOptions are the options of the inputs' reader: rubric r, or, when
 // r is nil, the rubric chosen per table among the embedded ones; with r,
-// a table that is another embedded rubric's gets a hint.
-func (opts *readFlags) batchOptions(r *rubric.Rubric) *batch.Options {
+// a table that is another embedded rubric's gets a hint. Notes are in the
+// language of the messages of s (nil: Indonesian).
+func (opts *readFlags) batchOptions(s *streams, r *rubric.Rubric) *batch.Options {
 	o := &batch.Options{
 		Rubric: r, Choices: batch.Embedded(), AssumeExternal: opts.AssumeExternal,
 		Sheet: opts.Sheet, AllSheets: opts.AllSheets, IDCol: opts.IDCol, LevelCol: opts.LevelCol, Password: opts.password(),
-		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi, Lang: opts.Lang,
+		MaxUnzipSize: int64(opts.MaxUnzipMiB) << 20, Instansi: opts.Instansi, Lang: msgLang(s),
 	}
 	if opts.Instansi != "" && opts.Sheet == "" {
 		o.AllSheets = true // a sheet is selected by its instansi

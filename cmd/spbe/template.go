@@ -1,12 +1,11 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/excelout"
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -38,7 +37,7 @@ form unchanged: spbe score form.xlsx once the levels are typed in.`,
 		Example: `  $ spbe template -o form.xlsx --instansi "Pemerintah Provinsi Kalimantan Timur"
   $ spbe template -o form-2019.xlsx --rubric permenpanrb-5-2018 --lang en
   $ spbe template -o form-2024.xlsx --rubric permenpanrb-59-2020`,
-		Args: usageArgs(cobra.NoArgs),
+		Args: usageArgs(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -75,6 +74,6 @@ func runTemplate(opts *templateOptions) error {
 	if err := excelout.WriteTemplate(opts.Output, r, opts.Instansi, opts.Lang.String(), save); err != nil {
 		return err
 	}
-	wrote(opts.io, opts.Output, "the form", fmt.Sprintf("%d indicators, rubric %s", len(r.Indicators()), r.ID))
+	wrote(opts.io, opts.Output, msg.Word("the form"), msg.Sprintf(msgLang(opts.io), "%d indicators, rubric %s", len(r.Indicators()), r.ID))
 	return nil
 }

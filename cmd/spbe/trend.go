@@ -9,6 +9,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
@@ -65,7 +66,7 @@ the predicate bands of each instrument and the break marked.`,
   $ spbe trend hasil-spbe.csv --instansi "Kalimantan Timur" --peer "Jawa Barat"
   $ spbe trend ekspor-pemantauan.json --format json
   $ spbe trend kaltim-2023.xlsx kaltim-2024.xlsx -o tren.xlsx --lang en`,
-		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(minimumNArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -97,7 +98,7 @@ func runTrend(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkInputPaths(opts.Lang, opts.Paths...); err != nil {
+	if err := checkInputPaths(opts.Paths...); err != nil {
 		return err
 	}
 	lang := opts.Lang.String()
@@ -111,14 +112,14 @@ func runTrend(opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	bo := opts.batchOptions(r)
+	bo := opts.batchOptions(opts.io, r)
 	if opts.Instansi == "" {
 		bo.AllSheets = false
 	}
-	ti, err := batch.ReadTrend(opts.Paths, bo, opts.GroupBy, lang)
+	ti, err := batch.ReadTrend(opts.Paths, bo, opts.GroupBy, msgLang(opts.io).String())
 	if ti != nil {
 		for _, in := range ti.Inputs {
-			printNotes(opts.io.ErrOut, in, nil, false)
+			printNotes(opts.io, in, nil, false)
 		}
 	}
 	if errors.As(err, new(*batch.NotFoundError)) {
@@ -142,7 +143,7 @@ func runTrend(opts *trendOptions) error {
 		return err
 	}
 	for i := range obs {
-		if n := batch.ComputedNote(lang, &obs[i]); n != "" {
+		if n := batch.ComputedNote(msgLang(opts.io).String(), &obs[i]); n != "" {
 			fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
 		}
 	}
@@ -160,7 +161,7 @@ func runTrend(opts *trendOptions) error {
 		if err := excelout.WriteTrend(opts.Output, t, lang, save); err != nil {
 			return err
 		}
-		wrote(opts.io, opts.Output, "the trend workbook", fmt.Sprintf("%d %s, %d %s", len(t.Points), plural(len(t.Points), "year", "years"), len(t.Breaks), plural(len(t.Breaks), "break", "breaks")))
+		wrote(opts.io, opts.Output, msg.Word("the trend workbook"), msg.Sprintf(msgLang(opts.io), "%d %s, %d %s", len(t.Points), msg.Plural(len(t.Points), "year", "years"), len(t.Breaks), msg.Plural(len(t.Breaks), "break", "breaks")))
 	}
 	if opts.Output == outfile.Stdout {
 		return nil
@@ -214,11 +215,10 @@ func trendPeers(opts *trendOptions, ti *batch.TrendInputs, own []trend.Observati
 		if len(nf.Names) == 0 {
 			return nil, usagef("--year %d: no table holds an instansi of %d", nf.Year, nf.Year)
 		}
-		msg := fmt.Sprintf("%s %q is not among the %d instansi of %d", nf.What, name, len(nf.Names), nf.Year)
 		if c := batch.Closest(name, nf.Names, 3); len(c) > 0 {
-			msg += fmt.Sprintf(" (closest: %q)", c)
+			return nil, usagef("%s %q is not among the %d instansi of %d (closest: %q)", nf.What, name, len(nf.Names), nf.Year, c)
 		}
-		return nil, &usageError{errors.New(msg)}
+		return nil, usagef("%s %q is not among the %d instansi of %d", nf.What, name, len(nf.Names), nf.Year)
 	}
 	return p, err
 }

@@ -72,7 +72,7 @@ func TestBadTrendInputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := fileHash(t, path)
-			stdout, stderr, code := runSpbe(t, append([]string{"trend", path, "--lang", "id"}, tt.args...)...)
+			stdout, stderr, code := runSpbe(t, append([]string{"trend", path}, tt.args...)...)
 			if code != tt.exit {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.exit, stderr)
 			}

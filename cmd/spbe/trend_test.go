@@ -194,7 +194,7 @@ func TestTrendWorkbookPage(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", lang, code, stderr)
 		}
-		if !strings.Contains(stderr, "(2 years, 1 break)") {
+		if want := map[string]string{"id": "(2 tahun, 1 patahan)", "en": "(2 years, 1 break)"}[lang]; !strings.Contains(stderr, want) {
 			t.Errorf("%s: stderr does not count 2 years, 1 break:\n%s", lang, stderr)
 		}
 		axis := map[string]string{"id": `formatCode="[$-421]0.0"`, "en": `formatCode="0.0"`}[lang]

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/spbe-id/spbe/internal/excelout"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/textout"
 )
 
@@ -41,7 +42,7 @@ value, recomputed value), 3 when the report cannot be checked.`,
   report matches
   $ spbe verify report.xlsx kaltim-2024.xlsx    # exit 1: another input
   input kaltim-2024.xlsx: indicator 21 (Penilaian!G25) level: report "1", recomputed "3"`,
-		Args:              usageArgs(cobra.RangeArgs(1, 2)),
+		Args:              usageArgs(rangeArgs(1, 2)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Report = args[0]
@@ -62,12 +63,12 @@ func runVerify(opts *verifyOptions) error {
 		return err
 	}
 	if v.RubricSource != excelout.Embedded {
-		noteMismatch(opts.io.ErrOut, v.RubricSource, v.Rubric)
+		noteMismatch(opts.io, v.RubricSource, v.Rubric)
 	}
 	// What is printed quotes the report: its sheet names and paths.
 	out := textout.NewTerminalWriter(opts.io.Out)
 	for _, m := range v.Missing {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too\n", opts.Report, m)
+		fmt.Fprintln(opts.io.ErrOut, "spbe: "+msg.Sprintf(msgLang(opts.io), "%s: input %s not found, so not read again: the report was checked against the levels it records only; give the input as the second argument to check it too", opts.Report, m))
 	}
 	if len(v.Diffs) == 0 {
 		if m := v.Rubric.Mismatch(); m != nil {
@@ -80,5 +81,5 @@ func runVerify(opts *verifyOptions) error {
 	for _, d := range v.Diffs {
 		fmt.Fprintln(out, d)
 	}
-	return &gateError{fmt.Sprintf("%s: %d %s", opts.Report, len(v.Diffs), plural(len(v.Diffs), "difference", "differences"))}
+	return &gateError{msg.Sprintf(msgLang(opts.io), "%s: %d %s", opts.Report, len(v.Diffs), msg.Plural(len(v.Diffs), "difference", "differences"))}
 }

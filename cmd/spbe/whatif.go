@@ -38,7 +38,7 @@ a scale that is not whole-numbered. --format json writes {"before": {...},
   $ spbe whatif kaltim.xlsx --set 44=4 --format json | jq .after.index
   $ spbe whatif pemdi.xlsx --rubric permenpanrb-8-2026 --set 5=2.5 --set 3.2=2
   $ spbe whatif nasional.xlsx --instansi "Kementerian Contoh" --set 21=4`,
-		Args:              usageArgs(cobra.ExactArgs(1)),
+		Args:              usageArgs(exactArgs(1)),
 		ValidArgsFunction: completeWorkbooks,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.input.Paths = args

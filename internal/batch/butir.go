@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/butir"
@@ -22,7 +23,7 @@ type butirRead struct {
 
 // ErrButirMissing: a butir list has no butir for indicators of the rubric
 // (other than the external ones under AssumeExternal).
-var ErrButirMissing = errors.New("indicators without butir")
+var ErrButirMissing = msg.Errorf("indicators without butir")
 
 // butirError is a workbook.ErrButir with its message.
 type butirError struct{ err error }
@@ -54,7 +55,7 @@ func (in *Input) butirLists(o *Options, lists []butirRead) {
 func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	name := in.tableName(list.Sheet)
 	for _, w := range list.Warnings {
-		in.Warnings = append(in.Warnings, in.Path+": warning: "+w)
+		in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, "%s: warning: %s", in.Path, w))
 	}
 	// The table of values it stands beside: the one evaluation of a long
 	// table read from the input, when there is exactly one of each.
@@ -93,7 +94,7 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 				for _, l := range el.Levels {
 					ls = append(ls, strconv.Itoa(l))
 				}
-				e = errors.New(say(o.Lang, fmt.Sprintf("indikator %s: tidak ada butir di level %s: level tanpa butir akan terhitung lengkap; daftarkan butirnya", el.Indicator, strings.Join(ls, ", ")), e.Error()))
+				e = errors.New(msg.Sprintf(o.Lang, "indicator %s: no butir on level %s: a level without butir would count as complete; list its butir", el.Indicator, strings.Join(ls, ", ")))
 			}
 			in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: fmt.Errorf("%w", &butirError{e})})
 		}
@@ -101,7 +102,7 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	}
 	where := ""
 	if list.Sheet != "" {
-		where = say(o.Lang, fmt.Sprintf(" di lembar %q", list.Sheet), fmt.Sprintf(" in sheet %q", list.Sheet))
+		where = msg.Sprintf(o.Lang, " in sheet %q", list.Sheet)
 	}
 	bt := &result.Butir{Source: in.Path, Sheet: list.Sheet, Scored: sheet, HasCost: list.HasCost}
 	if table != nil {
@@ -112,17 +113,15 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 			}
 		}
 		table.butir = bt
-		msg := say(o.Lang, fmt.Sprintf("%s: daftar butir%s (%d butir) ada di samping tabel nilai indikator; nilai tabel yang berlaku", name, where, len(items)),
-			fmt.Sprintf("%s: a butir list%s (%d butir) stands beside the table of indicator values; the table's values stand", name, where, len(items)))
+		note := msg.Sprintf(o.Lang, "%s: a butir list%s (%d butir) stands beside the table of indicator values; the table's values stand", name, where, len(items))
 		if len(bt.Differ) > 0 {
 			var d []string
 			for _, x := range bt.Differ {
-				d = append(d, say(o.Lang, fmt.Sprintf("%s (tabel %s, butir %s)", x.Indicator.ID, label.Level(x.Table, "id"), label.Level(x.Butir, "id")),
-					fmt.Sprintf("%s (table %s, butir %s)", x.Indicator.ID, label.Level(x.Table, "en"), label.Level(x.Butir, "en"))))
+				d = append(d, msg.Sprintf(o.Lang, "%s (table %s, butir %s)", x.Indicator.ID, label.Level(x.Table, string(o.Lang)), label.Level(x.Butir, string(o.Lang))))
 			}
-			msg += say(o.Lang, "; butir memberi nilai lain untuk indikator ", "; the butir give other values for "+plural(len(d), "indicator", "indicators")+" ") + strings.Join(d, ", ")
+			note += msg.Sprintf(o.Lang, "; the butir give other values for %s %s", msg.Plural(len(d), "indicator", "indicators"), strings.Join(d, ", "))
 		}
-		in.Warnings = append(in.Warnings, msg)
+		in.Warnings = append(in.Warnings, note)
 		return
 	}
 	// Indicators without butir: an error, but for the external ones under
@@ -139,8 +138,7 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 		missing = append(missing, ind.ID)
 	}
 	if len(missing) > 0 {
-		msg := say(o.Lang, "tidak ada butir untuk indikator "+strings.Join(missing, ", "),
-			fmt.Sprintf("no butir for %s %s", plural(len(missing), "indicator", "indicators"), strings.Join(missing, ", ")))
+		m := msg.Sprintf(o.Lang, "no butir for %s %s", msg.Plural(len(missing), "indicator", "indicators"), strings.Join(missing, ", "))
 		var ext []string
 		for _, id := range missing {
 			if r.Indicator(id).External != nil {
@@ -148,10 +146,9 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 			}
 		}
 		if len(ext) > 0 {
-			msg += say(o.Lang, fmt.Sprintf(" (indikator %s dinilai instansi lain: --assume-external memakai asumsi rubrik)", strings.Join(ext, ", ")),
-				fmt.Sprintf(" (%s %s scored by other agencies: --assume-external takes the rubric's assumption)", plural(len(ext), "indicator", "indicators"), strings.Join(ext, ", ")))
+			m += msg.Sprintf(o.Lang, " (%s %s scored by other agencies: --assume-external takes the rubric's assumption)", msg.Plural(len(ext), "indicator", "indicators"), strings.Join(ext, ", "))
 		}
-		in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: &missingError{msg}})
+		in.Errs = append(in.Errs, &workbook.Error{File: in.Path, Sheet: list.Sheet, Err: &missingError{m}})
 		return
 	}
 	if !o.selects(in, list.Instansi) {
@@ -169,21 +166,19 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	e.Category = nameCategory(e.Instansi)
 	e.butir = bt
 	in.Evals = append(in.Evals, e)
-	status := say(o.Lang, fmt.Sprintf("kolom status %s %q", list.StatusColumn, list.StatusHeader), fmt.Sprintf("status column %s %q", list.StatusColumn, list.StatusHeader))
+	status := msg.Sprintf(o.Lang, "status column %s %q", list.StatusColumn, list.StatusHeader)
 	if len(list.OtherStatusColumns) > 0 {
-		status += say(o.Lang, " (juga ditemukan: ", " (also found: ") + strings.Join(list.OtherStatusColumns, ", ") + ")"
+		status = msg.Sprintf(o.Lang, "status column %s %q (also found: %s)", list.StatusColumn, list.StatusHeader, strings.Join(list.OtherStatusColumns, ", "))
 	}
-	msg := say(o.Lang, fmt.Sprintf("%s: daftar butir%s (%d butir, %s): nilai adalah simulasi dari butir", name, where, len(items), status),
-		fmt.Sprintf("%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status))
+	note := msg.Sprintf(o.Lang, "%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status)
 	if ig := sheet.Ignored(); len(ig) > 0 {
 		var codes []string
 		for _, it := range ig {
 			codes = append(codes, it.Name())
 		}
-		msg += say(o.Lang, fmt.Sprintf("; %d butir diterima di atas level yang belum lengkap tidak dihitung: %s", len(ig), strings.Join(codes, ", ")),
-			fmt.Sprintf("; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", ")))
+		note += msg.Sprintf(o.Lang, "; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", "))
 	}
-	in.Warnings = append(in.Warnings, msg)
+	in.Warnings = append(in.Warnings, note)
 }
 
 // pickButir returns the Scorer a butir list is scored with: the rubric
@@ -203,9 +198,7 @@ func (o *Options) pickButir(name string, list *workbook.ButirList) (*Scorer, str
 		}
 	}
 	if len(banded) != 1 {
-		return nil, "", fmt.Errorf("%w: %s", workbook.ErrButir, say(o.Lang, "daftar butir dihitung dengan rubrik yang skalanya punya pita level; berikan --rubric",
-			"a butir list is scored with a rubric whose scales have level bands; give --rubric"))
+		return nil, "", msg.Errorf("%w: a butir list is scored with a rubric whose scales have level bands; give --rubric", workbook.ErrButir)
 	}
-	return banded[0], say(o.Lang, fmt.Sprintf("%s: rubrik %s: daftar butir dihitung dengan satu-satunya rubrik bawaan yang punya pita level; --rubric memilih yang lain", name, Describe(banded[0].R)),
-		fmt.Sprintf("%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded[0].R))), nil
+	return banded[0], msg.Sprintf(o.Lang, "%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded[0].R)), nil
 }

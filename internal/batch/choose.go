@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -9,13 +8,14 @@ import (
 	"sync"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // ErrAmbiguous: the ids of a table fit several rubrics equally well, or
 // none, so that no rubric is chosen for it; --rubric chooses one.
-var ErrAmbiguous = errors.New("no rubric chosen")
+var ErrAmbiguous = msg.Errorf("no rubric chosen")
 
 // A Choice is a rubric that a table's rubric may be chosen among. Choosing
 // needs only the ids and codes of its indicators, which EmbeddedChoices
@@ -122,50 +122,84 @@ func fitOf(c *Choice, ids []string) *fit {
 	return f
 }
 
-// Choose chooses the rubric a table is scored with from its ids (as the
-// reader gives them, sheet order), among choices (the embedded rubrics,
-// in the order they are listed). It returns the rubric's Scorer and why
-// it was chosen, for stderr; or an error wrapping ErrAmbiguous. The rule:
+// Choose is ChooseBy with the ids alone.
+func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
+	return ChooseBy(choices, Evidence{IDs: ids})
+}
+
+// ChooseBy chooses the rubric a table is scored with from its ids (as the
+// reader gives them, sheet order) and the other evidence of its
+// instrument, among choices (the embedded rubrics, in the order they are
+// listed). It returns the rubric's Scorer and why it was chosen, for
+// stderr; or an error wrapping ErrAmbiguous. The rule:
 //
 //  1. a rubric fits when every id of the table names one of its
 //     indicators (a code such as "3.2" names one only in a rubric with
 //     codes; elsewhere it is a heading) and at least one does;
 //  2. a fitting rubric whose every indicator is in the table is chosen:
-//     "its 20 indicators match (ids 1.1..7.2)";
+//     "its 20 indicators match (ids 1.1..7.2)"; unless the ids are plain
+//     (no kode) and another rubric fits too (ids 1..20 are all of
+//     Indeks Pemdi and a part of Indeks SPBE). Then the evidence decides:
+//     the year above the table (in a rubric's Years) and the indicator
+//     names beside the ids (half or more equal to a rubric's). The
+//     rubric every kind of evidence supports is chosen, even the one the
+//     table is a part of (its missing indicators are then reported);
+//     when two kinds support different rubrics, none is (ErrAmbiguous,
+//     naming what each says). Without evidence, the complete one is
+//     chosen and stderr says that nothing told them apart, unless other
+//     sheets hold a table too: the workbook may be the larger
+//     instrument split over sheets, and none is chosen;
 //  3. else, when exactly one rubric fits, it is chosen (and the missing
 //     indicators are reported as such);
 //  4. else, when several fit (a table of ids 1..10 is a part of every
-//     form), none is: the choice would be a guess;
+//     form), the evidence decides as in 2; without it none is chosen;
 //  5. else, when none fits, the one with the fewest ids that are not its
 //     indicators, then the fewest missing, is chosen (and those ids are
 //     reported as unknown); a tie is not decided either.
-func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
+//
+// Evidence other than the ids is weighed only when the ids fit several
+// rubrics: only then are those rubrics parsed (for their years and names).
+func ChooseBy(choices []*Choice, ev Evidence) (*Scorer, string, error) {
+	sc, why, err := chooseBy(choices, ev)
+	return sc, why.String(), err
+}
+
+// chooseBy is ChooseBy with the reason to be said in the language of the
+// notes.
+func chooseBy(choices []*Choice, ev Evidence) (*Scorer, msg.Message, error) {
+	var none msg.Message
+	ids := ev.IDs
 	fits := make([]*fit, len(choices))
 	for i, sc := range choices {
 		fits[i] = fitOf(sc, ids)
 	}
-	var fitting []*fit
+	cands := fitting(fits)
 	for _, f := range fits {
 		if f.complete() {
-			return f.c.Scorer(), fmt.Sprintf("its %d indicators match (ids %s)", f.known, f.c.idRanges(f.codes)), nil
-		}
-		if f.fits() {
-			fitting = append(fitting, f)
+			return ev.complete(f, cands)
 		}
 	}
-	switch len(fitting) {
+	switch len(cands) {
 	case 1:
-		f := fitting[0]
-		return f.c.Scorer(), fmt.Sprintf("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
+		f := cands[0]
+		return f.c.Scorer(), msg.New("its ids are indicators of this rubric alone (%d of its %d; %d missing)",
 			f.known, len(f.c.keys.IDs), f.missing), nil
 	case 0:
 	default:
+		f, why, err := ev.decide(cands)
+		if err != nil {
+			return nil, none, err
+		}
+		if f != nil {
+			return f.c.Scorer(), msg.New("its ids are indicators of %s, this one chosen by %s (%d of its %d; %d missing)",
+				fitNames(cands), why, f.known, len(f.c.keys.IDs), f.missing), nil
+		}
 		var names []string
-		for _, f := range fitting {
+		for _, f := range cands {
 			names = append(names, fmt.Sprintf("%s (%d of %d)", f.c.ID, f.known, len(f.c.keys.IDs)))
 		}
-		return nil, "", fmt.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
-			ErrAmbiguous, len(distinct(ids)), andList(names))
+		return nil, none, msg.Errorf("%w: its %d indicator ids are in %s, and complete none of them: give --rubric",
+			ErrAmbiguous, len(distinct(ids)), msg.And(names))
 	}
 	var best *fit
 	tie := false
@@ -181,13 +215,13 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 		}
 	}
 	if best == nil {
-		return nil, "", fmt.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, andList(choiceIDs(choices)))
+		return nil, none, msg.Errorf("%w: its ids name no indicator of %s: give --rubric", ErrAmbiguous, msg.And(choiceIDs(choices)))
 	}
 	if tie {
-		return nil, "", fmt.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
+		return nil, none, msg.Errorf("%w: its ids fit no rubric, and %s fits no better than another: give --rubric", ErrAmbiguous, best.c.ID)
 	}
-	return best.c.Scorer(), fmt.Sprintf("the closest (%d of its %d indicators; %d %s none of them)",
-		best.known, len(best.c.keys.IDs), best.unknown, plural(best.unknown, "id is", "ids are")), nil
+	return best.c.Scorer(), msg.New("the closest (%d of its %d indicators; %d %s none of them)",
+		best.known, len(best.c.keys.IDs), best.unknown, msg.Plural(best.unknown, "id is", "ids are")), nil
 }
 
 // hintFor returns advice for a table read under the rubric given, sc,
@@ -200,11 +234,8 @@ func hintFor(sc *Scorer, choices []*Choice, ids []string, lang label.Lang) strin
 	for _, c := range choices {
 		if c.ID != sc.R.ID && fitOf(c, ids).complete() {
 			other := c.Scorer().R
-			return say(lang,
-				fmt.Sprintf("ini tampaknya lembar kerja %s, bukan %s: semua %d indikatornya ada; coba --rubric %s, atau tanpa --rubric agar rubrik dipilih menurut indikatornya",
-					other.Name, sc.R.Name, len(other.Indicators()), c.ID),
-				fmt.Sprintf("this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
-					other.Name, sc.R.Name, len(other.Indicators()), c.ID))
+			return msg.Sprintf(lang, "this looks like a workbook for %s, not %s: all its %d indicators are there; try --rubric %s, or leave --rubric out to choose by the indicators",
+				other.Name, sc.R.Name, len(other.Indicators()), c.ID)
 		}
 	}
 	return ""
@@ -283,22 +314,4 @@ func choiceIDs(cs []*Choice) []string {
 		ids[i] = c.ID
 	}
 	return ids
-}
-
-// andList joins "a", "a and b", "a, b and c".
-func andList(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -122,32 +123,35 @@ type IncomparableError struct {
 	OldRubric, NewRubric *rubric.Rubric
 }
 
-func (e *IncomparableError) Error() string {
+func (e *IncomparableError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *IncomparableError) Message() msg.Message {
 	o, n := e.OldRubric, e.NewRubric
-	var why []string
+	var why []fmt.Stringer
 	if !sameIndicators(o, n) {
-		why = append(why, "different indicators")
+		why = append(why, msg.Word("different indicators"))
 	}
 	if !sameBands(o, n) {
-		why = append(why, "different predicate bands")
+		why = append(why, msg.Word("different predicate bands"))
 	}
 	if len(why) == 0 {
-		why = append(why, "different weights or rules")
+		why = append(why, msg.Word("different weights or rules"))
 	}
-	return fmt.Sprintf("cannot compare %s with %s: %s is an evaluation of %s and %s of %s: %s, so the two indices do not measure the same thing; "+
+	return msg.New("cannot compare %s with %s: %s is an evaluation of %s and %s of %s: %s, so the two indices do not measure the same thing; "+
 		"score each with its own rubric (spbe score %s --rubric %s; spbe score %s --rubric %s) and compare each with an evaluation of the same rubric",
-		e.OldName, e.NewName, e.OldName, describe(o), e.NewName, describe(n), strings.Join(why, ", "), e.OldName, o.ID, e.NewName, n.ID)
+		e.OldName, e.NewName, e.OldName, describe(o), e.NewName, describe(n), msg.List(why), e.OldName, o.ID, e.NewName, n.ID)
 }
 
 // describe names a rubric with what tells it apart: its index, the number
 // of indicators and the lower bounds of its predicate bands.
-func describe(r *rubric.Rubric) string {
+func describe(r *rubric.Rubric) msg.Message {
 	var from []string
 	for _, b := range r.Predicates {
 		from = append(from, b.From.String())
 	}
 	slices.Reverse(from)
-	return fmt.Sprintf("%s (%s, %d indicators, bands from %s)", r.ID, r.IndexName("id"), len(r.Indicators()), strings.Join(from, ", "))
+	return msg.New("%s (%s, %d indicators, bands from %s)", r.ID, r.IndexName("id"), len(r.Indicators()), strings.Join(from, ", "))
 }
 
 func sameIndicators(a, b *rubric.Rubric) bool {

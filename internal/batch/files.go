@@ -2,9 +2,10 @@ package batch
 
 import (
 	"errors"
-	"fmt"
 	"sync/atomic"
 	"syscall"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // LimitError is the error of a run that ran out of file descriptors: the
@@ -16,16 +17,17 @@ type LimitError struct {
 	Err  error  // the error, matching syscall.EMFILE or syscall.ENFILE
 }
 
-func (e *LimitError) Error() string {
-	const stopped = "the run was stopped, and the inputs are not at fault"
+func (e *LimitError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *LimitError) Message() msg.Message {
 	if errors.Is(e.Err, syscall.ENFILE) {
-		return fmt.Sprintf("%s: too many open files in the system: %s; read fewer workbooks at once (a lower -j) or close other programs", e.Path, stopped)
+		return msg.New("%s: too many open files in the system: the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j) or close other programs", e.Path)
 	}
-	limit := ""
 	if n, ok := openFileLimit(); ok {
-		limit = fmt.Sprintf(", %d at most", n)
+		return msg.New("%s: too many open files (ulimit -n, %d at most): the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)", e.Path, n)
 	}
-	return fmt.Sprintf("%s: too many open files (ulimit -n%s): %s; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)", e.Path, limit, stopped)
+	return msg.New("%s: too many open files (ulimit -n): the run was stopped, and the inputs are not at fault; read fewer workbooks at once (a lower -j, e.g. -j 4) or raise the limit (ulimit -n 4096)", e.Path)
 }
 
 func (e *LimitError) Unwrap() error { return e.Err }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -15,7 +15,7 @@ import (
 // aspects that the two instruments name alike. It is nil when each side is
 // of one rubric and it is the same one (or a side has none: the reading
 // errors say why).
-func differentInstruments(lang label.Lang, olds, news []*Input) error {
+func differentInstruments(olds, news []*Input) error {
 	of := func(ins []*Input) (*rubric.Rubric, string) {
 		var r *rubric.Rubric
 		for _, in := range ins {
@@ -36,14 +36,15 @@ func differentInstruments(lang label.Lang, olds, news []*Input) error {
 	if oldR == nil || newR == nil || oldR == newR || oldR.SHA256() == newR.SHA256() {
 		return nil
 	}
+	var oldName, newName any = oldPath, newPath
 	if len(olds) > 1 {
-		oldPath = say(lang, "masukan lama", "the old inputs")
+		oldName = msg.Word("the old inputs")
 	}
 	if len(news) > 1 {
-		newPath = say(lang, "masukan baru", "the new inputs")
+		newName = msg.Word("the new inputs")
 	}
-	side := func(r *rubric.Rubric) string {
-		return fmt.Sprintf("%s (%d %s)", Describe(r), len(r.Indicators()), say(lang, "indikator", "indicators"))
+	side := func(r *rubric.Rubric) msg.Message {
+		return msg.New("%s (%d indicators)", Describe(r), len(r.Indicators()))
 	}
 	var common []string
 	for _, a := range oldR.Aspects() {
@@ -53,19 +54,12 @@ func differentInstruments(lang label.Lang, olds, news []*Input) error {
 			}
 		}
 	}
-	aspects := say(lang,
-		"kedua instrumen tidak memiliki aspek yang bernama sama; aspek masing-masing dapat dibaca berdampingan dengan spbe score --detail",
-		"the two instruments have no aspect of the same name; each one's aspects can be read side by side with spbe score --detail")
+	aspects := msg.New("the two instruments have no aspect of the same name; each one's aspects can be read side by side with spbe score --detail")
 	if len(common) > 0 {
-		aspects = say(lang, "aspek yang bernama sama di kedua instrumen: ", "the aspects of the same name in both instruments: ") + strings.Join(common, ", ")
+		aspects = msg.New("the aspects of the same name in both instruments: %s", strings.Join(common, ", "))
 	}
-	return fmt.Errorf("%s", say(lang,
-		fmt.Sprintf("%s tidak dapat dibandingkan dengan %s: %s dinilai dengan %s dan %s dengan %s, dua instrumen dengan indikator, bobot dan batas predikat yang berbeda, "+
-			"sehingga selisih kedua indeks tidak bermakna, dan tidak ada --rubric yang dapat membaca keduanya. Yang dapat dibandingkan: indeks masing-masing "+
-			"(spbe score %s; spbe score %s), dan %s",
-			oldPath, newPath, oldPath, side(oldR), newPath, side(newR), olds[0].Path, news[0].Path, aspects),
-		fmt.Sprintf("%s cannot be compared with %s: %s is read with %s and %s with %s, two instruments with different indicators, weights and predicate bands, "+
-			"so the difference of the two indices means nothing, and no --rubric can read both. What can be compared: each one's index "+
-			"(spbe score %s; spbe score %s), and %s",
-			oldPath, newPath, oldPath, side(oldR), newPath, side(newR), olds[0].Path, news[0].Path, aspects)))
+	return msg.Errorf("%s cannot be compared with %s: %s is read with %s and %s with %s, two instruments with different indicators, weights and predicate bands, "+
+		"so the difference of the two indices means nothing, and no --rubric can read both. What can be compared: each one's index "+
+		"(spbe score %s; spbe score %s), and %s",
+		oldName, newName, oldName, side(oldR), newName, side(newR), olds[0].Path, news[0].Path, aspects)
 }

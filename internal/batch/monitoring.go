@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/trend"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -86,16 +87,16 @@ func ReadMonitoring(path string) (*Published, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(data) > maxJSONSize {
-		return nil, fmt.Errorf("%s: larger than %d MiB", path, maxJSONSize>>20)
+		return nil, msg.Errorf("%s: larger than %d MiB", path, maxJSONSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var recs []json.RawMessage
 	if err := json.Unmarshal(data, &recs); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
-			return nil, fmt.Errorf("%s: not the export of the monitoring application: it is an array of records, this is a JSON %s", path, ute.Value)
+			return nil, msg.Errorf("%s: not the export of the monitoring application: it is an array of records, this is a JSON %s", path, ute.Value)
 		}
-		return nil, fmt.Errorf("%s: not JSON: %w", path, err)
+		return nil, msg.Errorf("%s: not JSON: %w", path, err)
 	}
 	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
@@ -114,7 +115,7 @@ func ReadMonitoring(path string) (*Published, error) {
 		}
 	}
 	if len(p.Obs) == 0 {
-		return nil, fmt.Errorf("%s: no records", path)
+		return nil, msg.Errorf("%s: no records", path)
 	}
 	return p, nil
 }
@@ -174,7 +175,7 @@ func number(v any) (*index.Value, error) {
 		}
 		s = x
 	default:
-		return nil, fmt.Errorf("%v is not a number", v)
+		return nil, msg.Errorf("%v is not a number", v)
 	}
 	val, err := ParseExact(s)
 	if err != nil {
@@ -193,17 +194,17 @@ func monitoringRecord(path string, n int, raw json.RawMessage, r *rubric.Rubric)
 		if errors.As(err, &ute) {
 			what = "a JSON " + ute.Value
 		}
-		return nil, fmt.Errorf("%s: not a record of the export of the monitoring application: %s, where a record is an object with the keys %s", where, what, strings.Join(monitoringKeys, ", "))
+		return nil, msg.Errorf("%s: not a record of the export of the monitoring application: %s, where a record is an object with the keys %s", where, what, strings.Join(monitoringKeys, ", "))
 	}
 	if k, ok := m["kode"]; ok {
 		where += fmt.Sprintf(" (kode %v)", k)
 	}
 	if err := checkKeys(m, monitoringKeys); err != nil {
-		return nil, fmt.Errorf("%s: not a record of the export of the monitoring application: %w", where, err)
+		return nil, msg.Errorf("%s: not a record of the export of the monitoring application: %w", where, err)
 	}
 	name, ok := m["nama_instansi"].(string)
 	if !ok || strings.TrimSpace(name) == "" {
-		return nil, fmt.Errorf("%s: nama_instansi %v is not a name", where, m["nama_instansi"])
+		return nil, msg.Errorf("%s: nama_instansi %v is not a name", where, m["nama_instansi"])
 	}
 	var year int
 	switch y := m["tahun"].(type) {
@@ -212,27 +213,27 @@ func monitoringRecord(path string, n int, raw json.RawMessage, r *rubric.Rubric)
 	case string:
 		year, err = strconv.Atoi(strings.TrimSpace(y))
 	default:
-		err = errors.New("not a number")
+		err = msg.Errorf("not a number")
 	}
 	if err != nil || year < 1990 || year > 2099 {
-		return nil, fmt.Errorf("%s: tahun %v is not a year", where, m["tahun"])
+		return nil, msg.Errorf("%s: tahun %v is not a year", where, m["tahun"])
 	}
 	nilai, ok := m["nilai"].(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("%s: nilai is not an object of indeks and D2001 to D2004", where)
+		return nil, msg.Errorf("%s: nilai is not an object of indeks and D2001 to D2004", where)
 	}
 	if err := checkKeys(nilai, monitoringNilai); err != nil {
-		return nil, fmt.Errorf("%s: nilai: %w", where, err)
+		return nil, msg.Errorf("%s: nilai: %w", where, err)
 	}
 	ob := &trend.Observation{Instansi: name, Key: TrendKey(name), Year: year, Rubric: r, Source: where, YearFrom: where + ": tahun"}
 	if ob.Index, err = number(nilai["indeks"]); err != nil {
-		return nil, fmt.Errorf("%s: nilai.indeks: %w", where, err)
+		return nil, msg.Errorf("%s: nilai.indeks: %w", where, err)
 	}
 	parts := make([]*index.Value, 4)
 	some := false
 	for i, k := range monitoringNilai[1:] {
 		if parts[i], err = number(nilai[k]); err != nil {
-			return nil, fmt.Errorf("%s: nilai.%s: %w", where, k, err)
+			return nil, msg.Errorf("%s: nilai.%s: %w", where, k, err)
 		}
 		some = some || parts[i] != nil
 	}
@@ -240,7 +241,7 @@ func monitoringRecord(path string, n int, raw json.RawMessage, r *rubric.Rubric)
 		ob.Parts = parts
 	}
 	if ob.Index == nil && !some {
-		return nil, fmt.Errorf("%s: nilai has neither indeks nor the domains D2001 to D2004", where)
+		return nil, msg.Errorf("%s: nilai has neither indeks nor the domains D2001 to D2004", where)
 	}
 	if k, _ := m["kategori"].(string); k != "" {
 		ob.Group = workbook.Category(k)

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // The names of instansi: the name a workbook without an "Instansi" cell
@@ -195,8 +196,10 @@ type NotFoundError struct {
 	Some    []string
 }
 
-func (e *NotFoundError) Error() string {
-	s := fmt.Sprintf("%s: no instansi named %q among its %d", e.Inputs, e.Name, e.Count)
+func (e *NotFoundError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *NotFoundError) Message() msg.Message {
 	quote := func(names []string) string {
 		q := make([]string, len(names))
 		for i, n := range names {
@@ -206,13 +209,11 @@ func (e *NotFoundError) Error() string {
 	}
 	switch {
 	case e.Count == 0:
-		s = fmt.Sprintf("%s: no instansi named %q: no instansi at all", e.Inputs, e.Name)
+		return msg.New("%s: no instansi named %q: no instansi at all", e.Inputs, e.Name)
 	case len(e.Closest) > 0:
-		s += "; the closest: " + quote(e.Closest)
-	default:
-		s += "; they include " + quote(e.Some)
+		return msg.New("%s: no instansi named %q among its %d; the closest: %s", e.Inputs, e.Name, e.Count, quote(e.Closest))
 	}
-	return s
+	return msg.New("%s: no instansi named %q among its %d; they include %s", e.Inputs, e.Name, e.Count, quote(e.Some))
 }
 
 // Find checks that the instansi that Options.Instansi (name) selects was

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 func TestFileInstansi(t *testing.T) {
@@ -79,7 +81,7 @@ func TestNoteGroups(t *testing.T) {
 		return i
 	}
 	ins := []*Input{in("a", "G"), in("b", "G"), in("c", "F"), in("d", "G"), in("e", "G"), in("f", "G"), in("g", "")}
-	g := &NoteGroups{}
+	g := &NoteGroups{Lang: label.English}
 	var now []string
 	for _, i := range ins {
 		now = append(now, g.Add(i)...)

@@ -1,8 +1,10 @@
 package batch
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // noteKind is the choice a note reports: the rubric of a table, the
@@ -51,9 +53,12 @@ type NoteGroups struct {
 	// NoLevels leaves out the notes of the level columns used (spbe
 	// compare names its columns in its output).
 	NoLevels bool
-	groups   map[note]*noteGroup
-	order    []*noteGroup
-	said     map[string]bool // Verbose: the notes printed (one file read twice says them once)
+	// Lang is the language of the lines of Summary (the notes are in
+	// Options.Lang).
+	Lang   label.Lang
+	groups map[note]*noteGroup
+	order  []*noteGroup
+	said   map[string]bool // Verbose: the notes printed (one file read twice says them once)
 }
 
 type noteGroup struct {
@@ -120,18 +125,18 @@ func (g *NoteGroups) Summary() []string {
 		if n == 0 {
 			continue
 		}
-		files := plural(n, "file", "files")
+		files := msg.Plural(n, "file", "files")
 		list := strings.Join(gr.more[:min(n, shown)], ", ")
 		if n > shown {
-			list += fmt.Sprintf(" and %d more; -v lists each", n-shown)
+			list += msg.Sprintf(g.Lang, " and %d more; -v lists each", n-shown)
 		}
 		switch gr.kind {
 		case noteRubric:
-			out = append(out, fmt.Sprintf("(the same rubric, for the same reason, for %d more %s as for %s: %s)", n, files, gr.first, list))
+			out = append(out, msg.Sprintf(g.Lang, "(the same rubric, for the same reason, for %d more %s as for %s: %s)", n, files, gr.first, list))
 		case noteLevel:
-			out = append(out, fmt.Sprintf("(the same level columns in %d more %s as in %s: %s)", n, files, gr.first, list))
+			out = append(out, msg.Sprintf(g.Lang, "(the same level columns in %d more %s as in %s: %s)", n, files, gr.first, list))
 		case noteSheets:
-			out = append(out, fmt.Sprintf("(other sheets hold a table too in %d more %s: %s)", n, files, list))
+			out = append(out, msg.Sprintf(g.Lang, "(other sheets hold a table too in %d more %s: %s)", n, files, list))
 		}
 	}
 	return out

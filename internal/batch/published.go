@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/trend"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -145,7 +146,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 	cGroup := -1
 	if groupBy != "" {
 		if cGroup = findHeader(header, []string{headerKey(groupBy)}); cGroup < 0 {
-			return nil, fmt.Errorf("%s: --group-by %q: no such column in the header (row %d)", place(path, sheet, ""), groupBy, headerRow)
+			return nil, msg.Errorf("%s: --group-by %q: no such column in the header (row %d)", place(path, sheet, ""), groupBy, headerRow)
 		}
 	}
 	cols := &partColumns{header: header, skip: []int{cInst, cYear, cIdx, cKind, cStat, cRubr, cGroup}}
@@ -164,7 +165,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		// A CSV row longer than its header: a number with a decimal
 		// comma in a file separated by commas ("3,10" read as 3 and 10).
 		if sheet == "" && len(cells) > width && slices.ContainsFunc(cells[width:], func(c string) bool { return strings.TrimSpace(c) != "" }) {
-			return nil, fmt.Errorf("%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons", path, rowNums[i], len(cells), headerRow, width)
+			return nil, msg.Errorf("%s row %d: %d fields where the header in row %d has %d: a number with a decimal comma must be quoted (\"3,10\") in a file separated by commas, or the file separated by semicolons", path, rowNums[i], len(cells), headerRow, width)
 		}
 		name := get(cells, cInst)
 		if name == "" {
@@ -176,7 +177,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		yt := get(cells, cYear)
 		year, err := strconv.Atoi(strings.TrimSuffix(yt, ".0"))
 		if err != nil || year < 1990 || year > 2099 {
-			return nil, fmt.Errorf("%s: year %q is not a year (1990-2099)", cell(cYear), yt)
+			return nil, msg.Errorf("%s: year %q is not a year (1990-2099)", cell(cYear), yt)
 		}
 		r, err := yearRubric(year, get(cells, cRubr))
 		if err != nil {
@@ -187,7 +188,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		if t := get(cells, cIdx); t != "" {
 			v, err := ParseExact(t)
 			if err != nil {
-				return nil, fmt.Errorf("%s: index %q: %w", cell(cIdx), t, err)
+				return nil, msg.Errorf("%s: index %q: %w", cell(cIdx), t, err)
 			}
 			ob.Index = &v
 		}
@@ -197,7 +198,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		}
 		ob.Parts, ob.Aspects = parts, aspects
 		if ob.Index == nil && parts == nil {
-			return nil, fmt.Errorf("%s: no index and no domain values for %s %d", cell(max(cIdx, cYear)), name, year)
+			return nil, msg.Errorf("%s: no index and no domain values for %s %d", cell(max(cIdx, cYear)), name, year)
 		}
 		switch {
 		case cGroup >= 0:
@@ -212,7 +213,7 @@ func ReadPublished(path string, o *Options, groupBy string) (*Published, error) 
 		p.Obs = append(p.Obs, ob)
 	}
 	if len(p.Obs) == 0 {
-		return nil, fmt.Errorf("%s: the table under the header in row %d has no rows", place(path, sheet, ""), headerRow)
+		return nil, msg.Errorf("%s: the table under the header in row %d has no rows", place(path, sheet, ""), headerRow)
 	}
 	return p, nil
 }
@@ -255,7 +256,7 @@ func yearRubric(year int, named string) (*rubric.Rubric, error) {
 	if slices.Contains(rubric.EmbeddedIDs(), id) {
 		return rubric.ByID(id)
 	}
-	return nil, fmt.Errorf("instrument %q is none of %s", named, strings.Join(rubric.EmbeddedIDs(), ", "))
+	return nil, msg.Errorf("instrument %q is none of %s", named, strings.Join(rubric.EmbeddedIDs(), ", "))
 }
 
 // regulationNumber is the number of a regulation: "59/2020", "Nomor 59
@@ -277,7 +278,7 @@ func YearRubric(year int) (*rubric.Rubric, error) {
 			spans = append(spans, fmt.Sprintf("%s for %d-%d", id, r.Years[0], r.Years[len(r.Years)-1]))
 		}
 	}
-	return nil, fmt.Errorf("%d is a year of no embedded instrument (%s): name it in an Instrumen column", year, strings.Join(spans, ", "))
+	return nil, msg.Errorf("%d is a year of no embedded instrument (%s): name it in an Instrumen column", year, strings.Join(spans, ", "))
 }
 
 // exactNumber is a decimal number as a table or a JSON export writes it:
@@ -293,11 +294,11 @@ const maxExactLen = 64
 func ParseExact(s string) (index.Value, error) {
 	s = strings.TrimSpace(s)
 	if len(s) > maxExactLen || !exactNumber.MatchString(s) {
-		return index.Value{}, fmt.Errorf("not a number")
+		return index.Value{}, msg.Errorf("not a number")
 	}
 	x, ok := new(big.Rat).SetString(strings.Replace(s, ",", ".", 1))
 	if !ok {
-		return index.Value{}, fmt.Errorf("not a number")
+		return index.Value{}, msg.Errorf("not a number")
 	}
 	return index.RatValue(x), nil
 }
@@ -352,7 +353,7 @@ func (pc *partColumns) mapFor(r *rubric.Rubric) (*partMap, error) {
 	m := match(false)
 	if a := match(true); a.any {
 		if m.any {
-			return nil, fmt.Errorf("the header has columns of both domains and aspects of %s: give one or the other", r.ID)
+			return nil, msg.Errorf("the header has columns of both domains and aspects of %s: give one or the other", r.ID)
 		}
 		m = a
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -96,19 +97,19 @@ func (o *Options) readOptions() workbook.Options {
 // given, or the one Choose chooses, with the note that says which and
 // why (prefix names the table: the file, and the sheet with AllSheets).
 // The hint, for a rubric given, suggests another when the table is its.
-func (o *Options) pick(prefix string, ids []string) (sc *Scorer, note, hint string, err error) {
+func (o *Options) pick(prefix string, ev Evidence) (sc *Scorer, note, hint string, err error) {
 	if o.Rubric != nil {
 		sc = o.Scorer
 		if sc == nil || sc.R != o.Rubric {
 			sc = NewScorer(o.Rubric)
 		}
-		return sc, "", hintFor(sc, o.Choices, ids, o.Lang), nil
+		return sc, "", hintFor(sc, o.Choices, ev.IDs, o.Lang), nil
 	}
-	sc, why, err := Choose(o.Choices, ids)
+	sc, why, err := chooseBy(o.Choices, ev)
 	if err != nil {
 		return nil, "", "", fmt.Errorf("%s: %w", prefix, err)
 	}
-	return sc, fmt.Sprintf("%s: rubric %s: %s; --rubric chooses another", prefix, Describe(sc.R), why), "", nil
+	return sc, msg.Sprintf(o.Lang, "%s: rubric %s: %s; --rubric chooses another", prefix, Describe(sc.R), why), "", nil
 }
 
 // Input is what reading one input gave: its evaluations, its problems
@@ -163,12 +164,16 @@ func Read(path string, o *Options) *Input {
 			opts.Sheet, opts.AllSheets = "", true
 		}
 		if !has && err == nil {
-			in.Warnings = append(in.Warnings, path+`: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named "all")`)
+			in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, `%s: warning: --sheet all is deprecated; use --all-sheets (there is no sheet named "all")`, path))
 		}
 	}
 	in.AllSheets = opts.AllSheets
 	wide := &wideSink{o: o, in: in}
 	var others, read []string
+	// The one long table of a workbook read without --all-sheets is
+	// scored once the other sheets are known: they are evidence of its
+	// instrument (Evidence.Others).
+	var held func()
 	var lists []butirRead
 	v := workbook.Visitor{
 		Butir: func(b *workbook.ButirList, err error) error {
@@ -182,7 +187,11 @@ func Read(path string, o *Options) *Input {
 			if sh != nil {
 				read = append(read, sh.Sheet)
 			}
-			longSheet(path, sh, err, o, in)
+			if opts.AllSheets {
+				longSheet(path, sh, err, o, in, nil)
+			} else {
+				held = func() { longSheet(path, sh, err, o, in, others) }
+			}
 			return nil
 		},
 		Wide: func(t *workbook.WideTable) error {
@@ -195,6 +204,9 @@ func Read(path string, o *Options) *Input {
 		v.Other = func(sheet string) { others = append(others, sheet) }
 	}
 	err := workbook.Read(path, opts, v)
+	if held != nil {
+		held()
+	}
 	in.Wide = wide.cur != nil
 	wide.end()
 	if err != nil {
@@ -202,26 +214,28 @@ func Read(path string, o *Options) *Input {
 	}
 	in.butirLists(o, lists)
 	if len(others) > 0 && len(read) > 0 {
-		in.OtherNote = otherNote(path, read[0], others, o.OtherSheetsHint)
+		in.OtherNote = otherNote(o.Lang, path, read[0], others, o.OtherSheetsHint)
 	}
 	return in
 }
 
 // otherNote says which other sheets of a workbook hold a table too.
-func otherNote(path, sheet string, others []string, hint string) string {
+func otherNote(lang label.Lang, path, sheet string, others []string, hint string) string {
 	if hint == "" {
-		hint = "--all-sheets scores them all"
+		hint = msg.Sprintf(lang, "--all-sheets scores them all")
 	}
 	q := make([]string, len(others))
 	for i, s := range others {
 		q[i] = strconv.Quote(s)
 	}
-	list := andList(q)
+	list := msg.Sprintf(lang, "%s", msg.And(q))
 	if len(q) > 5 {
-		list = strings.Join(q[:4], ", ") + fmt.Sprintf(" and %d more", len(q)-4)
+		list = msg.Sprintf(lang, "%s and %d more", strings.Join(q[:4], ", "), len(q)-4)
 	}
-	return fmt.Sprintf("%s: only sheet %q was read; %s %s a table too (%s)", path, sheet,
-		plural(len(others), "sheet", "sheets")+" "+list, plural(len(others), "holds", "hold"), hint)
+	if len(others) == 1 {
+		return msg.Sprintf(lang, "%s: only sheet %q was read; sheet %s holds a table too (%s)", path, sheet, list, hint)
+	}
+	return msg.Sprintf(lang, "%s: only sheet %q was read; sheets %s hold a table too (%s)", path, sheet, list, hint)
 }
 
 // selects reports whether the instansi name is one Options.Instansi
@@ -265,8 +279,7 @@ func withHint(err error, path, hint string, lang label.Lang) error {
 	errs := append([]error{fmt.Errorf("%s: %s", path, hint)}, flatten(err)...)
 	if n := len(errs) - 1; n > maxHintedErrors+1 {
 		more := n - maxHintedErrors
-		errs = append(errs[:1+maxHintedErrors], fmt.Errorf("%s: %s", path,
-			say(lang, fmt.Sprintf("... dan %d masalah lain seperti itu", more), fmt.Sprintf("... and %d more such problems", more))))
+		errs = append(errs[:1+maxHintedErrors], fmt.Errorf("%s: %s", path, msg.Sprintf(lang, "... and %d more such problems", more)))
 	}
 	return errors.Join(errs...)
 }
@@ -277,7 +290,7 @@ const maxHintedErrors = 3
 
 // longSheet scores a sheet read in the long layout, with the rubric given
 // or chosen by its ids.
-func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input) {
+func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input, others []string) {
 	name := ""
 	if sh != nil {
 		// The name: the Instansi cell's, else the sheet's when every
@@ -303,13 +316,13 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		return
 	}
 	if len(sh.OtherLevelColumns) > 0 {
-		in.LevelNote = fmt.Sprintf("%s: levels from column %s %q (also found: %s)",
+		in.LevelNote = msg.Sprintf(o.Lang, "%s: levels from column %s %q (also found: %s)",
 			path, sh.LevelColumn, sh.LevelHeader, strings.Join(sh.OtherLevelColumns, ", "))
 	}
 	for _, w := range sh.Warnings {
-		in.Warnings = append(in.Warnings, path+": warning: "+w)
+		in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, "%s: warning: %s", path, w))
 	}
-	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), sh.IDs())
+	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), evidenceOf(sh, others))
 	if err != nil {
 		in.Errs = append(in.Errs, &workbook.Error{File: path, Sheet: sh.Sheet, Err: errors.Unwrap(err)})
 		return
@@ -318,6 +331,10 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	in.use(r, note)
 	if err := sh.Unknown(r); err != nil {
 		in.Errs = append(in.Errs, flatten(withHint(err, path, hint, o.Lang))...)
+		return
+	}
+	if err := sh.CheckNames(r); err != nil && o.IDCol == "" {
+		in.Errs = append(in.Errs, err)
 		return
 	}
 	in.Warnings = append(in.Warnings, weightWarnings(path, sh, r, o.Lang)...)
@@ -372,25 +389,31 @@ type wideSink struct {
 	sc     *Scorer // of the current table
 	cols   []string
 	levels []rubric.Level
-	rows   int // rows of cur
+	rows   int      // rows of cur
+	hidden []string // the hidden rows of cur, read
 }
 
 // table chooses the rubric of a wide table, checks its columns before its
 // rows, and notes which columns it reads when an indicator has several.
-func (w *wideSink) table(t *workbook.WideTable) error {
+func (w *wideSink) table(t *workbook.WideTable) (err error) {
 	w.end()
 	w.cur, w.rows = t, 0
-	sc, note, hint, err := w.o.pick(w.in.tableName(t.Sheet), t.IDs())
-	if err != nil {
-		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(err)}
+	defer func() {
+		if err != nil {
+			w.cur = nil // refused: no rows follow, and none are missed
+		}
+	}()
+	sc, note, hint, perr := w.o.pick(w.in.tableName(t.Sheet), wideEvidence(t))
+	if perr != nil {
+		return &workbook.Error{File: t.Source, Sheet: t.Sheet, Err: errors.Unwrap(perr)}
 	}
 	w.sc = sc
 	w.in.use(sc.R, note)
-	if t.LevelNote != "" {
-		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
-	}
 	if err := t.CheckColumns(sc.R); err != nil {
 		return withHint(err, t.Source, hint, w.o.Lang)
+	}
+	if t.LevelNote != "" {
+		w.in.LevelNote = w.in.Path + ": " + sheetPrefix(t.Sheet) + t.LevelNote
 	}
 	if err := t.ExternalColumns(sc.R, workbook.LevelOptions{AssumeExternal: w.o.AssumeExternal}); err != nil {
 		return err
@@ -403,10 +426,22 @@ func (w *wideSink) table(t *workbook.WideTable) error {
 // national template scores nothing, and says why.
 func (w *wideSink) end() {
 	if w.cur != nil && w.rows == 0 {
-		w.in.Warnings = append(w.in.Warnings, fmt.Sprintf("%s: warning: %sthe wide table under the header in row %d has no instansi rows",
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %sthe wide table under the header in row %d has no instansi rows",
 			w.in.Path, sheetPrefix(w.cur.Sheet), w.cur.HeaderRow))
 	}
-	w.cur, w.rows = nil, -1 // warned once
+	if w.cur != nil && len(w.cur.Summaries) > 0 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srows left out as summaries, not instansi: %s",
+			w.in.Path, sheetPrefix(w.cur.Sheet), strings.Join(w.cur.Summaries, ", ")))
+	}
+	if w.cur != nil && len(w.hidden) == 1 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srow %s is hidden; its levels were read",
+			w.in.Path, sheetPrefix(w.cur.Sheet), w.hidden[0]))
+	}
+	if w.cur != nil && len(w.hidden) > 1 {
+		w.in.Warnings = append(w.in.Warnings, msg.Sprintf(w.o.Lang, "%s: warning: %srows %s are hidden; their levels were read",
+			w.in.Path, sheetPrefix(w.cur.Sheet), strings.Join(w.hidden, ", ")))
+	}
+	w.cur, w.rows, w.hidden = nil, -1, nil // warned once
 }
 
 func sheetPrefix(sheet string) string {
@@ -418,6 +453,9 @@ func sheetPrefix(sheet string) string {
 
 func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	w.rows++
+	if row.Hidden {
+		w.hidden = append(w.hidden, strconv.Itoa(row.Row))
+	}
 	if w.o.Instansi != "" && row.Instansi == "" || !w.o.selects(w.in, row.Instansi) {
 		return nil
 	}

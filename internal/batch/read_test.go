@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -138,7 +139,7 @@ func TestReadSheetAll(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := tt.o
-			o.Rubric, o.Scorer = r, NewScorer(r)
+			o.Rubric, o.Scorer, o.Lang = r, NewScorer(r), label.English
 			in := Read(tt.path, &o)
 			if len(in.Errs) > 0 {
 				t.Fatalf("errors: %v", in.Errs)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -32,7 +33,7 @@ func ExpandEach(args []string) ([]string, []*InputError) {
 		case err != nil:
 			errs = append(errs, &InputError{Path: a, Err: fmt.Errorf("%s: %w", a, err)})
 		case len(files) == 0:
-			errs = append(errs, &InputError{Path: a, Err: fmt.Errorf("%s: no .xlsx, .xlsm or .csv file in this folder", a)})
+			errs = append(errs, &InputError{Path: a, Err: msg.Errorf("%s: no .xlsx, .xlsm or .csv file in this folder", a)})
 		}
 		paths = append(paths, files...)
 	}
@@ -58,7 +59,7 @@ type Rescoring struct {
 // pairs the evaluations read under both (by sheet and row) and ranks them
 // under each rubric with the ranking of Rank. The notes of reading (each
 // line once per input) and the problems go to diag in the order they are
-// met; the rows of a wide workbook that could be read are still rescored.
+// met, in old's Lang; the rows of a wide workbook that could be read are still rescored.
 func Rescore(args []string, old, new *Options, diag func(msg string)) *Rescoring {
 	paths, errs := ExpandEach(args)
 	rs := &Rescoring{Evals: []*result.EvalDiff{}, Inputs: len(paths) + len(errs)}
@@ -68,7 +69,7 @@ func Rescore(args []string, old, new *Options, diag func(msg string)) *Rescoring
 		}
 	}
 	for _, e := range errs {
-		diag(e.Error())
+		diag(msg.Text(old.Lang, e))
 		unread(e.Path)
 	}
 	for _, path := range paths {
@@ -81,12 +82,12 @@ func Rescore(args []string, old, new *Options, diag func(msg string)) *Rescoring
 			}
 		}
 		if err := pairErrors(oi, ni, old.Rubric, new.Rubric); err != nil {
-			diag(err.Error())
+			diag(msg.Text(old.Lang, err))
 			unread(path)
 		}
 		for _, d := range pair(oi, ni, old.Rubric, new.Rubric) {
 			if d.err != nil {
-				diag(fmt.Sprintf("%s: %v", path, d.err))
+				diag(path + ": " + msg.Text(old.Lang, d.err))
 				unread(path)
 				continue
 			}
@@ -106,14 +107,13 @@ func pairErrors(oi, ni *Input, old, new *rubric.Rubric) error {
 	if oerr != nil && nerr != nil && oerr.Error() == nerr.Error() {
 		return oerr // the same problem under both rubrics: say it once
 	}
-	return errors.Join(labelled("old rubric "+old.ID, oerr), labelled("new rubric "+new.ID, nerr))
-}
-
-func labelled(label string, err error) error {
-	if err == nil {
-		return nil
+	if oerr != nil {
+		oerr = msg.Errorf("old rubric %s: %w", old.ID, oerr)
 	}
-	return fmt.Errorf("%s: %w", label, err)
+	if nerr != nil {
+		nerr = msg.Errorf("new rubric %s: %w", new.ID, nerr)
+	}
+	return errors.Join(oerr, nerr)
 }
 
 type paired struct {

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // ChooseError is a problem that the command line must settle: inputs
@@ -43,24 +45,24 @@ func (in *Input) One(name string) (*Eval, error) {
 	case len(in.Evals) == 1 && len(in.Errs) == 0:
 		return in.Evals[0], nil
 	case len(in.Evals) == 0:
-		return nil, fmt.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
+		return nil, msg.Errorf("%s: no instansi to read", in.Path) // an empty wide table: its warning says so
 	}
 	var names []string
 	for _, e := range in.Evals[:min(len(in.Evals), 3)] {
 		names = append(names, fmt.Sprintf("%q", e.Instansi))
 	}
-	more := ""
+	list := strings.Join(names, ", ")
+	var more any = ""
 	if len(in.Evals) > 3 {
-		more = fmt.Sprintf(" and %d more", len(in.Evals)-3)
+		more = msg.New(" and %d more", len(in.Evals)-3)
 	}
 	if name != "" {
-		return nil, &ChooseError{fmt.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
+		return nil, &ChooseError{msg.Errorf("--instansi: %s: %d instansi are named %q: give --sheet to choose", in.Path, len(in.Evals), name)}
 	}
-	what := "a wide table"
 	if !in.Wide {
-		what = "sheets"
+		return nil, &ChooseError{msg.Errorf("%s: sheets of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, len(in.Evals), list, more)}
 	}
-	return nil, &ChooseError{fmt.Errorf("%s: %s of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, what, len(in.Evals), strings.Join(names, ", "), more)}
+	return nil, &ChooseError{msg.Errorf("%s: a wide table of %d instansi (%s%s): give --instansi NAME to choose one", in.Path, len(in.Evals), list, more)}
 }
 
 // FindAll is Find for a command's --instansi over inputs ins (named by
@@ -109,9 +111,9 @@ func SingleRubric(r *rubric.Rubric, ins []*Input, what string) (*rubric.Rubric, 
 	for _, x := range rs {
 		parts = append(parts, fmt.Sprintf("%s (%s)", x.ID, strings.Join(files[x], ", ")))
 	}
-	return nil, fmt.Errorf("the inputs are of different instruments: %s; they have different indicators and predicate bands, "+
+	return nil, msg.Errorf("the inputs are of different instruments: %s; they have different indicators and predicate bands, "+
 		"so they are not %s together: give the inputs of each apart, or --rubric to read all with one "+
-		"(with --keep-going, the inputs of another are reported and the rest %s)", strings.Join(parts, "; "), what, what)
+		"(with --keep-going, the inputs of another are reported and the rest %s)", strings.Join(parts, "; "), msg.Word(what), msg.Word(what))
 }
 
 // Names lists the names of the instansi of the input at path, read with

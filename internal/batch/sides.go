@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -52,7 +53,7 @@ func ReadSides(o SidesOptions) (*Sides, error) {
 		}
 		s.Files = append(s.Files, inputs...)
 		if len(inputs) == 0 {
-			return nil, fmt.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
+			return nil, msg.Errorf("no workbooks (.xlsx, .xlsm, .csv) in %s", path)
 		}
 		ro := *o.Read
 		ro.Scorer = sc
@@ -97,7 +98,7 @@ func (s *Sides) Compare() (*result.Comparisons, []error, error) {
 		return nil, nil, err
 	}
 	if o.Read.Rubric == nil {
-		if err := differentInstruments(label.Lang(o.Lang), s.Olds, s.News); err != nil {
+		if err := differentInstruments(s.Olds, s.News); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/trend"
 )
 
@@ -23,29 +25,6 @@ type TrendInputs struct {
 	Inputs []*Input
 	// Notes say where each workbook's year came from, and other choices.
 	Notes []string
-}
-
-// Words of the notes of ReadTrend, in the two languages.
-var trendNotes = map[string]map[string]string{
-	"id": {
-		"cell": "%s: tahun %d dari sel %s", "file": "%s: tahun %d dari nama berkas",
-		"other":      "%s: tahun %d adalah tahun %s, tetapi indikatornya memilih %s; dinilai dengan %s",
-		"computed":   "%s: indeks %d dihitung dari nilai %s dengan bobot %s",
-		"monitoring": "%s: ekspor aplikasi pemantauan nasional (bentuk diketahui dari pengguna, bukan dari spesifikasi resmi): %d rekaman",
-	},
-	"en": {
-		"cell": "%s: year %d from cell %s", "file": "%s: year %d from the file name",
-		"other":      "%s: %d is a year of %s, but its indicators choose %s; scored with %s",
-		"computed":   "%s: the %d index computed from the %s values with the weights of %s",
-		"monitoring": "%s: an export of the national monitoring application (a shape known from users, not from an official specification): %d records",
-	},
-}
-
-func trendNote(lang, key string, args ...any) string {
-	if lang != "en" {
-		lang = "id"
-	}
-	return fmt.Sprintf(trendNotes[lang][key], args...)
 }
 
 // ReadTrend reads the inputs of spbe trend, in order: a JSON file as the
@@ -68,7 +47,7 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 			if err != nil {
 				return ti, err
 			}
-			ti.Notes = append(ti.Notes, trendNote(lang, "monitoring", path, len(p.Obs)))
+			ti.Notes = append(ti.Notes, msg.Sprintf(label.Lang(lang), "%s: an export of the national monitoring application (a shape known from users, not from an official specification): %d records", path, len(p.Obs)))
 			ti.Notes = append(ti.Notes, p.Notes...)
 			ti.Tables = append(ti.Tables, p)
 			continue
@@ -111,28 +90,28 @@ func ReadTrend(paths []string, o *Options, groupBy, lang string) (*TrendInputs, 
 		}
 		switch {
 		case len(in.Evals) == 0:
-			return ti, fmt.Errorf("%s: no evaluation was read", path)
+			return ti, msg.Errorf("%s: no evaluation was read", path)
 		case len(in.Evals) > 1:
 			names := make([]string, 0, 3)
 			for _, e := range in.Evals[:min(3, len(in.Evals))] {
 				names = append(names, fmt.Sprintf("%q", e.Instansi))
 			}
-			return ti, fmt.Errorf("%s: %d instansi (%s, ...): a trend is of one; --instansi names it", path, len(in.Evals), strings.Join(names, ", "))
+			return ti, msg.Errorf("%s: %d instansi (%s, ...): a trend is of one; --instansi names it", path, len(in.Evals), strings.Join(names, ", "))
 		}
 		e, r := in.Evals[0], in.Rubrics[0]
 		year, from := in.Year, ""
 		switch {
 		case year != 0:
 			from = in.YearCell
-			ti.Notes = append(ti.Notes, trendNote(lang, "cell", path, year, in.YearCell))
+			ti.Notes = append(ti.Notes, msg.Sprintf(label.Lang(lang), "%s: year %d from cell %s", path, year, in.YearCell))
 		case FileYear(path) != 0:
 			year, from = FileYear(path), "file name"
-			ti.Notes = append(ti.Notes, trendNote(lang, "file", path, year))
+			ti.Notes = append(ti.Notes, msg.Sprintf(label.Lang(lang), "%s: year %d from the file name", path, year))
 		default:
-			return ti, fmt.Errorf("%s: the year of the evaluation is not known: no title such as \"Evaluasi SPBE Tahun 2025\" or Tahun cell above the table, and no year in the file name (name it kalteng-2025.xlsx, say)", path)
+			return ti, msg.Errorf("%s: the year of the evaluation is not known: no title such as \"Evaluasi SPBE Tahun 2025\" or Tahun cell above the table, and no year in the file name (name it kalteng-2025.xlsx, say)", path)
 		}
 		if yr, err := YearRubric(year); err == nil && yr.ID != r.ID {
-			ti.Notes = append(ti.Notes, trendNote(lang, "other", path, year, yr.ID, r.ID, r.ID))
+			ti.Notes = append(ti.Notes, msg.Sprintf(label.Lang(lang), "%s: %d is a year of %s, but its indicators choose %s; scored with %s", path, year, yr.ID, r.ID, r.ID))
 		}
 		full, err := e.Full(r)
 		if err != nil {
@@ -161,11 +140,11 @@ func ComputedNote(lang string, ob *trend.Observation) string {
 	if ob.Index != nil {
 		return ""
 	}
-	what := map[bool]string{false: "domain", true: "aspek"}[ob.Aspects]
-	if lang == "en" {
-		what = map[bool]string{false: "domain", true: "aspect"}[ob.Aspects]
+	what := msg.Word("domain")
+	if ob.Aspects {
+		what = msg.Word("aspect")
 	}
-	return trendNote(lang, "computed", ob.Source, ob.Year, what, ob.Rubric.ID)
+	return msg.Sprintf(label.Lang(lang), "%s: the %d index computed from the %s values with the weights of %s", ob.Source, ob.Year, what, ob.Rubric.ID)
 }
 
 // AmbiguousError is a trend of no instansi named (--instansi) among inputs
@@ -174,13 +153,16 @@ type AmbiguousError struct {
 	Names []string
 }
 
-func (e *AmbiguousError) Error() string {
+func (e *AmbiguousError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *AmbiguousError) Message() msg.Message {
 	some := e.Names[:min(5, len(e.Names))]
-	more := ""
+	var more any = ""
 	if len(e.Names) > len(some) {
-		more = fmt.Sprintf(" and %d more", len(e.Names)-len(some))
+		more = msg.New(" and %d more", len(e.Names)-len(some))
 	}
-	return fmt.Sprintf("the inputs hold %d instansi (%s%s): a trend is of one; --instansi names it", len(e.Names), strings.Join(some, ", "), more)
+	return msg.New("the inputs hold %d instansi (%s%s): a trend is of one; --instansi names it", len(e.Names), strings.Join(some, ", "), more)
 }
 
 // Select chooses the instansi of the trend: the one name gives (by Key),
@@ -198,7 +180,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 			}
 		}
 		if len(keys) > 1 {
-			return "", nil, fmt.Errorf("the workbooks are of different instansi: %s; a trend is of one: give the workbooks of one instansi", strings.Join(names, ", "))
+			return "", nil, msg.Errorf("the workbooks are of different instansi: %s; a trend is of one: give the workbooks of one instansi", strings.Join(names, ", "))
 		}
 		if len(keys) == 1 {
 			key = keys[0]
@@ -228,7 +210,7 @@ func (ti *TrendInputs) Select(name string) (string, []trend.Observation, error) 
 		// A workbook named by its file ("Kalteng 2025") is of the trend's
 		// instansi; one with an Instansi cell must be.
 		if ti.Named[i] && key != "" && ob.Key != key {
-			return "", nil, fmt.Errorf("%s: the evaluation of %q, not of %q (--instansi): a trend is of one instansi", ob.Source, ob.Instansi, name)
+			return "", nil, msg.Errorf("%s: the evaluation of %q, not of %q (--instansi): a trend is of one instansi", ob.Source, ob.Instansi, name)
 		}
 		if ti.Named[i] && shown == "" {
 			shown = ob.Instansi

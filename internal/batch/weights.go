@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -48,11 +49,8 @@ func weightWarnings(path string, sh *workbook.Sheet, r *rubric.Rubric, lang labe
 			ruled = fmt.Sprintf("%s (%s %%)", ruled, new(big.Rat).Quo(want, million).FloatString(2))
 		}
 		typed := label.Number(w, 2, string(lang))
-		out = append(out, fmt.Sprintf("%s: %s", path, say(lang,
-			fmt.Sprintf("peringatan: %s: indikator %s: kolom Bobot berisi %s, sedangkan rubrik %s memberinya bobot %s; indeks dihitung dengan bobot rubrik (periksa lembar kerjanya, atau --rubric bila bobot itu memang berlaku)",
-				where, ind.ID, typed, r.ID, ruled),
-			fmt.Sprintf("warning: %s: indicator %s: the Bobot column says %s, but rubric %s weighs it %s; the index is computed with the rubric's weight (check the workbook, or --rubric if that weight is meant)",
-				where, ind.ID, typed, r.ID, ruled))))
+		out = append(out, msg.Sprintf(lang, "%s: warning: %s: indicator %s: the Bobot column says %s, but rubric %s weighs it %s; the index is computed with the rubric's weight (check the workbook, or --rubric if that weight is meant)",
+			path, where, ind.ID, typed, r.ID, ruled))
 	}
 	return out
 }

@@ -17,6 +17,11 @@ type IOStreams struct {
 	Out, ErrOut io.Writer
 	// OutTTY is true when Out is a terminal: colour is used only then.
 	OutTTY bool
+	// Lang is the language of the messages written to ErrOut, "id" or
+	// "en" (internal/msg): the command's --lang when given, else
+	// SPBE_LANG, else "id". It is set at the edge, once the command line is
+	// parsed (cmd/spbe); "" is "id".
+	Lang string
 }
 
 // System returns the streams of the process: stdin, stdout and stderr.

@@ -68,15 +68,45 @@ type Scored struct {
 }
 
 // Check returns one message for every gate that an evaluation misses, in
-// the order of the evaluations.
+// the order of the evaluations (Failure.String, in English).
 func (g Gates) Check(evals ...Scored) []string {
 	var failed []string
+	for _, f := range g.Failures(evals...) {
+		failed = append(failed, f.String())
+	}
+	return failed
+}
+
+// Failure is a gate that an evaluation misses: --fail-under (Index) or
+// --min-predicate (Predicate).
+type Failure struct {
+	Scored
+	// Index: the published index is below FailUnder; else the predicate
+	// is below MinPredicate.
+	Index        bool
+	FailUnder    rubric.Decimal
+	MinPredicate *rubric.Band
+}
+
+// String is the failure's message in English: "a.xlsx: index 3.49 is below
+// --fail-under 3.5".
+func (f Failure) String() string {
+	if f.Index {
+		return fmt.Sprintf("%s: index %s is below --fail-under %s", f.Name, f.Published.Fixed(f.Precision), f.FailUnder.String())
+	}
+	return fmt.Sprintf("%s: predicate %s is below --min-predicate %s", f.Name, f.Predicate.Name, f.MinPredicate.Name)
+}
+
+// Failures returns every gate that an evaluation misses, in the order of
+// the evaluations.
+func (g Gates) Failures(evals ...Scored) []Failure {
+	var failed []Failure
 	for _, e := range evals {
 		if g.FailUnder != nil && e.Published < *g.FailUnder {
-			failed = append(failed, fmt.Sprintf("%s: index %s is below --fail-under %s", e.Name, e.Published.Fixed(e.Precision), g.FailUnder.String()))
+			failed = append(failed, Failure{Scored: e, Index: true, FailUnder: *g.FailUnder})
 		}
 		if g.MinPredicate != nil && e.Predicate != nil && e.Predicate.From < g.MinPredicate.From {
-			failed = append(failed, fmt.Sprintf("%s: predicate %s is below --min-predicate %s", e.Name, e.Predicate.Name, g.MinPredicate.Name))
+			failed = append(failed, Failure{Scored: e, MinPredicate: g.MinPredicate})
 		}
 	}
 	return failed

@@ -1,10 +1,10 @@
 package textout
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
@@ -49,18 +49,26 @@ func (fs Formats[W]) Lookup(name string) (W, error) {
 		}
 	}
 	var zero W
-	return zero, &FormatError{Name: name, Want: fs.List()}
+	return zero, &FormatError{Name: name, Want: fs.List(), Names: fs.Names()}
 }
 
 // FormatError is a --format name that a command does not know: a usage
 // error.
 type FormatError struct {
-	Name string
-	Want string // the known names, as Formats.List gives them
+	Name  string
+	Want  string   // the known names, as Formats.List gives them
+	Names []string // the known names, when given: "or" is said in the language of messages
 }
 
-func (e *FormatError) Error() string {
-	return fmt.Sprintf("unknown format %q (want %s)", e.Name, e.Want)
+func (e *FormatError) Error() string { return e.Message().String() }
+
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *FormatError) Message() msg.Message {
+	var want any = e.Want
+	if len(e.Names) == 2 {
+		want = msg.Or(e.Names)
+	}
+	return msg.New("unknown format %q (want %s)", e.Name, want)
 }
 
 // Renderer writes the evaluations of a run in one format.

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -136,7 +134,7 @@ func readCSV(path string, data []byte) (*csvBook, error) {
 	c := &csvBook{path: path, src: bufio.NewReaderSize(src, size)}
 	head, err := c.src.Peek(size)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return nil, unsupported(path, "damaged text: "+err.Error())
+		return nil, unsupported(path, "damaged text: %w", err)
 	}
 	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
 		c.cr = true
@@ -463,60 +461,4 @@ func (s *csvScanner) crlfOrEnd() bool {
 		return true
 	}
 	return false
-}
-
-// commaHint explains a record with more fields than its header in a file
-// separated by commas.
-func (c *csvBook) commaHint() string {
-	if c.sep != ',' {
-		return ""
-	}
-	return `: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`
-}
-
-// checkLong checks the number of fields of the indicator rows of a long
-// table read from the CSV file: more fields than the header (an unquoted
-// decimal comma, 2,5, in a file separated by commas, read as level 2), or
-// too few to reach the level column. Every such row is an error naming
-// its line.
-func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
-	hline, width := 0, 0
-	first := 0
-	if t.header >= 0 {
-		hline, width = c.record(t.header + 1)
-		width = max(width, len(headers(g, t.header)))
-		first = t.header + 1
-	}
-	level, _ := excelize.ColumnNumberToName(t.level.col)
-	if t.level.header != "" {
-		level += fmt.Sprintf(" (%q)", t.level.header)
-	}
-	var errs []error
-	for r := first; r < len(g.rows); r++ {
-		id, ok := readID(g.cell(r, t.idCol))
-		if !ok || opts.Known != nil && !opts.Known(id) {
-			continue
-		}
-		line, n := c.record(r + 1)
-		var msg string
-		switch {
-		case t.header >= 0 && len(g.rows[r]) > width:
-			msg = fmt.Sprintf("%s where the header in line %d has %d%s", fieldsWord(n), hline, width, c.commaHint())
-		case n < t.level.col && t.header >= 0:
-			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
-		case n < t.level.col:
-			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
-		default:
-			continue
-		}
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: indicator %s: %s", line, id, msg))})
-	}
-	return errors.Join(errs...)
-}
-
-func fieldsWord(n int) string {
-	if n == 1 {
-		return "1 field"
-	}
-	return fmt.Sprintf("%d fields", n)
 }

@@ -24,7 +24,7 @@ func openEncrypted(path string, data []byte, opts Options) (*scanBook, error) {
 		return nil, &Error{File: path, Err: ErrWrongPassword}
 	}
 	if int64(len(pkg)) > limit {
-		return nil, unsupported(path, fmt.Sprintf("the encrypted workbook decrypts to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20))
+		return nil, unsupported(path, "the encrypted workbook decrypts to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20)
 	}
 	if !bytes.HasPrefix(pkg, []byte("PK\x03\x04")) && !bytes.HasPrefix(pkg, []byte("PK\x05\x06")) {
 		return nil, &Error{File: path, Err: ErrWrongPassword} // decrypted to noise

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
 )
 
 // maxHeaderRow is how many rows from the top are searched for the header.
@@ -37,7 +40,8 @@ var (
 // both layouts use: the latest stage first. A class above another wins.
 const (
 	levelNone     = iota
-	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri (last)
+	levelPrevious // a previous round: Nilai Evaluasi Terakhir, Nilai Tahun Lalu (last of all)
+	levelMandiri  // self-assessment: Nilai Mandiri, Penilaian Mandiri
 	levelGeneric  // Nilai, Level, Tingkat Kematangan, Nilai Indikator ...
 	levelYear     // a generic header with a year
 	levelDokumen  // the assessors' document review: Nilai Dokumen
@@ -61,6 +65,11 @@ var stageWords = [...]struct {
 	{levelDokumen, []string{"dokumen", "document"}},
 }
 
+// previousWords mark a level column of a previous round, whole words:
+// "Nilai Evaluasi Terakhir" is the latest evaluation before this one, not
+// the final stage ("akhir") of this one. They rank below every stage.
+var previousWords = [...]string{"terakhir", "sebelumnya", "tahun lalu", "periode lalu", "previous", "last year"}
+
 // notLevelWords mark headers that mention a level but do not hold one.
 var notLevelWords = [...]string{"bobot", "indeks", "index", "tertimbang", "target", "penjelasan",
 	"keterangan", "kriteria", "deskripsi", "catatan", "dukung", "bukti", "justifikasi", "alasan",
@@ -71,6 +80,14 @@ var levelWords = [...]string{"kematangan", "nilai", "level", "jawaban", "penilai
 
 // selfWords mark a self-assessment level column, ranked last.
 var selfWords = [...]string{"mandiri", "self"}
+
+// hasWord reports whether h holds one of words (or phrases) as whole
+// words: "akhir" is in "nilai akhir" but not in "nilai terakhir".
+func hasWord(h string, words []string) bool {
+	ws := strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	text := " " + strings.Join(ws, " ") + " "
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(text, " "+w+" ") })
+}
 
 // containsAny reports whether h contains one of words.
 func containsAny(h string, words []string) bool {
@@ -87,11 +104,14 @@ func levelHeader(h string) (class, year int) {
 		return levelNone, 0
 	}
 	year = latestYear(h)
+	if hasWord(h, previousWords[:]) {
+		return levelPrevious, year
+	}
 	if containsAny(h, selfWords[:]) {
 		return levelMandiri, year
 	}
 	for _, st := range stageWords {
-		if containsAny(h, st.words) {
+		if hasWord(h, st.words) {
 			return st.class, year
 		}
 	}
@@ -217,6 +237,12 @@ type table struct {
 	idHeader    string
 	level       *levelCol
 	otherLevels []*levelCol
+	nameCol     int // 1-based column of the indicator names, 0 for none
+	// idNote says which of two id columns that disagree was read, and
+	// why; refuse, when not nil, refuses the table in a language (two
+	// readings, see chooseIDColumn).
+	idNote string
+	refuse func(label.Lang) error
 }
 
 // findTable looks for the table in g: the first header row (within the
@@ -315,22 +341,14 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 	if levelSpec != nil && levelSpec.byLetter {
 		levels = []*levelCol{{col: levelSpec.col, header: fold(g.cell(h, levelSpec.col)), class: levelOverride}}
 	}
-	// The id column: the one with the most id-like values below the
-	// header; ties go to the explicit header, then to the leftmost.
-	best, bestCount := 0, 0
-	for _, c := range idCols {
-		n := 0
-		for r := h + 1; r < len(g.rows); r++ {
-			if _, ok := readID(g.cell(r, c)); ok {
-				n++
-			}
-		}
-		if n > bestCount || n == bestCount && n > 0 && idHeader(normHeader(hs[c-1])) > idHeader(normHeader(hs[best-1])) {
-			best, bestCount = c, n
-		}
-	}
-	if best == 0 {
+	// The id column: by the meaning of its header, among those with ids
+	// below it (chooseIDColumn).
+	best, idNote, idErr := chooseIDColumn(g, h, hs, idCols, idSpec != nil && idSpec.byLetter)
+	if best == 0 && idErr == nil {
 		return nil
+	}
+	if idErr != nil {
+		return &table{header: h, refuse: idErr}
 	}
 	levels = slices.DeleteFunc(levels, func(l *levelCol) bool { return l.col == best })
 	if len(levels) == 0 {
@@ -365,7 +383,14 @@ func tableAt(g *grid, h int, idSpec, levelSpec *colSpec) *table {
 		}
 		return 0
 	})
-	return &table{header: h, idCol: best, idHeader: fold(hs[best-1]), level: levels[0], otherLevels: levels[1:]}
+	t := &table{header: h, idCol: best, idHeader: fold(at(hs, best-1)), level: levels[0], otherLevels: levels[1:], idNote: idNote}
+	for i, v := range hs {
+		if i+1 != best && slices.Contains(indicatorNameHeaders[:], normHeader(v)) {
+			t.nameCol = i + 1
+			break
+		}
+	}
+	return t
 }
 
 // describe names a level column for OtherLevelColumns: E "Penilaian Mandiri".
@@ -375,6 +400,31 @@ func (l *levelCol) describe() string {
 		return name
 	}
 	return fmt.Sprintf("%s %q", name, l.header)
+}
+
+// indicatorNameHeaders head a column of indicator names.
+var indicatorNameHeaders = [...]string{"indikator", "nama indikator", "uraian indikator", "indikator spbe", "nama indikator spbe", "indicator"}
+
+// sheetYear returns the latest year in the rows above header row h (the
+// title), or in the sheet's name, and the cell it is in ("" for the
+// sheet's name). The header's own years ("Nilai 2024") say when a column
+// was assessed, not which instrument the form is: they do not count.
+func sheetYear(g *grid, h int, sheet string) (year int, cell string) {
+	see := func(v string, col, row int) {
+		if y := latestYear(v); y > year {
+			year = y
+			cell, _ = excelize.CoordinatesToCellName(col, row)
+		}
+	}
+	for r := 0; r < h && r < len(g.rows); r++ {
+		for c, v := range g.rows[r] {
+			see(v, c+1, r+1)
+		}
+	}
+	if y := latestYear(sheet); y > year {
+		year, cell = y, ""
+	}
+	return year, cell
 }
 
 // instansiLabels are the labels of the instansi name above the table.
@@ -438,4 +488,12 @@ func columnNumbers(row []string) bool {
 		n, prev = n+1, k
 	}
 	return n >= 3
+}
+
+// at returns s[i], or "" past its end.
+func at(s []string, i int) string {
+	if i < 0 || i >= len(s) {
+		return ""
+	}
+	return s[i]
 }

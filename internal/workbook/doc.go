@@ -32,8 +32,12 @@
 //   - Id column: "No", "Nomor", "Kode", "ID", "No. Indikator", or
 //     "Indikator" when its values are ids (the official report has "No |
 //     Indikator | Nilai Tingkat Kematangan 2023" with names under
-//     "Indikator"). Of several, the one with the most id values below the
-//     header wins. Values are read by CanonicalID: 1, "01", "1.",
+//     "Indikator"). Of several that agree, the one with the most id
+//     values below the header. Of several that disagree (a running "No"
+//     beside "No Indikator" in a table sorted by level), the one whose
+//     header names the indicator, said in Sheet.Warnings; two of the
+//     same kind that disagree are refused (ErrAmbiguous), naming both
+//     and --id-col (see chooseIDColumn). Values are read by CanonicalID: 1, "01", "1.",
 //     "Indikator 1", "I.1", "35A" and so on; or by CanonicalCode, the
 //     assessors' kode of Indeks Pemdi ("1.1" ... "7.2"), which names an
 //     indicator through the rubric's code (Indicator) and is a heading
@@ -59,8 +63,13 @@
 //  5. "dokumen";
 //  6. else the column with the latest year in its header (2023 over 2022);
 //  7. else a generic level header (Nilai, Nilai Indikator, ...);
-//  8. a self-assessment column ("mandiri", "self") last.
+//  8. a self-assessment column ("mandiri", "self");
+//  9. a previous round last: "terakhir", "sebelumnya", "tahun lalu"
+//     ("Nilai Evaluasi Terakhir" is the latest evaluation before this
+//     one, not the final stage of this one).
 //
+// Stage and previous-round words match whole words only: "akhir" is not
+// in "terakhir".
 // Within a class the later year wins, then the rightmost column. A column
 // with no values at all on the indicator rows (an evaluator column not
 // filled in yet) is chosen only when every candidate is empty. The others
@@ -83,6 +92,13 @@
 // without one (no <v>, or an empty <v></v> as openpyxl writes it) is
 // computed with excelize, within bounds, or refused naming its cell
 // (ErrFormula): see Formulas below.
+//
+// Sheet.TitleYear (the latest year in the title rows above the header,
+// or in the sheet's name; looser than Sheet.Year) and Entry.Name (the
+// indicator's name, from a column "Indikator", "Nama Indikator" or
+// "Uraian Indikator" beside the id column) are kept as evidence of the
+// instrument, for a caller choosing the rubric of plain ids that fit
+// several (WideTable.TitleYear likewise).
 //
 // The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
 // or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
@@ -109,7 +125,9 @@
 // order mark, UTF-16 with one, or Windows-1252; they have no sheet, so
 // their errors read "kaltim.csv: F12: ...", or "kaltim.csv: line 22:
 // ..." for a record with more fields than its header (an unquoted 2,5)
-// or too few to hold its level. A CSV file is parsed as a stream within
+// or too few to hold its level, or, in a file separated by commas, for
+// a whole level followed by a bare number in a column of text
+// ("21,2,5" under "No,Tingkat Kematangan,Keterangan": see csvfields.go). A CSV file is parsed as a stream within
 // what a sheet holds (MaxCSVFields, MaxCSVField, MaxCSVRows, MaxCSVCells).
 // An .xls, .ods, .xlsb, PDF,
 // HTML or damaged file is ErrUnsupportedFormat with advice to save it as
@@ -125,7 +143,13 @@
 // Daerah, Nama), an optional category column (Kategori, Jenis) and at
 // least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
-// (Rata-rata, Jumlah, Total) are skipped. Cells are saved values; the
+// (Rata-rata, Jumlah, Total, Nilai Tertinggi, Median, ... as whole words,
+// or a row without an instansi's name whose levels are the maximum,
+// minimum or mean of the rows above) are skipped and listed in
+// WideTable.Summaries; hidden rows are read, as in the long layout.
+// A plain id and a kode that name one indicator under the rubric (aspect
+// columns 1..7 before 1.1..7.2) are two columns of it (CheckColumns).
+// Cells are saved values; the
 // name, category and level cells that are formulas without one are
 // computed or refused, as in the long layout. An
 // indicator with several columns is read from the one the long layout's

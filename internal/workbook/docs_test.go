@@ -32,11 +32,14 @@ func docBlocks() map[string]string {
 		"- level column, a header that contains one of " + words(levelWords[:]) +
 		" and none of " + words(notLevelWords[:]) + ";\n" +
 		"- of several level columns, the latest stage: " + stages() +
-		", then a column with a year, a generic one, and self-assessment last (" + words(selfWords[:]) + ");\n" +
+		" (each a whole word), then a column with a year, a generic one, self-assessment (" + words(selfWords[:]) +
+		"), and a previous round last (" + words(previousWords[:]) + ", whole words);\n" +
 		"- the instansi's name above a long table follows a label equal to one of " + words(instansiLabels[:]) +
 		" (`Instansi: X` in one cell, or the name in a cell to the right of the label);\n" +
 		"- wide tables: the name column is headed " + words(nameHeaders[:]) + ", the category column " +
-		words(categoryHeaders[:]) + "; rows named " + words(skipNames[:]) + " are summaries and skipped.\n"
+		words(categoryHeaders[:]) + "; rows whose name holds one of " + words(summaryWords[:]) +
+		" as whole words, or is `nasional`, are summaries and skipped, as is a row without an instansi's name " +
+		"whose every level is the maximum, minimum or mean of the rows above; stderr lists them.\n"
 	formulas := "- formulas: a saved value is read as saved, even that of a volatile function (it is what the " +
 		"author saw, and the same on every run). A formula cell without a saved value (no `<v>`, or an " +
 		"empty `<v></v>` as openpyxl writes it, shared and array formulas included) is computed, in " +

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/xlsx"
 )
 
@@ -35,6 +36,10 @@ var (
 	// ErrExternal: an indicator scored by another agency has no value and
 	// the rubric's assumption was not asked for (LevelOptions).
 	ErrExternal = errors.New("no value for an externally scored indicator")
+	// ErrAmbiguous: the table can be read in two ways that give different
+	// levels (two id columns that disagree, an indicator named by a
+	// column twice); the message names both and the flag that chooses.
+	ErrAmbiguous = errors.New("ambiguous table")
 )
 
 // Error is a problem at a place in a workbook: File is the path as given
@@ -75,18 +80,35 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // classErr is an error with its own text that still matches a sentinel
-// with errors.Is.
+// with errors.Is. Made by classedf, it is said in the user's language
+// (internal/msg).
 type classErr struct {
 	class error
 	msg   string
+	m     *msg.Message // the message of the catalog, or nil: msg as it is
 }
 
 func (e *classErr) Error() string        { return e.msg }
 func (e *classErr) Is(target error) bool { return target == e.class }
 
+// Message is the error's message, in the language of messages (msg.Text).
+func (e *classErr) Message() msg.Message {
+	if e.m == nil {
+		return msg.New("%s", e.msg)
+	}
+	return *e.m
+}
+
 // classed returns an error with text msg for which errors.Is(err, class)
 // holds.
 func classed(class error, msg string) error { return &classErr{class: class, msg: msg} }
+
+// classedf is classed with a message of the catalog (internal/msg): format
+// and args, said in the user's language.
+func classedf(class error, format string, args ...any) error {
+	m := msg.New(format, args...)
+	return &classErr{class: class, msg: m.String(), m: &m}
+}
 
 // cellRef names a cell of a sheet the way Excel does: Penilaian!F12, or
 // 'Hasil Evaluasi'!F12 when the sheet name is not a plain word. CSV files

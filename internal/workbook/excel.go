@@ -32,7 +32,7 @@ func openExcel(path string, opts Options) (*excelBook, error) {
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, tooLarge(path, opts.unzipLimit())
 		}
-		return nil, unsupported(path, "cannot open the workbook: "+err.Error())
+		return nil, unsupported(path, "cannot open the workbook: %w", err)
 	}
 	return &excelBook{path: path, f: f, x: xlsx.NewExcelize(path, f)}, nil
 }

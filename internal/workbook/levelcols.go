@@ -5,11 +5,12 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // say returns the message in lang: en in English ("en"), else id, in
-// Indonesian, the default. The messages added for issue 21 are in both
-// languages; the older ones are still in English only.
+// Indonesian, the default. The butir list's messages (butir_items.go) are
+// still said so; the others come from the catalog (internal/msg).
 func say(lang label.Lang, id, en string) string {
 	if lang == label.English {
 		return en
@@ -50,7 +51,5 @@ func levelColumnsFound(path string, opts Options) string {
 		return ""
 	}
 	list := strings.Join(found, ", ")
-	return say(opts.Lang,
-		fmt.Sprintf("; kolom nilai yang ditemukan: %s (--level-col menerima judul atau huruf kolom)", list),
-		fmt.Sprintf("; the level columns found: %s (--level-col takes a header or a column letter)", list))
+	return msg.Sprintf(opts.Lang, "; the level columns found: %s (--level-col takes a header or a column letter)", list)
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // Levels parses every entry's level with ParseLevel and checks it against
@@ -58,7 +60,7 @@ func (s *Sheet) LevelsWith(r *rubric.Rubric, o LevelOptions) (levels index.Level
 			fmt.Sprintf("no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries)))}
 	}
 	fail := func(cell string, class error, format string, args ...any) {
-		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classed(class, fmt.Sprintf(format, args...))})
+		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classedf(class, format, args...)})
 	}
 	codes := HasCodes(r)
 	noValue := map[string]bool{}
@@ -111,12 +113,8 @@ func (s *Sheet) LevelsWith(r *rubric.Rubric, o LevelOptions) (levels index.Level
 		}
 	}
 	if len(missing) > 0 {
-		word := "indicators"
-		if len(missing) == 1 {
-			word = "indicator"
-		}
-		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrMissing,
-			fmt.Sprintf("missing %s %s (no row in id column %s)", word, joinIDs(missing), s.IDColumn))})
+		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Err: classedf(ErrMissing,
+			"missing %s %s (no row in id column %s)", msg.Plural(len(missing), "indicator", "indicators"), joinIDs(missing), s.IDColumn)})
 	}
 	assumed, err = assume(external, levels, o)
 	if err != nil {
@@ -141,7 +139,7 @@ func (s *Sheet) Unknown(r *rubric.Rubric) error {
 			text = e.ID
 		}
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: e.IDCell,
-			Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", text))})
+			Err: classedf(ErrUnknownIndicator, "unknown indicator %q", text)})
 	}
 	return errors.Join(errs...)
 }
@@ -237,30 +235,6 @@ func scaleMax(sc *rubric.Scale) string {
 		return "?"
 	}
 	return sc.Max.String()
-}
-
-// columnsOf returns the 0-based column of each indicator of r (in rubric
-// order) in the table, by Indicator: a column headed "3.2" is indicator 6
-// of a rubric with codes. -1 marks an indicator without a column.
-func (t *WideTable) columnsOf(r *rubric.Rubric) []int {
-	inds := r.Indicators()
-	cols := make([]int, len(inds))
-	for i := range cols {
-		cols[i] = -1
-	}
-	pos := make(map[*rubric.Indicator]int, len(inds))
-	for i, ind := range inds {
-		pos[ind] = i
-	}
-	for c, id := range t.ids {
-		if id == "" {
-			continue
-		}
-		if ind := Indicator(r, id); ind != nil && cols[pos[ind]] < 0 {
-			cols[pos[ind]] = c
-		}
-	}
-	return cols
 }
 
 // ColumnLetters returns the column letter of each indicator of r, in

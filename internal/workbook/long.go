@@ -87,7 +87,13 @@ const maxComputedWarnings = 4
 // which returns the value and a warning, or refuses them: build then
 // returns every refusal, joined, and no Sheet.
 func build(path, sheet string, g *grid, t *table, opts Options, compute func(row, col int) (value, warning string, err error)) (*Sheet, error) {
-	s := &Sheet{Source: path, Sheet: sheet}
+	if t.refuse != nil {
+		return nil, &Error{File: path, Sheet: sheet, Err: t.refuse(opts.Lang)}
+	}
+	s := &Sheet{Source: path, Sheet: sheet, lang: opts.Lang}
+	if t.idNote != "" {
+		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+t.idNote)
+	}
 	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
 	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
 	s.IDHeader, s.LevelHeader = t.idHeader, t.level.header
@@ -98,6 +104,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 	if first < len(g.rows) && columnNumbers(g.rows[first]) {
 		first++
 	}
+	heads := aspectHeadings(g, first, t.idCol)
 	var errs, refused []error
 	var hiddenRows, computed []string
 	wcol := weightColumn(g, t)
@@ -125,13 +132,13 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 			continue
 		}
 		id, ok := readID(rawID)
-		if !ok || opts.Known != nil && !opts.Known(id) && IsCode(id) {
+		if !ok || heads[r] || opts.Known != nil && !opts.Known(id) && IsCode(id) {
 			continue // a code the rubric does not use: a heading, as before codes
 		}
 		idCell, _ := excelize.CoordinatesToCellName(t.idCol, r+1)
 		if opts.Known != nil && !opts.Known(id) {
 			errs = append(errs, &Error{File: path, Sheet: sheet, Cell: idCell,
-				Err: classed(ErrUnknownIndicator, fmt.Sprintf("unknown indicator %q", fold(rawID)))})
+				Err: classedf(ErrUnknownIndicator, "unknown indicator %q", fold(rawID))})
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(t.level.col, r+1)
@@ -142,7 +149,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		if r < len(g.hidden) && g.hidden[r] {
 			hiddenRows = append(hiddenRows, strconv.Itoa(r+1))
 		}
-		e := Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell}
+		e := Entry{ID: id, IDText: fold(rawID), Raw: raw, Cell: cell, IDCell: idCell, Name: fold(g.cell(r, t.nameCol))}
 		if wcol > 0 {
 			e.Weight = strings.TrimSpace(g.cell(r, wcol))
 			e.WeightCell, _ = excelize.CoordinatesToCellName(wcol, r+1)
@@ -163,6 +170,7 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
 	}
 	if t.header >= 0 {
+		s.TitleYear, s.TitleYearCell = sheetYear(g, t.header, sheet)
 		if name, r, c := findInstansi(g, t.header); name != "" {
 			s.Instansi = name
 			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -68,7 +69,10 @@ func normHeader(s string) string {
 // with full-width digits ("３") or non-breaking spaces, optionally after
 // the word "Level", "Tingkat" or "Tingkat Kematangan" ("Level 3", "Tingkat
 // 3"), and optionally followed by the level's name ("3 - Terdefinisi", "3
-// (Terdefinisi)") as long as that contains no digit.
+// (Terdefinisi)") as long as that contains no digit or other number
+// ("⅓", "²"). A whole number and one of the vulgar fractions ½ ¼ ¾ ("2
+// ½", "2½", "½") is read exactly as the decimal (2.5, 0.5); no other
+// fraction has an exact decimal, and is refused (see vulgarFraction).
 //
 // The level is read exactly, with every digit the cell stores: a value
 // Excel shows as 1,17 and stores as 1.1666666666666667 (7/6) is that
@@ -97,6 +101,13 @@ func parseLevel(raw string) (d rubric.Level, name string, err error) {
 			s = strings.TrimLeft(rest, " :.-")
 			break
 		}
+	}
+	if i := strings.IndexAny(s, "½¼¾"); i >= 0 {
+		v, ok := vulgarFraction(s, i)
+		if !ok {
+			return 0, "", fmt.Errorf("%q is not a number", raw)
+		}
+		s = v
 	}
 	// The number: digits, at most one '.' or ',', then maybe the name.
 	end := 0
@@ -191,6 +202,29 @@ func checkLevel(raw, name string, lv rubric.Level, sc *rubric.Scale) error {
 	return nil
 }
 
+// vulgarFraction writes a level with a vulgar fraction (½ ¼ ¾ at byte i
+// of s) as a decimal: "2 ½" and "2½" are "2.5", "½" is "0.5", "3 ¾ -
+// Terpadu" is "3.75 - terpadu". A whole number, at most one space, the
+// fraction, then nothing or a separator: anything else ("2,5½", "2½5",
+// "½½") is not a level. Other fractions (⅓, ⅔, ⅛, ...) have no exact
+// decimal and are refused as not a number (levelSuffix).
+func vulgarFraction(s string, i int) (string, bool) {
+	whole := strings.TrimSuffix(s[:i], " ")
+	if whole != "" && (!digitsOnly(whole) || len(whole) > 3) {
+		return "", false
+	}
+	if whole == "" {
+		whole = "0"
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	rest := s[i+size:]
+	if rest != "" && (isDigit(rest[0]) || strings.ContainsAny(rest, "½¼¾")) {
+		return "", false
+	}
+	frac := map[rune]string{'½': ".5", '¼': ".25", '¾': ".75"}[r]
+	return whole + frac + rest, true
+}
+
 // levelSuffix reports whether rest, the text after a level's number, is a
 // level name such as " - Terdefinisi" or " (Terdefinisi)": it starts with
 // a separator and holds letters but no digits.
@@ -203,10 +237,9 @@ func levelSuffix(rest string) bool {
 		}
 	}
 	letters := false
-	for i := 0; i < len(rest); i++ {
-		c := rest[i]
-		if c >= '0' && c <= '9' {
-			return false
+	for _, c := range rest {
+		if c >= '0' && c <= '9' || unicode.IsNumber(c) {
+			return false // a digit, or ⅓, ², ... : not a name
 		}
 		if c >= 'a' && c <= 'z' || c >= utf8.RuneSelf {
 			letters = true

@@ -54,6 +54,10 @@ type Entry struct {
 	Raw    string // the level cell's value as text (formulas: the cached value, else computed)
 	Cell   string // the level cell, e.g. "F12"
 	IDCell string // the id cell, e.g. "A12"
+	// Name is the indicator's name in the row, from a column headed
+	// "Indikator", "Nama Indikator" or "Uraian Indikator" that is not the
+	// id column, or "": evidence of the instrument (see Sheet.Year).
+	Name string
 	// Weight is the text of the row's cell in the weight column ("Bobot",
 	// "Bobot (%)", "Weight") when the table has one, and WeightCell that
 	// cell: the weight the workbook shows, which the rubric's may differ
@@ -87,6 +91,16 @@ type Sheet struct {
 	WeightColumn string
 	Entries      []Entry  // in sheet order
 	Warnings     []string // things the user should know, e.g. hidden rows read
+	// TitleYear is the latest year (1990..2099) standing anywhere in the
+	// rows above the table's header (its title, "Hasil Evaluasi SPBE
+	// 2023") or in the sheet's name, and TitleYearCell where it was found
+	// ("A1", or "" for the sheet's name); 0 when there is none. Looser
+	// than Year, it is evidence of the instrument when Year is 0: with the
+	// indicator names, it tells instruments apart when plain ids fit
+	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks SPBE).
+	TitleYear     int
+	TitleYearCell string
+	lang          label.Lang // of the messages of CheckNames
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.
@@ -416,6 +430,9 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 	t := findTable(s.g, idSpec, levelSpec)
 	if t == nil {
 		return false, nil
+	}
+	if t.refuse != nil {
+		return true, &Error{File: r.path, Sheet: sh.name, Err: t.refuse(r.opts.Lang)}
 	}
 	if c, ok := b.(*csvBook); ok {
 		if err := c.checkLong(s.g, t, r.opts); err != nil {

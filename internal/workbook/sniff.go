@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 // Size limits that make a zip bomb or a huge file fail instead of
@@ -46,8 +48,8 @@ func utf16le(s string) []byte {
 	return b
 }
 
-func unsupported(path, msg string) error {
-	return &Error{File: path, Err: fmt.Errorf("%w: %s", ErrUnsupportedFormat, msg)}
+func unsupported(path, format string, args ...any) error {
+	return &Error{File: path, Err: fmt.Errorf("%w: %w", ErrUnsupportedFormat, msg.Errorf(format, args...))}
 }
 
 // sniff recognises the format of the file from its first bytes. For CSV
@@ -79,7 +81,7 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 		return kindXLSX, nil, checkZip(path, f, size, opts.unzipLimit())
 	case bytes.HasPrefix(head, oleMagic):
 		if size > MaxFileSize {
-			return 0, nil, unsupported(path, fmt.Sprintf("old Office (OLE2) file larger than %d MiB", MaxFileSize>>20))
+			return 0, nil, unsupported(path, "old Office (OLE2) file larger than %d MiB", MaxFileSize>>20)
 		}
 		all, err := io.ReadAll(io.NewSectionReader(f, 0, size))
 		if err != nil {
@@ -107,14 +109,14 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 		case bytes.Contains(lower, []byte("<?xml")):
 			return 0, nil, unsupported(path, "this is an XML file (perhaps an Excel 2003 XML workbook), not .xlsx; open it in Excel and save it as .xlsx")
 		case ext == ".xlsx" || ext == ".xlsm" || ext == ".xls" || ext == ".ods" || ext == ".xlsb":
-			return 0, nil, unsupported(path, fmt.Sprintf("the file is named %s but is not a workbook (damaged, or another kind of file)", ext))
+			return 0, nil, unsupported(path, "the file is named %s but is not a workbook (damaged, or another kind of file)", ext)
 		}
 	}
 	if bytes.IndexByte(head, 0) >= 0 && !bytes.HasPrefix(head, []byte{0xff, 0xfe}) && !bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
 		return 0, nil, unsupported(path, "not a workbook or a CSV file")
 	}
 	if size > MaxFileSize {
-		return 0, nil, unsupported(path, fmt.Sprintf("CSV file larger than %d MiB", MaxFileSize>>20))
+		return 0, nil, unsupported(path, "CSV file larger than %d MiB", MaxFileSize>>20)
 	}
 	data, err := io.ReadAll(io.NewSectionReader(f, 0, size))
 	if err != nil {
@@ -179,5 +181,5 @@ func checkZip(path string, f io.ReaderAt, size, limit int64) error {
 }
 
 func tooLarge(path string, limit int64) error {
-	return unsupported(path, fmt.Sprintf("the workbook unpacks to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20))
+	return unsupported(path, "the workbook unpacks to more than %d MiB; refusing to read it (--max-unzip-size raises the limit)", limit>>20)
 }

@@ -4,12 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -41,9 +42,21 @@ type WideTable struct {
 	// self-assessment and the evaluator), and which were not; "" when
 	// every indicator has one column.
 	LevelNote string
-	ids       []string // indicator id per 0-based column, "" for others
-	nameCol   int      // 0-based
-	catCol    int      // 0-based, -1 for none
+	// TitleYear and TitleYearCell are the latest year in the title rows
+	// above the table (not the labels right above the header) or the
+	// sheet's name, and where (see Sheet.TitleYear).
+	TitleYear     int
+	TitleYearCell string
+	// Summaries are the rows under the table left out as summaries, not
+	// instansi: row number, name and why ("7 \"Nilai Tertinggi\" (its
+	// name)"), as the rows stream by (see widesummary.go).
+	Summaries []string
+	ids       []string   // indicator id per 0-based column, "" for others
+	header    []string   // the header row's cells (csvfields.go)
+	labels    []string   // the label above each indicator column (pickColumns)
+	lang      label.Lang // of the messages of duplicates and Summaries
+	nameCol   int        // 0-based
+	catCol    int        // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
 	// when it has none; built on first use by Levels.
 	colRubric *rubric.Rubric
@@ -99,9 +112,6 @@ func Category(text string) string {
 	return fold(text)
 }
 
-// skipNames are first cells of summary rows under a wide table.
-var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total", "average", "mean", "median", "nasional"}
-
 // wideHeader looks for a wide table header in row (0-based cells) and
 // the row above it (for a name column merged over two header rows, and
 // for the labels of blocks of indicator columns). It needs a name column
@@ -109,7 +119,7 @@ var skipNames = [...]string{"rata-rata", "rata rata", "rerata", "jumlah", "total
 // than one column is read from one of them (see pickColumns); err says
 // why none could be chosen.
 func wideHeader(row, above []string, opts Options, where string) (t *WideTable, err error) {
-	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}}
+	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row), lang: opts.Lang}
 	var order []string         // ids in the order of their first column
 	cols := map[string][]int{} // the 0-based columns of each id
 	for c, v := range row {
@@ -174,6 +184,7 @@ func wideHeader(row, above []string, opts Options, where string) (t *WideTable, 
 // the indicators.
 func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []string, where string) error {
 	labels := make([]string, len(t.ids)) // of the indicator columns
+	t.labels = labels
 	for c, id := range t.ids {
 		switch {
 		case id == "":
@@ -305,6 +316,12 @@ type wideState struct {
 	// against the header's.
 	csv  *csvBook
 	rows int // instansi rows handed on
+	// year is the latest year in the rows above the header, but for the
+	// row right above it (labels of blocks of columns), in yearCell.
+	year     int
+	prevRow  int
+	yearCell string
+	stats    colStats // of the rows handed on (widesummary.go)
 }
 
 // MaxWideRows bounds the instansi rows of a wide table: every row is
@@ -328,6 +345,13 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		t, err := wideHeader(cells, s.prev, s.opts, where)
 		if t != nil {
 			t.Source, t.Sheet, t.HeaderRow = s.path, s.sheet, rowNum
+			if s.prevRow < rowNum-1 {
+				s.seeYear(s.prevRow, s.prev) // not right above the header: a title
+			}
+			t.TitleYear, t.TitleYearCell = s.year, s.yearCell
+			if y := latestYear(s.sheet); y > t.TitleYear {
+				t.TitleYear, t.TitleYearCell = y, ""
+			}
 			s.t = t
 			if err != nil {
 				s.err = &Error{File: s.path, Sheet: s.sheet, Err: err}
@@ -342,7 +366,8 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 			s.longHeader = true
 			return false // a long-layout table: not wide
 		}
-		s.prev = append(s.prev[:0], cells...)
+		s.seeYear(s.prevRow, s.prev) // a title row: not the labels right above the header
+		s.prev, s.prevRow = append(s.prev[:0], cells...), rowNum
 		return true
 	}
 	t := s.t
@@ -365,9 +390,10 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 			break
 		}
 	}
-	if !levels && name == "" || slices.Contains(skipNames[:], strings.ToLower(name)) {
+	if !levels && name == "" || s.summary(rowNum, name, cells) {
 		return true
 	}
+	s.stats.add(t, cells)
 	if s.rows++; s.rows > MaxWideRows {
 		cell := t.NameColumn + strconv.Itoa(rowNum)
 		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classed(ErrUnsupportedFormat,
@@ -412,111 +438,14 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 	case n < last:
 		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
 			line, who, n, hline, hfields))}
+	case last < len(t.header) && last < len(cells):
+		if msg := s.csv.shiftedInto(s.opts.Lang, cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
+			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s%s", line, who,
+				say(s.opts.Lang, "indikator terakhir: ", "the last indicator's "), msg))}
+		}
+		if msg := s.csv.trailingNumber(s.opts.Lang, cells, t.header, last-1); msg != "" {
+			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s", line, who, msg))}
+		}
 	}
 	return nil
-}
-
-// Levels parses and checks the row's levels against the rubric, in rubric
-// order, into dst (which it returns, grown as needed). Every problem is an
-// *Error naming the cell, joined; missing indicator columns are reported
-// by CheckColumns, once per table.
-func (w *WideRow) Levels(t *WideTable, r *rubric.Rubric, dst []rubric.Level) ([]rubric.Level, error) {
-	dst, _, err := w.LevelsWith(t, r, LevelOptions{}, dst)
-	return dst, err
-}
-
-// LevelsWith is Levels with options (see Sheet.LevelsWith); assumed lists
-// the indicators whose level is the rubric's assumption.
-func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst []rubric.Level) ([]rubric.Level, []string, error) {
-	inds := r.Indicators()
-	dst = slices.Grow(dst[:0], len(inds))[:len(inds)]
-	if t.colOf == nil || t.colRubric != r {
-		t.colRubric, t.colOf = r, t.columnsOf(r)
-	}
-	if w.fieldsErr != nil {
-		return dst, nil, w.fieldsErr
-	}
-	var errs []error
-	var external []*rubric.Indicator
-	prefix := w.Instansi + ": "
-	if w.Instansi == "" {
-		prefix = ""
-		cell := t.NameColumn + strconv.Itoa(w.Row)
-		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
-			Err: classed(ErrNoName, fmt.Sprintf("row %d has levels but no instansi name in column %s %q", w.Row, t.NameColumn, t.NameHeader))})
-	}
-	for i, ind := range inds {
-		c := t.colOf[i]
-		raw := ""
-		if c >= 0 && c < len(w.cells) {
-			raw = w.cells[c]
-		}
-		if ind.External != nil && NoValue(raw) {
-			external = append(external, ind)
-			continue
-		}
-		if c < 0 {
-			continue
-		}
-		fail := func(format string, args ...any) {
-			cell, _ := excelize.CoordinatesToCellName(c+1, w.Row)
-			errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
-				Err: classed(ErrBadLevel, prefix+fmt.Sprintf(format, args...))})
-		}
-		sc := ind.LevelScale
-		lv, name, err := parseLevel(raw)
-		switch {
-		case err != nil && strings.TrimSpace(fold(raw)) == "":
-			fail("indicator %s: level is empty; want a number from %s to %s", ind.ID, scaleMin(sc), scaleMax(sc))
-			continue
-		case err != nil:
-			fail("indicator %s: level %q is not a number from %s to %s", ind.ID, raw, scaleMin(sc), scaleMax(sc))
-			continue
-		}
-		if err := checkLevel(raw, name, lv, sc); err != nil {
-			fail("indicator %s: %v", ind.ID, err)
-			continue
-		}
-		dst[i] = lv
-	}
-	assumed, err := assume(external, nil, o)
-	if err != nil {
-		cell := t.NameColumn + strconv.Itoa(w.Row)
-		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell, Err: fmt.Errorf("%s%w", prefix, err)})
-	}
-	for _, ind := range external {
-		if assumed != nil {
-			i := slices.Index(inds, ind)
-			dst[i], _ = rubric.LevelOf(ind.External.Assume)
-		}
-	}
-	return dst, assumed, errors.Join(errs...)
-}
-
-// CheckColumns reports the rubric's indicators that have no column, as
-// one *Error wrapping ErrMissing, or nil.
-func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
-	var missing []string
-	cols := t.columnsOf(r)
-	for i, ind := range r.Indicators() {
-		if cols[i] < 0 && ind.External == nil {
-			missing = append(missing, ind.ID)
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	word := "columns"
-	if len(missing) == 1 {
-		word = "column"
-	}
-	return &Error{File: t.Source, Sheet: t.Sheet, Err: classed(ErrMissing,
-		fmt.Sprintf("no %s for indicator %s in the header in row %d", word, strings.Join(missing, ", "), t.HeaderRow))}
-}
-
-// DefaultInstansi is the name of an instansi without a name cell: the file
-// name without its extension.
-func DefaultInstansi(path string) string {
-	base := filepath.Base(path)
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }

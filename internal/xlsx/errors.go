@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/spbe-id/spbe/internal/msg"
 )
 
 var (
@@ -11,7 +13,7 @@ var (
 	// reads (a damaged zip, a missing part, a damaged sheet, a charset
 	// nobody knows). internal/workbook gives it to its callers as
 	// workbook.ErrUnsupportedFormat: the same value.
-	ErrUnsupportedFormat = errors.New("unsupported file format")
+	ErrUnsupportedFormat = msg.Errorf("unsupported file format")
 	// ErrTooLarge: the workbook unpacks to more than the limit given to
 	// Open. The caller says which flag raises it.
 	ErrTooLarge = errors.New("the workbook unpacks to more than the limit")

@@ -1,0 +1,143 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/spbe-id/spbe/internal/label"
+)
+
+// The field-count guards of a CSV file's records. A comma CSV with an
+// unquoted decimal comma has one field too many: "21,2,5" under
+// "No,Tingkat Kematangan" (checkLong, and wideState.checkFields). Under a header
+// that ends in a column of text, "No,Tingkat Kematangan,Keterangan", the
+// extra field lands in that column and the count is right: the level reads
+// 2 and the note "5". shiftedInto catches that: the column after the level
+// (or after the last indicator of a wide table) is a text column, and
+// holds a bare number, beside a whole level.
+
+// textColumnWords head a column of text, not numbers.
+var textColumnWords = [...]string{"keterangan", "catatan", "penjelasan", "uraian", "deskripsi", "dukung", "bukti",
+	"justifikasi", "alasan", "rekomendasi", "komentar", "note", "remark", "comment", "explanation"}
+
+// textColumn reports whether a header heads a column of text: one of
+// textColumnWords, or no header at all.
+func textColumn(header string) bool {
+	h := normHeader(header)
+	return h == "" || slices.ContainsFunc(textColumnWords[:], func(w string) bool { return hasWord(h, []string{w}) })
+}
+
+// shiftedInto returns the message for a record whose level field lv is
+// whole and whose next field, next, in a text column (header), is a
+// number of one to three digits: the two are an unquoted decimal comma;
+// "" otherwise.
+func (c *csvBook) shiftedInto(lang label.Lang, lv, next string, col int, header string) string {
+	lv, next = fold(lv), fold(next)
+	if c.sep != ',' || lv == "" || next == "" || !digitsOnly(lv) || !digitsOnly(next) || len(next) > 3 || !textColumn(header) {
+		return ""
+	}
+	name, _ := excelize.ColumnNumberToName(col)
+	if header = fold(header); header != "" {
+		name += fmt.Sprintf(" (%q)", header)
+	}
+	return say(lang,
+		fmt.Sprintf("nilai %s diikuti %s di kolom %s, kolom teks: koma desimal tanpa tanda kutip (%s,%s) membuat jumlah field "+
+			"sama dengan judulnya; beri tanda kutip (\"%s,%s\"), atau tulis dengan titik", lv, next, name, lv, next, lv, next),
+		fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
+			"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next))
+}
+
+// trailingNumber returns the message for a record whose last header
+// column, after column after (0-based), is a column of text that holds a
+// bare number ("1.3", "5"): an unquoted decimal comma further left shifts
+// every field after it by one, the last into that column; "" otherwise.
+// The column right after is shiftedInto's.
+func (c *csvBook) trailingNumber(lang label.Lang, cells, header []string, after int) string {
+	last := len(header) - 1
+	for last >= 0 && fold(header[last]) == "" {
+		last--
+	}
+	if c.sep != ',' || last <= after+1 || last >= len(cells) || !textColumn(header[last]) {
+		return ""
+	}
+	v := fold(cells[last])
+	whole, frac, _ := strings.Cut(v, ".")
+	if v == "" || len(v) > 8 || !digitsOnly(whole) || whole == "" || !digitsOnly(frac) {
+		return ""
+	}
+	name, _ := excelize.ColumnNumberToName(last + 1)
+	return say(lang,
+		fmt.Sprintf("kolom %s (%q), kolom teks, berisi angka %s: koma desimal tanpa tanda kutip di sebelah kirinya menggeser "+
+			"setiap field sesudahnya satu kolom dan membuat jumlah field sama dengan judulnya; beri tanda kutip pada koma desimal "+
+			"(\"2,5\"), atau tulis dengan titik", name, fold(header[last]), v),
+		fmt.Sprintf("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
+			"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
+			name, fold(header[last]), v))
+}
+
+// commaHint explains a record with more fields than its header in a file
+// separated by commas.
+func (c *csvBook) commaHint() string {
+	if c.sep != ',' {
+		return ""
+	}
+	return `: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`
+}
+
+// checkLong checks the number of fields of the indicator rows of a long
+// table read from the CSV file: more fields than the header (an unquoted
+// decimal comma, 2,5, in a file separated by commas, read as level 2), or
+// too few to reach the level column. Every such row is an error naming
+// its line.
+func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
+	hline, width := 0, 0
+	first := 0
+	var hs []string
+	if t.header >= 0 {
+		hline, width = c.record(t.header + 1)
+		hs = headers(g, t.header)
+		width = max(width, len(hs))
+		first = t.header + 1
+	}
+	level, _ := excelize.ColumnNumberToName(t.level.col)
+	if t.level.header != "" {
+		level += fmt.Sprintf(" (%q)", t.level.header)
+	}
+	var errs []error
+	heads := aspectHeadings(g, first, t.idCol)
+	for r := first; r < len(g.rows); r++ {
+		id, ok := readID(g.cell(r, t.idCol))
+		if !ok || heads[r] || opts.Known != nil && !opts.Known(id) {
+			continue
+		}
+		line, n := c.record(r + 1)
+		var msg string
+		switch {
+		case t.header >= 0 && len(g.rows[r]) > width:
+			msg = fmt.Sprintf("%s where the header in line %d has %d%s", fieldsWord(n), hline, width, c.commaHint())
+		case n < t.level.col && t.header >= 0:
+			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
+		case n < t.level.col:
+			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
+		case t.header >= 0 && c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
+			msg = c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
+		case t.header >= 0 && c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1) != "":
+			msg = c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1)
+		default:
+			continue
+		}
+		errs = append(errs, &Error{File: c.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: indicator %s: %s", line, id, msg))})
+	}
+	return errors.Join(errs...)
+}
+
+func fieldsWord(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
+}

@@ -1,0 +1,82 @@
+package workbook
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/spbe-id/spbe/pkg/rubric"
+)
+
+// SameName reports whether text, a name in a workbook, is the rubric's
+// name of an indicator: equal ignoring case, punctuation and spaces, or
+// one holding the other when the shorter has three words or more.
+func SameName(rubricName, text string) bool {
+	a, b := nameKey(rubricName), nameKey(text)
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(strings.Fields(short)) >= 3 && strings.Contains(" "+long+" ", " "+short+" ")
+}
+
+func nameKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(fold(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// CheckNames checks the ids of the entries against the indicator names
+// beside them (Entry.Name) under r: a row whose name is another
+// indicator's is two readings, by the id or by the name, that give
+// different levels (a running "No" as the only id column of a table
+// sorted by level, issue 19 item 1). It returns one error
+// (ErrAmbiguous) naming the first rows that disagree and --id-col, or
+// nil. A name that is no indicator's of r says nothing.
+func (s *Sheet) CheckNames(r *rubric.Rubric) error {
+	var bad []string
+	n := 0
+	for _, e := range s.Entries {
+		if e.Name == "" {
+			continue
+		}
+		own := Indicator(r, e.ID)
+		var named *rubric.Indicator
+		for _, ind := range r.Indicators() {
+			if SameName(ind.Name, e.Name) {
+				if ind == own {
+					named = nil
+					break
+				}
+				if named == nil {
+					named = ind
+				}
+			}
+		}
+		if named == nil || own == nil {
+			continue
+		}
+		if n++; n <= 3 {
+			bad = append(bad, say(s.lang, fmt.Sprintf("%s berisi nomor %s, di samping nama indikator %s", e.IDCell, e.IDText, named.ID),
+				fmt.Sprintf("%s holds id %s, beside the name of indicator %s", e.IDCell, e.IDText, named.ID)))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	more := ""
+	if n > 3 {
+		more = say(s.lang, fmt.Sprintf(" dan %d lagi", n-3), fmt.Sprintf(" and %d more", n-3))
+	}
+	return &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrAmbiguous, say(s.lang,
+		fmt.Sprintf("nomor di kolom %s (%q) tidak sesuai dengan nama indikator di sampingnya: %s%s; kolom nomor itu mungkin "+
+			"nomor urut: --id-col memilih kolom nomor indikator yang sebenarnya", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more),
+		fmt.Sprintf("the ids in column %s (%q) and the indicator names beside them disagree: %s%s; the id column may be a running number: "+
+			"--id-col chooses the column of the indicators' own numbers", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more)))}
+}
