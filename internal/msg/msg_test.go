@@ -164,3 +164,18 @@ func TestTextSystem(t *testing.T) {
 		t.Errorf("English: got %q, want %q", got, err.Error())
 	}
 }
+
+// A %w with an argument index (%[2]w) is a %v to fmt.Sprintf too, so that
+// the translated message never prints %!w(...) with a pointer in it.
+func TestVerbWIndexed(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"read %[1]s (not saved)%[2]w", "read %[1]s (not saved)%[2]v"},
+		{"%s: %w", "%s: %v"},
+		{"no verb w here: %s", "no verb w here: %s"},
+		{"100%% %d", "100%% %d"},
+	} {
+		if got := verbW(tt.in); got != tt.want {
+			t.Errorf("verbW(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
