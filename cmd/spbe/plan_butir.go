@@ -109,6 +109,22 @@ func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, ac
 		codes = append(codes, strings.FieldsFunc(a, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })...)
 	}
 	sheet := e.Butir.Scored
+	// The codes are checked here, in the user's language, before
+	// butir.Accept checks them again in English.
+	listed, given := map[string]bool{}, map[string]bool{}
+	for _, it := range sheet.Items {
+		listed[butir.CodeKey(it.Code)] = it.Code != ""
+	}
+	for _, c := range codes {
+		k := butir.CodeKey(c)
+		switch {
+		case given[k]:
+			return nil, usagef("--accept: butir %s is given twice", c)
+		case !listed[k]:
+			return nil, usagef("--accept: butir %s is not in the list", c)
+		}
+		given[k] = true
+	}
 	items, err := butir.Accept(sheet.Items, codes)
 	if err != nil {
 		return nil, usagef("--accept: %v", err)
@@ -126,11 +142,11 @@ func acceptButir(in *scoreOptions, e *result.Evaluation, levels index.Levels, ac
 	}
 	want := map[string]bool{}
 	for _, c := range codes {
-		want[strings.ToUpper(c)] = true
+		want[butir.CodeKey(c)] = true
 	}
 	var idle []string
 	for _, it := range after.Ignored() {
-		if want[strings.ToUpper(it.Code)] {
+		if want[butir.CodeKey(it.Code)] {
 			idle = append(idle, msg.Sprintf(msgLang(in.io), "%s (indicator %s: level %d is not complete)", it.Code, it.Indicator, after.Of(it.Indicator).Level))
 		}
 	}

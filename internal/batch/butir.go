@@ -172,11 +172,16 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	}
 	note := msg.Sprintf(o.Lang, "%s: a butir list%s (%d butir, %s): the values are simulated from the butir (simulasi dari butir)", name, where, len(items), status)
 	if ig := sheet.Ignored(); len(ig) > 0 {
+		const most = 10 // a thousand codes would bury the message; the JSON keeps every code
 		var codes []string
-		for _, it := range ig {
+		for _, it := range ig[:min(len(ig), most)] {
 			codes = append(codes, it.Name())
 		}
-		note += msg.Sprintf(o.Lang, "; %d accepted butir above an incomplete level count for nothing: %s", len(ig), strings.Join(codes, ", "))
+		list := strings.Join(codes, ", ")
+		if len(ig) > most {
+			list = msg.Sprintf(o.Lang, "%s and %d more", list, len(ig)-most)
+		}
+		note += msg.Sprintf(o.Lang, "; %d accepted butir above an incomplete level count for nothing: %s", len(ig), list)
 	}
 	in.Warnings = append(in.Warnings, note)
 }

@@ -51,7 +51,7 @@ func (b *builder) butirByIndicator(e *result.Evaluation) error {
 	row := 3
 	for _, p := range e.Butir.Scored.Progress {
 		row++
-		head := fmt.Sprintf("%s %s — %s %s", p.Indicator.ID, p.Indicator.Name, b.blabel("value"), label.Number(p.Value.Round(2), 2, b.lang))
+		head := fmt.Sprintf("%s — %s %s", indName(p.Indicator), b.blabel("value"), label.Number(p.Value.Round(2), 2, b.lang))
 		if p.Complete() {
 			head += " (" + label.Butir.Get(b.lang, "complete") + ")"
 		} else {
@@ -116,7 +116,7 @@ func (b *builder) butirChecklist(e *result.Evaluation) error {
 		ind := rb.Indicator(it.Indicator)
 		w.num(1, row, rubricInt(i+1), b.st["n"])
 		w.str(2, row, it.Code, b.st["code"])
-		w.free(3, row, ind.ID+" "+ind.Name, b.st["text"])
+		w.free(3, row, indName(ind), b.st["text"])
 		w.num(4, row, rubricInt(it.Level), b.st["n"])
 		w.str(5, row, it.Status.Name(b.lang), b.st["text"])
 		w.num(6, row, o.Gain.Round(p+2), b.st["c"])
@@ -125,7 +125,7 @@ func (b *builder) butirChecklist(e *result.Evaluation) error {
 		w.free(9, row, it.Note, b.st["text"])
 		w.free(10, row, it.Recommendation, b.st["text"])
 		w.str(11, row, "", b.st["code"])
-		w.height(row, max(lines(ind.ID+" "+ind.Name, 34), lines(it.Note, 26), lines(it.Recommendation, 26)))
+		w.height(row, max(lines(indName(ind), 34), lines(it.Note, 26), lines(it.Recommendation, 26)))
 	}
 	if w.err != nil {
 		return w.err
@@ -159,7 +159,7 @@ func WriteButirPlan(path string, e *result.Evaluation, pl *butir.Plan, lang stri
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}}
+	b := &builder{f: f, lang: lang, prov: &result.Provenance{Precision: pl.Before.Rubric.Precision}, simulated: true}
 	if err := b.styles(); err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func WriteButirPlan(path string, e *result.Evaluation, pl *butir.Plan, lang stri
 // levelPlan is a plan by butir as a plan of levels, per indicator.
 func levelPlan(pl *butir.Plan) *plan.Plan {
 	p := &plan.Plan{Target: pl.Target, Reachable: pl.Reachable, Before: pl.Before, After: pl.After, Max: pl.Max,
-		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost}
+		TotalSteps: len(pl.Butir), TotalCost: pl.TotalCost, Budget: pl.Budget, Left: pl.Left}
 	for _, s := range pl.ChainPlan.Steps {
 		if n := len(p.Steps); n > 0 && p.Steps[n-1].Indicator == s.Indicator {
 			last := &p.Steps[n-1]
@@ -217,7 +217,7 @@ func (b *builder) butirPlanSheet(e *result.Evaluation, pl *butir.Plan, costs boo
 		c := 1
 		w.num(c, row, rubricInt(i+1), b.st["n"])
 		w.str(c+1, row, s.Item.Name(), b.st["code"])
-		w.free(c+2, row, s.Indicator.ID+" "+s.Indicator.Name, b.st["text"])
+		w.free(c+2, row, indName(s.Indicator), b.st["text"])
 		w.num(c+3, row, rubricInt(s.Item.Level), b.st["n"])
 		w.str(c+4, row, s.Item.Status.Name(b.lang), b.st["text"])
 		w.str(c+5, row, label.Number(roundLevel(s.From), 2, b.lang)+" → "+label.Number(roundLevel(s.To), 2, b.lang), b.st["code"])
@@ -229,7 +229,7 @@ func (b *builder) butirPlanSheet(e *result.Evaluation, pl *butir.Plan, costs boo
 		}
 		w.str(c, row, s.Item.PJ, b.st["text"])
 		w.str(c+1, row, "", b.st["code"])
-		w.height(row, lines(s.Indicator.ID+" "+s.Indicator.Name, 34))
+		w.height(row, lines(indName(s.Indicator), 34))
 	}
 	if w.err != nil {
 		return w.err
@@ -245,4 +245,14 @@ func (b *builder) butirPlanSheet(e *result.Evaluation, pl *butir.Plan, costs boo
 func roundLevel(l rubric.Level) rubric.Decimal {
 	d, _ := rubric.ParseDecimal(l.Fixed(2))
 	return d
+}
+
+// indName names an indicator on the butir sheets as assessors do, by its
+// kode (5.1 Aplikasi Pemerintah Digital); by its id for a rubric without
+// kode.
+func indName(ind *rubric.Indicator) string {
+	if ind.Code != "" {
+		return codeName(ind)
+	}
+	return ind.ID + " " + ind.Name
 }

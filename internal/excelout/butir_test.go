@@ -69,7 +69,7 @@ func TestReportButir(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := rows[3][0]; !strings.HasPrefix(got, "13 Aplikasi Pemerintah Digital") || !strings.Contains(got, "L1: 1/2") {
+		if got := rows[3][0]; !strings.HasPrefix(got, "5.1 Aplikasi Pemerintah Digital") || !strings.Contains(got, "L1: 1/2") {
 			t.Errorf("%s: indicator heading %q", lang, got)
 		}
 		if got := rows[6]; got[0] != "I13-L2-01" || !strings.Contains(got[3], ",") {
@@ -142,5 +142,69 @@ func TestWriteButirPlan(t *testing.T) {
 	}
 	if want := "I13-L1-02 1,25 → 2,50 0.0625|I13-L3-01 2,50 → 3,50 0.05"; strings.Join(got, "|") != want {
 		t.Errorf("butir %q, want %q", strings.Join(got, "|"), want)
+	}
+	// The plan sheet, the first page, says its numbers are a simulation
+	// too (only the Butir sheet did).
+	rows, err = f.GetRows("Rencana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := false
+	for _, row := range rows {
+		for _, v := range row {
+			marked = marked || strings.HasPrefix(v, "SIMULASI dari butir")
+		}
+	}
+	if !marked {
+		t.Error("the Rencana sheet of a plan by butir does not say SIMULASI dari butir")
+	}
+}
+
+// A plan by butir for a budget: the plan sheet gives the budget and what
+// is left, as a plan of levels for a budget does, and no "met only by
+// rounding" (a budget plan has no target asked; the index it buys, 1,07
+// for 1,0625 exact, is no target met by rounding).
+func TestWriteButirPlanBudget(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var items []*butir.Item
+	for _, x := range []struct {
+		code  string
+		level int
+		st    butir.Status
+	}{{"I13-L1-01", 1, butir.Accepted}, {"I13-L1-02", 1, butir.Wrong}, {"I13-L2-01", 2, butir.Accepted},
+		{"I13-L2-02", 2, butir.Accepted}, {"I13-L3-01", 3, butir.NotUploaded}, {"I13-L4-01", 4, butir.Revise}, {"I13-L5-01", 5, butir.Revise}} {
+		items = append(items, &butir.Item{Code: x.code, Indicator: "13", Level: x.level, Status: x.st, Where: x.code})
+	}
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, _ := index.Compute(r, levels)
+	budget := rubric.NewDecimal(1)
+	pl, err := butir.MakePlan(sheet, levels, plan.Target{}, butir.PlanOptions{Budget: &budget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	e := &result.Evaluation{Source: "butir.csv", Instansi: "X", Result: res, Butir: &result.Butir{Scored: sheet, Simulated: true}}
+	if err := WriteButirPlan(path, e, pl, "id", false, outfile.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := open(t, path).GetRows("Rencana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, row := range rows {
+		text = append(text, strings.Join(row, "|"))
+	}
+	all := strings.Join(text, "\n")
+	if !strings.Contains(all, "Anggaran||") || !strings.Contains(all, "Sisa anggaran||") || strings.Contains(all, "pembulatan") {
+		t.Errorf("plan sheet without the budget, or saying met by rounding:\n%s", all)
 	}
 }

@@ -132,6 +132,10 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.height(row, lines(strings.Join(names, "; "), planNameWidth))
 	}
 
+	if b.simulated {
+		w.free(1, row+1, b.blabel("simulated"), b.st["warn"])
+	}
+
 	// Steps.
 	row += 2
 	hdr := []string{b.label("aspect"), b.label("no"), b.label("indicator"), b.label("weight"), l("from"), l("to"), l("gain")}

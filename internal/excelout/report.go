@@ -127,6 +127,9 @@ type builder struct {
 	st   map[string]int
 	// renamed is set once the default sheet has its name.
 	renamed bool
+	// simulated marks a plan whose values are simulated from butir: the
+	// plan sheet says so above its steps.
+	simulated bool
 }
 
 func (b *builder) label(key string) string { return label.Report.Get(b.lang, key) }

@@ -192,8 +192,10 @@ var indonesian = map[string]string{
 	"%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another":    "%s: rubrik %s: daftar butir dihitung dengan satu-satunya rubrik bawaan yang punya pita level; --rubric memilih yang lain",
 	"--cost-col: a butir list's costs are its cost column (Biaya, Cost), read by itself, or --costs FILE":                "--cost-col: biaya daftar butir adalah kolom biayanya (Biaya, Cost), yang dibaca sendiri, atau --costs BERKAS",
 	"--accept takes butir of a butir list; %s has no butir list read alone (a table of values stands, or there is none)": "--accept menerima butir dari daftar butir; %s tidak punya daftar butir yang dibaca sendiri (tabel nilai yang berlaku, atau tidak ada)",
-	"--accept: %v": "--accept: %v",
-	"%s (indicator %s: level %d is not complete)":                                   "%s (indikator %s: level %d belum lengkap)",
+	"--accept: %v":                                "--accept: %v",
+	"--accept: butir %s is given twice":           "--accept: butir %s disebut dua kali",
+	"--accept: butir %s is not in the list":       "--accept: butir %s tidak ada di daftar",
+	"%s (indicator %s: level %d is not complete)": "%s (indikator %s: level %d belum lengkap)",
 	"--accept: these butir count for nothing while a level below is incomplete: %s": "--accept: butir ini tidak dihitung selama level di bawahnya belum lengkap: %s",
 
 	// Trends (internal/batch/trendread.go, published.go, monitoring.go; cmd/spbe/trend.go).

@@ -34,9 +34,24 @@ func butirNotes(e *result.Evaluation, lang string) []string {
 		}
 	}
 	if ig := b.Scored.Ignored(); len(ig) > 0 {
-		out = append(out, fmt.Sprintf(label.Butir.Get(lang, "ignored"), strings.Join(itemNames(ig), ", ")))
+		out = append(out, fmt.Sprintf(label.Butir.Get(lang, "ignored"), someNames(ig, lang)))
 	}
 	return out
+}
+
+// mostNames is how many butir a line of text names before "and N more":
+// a list of thousands of butir gated by one incomplete level would
+// otherwise fill the terminal (JSON keeps every code).
+const mostNames = 10
+
+// someNames joins the names of the first mostNames items, and counts the
+// rest.
+func someNames(items []*butir.Item, lang string) string {
+	names := itemNames(items)
+	if len(names) <= mostNames {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf(label.Butir.Get(lang, "more"), strings.Join(names[:mostNames], ", "), len(names)-mostNames)
 }
 
 func itemNames(items []*butir.Item) []string {
@@ -88,7 +103,7 @@ func writeButirText(sb *TerminalWriter, e *result.Evaluation, lang string) {
 		if !b.Simulated {
 			cells = append(cells, fixedLevel(levels[p.Indicator.ID], lang))
 		}
-		cells = append(cells, worked(p, lang), strings.Join(itemNames(p.Ignored), ", "))
+		cells = append(cells, worked(p, lang), someNames(p.Ignored, lang))
 		t.row(p.Indicator.ID+" "+shortName(p.Indicator.Name), cells...)
 	}
 	sb.WriteString("\n" + title + "\n")

@@ -271,6 +271,22 @@ func buildButir(path, sheet string, g *grid, c *butirCols, lang label.Lang, comp
 		return 0
 	})
 	st := all[0]
+	if len(all) > 1 && all[1].values > 0 && st.class == all[1].class && st.year == all[1].year && st.class != levelOverride {
+		// Two status columns of the same stage: the rightmost would win
+		// by position alone. Refuse when they say different things.
+		o := all[1]
+		for r := c.header + 1; r < len(g.rows); r++ {
+			if strings.EqualFold(value(r, st.col), value(r, o.col)) {
+				continue
+			}
+			a, _ := excelize.ColumnNumberToName(st.col)
+			x, _ := excelize.ColumnNumberToName(o.col)
+			return nil, &Error{File: path, Sheet: sheet, Cell: fmt.Sprintf("%s%d", a, r+1), Err: classed(ErrButir, fmt.Sprintf(say(lang,
+				"dua kolom status dari tahap yang sama, %s %q dan %s %q, berbeda (%s%d %q, %s%d %q): --level-col memilih satu (huruf kolomnya atau judulnya)",
+				"two status columns of the same stage, %s %q and %s %q, differ (%s%d %q, %s%d %q): --level-col chooses one (its letter or header)"),
+				x, o.header, a, st.header, x, r+1, value(r, o.col), a, r+1, value(r, st.col)))}
+		}
+	}
 	b.StatusColumn, _ = excelize.ColumnNumberToName(st.col)
 	b.StatusHeader = st.header
 	for _, o := range all[1:] {

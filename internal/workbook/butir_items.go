@@ -35,7 +35,7 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		var fromCode *rubric.Indicator
 		codeLevel := 0
 		if row.Code != "" {
-			id, l, _, isCode := butir.ParseCode(row.Code)
+			id, l, n, isCode := butir.ParseCode(row.Code)
 			switch {
 			case !isCode:
 				fail(row.CodeCell, "kode butir %q bukan kode seperti I13-L1-02 (indikator 13, level 1, butir 2)",
@@ -48,7 +48,9 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				fromCode, codeLevel = r.Indicator(id), l
 			}
 			if isCode {
-				k := strings.ToUpper(row.Code)
+				// The butir, however its code is written: I01-L1-01 and
+				// I1-L1-1 are one.
+				k := fmt.Sprintf("%s/%d/%d", id, l, n)
 				if c, dup := first[k]; dup {
 					fail(row.CodeCell, "butir %s muncul dua kali (pertama di %s)", "butir %s appears twice (first at %s)", row.Code, c)
 					ok = false
@@ -79,27 +81,28 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				"butir without an indicator: give the indicator column or a code such as I13-L1-02")
 			ok = false
 		}
-		level := 0
+		level, haveLevel := 0, false // level 0 is read, and refused below
 		switch {
 		case row.Level != "":
 			l, err := butirLevel(row.Level)
 			if err != nil {
 				fail(row.LevelCell, "level %q bukan bilangan bulat seperti 1 sampai 5", "%v", say(b.lang, row.Level, err.Error()))
 				ok = false
+				break
 			}
-			if codeLevel != 0 && l != 0 && l != codeLevel {
+			if codeLevel != 0 && l != codeLevel {
 				fail(row.CodeCell, "butir %s milik level %d, tetapi kolom %s berisi %q", "butir %s is of level %d, but column %s says %q", row.Code, codeLevel, colOf(row.LevelCell), row.Level)
 				ok = false
 			}
-			level = l
+			level, haveLevel = l, true
 		case codeLevel != 0:
-			level = codeLevel
+			level, haveLevel = codeLevel, true
 		case row.Code == "":
 			fail(firstCell(row.LevelCell, row.StatusCell), "butir tanpa level: isi kolom level atau kode seperti I13-L1-02",
 				"butir without a level: give the level column or a code such as I13-L1-02")
 			ok = false
 		}
-		if ind != nil && level != 0 {
+		if ind != nil && haveLevel {
 			bands := ind.LevelScale.Bands
 			if len(bands) == 0 {
 				fail(firstCell(row.LevelCell, row.CodeCell), "indikator %s: rubrik tidak memberi pita level untuk skalanya, jadi butir tidak dapat dihitung", "indicator %s: "+butir.ErrNoBands.Error(), ind.ID)
@@ -110,7 +113,12 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 			}
 		}
 		st, err := butir.ParseStatus(row.Status)
-		if err != nil {
+		switch {
+		case strings.TrimSpace(row.Status) == "":
+			fail(row.StatusCell, "status kosong: isi diterima, revisi, tidak tepat, belum diunggah, ditolak atau ditolak otomatis",
+				"no status: give diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
+			ok = false
+		case err != nil:
 			fail(row.StatusCell, "status %q bukan salah satu dari diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis", "%v", say(b.lang, row.Status, err.Error()))
 			ok = false
 		}
@@ -133,11 +141,22 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		it.Indicator, it.Level, it.Status = ind.ID, level, st
 		items = append(items, it)
 	}
+	if len(errs) > mostButirErrors {
+		// A column of unknown words in a list of thousands of rows would
+		// give thousands of lines: the first ones tell what is wrong.
+		n := len(errs) - mostButirErrors
+		errs = append(errs[:mostButirErrors], &Error{File: b.Source, Sheet: b.Sheet, Err: classed(ErrButir,
+			say(b.lang, fmt.Sprintf("dan %d masalah lain di daftar butir ini", n), fmt.Sprintf("and %d more problems in this butir list", n)))})
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return items, nil
 }
+
+// mostButirErrors is how many problems of a butir list are told one by
+// one; the rest are counted.
+const mostButirErrors = 20
 
 // where names a row for messages: the file and its first cell.
 func (b *ButirList) where(row ButirRow) string {
@@ -155,12 +174,16 @@ func butirLevel(s string) (int, error) {
 			break
 		}
 	}
-	t = strings.TrimSuffix(strings.TrimSuffix(t, ".0"), ",0")
-	n, err := strconv.Atoi(t)
-	if err != nil {
+	if n, err := strconv.Atoi(t); err == nil {
+		return n, nil
+	}
+	// A whole number written with decimals: "1.0", or "1,00" as a list
+	// exported with Indonesian number formats writes it.
+	d, err := rubric.ParseDecimal(t)
+	if err != nil || !d.IsInteger() {
 		return 0, fmt.Errorf("level %q is not a whole number such as 1 to 5", s)
 	}
-	return n, nil
+	return int(d.Int()), nil
 }
 
 func firstCell(cells ...string) string {

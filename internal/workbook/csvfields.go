@@ -141,3 +141,41 @@ func fieldsWord(n int) string {
 	}
 	return fmt.Sprintf("%d fields", n)
 }
+
+// checkButir checks the rows of a butir list read from the CSV file for
+// fields past its header's: an unquoted decimal comma (a cost 2,5 in a
+// file separated by commas) splits a number in two and shifts no column
+// the list reads, so the cost would be read as 2. Every such row is an
+// error naming its line, the first mostButirErrors of them.
+func (c *csvBook) checkButir(g *grid, bc *butirCols, lang label.Lang) error {
+	hline, width := c.record(bc.header + 1)
+	width = max(width, len(headers(g, bc.header)))
+	var errs []error
+	bad := 0
+	for r := bc.header + 1; r < len(g.rows); r++ {
+		extra := false
+		for _, v := range g.rows[r][min(width, len(g.rows[r])):] {
+			extra = extra || fold(v) != ""
+		}
+		if !extra {
+			continue
+		}
+		if bad++; bad > mostButirErrors {
+			continue
+		}
+		line, n := c.record(r + 1)
+		hint := ""
+		if c.sep == ',' {
+			hint = say(lang, `: angka dengan koma desimal (biaya "2,5") harus diberi tanda kutip di berkas yang dipisah koma`,
+				`: a number with a decimal comma (a cost "2,5") must be quoted in a file separated by commas`)
+		}
+		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
+			fmt.Sprintf("baris %d: %d kolom, padahal judul di baris %d punya %d%s", line, n, hline, width, hint),
+			fmt.Sprintf("line %d: %s where the header in line %d has %d%s", line, fieldsWord(n), hline, width, hint)))})
+	}
+	if bad > mostButirErrors {
+		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
+			fmt.Sprintf("dan %d baris lain seperti itu", bad-mostButirErrors), fmt.Sprintf("and %d more such lines", bad-mostButirErrors)))})
+	}
+	return errors.Join(errs...)
+}

@@ -411,6 +411,11 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 				return false, nil
 			}
 			r.lastButir = true
+			if cb, ok := b.(*csvBook); ok {
+				if err := cb.checkButir(s.g, c, r.opts.Lang); err != nil {
+					return true, r.v.Butir(nil, err)
+				}
+			}
 			list, err := buildButir(r.path, sh.name, s.g, c, r.opts.Lang, func(row, col int) (string, string, error) {
 				return r.computeCell(b, sh.name, row, col)
 			})

@@ -178,6 +178,16 @@ func ParseCode(s string) (indicator string, level, item int, ok bool) {
 	return m[1], l, n, true
 }
 
+// CodeKey is the key of a butir code however it is written: I13-L1-02,
+// i13_l1_2 and I13.L1.02 all give "I13-L1-02". Text that is not a code is
+// keyed by itself, in capitals.
+func CodeKey(s string) string {
+	if id, l, n, ok := ParseCode(s); ok {
+		return fmt.Sprintf("I%s-L%d-%02d", id, l, n)
+	}
+	return strings.ToUpper(strings.TrimSpace(s))
+}
+
 // Progress is where an indicator stands from its butir.
 type Progress struct {
 	Indicator *rubric.Indicator

@@ -155,3 +155,19 @@ func TestParseCode(t *testing.T) {
 		}
 	}
 }
+
+// A code written another way is the same butir: whatif --accept i10_l1_2
+// accepts I10-L1-02, and a stage that writes I1-L1-1 compares with one
+// that writes I01-L1-01.
+func TestCodeKey(t *testing.T) {
+	for _, c := range []string{"I13-L1-02", "i13_l1_2", "I13.L1.02", " I013 L1 002 ", "i13l1-2"} {
+		if got := CodeKey(c); got != "I13-L1-02" {
+			t.Errorf("CodeKey(%q) = %q", c, got)
+		}
+	}
+	items := []*Item{{Code: "I13-L1-02", Indicator: "13", Level: 1, Status: Revise}}
+	out, err := Accept(items, []string{"i13_l1_2"})
+	if err != nil || out[0].Status != Accepted {
+		t.Errorf("Accept(i13_l1_2) of I13-L1-02: %v, %v", out[0].Status, err)
+	}
+}

@@ -34,7 +34,7 @@ func ParseCosts(file string, data []byte, r *rubric.Rubric, items []*Item) (func
 	codes := map[string]*Item{}
 	for _, it := range items {
 		if it.Code != "" {
-			codes[strings.ToUpper(it.Code)] = it
+			codes[CodeKey(it.Code)] = it
 		}
 	}
 	byCode := map[*Item]rubric.Decimal{}
@@ -52,7 +52,7 @@ func ParseCosts(file string, data []byte, r *rubric.Rubric, items []*Item) (func
 			errs = append(errs, fmt.Errorf("%s:%d:%d: %s: cost %s is negative", file, v.Line, v.Column, k.Value, c))
 			continue
 		}
-		key := strings.ToUpper(strings.TrimSpace(k.Value))
+		key := CodeKey(k.Value)
 		if line, dup := seen[key]; dup {
 			errs = append(errs, fmt.Errorf("%s:%d:%d: %s appears twice (first at line %d)", file, k.Line, k.Column, k.Value, line))
 			continue

@@ -2,7 +2,6 @@ package butir
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Change is a butir whose status differs between two lists of the same
@@ -31,7 +30,7 @@ func Diff(old, new []*Item) []Change {
 		m := map[string]*Item{}
 		n := map[string]int{}
 		for i, it := range items {
-			k := strings.ToUpper(it.Code)
+			k := CodeKey(it.Code)
 			if k == "" {
 				p := fmt.Sprintf("%s/%d", it.Indicator, it.Level)
 				n[p]++

@@ -38,7 +38,7 @@ func Score(r *rubric.Rubric, items []*Item) (*Sheet, error) {
 			continue
 		}
 		if it.Code != "" {
-			k := strings.ToUpper(it.Code)
+			k := CodeKey(it.Code)
 			if first, dup := codes[k]; dup {
 				errs = append(errs, fmt.Errorf("%s: butir %s appears twice (first at %s)", it.Where, it.Code, first.Where))
 				continue
@@ -107,7 +107,7 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 	want := map[string]bool{}
 	var errs []error
 	for _, c := range codes {
-		k := strings.ToUpper(strings.TrimSpace(c))
+		k := CodeKey(c)
 		if want[k] {
 			errs = append(errs, fmt.Errorf("butir %s is given twice", c))
 		}
@@ -116,7 +116,7 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 	out := make([]*Item, len(items))
 	for i, it := range items {
 		c := *it
-		k := strings.ToUpper(it.Code)
+		k := CodeKey(it.Code)
 		if it.Code != "" && want[k] {
 			c.Status = Accepted
 			delete(want, k)
@@ -124,9 +124,9 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 		out[i] = &c
 	}
 	for _, c := range codes {
-		if want[strings.ToUpper(strings.TrimSpace(c))] {
+		if want[CodeKey(c)] {
 			errs = append(errs, fmt.Errorf("butir %s is not in the list", strings.TrimSpace(c)))
-			delete(want, strings.ToUpper(strings.TrimSpace(c)))
+			delete(want, CodeKey(c))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -243,7 +243,9 @@ type Plan struct {
 // no margin at all. For a band target judged on the exact index it is
 // always false.
 func (p *Plan) OnlyByRounding() bool {
-	if !p.Reachable || p.After == nil {
+	// A plan for a budget has no target asked: its Target is the index
+	// it buys, published (rounded) by definition.
+	if !p.Reachable || p.After == nil || p.Budget != nil {
 		return false
 	}
 	want := p.Target.Index
