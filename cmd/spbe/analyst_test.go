@@ -166,7 +166,18 @@ func TestReportForTheGovernor(t *testing.T) {
 		if got := get(ind, "C6"); got != "3.1 Tata Kelola Data" {
 			t.Errorf("%s: %s!C6 = %q, want the kode before the name", lang, ind, got)
 		}
+		// Indicator 5's level is the rubric's assumption: its row says so
+		// where the source cell would be, so that the page of indicators
+		// printed alone does not show 1 as a level read.
+		if got, want := get(ind, "I6"), map[string]string{"id": "anggapan (sementara)", "en": "assumed (provisional)"}[lang]; got != want {
+			t.Errorf("%s: %s!I6 = %q, want %q", lang, ind, got, want)
+		}
 		f.Close()
+		// spbe verify rebuilds the report with its title (and the year
+		// the title gives): it found every titled report changed.
+		if code, stdout, stderr := runSPBE(t, "verify", out); code != exitOK {
+			t.Errorf("--lang %s: spbe verify of the titled report: exit %d: %s%s", lang, code, stdout, stderr)
+		}
 	}
 }
 
@@ -241,4 +252,48 @@ func chartXML(t *testing.T, path string) string {
 		}
 	}
 	return sb.String()
+}
+
+// --rubric permenpanrb-59-2020 on a filled-in Pemdi form: the workbook is
+// refused with the hint first; its Bobot column (5,00, 3,00 ...) is not
+// warned of, row by row, before it: the weights of a rubric the workbook
+// cannot be read with say nothing (20 warnings came before the hint).
+func TestWrongRubricNoWeightWarnings(t *testing.T) {
+	dir := t.TempDir()
+	form := filepath.Join(dir, "kaltim-2026.xlsx")
+	if code, _, stderr := runSPBE(t, "template", "-o", form); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetList()[0]
+	for row := 7; row <= 26; row++ {
+		if err := f.SetCellInt(sheet, fmt.Sprintf("E%d", row), 3); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, out, stderr := runSPBE(t, "score", form, "--format", "csv"); code != exitOK || !strings.Contains(out, ",3.00,") || strings.Contains(stderr, "Bobot") {
+		t.Fatalf("the form scored with its own rubric: exit %d, %q, stderr %s", code, out, stderr)
+	}
+	for _, c := range []struct{ lang, hint string }{
+		{"id", "ini tampaknya lembar kerja Evaluasi Kinerja Pemerintah Digital"},
+		{"en", "this looks like"},
+	} {
+		code, _, stderr := runSPBE(t, "score", form, "--rubric", "permenpanrb-59-2020", "--lang", c.lang)
+		if code != exitInvalid {
+			t.Errorf("--lang %s: exit %d, want %d", c.lang, code, exitInvalid)
+		}
+		if strings.Contains(stderr, "Bobot") {
+			t.Errorf("--lang %s: weight warnings for a rubric the workbook is refused with:\n%s", c.lang, stderr)
+		}
+		if !strings.Contains(stderr, c.hint) {
+			t.Errorf("--lang %s: no hint %q:\n%s", c.lang, c.hint, stderr)
+		}
+	}
 }

@@ -17,7 +17,7 @@ import (
 // Exit codes: a documented contract (README.md, `spbe --help`).
 const (
 	exitOK      = 0 // done; every gate met
-	exitGate    = 1 // a gate (--fail-under, --min-predicate, rubric diff --fail-on) was not met
+	exitGate    = 1 // a gate (--fail-under, --min-predicate, rubric diff --fail-on, plan's target) was not met
 	exitUsage   = 2 // the command line is wrong
 	exitInvalid = 3 // an input is invalid or unreadable, or the work failed
 
@@ -29,7 +29,7 @@ const (
 const exitStatusHelp = `EXIT STATUS
   0  success
   1  a gate was not met (--fail-under, --min-predicate, rubric diff --fail-on),
-     or spbe verify found a difference
+     spbe plan's target is out of reach, or spbe verify found a difference
   2  usage error: unknown command or flag, wrong arguments
   3  invalid input or failure: unreadable workbook, bad level, invalid rubric,
      an output that may not be written, too many open files

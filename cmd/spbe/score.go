@@ -79,7 +79,7 @@ func newScoreCmd(s *streams, runF func(*scoreOptions) error) *cobra.Command {
 	opts := &scoreOptions{io: s}
 	cmd := &cobra.Command{
 		Use:   "score <workbook or folder>...",
-		Short: "Compute the SPBE index of evaluation workbooks",
+		Short: "Compute the Indeks Pemdi or SPBE index of evaluation workbooks",
 		Long: `Reads one instansi's levels from an evaluation workbook (.xlsx or .csv), scores
 them against the rubric and prints the SPBE index, its predicate, and every
 domain and aspect index.

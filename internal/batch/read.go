@@ -337,12 +337,15 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		in.Errs = append(in.Errs, err)
 		return
 	}
-	in.Warnings = append(in.Warnings, weightWarnings(path, sh, r, o.Lang)...)
 	levels, assumed, err := sh.LevelsWith(r, workbook.LevelOptions{AssumeExternal: o.AssumeExternal})
 	if err != nil {
 		in.Errs = append(in.Errs, flatten(withHint(err, path, hint, o.Lang))...)
 		return
 	}
+	// Only of a workbook scored with r: the weights of a rubric it is
+	// refused with (a Pemdi form under --rubric permenpanrb-59-2020) would
+	// put a warning per row before the hint.
+	in.Warnings = append(in.Warnings, weightWarnings(path, sh, r, o.Lang)...)
 	inds := r.Indicators()
 	ls := make([]rubric.Level, len(inds))
 	for i, ind := range inds {

@@ -254,9 +254,26 @@ func (b *builder) comparePair(name string, c *result.Comparison, l func(string) 
 	w.str(1, 4, l("new"), b.st["textb"])
 	w.str(3, 4, c.NewLabel, b.st["plain"])
 
+	// A side read with an assumed level is provisional: said as the
+	// report says it, in a merged row in words for the reader.
+	row := 5
+	for _, x := range []struct {
+		side string
+		e    *result.Evaluation
+	}{{l("old"), c.Old}, {l("new"), c.New}} {
+		if note := b.provisionalNote(x.e); note != "" {
+			row++
+			note = x.side + ": " + note
+			w.free(1, row, note, b.st["provisional"])
+			if w.err == nil {
+				w.err = b.f.MergeCell(name, cell(1, row), cell(6, row))
+			}
+			w.height(row, lines(note, 110)+1)
+		}
+	}
+
 	// The index and predicate, the domains, then the aspects (a block of
 	// their own, which the chart reads): old, new, change.
-	row := 5
 	header := func(first string) {
 		row += 2
 		for i, h := range []string{b.label("code"), "", first, l("old"), l("new"), l("change")} {

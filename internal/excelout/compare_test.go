@@ -16,6 +16,7 @@ import (
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/textout"
+	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
@@ -381,4 +382,46 @@ func indonesian(format string) string {
 		parts[i] = "[$-421]" + p
 	}
 	return strings.Join(parts, ";")
+}
+
+// A comparison with a provisional side (an external indicator's level
+// assumed) says so in its workbook, naming the side, as the report does:
+// the workbook showed no mark while the text and JSON did.
+func TestWriteCompareProvisional(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	n := len(r.Indicators())
+	threes := make([]int, n)
+	for i := range n {
+		threes[i] = 3
+	}
+	eval := func(src string, ls []int, assumed []string) *result.Evaluation {
+		res, err := index.Compute(r, levelsOf(r, ls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &result.Evaluation{Source: src, Instansi: "Kota Contoh", Result: res, Assumed: assumed}
+	}
+	ones := slices.Clone(threes)
+	ones[4] = 1 // 3.1 at the level assumed for it
+	c := batch.Compare(eval("old.csv", threes, nil), eval("new.csv", ones, []string{"5"}), "old.csv", "new.csv")
+	for lang, want := range map[string]string{"id": "Baru: HASIL SEMENTARA", "en": "New: PROVISIONAL"} {
+		out := filepath.Join(t.TempDir(), "cmp.xlsx")
+		if err := WriteCompare(out, &result.Comparisons{Pairs: []*result.Comparison{c}}, lang, outfile.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, out)
+		rows, _ := f.GetRows(f.GetSheetList()[0])
+		found := false
+		for _, row := range rows {
+			if len(row) > 0 && strings.HasPrefix(row[0], want) && strings.Contains(row[0], "3.1 Tata Kelola Data") {
+				found = true
+			}
+			if len(row) > 0 && strings.Contains(row[0], "SEMENTARA") != strings.HasPrefix(row[0], "Baru: HASIL SEMENTARA") {
+				t.Errorf("%s: the old side is read in full, yet %q", lang, row[0])
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q note naming 3.1 in the compare workbook", lang, want)
+		}
+	}
 }

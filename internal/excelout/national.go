@@ -313,7 +313,7 @@ func (b *builder) nationalSummary(name string, rb *rubric.Rubric, order []*ranke
 		row++
 		hdr := []string{b.label("category"), b.label("count"), b.label("mean"), b.label("median")}
 		for _, band := range bands {
-			hdr = append(hdr, band.Name)
+			hdr = append(hdr, label.PredicateName(band, b.lang)) // in English: Leading (Memuaskan)
 		}
 		for c, h := range hdr {
 			w.head(1+c, row, h, b.st["header"])
@@ -445,7 +445,7 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 	for _, e := range order[:min(len(order), 2000)] { // enough to size the columns
 		cols.text(2, e.Instansi)
 		cols.text(3, e.category)
-		cols.text(5, label.PredicateName(e.Result.Predicate, b.lang))
+		cols.text(5, label.PredicateName(e.Result.Predicate, b.lang)+" *")
 	}
 	for c := 6; c <= len(hdr); c++ {
 		cols.need(c, groupCol(hdr[c-1]))
@@ -479,8 +479,12 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 			inst = b.st["link"]
 		}
 		vals := make([]any, 0, len(hdr))
+		pred := label.PredicateName(res.Predicate, b.lang)
+		if len(e.Assumed) > 0 {
+			pred += " *" // provisional: the note under the table says why
+		}
 		vals = append(vals, streamCell(b.st["lvl"], e.rank), streamCell(inst, e.Instansi), streamCell(b.st["text"], e.category),
-			streamCell(b.st["idxb"], res.Published.Float64()), streamCell(b.st["text"], label.PredicateName(res.Predicate, b.lang)))
+			streamCell(b.st["idxb"], res.Published.Float64()), streamCell(b.st["text"], pred))
 		for _, d := range res.Domains {
 			vals = append(vals, streamCell(b.st["idx"], d.Index.Round(p).Float64()))
 		}
@@ -498,6 +502,23 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 			if err := b.f.SetCellHyperLink(name, cell(2, i+2), quoteSheet(e.sheet)+"!A1", "Location"); err != nil {
 				return err
 			}
+		}
+	}
+	// The provisional results, each in words for the reader as the
+	// report of one instansi says it, under the table.
+	row := last + 1
+	for _, e := range order {
+		note := b.provisionalNote(e.Evaluation)
+		if note == "" {
+			continue
+		}
+		row++
+		note = "* " + e.Instansi + ": " + note
+		if err := sw.SetRow(cell(1, row), []any{streamCell(b.st["provisional"], note)}, excelize.RowOpts{Height: rowHeight(lines(note, 150) + 1)}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(cell(1, row), cell(len(hdr), row)); err != nil {
+			return err
 		}
 	}
 	if err := b.f.AutoFilter(name, "A1:"+cell(len(hdr), last), nil); err != nil {
@@ -520,7 +541,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 		cols.need(first+i, max(float64(len(indicatorKey(it.Indicator)))+2, 4.5))
 	}
 	instWidth := min(cols[2], 40)
-	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix")}, cols, map[int]float64{2: instWidth})
+	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix"), footer: b.footer("")}, cols, map[int]float64{2: instWidth})
 	if err != nil {
 		return err
 	}

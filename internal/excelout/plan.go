@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -72,15 +73,32 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	w.str(3, 2, e.Instansi, b.st["text"])
 	w.str(1, 3, b.label("source"), b.st["textb"])
 	w.str(3, 3, e.Source, b.st["text"])
-	w.str(1, 4, l("target"), b.st["textb"])
-	if pl.Target.Band != nil {
-		w.str(3, 4, label.PredicateName(pl.Target.Band, b.lang), b.st["text"])
-		w.num(4, 4, pl.Target.Band.From, b.st["idx"])
+	// Labels of the rows above the steps, which column A (with the empty
+	// B beside it) must show whole.
+	labels := []string{b.label("instansi"), b.label("source")}
+	if pl.Budget != nil {
+		// A budget has no target: the budget and what is left of it
+		// take the target's rows.
+		for i, x := range []struct {
+			key string
+			v   rubric.Decimal
+		}{{l("budget"), *pl.Budget}, {l("left"), pl.Left}} {
+			w.str(1, 4+i, x.key, b.st["textb"])
+			w.num(4, 4+i, x.v, b.st["w"])
+			labels = append(labels, x.key)
+		}
 	} else {
-		w.num(4, 4, pl.Target.Index, b.st["idx"])
+		w.str(1, 4, l("target"), b.st["textb"])
+		if pl.Target.Band != nil {
+			w.str(3, 4, label.PredicateName(pl.Target.Band, b.lang), b.st["text"])
+			w.num(4, 4, pl.Target.Band.From, b.st["idx"])
+		} else {
+			w.num(4, 4, pl.Target.Index, b.st["idx"])
+		}
+		w.str(1, 5, l("reachable"), b.st["textb"])
+		w.str(3, 5, map[bool]string{true: l("yes"), false: l("no")}[pl.Reachable], b.st["text"])
+		labels = append(labels, l("target"), l("reachable"))
 	}
-	w.str(1, 5, l("reachable"), b.st["textb"])
-	w.str(3, 5, map[bool]string{true: l("yes"), false: l("no")}[pl.Reachable], b.st["text"])
 	row := 6
 	for _, x := range []struct {
 		key   string
@@ -94,11 +112,13 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.str(1, row, x.key, b.st["textb"])
 		w.str(3, row, x.pred, b.st["text"])
 		w.num(4, row, x.index, b.st["idxb"])
+		labels = append(labels, x.key)
 		row++
 	}
 	// The exact index after the plan, as text with the language's
 	// decimal separator; and whether the target is met only by rounding.
 	w.str(1, row, l("exactAfter"), b.st["textb"])
+	labels = append(labels, l("exactAfter"), l("steps"))
 	w.free(4, row, b.decimalText(pl.After.Index.Exact()), b.st["text"])
 	if pl.OnlyByRounding() {
 		w.str(3, row, l("noMargin"), b.st["warn"])
@@ -110,16 +130,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		row++
 		w.str(1, row, l("cost"), b.st["textb"])
 		w.num(4, row, pl.TotalCost, b.st["w"])
-	}
-	if pl.Budget != nil {
-		for _, x := range []struct {
-			key string
-			v   rubric.Decimal
-		}{{l("budget"), *pl.Budget}, {l("left"), pl.Left}} {
-			row++
-			w.str(1, row, x.key, b.st["textb"])
-			w.num(4, row, x.v, b.st["w"])
-		}
+		labels = append(labels, l("cost"))
 	}
 	if len(pl.External) > 0 {
 		var names []string
@@ -128,8 +139,19 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		}
 		row++
 		w.str(1, row, l("externalFixed"), b.st["textb"])
+		labels = append(labels, l("externalFixed"))
 		w.free(3, row, strings.Join(names, "; "), b.st["text"])
 		w.height(row, lines(strings.Join(names, "; "), planNameWidth))
+	}
+	if note := b.provisionalNote(e); note != "" {
+		// Provisional as the report says it: a merged row in words for
+		// the reader (the plan's numbers start from an assumed level).
+		row++
+		w.free(1, row, note, b.st["provisional"])
+		if w.err == nil {
+			w.err = b.f.MergeCell(name, cell(1, row), cell(8, row))
+		}
+		w.height(row, lines(note, 110)+1)
 	}
 
 	if b.simulated {
@@ -190,7 +212,13 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	if err := setPage(b.f, name, b.lang, page{landscape: true, header: l("title"), right: e.Instansi, footer: e.Instansi}); err != nil {
 		return err
 	}
-	for col, width := range map[string]float64{"A": 14, "B": 6, "C": planNameWidth, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
+	// Column A is as wide as its longest (bold) label needs beside the empty B
+	// ("Tetap (dinilai instansi lain)" was cut by the list in C).
+	colA := 14.0
+	for _, s := range labels {
+		colA = max(colA, float64(utf8.RuneCountInString(s))*1.1+1-planColB) // bold
+	}
+	for col, width := range map[string]float64{"A": colA, "B": planColB, "C": planNameWidth, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -212,8 +240,12 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	return b.f.AddChart(name, "J2", chart)
 }
 
-// planNameWidth is the width of the plan's column of names.
-const planNameWidth = 56
+// planNameWidth is the width of the plan's column of names, planColB of
+// its column of indicator numbers.
+const (
+	planNameWidth = 56
+	planColB      = 6
+)
 
 func langOr(lang string) string {
 	if _, ok := planLabels[lang]; ok {

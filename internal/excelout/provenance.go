@@ -79,8 +79,9 @@ func NewProvenance(version string, r *rubric.Rubric, rubricSource string, evals 
 }
 
 // writeProvenance writes p to the hidden ProvenanceSheet, every value as
-// text so that it reads back exactly.
-func writeProvenance(f *excelize.File, p *result.Provenance) error {
+// text so that it reads back exactly, with the report's options (its
+// title, sheets per instansi) that spbe verify needs to rebuild it.
+func writeProvenance(f *excelize.File, p *result.Provenance, o Options) error {
 	if _, err := f.NewSheet(ProvenanceSheet); err != nil {
 		return err
 	}
@@ -136,6 +137,12 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 		{"level_col", p.LevelCol},
 		{"time", p.Time.Format(time.RFC3339)},
 	}...)
+	if o.Title != "" {
+		kv = append(kv, [2]string{"title", o.Title})
+	}
+	if o.PerInstansi {
+		kv = append(kv, [2]string{"per_instansi", "true"})
+	}
 	for _, x := range kv {
 		line("key", x[0], x[1])
 	}
@@ -154,6 +161,25 @@ func writeProvenance(f *excelize.File, p *result.Provenance) error {
 		return werr
 	}
 	return sw.Flush()
+}
+
+// readOptions reads the report's options recorded by writeProvenance
+// (a report of an spbe without them has none).
+func readOptions(f *excelize.File) Options {
+	var o Options
+	rows, _ := f.GetRows(ProvenanceSheet, excelize.Options{RawCellValue: true})
+	for _, r := range rows {
+		if len(r) < 3 || r[0] != "key" {
+			continue
+		}
+		switch r[1] {
+		case "title":
+			o.Title = r[2]
+		case "per_instansi":
+			o.PerInstansi = r[2] == "true"
+		}
+	}
+	return o
 }
 
 // ErrNoProvenance is wrapped by ReadProvenance's error for a workbook

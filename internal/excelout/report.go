@@ -110,7 +110,7 @@ func BuildWith(evals []*result.Evaluation, p *result.Provenance, o Options) (*ex
 		err = b.national(order)
 	}
 	if err == nil {
-		err = writeProvenance(f, p)
+		err = writeProvenance(f, p, o)
 	}
 	if err != nil {
 		f.Close()
@@ -658,7 +658,13 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 		w.free(7+dc, row, it.LevelName, b.st["text"])
 		w.num(8+dc, row, it.Contribution.Round(p+2), b.st["c"])
 		w.num(9+dc, row, it.Available.Round(p+2), b.st["c"])
-		w.str(10+dc, row, e.Cells[ind.ID], b.st["code"])
+		if src := e.Cells[ind.ID]; src == "" && slices.Contains(e.Assumed, ind.ID) {
+			// No cell: the rubric's assumed level, said where the cell
+			// would be, so that a page of indicators alone says it too.
+			w.str(10+dc, row, b.label("assumedCell"), b.st["warn"])
+		} else {
+			w.str(10+dc, row, src, b.st["code"])
+		}
 		w.height(row, max(lines(codeName(ind), indicatorWidth), lines(it.LevelName, levelNameWidth)))
 	}
 	last := 1 + len(res.Indicators)
@@ -688,11 +694,16 @@ func (b *builder) indicators(name string, e *result.Evaluation) error {
 }
 
 // weakFooter adds to the footer of an indicator sheet how its red cells
-// are chosen, ties included.
+// are chosen, ties included: on a line of its own under the title (or
+// instansi), with no centre section, which the long note ran into.
 func (b *builder) weakFooter(sheet, instansi string, rb *rubric.Rubric) error {
+	left := hfCut(b.label("weakNote"), 150)
+	if name := b.footer(instansi); name != "" {
+		left = hfCut(name, 50) + "\n" + left
+	}
 	return b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddHeader: `&L&"-,Bold"` + hfEscape(b.title(rb)) + "&R" + hfEscape(instansi),
-		OddFooter: "&L&8" + hfCut(b.label("weakNote"), 150) + "&C&8" + hfCut(b.footer(instansi), 50) + "&R&8" + b.label("page"),
+		OddFooter: "&L&8" + left + "&R&8" + b.label("page"),
 	})
 }
 

@@ -230,16 +230,23 @@ func (t *form) build(instansi string) error {
 			return err
 		}
 	}
+	// The index above the table is in 14 points: a row of the default
+	// height ran it into the Rubrik line above.
+	if err := f.SetRowHeight(sheet, 4, 20); err != nil {
+		return err
+	}
 	if err := f.SetRowHeight(sheet, FormHeaderRow, 32); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: FormHeaderRow, TopLeftCell: "A" + strconv.Itoa(FormHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := setPage(f, sheet, t.lang, page{landscape: true, titleRows: FormHeaderRow, header: title, right: instansi}); err != nil {
+	if err := setPage(f, sheet, t.lang, page{landscape: true, titleRows: FormHeaderRow, header: title, right: instansi, footer: instansi}); err != nil {
 		return err
 	}
-	if err := setPage(f, t.res.Results, t.lang, page{header: title, right: instansi}); err != nil {
+	// The Hasil sheet prints portrait: the title fills its header, and the
+	// instansi is named in the footer (beside the title it ran into it).
+	if err := setPage(f, t.res.Results, t.lang, page{header: title, footer: instansi}); err != nil {
 		return err
 	}
 	// Excel recalculates on opening; spbe never writes cached results.
@@ -269,7 +276,13 @@ func (t *form) externals(w *sheetWriter) error {
 		if t.lang != "en" {
 			assume = strings.Replace(assume, ".", ",", 1)
 		}
-		note := fmt.Sprintf(t.word("external"), ind.ID, ind.External.Source, assume)
+		// Named as on the form's row and by the assessors' kode: 5 (3.1
+		// Tata Kelola Data).
+		ref := ind.ID
+		if ind.Code != "" {
+			ref += " (" + codeName(ind) + ")"
+		}
+		note := fmt.Sprintf(t.word("external"), ref, ind.External.Source, assume)
 		if err := t.f.AddComment(t.res.Sheet, excelize.Comment{Cell: t.res.LevelCol + strconv.Itoa(t.first+i), Author: "spbe",
 			Paragraph: []excelize.RichTextRun{{Text: note}}, Width: 260, Height: 80}); err != nil {
 			return err

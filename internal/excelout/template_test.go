@@ -473,10 +473,10 @@ func TestTemplatePemdiLayout(t *testing.T) {
 		lang, sheet, results, header, input, note, index, hasil string
 	}{
 		{"id", "Penilaian", "Hasil", "No|Aspek|Indikator|Bobot (%)|Tingkat Kematangan|Nama Tingkat Kematangan|Penjelasan|Data Dukung",
-			"Isi angka dari 1 sampai 5", "Nilai indikator 5 berasal dari Satu Data Indonesia (Bappenas). Sampai nilai itu tiba, penilai memakai 1.",
+			"Isi angka dari 1 sampai 5", "Nilai indikator 5 (3.1 Tata Kelola Data) berasal dari Satu Data Indonesia (Bappenas). Sampai nilai itu tiba, penilai memakai 1.",
 			"Indeks Pemdi", "Kode|Aspek|Bobot (%)|Indeks aspek"},
 		{"en", "Assessment", "Results", "No|Aspect|Indicator|Weight (%)|Maturity level|Stage reached|Explanation|Supporting evidence",
-			"Enter a number from 1 to 5", "The value of indicator 5 comes from Satu Data Indonesia (Bappenas). Until it arrives, assessors assume 1.",
+			"Enter a number from 1 to 5", "The value of indicator 5 (3.1 Tata Kelola Data) comes from Satu Data Indonesia (Bappenas). Until it arrives, assessors assume 1.",
 			"Digital Government Index", "Code|Aspect|Weight (%)|Aspect index"},
 	} {
 		f, res, err := Template(r, "Kabupaten Contoh", c.lang)
@@ -496,6 +496,10 @@ func TestTemplatePemdiLayout(t *testing.T) {
 		}
 		if got := rows[3][0]; got != c.index+":" {
 			t.Errorf("%s: A4 = %q, want %q", c.lang, got, c.index+":")
+		}
+		// The index in 14 points needs a row taller than the default 15.
+		if ht, _ := f.GetRowHeight(c.sheet, 4); ht < 19 {
+			t.Errorf("%s: row 4 (the index in 14 points) is %v high", c.lang, ht)
 		}
 		if got := rows[0][0]; !strings.Contains(got, "Pemerintah Digital") || strings.Contains(got, "SPBE") {
 			t.Errorf("%s: title %q", c.lang, got)

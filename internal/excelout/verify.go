@@ -123,14 +123,16 @@ func Verify(reportPath, input string) (*Verification, error) {
 		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res,
 			Assumed: assumed, Butir: bt})
 	}
-	want, err := Build(evals, p)
+	// Rebuilt with the options the report was written with (its title).
+	o := readOptions(f)
+	want, err := BuildWith(evals, p, o)
 	if err != nil {
 		return nil, err
 	}
 	defer want.Close()
 	// The inventory of what spbe writes, from a copy written out: writing
 	// a workbook changes what excelize holds of it (its styles).
-	written, err := Build(evals, p)
+	written, err := BuildWith(evals, p, o)
 	if err != nil {
 		return nil, err
 	}

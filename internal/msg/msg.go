@@ -272,7 +272,7 @@ func (l localized) Format(f fmt.State, verb rune) {
 // verbW returns format with its %w verbs made %v: fmt.Sprintf knows no
 // %w; the errors they name are localized arguments.
 func verbW(format string) string {
-	if !strings.Contains(format, "w") { // %w, or %[2]w with an argument index
+	if !strings.Contains(format, "w") { // %w or %[2]w
 		return format
 	}
 	b := []byte(format)

@@ -165,17 +165,16 @@ func TestTextSystem(t *testing.T) {
 	}
 }
 
-// A %w with an argument index (%[2]w) is a %v to fmt.Sprintf too, so that
-// the translated message never prints %!w(...) with a pointer in it.
-func TestVerbWIndexed(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"read %[1]s (not saved)%[2]w", "read %[1]s (not saved)%[2]v"},
-		{"%s: %w", "%s: %v"},
-		{"no verb w here: %s", "no verb w here: %s"},
-		{"100%% %d", "100%% %d"},
-	} {
-		if got := verbW(tt.in); got != tt.want {
-			t.Errorf("verbW(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+// A %w with an explicit argument index (%[2]w) is said like %w: the lock
+// file's message printed "%!w(msg.localized=...)" in Indonesian.
+func TestTextIndexedW(t *testing.T) {
+	const f = "test %[1]s is open, read %[1]s%[2]w"
+	withEntries(t, map[string]string{f: "uji %[1]s terbuka, baca %[1]s%[2]w"})
+	err := Errorf(f, "k.xlsx", errors.New(": the end"))
+	if got, want := Text(label.Indonesian, err), "uji k.xlsx terbuka, baca k.xlsx: the end"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+	if got, want := Sprintf(label.Indonesian, "%s", New(f, "k.xlsx", errors.New(": the end"))), "uji k.xlsx terbuka, baca k.xlsx: the end"; got != want {
+		t.Errorf("a Message: %q, want %q", got, want)
 	}
 }

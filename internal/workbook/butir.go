@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/pkg/butir"
 )
 
@@ -45,8 +44,6 @@ type ButirList struct {
 	HasCost  bool
 	Rows     []ButirRow
 	Warnings []string
-	// lang is the language of Items' messages (Options.Lang).
-	lang label.Lang
 }
 
 // ButirRow is one butir as text, each value with its cell ("" for a
@@ -226,8 +223,8 @@ func (c *butirCols) width() int {
 
 // buildButir reads the rows under a butir header. Cells that are formulas
 // without a saved value are computed by compute, or refused.
-func buildButir(path, sheet string, g *grid, c *butirCols, lang label.Lang, compute func(row, col int) (value, warning string, err error)) (*ButirList, error) {
-	b := &ButirList{Source: path, Sheet: sheet, HeaderRow: c.header + 1, HasCost: c.cost > 0, lang: lang}
+func buildButir(path, sheet string, g *grid, c *butirCols, compute func(row, col int) (value, warning string, err error)) (*ButirList, error) {
+	b := &ButirList{Source: path, Sheet: sheet, HeaderRow: c.header + 1, HasCost: c.cost > 0}
 	var refused []error
 	value := func(r, col int) string {
 		if col == 0 {
@@ -281,10 +278,9 @@ func buildButir(path, sheet string, g *grid, c *butirCols, lang label.Lang, comp
 			}
 			a, _ := excelize.ColumnNumberToName(st.col)
 			x, _ := excelize.ColumnNumberToName(o.col)
-			return nil, &Error{File: path, Sheet: sheet, Cell: fmt.Sprintf("%s%d", a, r+1), Err: classed(ErrButir, fmt.Sprintf(say(lang,
-				"dua kolom status dari tahap yang sama, %s %q dan %s %q, berbeda (%s%d %q, %s%d %q): --level-col memilih satu (huruf kolomnya atau judulnya)",
-				"two status columns of the same stage, %s %q and %s %q, differ (%s%d %q, %s%d %q): --level-col chooses one (its letter or header)"),
-				x, o.header, a, st.header, x, r+1, value(r, o.col), a, r+1, value(r, st.col)))}
+			return nil, &Error{File: path, Sheet: sheet, Cell: fmt.Sprintf("%s%d", a, r+1), Err: classedf(ErrButir,
+				"two status columns of the same stage, %s %q and %s %q, differ (%s%d %q, %s%d %q): --level-col chooses one (its letter or header)",
+				x, o.header, a, st.header, x, r+1, value(r, o.col), a, r+1, value(r, st.col))}
 		}
 	}
 	b.StatusColumn, _ = excelize.ColumnNumberToName(st.col)
@@ -335,7 +331,7 @@ func buildButir(path, sheet string, g *grid, c *butirCols, lang label.Lang, comp
 		return nil, errors.Join(refused...)
 	}
 	if len(b.Rows) == 0 {
-		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable, fmt.Sprintf("the butir list under the header in row %d has no butir", b.HeaderRow))}
+		return nil, &Error{File: path, Sheet: sheet, Err: classedf(ErrNoTable, "the butir list under the header in row %d has no butir", b.HeaderRow)}
 	}
 	return b, nil
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"strconv"
 	"strings"
 
@@ -21,10 +22,9 @@ import (
 // holds an id (13) or a code of the rubric (5.1).
 func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 	var errs []error
-	// fail records the problem of a cell, in the list's language: id and
-	// en are formats of the same arguments.
-	fail := func(cell, id, en string, args ...any) {
-		errs = append(errs, &Error{File: b.Source, Sheet: b.Sheet, Cell: cell, Err: classed(ErrButir, fmt.Sprintf(say(b.lang, id, en), args...))})
+	// fail records the problem of a cell: a message of the catalog.
+	fail := func(cell, format string, args ...any) {
+		errs = append(errs, &Error{File: b.Source, Sheet: b.Sheet, Cell: cell, Err: classedf(ErrButir, format, args...)})
 	}
 	first := map[string]string{} // code -> its cell
 	var items []*butir.Item
@@ -38,11 +38,10 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 			id, l, n, isCode := butir.ParseCode(row.Code)
 			switch {
 			case !isCode:
-				fail(row.CodeCell, "kode butir %q bukan kode seperti I13-L1-02 (indikator 13, level 1, butir 2)",
-					"butir code %q is not a code such as I13-L1-02 (indicator 13, level 1, item 2)", row.Code)
+				fail(row.CodeCell, "butir code %q is not a code such as I13-L1-02 (indicator 13, level 1, item 2)", row.Code)
 				ok = false
 			case r.Indicator(id) == nil:
-				fail(row.CodeCell, "butir %s: indikator %s tidak ada di rubrik %s", "butir %s: indicator %s is not in the rubric %s", row.Code, id, r.ID)
+				fail(row.CodeCell, "butir %s: indicator %s is not in the rubric %s", row.Code, id, r.ID)
 				ok = false
 			default:
 				fromCode, codeLevel = r.Indicator(id), l
@@ -52,7 +51,7 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				// I1-L1-1 are one.
 				k := fmt.Sprintf("%s/%d/%d", id, l, n)
 				if c, dup := first[k]; dup {
-					fail(row.CodeCell, "butir %s muncul dua kali (pertama di %s)", "butir %s appears twice (first at %s)", row.Code, c)
+					fail(row.CodeCell, "butir %s appears twice (first at %s)", row.Code, c)
 					ok = false
 				} else {
 					first[k] = row.CodeCell
@@ -66,19 +65,16 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 				ind = Indicator(r, id)
 			}
 			if ind == nil {
-				fail(row.IndicatorCell, "indikator %q bukan indikator rubrik %s (id seperti 13 atau kode seperti 5.1)",
-					"indicator %q is not an indicator of the rubric %s (an id such as 13 or a code such as 5.1)", row.Indicator, r.ID)
+				fail(row.IndicatorCell, "indicator %q is not an indicator of the rubric %s (an id such as 13 or a code such as 5.1)", row.Indicator, r.ID)
 				ok = false
 			} else if fromCode != nil && fromCode != ind {
-				fail(row.CodeCell, "butir %s milik indikator %s, tetapi kolom %s berisi %q (indikator %s)",
-					"butir %s is of indicator %s, but column %s says %q (indicator %s)", row.Code, fromCode.ID, colOf(row.IndicatorCell), row.Indicator, ind.ID)
+				fail(row.CodeCell, "butir %s is of indicator %s, but column %s says %q (indicator %s)", row.Code, fromCode.ID, colOf(row.IndicatorCell), row.Indicator, ind.ID)
 				ok = false
 			}
 		case fromCode != nil:
 			ind = fromCode
 		case row.Code == "":
-			fail(firstCell(row.IndicatorCell, row.StatusCell), "butir tanpa indikator: isi kolom indikator atau kode seperti I13-L1-02",
-				"butir without an indicator: give the indicator column or a code such as I13-L1-02")
+			fail(firstCell(row.IndicatorCell, row.StatusCell), "butir without an indicator: give the indicator column or a code such as I13-L1-02")
 			ok = false
 		}
 		level, haveLevel := 0, false // level 0 is read, and refused below
@@ -86,50 +82,48 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		case row.Level != "":
 			l, err := butirLevel(row.Level)
 			if err != nil {
-				fail(row.LevelCell, "level %q bukan bilangan bulat seperti 1 sampai 5", "%v", say(b.lang, row.Level, err.Error()))
+				fail(row.LevelCell, "%v", err)
 				ok = false
 				break
 			}
 			if codeLevel != 0 && l != codeLevel {
-				fail(row.CodeCell, "butir %s milik level %d, tetapi kolom %s berisi %q", "butir %s is of level %d, but column %s says %q", row.Code, codeLevel, colOf(row.LevelCell), row.Level)
+				fail(row.CodeCell, "butir %s is of level %d, but column %s says %q", row.Code, codeLevel, colOf(row.LevelCell), row.Level)
 				ok = false
 			}
 			level, haveLevel = l, true
 		case codeLevel != 0:
 			level, haveLevel = codeLevel, true
 		case row.Code == "":
-			fail(firstCell(row.LevelCell, row.StatusCell), "butir tanpa level: isi kolom level atau kode seperti I13-L1-02",
-				"butir without a level: give the level column or a code such as I13-L1-02")
+			fail(firstCell(row.LevelCell, row.StatusCell), "butir without a level: give the level column or a code such as I13-L1-02")
 			ok = false
 		}
 		if ind != nil && haveLevel {
 			bands := ind.LevelScale.Bands
 			if len(bands) == 0 {
-				fail(firstCell(row.LevelCell, row.CodeCell), "indikator %s: rubrik tidak memberi pita level untuk skalanya, jadi butir tidak dapat dihitung", "indicator %s: "+butir.ErrNoBands.Error(), ind.ID)
+				fail(firstCell(row.LevelCell, row.CodeCell), "indicator %s: the rubric gives no level bands for its scale, so butir cannot be scored", ind.ID)
 				ok = false
 			} else if ind.LevelScale.BandOf(level) == nil {
-				fail(firstCell(row.LevelCell, row.CodeCell), "level %d di luar %d sampai %d", "level %d is outside %d to %d", level, bands[0].Level, bands[len(bands)-1].Level)
+				fail(firstCell(row.LevelCell, row.CodeCell), "level %d is outside %d to %d", level, bands[0].Level, bands[len(bands)-1].Level)
 				ok = false
 			}
 		}
 		st, err := butir.ParseStatus(row.Status)
 		switch {
 		case strings.TrimSpace(row.Status) == "":
-			fail(row.StatusCell, "status kosong: isi diterima, revisi, tidak tepat, belum diunggah, ditolak atau ditolak otomatis",
-				"no status: give diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
+			fail(row.StatusCell, "no status: give diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
 			ok = false
 		case err != nil:
-			fail(row.StatusCell, "status %q bukan salah satu dari diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis", "%v", say(b.lang, row.Status, err.Error()))
+			fail(row.StatusCell, "status %q is not one of diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis (English: accepted, rejected, missing)", row.Status)
 			ok = false
 		}
 		if row.Cost != "" {
 			c, err := rubric.ParseDecimal(row.Cost)
 			switch {
 			case err != nil:
-				fail(row.CostCell, "biaya %q bukan angka", "cost %q is not a number", row.Cost)
+				fail(row.CostCell, "cost %q is not a number", row.Cost)
 				ok = false
 			case c < 0:
-				fail(row.CostCell, "biaya %s negatif", "cost %s is negative", c)
+				fail(row.CostCell, "cost %s is negative", c)
 				ok = false
 			default:
 				it.Cost = &c
@@ -145,8 +139,7 @@ func (b *ButirList) Items(r *rubric.Rubric) ([]*butir.Item, error) {
 		// A column of unknown words in a list of thousands of rows would
 		// give thousands of lines: the first ones tell what is wrong.
 		n := len(errs) - mostButirErrors
-		errs = append(errs[:mostButirErrors], &Error{File: b.Source, Sheet: b.Sheet, Err: classed(ErrButir,
-			say(b.lang, fmt.Sprintf("dan %d masalah lain di daftar butir ini", n), fmt.Sprintf("and %d more problems in this butir list", n)))})
+		errs = append(errs[:mostButirErrors], &Error{File: b.Source, Sheet: b.Sheet, Err: classedf(ErrButir, "and %d more problems in this butir list", n)})
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -181,7 +174,7 @@ func butirLevel(s string) (int, error) {
 	// exported with Indonesian number formats writes it.
 	d, err := rubric.ParseDecimal(t)
 	if err != nil || !d.IsInteger() {
-		return 0, fmt.Errorf("level %q is not a whole number such as 1 to 5", s)
+		return 0, msg.Errorf("level %q is not a whole number such as 1 to 5", s)
 	}
 	return int(d.Int()), nil
 }

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,7 +197,7 @@ func TestButirLevelZero(t *testing.T) {
 				t.Fatalf("not read as a butir list: %v", err)
 			}
 			_, err = list.Items(r)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
+			if err == nil || !strings.Contains(msg.Text(label.Indonesian, err), tt.want) {
 				t.Errorf("error %v\nwant %s", err, tt.want)
 			}
 		})
@@ -224,7 +225,7 @@ func TestButirStatusTie(t *testing.T) {
 				}
 				return
 			}
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
+			if err == nil || !strings.Contains(msg.Text(label.Indonesian, err), tt.want) {
 				t.Errorf("error %v\nwant %s", err, tt.want)
 			}
 		})
@@ -248,7 +249,7 @@ func TestButirManyErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	lines := strings.Split(err.Error(), "\n")
+	lines := strings.Split(msg.Text(label.Indonesian, err), "\n")
 	if len(lines) != mostButirErrors+1 || !strings.Contains(lines[0], `B2: status "Sudah OK"`) ||
 		!strings.HasSuffix(lines[len(lines)-1], "dan 79 masalah lain di daftar butir ini") || !errors.Is(err, ErrButir) {
 		t.Errorf("%d lines, first %q, last %q, ErrButir %v", len(lines), lines[0], lines[len(lines)-1], errors.Is(err, ErrButir))
@@ -261,7 +262,7 @@ func TestButirManyErrors(t *testing.T) {
 func TestButirCSVExtraFields(t *testing.T) {
 	_, err := readButirCSV(t, "Kode,Status,Biaya\nI13-L1-01,Diterima,\"2,5\"\nI13-L1-02,Revisi,2,5\n")
 	want := `butir.csv: baris 3: 4 kolom, padahal judul di baris 1 punya 3: angka dengan koma desimal (biaya "2,5") harus diberi tanda kutip`
-	if err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrButir) {
+	if err == nil || !strings.Contains(msg.Text(label.Indonesian, err), want) || !errors.Is(err, ErrButir) {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 	// Empty fields past the header are no number split in two.
@@ -296,7 +297,7 @@ func TestButirSameCodeWrittenTwice(t *testing.T) {
 	r, _ := rubric.ByID("permenpanrb-8-2026")
 	_, err = list.Items(r)
 	want := "A4: butir i13_l1_2 muncul dua kali (pertama di A3)"
-	if err == nil || !strings.Contains(err.Error(), want) {
+	if err == nil || !strings.Contains(msg.Text(label.Indonesian, err), want) {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 }
@@ -311,7 +312,7 @@ func TestButirEmptyStatus(t *testing.T) {
 	r, _ := rubric.ByID("permenpanrb-8-2026")
 	_, err = list.Items(r)
 	want := "C3: status kosong: isi diterima, revisi"
-	if err == nil || !strings.Contains(err.Error(), want) {
+	if err == nil || !strings.Contains(msg.Text(label.Indonesian, err), want) {
 		t.Errorf("error %v\nwant %s", err, want)
 	}
 }

@@ -2,7 +2,7 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"strconv"
 	"strings"
 
@@ -59,11 +59,15 @@ func excelErr(code string) val { return val{kind: vErr, str: code} }
 
 // refusal is why a formula is not computed: Excel's result could differ
 // from what spbe would compute.
-type refusal struct{ msg string }
+// Its message is of the catalog (internal/msg).
+type refusal struct{ m msg.Message }
 
-func (r *refusal) Error() string { return r.msg }
+func (r *refusal) Error() string { return r.m.String() }
 
-func refuse(format string, args ...any) error { return &refusal{fmt.Sprintf(format, args...)} }
+// Message is the refusal's message, in the language of messages (msg.Text).
+func (r *refusal) Message() msg.Message { return r.m }
+
+func refuse(format string, args ...any) error { return &refusal{msg.New(format, args...)} }
 
 // calc evaluates formulas of one workbook with excelize as its store of
 // cells; the formulaGuard has checked each target before.

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"github.com/spbe-id/spbe/internal/msg"
 	"math"
 	"slices"
 	"strconv"
@@ -162,7 +163,7 @@ func (c *calc) arity(name string, a []expr, lo, hi int) error {
 }
 
 func (c *calc) refuseArg(name, why string) error {
-	return refuse("%s uses %s %s, which spbe does not compute", c.cur.name(c.cur.sheet), name, why)
+	return refuse("%s uses %s %s, which spbe does not compute", c.cur.name(c.cur.sheet), name, msg.Word(why))
 }
 
 // aggregate gathers the numbers of SUM, AVERAGE, MIN and MAX as Excel

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"io"
 	"slices"
 	"unicode/utf8"
@@ -76,7 +76,7 @@ func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
 			continue
 		}
 		if row > MaxCSVRows {
-			return c.lineErr(line, fmt.Errorf("more than %d records, the rows a sheet holds", MaxCSVRows))
+			return c.lineErr(line, msg.Errorf("more than %d records, the rows a sheet holds", MaxCSVRows))
 		}
 		c.recs = append(c.recs, csvRecord{int32(row), int32(line), int32(n)})
 		if !fn(row, cells, false) {
@@ -86,7 +86,7 @@ func (c *csvBook) rows(_ sheetRef, fn rowFunc) error {
 }
 
 func (c *csvBook) lineErr(line int, err error) error {
-	return &Error{File: c.path, Err: fmt.Errorf("line %d: %w: %w", line, ErrUnsupportedFormat, err)}
+	return &Error{File: c.path, Err: msg.Errorf("line %d: %w: %w", line, ErrUnsupportedFormat, err)}
 }
 
 // record returns the line where the record of a row (1-based) starts and
@@ -280,7 +280,7 @@ func (s *csvScanner) next() (cells []string, n, line int, err error) {
 		case len(s.buf) == 0:
 			empty++
 		case n > MaxCSVFields:
-			return nil, 0, line, fmt.Errorf("more than %d fields, the columns a sheet holds", MaxCSVFields)
+			return nil, 0, line, msg.Errorf("more than %d fields, the columns a sheet holds", MaxCSVFields)
 		default:
 			for ; empty > 0; empty-- {
 				s.rec = append(s.rec, "")
@@ -289,7 +289,7 @@ func (s *csvScanner) next() (cells []string, n, line int, err error) {
 				s.cells += 16 + len(s.buf)
 			}
 			if s.cells > MaxCSVCells {
-				return nil, 0, line, fmt.Errorf("more than %d MiB of text in the cells kept; no table of levels is that large", MaxCSVCells>>20)
+				return nil, 0, line, msg.Errorf("more than %d MiB of text in the cells kept; no table of levels is that large", MaxCSVCells>>20)
 			}
 			s.rec = append(s.rec, string(s.buf))
 		}
@@ -307,7 +307,7 @@ func (s *csvScanner) field() (end bool, err error) {
 		s.buf = append(s.buf, b)
 		if b&0xc0 != 0x80 {
 			if chars++; chars > MaxCSVField {
-				return fmt.Errorf("a field of more than %d characters, the most a cell holds", MaxCSVField)
+				return msg.Errorf("a field of more than %d characters, the most a cell holds", MaxCSVField)
 			}
 		}
 		return nil
@@ -380,7 +380,7 @@ func (s *csvScanner) field() (end bool, err error) {
 		}
 		s.buf = append(s.buf, run...)
 		if chars += utf8.RuneCount(run); chars > MaxCSVField {
-			return false, fmt.Errorf("a field of more than %d characters, the most a cell holds", MaxCSVField)
+			return false, msg.Errorf("a field of more than %d characters, the most a cell holds", MaxCSVField)
 		}
 		if i < 0 {
 			s.r.Discard(len(run))

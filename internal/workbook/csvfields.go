@@ -3,12 +3,11 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/spbe-id/spbe/internal/label"
 )
 
 // The field-count guards of a CSV file's records. A comma CSV with an
@@ -34,58 +33,53 @@ func textColumn(header string) bool {
 // shiftedInto returns the message for a record whose level field lv is
 // whole and whose next field, next, in a text column (header), is a
 // number of one to three digits: the two are an unquoted decimal comma;
-// "" otherwise.
-func (c *csvBook) shiftedInto(lang label.Lang, lv, next string, col int, header string) string {
+// nil otherwise.
+func (c *csvBook) shiftedInto(lv, next string, col int, header string) fmt.Stringer {
 	lv, next = fold(lv), fold(next)
 	if c.sep != ',' || lv == "" || next == "" || !digitsOnly(lv) || !digitsOnly(next) || len(next) > 3 || !textColumn(header) {
-		return ""
+		return nil
 	}
 	name, _ := excelize.ColumnNumberToName(col)
 	if header = fold(header); header != "" {
 		name += fmt.Sprintf(" (%q)", header)
 	}
-	return say(lang,
-		fmt.Sprintf("nilai %s diikuti %s di kolom %s, kolom teks: koma desimal tanpa tanda kutip (%s,%s) membuat jumlah field "+
-			"sama dengan judulnya; beri tanda kutip (\"%s,%s\"), atau tulis dengan titik", lv, next, name, lv, next, lv, next),
-		fmt.Sprintf("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
-			"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next))
+	return msg.New("level %s is followed by %s in column %s, a column of text: an unquoted decimal comma (%s,%s) "+
+		"would give the field count the header has; quote the level (\"%s,%s\"), or write it with a point", lv, next, name, lv, next, lv, next)
 }
 
 // trailingNumber returns the message for a record whose last header
 // column, after column after (0-based), is a column of text that holds a
 // bare number ("1.3", "5"): an unquoted decimal comma further left shifts
-// every field after it by one, the last into that column; "" otherwise.
+// every field after it by one, the last into that column; nil otherwise.
 // The column right after is shiftedInto's.
-func (c *csvBook) trailingNumber(lang label.Lang, cells, header []string, after int) string {
+func (c *csvBook) trailingNumber(cells, header []string, after int) fmt.Stringer {
 	last := len(header) - 1
 	for last >= 0 && fold(header[last]) == "" {
 		last--
 	}
 	if c.sep != ',' || last <= after+1 || last >= len(cells) || !textColumn(header[last]) {
-		return ""
+		return nil
 	}
 	v := fold(cells[last])
 	whole, frac, _ := strings.Cut(v, ".")
 	if v == "" || len(v) > 8 || !digitsOnly(whole) || whole == "" || !digitsOnly(frac) {
-		return ""
+		return nil
 	}
 	name, _ := excelize.ColumnNumberToName(last + 1)
-	return say(lang,
-		fmt.Sprintf("kolom %s (%q), kolom teks, berisi angka %s: koma desimal tanpa tanda kutip di sebelah kirinya menggeser "+
-			"setiap field sesudahnya satu kolom dan membuat jumlah field sama dengan judulnya; beri tanda kutip pada koma desimal "+
-			"(\"2,5\"), atau tulis dengan titik", name, fold(header[last]), v),
-		fmt.Sprintf("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
-			"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
-			name, fold(header[last]), v))
+	return msg.New("column %s (%q), a column of text, holds the number %s: an unquoted decimal comma to its left shifts "+
+		"every field after it by one and gives the field count the header has; quote decimal commas (\"2,5\"), or write them with a point",
+		name, fold(header[last]), v)
 }
 
-// commaHint explains a record with more fields than its header in a file
-// separated by commas.
-func (c *csvBook) commaHint() string {
+// tooMany is the message of a record with n fields where the header in
+// line hline has width: in a file separated by commas, with the hint that
+// a decimal comma must be quoted.
+func (c *csvBook) tooMany(n, hline, width int) fmt.Stringer {
 	if c.sep != ',' {
-		return ""
+		return msg.New("%s where the header in line %d has %d", fieldsWord(n), hline, width)
 	}
-	return `: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`
+	return msg.New(`%s where the header in line %d has %d: a level with a decimal comma must be quoted ("2,5") in a file separated by commas`,
+		fieldsWord(n), hline, width)
 }
 
 // checkLong checks the number of fields of the indicator rows of a long
@@ -115,31 +109,33 @@ func (c *csvBook) checkLong(g *grid, t *table, opts Options) error {
 			continue
 		}
 		line, n := c.record(r + 1)
-		var msg string
+		var why fmt.Stringer
 		switch {
 		case t.header >= 0 && len(g.rows[r]) > width:
-			msg = fmt.Sprintf("%s where the header in line %d has %d%s", fieldsWord(n), hline, width, c.commaHint())
+			why = c.tooMany(n, hline, width)
 		case n < t.level.col && t.header >= 0:
-			msg = fmt.Sprintf("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
+			why = msg.New("%s where the header in line %d has %d: no level in column %s", fieldsWord(n), hline, width, level)
 		case n < t.level.col:
-			msg = fmt.Sprintf("%s: no level in column %s", fieldsWord(n), level)
-		case t.header >= 0 && c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col)) != "":
-			msg = c.shiftedInto(opts.Lang, g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
-		case t.header >= 0 && c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1) != "":
-			msg = c.trailingNumber(opts.Lang, g.rows[r], hs, t.level.col-1)
-		default:
+			why = msg.New("%s: no level in column %s", fieldsWord(n), level)
+		case t.header >= 0:
+			why = c.shiftedInto(g.cell(r, t.level.col), g.cell(r, t.level.col+1), t.level.col+1, at(hs, t.level.col))
+			if why == nil {
+				why = c.trailingNumber(g.rows[r], hs, t.level.col-1)
+			}
+		}
+		if why == nil {
 			continue
 		}
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: indicator %s: %s", line, id, msg))})
+		errs = append(errs, &Error{File: c.path, Err: classedf(ErrBadLevel, "line %d: indicator %s: %s", line, id, why)})
 	}
 	return errors.Join(errs...)
 }
 
-func fieldsWord(n int) string {
+func fieldsWord(n int) fmt.Stringer {
 	if n == 1 {
-		return "1 field"
+		return msg.New("1 field")
 	}
-	return fmt.Sprintf("%d fields", n)
+	return msg.New("%d fields", n)
 }
 
 // checkButir checks the rows of a butir list read from the CSV file for
@@ -147,7 +143,7 @@ func fieldsWord(n int) string {
 // file separated by commas) splits a number in two and shifts no column
 // the list reads, so the cost would be read as 2. Every such row is an
 // error naming its line, the first mostButirErrors of them.
-func (c *csvBook) checkButir(g *grid, bc *butirCols, lang label.Lang) error {
+func (c *csvBook) checkButir(g *grid, bc *butirCols) error {
 	hline, width := c.record(bc.header + 1)
 	width = max(width, len(headers(g, bc.header)))
 	var errs []error
@@ -164,18 +160,15 @@ func (c *csvBook) checkButir(g *grid, bc *butirCols, lang label.Lang) error {
 			continue
 		}
 		line, n := c.record(r + 1)
-		hint := ""
+		why := msg.New("%s where the header in line %d has %d", fieldsWord(n), hline, width)
 		if c.sep == ',' {
-			hint = say(lang, `: angka dengan koma desimal (biaya "2,5") harus diberi tanda kutip di berkas yang dipisah koma`,
-				`: a number with a decimal comma (a cost "2,5") must be quoted in a file separated by commas`)
+			why = msg.New(`%s where the header in line %d has %d: a number with a decimal comma (a cost "2,5") must be quoted in a file separated by commas`,
+				fieldsWord(n), hline, width)
 		}
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
-			fmt.Sprintf("baris %d: %d kolom, padahal judul di baris %d punya %d%s", line, n, hline, width, hint),
-			fmt.Sprintf("line %d: %s where the header in line %d has %d%s", line, fieldsWord(n), hline, width, hint)))})
+		errs = append(errs, &Error{File: c.path, Err: classedf(ErrButir, "line %d: %s", line, why)})
 	}
 	if bad > mostButirErrors {
-		errs = append(errs, &Error{File: c.path, Err: classed(ErrButir, say(lang,
-			fmt.Sprintf("dan %d baris lain seperti itu", bad-mostButirErrors), fmt.Sprintf("and %d more such lines", bad-mostButirErrors)))})
+		errs = append(errs, &Error{File: c.path, Err: classedf(ErrButir, "and %d more such lines", bad-mostButirErrors)})
 	}
 	return errors.Join(errs...)
 }

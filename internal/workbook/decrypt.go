@@ -2,8 +2,8 @@ package workbook
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 
 	"github.com/spbe-id/spbe/internal/xlsx"
 	"github.com/xuri/excelize/v2"
@@ -45,7 +45,7 @@ func decrypt(data []byte, password string) (pkg []byte, err error) {
 	}()
 	pkg, err = excelize.Decrypt(data, &excelize.Options{Password: password})
 	if err == nil && len(pkg) == 0 {
-		err = errors.New("an encryption spbe cannot decrypt")
+		err = msg.Errorf("an encryption spbe cannot decrypt")
 	}
 	return pkg, err
 }

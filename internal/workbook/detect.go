@@ -7,8 +7,6 @@ import (
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/spbe-id/spbe/internal/label"
 )
 
 // maxHeaderRow is how many rows from the top are searched for the header.
@@ -239,10 +237,10 @@ type table struct {
 	otherLevels []*levelCol
 	nameCol     int // 1-based column of the indicator names, 0 for none
 	// idNote says which of two id columns that disagree was read, and
-	// why; refuse, when not nil, refuses the table in a language (two
-	// readings, see chooseIDColumn).
-	idNote string
-	refuse func(label.Lang) error
+	// why; refuse, when not nil, refuses the table (two readings, see
+	// chooseIDColumn).
+	idNote fmt.Stringer
+	refuse error
 }
 
 // findTable looks for the table in g: the first header row (within the

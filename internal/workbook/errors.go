@@ -19,7 +19,7 @@ var (
 	ErrEncrypted = errors.New("workbook is encrypted")
 	// ErrWrongPassword: the password given for an encrypted workbook is
 	// wrong. errors.Is(err, ErrEncrypted) also holds.
-	ErrWrongPassword = &classErr{class: ErrEncrypted, msg: "workbook is encrypted and the password is wrong"}
+	ErrWrongPassword = classedf(ErrEncrypted, "workbook is encrypted and the password is wrong")
 	// ErrNoTable: no sheet holds a recognisable table of indicator ids and
 	// levels, or a requested sheet or column does not exist.
 	ErrNoTable = errors.New("no table of indicator levels found")
@@ -80,34 +80,23 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // classErr is an error with its own text that still matches a sentinel
-// with errors.Is. Made by classedf, it is said in the user's language
-// (internal/msg).
+// with errors.Is, said in the user's language (internal/msg). classedf
+// makes it.
 type classErr struct {
 	class error
-	msg   string
-	m     *msg.Message // the message of the catalog, or nil: msg as it is
+	m     msg.Message
 }
 
-func (e *classErr) Error() string        { return e.msg }
+func (e *classErr) Error() string        { return e.m.String() }
 func (e *classErr) Is(target error) bool { return target == e.class }
 
 // Message is the error's message, in the language of messages (msg.Text).
-func (e *classErr) Message() msg.Message {
-	if e.m == nil {
-		return msg.New("%s", e.msg)
-	}
-	return *e.m
-}
+func (e *classErr) Message() msg.Message { return e.m }
 
-// classed returns an error with text msg for which errors.Is(err, class)
-// holds.
-func classed(class error, msg string) error { return &classErr{class: class, msg: msg} }
-
-// classedf is classed with a message of the catalog (internal/msg): format
-// and args, said in the user's language.
+// classedf returns an error with the message of the catalog format and
+// args (internal/msg), for which errors.Is(err, class) holds.
 func classedf(class error, format string, args ...any) error {
-	m := msg.New(format, args...)
-	return &classErr{class: class, msg: m.String(), m: &m}
+	return &classErr{class: class, m: msg.New(format, args...)}
 }
 
 // cellRef names a cell of a sheet the way Excel does: Penilaian!F12, or

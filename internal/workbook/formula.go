@@ -2,7 +2,7 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -119,10 +119,10 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 			formula = "(a shared formula)"
 		}
 		return "", "", &Error{File: r.path, Sheet: sheet, Cell: cell,
-			Err: classed(ErrFormula, fmt.Sprintf("formula =%s had no saved value and could not be computed: "+
+			Err: classedf(ErrFormula, "formula =%s had no saved value and could not be computed: "+
 				"the sheet spans %d cells and %d shared strings, more than spbe computes formulas in (%d); "+
 				"open the workbook in Excel or LibreOffice and save it, so that the formula has its value",
-				shownFormula(formula), s.Span(), s.SharedStrings(), maxHandOver))}
+				shownFormula(formula), s.Span(), s.SharedStrings(), maxHandOver)}
 	}
 	x, ok := b.(*excelBook)
 	if !ok {
@@ -144,9 +144,9 @@ func (r *reader) computeCell(b book, sheet string, row, col int) (value, warning
 	formula = shownFormula(formula)
 	if err != nil {
 		return "", "", &Error{File: r.path, Sheet: sheet, Cell: cell,
-			Err: classed(ErrFormula, fmt.Sprintf("formula =%s had no saved value and could not be computed: %v", formula, err))}
+			Err: classedf(ErrFormula, "formula =%s had no saved value and could not be computed: %v", formula, err)}
 	}
-	return value, fmt.Sprintf("%s: formula =%s had no saved value; computed %q", cellRef(sheet, cell), formula, value), nil
+	return value, msg.Sprintf(r.opts.Lang, "%s: formula =%s had no saved value; computed %q", cellRef(sheet, cell), formula, value), nil
 }
 
 // shownFormula is a formula as a message shows it: at most

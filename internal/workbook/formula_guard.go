@@ -2,8 +2,8 @@ package workbook
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"path"
 	"slices"
 	"strconv"
@@ -93,11 +93,11 @@ func newFormulaGuard(f *excelize.File, parts map[string]string) *formulaGuard {
 			total += (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1)
 		}
 		if total > maxArrayCells {
-			g.refuse = fmt.Errorf("the workbook's array formulas cover more than %d cells", maxArrayCells)
+			g.refuse = msg.Errorf("the workbook's array formulas cover more than %d cells", maxArrayCells)
 			return false
 		}
 		if encrypted && len(sf.arrays) > 0 {
-			g.refuse = errors.New("the workbook has array formulas, which spbe cannot check in an encrypted workbook")
+			g.refuse = msg.Errorf("the workbook has array formulas, which spbe cannot check in an encrypted workbook")
 			return false
 		}
 		if sheet != "" {
@@ -237,7 +237,7 @@ func (g *formulaGuard) check(target cellKey) error {
 	// enter returns the node of a formula cell, nil for a value.
 	enter := func(k cellKey) (*node, error) {
 		if sf := g.facts[k.sheet]; sf != nil && sf.span > maxHandOver {
-			return nil, fmt.Errorf("%s is in a sheet that spans %d cells, more than spbe computes formulas in (%d); "+
+			return nil, msg.Errorf("%s is in a sheet that spans %d cells, more than spbe computes formulas in (%d); "+
 				"open the workbook in Excel or LibreOffice and save it, so that the formula has its value", k.name(from), sf.span, maxHandOver)
 		}
 		n, err := g.node(k, from)
@@ -245,7 +245,7 @@ func (g *formulaGuard) check(target cellKey) error {
 			return nil, err
 		}
 		if len(stack) >= maxFormulaDepth {
-			return nil, fmt.Errorf("it depends on a chain of more than %d formulas (%s to %s)",
+			return nil, msg.Errorf("it depends on a chain of more than %d formulas (%s to %s)",
 				maxFormulaDepth, stack[0].key.name(from), k.name(from))
 		}
 		onStack[k] = true
@@ -276,7 +276,7 @@ func (g *formulaGuard) check(target cellKey) error {
 		delete(onStack, n.key)
 		s := n.own + n.sum
 		if s > maxFormulaText {
-			return fmt.Errorf("%s could build a text of more than %d bytes", n.key.name(from), maxFormulaText)
+			return msg.Errorf("%s could build a text of more than %d bytes", n.key.name(from), maxFormulaText)
 		}
 		g.size[n.key] = s
 		if len(stack) > 0 {
@@ -293,7 +293,7 @@ func circular(stack []*node, d cellKey, from string) error {
 		path = append(path, n.key.name(from))
 	}
 	path = append(path, d.name(from))
-	return fmt.Errorf("circular reference %s", strings.Join(path, " -> "))
+	return msg.Errorf("circular reference %s", strings.Join(path, " -> "))
 }
 
 // node reads a cell for check: a value cell is recorded with its size and
@@ -313,7 +313,7 @@ func (g *formulaGuard) node(k cellKey, from string) (*node, error) {
 	}
 	at := k.name(from)
 	if len(formula) > maxFormulaLen {
-		return nil, fmt.Errorf("%s has a formula of more than %d characters", at, maxFormulaLen)
+		return nil, msg.Errorf("%s has a formula of more than %d characters", at, maxFormulaLen)
 	}
 	n := &node{key: k, own: int64(len(formula))}
 	depth := 0
@@ -322,7 +322,7 @@ func (g *formulaGuard) node(k cellKey, from string) (*node, error) {
 		switch {
 		case t.TSubType == efp.TokenSubTypeStart:
 			if depth++; depth > maxFormulaNest {
-				return nil, fmt.Errorf("%s nests more than %d functions or parentheses", at, maxFormulaNest)
+				return nil, msg.Errorf("%s nests more than %d functions or parentheses", at, maxFormulaNest)
 			}
 			if t.TType != efp.TokenTypeFunction {
 				continue
@@ -331,9 +331,9 @@ func (g *formulaGuard) node(k cellKey, from string) (*node, error) {
 			switch {
 			case fn == "ARRAY" || fn == "ARRAYROW": // an array constant {1,2;3,4}
 			case slices.Contains(volatileFunctions, fn):
-				return nil, fmt.Errorf("%s uses %s, a volatile function: its value changes at every recalculation", at, fn)
+				return nil, msg.Errorf("%s uses %s, a volatile function: its value changes at every recalculation", at, fn)
 			case !slices.Contains(computedFunctions, fn):
-				return nil, fmt.Errorf("%s uses %s, which spbe does not compute", at, fn)
+				return nil, msg.Errorf("%s uses %s, which spbe does not compute", at, fn)
 			}
 		case t.TSubType == efp.TokenSubTypeStop:
 			depth--
@@ -351,13 +351,13 @@ func (g *formulaGuard) node(k cellKey, from string) (*node, error) {
 // refCells returns the cells a reference in a formula of sheet names.
 func (g *formulaGuard) refCells(sheet, ref string) ([]cellKey, error) {
 	if strings.ContainsAny(ref, "[]") {
-		return nil, fmt.Errorf("%s refers to another workbook or a table, which spbe does not compute", ref)
+		return nil, msg.Errorf("%s refers to another workbook or a table, which spbe does not compute", ref)
 	}
 	area := ref
 	if i := strings.LastIndexByte(ref, '!'); i >= 0 {
 		sheet, area = strings.Trim(ref[:i], "'"), ref[i+1:]
 		if strings.Contains(sheet, ":") {
-			return nil, fmt.Errorf("%s refers to several sheets, which spbe does not compute", ref)
+			return nil, msg.Errorf("%s refers to several sheets, which spbe does not compute", ref)
 		}
 	}
 	r1, c1, r2, c2, ok := parseArea(area)
@@ -377,7 +377,7 @@ func (g *formulaGuard) refCells(sheet, ref string) ([]cellKey, error) {
 	r2, c2 = min(r2, sf.maxRow), min(c2, sf.maxCol)
 	cells := max(0, r2-r1+1) * max(0, c2-c1+1)
 	if g.work+cells > maxFormulaWork {
-		return nil, fmt.Errorf("computing it reads more than %d cells (%s)", maxFormulaWork, ref)
+		return nil, msg.Errorf("computing it reads more than %d cells (%s)", maxFormulaWork, ref)
 	}
 	g.work += cells
 	out := make([]cellKey, 0, cells)
@@ -405,14 +405,14 @@ func (g *formulaGuard) definedName(sheet, name string) (string, error) {
 		}
 	}
 	if found == "" {
-		return "", fmt.Errorf("%s is not a cell reference or a defined name spbe knows", name)
+		return "", msg.Errorf("%s is not a cell reference or a defined name spbe knows", name)
 	}
 	area := found
 	if i := strings.LastIndexByte(found, '!'); i >= 0 {
 		area = found[i+1:]
 	}
 	if _, _, _, _, ok := parseArea(area); !ok || strings.ContainsAny(found, "[](),") {
-		return "", fmt.Errorf("the defined name %s is %s, not a plain range, which spbe does not compute", name, found)
+		return "", msg.Errorf("the defined name %s is %s, not a plain range, which spbe does not compute", name, found)
 	}
 	return found, nil
 }

@@ -196,7 +196,7 @@ func TestFormulas(t *testing.T) {
 			if err := fixture.XLSXWithNames(path, tt.names, tt.sheets...); err != nil {
 				t.Fatal(err)
 			}
-			s, err := ReadSheet(path, Options{Known: known47})
+			s, err := ReadSheet(path, Options{Known: known47, Lang: english})
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, ErrFormula) {
 					t.Fatalf("got %v, want ErrFormula saying %q", err, tt.err)
@@ -240,7 +240,7 @@ func TestFormulaSharedAndArray(t *testing.T) {
 			if err := fixture.XLSX(path, sheet); err != nil {
 				t.Fatal(err)
 			}
-			s, err := ReadSheet(path, Options{Known: known47})
+			s, err := ReadSheet(path, Options{Known: known47, Lang: english})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -268,7 +268,7 @@ func TestFormulaLevelColumnNotEmpty(t *testing.T) {
 	if err := fixture.RawScores(path, r, raw, fixture.FormulaCell("C#+2")); err != nil {
 		t.Fatal(err)
 	}
-	s, err := ReadSheet(path, Options{Known: knownIn(r)})
+	s, err := ReadSheet(path, Options{Known: knownIn(r), Lang: english})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +309,7 @@ func TestFormulaIDs(t *testing.T) {
 	if err := fixture.XLSX(path, fixture.XMLSheet{Name: "S", Data: data}); err != nil {
 		t.Fatal(err)
 	}
-	s, err := ReadSheet(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47, Lang: english})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,7 +339,7 @@ func TestFormulasExcelizePath(t *testing.T) {
 				}
 				return data
 			})
-			s, err := ReadSheet(path, Options{Known: known47})
+			s, err := ReadSheet(path, Options{Known: known47, Lang: english})
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("got %v, want %q", err, tt.err)
@@ -372,7 +372,7 @@ func TestFormulasWide(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			err := Read(path, Options{Layout: LayoutWide, Known: known47, Want: 2}, Visitor{Row: func(_ *WideTable, r *WideRow) error {
+			err := Read(path, Options{Layout: LayoutWide, Known: known47, Want: 2, Lang: english}, Visitor{Row: func(_ *WideTable, r *WideRow) error {
 				got = append(got, r.Instansi)
 				got = append(got, r.cells[1:]...)
 				return nil
@@ -401,7 +401,7 @@ func BenchmarkFormulaChain(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := ReadSheet(path, Options{Known: known47}); !errors.Is(err, ErrFormula) {
+		if _, err := ReadSheet(path, Options{Known: known47, Lang: english}); !errors.Is(err, ErrFormula) {
 			b.Fatal(err)
 		}
 	}
@@ -418,7 +418,7 @@ func TestFormulaRangeMemory(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	s, err := ReadSheet(path, Options{Known: known47})
+	s, err := ReadSheet(path, Options{Known: known47, Lang: english})
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)

@@ -2,13 +2,12 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"github.com/spbe-id/spbe/internal/label"
 )
 
 // The id column of a long table, chosen by meaning (issue 19, item 1): a
@@ -60,7 +59,7 @@ func (c *idColumn) describe() string {
 // stderr when another column also holds ids that disagree, or an error
 // (ErrAmbiguous) when two columns of the same meaning disagree. It
 // returns 0 when no column holds an id.
-func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (best int, note string, err func(label.Lang) error) {
+func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (best int, note fmt.Stringer, err error) {
 	var cands []*idColumn
 	most := 0
 	for _, c := range cols {
@@ -78,10 +77,10 @@ func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (bes
 		cands = append(cands, ic)
 	}
 	if most == 0 {
-		return 0, "", nil
+		return 0, nil, nil
 	}
 	if byLetter || len(cands) == 1 {
-		return cands[0].col, "", nil
+		return cands[0].col, nil, nil
 	}
 	// The column the ids alone choose: the most ids, then an explicit
 	// id header over "Indikator", then the leftmost. When every other
@@ -109,19 +108,14 @@ func chooseIDColumn(g *grid, h int, hs []string, cols []int, byLetter bool) (bes
 		if o.meaning == win.meaning {
 			cell := func(c *idColumn) string { n, _ := excelize.CoordinatesToCellName(c.col, row+1); return n }
 			wc, wv, oc, ov := cell(win), g.cell(row, win.col), cell(o), g.cell(row, o.col)
-			return 0, "", func(lang label.Lang) error {
-				return classed(ErrAmbiguous, say(lang,
-					fmt.Sprintf("dua kolom berisi nomor indikator yang tidak sama: %s dan %s (%s berisi %q, %s berisi %q); "+
-						"salah satunya mungkin nomor urut: --id-col memilih kolom indikator", a, b, wc, wv, oc, ov),
-					fmt.Sprintf("two columns hold indicator numbers that disagree: %s and %s (%s is %q, %s is %q); "+
-						"one may be a running number: --id-col chooses the indicator column", a, b, wc, wv, oc, ov)))
-			}
+			return 0, nil, classedf(ErrAmbiguous, "two columns hold indicator numbers that disagree: %s and %s (%s is %q, %s is %q); "+
+				"one may be a running number: --id-col chooses the indicator column", a, b, wc, wv, oc, ov)
 		}
-		note = fmt.Sprintf("the indicator ids were read from column %s, whose header names the indicator; column %s "+
+		note = msg.New("the indicator ids were read from column %s, whose header names the indicator; column %s "+
 			"holds other numbers (a running number), not read; --id-col chooses", win.describe(), o.describe())
 	}
-	if note == "" {
-		return legacy, "", nil
+	if note == nil {
+		return legacy, nil, nil
 	}
 	return win.col, note, nil
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"strings"
 	"unicode"
 
@@ -40,7 +41,7 @@ func nameKey(s string) string {
 // (ErrAmbiguous) naming the first rows that disagree and --id-col, or
 // nil. A name that is no indicator's of r says nothing.
 func (s *Sheet) CheckNames(r *rubric.Rubric) error {
-	var bad []string
+	var bad []msg.Message
 	n := 0
 	for _, e := range s.Entries {
 		if e.Name == "" {
@@ -63,20 +64,23 @@ func (s *Sheet) CheckNames(r *rubric.Rubric) error {
 			continue
 		}
 		if n++; n <= 3 {
-			bad = append(bad, say(s.lang, fmt.Sprintf("%s berisi nomor %s, di samping nama indikator %s", e.IDCell, e.IDText, named.ID),
-				fmt.Sprintf("%s holds id %s, beside the name of indicator %s", e.IDCell, e.IDText, named.ID)))
+			bad = append(bad, msg.New("%s holds id %s, beside the name of indicator %s", e.IDCell, e.IDText, named.ID))
 		}
 	}
 	if n == 0 {
 		return nil
 	}
-	more := ""
-	if n > 3 {
-		more = say(s.lang, fmt.Sprintf(" dan %d lagi", n-3), fmt.Sprintf(" and %d more", n-3))
+	var which fmt.Stringer = msg.New("%s", bad[0])
+	if len(bad) > 1 {
+		which = msg.New("%s; %s", msg.New("%s", bad[0]), bad[1])
 	}
-	return &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrAmbiguous, say(s.lang,
-		fmt.Sprintf("nomor di kolom %s (%q) tidak sesuai dengan nama indikator di sampingnya: %s%s; kolom nomor itu mungkin "+
-			"nomor urut: --id-col memilih kolom nomor indikator yang sebenarnya", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more),
-		fmt.Sprintf("the ids in column %s (%q) and the indicator names beside them disagree: %s%s; the id column may be a running number: "+
-			"--id-col chooses the column of the indicators' own numbers", s.IDColumn, s.IDHeader, strings.Join(bad, "; "), more)))}
+	if len(bad) > 2 {
+		which = msg.New("%s; %s", which, bad[2])
+	}
+	if n > 3 {
+		which = msg.New("%s and %d more", which, n-3)
+	}
+	return &Error{File: s.Source, Sheet: s.Sheet, Err: classedf(ErrAmbiguous,
+		"the ids in column %s (%q) and the indicator names beside them disagree: %s; the id column may be a running number: "+
+			"--id-col chooses the column of the indicators' own numbers", s.IDColumn, s.IDHeader, which)}
 }

@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"fmt"
-
 	"github.com/xuri/excelize/v2"
 )
 
@@ -123,9 +121,9 @@ func (s *sheetScan) add(n int, cells []string, hidden bool) bool {
 		}
 		if len(cells) > 0 {
 			if s.below++; s.below > maxTableRows {
-				s.err = &Error{File: s.path, Sheet: s.sheet, Err: classed(ErrNoTable, fmt.Sprintf(
+				s.err = &Error{File: s.path, Sheet: s.sheet, Err: classedf(ErrNoTable,
 					"more than %d rows hold cells in the table's columns below row %d; a long table has a row per indicator "+
-						"(for a table of many instansi use the wide layout, --layout wide)", maxTableRows, maxHeaderRow))}
+						"(for a table of many instansi use the wide layout, --layout wide)", maxTableRows, maxHeaderRow)}
 				return false
 			}
 		}

@@ -185,7 +185,7 @@ func TestReadLayouts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeXLSX(t, "t.xlsx", tt.sheets...)
 			opts := tt.opts
-			opts.Known = known47
+			opts.Known, opts.Lang = known47, english
 			s, err := ReadSheet(path, opts)
 			if err != nil {
 				t.Fatal(err)

@@ -4,19 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/msg"
 )
-
-// say returns the message in lang: en in English ("en"), else id, in
-// Indonesian, the default. The butir list's messages (butir_items.go) are
-// still said so; the others come from the catalog (internal/msg).
-func say(lang label.Lang, id, en string) string {
-	if lang == label.English {
-		return en
-	}
-	return id
-}
 
 // levelColumnsFound returns what to add to the error of a level column
 // asked for (opts.LevelCol) that no table has: the level columns that the

@@ -56,8 +56,8 @@ func (s *Sheet) LevelsWith(r *rubric.Rubric, o LevelOptions) (levels index.Level
 	var errs []error
 	if s.allEmpty() {
 		// An unfilled form: one message, not one per indicator.
-		return levels, nil, &Error{File: s.Source, Sheet: s.Sheet, Err: classed(ErrBadLevel,
-			fmt.Sprintf("no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries)))}
+		return levels, nil, &Error{File: s.Source, Sheet: s.Sheet, Err: classedf(ErrBadLevel,
+			"no level is filled in: the level column %s (%q) is empty on all %d indicator rows", s.LevelColumn, s.LevelHeader, len(s.Entries))}
 	}
 	fail := func(cell string, class error, format string, args ...any) {
 		errs = append(errs, &Error{File: s.Source, Sheet: s.Sheet, Cell: cell, Err: classedf(class, format, args...)})
@@ -175,10 +175,6 @@ func assume(external []*rubric.Indicator, levels index.Levels, o LevelOptions) (
 		return nil, nil
 	}
 	if !o.AssumeExternal {
-		word := "indicators"
-		if len(external) == 1 {
-			word = "indicator"
-		}
 		var src []string
 		for _, ind := range external {
 			src = append(src, fmt.Sprintf("%s: %s", ind.ID, ind.External.Source))
@@ -189,9 +185,9 @@ func assume(external []*rubric.Indicator, levels index.Levels, o LevelOptions) (
 				lvls = append(lvls, l)
 			}
 		}
-		return nil, classed(ErrExternal, fmt.Sprintf("no value for %s %s (missing or \"N/A\"), which other agencies score (%s); "+
+		return nil, classedf(ErrExternal, "no value for %s %s (missing or \"N/A\"), which other agencies score (%s); "+
 			"--assume-external takes the level the rubric assumes (%s) and marks the result provisional",
-			word, joinIDs(external), strings.Join(src, "; "), strings.Join(lvls, ", ")))
+			msg.Plural(len(external), "indicator", "indicators"), joinIDs(external), strings.Join(src, "; "), strings.Join(lvls, ", "))
 	}
 	ids := make([]string, len(external))
 	for i, ind := range external {
@@ -272,7 +268,7 @@ func (t *WideTable) ExternalColumns(r *rubric.Rubric, o LevelOptions) error {
 		}
 	}
 	if _, err := assume(external, nil, o); err != nil {
-		return &Error{File: t.Source, Sheet: t.Sheet, Err: fmt.Errorf("the header in row %d: %w", t.HeaderRow, err)}
+		return &Error{File: t.Source, Sheet: t.Sheet, Err: msg.Errorf("the header in row %d: %w", t.HeaderRow, err)}
 	}
 	return nil
 }

@@ -2,7 +2,7 @@ package workbook
 
 import (
 	"errors"
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -26,19 +26,18 @@ func (g *grid) add(row int, cells []string, hidden bool) {
 }
 
 func noTable(opts Options) error {
-	if opts.IDCol != "" || opts.LevelCol != "" {
-		return classed(ErrNoTable, fmt.Sprintf("no table found with id column %q and level column %q in the first %d rows",
-			orDetect(opts.IDCol), orDetect(opts.LevelCol), maxHeaderRow))
+	// The columns named by the flags (one left to detection is not named:
+	// it was said as id column "detected").
+	switch {
+	case opts.IDCol != "" && opts.LevelCol != "":
+		return classedf(ErrNoTable, "no table found with id column %q and level column %q in the first %d rows", opts.IDCol, opts.LevelCol, maxHeaderRow)
+	case opts.LevelCol != "":
+		return classedf(ErrNoTable, "no table found with level column %q in the first %d rows", opts.LevelCol, maxHeaderRow)
+	case opts.IDCol != "":
+		return classedf(ErrNoTable, "no table found with id column %q in the first %d rows", opts.IDCol, maxHeaderRow)
 	}
-	return classed(ErrNoTable, fmt.Sprintf("no table found: no header row with an indicator number column (No, Nomor, Kode, ID) "+
-		"and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows", maxHeaderRow))
-}
-
-func orDetect(s string) string {
-	if s == "" {
-		return "detected"
-	}
-	return s
+	return classedf(ErrNoTable, "no table found: no header row with an indicator number column (No, Nomor, Kode, ID) "+
+		"and a level column (Tingkat Kematangan, Nilai, Level) in the first %d rows", maxHeaderRow)
 }
 
 func quoteList(names []string) string {
@@ -88,11 +87,11 @@ const maxComputedWarnings = 4
 // returns every refusal, joined, and no Sheet.
 func build(path, sheet string, g *grid, t *table, opts Options, compute func(row, col int) (value, warning string, err error)) (*Sheet, error) {
 	if t.refuse != nil {
-		return nil, &Error{File: path, Sheet: sheet, Err: t.refuse(opts.Lang)}
+		return nil, &Error{File: path, Sheet: sheet, Err: t.refuse}
 	}
-	s := &Sheet{Source: path, Sheet: sheet, lang: opts.Lang}
-	if t.idNote != "" {
-		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+t.idNote)
+	s := &Sheet{Source: path, Sheet: sheet}
+	if t.idNote != nil {
+		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+msg.Sprintf(opts.Lang, "%s", t.idNote))
 	}
 	s.IDColumn, _ = excelize.ColumnNumberToName(t.idCol)
 	s.LevelColumn, _ = excelize.ColumnNumberToName(t.level.col)
@@ -158,16 +157,16 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 	}
 	if len(computed) > maxComputedWarnings {
 		n := len(computed)
-		computed = append(computed[:maxComputedWarnings-1:maxComputedWarnings-1], fmt.Sprintf(
+		computed = append(computed[:maxComputedWarnings-1:maxComputedWarnings-1], msg.Sprintf(opts.Lang,
 			"%s: %d more formulas had no saved value; computed (%d in all)", quoteSheet(sheet), n-maxComputedWarnings+1, n))
 	}
 	s.Warnings = append(s.Warnings, computed...)
 	if len(hiddenRows) > 0 {
-		what := "rows %s are hidden; their levels were read"
+		w := msg.Sprintf(opts.Lang, "%s: rows %s are hidden; their levels were read", quoteSheet(sheet), strings.Join(hiddenRows, ", "))
 		if len(hiddenRows) == 1 {
-			what = "row %s is hidden; its level was read"
+			w = msg.Sprintf(opts.Lang, "%s: row %s is hidden; its level was read", quoteSheet(sheet), hiddenRows[0])
 		}
-		s.Warnings = append(s.Warnings, quoteSheet(sheet)+": "+fmt.Sprintf(what, strings.Join(hiddenRows, ", ")))
+		s.Warnings = append(s.Warnings, w)
 	}
 	if t.header >= 0 {
 		s.TitleYear, s.TitleYearCell = sheetYear(g, t.header, sheet)
@@ -188,8 +187,8 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 		return nil, errors.Join(refused...)
 	}
 	if len(s.Entries) == 0 && len(errs) == 0 {
-		return nil, &Error{File: path, Sheet: sheet, Err: classed(ErrNoTable,
-			fmt.Sprintf("the table under the header in row %d has no indicator ids in column %s", t.header+1, s.IDColumn))}
+		return nil, &Error{File: path, Sheet: sheet, Err: classedf(ErrNoTable,
+			"the table under the header in row %d has no indicator ids in column %s", t.header+1, s.IDColumn)}
 	}
 	if len(errs) > 0 {
 		return s, errors.Join(errs...)

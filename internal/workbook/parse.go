@@ -1,8 +1,7 @@
 package workbook
 
 import (
-	"errors"
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"math"
 	"strconv"
 	"strings"
@@ -94,7 +93,7 @@ func ParseLevel(raw string) (rubric.Level, error) {
 func parseLevel(raw string) (d rubric.Level, name string, err error) {
 	s := strings.ToLower(fold(raw))
 	if s == "" {
-		return 0, "", errors.New("level is empty")
+		return 0, "", msg.Errorf("level is empty")
 	}
 	for _, p := range [...]string{"tingkat kematangan", "tingkat", "level", "lvl"} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
@@ -105,7 +104,7 @@ func parseLevel(raw string) (d rubric.Level, name string, err error) {
 	if i := strings.IndexAny(s, "½¼¾"); i >= 0 {
 		v, ok := vulgarFraction(s, i)
 		if !ok {
-			return 0, "", fmt.Errorf("%q is not a number", raw)
+			return 0, "", msg.Errorf("%q is not a number", raw)
 		}
 		s = v
 	}
@@ -127,10 +126,10 @@ func parseLevel(raw string) (d rubric.Level, name string, err error) {
 	}
 	num, rest := s[:end], s[end:]
 	if num == "" {
-		return 0, "", fmt.Errorf("%q is not a number", raw)
+		return 0, "", msg.Errorf("%q is not a number", raw)
 	}
 	if rest != "" && !levelSuffix(rest) {
-		return 0, "", fmt.Errorf("%q is not a number", raw)
+		return 0, "", msg.Errorf("%q is not a number", raw)
 	}
 	name = strings.Trim(rest, " -–—:().")
 	d, err = exactLevel(raw, num)
@@ -145,14 +144,13 @@ func exactLevel(raw, num string) (rubric.Level, error) {
 		l, err = d, nil
 	}
 	if err != nil {
-		var more string
 		if _, frac, _ := strings.Cut(strings.Replace(num, ",", ".", 1), "."); len(strings.TrimRight(frac, "0")) > rubric.LevelPlaces {
-			more = fmt.Sprintf(": more than %d decimals; a level is read exactly, never rounded", rubric.LevelPlaces)
+			return 0, msg.Errorf("%q is not a level: more than %d decimals; a level is read exactly, never rounded", raw, rubric.LevelPlaces)
 		}
-		return 0, fmt.Errorf("%q is not a level%s", raw, more)
+		return 0, msg.Errorf("%q is not a level", raw)
 	}
 	if l < 0 || l > rubric.NewLevel(maxLevel) {
-		return 0, fmt.Errorf("%q is too large to be a level", raw)
+		return 0, msg.Errorf("%q is too large to be a level", raw)
 	}
 	return l, nil
 }
@@ -196,7 +194,7 @@ func checkLevel(raw, name string, lv rubric.Level, sc *rubric.Scale) error {
 	}
 	for k, n := range sc.Levels {
 		if int64(k) != lv.Floor() && strings.ToLower(fold(n)) == name {
-			return fmt.Errorf("level %q: %s is the name of level %d; level %s is %s", raw, n, k, lv, own)
+			return msg.Errorf("level %q: %s is the name of level %d; level %s is %s", raw, n, k, lv, own)
 		}
 	}
 	return nil

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
@@ -100,7 +101,6 @@ type Sheet struct {
 	// several (ids 1..20 are all of Indeks Pemdi and a part of Indeks SPBE).
 	TitleYear     int
 	TitleYearCell string
-	lang          label.Lang // of the messages of CheckNames
 }
 
 // A Visitor receives the tables Read finds, in the order it reads them.
@@ -188,7 +188,7 @@ func Read(path string, opts Options, v Visitor) error {
 		return nil
 	}
 	if opts.layout() == LayoutWide {
-		return &Error{File: path, Err: fmt.Errorf("%w: no header row with an instansi column (Instansi, Nama Instansi, "+
+		return &Error{File: path, Err: msg.Errorf("%w: no header row with an instansi column (Instansi, Nama Instansi, "+
 			"Pemerintah Daerah, Nama) and indicator columns (1, 2, ... or Indikator 1, ...)", ErrNotWide)}
 	}
 	err = noTable(opts)
@@ -361,7 +361,7 @@ func (r *reader) pick(b book) ([]sheetRef, error) {
 	for i, s := range list {
 		names[i] = s.name
 	}
-	return nil, &Error{File: r.path, Err: classed(ErrNoTable, fmt.Sprintf("no sheet named %q; the sheets are %s", r.opts.Sheet, quoteList(names)))}
+	return nil, &Error{File: r.path, Err: classedf(ErrNoTable, "no sheet named %q; the sheets are %s", r.opts.Sheet, quoteList(names))}
 }
 
 // matchSheet is the one rule by which a name selects a sheet: the sheet
@@ -412,15 +412,15 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 			}
 			r.lastButir = true
 			if cb, ok := b.(*csvBook); ok {
-				if err := cb.checkButir(s.g, c, r.opts.Lang); err != nil {
+				if err := cb.checkButir(s.g, c); err != nil {
 					return true, r.v.Butir(nil, err)
 				}
 			}
-			list, err := buildButir(r.path, sh.name, s.g, c, r.opts.Lang, func(row, col int) (string, string, error) {
+			list, err := buildButir(r.path, sh.name, s.g, c, func(row, col int) (string, string, error) {
 				return r.computeCell(b, sh.name, row, col)
 			})
 			if list != nil && sh.hidden {
-				list.Warnings = append(list.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a butir list", sh.name))
+				list.Warnings = append(list.Warnings, msg.Sprintf(r.opts.Lang, "sheet %q is hidden; it was read because no visible sheet holds a butir list", sh.name))
 			}
 			return true, r.v.Butir(list, err)
 		}
@@ -437,7 +437,7 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 		return false, nil
 	}
 	if t.refuse != nil {
-		return true, &Error{File: r.path, Sheet: sh.name, Err: t.refuse(r.opts.Lang)}
+		return true, &Error{File: r.path, Sheet: sh.name, Err: t.refuse}
 	}
 	if c, ok := b.(*csvBook); ok {
 		if err := c.checkLong(s.g, t, r.opts); err != nil {
@@ -454,7 +454,7 @@ func (r *reader) sheet(b book, sh sheetRef) (ok bool, err error) {
 		return false, err
 	}
 	if sh.hidden {
-		st.Warnings = append(st.Warnings, fmt.Sprintf("sheet %q is hidden; it was read because no visible sheet holds a table", sh.name))
+		st.Warnings = append(st.Warnings, msg.Sprintf(r.opts.Lang, "sheet %q is hidden; it was read because no visible sheet holds a table", sh.name))
 	}
 	if r.v.Long != nil {
 		return true, r.v.Long(st, err)

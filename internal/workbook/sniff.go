@@ -66,7 +66,7 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 		return 0, nil, fileErr(path, err)
 	}
 	if st.IsDir() {
-		return 0, nil, &Error{File: path, Err: errors.New("is a directory, not a workbook")}
+		return 0, nil, &Error{File: path, Err: msg.Errorf("is a directory, not a workbook")}
 	}
 	size := st.Size()
 	if size == 0 {
@@ -89,7 +89,7 @@ func sniff(path string, opts Options) (fileKind, []byte, error) {
 		}
 		if bytes.Contains(all, encryptedPackage) {
 			if password == "" {
-				return 0, nil, &Error{File: path, Err: classed(ErrEncrypted, "workbook is encrypted; use --password")}
+				return 0, nil, &Error{File: path, Err: classedf(ErrEncrypted, "workbook is encrypted; use --password")}
 			}
 			return kindEncrypted, all, nil
 		}

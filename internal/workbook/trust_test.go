@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -98,8 +99,8 @@ func TestIDColumnByMeaning(t *testing.T) {
 	}
 	// In Indonesian, the default.
 	_, err = ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{})
-	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), `dua kolom berisi nomor indikator yang tidak sama: A "No" dan B "Nomor"`) {
-		t.Errorf("dua-nomor.xlsx in Indonesian: %v", err)
+	if !errors.Is(err, ErrAmbiguous) || !strings.Contains(msg.Text(label.Indonesian, err), `Penilaian: dua kolom berisi nomor indikator yang tidak sama: A "No" dan B "Nomor"`) {
+		t.Errorf("dua-nomor.xlsx in Indonesian: %s", msg.Text(label.Indonesian, err))
 	}
 	// --id-col chooses, and the other column is then not considered.
 	s, err := ReadSheet(trustInput(t, "dua-nomor.xlsx"), Options{IDCol: "Nomor"})
@@ -431,3 +432,6 @@ func TestCheckNames(t *testing.T) {
 		}
 	}
 }
+
+// english is the language of the messages the tests read (Options.Lang).
+const english = label.English

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"maps"
 	"slices"
 	"strconv"
@@ -118,7 +119,7 @@ func Category(text string) string {
 // and at least half of the opts.Want indicators. An indicator with more
 // than one column is read from one of them (see pickColumns); err says
 // why none could be chosen.
-func wideHeader(row, above []string, opts Options, where string) (t *WideTable, err error) {
+func wideHeader(row, above []string, opts Options, where fmt.Stringer) (t *WideTable, err error) {
 	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row), lang: opts.Lang}
 	var order []string         // ids in the order of their first column
 	cols := map[string][]int{} // the 0-based columns of each id
@@ -182,7 +183,7 @@ func wideHeader(row, above []string, opts Options, where string) (t *WideTable, 
 // chosen are not read, and LevelNote names them. When the best two
 // columns of an indicator rank equally, none is chosen: the error names
 // the indicators.
-func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []string, where string) error {
+func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []string, where fmt.Stringer) error {
 	labels := make([]string, len(t.ids)) // of the indicator columns
 	t.labels = labels
 	for c, id := range t.ids {
@@ -232,20 +233,16 @@ func (t *WideTable) pickColumns(order []string, cols map[string][]int, above []s
 	}
 	if len(tied) > 0 {
 		const most = 6
-		list := strings.Join(tied[:min(len(tied), most)], ", ")
+		var list fmt.Stringer = msg.List(tied)
 		if len(tied) > most {
-			list += fmt.Sprintf(" and %d more", len(tied)-most)
+			list = msg.New("%s and %d more", msg.List(tied[:most]), len(tied)-most)
 		}
-		word := "indicator"
-		if len(tied) > 1 {
-			word = "indicators"
-		}
-		return classed(ErrDuplicate, fmt.Sprintf("the header in %s has more than one column for %s %s, and nothing tells which holds "+
+		return classedf(ErrDuplicate, "the header in %s has more than one column for %s %s, and nothing tells which holds "+
 			"the levels to score: put the year or \"Nilai Akhir\" over each block of indicator columns in the row above the "+
-			"header, or remove the columns not to score", where, word, list))
+			"header, or remove the columns not to score", where, msg.Plural(len(tied), "indicator", "indicators"), list)
 	}
 	if len(used) > 0 {
-		t.LevelNote = "levels from the indicator columns " + describeBlocks(used) + "; also found: " + describeBlocks(unused)
+		t.LevelNote = msg.Sprintf(t.lang, "levels from the indicator columns %s; also found: %s", describeBlocks(used), describeBlocks(unused))
 	}
 	return nil
 }
@@ -277,24 +274,24 @@ func blockClass(label string) (class, year int) {
 }
 
 // describeBlocks names columns by label: under "2024" (AX to CR).
-func describeBlocks(blocks map[string][]int) string {
+func describeBlocks(blocks map[string][]int) fmt.Stringer {
 	labels := slices.Sorted(maps.Keys(blocks))
 	slices.SortStableFunc(labels, func(a, b string) int { return slices.Min(blocks[a]) - slices.Min(blocks[b]) })
-	parts := make([]string, len(labels))
+	parts := make([]msg.Message, len(labels))
 	for i, l := range labels {
 		lo, _ := excelize.ColumnNumberToName(slices.Min(blocks[l]) + 1)
 		hi, _ := excelize.ColumnNumberToName(slices.Max(blocks[l]) + 1)
-		span := lo
+		var span fmt.Stringer = msg.New("%s", lo)
 		if hi != lo {
-			span = lo + " to " + hi
+			span = msg.New("%s to %s", lo, hi)
 		}
 		if l == "" {
-			parts[i] = "without a label above (" + span + ")"
+			parts[i] = msg.New("without a label above (%s)", span)
 		} else {
-			parts[i] = fmt.Sprintf("under %q (%s)", l, span)
+			parts[i] = msg.New("under %q (%s)", l, span)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return msg.List(parts)
 }
 
 // wideState follows the rows of one sheet: looking for the header, then
@@ -337,10 +334,10 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 		if s.seen > maxHeaderRow {
 			return false
 		}
-		where := fmt.Sprintf("row %d", rowNum)
+		where := msg.New("row %d", rowNum)
 		if s.csv != nil {
 			line, _ := s.csv.record(rowNum)
-			where = fmt.Sprintf("line %d", line)
+			where = msg.New("line %d", line)
 		}
 		t, err := wideHeader(cells, s.prev, s.opts, where)
 		if t != nil {
@@ -396,8 +393,8 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	s.stats.add(t, cells)
 	if s.rows++; s.rows > MaxWideRows {
 		cell := t.NameColumn + strconv.Itoa(rowNum)
-		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classed(ErrUnsupportedFormat,
-			fmt.Sprintf("the wide table under the header in row %d has more than %d instansi rows; no evaluation has that many", t.HeaderRow, MaxWideRows))}
+		s.err = &Error{File: s.path, Sheet: s.sheet, Cell: cell, Err: classedf(ErrUnsupportedFormat,
+			"the wide table under the header in row %d has more than %d instansi rows; no evaluation has that many", t.HeaderRow, MaxWideRows)}
 		return false
 	}
 	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells, fieldsErr: s.checkFields(rowNum, cells)}
@@ -433,18 +430,16 @@ func (s *wideState) checkFields(rowNum int, cells []string) error {
 	}
 	switch {
 	case len(cells) > hfields:
-		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d%s",
-			line, who, n, hline, hfields, s.csv.commaHint()))}
+		return &Error{File: s.path, Err: classedf(ErrBadLevel, "line %d: %s%s", line, who, s.csv.tooMany(n, hline, hfields))}
 	case n < last:
-		return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
-			line, who, n, hline, hfields))}
+		return &Error{File: s.path, Err: classedf(ErrBadLevel, "line %d: %s%d fields where the header in line %d has %d: the levels of the last indicators are missing",
+			line, who, n, hline, hfields)}
 	case last < len(t.header) && last < len(cells):
-		if msg := s.csv.shiftedInto(s.opts.Lang, cells[last-1], cells[last], last+1, t.header[last]); msg != "" {
-			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s%s", line, who,
-				say(s.opts.Lang, "indikator terakhir: ", "the last indicator's "), msg))}
+		if why := s.csv.shiftedInto(cells[last-1], cells[last], last+1, t.header[last]); why != nil {
+			return &Error{File: s.path, Err: classedf(ErrBadLevel, "line %d: %sthe last indicator's %s", line, who, why)}
 		}
-		if msg := s.csv.trailingNumber(s.opts.Lang, cells, t.header, last-1); msg != "" {
-			return &Error{File: s.path, Err: classed(ErrBadLevel, fmt.Sprintf("line %d: %s%s", line, who, msg))}
+		if why := s.csv.trailingNumber(cells, t.header, last-1); why != nil {
+			return &Error{File: s.path, Err: classedf(ErrBadLevel, "line %d: %s%s", line, who, why)}
 		}
 	}
 	return nil

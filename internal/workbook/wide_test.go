@@ -56,7 +56,7 @@ func readWideCSV(t *testing.T, text string) wideResult {
 	path := writeCSV(t, "nasional.csv", text)
 	var res wideResult
 	r := rubric59(t)
-	res.readErr = Read(path, Options{Layout: LayoutWide, Known: knownIn(r), Want: 47}, Visitor{
+	res.readErr = Read(path, Options{Layout: LayoutWide, Known: knownIn(r), Want: 47, Lang: english}, Visitor{
 		Wide: func(wt *WideTable) error {
 			res.note, res.col = wt.LevelNote, wt.Columns["1"]
 			return nil
@@ -152,7 +152,7 @@ func TestWideDuplicateColumnsXLSX(t *testing.T) {
 	r := rubric59(t)
 	var note string
 	var got []string
-	err := Read(path, Options{Layout: LayoutAuto, Known: knownIn(r), Want: 47}, Visitor{
+	err := Read(path, Options{Layout: LayoutAuto, Known: knownIn(r), Want: 47, Lang: english}, Visitor{
 		Wide: func(wt *WideTable) error { note = wt.LevelNote; return nil },
 		Row: func(wt *WideTable, row *WideRow) error {
 			levels, err := row.Levels(wt, r, nil)

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"slices"
 	"strings"
 
@@ -87,34 +88,21 @@ func (t *WideTable) duplicates(r *rubric.Rubric) (cols []int, note string, err e
 		for _, l := range cands[1:] {
 			others = append(others, letter(l.col))
 		}
-		chosen = append(chosen, say(t.lang, fmt.Sprintf("%s dari %s, bukan %s", inds[i].ID, letter(cands[0].col), strings.Join(others, ", ")),
-			fmt.Sprintf("%s from %s, not %s", inds[i].ID, letter(cands[0].col), strings.Join(others, ", "))))
+		chosen = append(chosen, msg.Sprintf(t.lang, "%s from %s, not %s", inds[i].ID, letter(cands[0].col), strings.Join(others, ", ")))
 	}
 	if len(chosen) > 0 {
-		note = say(t.lang, "indikator "+strings.Join(chosen, "; ")+" (nomor biasa dan kode menyebut indikator yang sama; label di atasnya yang memilih)",
-			"indicator "+strings.Join(chosen, "; ")+" (a plain id and a kode name the same indicator; the label above chose)")
+		note = msg.Sprintf(t.lang, "indicator %s (a plain id and a kode name the same indicator; the label above chose)", strings.Join(chosen, "; "))
 	}
 	if len(tied) > 0 {
 		const most = 6
-		list := strings.Join(tied[:min(len(tied), most)], ", ")
+		var list fmt.Stringer = msg.List(tied)
 		if len(tied) > most {
-			list += say(t.lang, fmt.Sprintf(" dan %d lagi", len(tied)-most), fmt.Sprintf(" and %d more", len(tied)-most))
+			list = msg.New("%s and %d more", msg.List(tied[:most]), len(tied)-most)
 		}
-		err = classed(ErrDuplicate, say(t.lang,
-			fmt.Sprintf("judul di baris %d punya dua kolom untuk indikator %s: nomor biasa dan kode menyebut indikator yang sama "+
-				"dalam %s (kolom aspek sebelum kolom indikator?); hapus kolom yang tidak dinilai, atau beri label seperti "+
-				"\"Indeks Aspek\" atau \"Nilai\" di atas setiap blok pada baris di atas judul", t.HeaderRow, list, r.ID),
-			fmt.Sprintf("the header in row %d has two columns for %s: a plain id and a kode name the same "+
-				"indicator under %s (aspect columns before the indicator columns?); remove the columns not to score, or put "+
-				"a label such as \"Indeks Aspek\" or \"Nilai\" over each block in the row above the header", t.HeaderRow,
-				plural(len(tied), "indicator", "indicators")+" "+list, r.ID)))
+		err = classedf(ErrDuplicate, "the header in row %d has two columns for %s %s: a plain id and a kode name the same "+
+			"indicator under %s (aspect columns before the indicator columns?); remove the columns not to score, or put "+
+			"a label such as \"Indeks Aspek\" or \"Nilai\" over each block in the row above the header", t.HeaderRow,
+			msg.Plural(len(tied), "indicator", "indicators"), list, r.ID)
 	}
 	return cols, note, err
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

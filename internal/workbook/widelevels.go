@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -43,7 +44,7 @@ func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst
 		prefix = ""
 		cell := t.NameColumn + strconv.Itoa(w.Row)
 		errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
-			Err: classed(ErrNoName, fmt.Sprintf("row %d has levels but no instansi name in column %s %q", w.Row, t.NameColumn, t.NameHeader))})
+			Err: classedf(ErrNoName, "row %d has levels but no instansi name in column %s %q", w.Row, t.NameColumn, t.NameHeader)})
 	}
 	for i, ind := range inds {
 		c := t.colOf[i]
@@ -61,7 +62,7 @@ func (w *WideRow) LevelsWith(t *WideTable, r *rubric.Rubric, o LevelOptions, dst
 		fail := func(format string, args ...any) {
 			cell, _ := excelize.CoordinatesToCellName(c+1, w.Row)
 			errs = append(errs, &Error{File: t.Source, Sheet: t.Sheet, Cell: cell,
-				Err: classed(ErrBadLevel, prefix+fmt.Sprintf(format, args...))})
+				Err: fmt.Errorf("%s%w", prefix, classedf(ErrBadLevel, format, args...))})
 		}
 		sc := ind.LevelScale
 		lv, name, err := parseLevel(raw)
@@ -115,12 +116,8 @@ func (t *WideTable) CheckColumns(r *rubric.Rubric) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	word := "columns"
-	if len(missing) == 1 {
-		word = "column"
-	}
-	return &Error{File: t.Source, Sheet: t.Sheet, Err: classed(ErrMissing,
-		fmt.Sprintf("no %s for indicator %s in the header in row %d", word, strings.Join(missing, ", "), t.HeaderRow))}
+	return &Error{File: t.Source, Sheet: t.Sheet, Err: classedf(ErrMissing, "no %s for indicator %s in the header in row %d",
+		msg.Plural(len(missing), "column", "columns"), strings.Join(missing, ", "), t.HeaderRow)}
 }
 
 // DefaultInstansi is the name of an instansi without a name cell: the file

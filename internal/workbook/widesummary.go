@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"math"
 	"strings"
 
@@ -81,11 +82,11 @@ func (s *colStats) aggregate(t *WideTable, cells []string) string {
 	}
 	switch {
 	case isMax && !s.maxRow:
-		return say(t.lang, "nilai tertinggi baris di atasnya", "the maximum of the rows above")
+		return msg.Sprintf(t.lang, "the maximum of the rows above")
 	case isMin && !s.minRow:
-		return say(t.lang, "nilai terendah baris di atasnya", "the minimum of the rows above")
+		return msg.Sprintf(t.lang, "the minimum of the rows above")
 	case isMean && !isMax && !isMin:
-		return say(t.lang, "rata-rata baris di atasnya", "the mean of the rows above")
+		return msg.Sprintf(t.lang, "the mean of the rows above")
 	}
 	return "" // none, or a copy of the row above that holds every maximum or minimum
 }
@@ -149,7 +150,7 @@ func (s *wideState) summary(rowNum int, name string, cells []string) bool {
 	t := s.t
 	why := ""
 	if summaryName(name) {
-		why = say(t.lang, "namanya", "its name")
+		why = msg.Sprintf(t.lang, "its name")
 	} else if a := s.stats.aggregate(t, cells); a != "" && Category(name) == fold(name) && (t.catCol < 0 || fold(at(cells, t.catCol)) == "") {
 		// an aggregate, under a name that names no instansi, without a category
 		why = a

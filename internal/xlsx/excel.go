@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -45,7 +45,7 @@ func (x *Excelize) Sheets() []Sheet {
 // first, empty ones included.
 func (x *Excelize) Rows(sheet string, fn RowFunc) error {
 	damaged := func(err error) error {
-		return &Error{File: x.path, Sheet: sheet, Err: fmt.Errorf("%w: damaged sheet: %v", ErrUnsupportedFormat, err)}
+		return &Error{File: x.path, Sheet: sheet, Err: msg.Errorf("%w: damaged sheet: %v", ErrUnsupportedFormat, err)}
 	}
 	rows, err := x.f.Rows(sheet)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"io"
 	"os"
 	"path"
@@ -140,13 +141,13 @@ func (b *Book) part(name string) (io.ReadCloser, *xmlScan, error) {
 func partErr(what, name string, err error) error {
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		err = errors.New("the part is cut short")
+		err = msg.Errorf("the part is cut short")
 	case errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrFormat):
-		err = errors.New("the part is damaged (its size or checksum does not match the zip directory)")
+		err = msg.Errorf("the part is damaged (its size or checksum does not match the zip directory)")
 	case errors.Is(err, errTextTooLong):
-		err = fmt.Errorf("a text longer than %d characters, more than a cell can hold", maxCellChars)
+		err = msg.Errorf("a text longer than %d characters, more than a cell can hold", maxCellChars)
 	}
-	return fmt.Errorf("%w: %s (%s): %v", ErrUnsupportedFormat, what, name, err)
+	return msg.Errorf("%w: %s (%s): %v", ErrUnsupportedFormat, msg.Word(what), name, err)
 }
 
 // readSheetList reads the sheets of the workbook, in order, and their

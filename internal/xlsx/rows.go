@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"github.com/spbe-id/spbe/internal/msg"
 	"io"
 	"strconv"
 	"strings"
@@ -337,8 +338,8 @@ func (s *sheetReader) tooLong() error {
 }
 
 // damagedSheet is the error of a damaged sheet part.
-func damagedSheet(part, msg string) error {
-	return fmt.Errorf("%w: damaged sheet (%s): %s", ErrUnsupportedFormat, part, msg)
+func damagedSheet(part, detail string) error {
+	return msg.Errorf("%w: damaged sheet (%s): %s", ErrUnsupportedFormat, part, detail)
 }
 
 // endCell sets the value of the cell that ends.

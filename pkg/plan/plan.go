@@ -241,7 +241,8 @@ type Plan struct {
 // the index is rounded half-up when it is published: the exact index after
 // the plan is below the target (4,735 for a target of 4,74), so there is
 // no margin at all. For a band target judged on the exact index it is
-// always false.
+// always false, and for a plan of a budget, which has no target (its
+// Target is the index it buys).
 func (p *Plan) OnlyByRounding() bool {
 	// A plan for a budget has no target asked: its Target is the index
 	// it buys, published (rounded) by definition.

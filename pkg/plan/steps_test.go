@@ -264,6 +264,37 @@ domains: [{id: D1, name: D, weight: 3, aspects: [{id: A1, name: A, weight: 3, in
 	}
 }
 
+// A budget has no target to be met by rounding: the index it buys is
+// 14/3 (5, 5, 4 with two steps), published 4,67, and Plan.Target is that
+// published index; OnlyByRounding must not call it a target met only by
+// rounding (the plan workbook and JSON said so).
+func TestOnlyByRoundingBudget(t *testing.T) {
+	r, err := rubric.Parse("t.yaml", []byte(`id: t
+name: T
+total: 3
+precision: 2
+rounding: half-up
+predicate_on: rounded
+scales: [{id: s, min: 1, max: 5, integer: true, levels: {1: a, 2: b, 3: c, 4: d, 5: e}}]
+predicates: [{name: Atas, from: 4.67, to: 5}, {name: Bawah, from: 1, to: 4.67}]
+domains: [{id: D1, name: D, weight: 3, aspects: [{id: A1, name: A, weight: 3, indicators: [{id: "1", name: a, weight: 1}, {id: "2", name: b, weight: 1}, {id: "3", name: c, weight: 1}]}]}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{"1": rubric.NewLevel(4), "2": rubric.NewLevel(4), "3": rubric.NewLevel(4)}
+	p, err := plan.Budget(r, levels, rubric.NewDecimal(2), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.After.Index.Exact() == p.After.Published.String() {
+		t.Fatalf("after %s (exact %s): the case needs an index that rounds", p.After.Published, p.After.Index.Exact())
+	}
+	if p.OnlyByRounding() {
+		t.Errorf("budget 2: after %s (exact %s): OnlyByRounding true, want false (a budget has no target)", p.After.Published, p.After.Index.Exact())
+	}
+}
+
 func TestParseCosts(t *testing.T) {
 	r, err := rubric.ByID("permenpanrb-8-2026")
 	if err != nil {
