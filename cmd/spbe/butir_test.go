@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -79,5 +80,23 @@ func writeButirWorkbooks(dir string) error {
 		}
 		_ = f.SetSheetRow("Butir", cell, &vals)
 	}
-	return f.SaveAs(filepath.Join(dir, "asesor.xlsx"))
+	if err := f.SaveAs(filepath.Join(dir, "asesor.xlsx")); err != nil {
+		return err
+	}
+	// asesor16.xlsx: the same, but the assessor's sheet lists only the 16
+	// indicators the instansi is scored on, by number (No 1..20 without
+	// 5, 6, 7 and 18, which other agencies score), and has no Instansi
+	// cell: the name is the butir sheet's "Nama Instansi". Numbers 1..20
+	// alone fit the 59/2020 and 5/2018 rubrics too.
+	_ = f.SetCellValue("Nilai", "A1", "No")
+	for r, k := range strings.Fields("1.1 1.2 2.1 2.2 3.1 3.2 3.3 3.4 4.1 4.2 4.3 4.4 5.1 5.2 6.1 6.2 6.3 6.4 7.1 7.2") {
+		_ = f.SetCellValue("Nilai", "A"+strconv.Itoa(r+2), r+1)
+		_ = f.SetCellValue("Nilai", "B"+strconv.Itoa(r+2), values[k])
+	}
+	for _, row := range []int{19, 8, 7, 6} { // ids 18, 7, 6, 5 (id k in row k+1)
+		if err := f.RemoveRow("Nilai", row); err != nil {
+			return err
+		}
+	}
+	return f.SaveAs(filepath.Join(dir, "asesor16.xlsx"))
 }

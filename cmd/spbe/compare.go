@@ -146,6 +146,11 @@ func runCompare(opts *compareOptions) error {
 	for _, err := range errs {
 		printError(opts.io.ErrOut, msgLang(opts.io), err)
 	}
+	for _, c := range cs.Pairs {
+		if w := batch.PeerWarning(c, msgLang(opts.io)); w != "" {
+			fmt.Fprintln(opts.io.ErrOut, "spbe: "+w)
+		}
+	}
 	outErr, err := opts.writeWorkbook(cs, save)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/batch"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/textout"
 )
@@ -24,7 +25,7 @@ func TestExitCode(t *testing.T) {
 		{fmt.Errorf("wrapped: %w", usagef("bad flag")), exitUsage},
 		{&textout.FormatError{Name: "yaml", Want: "text or json"}, exitUsage},
 		{&batch.ChooseError{Err: errors.New("n.xlsx: a wide table of 2 instansi")}, exitUsage},
-		{fmt.Errorf("wrapped: %w", &outfile.NameError{Path: "r.csv", What: "an Excel workbook", Exts: []string{".xlsx"}}), exitUsage},
+		{fmt.Errorf("wrapped: %w", &outfile.NameError{Path: "r.csv", What: msg.Word("an Excel workbook"), Exts: []string{".xlsx"}}), exitUsage},
 		{errors.New("kaltim.xlsx: Penilaian!F12: bad level"), exitInvalid},
 	}
 	for _, tt := range tests {

@@ -30,7 +30,7 @@ func checkWorkbookOutput(path string, save outfile.Options, formats []string) er
 	if err := outfile.Check(path, save); err != nil {
 		return err
 	}
-	return outfile.CheckName(path, "an Excel workbook", []string{".xlsx"}, formats)
+	return outfile.CheckName(path, msg.Word("an Excel workbook"), []string{".xlsx"}, formats)
 }
 
 // wrote says on stderr what a command wrote (what, with detail), and

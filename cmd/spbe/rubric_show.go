@@ -145,7 +145,7 @@ func runRubricShow(opts *rubricShowOptions) error {
 			return err
 		}
 		if opts.Format == "yaml" {
-			if err := outfile.CheckName(opts.Output, "a rubric in YAML", []string{".yaml", ".yml"}, nil); err != nil {
+			if err := outfile.CheckName(opts.Output, msg.Word("a rubric in YAML"), []string{".yaml", ".yml"}, nil); err != nil {
 				return err
 			}
 		}
@@ -218,7 +218,7 @@ are checked only by 'spbe rubric validate'.`,
 
 func runRubricSchema(opts *rubricSchemaOptions) error {
 	schema := rubric.JSONSchema()
-	if err := outfile.CheckName(opts.Output, "a JSON schema", []string{".json"}, nil); opts.Output != "" && err != nil {
+	if err := outfile.CheckName(opts.Output, msg.Word("a JSON schema"), []string{".json"}, nil); opts.Output != "" && err != nil {
 		return err
 	}
 	if opts.Output == "" || opts.Output == outfile.Stdout {

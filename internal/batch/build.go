@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/internal/workbook"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -16,6 +18,8 @@ import (
 type InputError struct {
 	Path string
 	Err  error
+	// Lang is the language the results say Err in (View).
+	Lang label.Lang
 }
 
 func (e *InputError) Error() string { return e.Err.Error() }
@@ -119,14 +123,15 @@ func compareCategories(a, b string) int {
 	return 0
 }
 
-// View returns the error as the results hold it: the file, sheet and
-// cell of a *workbook.Error, else the input's path.
+// View returns the error as the results hold it, in e.Lang: the file,
+// sheet and cell of a *workbook.Error, else the input's path.
 func (e *InputError) View() result.InputError {
+	text := msg.Text(e.Lang, e.Err)
 	var we *workbook.Error
 	if errors.As(e.Err, &we) {
-		return result.InputError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: e.Err.Error()}
+		return result.InputError{Source: we.File, Sheet: we.Sheet, Cell: we.Cell, Message: text}
 	}
-	return result.InputError{Source: e.Path, Message: e.Err.Error()}
+	return result.InputError{Source: e.Path, Message: text}
 }
 
 // Collect gathers the evaluations of inputs in input order and their
@@ -136,7 +141,7 @@ func Collect(ins []*Input) (evals []*Eval, errs []*InputError, failed int) {
 	for _, in := range ins {
 		evals = append(evals, in.Evals...)
 		for _, err := range in.Errs {
-			errs = append(errs, &InputError{Path: in.Path, Err: err})
+			errs = append(errs, &InputError{Path: in.Path, Err: err, Lang: in.Lang})
 		}
 		if len(in.Errs) > 0 {
 			failed++

@@ -162,7 +162,7 @@ func (in *Input) butirList(o *Options, list *workbook.ButirList, lists int) {
 	}
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
-	e.Source, e.Sheet, e.Instansi = in.Path, list.Sheet, list.Instansi
+	e.Source, e.Sheet, e.Instansi, e.Named = in.Path, list.Sheet, list.Instansi, list.InstansiCell != ""
 	e.Category = nameCategory(e.Instansi)
 	e.butir = bt
 	in.Evals = append(in.Evals, e)
@@ -196,6 +196,16 @@ func (o *Options) pickButir(name string, list *workbook.ButirList) (*Scorer, str
 		}
 		return sc, "", nil
 	}
+	banded := o.banded()
+	if banded == nil {
+		return nil, "", msg.Errorf("%w: a butir list is scored with a rubric whose scales have level bands; give --rubric", workbook.ErrButir)
+	}
+	return banded, msg.Sprintf(o.Lang, "%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded.R)), nil
+}
+
+// banded is the one rubric of the choices whose scales have level bands,
+// which a butir list is scored with, or nil when there is not one.
+func (o *Options) banded() *Scorer {
 	var banded []*Scorer
 	for _, c := range o.Choices { // parses them: a butir list is rare
 		if sc := c.Scorer(); slices.ContainsFunc(sc.R.Scales, func(s *rubric.Scale) bool { return len(s.Bands) > 0 }) {
@@ -203,7 +213,22 @@ func (o *Options) pickButir(name string, list *workbook.ButirList) (*Scorer, str
 		}
 	}
 	if len(banded) != 1 {
-		return nil, "", msg.Errorf("%w: a butir list is scored with a rubric whose scales have level bands; give --rubric", workbook.ErrButir)
+		return nil
 	}
-	return banded[0], msg.Sprintf(o.Lang, "%s: rubric %s: the butir list is scored with the one embedded rubric with level bands; --rubric chooses another", name, Describe(banded[0].R)), nil
+	return banded[0]
+}
+
+// butirRubric is the evidence a butir list gives of the instrument of a
+// table of values beside it (Evidence.Butir): the rubric the list is
+// scored with (banded), when every row's indicator, level and code are
+// of it; nil when they are not, or there is no such rubric.
+func (o *Options) butirRubric(list *workbook.ButirList) *rubric.Rubric {
+	sc := o.banded()
+	if sc == nil {
+		return nil
+	}
+	if _, err := list.Items(sc.R); err != nil {
+		return nil
+	}
+	return sc.R
 }

@@ -140,8 +140,10 @@ func Choose(choices []*Choice, ids []string) (*Scorer, string, error) {
 //     "its 20 indicators match (ids 1.1..7.2)"; unless the ids are plain
 //     (no kode) and another rubric fits too (ids 1..20 are all of
 //     Indeks Pemdi and a part of Indeks SPBE). Then the evidence decides:
-//     the year above the table (in a rubric's Years) and the indicator
-//     names beside the ids (half or more equal to a rubric's). The
+//     the year above the table (in a rubric's Years), the indicator
+//     names beside the ids (half or more equal to a rubric's), and a
+//     butir list beside the table in the workbook (Evidence.Butir: the
+//     rubric it is scored with, when its rows are all of it). The
 //     rubric every kind of evidence supports is chosen, even the one the
 //     table is a part of (its missing indicators are then reported);
 //     when two kinds support different rubrics, none is (ErrAmbiguous,

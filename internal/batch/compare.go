@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -44,8 +45,10 @@ func OneAgainstOne(olds, news []*Input) bool {
 // CompareSides compares what Read gave of the two sides of spbe compare:
 // one evaluation against the other when each side is one workbook of one
 // instansi (OneAgainstOne), else the evaluations matched by instansi
-// (MatchKey; the first of a name on the new side), with the instansi found
-// on one side only. label says where an evaluation's levels came from.
+// (Key; the first of a name on the new side), with the instansi found
+// on one side only. Each pair says whether its sides are of one instansi
+// (result.Comparison.SameInstansi): one workbook against another may be
+// of two. label says where an evaluation's levels came from.
 // The problems of the inputs are in Comparisons.Errors and returned as
 // errors, in input order, old side first; the error is of an evaluation
 // that could not be computed.
@@ -70,7 +73,12 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 		if err != nil {
 			return err
 		}
-		cs.Pairs = append(cs.Pairs, Compare(of, nf, label(o, true), label(n, false)))
+		c := Compare(of, nf, label(o, true), label(n, false))
+		if o.Named && n.Named {
+			same := Key(o.Instansi) == Key(n.Instansi)
+			c.SameInstansi = &same
+		}
+		cs.Pairs = append(cs.Pairs, c)
 		return nil
 	}
 	if OneAgainstOne(olds, news) && len(oe) == 1 && len(ne) == 1 {
@@ -112,6 +120,19 @@ func CompareSides(r *rubric.Rubric, olds, news []*Input, label func(e *Eval, old
 	closest(cs.OnlyOld, cs.OnlyNew)
 	closest(cs.OnlyNew, cs.OnlyOld)
 	return cs, errs, nil
+}
+
+// PeerWarning says, in lang, that the two sides of c are evaluations of
+// different instansi (SameInstansi false), naming both; "" otherwise. The
+// comparison stands: comparing with a peer is legitimate, but a
+// comparison is mostly of one instansi over time, and two names that
+// differ may be a wrong file.
+func PeerWarning(c *result.Comparison, lang label.Lang) string {
+	if c.SameInstansi == nil || *c.SameInstansi {
+		return ""
+	}
+	return msg.Sprintf(lang, "warning: %s is an evaluation of %s and %s of %s, two different instansi: compared as given (a comparison with a peer, not of one instansi over time)",
+		c.OldLabel, c.Old.Instansi, c.NewLabel, c.New.Instansi)
 }
 
 // IncomparableError says that two evaluations were made with different

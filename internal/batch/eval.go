@@ -15,6 +15,10 @@ import (
 type Eval struct {
 	Source, Sheet      string
 	Instansi, Category string
+	// Named is true when Instansi is the workbook's own (an Instansi cell
+	// or column, or a sheet's name), false when it is made from the file
+	// name (FileInstansi), which says nothing of the instansi.
+	Named bool
 	// Levels are the levels in rubric order.
 	Levels Levels
 	// Published is the published index.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/workbook"
+	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // Evidence is what a table says of its instrument besides its ids (issue
@@ -24,6 +25,12 @@ type Evidence struct {
 	YearAt string
 	// Others are the other sheets of the workbook that hold a table.
 	Others []string
+	// Butir is the rubric a butir list beside the table is scored with
+	// (an assessor's workbook: a sheet of values, a sheet of butir), when
+	// the list's indicators, levels and codes are all of it; ButirAt the
+	// list's sheet. nil for none.
+	Butir   *rubric.Rubric
+	ButirAt string
 }
 
 // evidenceOf is the Evidence of a long table.
@@ -82,6 +89,15 @@ func (ev Evidence) votes(cands []*fit) []vote {
 		v := vote{what: msg.New("the year %d (%s)", ev.Year, ev.YearAt)}
 		for _, f := range cands {
 			if slices.Contains(f.c.Scorer().R.Years, ev.Year) {
+				v.for_ = append(v.for_, f)
+			}
+		}
+		keep(v)
+	}
+	if ev.Butir != nil {
+		v := vote{what: msg.New("the butir list beside it (sheet %q)", ev.ButirAt)}
+		for _, f := range cands {
+			if f.c.ID == ev.Butir.ID {
 				v.for_ = append(v.for_, f)
 			}
 		}

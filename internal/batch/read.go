@@ -119,6 +119,8 @@ type Input struct {
 	Path  string
 	Evals []*Eval
 	Errs  []error
+	// Lang is the language of its messages (Options.Lang).
+	Lang label.Lang
 	// LevelNote says which level column was used when there were several
 	// (long layout); Warnings are the reader's warnings.
 	LevelNote string
@@ -155,7 +157,7 @@ type Input struct {
 // has one; otherwise it means AllSheets, with a warning that it is
 // deprecated.
 func Read(path string, o *Options) *Input {
-	in := &Input{Path: path}
+	in := &Input{Path: path, Lang: o.Lang}
 	opts := o.readOptions()
 	if o.Sheet == SheetAll {
 		has, err := workbook.HasSheet(path, SheetAll, opts)
@@ -188,9 +190,9 @@ func Read(path string, o *Options) *Input {
 				read = append(read, sh.Sheet)
 			}
 			if opts.AllSheets {
-				longSheet(path, sh, err, o, in, nil)
+				longSheet(path, sh, err, o, in, nil, nil)
 			} else {
-				held = func() { longSheet(path, sh, err, o, in, others) }
+				held = func() { longSheet(path, sh, err, o, in, others, besideList(lists)) }
 			}
 			return nil
 		},
@@ -288,16 +290,33 @@ func withHint(err error, path, hint string, lang label.Lang) error {
 // hint that it is a workbook of another rubric.
 const maxHintedErrors = 3
 
+// besideList is the one butir list read without error from a workbook,
+// which a table of indicator values in it stands beside, or nil.
+func besideList(lists []butirRead) *workbook.ButirList {
+	if len(lists) != 1 || lists[0].err != nil {
+		return nil
+	}
+	return lists[0].list
+}
+
 // longSheet scores a sheet read in the long layout, with the rubric given
-// or chosen by its ids.
-func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input, others []string) {
+// or chosen by its ids and, when a butir list stands beside it (beside),
+// by the rubric that list is scored with.
+func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input, others []string, beside *workbook.ButirList) {
 	name := ""
+	named := false
 	if sh != nil {
-		// The name: the Instansi cell's, else the sheet's when every
-		// sheet is read, else the file's. --instansi selects a sheet
-		// without a cell by either of the last two.
+		// The name: the Instansi cell's, else the butir list's beside it,
+		// else the sheet's when every sheet is read, else the file's.
+		// --instansi selects a sheet without a cell by either of the
+		// last two.
 		names := []string{sh.Instansi}
-		if sh.InstansiCell == "" {
+		named = sh.InstansiCell != ""
+		switch {
+		case named:
+		case beside != nil && beside.InstansiCell != "":
+			names, named = []string{beside.Instansi}, true
+		default:
 			names = []string{FileInstansi(path)}
 			if in.AllSheets && sh.Sheet != "" {
 				names = []string{sh.Sheet, names[0]}
@@ -322,7 +341,11 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	for _, w := range sh.Warnings {
 		in.Warnings = append(in.Warnings, msg.Sprintf(o.Lang, "%s: warning: %s", path, w))
 	}
-	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), evidenceOf(sh, others))
+	ev := evidenceOf(sh, others)
+	if beside != nil && o.Rubric == nil {
+		ev.Butir, ev.ButirAt = o.butirRubric(beside), beside.Sheet
+	}
+	sc, note, hint, err := o.pick(in.tableName(sh.Sheet), ev)
 	if err != nil {
 		in.Errs = append(in.Errs, &workbook.Error{File: path, Sheet: sh.Sheet, Err: errors.Unwrap(err)})
 		return
@@ -354,6 +377,7 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 	e := NewEval(sc, ls)
 	e.Assumed = assumed
 	e.Source, e.Sheet, e.Instansi = path, sh.Sheet, name
+	e.Named = named || name != FileInstansi(path)
 	if in.Year == 0 && sh.Year != 0 {
 		in.Year, in.YearCell = sh.Year, sh.YearCell
 		if sh.Sheet != "" {
@@ -478,7 +502,7 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 	}
 	e := NewEval(w.sc, w.levels)
 	e.Assumed = assumed
-	e.Source, e.Sheet, e.Instansi = w.in.Path, t.Sheet, row.Instansi
+	e.Source, e.Sheet, e.Instansi, e.Named = w.in.Path, t.Sheet, row.Instansi, true
 	if row.Category != "" {
 		e.Category = workbook.Category(row.Category)
 	} else {

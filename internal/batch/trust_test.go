@@ -72,6 +72,15 @@ func TestChooseByEvidence(t *testing.T) {
 		}
 		return m
 	}
+	var pemdi16 []string // 1..20 but the four external indicators
+	for _, ind := range pemdi.Indicators() {
+		if ind.External == nil {
+			pemdi16 = append(pemdi16, ind.ID)
+		}
+	}
+	if len(pemdi16) != 16 {
+		t.Fatalf("Pemdi has %d indicators that are not external, want 16", len(pemdi16))
+	}
 	codes := []string{"1.1", "1.2", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "6.1", "6.2", "6.3", "6.4", "7.1", "7.2"}
 	for _, tt := range []struct {
 		name string
@@ -88,6 +97,15 @@ func TestChooseByEvidence(t *testing.T) {
 		{"kode ids, 2023", Evidence{IDs: codes, Year: 2023}, "permenpanrb-8-2026", "its 20 indicators match (ids 1.1..7.2)"},
 		{"a part of every form, 2023", Evidence{IDs: seq(1, 10, ""), Year: 2023, YearAt: "A1"}, "permenpanrb-59-2020", "this one chosen by the year 2023 (A1) (10 of its 47; 37 missing)"},
 		{"a part of every form, 2030", Evidence{IDs: seq(1, 10, ""), Year: 2030}, "", "complete none of them"},
+		// An assessor's sheet of the 16 values the instansi is scored on,
+		// beside a butir list (scored with 8/2026, the one rubric with
+		// level bands): the list decides; with a year of 59/2020 it
+		// disagrees, and none is chosen.
+		{"16 Pemdi ids alone", Evidence{IDs: pemdi16}, "", "complete none of them"},
+		{"16 Pemdi ids beside butir", Evidence{IDs: pemdi16, Butir: pemdi, ButirAt: "Butir"}, "permenpanrb-8-2026", `this one chosen by the butir list beside it (sheet "Butir") (16 of its 20; 4 missing)`},
+		{"16 Pemdi ids beside butir, 2023", Evidence{IDs: pemdi16, Butir: pemdi, ButirAt: "Butir", Year: 2023, YearAt: "A1"}, "",
+			`the workbook disagrees on which: the year 2023 (A1): permenpanrb-59-2020, the butir list beside it (sheet "Butir"): permenpanrb-8-2026`},
+		{"20 ids beside butir", Evidence{IDs: seq(1, 20, ""), Butir: pemdi, ButirAt: "Butir", Others: []string{"Butir"}}, "permenpanrb-8-2026", "its 20 indicators match (ids 1..20)"},
 	} {
 		sc, why, err := ChooseBy(choices, tt.ev)
 		switch {

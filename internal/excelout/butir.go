@@ -89,7 +89,7 @@ func (b *builder) butirByIndicator(e *result.Evaluation) error {
 	if err := b.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 3, header: b.title(rb), right: e.Instansi})
+	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 3, header: b.title(rb), right: e.Instansi, footer: b.footer(e.Instansi)})
 }
 
 // butirChecklist writes the butir not accepted, the largest gain on the
@@ -142,7 +142,7 @@ func (b *builder) butirChecklist(e *result.Evaluation) error {
 			return err
 		}
 	}
-	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 4, header: b.title(rb), right: e.Instansi})
+	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 4, header: b.title(rb), right: e.Instansi, footer: b.footer(e.Instansi)})
 }
 
 // rubricInt is a whole number as a Decimal, for num.
@@ -238,7 +238,7 @@ func (b *builder) butirPlanSheet(e *result.Evaluation, pl *butir.Plan, costs boo
 	if err := w.cols.apply(b.f, name, 5, 40); err != nil {
 		return err
 	}
-	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 4, header: b.title(rb), right: e.Instansi})
+	return setPage(b.f, name, b.lang, page{landscape: true, titleRows: 4, header: b.title(rb), right: e.Instansi, footer: b.footer(e.Instansi)})
 }
 
 // roundLevel is a level rounded half-up to two decimals, for display.
@@ -251,8 +251,5 @@ func roundLevel(l rubric.Level) rubric.Decimal {
 // kode (5.1 Aplikasi Pemerintah Digital); by its id for a rubric without
 // kode.
 func indName(ind *rubric.Indicator) string {
-	if ind.Code != "" {
-		return codeName(ind)
-	}
-	return ind.ID + " " + ind.Name
+	return label.IndicatorKey(ind) + " " + ind.Name
 }

@@ -93,6 +93,59 @@ func TestReportButir(t *testing.T) {
 	}
 }
 
+// A report simulated from butir with indicators assumed (--assume-external)
+// says both on its summary, each in a row of its own: the simulation note
+// once overwrote the provisional one.
+func TestReportButirProvisional(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var items []*butir.Item
+	for l := 1; l <= 5; l++ {
+		items = append(items, &butir.Item{Code: fmt.Sprintf("I13-L%d-01", l), Indicator: "13", Level: l, Status: butir.Revise, Where: fmt.Sprintf("A%d", l+1)})
+	}
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, err := index.Compute(r, levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "butir.csv")
+	if err := os.WriteFile(src, []byte("Kode,Status\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := &result.Evaluation{Source: src, Instansi: "X", Result: res, Assumed: []string{"5"},
+		Butir: &result.Butir{Source: src, Scored: sheet, Simulated: true}}
+	for lang, want := range map[string][2]string{"id": {"HASIL SEMENTARA", "SIMULASI dari butir"}, "en": {"PROVISIONAL", "SIMULATED from evidence items"}} {
+		f := open(t, writeReport(t, []*result.Evaluation{e}, lang))
+		sum := map[string]string{"id": "Ringkasan", "en": "Summary"}[lang]
+		found := [2]int{}
+		for row := 1; row <= 20; row++ {
+			got := raw(t, f, sum, fmt.Sprintf("A%d", row))
+			for i, w := range want {
+				if strings.Contains(got, w) {
+					found[i] = row
+				}
+			}
+		}
+		if found[0] == 0 || found[1] == 0 || found[0] == found[1] {
+			t.Errorf("%s: the provisional note in row %d, the simulation note in row %d: want both, in rows of their own", lang, found[0], found[1])
+		}
+		// The butir sheets' footers name the instansi, as the report's other sheets do.
+		for _, sheet := range map[string][]string{"id": {"Butir", "Daftar Kerja"}, "en": {"Evidence", "Checklist"}}[lang] {
+			hf, err := f.GetHeaderFooter(sheet)
+			if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "X") {
+				t.Errorf("%s: footer of %s = %+v (%v), want the instansi", lang, sheet, hf, err)
+			}
+		}
+	}
+}
+
 // The workbook of a plan by butir has the plan sheet and the butir to get
 // accepted, lowest level first. Indicator 13 as in TestReportButir: to
 // 1,0625 + 0,05 the plan takes I13-L1-02 (+0,0625) and I13-L3-01 (+0,05).

@@ -538,7 +538,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 		cols.text(2, e.Instansi)
 	}
 	for i, it := range inds {
-		cols.need(first+i, max(float64(len(indicatorKey(it.Indicator)))+2, 4.5))
+		cols.need(first+i, max(float64(len(label.IndicatorKey(it.Indicator)))+2, 4.5))
 	}
 	instWidth := min(cols[2], 40)
 	sw, err := b.stream(name, page{landscape: true, titleRows: 1, header: b.title(rb) + " — " + b.label("matrix"), footer: b.footer("")}, cols, map[int]float64{2: instWidth})
@@ -550,7 +550,7 @@ func (b *builder) matrix(name string, rb *rubric.Rubric, order []*ranked) error 
 	}
 	head := []any{streamCell(b.st["header"], b.label("rank")), streamCell(b.st["header"], b.label("instansi")), streamCell(b.st["header"], b.indexName(rb))}
 	for _, it := range inds {
-		head = append(head, streamCell(b.st["header"], indicatorKey(it.Indicator)))
+		head = append(head, streamCell(b.st["header"], label.IndicatorKey(it.Indicator)))
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: rowHeight(2)}); err != nil {
 		return err
@@ -661,13 +661,4 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 		row++
 	}
 	return w.err
-}
-
-// indicatorKey heads an indicator's column: its kode where the rubric has
-// codes (3.1, as Pemdi's assessors name it), else its number.
-func indicatorKey(ind *rubric.Indicator) string {
-	if ind.Code != "" {
-		return ind.Code
-	}
-	return ind.ID
 }

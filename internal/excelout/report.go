@@ -453,16 +453,13 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		w.height(noteRow, lines(note, 110)+1)
 		noteRow++
 	}
-	if e.Butir != nil { // beside the index too: the values are a simulation
+	if e.Butir != nil { // under the index too: the values are a simulation
 		note := label.ButirReport.Get(b.lang, "stands")
 		if e.Butir.Simulated {
 			note = label.ButirReport.Get(b.lang, "simulated")
 		}
-		if label.EdgeNote(res, b.lang) == "" {
-			w.free(1, idxRow+2, note, b.st["warn"]) // under the exact index
-		} else {
-			w.free(4, idxRow+1, note, b.st["warn"])
-		}
+		w.free(1, noteRow, note, b.st["warn"]) // a row of its own, never over the provisional note
+		noteRow++
 	}
 
 	// Predicate bands, highest first, the one reached highlighted.

@@ -155,10 +155,36 @@ func halfUnit(precision int) rubric.Decimal {
 
 // ProvisionalNote says that an evaluation is provisional, naming the
 // indicators whose levels are the rubric's assumption (result.Evaluation
-// .Assumed), or "" when there are none.
-func ProvisionalNote(assumed []string, lang string) string {
+// .Assumed) by IndicatorKey, or "" when there are none.
+func ProvisionalNote(r *rubric.Rubric, assumed []string, lang string) string {
 	if len(assumed) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(Text.Get(lang, "provisional"), strings.Join(assumed, ", "))
+	return fmt.Sprintf(Text.Get(lang, "provisional"), IndicatorKeys(r, assumed))
+}
+
+// IndicatorKey names an indicator briefly, as its assessors do: by its
+// kode where the rubric has codes ("3.1" for Indeks Pemdi's Tata Kelola
+// Data), else by its id ("5" under PermenPANRB 59/2020). The one label of
+// an indicator in the text outputs and the Excel workbooks.
+func IndicatorKey(ind *rubric.Indicator) string {
+	if ind.Code != "" {
+		return ind.Code
+	}
+	return ind.ID
+}
+
+// IndicatorKeys is IndicatorKey of each indicator ids name in r, joined by
+// ", " (an id r does not know stays as it is).
+func IndicatorKeys(r *rubric.Rubric, ids []string) string {
+	keys := make([]string, len(ids))
+	for i, id := range ids {
+		keys[i] = id
+		if r != nil {
+			if ind := r.Indicator(id); ind != nil {
+				keys[i] = IndicatorKey(ind)
+			}
+		}
+	}
+	return strings.Join(keys, ", ")
 }

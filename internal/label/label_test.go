@@ -4,6 +4,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -124,5 +125,33 @@ func TestParseLang(t *testing.T) {
 		if got != tt.want || (err == nil) != tt.ok {
 			t.Errorf("ParseLang(%q) = %q, %v; want %q, ok %v", tt.in, got, err, tt.want, tt.ok)
 		}
+	}
+}
+
+// Indicators are named as their assessors name them: Indeks Pemdi by kode
+// (indicator 5 is 3.1 Tata Kelola Data), the older instruments, whose
+// indicators have no kode, by id as before.
+func TestIndicatorKeys(t *testing.T) {
+	for _, tc := range []struct {
+		rubric string
+		ids    []string
+		want   string
+	}{
+		{"permenpanrb-8-2026", []string{"5", "6", "7", "18"}, "3.1, 3.2, 3.3, 6.4"},
+		{"permenpanrb-8-2026", []string{"1", "20", "99"}, "1.1, 7.2, 99"},
+		{"permenpanrb-59-2020", []string{"5", "47"}, "5, 47"},
+		{"permenpanrb-5-2018", []string{"1", "35"}, "1, 35"},
+	} {
+		r, err := rubric.ByID(tc.rubric)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := IndicatorKeys(r, tc.ids); got != tc.want {
+			t.Errorf("%s: IndicatorKeys(%v) = %q, want %q", tc.rubric, tc.ids, got, tc.want)
+		}
+	}
+	r, _ := rubric.ByID("permenpanrb-8-2026")
+	if got, want := ProvisionalNote(r, []string{"5", "6"}, "id"), "tingkat indikator 3.1, 3.2 adalah"; !strings.Contains(got, want) {
+		t.Errorf("ProvisionalNote = %q, want it to contain %q", got, want)
 	}
 }

@@ -20,6 +20,11 @@ const importPath = "github.com/spbe-id/spbe/internal/msg"
 // the positions of the arguments that are catalog keys.
 var formatArgs = map[string][]int{"Sprintf": {1}, "Errorf": {0}, "New": {0}, "Word": {0}, "Plural": {1, 2}}
 
+// helperName is the function by which a package that may not import this
+// one makes its errors that users meet (their method MessageFormat gives
+// the format to Text): its first argument is a catalog key.
+const helperName = "messagef"
+
 // callSite is a catalog key found in the source.
 type callSite struct {
 	key string
@@ -117,6 +122,16 @@ func scan(t *testing.T) (keys []callSite, bad []token.Position) {
 	targets := map[target][]int{}
 	for n, a := range formatArgs {
 		targets[target{pkgSel: "msg", name: n}] = a
+	}
+	// The helpers of the packages that may import nothing internal (pkg/,
+	// internal/outfile): func messagef(format string, args ...any) error,
+	// whose error says its format through MessageFormat (see Text).
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == helperName {
+				targets[target{pkgSel: f.Name.Name, name: helperName}] = []int{0}
+			}
+		}
 	}
 	local := func(f *ast.File) string { // the name this package is imported by in f
 		for _, im := range f.Imports {
@@ -319,4 +334,41 @@ func fmtVerbs(m map[int]rune) string {
 		b.WriteString("%[" + strconv.Itoa(k+1) + "]" + string(m[k]) + " ")
 	}
 	return b.String()
+}
+
+// TestMessageFormatHelpers: a package with an error type that says its
+// message through MessageFormat makes those errors with its helper
+// messagef, whose formats TestCatalog checks; and a package that declares
+// messagef has such a type. So no format reaches Text unchecked.
+func TestMessageFormatHelpers(t *testing.T) {
+	fset, files := moduleFiles(t)
+	methods, helpers := map[string]bool{}, map[string]bool{}
+	for _, f := range files {
+		dir := filepath.Dir(fset.Position(f.Package).Filename)
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			switch {
+			case fd.Recv != nil && fd.Name.Name == "MessageFormat":
+				methods[dir] = true
+			case fd.Recv == nil && fd.Name.Name == helperName:
+				helpers[dir] = true
+			}
+		}
+	}
+	if len(helpers) < 4 {
+		t.Errorf("found %d packages with %s, want at least 4 (pkg/plan, pkg/rubric, pkg/butir, internal/outfile)", len(helpers), helperName)
+	}
+	for dir := range methods {
+		if !helpers[dir] {
+			t.Errorf("%s: a type has MessageFormat but the package declares no %s", dir, helperName)
+		}
+	}
+	for dir := range helpers {
+		if !methods[dir] {
+			t.Errorf("%s: %s is declared but no type has MessageFormat", dir, helperName)
+		}
+	}
 }

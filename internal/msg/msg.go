@@ -22,6 +22,13 @@
 // Indonesian, a row 1234 "1,234" in English), which is wrong for years,
 // rows and cell references. Decimal commas of results are label's work.
 //
+// The packages that may import nothing internal (pkg/, internal/outfile)
+// cannot call Errorf: their errors that users meet are made by a helper
+// of their own, errorf(format, args...), whose error has a method
+// MessageFormat() (format string, args []any). Text says such an error
+// from the catalog too, and TestCatalog checks the formats given to those
+// helpers as it checks Errorf's.
+//
 // An error that is not of this package (a plain fmt.Errorf) is printed as
 // it is, in English, with the messages of this package inside it
 // localized. TestCatalog checks that every format given to these functions
@@ -34,6 +41,7 @@ import (
 	"strings"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // Sprintf formats the message format in lang: its Indonesian entry in the
@@ -90,6 +98,9 @@ func Text(lang label.Lang, err error) string {
 	switch e := err.(type) {
 	case interface{ Message() Message }:
 		return Sprintf(lang, "%s", e.Message())
+	case formatter:
+		format, args := e.MessageFormat()
+		return fmt.Sprintf(verbW(lookup(format)), localArgs(lang, args)...)
 	case *Error:
 		return fmt.Sprintf(verbW(lookup(e.format)), localArgs(lang, e.args)...)
 	case interface{ Unwrap() []error }:
@@ -101,6 +112,14 @@ func Text(lang label.Lang, err error) string {
 		return Sprintf(lang, "%s", w)
 	}
 	return err.Error()
+}
+
+// formatter is an error of a package that may import nothing internal
+// (pkg/, internal/outfile) and that a user meets: it says its English
+// format and arguments, as given to its package's errorf helper, so that
+// Text says it from the catalog like an *Error. Its Error() stays English.
+type formatter interface {
+	MessageFormat() (format string, args []any)
 }
 
 // systemWords are the texts of the system's errors (syscall.Errno: "open
@@ -244,6 +263,13 @@ func localArgs(lang label.Lang, args []any) []any {
 			out[i] = fmt.Sprintf(verbW(lookup(v.format)), localArgs(lang, v.args)...)
 		case list:
 			out[i] = v.say(lang)
+		case formatter: // a phrase of a package that cannot import this one
+			f, a := v.MessageFormat()
+			out[i] = fmt.Sprintf(verbW(lookup(f)), localArgs(lang, a)...)
+		case rubric.Level:
+			out[i] = strings.Replace(v.String(), ".", ",", 1)
+		case rubric.Decimal:
+			out[i] = strings.Replace(v.String(), ".", ",", 1)
 		case error:
 			out[i] = localized{Text(lang, v), v}
 		default:

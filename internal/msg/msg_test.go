@@ -8,6 +8,10 @@ import (
 	"testing"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/outfile"
+	"github.com/spbe-id/spbe/pkg/butir"
+	"github.com/spbe-id/spbe/pkg/plan"
+	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
 // withEntries adds entries for a test to the catalog while it runs (an
@@ -176,5 +180,52 @@ func TestTextIndexedW(t *testing.T) {
 	}
 	if got, want := Sprintf(label.Indonesian, "%s", New(f, "k.xlsx", errors.New(": the end"))), "uji k.xlsx terbuka, baca k.xlsx: the end"; got != want {
 		t.Errorf("a Message: %q, want %q", got, want)
+	}
+}
+
+// TestTextOfPackageErrors: the errors of pkg/ and internal/outfile, which
+// cannot import this package, are said in Indonesian by Text through
+// their MessageFormat, inside the prefixes of the wrappers around them,
+// with decimal commas; their Error() and errors.Is stay as they were.
+func TestTextOfPackageErrors(t *testing.T) {
+	r, err := rubric.Load("permenpanrb-59-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := func(_ any, err error) error { return err }
+	half, err := rubric.ParseLevel("4.5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exists := t.TempDir() + "/out.xlsx"
+	if err := os.WriteFile(exists, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		err    error
+		id     string
+		target error // errors.Is still finds it (nil: none to find)
+	}{
+		{fmt.Errorf("--target: %w", first(plan.ParseTarget(r, "9"))), "--target: target 9 di luar rentang indeks 1 sampai 5", nil},
+		{fmt.Errorf("k.xlsx: F12: %w", first(rubric.ParseLevel("x"))), `k.xlsx: F12: "x": bukan bilangan desimal`, rubric.ErrSyntax},
+		{r.Indicator("8").LevelScale.Check(half), "tingkat 4,5 bukan bilangan bulat dari 1 sampai 5", nil},
+		{first(r.Lookup("99")), `indikator "99" tidak ada di rubrik`, nil},
+		{fmt.Errorf("--set: %w", first(plan.ParseChanges(r, "8=4.5"))), `--set: perubahan "8=4.5": indikator 8: tingkat 4,5 bukan bilangan bulat dari 1 sampai 5`, nil},
+		{first(butir.ParseStatus("")), "status kosong: isilah diterima, revisi, tidak tepat, belum diunggah, ditolak atau ditolak otomatis", nil},
+		{outfile.Check(exists, outfile.Options{}), exists + ": berkas sudah ada; pakai --force untuk menimpanya", outfile.ErrExists},
+	} {
+		if c.err == nil {
+			t.Errorf("want an error for %q", c.id)
+			continue
+		}
+		if got := Text(label.English, c.err); got != c.err.Error() {
+			t.Errorf("English: %q, want Error() %q", got, c.err.Error())
+		}
+		if got := Text(label.Indonesian, c.err); got != c.id {
+			t.Errorf("Indonesian of %q:\n got %q\nwant %q", c.err, got, c.id)
+		}
+		if c.target != nil && !errors.Is(c.err, c.target) {
+			t.Errorf("%q: errors.Is(%v) is false", c.err, c.target)
+		}
 	}
 }

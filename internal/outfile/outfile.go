@@ -7,6 +7,11 @@
 // file only with Force, and "-" means standard output (Stdout), never a
 // terminal for a workbook. RemoveTemporary, called by the one signal
 // handler, removes the files being written.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package outfile
 
 import (
@@ -24,19 +29,19 @@ import (
 
 // ErrExists is wrapped by the error for an existing output file written
 // without Force.
-var ErrExists = errors.New("file exists")
+var ErrExists = messagef("file exists")
 
 // ErrIsInput is wrapped by the error for an output file that is one of the
 // command's own inputs.
-var ErrIsInput = errors.New("is an input of this command")
+var ErrIsInput = messagef("is an input of this command")
 
 // ErrNotRegular is wrapped by the error for an output path that is a
 // symbolic link, a device, a pipe or a socket: Save never replaces one.
-var ErrNotRegular = errors.New("is not a regular file")
+var ErrNotRegular = messagef("is not a regular file")
 
 // ErrInterrupted is returned by Save once RemoveTemporary has run: the
 // process is being stopped by a signal.
-var ErrInterrupted = errors.New("interrupted")
+var ErrInterrupted = messagef("interrupted")
 
 // Stdout is the output path that means standard output (-o -).
 const Stdout = "-"
@@ -67,9 +72,9 @@ func Check(path string, o Options) error {
 	if path == Stdout {
 		switch {
 		case o.Stdout == nil:
-			return fmt.Errorf("-: this output cannot go to standard output; name a file (./- for a file named -)")
+			return messagef("-: this output cannot go to standard output; name a file (./- for a file named -)")
 		case o.StdoutIsTerminal:
-			return fmt.Errorf("-: refusing to write a workbook to a terminal; redirect standard output (-o - > report.xlsx) or name a file")
+			return messagef("-: refusing to write a workbook to a terminal; redirect standard output (-o - > report.xlsx) or name a file")
 		}
 		return nil
 	}
@@ -84,26 +89,26 @@ func Check(path string, o Options) error {
 		}
 		inAbs, err := filepath.Abs(in)
 		if err == nil && inAbs == abs {
-			return fmt.Errorf("%s: refusing to write there: the file %w", path, ErrIsInput)
+			return messagef("%s: refusing to write there: the file %w", path, ErrIsInput)
 		}
 		if statErr != nil {
 			continue
 		}
 		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
-			return fmt.Errorf("%s: refusing to write there: it is the same file as %s, which %w", path, in, ErrIsInput)
+			return messagef("%s: refusing to write there: it is the same file as %s, which %w", path, in, ErrIsInput)
 		}
 	}
 	if lst, err := os.Lstat(path); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
 		to, _ := os.Readlink(path)
-		return fmt.Errorf("%s: refusing to replace it: it is a symbolic link (to %s) and %w; name the file it points to, or -o - for standard output", path, to, ErrNotRegular)
+		return messagef("%s: refusing to replace it: it is a symbolic link (to %s) and %w; name the file it points to, or -o - for standard output", path, to, ErrNotRegular)
 	}
 	switch {
 	case statErr == nil && st.IsDir():
-		return fmt.Errorf("%s: is a directory", path)
+		return messagef("%s: is a directory", path)
 	case statErr == nil && !st.Mode().IsRegular():
-		return fmt.Errorf("%s: refusing to replace it: it %w (%s); name a file, or -o - for standard output", path, ErrNotRegular, kind(st.Mode()))
+		return messagef("%s: refusing to replace it: it %w (%s); name a file, or -o - for standard output", path, ErrNotRegular, kind(st.Mode()))
 	case statErr == nil && !o.Force:
-		return fmt.Errorf("%s: %w; use --force to overwrite it", path, ErrExists)
+		return messagef("%s: %w; use --force to overwrite it", path, ErrExists)
 	case statErr != nil:
 		return checkFolder(path, statErr)
 	}
@@ -118,9 +123,9 @@ func checkFolder(path string, err error) error {
 	st, derr := os.Stat(dir)
 	switch {
 	case derr != nil && errors.Is(derr, os.ErrNotExist):
-		return fmt.Errorf("%s: cannot write there: the folder %s does not exist", path, dir)
+		return messagef("%s: cannot write there: the folder %s does not exist", path, dir)
 	case derr == nil && !st.IsDir():
-		return fmt.Errorf("%s: cannot write there: %s is not a folder", path, dir)
+		return messagef("%s: cannot write there: %s is not a folder", path, dir)
 	case errors.Is(err, os.ErrNotExist):
 		return nil
 	}
@@ -216,7 +221,7 @@ func Save(path string, o Options, write func(io.Writer) error) (err error) {
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) { // not the temporary file's name: the folder's
-			return fmt.Errorf("%s: cannot create a file in the folder %s: %w", path, filepath.Clean(dir), pe.Err)
+			return messagef("%s: cannot create a file in the folder %s: %w", path, filepath.Clean(dir), pe.Err)
 		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -259,20 +264,31 @@ func Save(path string, o Options, write func(io.Writer) error) (err error) {
 // the command line.
 type NameError struct {
 	Path string
-	What string   // what is written ("an Excel workbook")
-	Exts []string // the extensions it may have, the first preferred
+	What fmt.Stringer // what is written ("an Excel workbook"), said in the message's language
+	Exts []string     // the extensions it may have, the first preferred
 	// Format is the command's --format that the extension names, if any
 	// (-o r.csv: --format csv).
 	Format string
 }
 
-func (e *NameError) Error() string {
+func (e *NameError) Error() string { return e.message().Error() }
+
+// MessageFormat says the message in the user's language (see messagef).
+func (e *NameError) MessageFormat() (format string, args []any) {
+	return e.message().MessageFormat()
+}
+
+func (e *NameError) message() *messageError {
 	name := strings.TrimSuffix(e.Path, filepath.Ext(e.Path)) + e.Exts[0]
-	msg := fmt.Sprintf("%s: -o writes %s, so the name must end in %s: -o %s", e.Path, e.What, strings.Join(e.Exts, " or "), name)
-	if e.Format != "" {
-		msg += fmt.Sprintf(", or --format %s > %s for %s", e.Format, e.Path, strings.ToUpper(e.Format))
+	var exts any = e.Exts[0]
+	if n := len(e.Exts); n > 1 {
+		exts = messagef("%s or %s", strings.Join(e.Exts[:n-1], ", "), e.Exts[n-1])
 	}
-	return msg
+	var format any = ""
+	if e.Format != "" {
+		format = messagef(", or --format %s > %s for %s", e.Format, e.Path, strings.ToUpper(e.Format))
+	}
+	return messagef("%s: -o writes %s, so the name must end in %s: -o %s%s", e.Path, e.What, exts, name, format).(*messageError)
 }
 
 // CheckName refuses, with a *NameError, an output path whose extension is
@@ -280,7 +296,7 @@ func (e *NameError) Error() string {
 // named as something else, which Excel or an editor would not open.
 // formats are the command's other output formats, suggested when the
 // extension names one. Standard output has no name to check.
-func CheckName(path, what string, exts, formats []string) error {
+func CheckName(path string, what fmt.Stringer, exts, formats []string) error {
 	if path == Stdout {
 		return nil
 	}

@@ -200,6 +200,11 @@ func TestCheckRefusesInputs(t *testing.T) {
 	}
 }
 
+// words are the words of what is written, as a fmt.Stringer.
+type words string
+
+func (w words) String() string { return string(w) }
+
 // CheckName: the extension says what the file holds, case-blind; one
 // that names another format of the command suggests it.
 func TestCheckName(t *testing.T) {
@@ -218,7 +223,7 @@ func TestCheckName(t *testing.T) {
 		{"r.txt", []string{".yaml", ".yml"}, nil, "r.txt: -o writes an Excel workbook, so the name must end in .yaml or .yml: -o r.yaml"},
 	}
 	for _, tt := range tests {
-		err := CheckName(tt.path, "an Excel workbook", tt.exts, tt.formats)
+		err := CheckName(tt.path, words("an Excel workbook"), tt.exts, tt.formats)
 		got := ""
 		if err != nil {
 			got = err.Error()

@@ -22,6 +22,13 @@ type Comparison struct {
 	// ButirChanges are the butir whose status changed, when both sides
 	// were read with butir lists (pkg/butir.Diff).
 	ButirChanges []butir.Change
+	// SameInstansi says whether the two sides are evaluations of one
+	// instansi, their names matched by the key of batch.Key: true for
+	// pairs matched by name, false for one workbook against a workbook of
+	// another instansi (a comparison with a peer, which is legitimate but
+	// said); nil when a side's name is only its file's, which says
+	// nothing of the instansi.
+	SameInstansi *bool
 }
 
 // Move is one indicator whose level changed.

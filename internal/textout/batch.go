@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -52,7 +51,7 @@ func BatchText(w io.Writer, b *result.Batch, o Options) error {
 		fmt.Fprintf(sb, "\n"+label.Batch.Get(o.Lang, "provisional")+"\n", b.Provisional)
 		for i := 0; i < b.Len; i++ {
 			if r := b.Row(i, true); len(r.Assumed) > 0 {
-				fmt.Fprintf(sb, "  %s: %s\n", r.Instansi, strings.Join(r.Assumed, ", "))
+				fmt.Fprintf(sb, "  %s: %s\n", r.Instansi, label.IndicatorKeys(b.Rubric, r.Assumed))
 			}
 		}
 	}

@@ -28,7 +28,7 @@ func butirNotes(e *result.Evaluation, lang string) []string {
 		if len(b.Differ) > 0 {
 			var d []string
 			for _, x := range b.Differ {
-				d = append(d, fmt.Sprintf(label.Butir.Get(lang, "differ:one"), x.Indicator.ID, label.Level(x.Table, lang), label.Level(x.Butir, lang)))
+				d = append(d, fmt.Sprintf(label.Butir.Get(lang, "differ:one"), label.IndicatorKey(x.Indicator), label.Level(x.Table, lang), label.Level(x.Butir, lang)))
 			}
 			out = append(out, fmt.Sprintf(label.Butir.Get(lang, "differ"), strings.Join(d, "; ")))
 		}
@@ -104,7 +104,7 @@ func writeButirText(sb *TerminalWriter, e *result.Evaluation, lang string) {
 			cells = append(cells, fixedLevel(levels[p.Indicator.ID], lang))
 		}
 		cells = append(cells, worked(p, lang), someNames(p.Ignored, lang))
-		t.row(p.Indicator.ID+" "+shortName(p.Indicator.Name), cells...)
+		t.row(label.IndicatorKey(p.Indicator)+" "+shortName(p.Indicator.Name), cells...)
 	}
 	sb.WriteString("\n" + title + "\n")
 	for _, l := range t.lines() {

@@ -73,7 +73,7 @@ func ButirPlanText(w io.Writer, e *result.Evaluation, pl *butir.Plan, o Options)
 		cols = append(cols, column{head: label.ButirPlan.Get(lang, "pj"), left: true, sep: 2})
 		t := &textTable{nameWidth: 14, head: label.ButirPlan.Get(lang, "butir"), cols: cols}
 		for _, s := range pl.Butir {
-			cells := []string{s.Indicator.ID + " " + shortName(s.Indicator.Name), strconv.Itoa(s.Item.Level),
+			cells := []string{label.IndicatorKey(s.Indicator) + " " + shortName(s.Indicator.Name), strconv.Itoa(s.Item.Level),
 				fixedLevel(s.From, lang) + " → " + fixedLevel(s.To, lang), "+" + n(s.Gain.Round(p+2), p+2)}
 			if o.Costs || pl.Budget != nil {
 				cells = append(cells, n(s.Link.Cost, 2))

@@ -116,14 +116,18 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 	ro, rn := c.Old.Result, c.New.Result
 	p := rn.Rubric.Precision
 	n := func(d rubric.Decimal) string { return label.Number(d, p, lang) }
-	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), c.New.Instansi)
+	inst := c.New.Instansi
+	if c.SameInstansi != nil && !*c.SameInstansi { // a peer: both names
+		inst = c.Old.Instansi + " → " + c.New.Instansi
+	}
+	fmt.Fprintf(bw, "%-10s %s\n", label.Text.Get(lang, "instansi"), inst)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "old"), c.OldLabel)
 	fmt.Fprintf(bw, "%-10s %s\n", label.Compare.Get(lang, "new"), c.NewLabel)
 	for _, side := range []struct {
 		key string
 		e   *result.Evaluation
 	}{{"old", c.Old}, {"new", c.New}} {
-		if note := label.ProvisionalNote(side.e.Assumed, lang); note != "" {
+		if note := label.ProvisionalNote(side.e.Result.Rubric, side.e.Assumed, lang); note != "" {
 			fmt.Fprintf(bw, "%-10s %s: %s\n", label.Text.Get(lang, "status"), label.Compare.Get(lang, side.key), note)
 		}
 	}
@@ -175,7 +179,7 @@ func compareText(bw *bufio.Writer, c *result.Comparison, o Options) {
 			strings.Repeat(" ", max(0, nameWidth-len(label.Compare.Get(lang, l.key))-len(fmt.Sprint(len(l.ms)))-3)), lw, label.Compare.Get(lang, "level"), label.Compare.Get(lang, "effect"))
 		for _, m := range l.ms {
 			lv := label.Level(m.Old, lang) + " → " + label.Level(m.New, lang)
-			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+m.Indicator.ID+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
+			fmt.Fprintf(bw, "%s %*s %9s\n", pad("  "+label.IndicatorKey(m.Indicator)+" "+shortName(m.Indicator.Name), nameWidth), lw, lv,
 				signed(m.Effect.Round(cp), cp, lang))
 		}
 	}
@@ -226,6 +230,10 @@ type JSONComparison struct {
 	// ButirChanges are the butir whose status changed, when both sides
 	// are butir lists.
 	ButirChanges []JSONButirChange `json:"butir_changes,omitempty"`
+	// SameInstansi is false when the two sides are evaluations of
+	// different instansi (a comparison with a peer), true when their names
+	// match; absent when a side's name is only its file's.
+	SameInstansi *bool `json:"same_instansi,omitempty"`
 }
 
 func newJSONComparison(c *result.Comparison) JSONComparison {
@@ -234,7 +242,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 	side := func(e *result.Evaluation, lbl string) JSONSide {
 		return JSONSide{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Label: lbl,
 			Index: num(e.Result.Published, p), Predicate: label.PredicateName(e.Result.Predicate, "id"),
-			Provisional: newJSONProvisional(e.Assumed)}
+			Provisional: newJSONProvisional(e.Result.Rubric, e.Assumed)}
 	}
 	out := JSONComparison{Old: side(c.Old, c.OldLabel), New: side(c.New, c.NewLabel),
 		IndexChange:      num(rn.Published-ro.Published, p),
@@ -251,6 +259,7 @@ func newJSONComparison(c *result.Comparison) JSONComparison {
 		out.Aspects = append(out.Aspects, ch(ro.Aspects[i], rn.Aspects[i]))
 	}
 	out.ButirChanges = newJSONButirChanges(c)
+	out.SameInstansi = c.SameInstansi
 	for _, m := range c.Moved {
 		out.Indicators = append(out.Indicators, JSONMove{ID: m.Indicator.ID, Aspect: m.Indicator.Aspect.ID, Name: m.Indicator.Name,
 			Old: Num(levelText(m.Old)), New: Num(levelText(m.New)), Effect: val(m.Effect, p+2)})

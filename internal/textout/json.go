@@ -106,11 +106,11 @@ type JSONProvisional struct {
 	Note       string   `json:"note"`
 }
 
-func newJSONProvisional(assumed []string) *JSONProvisional {
+func newJSONProvisional(r *rubric.Rubric, assumed []string) *JSONProvisional {
 	if len(assumed) == 0 {
 		return nil
 	}
-	return &JSONProvisional{Indicators: assumed, Note: label.ProvisionalNote(assumed, "en")}
+	return &JSONProvisional{Indicators: assumed, Note: label.ProvisionalNote(r, assumed, "en")}
 }
 
 // JSONResult is the JSON form of one evaluation (documented in docs/json.md).
@@ -156,7 +156,7 @@ func NewJSONResult(e *result.Evaluation) JSONResult {
 			Crossed:        r.Edge.Crossed(r.Predicate),
 		}
 	}
-	out.Provisional = newJSONProvisional(e.Assumed)
+	out.Provisional = newJSONProvisional(r.Rubric, e.Assumed)
 	out.Butir = newJSONButir(e)
 	group := func(g index.Group) JSONGroup {
 		return JSONGroup{

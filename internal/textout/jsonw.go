@@ -274,7 +274,7 @@ func appendResult(b []byte, ind int, e *result.Evaluation, head *jsonHead, prov 
 		b = strconv.AppendBool(b, r.Edge.Crossed(r.Predicate))
 		b = appendEnd(b, in, '}', false)
 	}
-	if pr := newJSONProvisional(e.Assumed); pr != nil { // rare: encoding/json is fine
+	if pr := newJSONProvisional(e.Result.Rubric, e.Assumed); pr != nil { // rare: encoding/json is fine
 		b = appendKey(b, in, "provisional", false)
 		var err error
 		if b, err = appendAny(b, pr, in, html); err != nil {

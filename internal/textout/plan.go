@@ -66,7 +66,7 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	if len(pl.External) > 0 {
 		var ids []string
 		for _, ind := range pl.External {
-			ids = append(ids, indicatorRef(ind))
+			ids = append(ids, label.IndicatorKey(ind)+" "+ind.Name)
 		}
 		fmt.Fprintf(&sb, label.Plan.Get(lang, "external")+"\n\n", strings.Join(ids, ", "))
 	}
@@ -88,7 +88,7 @@ func PlanText(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 		after := pl.After.Aspects[i]
 		fmt.Fprintf(&sb, "%s %6s → %s\n", pad(a.ID+" "+a.Name, 60), n(a.Index.Round(p), p), n(after.Index.Round(p), p))
 		for _, s := range mine {
-			line := fmt.Sprintf("  %s %s", s.Indicator.ID, shortName(s.Indicator.Name))
+			line := fmt.Sprintf("  %s %s", label.IndicatorKey(s.Indicator), shortName(s.Indicator.Name))
 			fmt.Fprintf(&sb, "%s %6s → %s  +%s\n", pad(line, 60), label.Level(s.From, lang), label.Level(s.To, lang), n(s.Gain.Round(p+2), p+2))
 		}
 	}
@@ -121,15 +121,6 @@ func exactText(res *index.Result, lang string) string {
 	return x
 }
 
-// indicatorRef names an indicator briefly: "5 Tata Kelola Data", with its
-// kode where the rubric has one ("5 (3.1) Tata Kelola Data").
-func indicatorRef(ind *rubric.Indicator) string {
-	if ind.Code != "" {
-		return fmt.Sprintf("%s (%s) %s", ind.ID, ind.Code, ind.Name)
-	}
-	return ind.ID + " " + ind.Name
-}
-
 // byRoom returns the positions of the result's aspects, the most points
 // still open first (rubric order among equals).
 func byRoom(res *index.Result) []int {
@@ -146,7 +137,7 @@ func byRoom(res *index.Result) []int {
 // provisionalLine writes the status line of a provisional evaluation,
 // as spbe score writes it: the levels assumed, SEMENTARA or PROVISIONAL.
 func provisionalLine(sb *strings.Builder, e *result.Evaluation, lang string) {
-	if note := label.ProvisionalNote(e.Assumed, lang); note != "" {
+	if note := label.ProvisionalNote(e.Result.Rubric, e.Assumed, lang); note != "" {
 		fmt.Fprintf(sb, "%-10s %s\n", label.Text.Get(lang, "status"), note)
 	}
 }
@@ -220,7 +211,7 @@ func PlanJSON(w io.Writer, e *result.Evaluation, pl *plan.Plan, o Options) error
 	p := r.Precision
 	out := JSONPlan{
 		Source: e.Source, Instansi: e.Instansi, Rubric: r.ID, RubricDiffers: newJSONRubric(r).DiffersFromEmbedded,
-		Provisional:     newJSONProvisional(e.Assumed),
+		Provisional:     newJSONProvisional(e.Result.Rubric, e.Assumed),
 		Target:          num(pl.Target.Index, p),
 		Reachable:       pl.Reachable,
 		IndexBefore:     num(pl.Before.Published, p),

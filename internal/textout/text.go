@@ -66,7 +66,7 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 		style(bandColor[0], note)
 		sb.WriteString("\n")
 	}
-	if note := label.ProvisionalNote(e.Assumed, lang); note != "" {
+	if note := label.ProvisionalNote(rb, e.Assumed, lang); note != "" {
 		fmt.Fprintf(sb, "%-10s ", label.Text.Get(lang, "status"))
 		style(bandColor[0], note)
 		sb.WriteString("\n")
@@ -158,7 +158,7 @@ func writeText(sb *TerminalWriter, e *result.Evaluation, o Options) {
 				}
 				cells = append(cells, next)
 			}
-			t.row(indent+"  "+it.Indicator.ID+" "+shortName(it.Indicator.Name), cells...)
+			t.row(indent+"  "+label.IndicatorKey(it.Indicator)+" "+shortName(it.Indicator.Name), cells...)
 		}
 	}
 	if len(r.Domains) == 0 { // aspects directly under the index

@@ -48,7 +48,7 @@ func WhatIfText(w io.Writer, e *result.Evaluation, after *index.Result, o Option
 			if it.Indicator.Aspect.ID != aspect || a.Level == it.Level {
 				continue
 			}
-			t.row(indent+it.Indicator.ID+" "+it.Indicator.Name, label.Level(it.Level, lang), label.Level(a.Level, lang))
+			t.row(indent+label.IndicatorKey(it.Indicator)+" "+it.Indicator.Name, label.Level(it.Level, lang), label.Level(a.Level, lang))
 		}
 	}
 	line(label.Index(before.Rubric, lang, label.Text.Get(lang, "title")), before.Index, after.Index)

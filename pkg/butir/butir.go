@@ -31,10 +31,14 @@
 //
 // Like pkg/index, the package is pure: no I/O, deterministic, rubric
 // order.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package butir
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -107,9 +111,9 @@ func ParseStatus(s string) (Status, error) {
 		}
 	}
 	if t == "" {
-		return 0, errors.New("status is empty: want diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
+		return 0, messagef("status is empty: want diterima, revisi, tidak tepat, belum diunggah, ditolak or ditolak otomatis")
 	}
-	return 0, fmt.Errorf("status %q is not one of diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis (English: accepted, rejected, missing)", s)
+	return 0, messagef("status %q is not one of diterima, revisi, tidak tepat, belum diunggah, ditolak, ditolak otomatis (English: accepted, rejected, missing)", s)
 }
 
 // IsAccepted reports whether s is Accepted.
@@ -211,7 +215,7 @@ func (p *Progress) Complete() bool { return p.Level == 0 }
 
 // ErrNoBands is returned for an indicator whose scale has no level bands:
 // the rubric does not say how butir make a value.
-var ErrNoBands = errors.New("the rubric gives no level bands for its scale, so butir cannot be scored")
+var ErrNoBands = messagef("the rubric gives no level bands for its scale, so butir cannot be scored")
 
 // EmptyLevelsError is the error of an indicator with levels that have no
 // butir: such a level would count as complete.
@@ -234,15 +238,15 @@ func (e *EmptyLevelsError) Error() string {
 func Evaluate(ind *rubric.Indicator, items []*Item) (*Progress, error) {
 	bands := ind.LevelScale.Bands
 	if len(bands) == 0 {
-		return nil, fmt.Errorf("indicator %s: scale %s: %w", ind.ID, ind.LevelScale.ID, ErrNoBands)
+		return nil, messagef("indicator %s: scale %s: %w", ind.ID, ind.LevelScale.ID, ErrNoBands)
 	}
 	counts := map[int][2]int{} // level -> accepted, total
 	for _, it := range items {
 		if it.Indicator != ind.ID {
-			return nil, fmt.Errorf("%s: butir %s is of indicator %s, not %s", it.Where, it.Name(), it.Indicator, ind.ID)
+			return nil, messagef("%s: butir %s is of indicator %s, not %s", it.Where, it.Name(), it.Indicator, ind.ID)
 		}
 		if ind.LevelScale.BandOf(it.Level) == nil {
-			return nil, fmt.Errorf("%s: butir %s: level %d has no band on the scale (%d to %d)", it.Where, it.Name(), it.Level, bands[0].Level, bands[len(bands)-1].Level)
+			return nil, messagef("%s: butir %s: level %d has no band on the scale (%d to %d)", it.Where, it.Name(), it.Level, bands[0].Level, bands[len(bands)-1].Level)
 		}
 		c := counts[it.Level]
 		c[1]++

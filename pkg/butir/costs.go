@@ -29,7 +29,7 @@ func ParseCosts(file string, data []byte, r *rubric.Rubric, items []*Item) (func
 		m = m.Content[0]
 	}
 	if m.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d:%d: want a mapping of butir code or indicator to cost", file, m.Line, m.Column)
+		return nil, messagef("%s:%d:%d: want a mapping of butir code or indicator to cost", file, m.Line, m.Column)
 	}
 	codes := map[string]*Item{}
 	for _, it := range items {
@@ -46,15 +46,15 @@ func ParseCosts(file string, data []byte, r *rubric.Rubric, items []*Item) (func
 		c, err := rubric.ParseDecimal(v.Value)
 		switch {
 		case v.Kind != yaml.ScalarNode || err != nil:
-			errs = append(errs, fmt.Errorf("%s:%d:%d: %s: cost %q is not a number", file, v.Line, v.Column, k.Value, v.Value))
+			errs = append(errs, messagef("%s:%d:%d: %s: cost %q is not a number", file, v.Line, v.Column, k.Value, v.Value))
 			continue
 		case c < 0:
-			errs = append(errs, fmt.Errorf("%s:%d:%d: %s: cost %s is negative", file, v.Line, v.Column, k.Value, c))
+			errs = append(errs, messagef("%s:%d:%d: %s: cost %s is negative", file, v.Line, v.Column, k.Value, c))
 			continue
 		}
 		key := CodeKey(k.Value)
 		if line, dup := seen[key]; dup {
-			errs = append(errs, fmt.Errorf("%s:%d:%d: %s appears twice (first at line %d)", file, k.Line, k.Column, k.Value, line))
+			errs = append(errs, messagef("%s:%d:%d: %s appears twice (first at line %d)", file, k.Line, k.Column, k.Value, line))
 			continue
 		}
 		seen[key] = k.Line
@@ -63,12 +63,12 @@ func ParseCosts(file string, data []byte, r *rubric.Rubric, items []*Item) (func
 			continue
 		}
 		if _, _, _, isCode := ParseCode(k.Value); isCode {
-			errs = append(errs, fmt.Errorf("%s:%d:%d: butir %s is not in the list", file, k.Line, k.Column, k.Value))
+			errs = append(errs, messagef("%s:%d:%d: butir %s is not in the list", file, k.Line, k.Column, k.Value))
 			continue
 		}
 		ind, err := plan.Lookup(r, strings.TrimSpace(k.Value))
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d:%d: %q is neither a butir of the list nor an indicator of rubric %s", file, k.Line, k.Column, k.Value, r.ID))
+			errs = append(errs, messagef("%s:%d:%d: %q is neither a butir of the list nor an indicator of rubric %s", file, k.Line, k.Column, k.Value, r.ID))
 			continue
 		}
 		byInd[ind.ID] = c

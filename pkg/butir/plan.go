@@ -2,7 +2,6 @@ package butir
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/spbe-id/spbe/pkg/index"
@@ -49,7 +48,7 @@ type Step struct {
 func MakePlan(s *Sheet, levels index.Levels, t plan.Target, o PlanOptions) (*Plan, error) {
 	for id := range o.Fixed {
 		if s.Rubric.Indicator(id) == nil {
-			return nil, fmt.Errorf("butir: fixed indicator %s: %w", id, index.ErrUnknown)
+			return nil, messagef("butir: fixed indicator %s: %w", id, index.ErrUnknown)
 		}
 	}
 	cost := o.Cost
@@ -58,7 +57,7 @@ func MakePlan(s *Sheet, levels index.Levels, t plan.Target, o PlanOptions) (*Pla
 	}
 	for _, it := range s.Items {
 		if c := cost(it); c < 0 {
-			return nil, fmt.Errorf("butir %s: cost %s is negative", it.Name(), c)
+			return nil, messagef("butir %s: cost %s is negative", it.Name(), c)
 		}
 	}
 	chains, items := s.Chains(cost)

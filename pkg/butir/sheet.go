@@ -3,7 +3,6 @@ package butir
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -34,13 +33,13 @@ func Score(r *rubric.Rubric, items []*Item) (*Sheet, error) {
 	codes := map[string]*Item{}
 	for _, it := range items {
 		if r.Indicator(it.Indicator) == nil {
-			errs = append(errs, fmt.Errorf("%s: butir %s: indicator %s is not in the rubric %s", it.Where, it.Name(), it.Indicator, r.ID))
+			errs = append(errs, messagef("%s: butir %s: indicator %s is not in the rubric %s", it.Where, it.Name(), it.Indicator, r.ID))
 			continue
 		}
 		if it.Code != "" {
 			k := CodeKey(it.Code)
 			if first, dup := codes[k]; dup {
-				errs = append(errs, fmt.Errorf("%s: butir %s appears twice (first at %s)", it.Where, it.Code, first.Where))
+				errs = append(errs, messagef("%s: butir %s appears twice (first at %s)", it.Where, it.Code, first.Where))
 				continue
 			}
 			codes[k] = it
@@ -109,7 +108,7 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 	for _, c := range codes {
 		k := CodeKey(c)
 		if want[k] {
-			errs = append(errs, fmt.Errorf("butir %s is given twice", c))
+			errs = append(errs, messagef("butir %s is given twice", c))
 		}
 		want[k] = true
 	}
@@ -125,7 +124,7 @@ func Accept(items []*Item, codes []string) ([]*Item, error) {
 	}
 	for _, c := range codes {
 		if want[CodeKey(c)] {
-			errs = append(errs, fmt.Errorf("butir %s is not in the list", strings.TrimSpace(c)))
+			errs = append(errs, messagef("butir %s is not in the list", strings.TrimSpace(c)))
 			delete(want, CodeKey(c))
 		}
 	}

@@ -11,6 +11,11 @@
 //
 // Every index, contribution and gain is a Value: an exact fraction that
 // Round turns into the rubric.Decimal that is shown.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package index
 
 import (
@@ -103,11 +108,11 @@ func (e *LevelError) Error() string { return fmt.Sprintf("indicator %s: %v", e.I
 func (e *LevelError) Unwrap() error { return e.Err }
 
 // ErrMissing is wrapped by the error for indicators without a level.
-var ErrMissing = errors.New("no level")
+var ErrMissing = messagef("no level")
 
 // ErrUnknown is wrapped by the error for a level of an indicator the
 // rubric does not have.
-var ErrUnknown = errors.New("not an indicator of the rubric")
+var ErrUnknown = messagef("not an indicator of the rubric")
 
 // Compute scores levels against the rubric r, which must have been built by
 // rubric.Parse, rubric.Load or rubric.ByID. Every indicator needs a level
@@ -307,7 +312,7 @@ func Check(r *rubric.Rubric, levels Levels) error {
 		}
 	}
 	if len(missing) > 0 {
-		errs = append(errs, fmt.Errorf("indicators without a level: %s: %w", strings.Join(missing, ", "), ErrMissing))
+		errs = append(errs, messagef("indicators without a level: %s: %w", strings.Join(missing, ", "), ErrMissing))
 	}
 	if len(levels) > len(r.Indicators())-len(missing) {
 		var unknown []string

@@ -107,7 +107,7 @@ func Cheapest(r *rubric.Rubric, levels index.Levels, chains []Chain, t Target) (
 // raises the published index) is Reachable too.
 func MostFor(r *rubric.Rubric, levels index.Levels, chains []Chain, budget rubric.Decimal) (*ChainPlan, error) {
 	if budget < 0 {
-		return nil, fmt.Errorf("plan: budget %s is negative", budget)
+		return nil, messagef("plan: budget %s is negative", budget)
 	}
 	pb, err := chainProblem(r, levels, chains)
 	if err != nil {
@@ -180,13 +180,13 @@ func chainProblem(r *rubric.Rubric, levels index.Levels, chains []Chain) (*probl
 		ind := ch.Indicator
 		switch {
 		case ind == nil:
-			errs = append(errs, fmt.Errorf("plan: chain %d has no indicator", i+1))
+			errs = append(errs, messagef("plan: chain %d has no indicator", i+1))
 			continue
 		case r.Indicator(ind.ID) != ind:
-			errs = append(errs, fmt.Errorf("plan: chain of indicator %s: %w", ind.ID, index.ErrUnknown))
+			errs = append(errs, messagef("plan: chain of indicator %s: %w", ind.ID, index.ErrUnknown))
 			continue
 		case seen[ind.ID]:
-			errs = append(errs, fmt.Errorf("plan: indicator %s has two chains", ind.ID))
+			errs = append(errs, messagef("plan: indicator %s has two chains", ind.ID))
 			continue
 		}
 		seen[ind.ID] = true
@@ -195,13 +195,13 @@ func chainProblem(r *rubric.Rubric, levels index.Levels, chains []Chain) (*probl
 		for k, s := range ch.Steps {
 			switch {
 			case s.To < prev:
-				errs = append(errs, fmt.Errorf("plan: indicator %s: step %d goes down, from %s to %s", ind.ID, k+1, prev, s.To))
+				errs = append(errs, messagef("plan: indicator %s: step %d goes down, from %s to %s", ind.ID, k+1, prev, s.To))
 			case ind.LevelScale.Check(s.To) != nil:
-				errs = append(errs, fmt.Errorf("plan: indicator %s: step %d: %w", ind.ID, k+1, ind.LevelScale.Check(s.To)))
+				errs = append(errs, messagef("plan: indicator %s: step %d: %w", ind.ID, k+1, ind.LevelScale.Check(s.To)))
 			case s.Cost < 0:
-				errs = append(errs, fmt.Errorf("plan: indicator %s: step %d: cost %s is negative", ind.ID, k+1, s.Cost))
+				errs = append(errs, messagef("plan: indicator %s: step %d: cost %s is negative", ind.ID, k+1, s.Cost))
 			case s.Cost > math.MaxInt64/4-total:
-				errs = append(errs, fmt.Errorf("plan: indicator %s: the costs add up beyond %s", ind.ID, rubric.Decimal(math.MaxInt64/4)))
+				errs = append(errs, messagef("plan: indicator %s: the costs add up beyond %s", ind.ID, rubric.Decimal(math.MaxInt64/4)))
 			}
 			total += s.Cost
 			prev = s.To
@@ -239,7 +239,7 @@ func newProblem(r *rubric.Rubric, levels index.Levels, before *index.Result, cha
 			l = to
 		}
 		if costSum += it.cum[len(it.cum)-1]; costSum > math.MaxInt64/4 {
-			return nil, errors.New("plan: the costs add up beyond the planner's range")
+			return nil, messagef("plan: the costs add up beyond the planner's range")
 		}
 		pb.items = append(pb.items, it)
 		pb.chainOf = append(pb.chainOf, c)
@@ -247,7 +247,7 @@ func newProblem(r *rubric.Rubric, levels index.Levels, before *index.Result, cha
 		maxLevels[ch.Indicator.ID] = ch.Steps[len(ch.Steps)-1].To
 	}
 	if pb.max, err = index.Compute(r, maxLevels); err != nil {
-		return nil, fmt.Errorf("plan: levels at the end of every chain: %w", err)
+		return nil, messagef("plan: levels at the end of every chain: %w", err)
 	}
 	return pb, nil
 }
@@ -304,7 +304,7 @@ func (pb *problem) result(n []int) (*index.Result, error) {
 	}
 	res, err := index.Compute(pb.r, after)
 	if err != nil {
-		return nil, fmt.Errorf("plan: planned levels: %w", err)
+		return nil, messagef("plan: planned levels: %w", err)
 	}
 	return res, nil
 }
@@ -322,7 +322,7 @@ func (pb *problem) chainPlan(n []int) (*ChainPlan, error) {
 		for k := 0; k < n[i]; k++ {
 			gain, err := index.NewValue(it.gain(k+1)-it.gain(k), pb.u.den)
 			if err != nil {
-				return nil, fmt.Errorf("plan: gain of indicator %s: %w", it.ind.ID, err)
+				return nil, messagef("plan: gain of indicator %s: %w", it.ind.ID, err)
 			}
 			link := pb.chains[c].Steps[k]
 			p.Steps = append(p.Steps, ChainStep{

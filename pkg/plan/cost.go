@@ -16,7 +16,7 @@ var maxCells = 1 << 22
 
 // ErrTooHard is returned when an exact least-cost plan would take too long
 // to find.
-var ErrTooHard = errors.New("plan: too many combinations to find the cheapest plan exactly")
+var ErrTooHard = messagef("plan: too many combinations to find the cheapest plan exactly")
 
 // cheapest returns how many steps to take on each item so that the gains
 // add up to at least need at the least total cost, then with the fewest

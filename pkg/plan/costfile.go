@@ -52,12 +52,12 @@ func ParseCosts(r *rubric.Rubric, file string, data []byte) (Costs, error) {
 		m = m.Content[0]
 	}
 	if m.Kind != yaml.MappingNode {
-		return Costs{}, fmt.Errorf("%s:%d:%d: want a mapping of indicator id to cost (21: 5) or to the costs of its steps (21: [1, 1, 2, 5])", file, m.Line, m.Column)
+		return Costs{}, messagef("%s:%d:%d: want a mapping of indicator id to cost (21: 5) or to the costs of its steps (21: [1, 1, 2, 5])", file, m.Line, m.Column)
 	}
 	seen := map[string]bool{}
-	var errs []string
+	var errs []error
 	at := func(n *yaml.Node, format string, args ...any) {
-		errs = append(errs, fmt.Sprintf("%s:%d:%d: ", file, n.Line, n.Column)+fmt.Sprintf(format, args...))
+		errs = append(errs, fmt.Errorf("%s:%d:%d: %w", file, n.Line, n.Column, messagef(format, args...)))
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -91,7 +91,7 @@ func ParseCosts(r *rubric.Rubric, file string, data []byte) (Costs, error) {
 				d, err := ParseCost(e.Value)
 				if e.Kind != yaml.ScalarNode || err != nil {
 					if err == nil {
-						err = errors.New("want a number")
+						err = messagef("want a number")
 					}
 					at(e, "indicator %s: %v", ind.ID, err)
 					ok = false
@@ -110,7 +110,7 @@ func ParseCosts(r *rubric.Rubric, file string, data []byte) (Costs, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return Costs{}, errors.New(strings.Join(errs, "\n"))
+		return Costs{}, errors.Join(errs...)
 	}
 	return c, nil
 }
@@ -122,9 +122,9 @@ func ParseCost(s string) (rubric.Decimal, error) {
 	d, err := rubric.ParseDecimal(t)
 	switch {
 	case err != nil:
-		return 0, fmt.Errorf("cost %q is not a number", s)
+		return 0, messagef("cost %q is not a number", s)
 	case d < 0:
-		return 0, fmt.Errorf("cost %s is negative", t)
+		return 0, messagef("cost %s is negative", t)
 	}
 	return d, nil
 }

@@ -16,7 +16,7 @@ import (
 // every step costs 1 and the budget is a number of steps.
 func Budget(r *rubric.Rubric, levels index.Levels, budget rubric.Decimal, o Options) (*Plan, error) {
 	if budget < 0 {
-		return nil, fmt.Errorf("plan: budget %s is negative", budget)
+		return nil, messagef("plan: budget %s is negative", budget)
 	}
 	if _, err := index.Compute(r, levels); err != nil {
 		return nil, fmt.Errorf("plan: %w", err)

@@ -17,21 +17,21 @@ import (
 func ParseTarget(r *rubric.Rubric, s string) (Target, error) {
 	name := strings.Join(strings.Fields(s), " ")
 	if name == "" {
-		return Target{}, errors.New("target is empty: want an index such as 4.2 or a predicate such as Memuaskan")
+		return Target{}, messagef("target is empty: want an index such as 4.2 or a predicate such as Memuaskan")
 	}
 	if b := r.BandNamed(name); b != nil {
 		return Target{Index: b.From, Band: b}, nil
 	}
 	d, err := rubric.ParseDecimal(name)
 	if err != nil {
-		return Target{}, fmt.Errorf("target %q is neither an index nor a predicate (%s)", s, bandNames(r))
+		return Target{}, messagef("target %q is neither an index nor a predicate (%s)", s, bandNames(r))
 	}
 	lo, hi := r.Predicates[0].From, r.Predicates[0].To
 	for _, b := range r.Predicates {
 		lo, hi = min(lo, b.From), max(hi, b.To)
 	}
 	if d < lo || d > hi {
-		return Target{}, fmt.Errorf("target %s is outside the index range %s to %s", d, lo, hi)
+		return Target{}, messagef("target %s is outside the index range %s to %s", d, lo, hi)
 	}
 	return Target{Index: d}, nil
 }
@@ -50,14 +50,14 @@ func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 		ind, err := r.Lookup(s)
 		if err != nil {
 			if a, b, ok := strings.Cut(s, "-"); ok && r.Indicator(a) != nil && r.Indicator(b) != nil {
-				return nil, fmt.Errorf("%w; a range is written with two dots (%s..%s)", err, a, b)
+				return nil, messagef("%w; a range is written with two dots (%s..%s)", err, a, b)
 			}
 			return nil, err
 		}
 		return []*rubric.Indicator{ind}, nil
 	}
 	if a == "" || b == "" {
-		return nil, fmt.Errorf("range %q needs an indicator on each side of .. (such as 29..31)", s)
+		return nil, messagef("range %q needs an indicator on each side of .. (such as 29..31)", s)
 	}
 	ia, err := r.Lookup(a)
 	if err != nil {
@@ -70,7 +70,7 @@ func lookupRange(r *rubric.Rubric, s string) ([]*rubric.Indicator, error) {
 	inds := r.Indicators()
 	i, j := slices.Index(inds, ia), slices.Index(inds, ib)
 	if i > j {
-		return nil, fmt.Errorf("indicator %s comes after %s in the rubric", a, b)
+		return nil, messagef("indicator %s comes after %s in the rubric", a, b)
 	}
 	return inds[i : j+1], nil
 }
@@ -96,7 +96,7 @@ func ParseIndicators(r *rubric.Rubric, s string) (map[string]bool, error) {
 		return nil, err
 	}
 	if len(ids) == 0 {
-		return nil, errors.New("no indicators: want ids such as 45,46,47 or a range such as 29..31")
+		return nil, messagef("no indicators: want ids such as 45,46,47 or a range such as 29..31")
 	}
 	return ids, nil
 }
@@ -123,12 +123,12 @@ func ParseChanges(r *rubric.Rubric, s string) (index.Levels, error) {
 	s = tighten(s)
 	parts := strings.FieldsFunc(s, isSeparator)
 	if len(parts) == 0 {
-		return nil, errors.New("changes are empty: want id=level pairs such as 21=3,29..31=2")
+		return nil, messagef("changes are empty: want id=level pairs such as 21=3,29..31=2")
 	}
 	out := index.Levels{}
 	var errs []error
 	bad := func(part, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("change %q: %s", part, fmt.Sprintf(format, args...)))
+		errs = append(errs, messagef("change %q: %w", part, messagef(format, args...)))
 	}
 	for i, part := range parts {
 		ids, val, ok := strings.Cut(part, "=")
@@ -203,11 +203,11 @@ func WhatIf(r *rubric.Rubric, levels index.Levels, changes index.Levels) (*index
 	for _, id := range sortedKeys(changes) {
 		ind := r.Indicator(id)
 		if ind == nil {
-			errs = append(errs, fmt.Errorf("what-if: change of indicator %s: %w", id, index.ErrUnknown))
+			errs = append(errs, messagef("what-if: change of indicator %s: %w", id, index.ErrUnknown))
 			continue
 		}
 		if err := ind.LevelScale.Check(changes[id]); err != nil {
-			errs = append(errs, fmt.Errorf("what-if: change of indicator %s: %w", id, err))
+			errs = append(errs, messagef("what-if: change of indicator %s: %w", id, err))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -31,6 +31,11 @@
 // in units of their greatest common divisor with the total, so that S
 // still fits an int64; a rubric whose weights are too fine for that gives
 // ErrTooFine (see unitsFor).
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package plan
 
 import (
@@ -49,7 +54,7 @@ var unit = rubric.NewDecimal(1).Units()
 
 // ErrTooFine is returned when levels finer than a rubric.Decimal meet
 // weights too fine for the planner's exact int64 sums.
-var ErrTooFine = errors.New("plan: levels with more than 6 decimals on weights this fine are beyond the planner's exact range")
+var ErrTooFine = messagef("plan: levels with more than 6 decimals on weights this fine are beyond the planner's exact range")
 
 // units are the units the planner counts levels and weights in: one level
 // is one units of a level, a level's units are its rubric.Level units /
@@ -351,7 +356,7 @@ func Make(r *rubric.Rubric, levels index.Levels, t Target, o Options) (*Plan, er
 		}
 		gain, err := index.NewValue(it.gain(n[i]), pb.u.den)
 		if err != nil {
-			return nil, fmt.Errorf("plan: gain of indicator %s: %w", it.ind.ID, err)
+			return nil, messagef("plan: gain of indicator %s: %w", it.ind.ID, err)
 		}
 		st := Step{
 			Indicator: it.ind,
@@ -375,30 +380,30 @@ func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, err
 	var errs []error
 	for _, id := range sortedKeys(o.Fixed) {
 		if r.Indicator(id) == nil {
-			errs = append(errs, fmt.Errorf("plan: fixed indicator %s: %w", id, index.ErrUnknown))
+			errs = append(errs, messagef("plan: fixed indicator %s: %w", id, index.ErrUnknown))
 		}
 	}
 	for _, id := range sortedKeys(o.StepCosts) {
 		ind := r.Indicator(id)
 		if ind == nil {
-			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %w", id, index.ErrUnknown))
+			errs = append(errs, messagef("plan: step costs of indicator %s: %w", id, index.ErrUnknown))
 			continue
 		}
 		if want := scaleSteps(ind.LevelScale); len(o.StepCosts[id]) != want {
-			errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %d costs, want %d (one per step of its scale)", id, len(o.StepCosts[id]), want))
+			errs = append(errs, messagef("plan: step costs of indicator %s: %d costs, want %d (one per step of its scale)", id, len(o.StepCosts[id]), want))
 		}
 		for _, c := range o.StepCosts[id] {
 			if c < 0 {
-				errs = append(errs, fmt.Errorf("plan: step costs of indicator %s: %s is negative", id, c))
+				errs = append(errs, messagef("plan: step costs of indicator %s: %s is negative", id, c))
 			}
 		}
 	}
 	for _, id := range sortedKeys(o.Costs) {
 		switch {
 		case r.Indicator(id) == nil:
-			errs = append(errs, fmt.Errorf("plan: cost of indicator %s: %w", id, index.ErrUnknown))
+			errs = append(errs, messagef("plan: cost of indicator %s: %w", id, index.ErrUnknown))
 		case o.Costs[id] < 0:
-			errs = append(errs, fmt.Errorf("plan: cost of indicator %s: %s is negative", id, o.Costs[id]))
+			errs = append(errs, messagef("plan: cost of indicator %s: %s is negative", id, o.Costs[id]))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -439,7 +444,7 @@ func levelChains(r *rubric.Rubric, levels index.Levels, o Options) ([]Chain, err
 				// from the whole level at or below l.
 				k := (next-one)/one - lowest
 				if k < 0 || k >= int64(len(steps)) {
-					return nil, fmt.Errorf("plan: step costs of indicator %s: no cost for the step from %s", ind.ID, l)
+					return nil, messagef("plan: step costs of indicator %s: no cost for the step from %s", ind.ID, l)
 				}
 				c = steps[k]
 			}

@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -85,7 +84,7 @@ func fixed(units int64, scale, places int) string {
 }
 
 // ErrSyntax is wrapped by ParseDecimal errors for text that is not a number.
-var ErrSyntax = errors.New("not a decimal number")
+var ErrSyntax = messagef("not a decimal number")
 
 // ParseDecimal parses a plain decimal number such as "1.30", "1,30", "3" or
 // "-4". A comma is read as the decimal separator, as Indonesian documents
@@ -118,11 +117,11 @@ func parseDecimal(s string) (Decimal, int, error) {
 	places := len(frac)
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > DecimalPlaces {
-		return 0, places, fmt.Errorf("%q: more than %d decimal places", s, DecimalPlaces)
+		return 0, places, messagef("%q: more than %d decimal places", s, DecimalPlaces)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 7 {
-		return 0, places, fmt.Errorf("%q: too large", s)
+		return 0, places, messagef("%q: too large", s)
 	}
 	var v int64
 	for _, c := range intPart {
@@ -138,7 +137,7 @@ func parseDecimal(s string) (Decimal, int, error) {
 	}
 	v += f
 	if v > maxDecimal {
-		return 0, places, fmt.Errorf("%q: too large", s)
+		return 0, places, messagef("%q: too large", s)
 	}
 	if neg {
 		v = -v

@@ -135,18 +135,18 @@ func ParseLevel(s string) (Level, error) {
 	}
 	frac = strings.TrimRight(frac, "0")
 	if len(frac) > LevelPlaces {
-		return 0, fmt.Errorf("%q: more than %d decimal places; a level holds %d exactly", s, LevelPlaces, LevelPlaces)
+		return 0, messagef("%q: more than %d decimal places; a level holds %d exactly", s, LevelPlaces, LevelPlaces)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	if len(intPart) > 3 {
-		return 0, fmt.Errorf("%q: too large for a level", s)
+		return 0, messagef("%q: too large for a level", s)
 	}
 	var v int64
 	for _, c := range intPart {
 		v = v*10 + int64(c-'0')
 	}
 	if v > maxLevelUnits/levelUnit {
-		return 0, fmt.Errorf("%q: too large for a level", s)
+		return 0, messagef("%q: too large for a level", s)
 	}
 	v *= levelUnit
 	f := int64(0)
@@ -158,7 +158,7 @@ func ParseLevel(s string) (Level, error) {
 	}
 	v += f
 	if v > maxLevelUnits {
-		return 0, fmt.Errorf("%q: too large for a level", s)
+		return 0, messagef("%q: too large for a level", s)
 	}
 	if neg {
 		v = -v

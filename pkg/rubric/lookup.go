@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -39,13 +38,13 @@ func lookup[T comparable](s string, byID map[string]T, all []T, idOf func(T) str
 	}
 	switch {
 	case okID && okCode && id != code:
-		return none, fmt.Errorf("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, idOf(id), idOf(code))
+		return none, messagef("indicator %q is ambiguous: the id of indicator %s and the code of indicator %s", s, idOf(id), idOf(code))
 	case okID:
 		return id, nil
 	case okCode:
 		return code, nil
 	}
-	return none, fmt.Errorf("indicator %q is not in the rubric", s)
+	return none, messagef("indicator %q is not in the rubric", s)
 }
 
 // Keys are the ids and codes of the indicators of a rubric, in rubric

@@ -59,7 +59,7 @@ func EmbeddedSource(id string) ([]byte, bool) {
 func ByID(id string) (*Rubric, error) {
 	load, ok := embeddedLoaders[id]
 	if !ok {
-		return nil, fmt.Errorf("no embedded rubric %q (embedded: %s)", id, strings.Join(EmbeddedIDs(), ", "))
+		return nil, messagef("no embedded rubric %q (embedded: %s)", id, strings.Join(EmbeddedIDs(), ", "))
 	}
 	return load()
 }
@@ -95,7 +95,7 @@ func Load(arg string) (*Rubric, error) {
 	data, err := os.ReadFile(arg)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(arg, `/\.`) {
-			return nil, fmt.Errorf("rubric %q is neither an embedded rubric (%s) nor a file", arg, strings.Join(EmbeddedIDs(), ", "))
+			return nil, messagef("rubric %q is neither an embedded rubric (%s) nor a file", arg, strings.Join(EmbeddedIDs(), ", "))
 		}
 		return nil, fmt.Errorf("rubric: %w", err)
 	}

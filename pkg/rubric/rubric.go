@@ -4,10 +4,14 @@
 // every problem with its file, line and column. The rubrics of PermenPANRB
 // 8/2026 (Indeks Pemdi), 59/2020 and 5/2018 (Indeks SPBE) are embedded; see
 // EmbeddedIDs and Load.
+//
+// Errors: Error() is English. The errors a user meets also have a method
+// MessageFormat() (format string, args []any), giving their English format
+// and arguments, by which a program (spbe's command line) can say them in
+// another language from a catalog keyed by the format (docs/messages.md).
 package rubric
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -234,10 +238,10 @@ func (r *Rubric) BandNamed(name string) *Band {
 // Check reports whether level is a valid level on the scale.
 func (s *Scale) Check(level Level) error {
 	if level.Cmp(s.Min) < 0 || level.Cmp(s.Max) > 0 {
-		return fmt.Errorf("level %s is outside the scale %s to %s", level, s.Min, s.Max)
+		return messagef("level %s is outside the scale %s to %s", level, s.Min, s.Max)
 	}
 	if s.Integer && !level.IsInteger() {
-		return fmt.Errorf("level %s is not a whole number from %s to %s", level, s.Min, s.Max)
+		return messagef("level %s is not a whole number from %s to %s", level, s.Min, s.Max)
 	}
 	return nil
 }
