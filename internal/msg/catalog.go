@@ -621,7 +621,7 @@ var indonesian = map[string]string{
 	"%s: alias is empty":                                                                                   "%s: alias kosong",
 	"%s: alias %q repeats a name of the same predicate":                                                    "%s: alias %q mengulang nama predikat yang sama",
 	"%s: alias %q is already a name of predicate %s":                                                       "%s: alias %q sudah menjadi nama predikat %s",
-	"%s: ok": "%s: baik",
+	"%s: ok": "%s: sah",
 	// internal/trend.
 	"domains": "domain", "aspects": "aspek",
 	"the kind of %q (provinsi, kabupaten, kota) is not known from its name: --group-col names the column that gives it": "jenis %q (provinsi, kabupaten, kota) tidak diketahui dari namanya: --group-col menyebut kolom yang memberikannya",
