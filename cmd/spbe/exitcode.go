@@ -63,6 +63,30 @@ func gatesFailed(lang label.Lang, failed []result.Failure) error {
 	return gateFailed(lines)
 }
 
+// diffGatesFailed is the text of the --fail-on conditions of spbe rubric
+// diff that were met, in lang, one line each.
+func diffGatesFailed(lang label.Lang, met []result.DiffFailure) []string {
+	var lines []string
+	for _, m := range met {
+		switch m.Cond {
+		case "change":
+			lines = append(lines, msg.Sprintf(lang, "the rubrics differ (%d %s) (--fail-on change)", m.Changes, msg.Plural(m.Changes, "change", "changes")))
+		case "predicate-change":
+			lines = append(lines, msg.Sprintf(lang, "%s: predicate changes from %s to %s (--fail-on predicate-change)", m.Source, m.OldPredicate, m.NewPredicate))
+		case "index-change":
+			move := label.Number(m.Move, m.Precision, lang.String())
+			if m.Move > 0 {
+				move = "+" + move
+			}
+			lines = append(lines, msg.Sprintf(lang, "%s: index moves by %s, from %s to %s (--fail-on index-change=%s)", m.Source, move,
+				label.Number(m.Old, m.OldPrecision, lang.String()), label.Number(m.New, m.NewPrecision, lang.String()), m.Threshold.String()))
+		default:
+			lines = append(lines, msg.Sprintf(lang, "%s: rank changes from %d to %d (--fail-on rank-change)", m.Source, m.OldRank, m.NewRank))
+		}
+	}
+	return lines
+}
+
 // usageError marks a mistake in the command line.
 type usageError struct{ err error }
 

@@ -82,7 +82,7 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	print := func(p *rubric.PosError) error { return write(opts.io.Out, p) }
+	print := func(p *rubric.PosError) error { return write(opts.io.Out, p, msgLang(opts.io)) }
 	bad := 0
 	for _, f := range opts.Files {
 		data, err := os.ReadFile(f)
@@ -104,7 +104,7 @@ func runRubricValidate(opts *rubricValidateOptions) error {
 		if failed {
 			bad++
 		} else {
-			fmt.Fprintf(opts.io.ErrOut, "%s: ok\n", f)
+			fmt.Fprintln(opts.io.ErrOut, msg.Sprintf(msgLang(opts.io), "%s: ok", f))
 			noteMismatch(opts.io, f, r)
 		}
 	}

@@ -135,18 +135,19 @@ func runRubricDiff(opts *rubricDiffOptions) error {
 		d.Evals, unread, inputs = rs.Evals, rs.Unread, rs.Inputs
 	}
 	d.Failed = gates.Check(d)
+	failed := diffGatesFailed(msgLang(opts.io), gates.Met(d))
 	if err := rend(opts.io.Out, d); err != nil {
 		return err
 	}
 	if len(unread) > 0 {
 		err := msg.Errorf("%d of %d %s could not be read in full: %s", len(unread), inputs,
 			msg.Plural(inputs, "input", "inputs"), strings.Join(unread, ", "))
-		if len(d.Failed) > 0 {
-			err = errors.Join(err, errors.New(strings.Join(d.Failed, "\n")))
+		if len(failed) > 0 {
+			err = errors.Join(err, errors.New(strings.Join(failed, "\n")))
 		}
 		return err
 	}
-	return gateFailed(d.Failed)
+	return gateFailed(failed)
 }
 
 func loadSide(opts *rubricDiffOptions, arg string) (result.RubricSide, error) {

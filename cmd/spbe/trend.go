@@ -149,7 +149,7 @@ func runTrend(opts *trendOptions) error {
 	}
 	t, notes, err := trend.Series(name, obs)
 	for _, n := range notes {
-		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", n)
+		fmt.Fprintf(opts.io.ErrOut, "spbe: %s\n", msg.Sprintf(msgLang(opts.io), "%s", n))
 	}
 	if err != nil {
 		return err

@@ -72,10 +72,10 @@ func runVerify(opts *verifyOptions) error {
 	}
 	if len(v.Diffs) == 0 {
 		if m := v.Rubric.Mismatch(); m != nil {
-			fmt.Fprintf(out, "report matches, under rubric %s: not the official %s, which it differs from\n", v.RubricSource, m.ID)
+			fmt.Fprintln(out, msg.Sprintf(msgLang(opts.io), "report matches, under rubric %s: not the official %s, which it differs from", v.RubricSource, m.ID))
 			return nil
 		}
-		fmt.Fprintln(out, "report matches")
+		fmt.Fprintln(out, msg.Sprintf(msgLang(opts.io), "report matches"))
 		return nil
 	}
 	for _, d := range v.Diffs {

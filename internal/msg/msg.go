@@ -187,6 +187,17 @@ func Plural(n int, one, many string) fmt.Stringer {
 
 func (w word) String() string { return string(w) }
 
+// Fixed returns d with places decimals, as an argument of a message: a
+// decimal point in English, a decimal comma in Indonesian ("2,90").
+func Fixed(d rubric.Decimal, places int) fmt.Stringer { return fixed{d, places} }
+
+type fixed struct {
+	d      rubric.Decimal
+	places int
+}
+
+func (f fixed) String() string { return f.d.Fixed(f.places) }
+
 // Or returns items joined as "a", "a or b", "a, b or c", with the word
 // "or" in the language of the message it is an argument of; items that are
 // words (Word) or messages (New) are said in it too.
@@ -266,6 +277,8 @@ func localArgs(lang label.Lang, args []any) []any {
 		case formatter: // a phrase of a package that cannot import this one
 			f, a := v.MessageFormat()
 			out[i] = fmt.Sprintf(verbW(lookup(f)), localArgs(lang, a)...)
+		case fixed:
+			out[i] = label.Number(v.d, v.places, lang.String())
 		case rubric.Level:
 			out[i] = strings.Replace(v.String(), ".", ",", 1)
 		case rubric.Decimal:

@@ -132,19 +132,20 @@ func checkFolder(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
-// kind names the type of a file that is not a regular one.
-func kind(m fs.FileMode) string {
+// kind names the type of a file that is not a regular one, in the
+// language of the message it is an argument of.
+func kind(m fs.FileMode) error {
 	switch {
 	case m&fs.ModeCharDevice != 0:
-		return "a character device"
+		return messagef("a character device")
 	case m&fs.ModeDevice != 0:
-		return "a block device"
+		return messagef("a block device")
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return messagef("a named pipe")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return messagef("a socket")
 	}
-	return "a special file"
+	return messagef("a special file")
 }
 
 // temps are the temporary files of the Saves in progress, for

@@ -146,40 +146,86 @@ func ParseDiffGates(conds []string, evals bool) (DiffGates, error) {
 		case name == "index-change" && hasVal:
 			d, err := rubric.ParseDecimal(val)
 			if err != nil || d <= 0 {
-				return f, fmt.Errorf("--fail-on %s: want a positive number such as index-change=0.05", c)
+				return f, messagef("--fail-on %s: want a positive number such as index-change=0.05", c)
 			}
 			f.Index = &d
 		default:
-			return f, fmt.Errorf("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
+			return f, messagef("--fail-on %q: want predicate-change, index-change=X, rank-change or change", c)
 		}
 		if name != "change" && !evals {
-			return f, fmt.Errorf("--fail-on %s needs evaluations to rescore (--evals)", c)
+			return f, messagef("--fail-on %s needs evaluations to rescore (--evals)", c)
 		}
 	}
 	return f, nil
 }
 
-// Check returns the conditions met, one message each.
+// Check returns the conditions met, one message each, in English
+// (DiffFailure.String).
 func (f DiffGates) Check(d *RubricDiff) []string {
 	var out []string
-	if n := d.Changes.Len(); f.Change && n > 0 {
+	for _, m := range f.Met(d) {
+		out = append(out, m.String())
+	}
+	return out
+}
+
+// DiffFailure is a --fail-on condition met: the rubrics differ (Change),
+// or an evaluation's predicate, index or rank changes.
+type DiffFailure struct {
+	// Cond is the condition: "change", "predicate-change",
+	// "index-change" or "rank-change".
+	Cond string
+	// Changes is the number of changes between the rubrics (change).
+	Changes int
+	// Source names the evaluation.
+	Source string
+	// OldPredicate, NewPredicate (predicate-change).
+	OldPredicate, NewPredicate string
+	// Old, New are the published indices, Move the change of the exact
+	// index, shown with Precision decimals; Threshold is the condition's
+	// (index-change).
+	Old, New, Move, Threshold             rubric.Decimal
+	OldPrecision, NewPrecision, Precision int
+	// OldRank, NewRank (rank-change).
+	OldRank, NewRank int
+}
+
+// String is the condition's message in English: "a.csv: rank changes from
+// 1 to 2 (--fail-on rank-change)".
+func (m DiffFailure) String() string {
+	switch m.Cond {
+	case "change":
 		changes := "changes"
-		if n == 1 {
+		if m.Changes == 1 {
 			changes = "change"
 		}
-		out = append(out, fmt.Sprintf("the rubrics differ (%d %s) (--fail-on change)", n, changes))
+		return fmt.Sprintf("the rubrics differ (%d %s) (--fail-on change)", m.Changes, changes)
+	case "predicate-change":
+		return fmt.Sprintf("%s: predicate changes from %s to %s (--fail-on predicate-change)", m.Source, m.OldPredicate, m.NewPredicate)
+	case "index-change":
+		return fmt.Sprintf("%s: index moves by %s, from %s to %s (--fail-on index-change=%s)", m.Source, Signed(m.Move, m.Precision),
+			m.Old.Fixed(m.OldPrecision), m.New.Fixed(m.NewPrecision), m.Threshold)
+	}
+	return fmt.Sprintf("%s: rank changes from %d to %d (--fail-on rank-change)", m.Source, m.OldRank, m.NewRank)
+}
+
+// Met returns the conditions met, in the order of Check.
+func (f DiffGates) Met(d *RubricDiff) []DiffFailure {
+	var out []DiffFailure
+	if n := d.Changes.Len(); f.Change && n > 0 {
+		out = append(out, DiffFailure{Cond: "change", Changes: n})
 	}
 	for _, e := range d.Evals {
 		p := max(e.Old.Rubric.Precision, e.New.Rubric.Precision)
 		if f.Predicate && e.PredicateChanged() {
-			out = append(out, fmt.Sprintf("%s: predicate changes from %s to %s (--fail-on predicate-change)", e.Source, e.Old.Predicate.Name, e.New.Predicate.Name))
+			out = append(out, DiffFailure{Cond: "predicate-change", Source: e.Source, OldPredicate: e.Old.Predicate.Name, NewPredicate: e.New.Predicate.Name})
 		}
 		if c := e.Change(); f.Index != nil && max(c, -c) >= *f.Index {
-			out = append(out, fmt.Sprintf("%s: index moves by %s, from %s to %s (--fail-on index-change=%s)", e.Source, Signed(c, p),
-				e.Old.Published.Fixed(e.Old.Rubric.Precision), e.New.Published.Fixed(e.New.Rubric.Precision), f.Index))
+			out = append(out, DiffFailure{Cond: "index-change", Source: e.Source, Move: c, Precision: p, Threshold: *f.Index,
+				Old: e.Old.Published, OldPrecision: e.Old.Rubric.Precision, New: e.New.Published, NewPrecision: e.New.Rubric.Precision})
 		}
 		if f.Rank && e.OldRank != e.NewRank {
-			out = append(out, fmt.Sprintf("%s: rank changes from %d to %d (--fail-on rank-change)", e.Source, e.OldRank, e.NewRank))
+			out = append(out, DiffFailure{Cond: "rank-change", Source: e.Source, OldRank: e.OldRank, NewRank: e.NewRank})
 		}
 	}
 	return out

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/batch"
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/plan"
@@ -133,7 +134,7 @@ func TestHostileTextEveryFormat(t *testing.T) {
 	}
 	for _, f := range ProblemFormats {
 		p := &rubric.PosError{File: hostile, Line: 1, Col: 2, Err: errors.New(hostile)}
-		add("rubric validate "+f.Name, func(w io.Writer) error { return f.Write(w, p) })
+		add("rubric validate "+f.Name, func(w io.Writer) error { return f.Write(w, p, label.English) })
 	}
 	for _, f := range RubricListFormats {
 		add("rubric list "+f.Name, func(w io.Writer) error { return f.Write(w, []RubricInfo{NewRubricInfo(r2, false)}, Options{}) })

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -122,7 +123,7 @@ var DiffFormats = Formats[func(w io.Writer, d *result.RubricDiff) error]{
 
 // ProblemFormats are the formats of spbe rubric validate: one problem of
 // a rubric file at a time.
-var ProblemFormats = Formats[func(w io.Writer, p *rubric.PosError) error]{
+var ProblemFormats = Formats[func(w io.Writer, p *rubric.PosError, lang label.Lang) error]{
 	{"text", ProblemText},
 	{"github", ProblemGitHub},
 }

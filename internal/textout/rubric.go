@@ -7,19 +7,22 @@ import (
 	"text/tabwriter"
 
 	"github.com/spbe-id/spbe/internal/label"
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// ProblemText writes a problem of a rubric file as file:line:col: message.
-func ProblemText(w io.Writer, p *rubric.PosError) error {
-	_, err := fmt.Fprintln(NewTerminalWriter(w), p)
+// ProblemText writes a problem of a rubric file as file:line:col: message,
+// the message in lang (the language of messages).
+func ProblemText(w io.Writer, p *rubric.PosError, lang label.Lang) error {
+	_, err := fmt.Fprintln(NewTerminalWriter(w), msg.Text(lang, p))
 	return err
 }
 
 // ProblemGitHub writes a problem of a rubric file as a GitHub annotation
 // on its line: an error, or a warning for a problem that does not fail.
-func ProblemGitHub(w io.Writer, p *rubric.PosError) error {
-	a := Annotation{Level: "error", File: p.File, Line: p.Line, Col: p.Col, Msg: p.Err.Error()}
+// The message is in lang.
+func ProblemGitHub(w io.Writer, p *rubric.PosError, lang label.Lang) error {
+	a := Annotation{Level: "error", File: p.File, Line: p.Line, Col: p.Col, Msg: msg.Text(lang, p.Err)}
 	if p.Warning {
 		a.Level = "warning"
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -28,8 +29,11 @@ func (e *NotFoundError) Error() string {
 // neither Provinsi, Kabupaten nor Kota, and no column gives it.
 type NoGroupError struct{ Instansi string }
 
-func (e *NoGroupError) Error() string {
-	return fmt.Sprintf("the kind of %q (provinsi, kabupaten, kota) is not known from its name: --group-col names the column that gives it", e.Instansi)
+func (e *NoGroupError) Error() string { return e.Message().String() }
+
+// Message is the error's message, said in the user's language by msg.Text.
+func (e *NoGroupError) Message() msg.Message {
+	return msg.New("the kind of %q (provinsi, kabupaten, kota) is not known from its name: --group-col names the column that gives it", e.Instansi)
 }
 
 // Peers places the instansi whose key is who among the instansi of its
@@ -58,7 +62,7 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 			return nil, err
 		}
 		if len(rows) > 0 && rows[0].o.Rubric.ID != o.Rubric.ID {
-			return nil, fmt.Errorf("%d: %s is of %s, %s of %s: one instrument a year", year, rows[0].o.Source, rows[0].o.Rubric.ID, o.Source, o.Rubric.ID)
+			return nil, msg.Errorf("%d: %s is of %s, %s of %s: one instrument a year", year, rows[0].o.Source, rows[0].o.Rubric.ID, o.Source, o.Rubric.ID)
 		}
 		pub, _ := index.Judge(o.Rubric, v)
 		// An instansi given twice in the year (two rows of a table, or

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/spbe-id/spbe/internal/msg"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
@@ -57,17 +58,20 @@ type DuplicateError struct {
 	// Instansi is named when it is not the trend's (a peer's rows).
 	Instansi   string
 	Year       int
-	A, B       string // the sources
-	AVal, BVal string // their index and instrument, as shown
+	A, B       string       // the sources
+	AVal, BVal fmt.Stringer // their index and instrument, as shown
 }
 
-func (e *DuplicateError) Error() string {
-	what := fmt.Sprint(e.Year)
+func (e *DuplicateError) Error() string { return e.Message().String() }
+
+// Message is the error's message, said in the user's language by msg.Text.
+func (e *DuplicateError) Message() msg.Message {
 	if e.Instansi != "" {
-		what = fmt.Sprintf("%s %d", e.Instansi, e.Year)
+		return msg.New("%s %d is given twice with different values: %s gives %s, %s gives %s; give one input per year",
+			e.Instansi, e.Year, e.A, e.AVal, e.B, e.BVal)
 	}
-	return fmt.Sprintf("%s is given twice with different values: %s gives %s, %s gives %s; give one input per year",
-		what, e.A, e.AVal, e.B, e.BVal)
+	return msg.New("%d is given twice with different values: %s gives %s, %s gives %s; give one input per year",
+		e.Year, e.A, e.AVal, e.B, e.BVal)
 }
 
 // Resolve returns the exact index of an observation: the one given, else
@@ -76,12 +80,12 @@ func Resolve(o *Observation) (v index.Value, computed string, err error) {
 	if o.Index != nil {
 		return *o.Index, "", nil
 	}
-	what := "domains"
+	what, word := "domains", msg.Word("domains")
 	if o.Aspects {
-		what = "aspects"
+		what, word = "aspects", msg.Word("aspects")
 	}
 	if o.Parts == nil {
-		return index.Value{}, "", fmt.Errorf("%s: no index and no %s values", o.Source, what)
+		return index.Value{}, "", msg.Errorf("%s: no index and no values of the %s", o.Source, word)
 	}
 	vals := make([]index.Value, len(o.Parts))
 	var missing []string
@@ -93,7 +97,7 @@ func Resolve(o *Observation) (v index.Value, computed string, err error) {
 		vals[i] = *p
 	}
 	if len(missing) > 0 {
-		return index.Value{}, "", fmt.Errorf("%s: no index, and the index cannot be computed from the %s: %v missing", o.Source, what, missing)
+		return index.Value{}, "", msg.Errorf("%s: no index, and the index cannot be computed from the %s: %s missing", o.Source, word, msg.And(missing))
 	}
 	v, err = index.FromGroups(o.Rubric, vals, o.Aspects)
 	if err != nil {
@@ -119,7 +123,7 @@ func partName(r *rubric.Rubric, aspects bool, i int) string {
 
 // Series builds the trend of one instansi (name) from its observations,
 // in any order. notes says what was merged (the same value given twice).
-func Series(name string, obs []Observation) (t *result.Trend, notes []string, err error) {
+func Series(name string, obs []Observation) (t *result.Trend, notes []msg.Message, err error) {
 	obs = slices.Clone(obs)
 	slices.SortStableFunc(obs, func(a, b Observation) int { return cmp.Compare(a.Year, b.Year) })
 	t = &result.Trend{Instansi: name}
@@ -134,7 +138,7 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []string, er
 		if n := len(t.Points); n > 0 && t.Points[n-1].Year == o.Year {
 			p := &t.Points[n-1]
 			if p.Rubric.ID == o.Rubric.ID && p.Published == pub {
-				notes = append(notes, fmt.Sprintf("%d: %s gives the same index as %s (%s); taken once", o.Year, o.Source, p.Source, pub.Fixed(o.Rubric.Precision)))
+				notes = append(notes, msg.New("%d: %s gives the same index as %s (%s); taken once", o.Year, o.Source, p.Source, msg.Fixed(pub, o.Rubric.Precision)))
 				continue
 			}
 			return nil, notes, &DuplicateError{Year: o.Year, A: p.Source, B: o.Source,
@@ -164,7 +168,8 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []string, er
 	return t, notes, nil
 }
 
-// pub0 shows an index with its instrument: "3.41 (permenpanrb-59-2020)".
-func pub0(d rubric.Decimal, r *rubric.Rubric) string {
-	return fmt.Sprintf("%s (%s)", d.Fixed(r.Precision), r.ID)
+// pub0 shows an index with its instrument: "3.41 (permenpanrb-59-2020)",
+// with a decimal comma in an Indonesian message.
+func pub0(d rubric.Decimal, r *rubric.Rubric) fmt.Stringer {
+	return msg.New("%s (%s)", msg.Fixed(d, r.Precision), r.ID)
 }

@@ -158,7 +158,7 @@ func digits(s string) bool {
 // that 1.30 never passes through a binary float.
 func (d *Decimal) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str" {
-		return &PosError{Line: n.Line, Col: n.Column, Err: fmt.Errorf("want a number, got %s", describe(n))}
+		return &PosError{Line: n.Line, Col: n.Column, Err: messagef("want a number, got %s", describe(n))}
 	}
 	v, err := ParseDecimal(n.Value)
 	if err != nil {

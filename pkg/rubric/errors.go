@@ -23,30 +23,45 @@ type PosError struct {
 // Error returns "file:line:col: problem", with "warning: " before a
 // warning's problem.
 func (e *PosError) Error() string {
-	pos := e.File
-	if e.Line > 0 {
-		pos = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
-	}
 	if e.Warning {
-		return fmt.Sprintf("%s: warning: %v", pos, e.Err)
+		return fmt.Sprintf("%s: warning: %v", e.pos(), e.Err)
 	}
-	return fmt.Sprintf("%s: %v", pos, e.Err)
+	return fmt.Sprintf("%s: %v", e.pos(), e.Err)
+}
+
+// pos is "file:line:col", or the file alone.
+func (e *PosError) pos() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Col)
+	}
+	return e.File
+}
+
+// MessageFormat says the problem in the user's language (see messagef):
+// the position as it is, "warning" and the problem translated.
+func (e *PosError) MessageFormat() (format string, args []any) {
+	if e.Warning {
+		return messagef("%s: warning: %w", e.pos(), e.Err).(*messageError).MessageFormat()
+	}
+	return "%s: %w", []any{e.pos(), e.Err}
 }
 
 // Unwrap returns Err, for errors.Is and errors.As.
 func (e *PosError) Unwrap() error { return e.Err }
 
-func describe(n *yaml.Node) string {
+// describe says what a node holds, in the language of the message it is
+// an argument of.
+func describe(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return messagef("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return messagef("a list")
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "nothing"
+			return messagef("nothing")
 		}
 		return fmt.Sprintf("%q", n.Value)
 	}
-	return "nothing"
+	return messagef("nothing")
 }

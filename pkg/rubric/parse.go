@@ -197,11 +197,16 @@ func (v *validator) add(p *PosError) {
 }
 
 func (v *validator) errorf(n *yaml.Node, format string, args ...any) {
-	p := &PosError{Err: fmt.Errorf(format, args...)}
+	p := &PosError{Err: messagef(format, args...)}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
 	v.add(p)
+}
+
+// errorAt adds err, a message already, at n.
+func (v *validator) errorAt(n *yaml.Node, err error) {
+	v.add(&PosError{Line: n.Line, Col: n.Column, Err: err})
 }
 
 func (v *validator) warnf(n *yaml.Node, format string, args ...any) {
@@ -215,9 +220,31 @@ func yamlSyntaxError(file string, err error) *PosError {
 	msg := err.Error()
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &PosError{File: file, Line: line, Col: 1, Err: errors.New(m[2])}
+		return &PosError{File: file, Line: line, Col: 1, Err: yamlMessage(m[2])}
 	}
-	return &PosError{File: file, Err: errors.New(strings.TrimPrefix(msg, "yaml: "))}
+	return &PosError{File: file, Err: yamlMessage(strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// yamlMessage is a syntax error of the YAML parser: the ones met most
+// said in the user's language, any other as the parser says it.
+func yamlMessage(s string) error {
+	switch s {
+	case "did not find expected key":
+		return messagef("did not find expected key")
+	case "mapping values are not allowed in this context":
+		return messagef("mapping values are not allowed in this context")
+	case "found character that cannot start any token":
+		return messagef("found character that cannot start any token")
+	case "could not find expected ':'":
+		return messagef("could not find expected ':'")
+	case "did not find expected '-' indicator":
+		return messagef("did not find expected '-' indicator")
+	case "found a tab character that violates indentation":
+		return messagef("found a tab character that violates indentation")
+	case "found unexpected end of stream":
+		return messagef("found unexpected end of stream")
+	}
+	return errors.New(s)
 }
 
 func decodeError(file string, err error) *PosError {
@@ -249,7 +276,7 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 		} else if _, err := ParseDecimal(n.Value); errors.Is(err, ErrSyntax) {
 			v.errorf(n, "want a number, got %s", describe(n))
 		} else if err != nil {
-			v.errorf(n, "%v", err)
+			v.errorAt(n, err)
 		}
 		return
 	}
@@ -343,7 +370,7 @@ func (v *validator) checkKeys(n *yaml.Node, t reflect.Type) {
 
 // suggest names the known key closest to a misspelt one: at most two edits
 // away, and no more edits than half the key's length ("x" suggests nothing).
-func suggest(key string, fields map[string]reflect.StructField) string {
+func suggest(key string, fields map[string]reflect.StructField) any {
 	best, bestD := "", 3
 	for name := range fields {
 		if d := editDistance(key, name); 2*d <= len(key) && (d < bestD || d == bestD && name < best) {
@@ -353,7 +380,7 @@ func suggest(key string, fields map[string]reflect.StructField) string {
 	if best == "" {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return messagef(" (did you mean %q?)", best)
 }
 
 func editDistance(a, b string) int {

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -75,11 +76,11 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 	unique := func(kind, id string, n *yaml.Node) {
 		idNode := field(n, "id")
 		if id == "" {
-			v.errorf(idNode, "%s id is empty", kind)
+			v.errorf(idNode, "%s id is empty", kindWord(kind))
 			return
 		}
 		if first, dup := ids[kind][id]; dup {
-			v.errorf(idNode, "duplicate %s id %q (first at line %d)", kind, id, first.Line)
+			v.errorf(idNode, "duplicate %s id %q (first at line %d)", kindWord(kind), id, first.Line)
 			return
 		}
 		ids[kind][id] = idNode
@@ -166,7 +167,7 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		case a.ChildrenWeight != nil && *a.ChildrenWeight == a.Weight:
 			v.warnf(field(an, "children_weight"), "%s: children_weight equals weight and can be left out", named("aspect", a.ID))
 		case a.ChildrenWeight == nil && len(a.Indicators) > 0 && a.IndicatorWeight != a.Weight:
-			v.errorf(field(an, "weight"), "%s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", named("aspect", a.ID), a.Weight, a.IndicatorWeight, a.IndicatorWeight)
+			v.errorf(field(an, "weight"), "%s: weight %s but its indicators' weights add up to %s (set children_weight: %s if that is intended)", named("aspect", a.ID), a.Weight, a.IndicatorWeight, a.IndicatorWeight.String())
 		}
 	}
 	// topSum is the sum of the weights of the top groups: the domains, or
@@ -201,7 +202,11 @@ func (v *validator) validate(r *Rubric, root *yaml.Node) {
 		}
 	}
 	if (len(r.Domains) > 0 || topKind == "aspects") && topSum != r.Total {
-		v.errorf(field(root, "total"), "total %s but the %s' weights add up to %s", r.Total, topKind, topSum)
+		if topKind == "aspects" {
+			v.errorf(field(root, "total"), "total %s but the aspects' weights add up to %s", r.Total, topSum)
+		} else {
+			v.errorf(field(root, "total"), "total %s but the domains' weights add up to %s", r.Total, topSum)
+		}
 	}
 	if topSum > MaxWeightSum {
 		v.errorf(field(root, "total"), "weights add up to %s; at most %s is supported", topSum, MaxWeightSum)
@@ -268,7 +273,7 @@ func (v *validator) checkExternal(ind *Indicator, in *yaml.Node) {
 		return
 	}
 	l, ok := LevelOf(ind.External.Assume)
-	err := fmt.Errorf("level %s is outside the scale %s to %s", ind.External.Assume, ind.LevelScale.Min, ind.LevelScale.Max)
+	err := messagef("level %s is outside the scale %s to %s", ind.External.Assume, ind.LevelScale.Min, ind.LevelScale.Max)
 	if ok {
 		err = ind.LevelScale.Check(l)
 	}
@@ -347,7 +352,7 @@ func (v *validator) checkScales(r *Rubric, root *yaml.Node) map[string]*Scale {
 				}
 			}
 			if len(missing) > 0 {
-				v.errorf(ln, "%s: no name for %s %s", named("scale", s.ID), plural(len(missing), "level", "levels"), joinAnd(missing))
+				v.errorf(ln, "%s: no name for %s %s", named("scale", s.ID), plural(len(missing)), joinAnd(missing))
 			}
 		}
 		v.checkLevelBands(s, n)
@@ -475,18 +480,16 @@ func (v *validator) checkAliases(r *Rubric, nodes []*yaml.Node) {
 	}
 }
 
-func joinAnd(s []string) string {
+// joinAnd returns s as "a", "a and b", "a, b and c", with "and" said in
+// the language of the message it is an argument of.
+func joinAnd(s []string) any {
 	switch len(s) {
 	case 0:
 		return ""
 	case 1:
 		return s[0]
 	}
-	out := s[0]
-	for _, x := range s[1 : len(s)-1] {
-		out += ", " + x
-	}
-	return out + " and " + s[len(s)-1]
+	return messagef("%s and %s", strings.Join(s[:len(s)-1], ", "), s[len(s)-1])
 }
 
 func indexOf[T comparable](s []T, x T) int {
@@ -498,17 +501,49 @@ func indexOf[T comparable](s []T, x T) int {
 	return -1
 }
 
-// named is "kind id", or kind alone when id is empty.
-func named(kind, id string) string {
+// named is "kind id", or kind alone when id is empty, said in the
+// language of the message it is an argument of.
+func named(kind, id string) error {
 	if id == "" {
-		return kind
+		return kindWord(kind)
 	}
-	return kind + " " + id
+	switch kind {
+	case "indicator":
+		return messagef("indicator %s", id)
+	case "aspect":
+		return messagef("aspect %s", id)
+	case "domain":
+		return messagef("domain %s", id)
+	case "scale":
+		return messagef("scale %s", id)
+	case "predicate":
+		return messagef("predicate %s", id)
+	}
+	return fmt.Errorf("%s %s", kind, id)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// kindWord is the kind of an item of a rubric as a word of a message.
+func kindWord(kind string) error {
+	switch kind {
+	case "indicator":
+		return messagef("indicator")
+	case "aspect":
+		return messagef("aspect")
+	case "domain":
+		return messagef("domain")
+	case "scale":
+		return messagef("scale")
+	case "predicate":
+		return messagef("predicate")
+	case "indicator code":
+		return messagef("indicator code")
 	}
-	return many
+	return errors.New(kind)
+}
+
+func plural(n int) error {
+	if n == 1 {
+		return messagef("level")
+	}
+	return messagef("levels")
 }

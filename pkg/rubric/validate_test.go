@@ -444,7 +444,7 @@ func TestSuggest(t *testing.T) {
 		{"colour", ""},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.key, fields); got != tt.want {
+		if got := fmt.Sprint(suggest(tt.key, fields)); got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.key, got, tt.want)
 		}
 	}
