@@ -136,7 +136,9 @@ func TestReportRegion(t *testing.T) {
 }
 
 // A national report: each instansi's sheet names its region when known,
-// from a Provinsi column of a wide table, and from nothing else.
+// from a Provinsi column of a wide table, and from nothing else; with the
+// year of the title and the rank, every line stands (the index moves
+// down rather than over the rank).
 func TestReportRegionWide(t *testing.T) {
 	r59, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
@@ -161,7 +163,7 @@ func TestReportRegionWide(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "report.xlsx")
-	if code, _, stderr := runSPBE(t, "score", in, "-o", out, "--lang", "en"); code != exitOK {
+	if code, _, stderr := runSPBE(t, "score", in, "-o", out, "--lang", "en", "--title", "Indeks SPBE Nasional 2024"); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -183,8 +185,8 @@ func TestReportRegionWide(t *testing.T) {
 			t.Errorf("%s: lines %q, want the rank last, over no other line", sh, ls)
 		}
 	}
-	if got := found["Pemerintah Kabupaten Berau"]; len(got) < 2 || got[1] != [2]string{"Region", "Kalimantan Timur"} {
-		t.Errorf("Berau's sheet: %q, want Region Kalimantan Timur under the instansi", got)
+	if got := found["Pemerintah Kabupaten Berau"]; len(got) < 3 || got[1] != [2]string{"Region", "Kalimantan Timur"} || got[2] != [2]string{"Year", "2024"} {
+		t.Errorf("Berau's sheet: %q, want Region Kalimantan Timur and Year 2024 under the instansi", got)
 	}
 	if got := found["Pemerintah Kota Bandung"]; got == nil || slices.Contains(labels(got), "Region") {
 		t.Errorf("Bandung's sheet (no region in its row): %q", got)
