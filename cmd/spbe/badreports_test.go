@@ -13,11 +13,11 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// badReports are the forged reports of README.md's "Bad input" table:
-// spbe verify on a report of spbe score -o, changed so that Excel or
-// LibreOffice shows another index than the values say. Each must be a
-// difference (exit 1), named on stdout; TestBadInputsREADME writes them
-// into the table after badInputs.
+// badReports are the forged reports of the table of bad inputs in
+// docs/bad-input.md: spbe verify on a report of spbe score -o, changed so
+// that Excel or LibreOffice shows another index than the values say. Each
+// must be a difference (exit 1), named on stdout; TestBadInputsDoc writes
+// them into the table after badInputs.
 var badReports = []struct {
 	file, class string
 	forge       func(t *testing.T, path string)

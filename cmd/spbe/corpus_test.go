@@ -63,7 +63,7 @@ func TestCorpusEveryCommand(t *testing.T) {
 	}
 	for _, b := range inputs {
 		if !names[b.Name] {
-			t.Errorf("%s is not in badInputs (the README's table)", b.Name)
+			t.Errorf("%s is not in badInputs (the table of docs/bad-input.md)", b.Name)
 		}
 	}
 	for _, b := range inputs {

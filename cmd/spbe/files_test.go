@@ -22,12 +22,12 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// badRuns is the list below README.md's table of bad inputs: runs that go
-// wrong otherwise than by a bad input file. Each row is a test (TestBadRuns)
-// that returns stderr and the exit code; TestBadRunsREADME keeps the README
+// badRuns is the list below the table of bad inputs in docs/bad-input.md:
+// runs that go wrong otherwise than by a bad input file. Each row is a test (TestBadRuns)
+// that returns stderr and the exit code; TestBadRunsDoc keeps that page
 // equal to the list.
 var badRuns = []struct {
-	what string // the situation, as README.md says it (Markdown)
+	what string // the situation, as docs/bad-input.md says it (Markdown)
 	says string // what stderr must contain
 	exit int
 	run  func(t *testing.T, dir string) (stderr string, exit int)
@@ -312,22 +312,22 @@ func limitOpenFiles() error {
 	return syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl)
 }
 
-// TestBadRunsREADME keeps the list below README.md's table of bad inputs
-// equal to badRuns. SPBE_UPDATE=1 rewrites it.
-func TestBadRunsREADME(t *testing.T) {
+// TestBadRunsDoc keeps the list below the table of bad inputs in
+// docs/bad-input.md equal to badRuns. SPBE_UPDATE=1 rewrites it.
+func TestBadRunsDoc(t *testing.T) {
 	var sb strings.Builder
 	for _, tt := range badRuns {
 		fmt.Fprintf(&sb, "- %s: `%s`, exit %d\n", tt.what, tt.says, tt.exit)
 	}
 	const begin, end = "<!-- bad-runs: begin -->\n", "<!-- bad-runs: end -->"
-	readme, err := os.ReadFile("../../README.md")
+	doc, err := os.ReadFile(badInputDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(readme)
+	text := string(doc)
 	i, j := strings.Index(text, begin), strings.Index(text, end)
 	if i < 0 || j < i {
-		t.Fatalf("README.md has no %q ... %q section", begin, end)
+		t.Fatalf("%s has no %q ... %q section", badInputDoc, begin, end)
 	}
 	got := text[i+len(begin) : j]
 	if got == sb.String() {
@@ -335,10 +335,10 @@ func TestBadRunsREADME(t *testing.T) {
 	}
 	if os.Getenv("SPBE_UPDATE") != "" {
 		text = text[:i+len(begin)] + sb.String() + text[j:]
-		if err := os.WriteFile("../../README.md", []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(badInputDoc, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's list of bad runs differs from badRuns (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", got, sb.String())
+	t.Errorf("%s: the list of bad runs differs from badRuns (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", badInputDoc, got, sb.String())
 }

@@ -16,8 +16,8 @@ import (
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
 
-// badInputs is the table of README.md's "Bad input" section: each class of
-// bad input, the words spbe says, and its exit code. TestBadInputsREADME
+// badInputs is the table of docs/bad-input.md: each class of
+// bad input, the words spbe says, and its exit code. TestBadInputsDoc
 // keeps the two equal.
 var badInputs = []struct {
 	file string // a file of fixture.BadInputs, CellInputs, FormulaInputs, HostileInputs, LayoutInputs, XMLInputs or TrustInputs
@@ -304,9 +304,9 @@ func fileHash(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
-// TestBadInputsREADME keeps the README's table of bad inputs equal to the
-// table above, so that every row of it is a test. SPBE_UPDATE=1 rewrites it.
-func TestBadInputsREADME(t *testing.T) {
+// TestBadInputsDoc keeps the table of bad inputs in docs/bad-input.md
+// equal to the table above, so that every row of it is a test. SPBE_UPDATE=1 rewrites it.
+func TestBadInputsDoc(t *testing.T) {
 	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {
 		t.Fatal(err)
@@ -334,14 +334,14 @@ func TestBadInputsREADME(t *testing.T) {
 		fmt.Fprintf(&sb, "| %s (`%s`) | a difference, on stdout: `%s` | %d |\n", tt.class, tt.file, strings.ReplaceAll(tt.says, "|", `\|`), exitGate)
 	}
 	const begin, end = "<!-- bad-inputs: begin -->\n", "<!-- bad-inputs: end -->"
-	readme, err := os.ReadFile("../../README.md")
+	doc, err := os.ReadFile(badInputDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(readme)
+	text := string(doc)
 	i, j := strings.Index(text, begin), strings.Index(text, end)
 	if i < 0 || j < i {
-		t.Fatalf("README.md has no %q ... %q section", begin, end)
+		t.Fatalf("%s has no %q ... %q section", badInputDoc, begin, end)
 	}
 	got := text[i+len(begin) : j]
 	if got == sb.String() {
@@ -349,10 +349,10 @@ func TestBadInputsREADME(t *testing.T) {
 	}
 	if os.Getenv("SPBE_UPDATE") != "" {
 		text = text[:i+len(begin)] + sb.String() + text[j:]
-		if err := os.WriteFile("../../README.md", []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(badInputDoc, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's table of bad inputs differs from badInputs (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", got, sb.String())
+	t.Errorf("%s: the table of bad inputs differs from badInputs (SPBE_UPDATE=1 rewrites it):\ngot:\n%s\nwant:\n%s", badInputDoc, got, sb.String())
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// The direction of imports (docs/testing.md; the Layout of the README):
+// The direction of imports (docs/testing.md; the house in CONTRIBUTING.md):
 // the library under pkg/ and the model depend on nothing above them, and the
 // text and Excel printers never on each other. Each group lists the names a
 // package has had or will have, so that a rename is a change of this table

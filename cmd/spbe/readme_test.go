@@ -58,22 +58,23 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 }
 
-// TestREADMECIScript checks that the CI shell script in the README is the
+// TestDocCIScript checks that the CI shell script in docs/rubric.md is the
 // one that testdata/script/rubric-ci.txtar runs.
-func TestREADMECIScript(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+func TestDocCIScript(t *testing.T) {
+	const path = "../../docs/rubric.md"
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(readme)
+	text := string(doc)
 	const intro = "Other CI systems:"
 	i := strings.Index(text, intro)
 	if i < 0 {
-		t.Fatalf("README has no %q section", intro)
+		t.Fatalf("%s has no %q section", path, intro)
 	}
 	rest := text[i:]
 	rest = rest[strings.Index(rest, "```sh\n")+len("```sh\n"):]
-	inREADME := rest[:strings.Index(rest, "```")]
+	inDoc := rest[:strings.Index(rest, "```")]
 
 	archive, err := txtar.ParseFile("testdata/script/rubric-ci.txtar")
 	if err != nil {
@@ -81,8 +82,8 @@ func TestREADMECIScript(t *testing.T) {
 	}
 	for _, f := range archive.Files {
 		if f.Name == "spbe-rubric-ci.sh" {
-			if string(f.Data) != inREADME {
-				t.Errorf("the README's CI script differs from the one rubric-ci.txtar tests:\nREADME:\n%s\ntest:\n%s", inREADME, f.Data)
+			if string(f.Data) != inDoc {
+				t.Errorf("the CI script of %s differs from the one rubric-ci.txtar tests:\n%s:\n%s\ntest:\n%s", path, path, inDoc, f.Data)
 			}
 			return
 		}

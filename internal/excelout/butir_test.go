@@ -261,3 +261,114 @@ func TestWriteButirPlanBudget(t *testing.T) {
 		t.Errorf("plan sheet without the budget, or saying met by rounding:\n%s", all)
 	}
 }
+
+// The national report of several evaluations marks the rows simulated
+// from butir on the ranking with † and names them in a note under the
+// table, counts them on the summary, and each simulated instansi's sheet
+// carries the butir note; an evaluation of indicator values has none of
+// these. Indicator 13 of each simulated evaluation is 1,25 (L1 1 of 2)
+// and every other indicator 1: the index 1 + 0,25 x 5 / 100, shown 1,01;
+// the evaluation of values has every indicator at 2 (index 2,00), so it
+// ranks first.
+func TestNationalButir(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	dir := t.TempDir()
+	src := filepath.Join(dir, "butir.csv")
+	if err := os.WriteFile(src, []byte("Kode,Status\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	simulated := func(inst string) *result.Evaluation {
+		items := []*butir.Item{
+			{Code: "I13-L1-01", Indicator: "13", Level: 1, Status: butir.Accepted, Where: "A2"},
+			{Code: "I13-L1-02", Indicator: "13", Level: 1, Status: butir.Wrong, Where: "A3"},
+		}
+		for l := 2; l <= 5; l++ {
+			items = append(items, &butir.Item{Code: fmt.Sprintf("I13-L%d-01", l), Indicator: "13", Level: l, Status: butir.Revise, Where: fmt.Sprint("A", l+2)})
+		}
+		sheet, err := butir.Score(r, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		levels := index.Levels{}
+		for _, ind := range r.Indicators() {
+			levels[ind.ID] = rubric.NewLevel(1)
+		}
+		levels["13"] = sheet.Levels()["13"]
+		if got := levels["13"].String(); got != "1.25" {
+			t.Fatalf("indicator 13 from butir = %s, want 1.25", got)
+		}
+		res, err := index.Compute(r, levels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &result.Evaluation{Source: src, Instansi: inst, Result: res, Butir: &result.Butir{Source: src, Scored: sheet, Simulated: true}}
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(2)
+	}
+	res, err := index.Compute(r, levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := &result.Evaluation{Source: filepath.Join(dir, "nilai.csv"), Instansi: "Kota Nilai", Result: res}
+	if err := os.WriteFile(plain.Source, []byte("Indikator,Tingkat\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	evals := []*result.Evaluation{simulated("Kabupaten Butir Satu"), plain, simulated("Kabupaten Butir Dua")}
+	for _, lang := range []string{"id", "en"} {
+		f := open(t, writeReport(t, evals, lang))
+		sum, rank, pred := "Ringkasan", "Peringkat", map[bool]string{true: "Kurang †", false: "Cukup"}
+		word := "SIMULASI dari butir"
+		if lang == "en" {
+			sum, rank, pred = "Summary", "Ranking", map[bool]string{true: "Initiate (Kurang) †", false: "Emerging (Cukup)"}
+			word = "SIMULATED from evidence items"
+		}
+		if got := raw(t, f, sum, "A8"); !strings.Contains(got, word) || !strings.Contains(got, map[string]string{"id": "2 dari 3", "en": "2 of 3"}[lang]) {
+			t.Errorf("%s: summary A8 = %q, want 2 of 3 simulated said", lang, got)
+		}
+		rows, err := f.GetRows(rank, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, want := range []struct {
+			inst string
+			sim  bool
+		}{{"Kota Nilai", false}, {"Kabupaten Butir Dua", true}, {"Kabupaten Butir Satu", true}} {
+			if got := rows[i+1]; got[1] != want.inst || got[4] != pred[want.sim] {
+				t.Errorf("%s: ranking row %d = %q, want %s with predicate %q", lang, i+2, got[:5], want.inst, pred[want.sim])
+			}
+		}
+		note := rows[len(rows)-1][0]
+		if !strings.HasPrefix(note, "† "+word) || !strings.Contains(note, "Kabupaten Butir Satu") || !strings.Contains(note, "Kabupaten Butir Dua") || strings.Contains(note, "Kota Nilai") {
+			t.Errorf("%s: the note under the ranking = %q, want the two simulated instansi named", lang, note)
+		}
+		for _, s := range []struct {
+			sheet string
+			sim   bool
+		}{{"Kota Nilai", false}, {"Kabupaten Butir Dua", true}, {"Kabupaten Butir Satu", true}} {
+			rows, err := f.GetRows(s.sheet, excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, row := range rows {
+				for _, c := range row {
+					found = found || strings.Contains(c, word)
+				}
+			}
+			if found != s.sim {
+				t.Errorf("%s: sheet %s says %q: %v, want %v", lang, s.sheet, word, found, s.sim)
+			}
+		}
+	}
+	// All simulated: the note says so without a list of names.
+	f := open(t, writeReport(t, []*result.Evaluation{evals[0], evals[2]}, "en"))
+	rows, err := f.GetRows("Ranking", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if note := rows[len(rows)-1][0]; !strings.HasSuffix(note, ": every instansi.") {
+		t.Errorf("all simulated: the note under the ranking = %q", note)
+	}
+}

@@ -288,6 +288,14 @@ func (b *builder) nationalSummary(name string, rb *rubric.Rubric, order []*ranke
 	if !details {
 		w.free(1, row, fmt.Sprintf(b.label("noDetails"), DetailLimit), b.st["note"])
 	}
+	simRow, simNote := 0, ""
+	if n := simulatedCount(order); n > 0 {
+		if !details {
+			row++
+		}
+		simRow, simNote = row, fmt.Sprintf(b.blabel("national:summary"), n, len(order), b.label("ranking"))
+		w.free(1, row, simNote, b.st["warnw"]) // merged and wrapped left of the charts below
+	}
 
 	// Count per predicate, highest first: the first chart's data.
 	row += 2
@@ -374,6 +382,20 @@ func (b *builder) nationalSummary(name string, rb *rubric.Rubric, order []*ranke
 		return err
 	}
 	chartCol := max(len(w.cols), 4) + 2
+	if simRow > 0 {
+		total := 0.0
+		for c := 1; c <= len(w.cols); c++ {
+			total += min(max(w.cols[c], 8), 60)
+		}
+		if err := b.f.MergeCell(name, cell(1, simRow), cell(len(w.cols), simRow)); err != nil {
+			return err
+		}
+		if n := lines(simNote, total*0.9); n > 1 { // bold: wider than the default font
+			if err := b.f.SetRowHeight(name, simRow, rowHeight(n)); err != nil {
+				return err
+			}
+		}
+	}
 	if err := setPage(b.f, name, b.lang, page{landscape: true, onePage: row < 70, header: b.title(rb), footer: b.footer("")}); err != nil {
 		return err
 	}
@@ -445,7 +467,7 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 	for _, e := range order[:min(len(order), 2000)] { // enough to size the columns
 		cols.text(2, e.Instansi)
 		cols.text(3, e.category)
-		cols.text(5, label.PredicateName(e.Result.Predicate, b.lang)+" *")
+		cols.text(5, label.PredicateName(e.Result.Predicate, b.lang)+" * †")
 	}
 	for c := 6; c <= len(hdr); c++ {
 		cols.need(c, groupCol(hdr[c-1]))
@@ -483,6 +505,9 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 		if len(e.Assumed) > 0 {
 			pred += " *" // provisional: the note under the table says why
 		}
+		if e.Simulated() {
+			pred += " †" // simulated from butir: the note under the table says so
+		}
 		vals = append(vals, streamCell(b.st["lvl"], e.rank), streamCell(inst, e.Instansi), streamCell(b.st["text"], e.category),
 			streamCell(b.st["idxb"], res.Published.Float64()), streamCell(b.st["text"], pred))
 		for _, d := range res.Domains {
@@ -515,6 +540,17 @@ func (b *builder) ranking(name string, rb *rubric.Rubric, order []*ranked) error
 		row++
 		note = "* " + e.Instansi + ": " + note
 		if err := sw.SetRow(cell(1, row), []any{streamCell(b.st["provisional"], note)}, excelize.RowOpts{Height: rowHeight(lines(note, 150) + 1)}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(cell(1, row), cell(len(hdr), row)); err != nil {
+			return err
+		}
+	}
+	// The evaluations simulated from butir, in one note: every instansi
+	// or their names.
+	if note := b.simulatedNote(order); note != "" {
+		row++
+		if err := sw.SetRow(cell(1, row), []any{streamCell(b.st["warnw"], note)}, excelize.RowOpts{Height: rowHeight(lines(note, 150) + 1)}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(cell(1, row), cell(len(hdr), row)); err != nil {
@@ -661,4 +697,36 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 		row++
 	}
 	return w.err
+}
+
+// simulatedCount is the number of evaluations simulated from butir.
+func simulatedCount(order []*ranked) int {
+	n := 0
+	for _, e := range order {
+		if e.Simulated() {
+			n++
+		}
+	}
+	return n
+}
+
+// simulatedNote says, under the ranking, which rows are simulated from
+// butir (marked †): every instansi, or their names in rank order; "" when
+// none is.
+func (b *builder) simulatedNote(order []*ranked) string {
+	n := simulatedCount(order)
+	if n == 0 {
+		return ""
+	}
+	who := b.blabel("national:all")
+	if n < len(order) {
+		var names []string
+		for _, e := range order {
+			if e.Simulated() {
+				names = append(names, e.Instansi)
+			}
+		}
+		who = strings.Join(names, "; ")
+	}
+	return fmt.Sprintf(b.blabel("national:note"), who)
 }

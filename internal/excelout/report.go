@@ -321,6 +321,7 @@ func (b *builder) styles() error {
 		"textb":  {Border: border, Font: &excelize.Font{Bold: true}, Alignment: top},
 		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}},
 		"warn":   {Font: &excelize.Font{Bold: true, Color: "C00000"}},
+		"warnw":  {Font: &excelize.Font{Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		"provisional": {Font: &excelize.Font{Bold: true, Color: "C00000"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}},
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}},
 		"link": {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},

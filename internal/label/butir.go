@@ -85,6 +85,9 @@ var ButirReport = Table{
 		"butir":      "Butir", "indicator": "Indikator", "level": "Level", "text": "Uraian", "status": "Status",
 		"note": "Catatan asesor", "rec": "Rekomendasi", "pj": "PJ", "file": "File / tautan", "value": "Nilai",
 		"worked": "Level dikerjakan", "gain": "Tambahan indeks", "per": "Tambahan per butir", "done": "Selesai", "no": "No", "ignored": "tidak dihitung (level di bawahnya belum lengkap)",
+		"national:summary": "SIMULASI dari butir: nilai indikator %d dari %d instansi dihitung dari butir data dukung (bukan rumus resmi), ditandai † di lembar %s.",
+		"national:note":    "† SIMULASI dari butir (nilai indikator dihitung dari butir data dukung, bukan rumus resmi): %s.",
+		"national:all":     "semua instansi",
 	},
 	"en": {
 		"sheet": "Evidence", "checklist": "Checklist",
@@ -97,5 +100,8 @@ var ButirReport = Table{
 		"butir":      "Item", "indicator": "Indicator", "level": "Level", "text": "Description", "status": "Status",
 		"note": "Assessor's note", "rec": "Recommendation", "pj": "In charge", "file": "File / link", "value": "Value",
 		"worked": "Level worked on", "gain": "Index gain", "per": "Gain per item", "done": "Done", "no": "No", "ignored": "not counted (a level below is incomplete)",
+		"national:summary": "SIMULATED from evidence items (simulasi dari butir): the indicator values of %d of %d instansi are computed from evidence items (not an official formula), marked † on the %s sheet.",
+		"national:note":    "† SIMULATED from evidence items (simulasi dari butir: indicator values computed from evidence items, not an official formula): %s.",
+		"national:all":     "every instansi",
 	},
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/result"
+	"github.com/spbe-id/spbe/pkg/butir"
 	"github.com/spbe-id/spbe/pkg/index"
 	"github.com/spbe-id/spbe/pkg/rubric"
 )
@@ -293,7 +294,12 @@ func CompareJSON(w io.Writer, cs *result.Comparisons, o Options) error {
 }
 
 // CompareCSV writes one row per compared value: the index, every domain
-// and aspect, and every indicator that moved (with its effect).
+// and aspect, and every indicator that moved (with its effect). When both
+// sides are butir lists, rows of kind "butir" follow, one per butir whose
+// status changed: its code in id, its indicator's name in name, and the
+// statuses before and after in old and new, in the language of o.Lang
+// (empty on the side without the butir), as the predicates of spbe score's
+// CSV; change and effect are empty (the effect is the indicator's row).
 func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
 	cw := newCSV(w)
 	cw.Write([]string{"instansi", "kind", "id", "name", "old", "new", "change", "effect"})
@@ -313,6 +319,23 @@ func CompareCSV(w io.Writer, cs *result.Comparisons, o Options) error {
 		}
 		for _, m := range jc.Indicators {
 			cw.Write([]string{inst, "indicator", m.ID, m.Name, string(m.Old), string(m.New), "", string(m.Effect)})
+		}
+		if c.Old.Butir == nil || c.New.Butir == nil {
+			continue
+		}
+		status := func(it *butir.Item) string {
+			if it == nil {
+				return ""
+			}
+			return it.Status.Name(o.Lang)
+		}
+		for _, ch := range c.ButirChanges {
+			it := ch.Item()
+			name := ""
+			if ind := c.New.Result.Rubric.Indicator(it.Indicator); ind != nil {
+				name = ind.Name
+			}
+			cw.Write([]string{inst, "butir", EscapeFormula(it.Name()), name, status(ch.Old), status(ch.New), "", ""})
 		}
 	}
 	return cw.Flush()

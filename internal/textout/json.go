@@ -113,7 +113,7 @@ func newJSONProvisional(r *rubric.Rubric, assumed []string) *JSONProvisional {
 	return &JSONProvisional{Indicators: assumed, Note: label.ProvisionalNote(r, assumed, "en")}
 }
 
-// JSONResult is the JSON form of one evaluation (documented in README.md).
+// JSONResult is the JSON form of one evaluation (documented in docs/json.md).
 type JSONResult struct {
 	Source     string     `json:"source"`
 	Sheet      string     `json:"sheet"`

@@ -168,7 +168,7 @@ type JSONPlanAspect struct {
 	OpenAfter  Num    `json:"open_after"`
 }
 
-// JSONPlan is the JSON form of a plan (documented in README.md).
+// JSONPlan is the JSON form of a plan (documented in docs/plan.md).
 type JSONPlan struct {
 	Source   string `json:"source"`
 	Instansi string `json:"instansi"`

@@ -21,7 +21,7 @@ var functions map[string]function
 var computedFunctions []string
 
 // functionRules says how each function is computed and what is refused,
-// for docs/formulas.md (TestREADMETables keeps it there).
+// for docs/formulas.md (TestFormulaDocs keeps it there).
 var functionRules = map[string]string{
 	"SUM":        "numbers of ranges and arrays (texts, empty cells passed over), numbers given directly; refused: a text or logical given directly",
 	"AVERAGE":    "as SUM, divided by the count of numbers; none: #DIV/0!",

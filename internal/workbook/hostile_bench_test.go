@@ -12,7 +12,7 @@ import (
 // hostile to a reader holding what a file claims: memory must follow the
 // table (47 rows), not the sheet's extent. Run with -benchmem; the peak
 // resident memory of the built binary on the same files is in the
-// README's "Bad input" section (/usr/bin/time -v spbe score FILE).
+// "Bad input" section of docs/bad-input.md (/usr/bin/time -v spbe score FILE).
 func BenchmarkReadHostile(b *testing.B) {
 	r, err := rubric.ByID("permenpanrb-59-2020")
 	if err != nil {

@@ -1,9 +1,9 @@
 // Command release builds the binaries of a spbe release: Windows amd64,
 // macOS arm64 and amd64, Linux amd64 and arm64, each with the version,
 // commit and date stamped into it (spbe --version), each in an archive
-// (.zip for Windows, .tar.gz otherwise) with README.md, and a file of
-// SHA-256 checksums that sha256sum -c (or PowerShell's Get-FileHash)
-// checks.
+// (.zip for Windows, .tar.gz otherwise) with README.md, LICENSE and
+// CHANGELOG.md, and a file of SHA-256 checksums that sha256sum -c (or
+// PowerShell's Get-FileHash) checks.
 //
 //	go run ./scripts/release -version v1.2.0      # a release, from its tag
 //	go run ./scripts/release -snapshot            # any commit: v0.0.0-SNAPSHOT-<commit>
@@ -109,13 +109,13 @@ func run(version string, snapshot bool, out, only string) error {
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s/%s: go build: %w", t.goos, t.goarch, err)
 		}
-		files := map[string]string{exe: bin, "README.md": "README.md"}
+		files := map[string]string{exe: bin, "README.md": "README.md", "LICENSE": "LICENSE", "CHANGELOG.md": "CHANGELOG.md"}
 		archive := filepath.Join(out, name+".tar.gz")
 		if t.goos == "windows" {
 			archive = filepath.Join(out, name+".zip")
 		}
 		mtime, _ := time.Parse(time.RFC3339, date)
-		if err := writeArchive(archive, name, []string{exe, "README.md"}, files, mtime); err != nil {
+		if err := writeArchive(archive, name, []string{exe, "README.md", "LICENSE", "CHANGELOG.md"}, files, mtime); err != nil {
 			return fmt.Errorf("%s: %w", archive, err)
 		}
 		sum, err := sha256File(archive)

@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// readmeBlocks are the parts of README.md's "Accepted workbook layouts"
+// docBlocks are the parts of docs/layouts.md ("Accepted workbook layouts")
 // made from the tables of this package: every header word that is
-// matched, and the functions of formulas. TestREADMETables keeps them
+// matched, and the functions of formulas. TestDocTables keeps them
 // equal; SPBE_UPDATE=1 rewrites them.
-func readmeBlocks() map[string]string {
+func docBlocks() map[string]string {
 	words := func(ws []string) string {
 		q := make([]string, len(ws))
 		for i, w := range ws {
@@ -46,7 +46,7 @@ func readmeBlocks() map[string]string {
 		"long and wide tables, and stderr says so; it is never read as empty, and a level column of such " +
 		"cells is never passed over for another column. It is refused, naming the cell (exit 3), when it " +
 		"or a formula it depends on has a circular reference, a volatile function (" + words(volatileFunctions) +
-		"), a function other than " + words(computedFunctions) + " (computed with Excel's rules: docs/formulas.md), " +
+		"), a function other than " + words(computedFunctions) + " (computed with Excel's rules: [formulas.md](formulas.md)), " +
 		"a case where Excel's result depends on the computer or differs from LibreOffice's (a text such as `2,5` " +
 		"read as a number, texts compared by order, a logical cell), a reference to another workbook or a table, " +
 		"a chain of more than 100 formulas, or would read more than a million cells or build a text over " +
@@ -95,7 +95,7 @@ func TestFormulaDocs(t *testing.T) {
 }
 
 // wrapBullets wraps the lines of a Markdown list at 95 columns, the
-// README's width, with continuation lines indented under their bullet.
+// docs' width, with continuation lines indented under their bullet.
 func wrapBullets(text string) string {
 	var out strings.Builder
 	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
@@ -135,25 +135,25 @@ func wrapBullets(text string) string {
 	return out.String()
 }
 
-func TestREADMETables(t *testing.T) {
-	const path = "../../README.md"
-	readme, err := os.ReadFile(path)
+func TestDocTables(t *testing.T) {
+	const path = "../../docs/layouts.md"
+	doc, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(readme)
+	text := string(doc)
 	changed := false
 	for _, name := range []string{"header-words", "formulas"} {
-		want := readmeBlocks()[name]
+		want := docBlocks()[name]
 		begin, end := "<!-- "+name+": begin -->\n", "<!-- "+name+": end -->"
 		i, j := strings.Index(text, begin), strings.Index(text, end)
 		if i < 0 || j < i {
-			t.Errorf("README.md has no %q ... %q section", begin, end)
+			t.Errorf("%s has no %q ... %q section", path, begin, end)
 			continue
 		}
 		if got := text[i+len(begin) : j]; got != want {
 			if os.Getenv("SPBE_UPDATE") == "" {
-				t.Errorf("README.md's %s differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", name, got, want)
+				t.Errorf("%s: the %s differ from the code's tables (SPBE_UPDATE=1 rewrites them):\ngot:\n%s\nwant:\n%s", path, name, got, want)
 				continue
 			}
 			text, changed = text[:i+len(begin)]+want+text[j:], true
