@@ -15,6 +15,11 @@ import (
 type Eval struct {
 	Source, Sheet      string
 	Instansi, Category string
+	// Region is the region (province) of the instansi when it is known:
+	// the workbook's region cell or column (workbook.Sheet.Region,
+	// WideRow.Region), else a provinsi's own name (workbook.ProvinceOf);
+	// "" when neither gives one.
+	Region string
 	// Named is true when Instansi is the workbook's own (an Instansi cell
 	// or column, or a sheet's name), false when it is made from the file
 	// name (FileInstansi), which says nothing of the instansi.
@@ -155,7 +160,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Cells: cells, Result: res, Assumed: e.Assumed, Butir: e.butir}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region, Cells: cells, Result: res, Assumed: e.Assumed, Butir: e.butir}, nil
 }
 
 // Scored returns what the gates look at, named by the input, its sheet

@@ -385,6 +385,9 @@ func longSheet(path string, sh *workbook.Sheet, err error, o *Options, in *Input
 		}
 	}
 	e.Category = nameCategory(e.Instansi)
+	if e.Region = sh.Region; e.Region == "" {
+		e.Region = workbook.ProvinceOf(e.Instansi)
+	}
 	pos := make(map[*rubric.Indicator]int, len(inds))
 	for i, ind := range inds {
 		pos[ind] = i
@@ -507,6 +510,9 @@ func (w *wideSink) row(t *workbook.WideTable, row *workbook.WideRow) error {
 		e.Category = workbook.Category(row.Category)
 	} else {
 		e.Category = nameCategory(row.Instansi)
+	}
+	if e.Region = row.Region; e.Region == "" {
+		e.Region = workbook.ProvinceOf(row.Instansi)
 	}
 	e.cols, e.row = w.cols, int32(row.Row)
 	w.in.Evals = append(w.in.Evals, e)

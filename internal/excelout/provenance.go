@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -146,9 +147,20 @@ func writeProvenance(f *excelize.File, p *result.Provenance, o Options) error {
 	for _, x := range kv {
 		line("key", x[0], x[1])
 	}
-	line("record", "input", "path", "sha256", "sheet", "instansi")
+	// The region column only when an input has a region: a report
+	// without one reads as those written before regions were recorded.
+	region := slices.ContainsFunc(p.Inputs, func(in result.ProvenanceInput) bool { return in.Region != "" })
+	if region {
+		line("record", "input", "path", "sha256", "sheet", "instansi", "region")
+	} else {
+		line("record", "input", "path", "sha256", "sheet", "instansi")
+	}
 	for i, in := range p.Inputs {
-		line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi)
+		if region {
+			line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi, in.Region)
+		} else {
+			line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi)
+		}
 	}
 	line("record", "input", "indicator", "cell", "level")
 	for i, in := range p.Inputs {
@@ -248,7 +260,7 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 				bad(n, "input %q out of order", get(r, 1))
 				continue
 			}
-			p.Inputs = append(p.Inputs, result.ProvenanceInput{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5)})
+			p.Inputs = append(p.Inputs, result.ProvenanceInput{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5), Region: get(r, 6)})
 		case "level":
 			k, err := strconv.Atoi(get(r, 1))
 			if err != nil || k < 1 || k > len(p.Inputs) {

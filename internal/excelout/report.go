@@ -420,9 +420,15 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		{b.label("source"), src},
 		{b.label("made"), fmt.Sprintf("%s, spbe %s", b.prov.Time.UTC().Format("2006-01-02 15:04:05 UTC"), b.prov.Version)},
 	}
-	if y := b.year(e.Source); y != "" {
-		info = append(info[:1], append([][2]string{{b.label("year"), y}}, info[1:]...)...)
+	// Under the instansi, what is known of it: its region, the year.
+	var known [][2]string
+	if e.Region != "" {
+		known = append(known, [2]string{b.label("region"), e.Region})
 	}
+	if y := b.year(e.Source); y != "" {
+		known = append(known, [2]string{b.label("year"), y})
+	}
+	info = append(info[:1], append(known, info[1:]...)...)
 	if of > 0 {
 		info = append(info, [2]string{b.label("rank"), fmt.Sprintf(b.label("rankOf"), rank, of)})
 	}
@@ -430,10 +436,17 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		w.str(1, 3+i, kv[0], b.st["bold"])
 		w.free(2, 3+i, kv[1], 0)
 	}
+	free := 3 + len(info) // the first row under the information
 	if note := label.MismatchNote(rb.Mismatch(), b.lang); note != "" {
-		w.str(2, 3+len(info), note, b.st["warn"])
+		w.str(2, free, note, b.st["warn"])
+		free++
 	}
-	const idxRow = 8
+	// The index in row 8 (B8) when the information leaves it free, else
+	// under it after a blank row: never over a line of it.
+	idxRow := 8
+	if free > idxRow {
+		idxRow = free + 1
+	}
 	w.str(1, idxRow, b.indexName(rb), b.st["bold"])
 	w.num(2, idxRow, res.Published, b.st["big"])
 	w.free(3, idxRow, label.PredicateName(res.Predicate, b.lang), b.st["pred"])

@@ -120,7 +120,7 @@ func Verify(reportPath, input string) (*Verification, error) {
 				assumed = nil
 			}
 		}
-		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Cells: cells, Result: res,
+		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Region: in.Region, Cells: cells, Result: res,
 			Assumed: assumed, Butir: bt})
 	}
 	// Rebuilt with the options the report was written with (its title).

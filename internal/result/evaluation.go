@@ -7,6 +7,10 @@ type Evaluation struct {
 	Source   string // input file as given
 	Sheet    string // sheet read ("" for CSV)
 	Instansi string
+	// Region is the region (province) of the instansi when the input
+	// says it (a region cell or column, or a provinsi's own name), "" when
+	// it is not known.
+	Region string
 	// Cells maps an indicator id to the cell its level was read from.
 	Cells  map[string]string
 	Result *index.Result

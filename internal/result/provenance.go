@@ -51,10 +51,11 @@ type ProvenanceRubric struct {
 type ProvenanceInput struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
-	// Sheet, Instansi and Levels (in rubric order) are recorded by a
-	// report.
+	// Sheet, Instansi, Region and Levels (in rubric order) are recorded
+	// by a report.
 	Sheet    string      `json:"-"`
 	Instansi string      `json:"-"`
+	Region   string      `json:"-"`
 	Levels   []CellLevel `json:"-"`
 	// Butir, for an evaluation read with a butir list, records the list
 	// (its sheet, whether the levels are simulated from it, every butir),
@@ -103,7 +104,7 @@ func (p *Provenance) AddFile(path, sha256 string) {
 // AddEvaluation records an evaluation with the hash of its file and the
 // level of every indicator with its cell.
 func (p *Provenance) AddEvaluation(e *Evaluation, sha256 string) {
-	in := ProvenanceInput{Path: e.Source, SHA256: sha256, Sheet: e.Sheet, Instansi: e.Instansi}
+	in := ProvenanceInput{Path: e.Source, SHA256: sha256, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region}
 	for _, it := range e.Result.Indicators {
 		in.Levels = append(in.Levels, CellLevel{ID: it.Indicator.ID, Cell: e.Cells[it.Indicator.ID], Level: it.Level})
 	}

@@ -435,22 +435,45 @@ func isInstansiLabel(s string) bool {
 	return slices.Contains(instansiLabels[:], s)
 }
 
+// regionLabels are the labels of the region (the province) above the
+// table, and the headers of a region column of a wide table.
+var regionLabels = [...]string{"provinsi", "nama provinsi", "daerah", "wilayah", "region", "province"}
+
+func isRegionLabel(s string) bool {
+	return slices.Contains(regionLabels[:], normHeader(s))
+}
+
 // findInstansi looks in the rows above the header for "Instansi: X" in one
 // cell, or a label cell "Instansi" with the name in the next non-empty
 // cell to its right. It returns the name and its 0-based row and 1-based
 // column.
 func findInstansi(g *grid, above int) (name string, row, col int) {
+	return findLabeled(g, above, isInstansiLabel)
+}
+
+// findRegion looks in the rows above the header for the region, as
+// findInstansi for the name: "Provinsi: Kalimantan Timur", or a label
+// cell "Provinsi", "Daerah" or "Wilayah" with the value to its right.
+func findRegion(g *grid, above int) (region string, row, col int) {
+	return findLabeled(g, above, isRegionLabel)
+}
+
+// findLabeled looks in the rows above the header for "Label: X" in one
+// cell, or a label cell with the value in the next non-empty cell to its
+// right, the label being one isLabel accepts. It returns the value and
+// its 0-based row and 1-based column.
+func findLabeled(g *grid, above int, isLabel func(string) bool) (name string, row, col int) {
 	for r := 0; r < above && r < len(g.rows); r++ {
 		for i, v := range g.rows[r] {
 			if v == "" {
 				continue
 			}
-			if label, val, ok := strings.Cut(v, ":"); ok && isInstansiLabel(label) {
+			if label, val, ok := strings.Cut(v, ":"); ok && isLabel(label) {
 				if val = fold(val); val != "" {
 					return val, r, i + 1
 				}
 			}
-			if !isInstansiLabel(v) {
+			if !isLabel(v) {
 				continue
 			}
 			for j := i + 1; j < len(g.rows[r]); j++ {

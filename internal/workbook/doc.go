@@ -103,7 +103,11 @@
 // The instansi's name comes from a cell "Instansi: X", "Nama Instansi: X"
 // or "Pemerintah Daerah: X" above the header, or a label cell "Instansi"
 // or "Nama Instansi" with the name in the next non-empty cell to its
-// right; else from the file name without its extension.
+// right; else from the file name without its extension. The region (the
+// province, Sheet.Region) is read the same way from a cell "Provinsi: X",
+// "Daerah: X" or "Wilayah: X", or such a label cell with the value to its
+// right; never from a title. ProvinceOf gives a provinsi's province from
+// its own name; a kabupaten's or kota's province is never guessed.
 //
 // The year of the evaluation (Sheet.Year; WideTable.Year in the automatic
 // layout; for spbe trend) comes from the rows above the header too: a title such as "Evaluasi SPBE Tahun 2025",
@@ -140,7 +144,8 @@
 //
 // A wide table is one row per instansi under a header, in the first 200
 // rows, with an instansi name column (Instansi, Nama Instansi, Pemerintah
-// Daerah, Nama), an optional category column (Kategori, Jenis) and at
+// Daerah, Nama), an optional category column (Kategori, Jenis), an
+// optional region column (Provinsi, Daerah, Wilayah: WideRow.Region) and at
 // least Options.Want / 2 of the rubric's indicators as columns (1, 2, ...,
 // "Indikator 1", "I1"). Rows stream one at a time; summary rows
 // (Rata-rata, Jumlah, Total, Nilai Tertinggi, Median, ... as whole words,

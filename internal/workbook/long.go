@@ -174,6 +174,10 @@ func build(path, sheet string, g *grid, t *table, opts Options, compute func(row
 			s.Instansi = name
 			s.InstansiCell, _ = excelize.CoordinatesToCellName(c, r+1)
 		}
+		if region, r, c := findRegion(g, t.header); region != "" {
+			s.Region = region
+			s.RegionCell, _ = excelize.CoordinatesToCellName(c, r+1)
+		}
 		if y, r, c := findYear(g, t.header); y != 0 {
 			s.Year = y
 			s.YearCell, _ = excelize.CoordinatesToCellName(c, r+1)

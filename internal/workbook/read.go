@@ -75,6 +75,11 @@ type Sheet struct {
 	// Instansi is the instansi's name and InstansiCell the cell it was
 	// read from; InstansiCell is "" when the name is the file name.
 	Instansi, InstansiCell string
+	// Region is the region (province) the workbook gives above the table
+	// ("Provinsi: Kalimantan Timur", a label cell "Daerah" or "Wilayah"
+	// with the value beside it), and RegionCell that cell; "" and "" when
+	// it gives none. It is never guessed from the instansi's name.
+	Region, RegionCell string
 	// Year is the year of the evaluation a title or a "Tahun" cell above
 	// the header gives (see findYear), and YearCell that cell; 0 and ""
 	// when none does.

@@ -30,6 +30,9 @@ type WideTable struct {
 	// CategoryColumn is the column of the category (Kementerian, Lembaga,
 	// Provinsi, Kabupaten, Kota), "" when there is none.
 	CategoryColumn string
+	// RegionColumn is the column of the region (the province: a header
+	// Provinsi, Daerah, Wilayah or Region), "" when there is none.
+	RegionColumn string
 	// Columns maps an indicator id to its column letter.
 	Columns map[string]string
 	// Year is the year of the evaluation a title or a "Tahun" cell above
@@ -58,6 +61,7 @@ type WideTable struct {
 	lang      label.Lang // of the messages of duplicates and Summaries
 	nameCol   int        // 0-based
 	catCol    int        // 0-based, -1 for none
+	regionCol int        // 0-based, -1 for none
 	// colOf is the 0-based column of each indicator of colRubric, -1
 	// when it has none; built on first use by Levels.
 	colRubric *rubric.Rubric
@@ -69,8 +73,10 @@ type WideTable struct {
 type WideRow struct {
 	Row                int // 1-based sheet row
 	Instansi, Category string
-	Hidden             bool
-	cells              []string
+	// Region is the row's cell in the region column, "" without one.
+	Region string
+	Hidden bool
+	cells  []string
 	// fieldsErr: the row's CSV record has more fields than the header,
 	// or too few to hold every indicator's level.
 	fieldsErr error
@@ -120,7 +126,7 @@ func Category(text string) string {
 // than one column is read from one of them (see pickColumns); err says
 // why none could be chosen.
 func wideHeader(row, above []string, opts Options, where fmt.Stringer) (t *WideTable, err error) {
-	t = &WideTable{nameCol: -1, catCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row), lang: opts.Lang}
+	t = &WideTable{nameCol: -1, catCol: -1, regionCol: -1, ids: make([]string, len(row)), Columns: map[string]string{}, header: slices.Clone(row), lang: opts.Lang}
 	var order []string         // ids in the order of their first column
 	cols := map[string][]int{} // the 0-based columns of each id
 	for c, v := range row {
@@ -134,6 +140,9 @@ func wideHeader(row, above []string, opts Options, where fmt.Stringer) (t *WideT
 			continue
 		case t.catCol < 0 && slices.Contains(categoryHeaders[:], h):
 			t.catCol = c
+			continue
+		case t.regionCol < 0 && isRegionLabel(v):
+			t.regionCol = c
 			continue
 		}
 		if id, ok := readID(v); ok && (opts.Known == nil || opts.Known(id)) {
@@ -154,6 +163,9 @@ func wideHeader(row, above []string, opts Options, where fmt.Stringer) (t *WideT
 		if t.catCol < 0 && slices.Contains(categoryHeaders[:], normHeader(v)) && (c >= len(t.ids) || t.ids[c] == "") {
 			t.catCol = c
 		}
+		if t.regionCol < 0 && isRegionLabel(v) && (c >= len(t.ids) || t.ids[c] == "") && c != t.nameCol && c != t.catCol {
+			t.regionCol = c
+		}
 	}
 	if t.nameCol < 0 {
 		return nil, nil
@@ -161,6 +173,9 @@ func wideHeader(row, above []string, opts Options, where fmt.Stringer) (t *WideT
 	t.NameColumn, _ = excelize.ColumnNumberToName(t.nameCol + 1)
 	if t.catCol >= 0 {
 		t.CategoryColumn, _ = excelize.ColumnNumberToName(t.catCol + 1)
+	}
+	if t.regionCol >= 0 {
+		t.RegionColumn, _ = excelize.ColumnNumberToName(t.regionCol + 1)
 	}
 	err = t.pickColumns(order, cols, above, where)
 	for _, id := range order {
@@ -400,6 +415,9 @@ func (s *wideState) feed(rowNum int, cells []string, hidden bool) bool {
 	s.row = WideRow{Row: rowNum, Instansi: name, Hidden: hidden, cells: cells, fieldsErr: s.checkFields(rowNum, cells)}
 	if t.catCol >= 0 {
 		s.row.Category = get(t.catCol)
+	}
+	if t.regionCol >= 0 {
+		s.row.Region = get(t.regionCol)
 	}
 	if s.v.Row != nil {
 		s.err = s.v.Row(t, &s.row)
