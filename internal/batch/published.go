@@ -336,7 +336,7 @@ func (pc *partColumns) mapFor(r *rubric.Rubric) (*partMap, error) {
 		m.cols = make([]int, n)
 		for i := range m.cols {
 			m.cols[i] = -1
-			id, name := partID(r, aspects, i), partName(r, aspects, i)
+			id, name := trend.PartID(r, aspects, i), trend.PartName(r, aspects, i)
 			for c, h := range pc.header {
 				if slices.Contains(pc.skip, c) {
 					continue
@@ -359,20 +359,6 @@ func (pc *partColumns) mapFor(r *rubric.Rubric) (*partMap, error) {
 	}
 	pc.byRub[r] = m
 	return m, nil
-}
-
-func partID(r *rubric.Rubric, aspects bool, i int) string {
-	if aspects {
-		return r.Aspects()[i].ID
-	}
-	return r.Domains[i].ID
-}
-
-func partName(r *rubric.Rubric, aspects bool, i int) string {
-	if aspects {
-		return r.Aspects()[i].Name
-	}
-	return r.Domains[i].Name
 }
 
 // partHeader reports whether header h (headerKey) names part i of r.
@@ -424,7 +410,7 @@ func (pc *partColumns) values(r *rubric.Rubric, cells []string, cell func(int) s
 		}
 		v, err := ParseExact(cells[c])
 		if err != nil {
-			return nil, false, fmt.Errorf("%s: %s %q: %w", cell(c), partID(r, m.aspects, i), cells[c], err)
+			return nil, false, fmt.Errorf("%s: %s %q: %w", cell(c), trend.PartID(r, m.aspects, i), cells[c], err)
 		}
 		vals[i], some = &v, true
 	}

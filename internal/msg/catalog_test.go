@@ -338,8 +338,9 @@ func fmtVerbs(m map[int]rune) string {
 
 // TestMessageFormatHelpers: a package with an error type that says its
 // message through MessageFormat makes those errors with its helper
-// messagef, whose formats TestCatalog checks; and a package that declares
-// messagef has such a type. So no format reaches Text unchecked.
+// messagef, whose formats TestCatalog checks (pkg/message's Error, which
+// every messagef makes, is the one type exempt). So no format reaches Text
+// unchecked.
 func TestMessageFormatHelpers(t *testing.T) {
 	fset, files := moduleFiles(t)
 	methods, helpers := map[string]bool{}, map[string]bool{}
@@ -362,13 +363,8 @@ func TestMessageFormatHelpers(t *testing.T) {
 		t.Errorf("found %d packages with %s, want at least 4 (pkg/plan, pkg/rubric, pkg/butir, internal/outfile)", len(helpers), helperName)
 	}
 	for dir := range methods {
-		if !helpers[dir] {
+		if !helpers[dir] && filepath.Base(dir) != "message" { // pkg/message's Error serves every helper
 			t.Errorf("%s: a type has MessageFormat but the package declares no %s", dir, helperName)
-		}
-	}
-	for dir := range helpers {
-		if !methods[dir] {
-			t.Errorf("%s: %s is declared but no type has MessageFormat", dir, helperName)
 		}
 	}
 }

@@ -15,6 +15,8 @@
 package outfile
 
 import (
+	"github.com/spbe-id/spbe/pkg/message"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -279,7 +281,7 @@ func (e *NameError) MessageFormat() (format string, args []any) {
 	return e.message().MessageFormat()
 }
 
-func (e *NameError) message() *messageError {
+func (e *NameError) message() *message.Error {
 	name := strings.TrimSuffix(e.Path, filepath.Ext(e.Path)) + e.Exts[0]
 	var exts any = e.Exts[0]
 	if n := len(e.Exts); n > 1 {
@@ -289,7 +291,7 @@ func (e *NameError) message() *messageError {
 	if e.Format != "" {
 		format = messagef(", or --format %s > %s for %s", e.Format, e.Path, strings.ToUpper(e.Format))
 	}
-	return messagef("%s: -o writes %s, so the name must end in %s: -o %s%s", e.Path, e.What, exts, name, format).(*messageError)
+	return messagef("%s: -o writes %s, so the name must end in %s: -o %s%s", e.Path, e.What, exts, name, format).(*message.Error)
 }
 
 // CheckName refuses, with a *NameError, an output path whose extension is

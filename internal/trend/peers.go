@@ -117,7 +117,7 @@ func Peers(obs []Observation, year int, who, peer, groupBy string) (*result.Peer
 		p.Aspects, n = true, len(r.Aspects())
 	}
 	for j := 0; j < n; j++ {
-		pp := result.PeerPart{ID: partID(r, p.Aspects, j), Name: partName(r, p.Aspects, j)}
+		pp := result.PeerPart{ID: PartID(r, p.Aspects, j), Name: PartName(r, p.Aspects, j)}
 		part := func(o *Observation) *index.Value {
 			if o.Aspects != p.Aspects || j >= len(o.Parts) {
 				return nil

@@ -91,7 +91,7 @@ func Resolve(o *Observation) (v index.Value, computed string, err error) {
 	var missing []string
 	for i, p := range o.Parts {
 		if p == nil {
-			missing = append(missing, partID(o.Rubric, o.Aspects, i))
+			missing = append(missing, PartID(o.Rubric, o.Aspects, i))
 			continue
 		}
 		vals[i] = *p
@@ -106,15 +106,16 @@ func Resolve(o *Observation) (v index.Value, computed string, err error) {
 	return v, what, nil
 }
 
-// partID names the i-th domain (or aspect) of r.
-func partID(r *rubric.Rubric, aspects bool, i int) string {
+// PartID names the i-th domain (or aspect) of r.
+func PartID(r *rubric.Rubric, aspects bool, i int) string {
 	if aspects {
 		return r.Aspects()[i].ID
 	}
 	return r.Domains[i].ID
 }
 
-func partName(r *rubric.Rubric, aspects bool, i int) string {
+// PartName is the name of the i-th domain (or aspect) of r.
+func PartName(r *rubric.Rubric, aspects bool, i int) string {
 	if aspects {
 		return r.Aspects()[i].Name
 	}
@@ -148,7 +149,7 @@ func Series(name string, obs []Observation) (t *result.Trend, notes []msg.Messag
 			Provisional: o.Provisional, Computed: computed, Scored: o.Scored, Aspects: o.Aspects, Source: o.Source, YearFrom: o.YearFrom}
 		for j, part := range o.Parts {
 			if part != nil {
-				p.Groups = append(p.Groups, result.GroupValue{ID: partID(o.Rubric, o.Aspects, j), Name: partName(o.Rubric, o.Aspects, j), Value: *part})
+				p.Groups = append(p.Groups, result.GroupValue{ID: PartID(o.Rubric, o.Aspects, j), Name: PartName(o.Rubric, o.Aspects, j), Value: *part})
 			}
 		}
 		if n := len(t.Points); n > 0 && t.Points[n-1].Rubric.ID != o.Rubric.ID {

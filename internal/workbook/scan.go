@@ -9,15 +9,16 @@ import (
 // scanBook is an .xlsx workbook read by the streaming scanner of
 // internal/xlsx, the book Read uses for every .xlsx workbook of either
 // layout, an encrypted one once decrypted (see reader.open). A formula
-// without a saved value is computed by excelize (formula.go).
+// without a saved value is computed by spbe's evaluator (calc.go) over the
+// cells excelize reads of a sheet small enough (formula.go).
 type scanBook struct {
 	*xlsx.Book
 	path  string
 	limit int64
 }
 
-// maxHandOver bounds the sheets excelize is opened on to compute a
-// formula (reader.computeCell): excelize holds the sheet in memory, each
+// maxHandOver bounds the sheets excelize is opened on to read the cells
+// of a formula (reader.computeCell): excelize holds the sheet in memory, each
 // row filled up to its last cell (some 200 bytes a cell), every row up to
 // the last, and every shared string. A sheet of SPBE levels spans a few
 // thousand cells.

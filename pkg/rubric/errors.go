@@ -1,6 +1,8 @@
 package rubric
 
 import (
+	"github.com/spbe-id/spbe/pkg/message"
+
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -41,7 +43,7 @@ func (e *PosError) pos() string {
 // the position as it is, "warning" and the problem translated.
 func (e *PosError) MessageFormat() (format string, args []any) {
 	if e.Warning {
-		return messagef("%s: warning: %w", e.pos(), e.Err).(*messageError).MessageFormat()
+		return messagef("%s: warning: %w", e.pos(), e.Err).(*message.Error).MessageFormat()
 	}
 	return "%s: %w", []any{e.pos(), e.Err}
 }
