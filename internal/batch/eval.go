@@ -160,7 +160,7 @@ func (e *Eval) Full(r *rubric.Rubric) (*result.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region, Cells: cells, Result: res, Assumed: e.Assumed, Butir: e.butir}, nil
+	return &result.Evaluation{Source: e.Source, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region, Row: e.Row(), Cells: cells, Result: res, Assumed: e.Assumed, Butir: e.butir}, nil
 }
 
 // Scored returns what the gates look at, named by the input, its sheet

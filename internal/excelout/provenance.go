@@ -147,20 +147,33 @@ func writeProvenance(f *excelize.File, p *result.Provenance, o Options) error {
 	for _, x := range kv {
 		line("key", x[0], x[1])
 	}
-	// The region column only when an input has a region: a report
-	// without one reads as those written before regions were recorded.
+	// The region and row columns only when an input has one: a report
+	// without them reads as those written before they were recorded
+	// (the format stays 1: a reader finds the columns by their header,
+	// and one that does not know a column passes it over).
+	cols := []string{"record", "input", "path", "sha256", "sheet", "instansi"}
 	region := slices.ContainsFunc(p.Inputs, func(in result.ProvenanceInput) bool { return in.Region != "" })
-	if region {
-		line("record", "input", "path", "sha256", "sheet", "instansi", "region")
-	} else {
-		line("record", "input", "path", "sha256", "sheet", "instansi")
+	wide := slices.ContainsFunc(p.Inputs, func(in result.ProvenanceInput) bool { return in.Row > 0 })
+	if region || wide {
+		cols = append(cols, "region")
 	}
+	if wide {
+		cols = append(cols, "row")
+	}
+	line(cols...)
 	for i, in := range p.Inputs {
-		if region {
-			line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi, in.Region)
-		} else {
-			line("input", strconv.Itoa(i+1), in.Path, in.SHA256, in.Sheet, in.Instansi)
+		vals := []string{"input", strconv.Itoa(i + 1), in.Path, in.SHA256, in.Sheet, in.Instansi}
+		if region || wide {
+			vals = append(vals, in.Region)
 		}
+		if wide {
+			row := ""
+			if in.Row > 0 {
+				row = strconv.Itoa(in.Row)
+			}
+			vals = append(vals, row)
+		}
+		line(vals...)
 	}
 	line("record", "input", "indicator", "cell", "level")
 	for i, in := range p.Inputs {
@@ -218,6 +231,9 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 	bad := func(n int, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s!A%d: %s", ProvenanceSheet, n, fmt.Sprintf(format, args...)))
 	}
+	// The columns of the input records, by their header (the record row
+	// above them); the ones every report has had, without one.
+	inCols := map[string]int{"path": 2, "sha256": 3, "sheet": 4, "instansi": 5, "region": 6}
 	for n, r := range rows[1:] {
 		n += 2
 		switch get(r, 0) {
@@ -255,12 +271,32 @@ func ReadProvenance(f *excelize.File) (*result.Provenance, error) {
 					bad(n, "time %q: %v", v, err)
 				}
 			}
+		case "record":
+			if get(r, 1) == "input" && get(r, 2) == "path" {
+				inCols = map[string]int{}
+				for i, h := range r {
+					inCols[h] = i
+				}
+			}
 		case "input":
 			if k, err := strconv.Atoi(get(r, 1)); err != nil || k != len(p.Inputs)+1 {
 				bad(n, "input %q out of order", get(r, 1))
 				continue
 			}
-			p.Inputs = append(p.Inputs, result.ProvenanceInput{Path: get(r, 2), SHA256: get(r, 3), Sheet: get(r, 4), Instansi: get(r, 5), Region: get(r, 6)})
+			col := func(name string) string {
+				if i, ok := inCols[name]; ok {
+					return get(r, i)
+				}
+				return ""
+			}
+			in := result.ProvenanceInput{Path: col("path"), SHA256: col("sha256"), Sheet: col("sheet"), Instansi: col("instansi"), Region: col("region")}
+			if v := col("row"); v != "" {
+				if in.Row, err = strconv.Atoi(v); err != nil || in.Row < 1 {
+					bad(n, "row %q is not a row number", v)
+					continue
+				}
+			}
+			p.Inputs = append(p.Inputs, in)
 		case "level":
 			k, err := strconv.Atoi(get(r, 1))
 			if err != nil || k < 1 || k > len(p.Inputs) {

@@ -120,7 +120,7 @@ func Verify(reportPath, input string) (*Verification, error) {
 				assumed = nil
 			}
 		}
-		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Region: in.Region, Cells: cells, Result: res,
+		evals = append(evals, &result.Evaluation{Source: in.Path, Sheet: in.Sheet, Instansi: in.Instansi, Region: in.Region, Row: in.Row, Cells: cells, Result: res,
 			Assumed: assumed, Butir: bt})
 	}
 	// Rebuilt with the options the report was written with (its title).
@@ -156,25 +156,46 @@ func Verify(reportPath, input string) (*Verification, error) {
 	invDiffs, tooLarge := compareInventories(gotInv, wantInv, want.GetSheetList())
 	diffs = append(diffs, invDiffs...)
 	diffs = append(diffs, compareSheets(f, want, tooLarge)...)
-	if input != "" && len(p.Inputs) != 1 {
+	if input != "" && !oneFile(p.Inputs) {
 		return nil, fmt.Errorf("%s: records %d inputs; give no input file to check them at their recorded paths", reportPath, len(p.Inputs))
 	}
 	v := &Verification{Rubric: r, RubricSource: p.Rubric.Source}
+	// The rows of a wide table (one instansi each, Row) are checked in
+	// one reading of their file and sheet, at the first of them.
+	wide := map[wideKey][]result.ProvenanceInput{}
+	for i := range p.Inputs {
+		if k, ok := wideOf(&p.Inputs[i]); ok {
+			wide[k] = append(wide[k], p.Inputs[i])
+		}
+	}
 	for _, in := range p.Inputs {
 		path := input
 		if path == "" {
 			path = findInput(in.Path, reportPath)
 		}
 		if path == "" {
-			v.Missing = append(v.Missing, in.Path) // the numbers were still checked
+			if !slices.Contains(v.Missing, in.Path) {
+				v.Missing = append(v.Missing, in.Path) // the numbers were still checked
+			}
 			continue
 		}
-		d, err := checkInput(path, in, p, r)
+		var d []Diff
+		var err error
+		if k, ok := wideOf(&in); !ok {
+			d, err = checkInput(path, in, p, r)
+		} else if rows := wide[k]; rows != nil {
+			d, err = checkWideInput(path, rows, r)
+			wide[k] = nil // checked
+		} else {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: input recorded in the report: %w", reportPath, err)
 		}
 		diffs = append(diffs, d...)
-		v.Read = append(v.Read, path)
+		if !slices.Contains(v.Read, path) {
+			v.Read = append(v.Read, path)
+		}
 	}
 	v.Diffs = diffs
 	return v, nil

@@ -11,6 +11,9 @@ type Evaluation struct {
 	// says it (a region cell or column, or a provinsi's own name), "" when
 	// it is not known.
 	Region string
+	// Row is the sheet row of the instansi in a wide table (a row per
+	// instansi, a column per indicator), 0 for a long table.
+	Row int
 	// Cells maps an indicator id to the cell its level was read from.
 	Cells  map[string]string
 	Result *index.Result

@@ -51,11 +51,13 @@ type ProvenanceRubric struct {
 type ProvenanceInput struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
-	// Sheet, Instansi, Region and Levels (in rubric order) are recorded
-	// by a report.
+	// Sheet, Instansi, Region, Row and Levels (in rubric order) are
+	// recorded by a report. Row is the sheet row of a wide table's
+	// instansi (Evaluation.Row), 0 for a long table.
 	Sheet    string      `json:"-"`
 	Instansi string      `json:"-"`
 	Region   string      `json:"-"`
+	Row      int         `json:"-"`
 	Levels   []CellLevel `json:"-"`
 	// Butir, for an evaluation read with a butir list, records the list
 	// (its sheet, whether the levels are simulated from it, every butir),
@@ -104,7 +106,7 @@ func (p *Provenance) AddFile(path, sha256 string) {
 // AddEvaluation records an evaluation with the hash of its file and the
 // level of every indicator with its cell.
 func (p *Provenance) AddEvaluation(e *Evaluation, sha256 string) {
-	in := ProvenanceInput{Path: e.Source, SHA256: sha256, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region}
+	in := ProvenanceInput{Path: e.Source, SHA256: sha256, Sheet: e.Sheet, Instansi: e.Instansi, Region: e.Region, Row: e.Row}
 	for _, it := range e.Result.Indicators {
 		in.Levels = append(in.Levels, CellLevel{ID: it.Indicator.ID, Cell: e.Cells[it.Indicator.ID], Level: it.Level})
 	}
