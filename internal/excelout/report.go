@@ -318,6 +318,7 @@ func (b *builder) styles() error {
 		"lvld":   {CustomNumFmt: b.nf(2), Alignment: center, Border: border},
 		"text":   {Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		"code":   {Border: border, Alignment: center},
+		"textnw": {Border: border, Alignment: top},
 		"textb":  {Border: border, Font: &excelize.Font{Bold: true}, Alignment: top},
 		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}},
 		"warn":   {Font: &excelize.Font{Bold: true, Color: "C00000"}},
