@@ -509,7 +509,9 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		domLast = row
 	}
 
-	// Aspects: the radar chart's data, with the level-3 target.
+	// Aspects: the radar chart's data, with what the chart compares them
+	// with (level 3, or the edge of a predicate).
+	tval, thead, ttitle := b.aspectTarget(res)
 	row += 2
 	aspHdr := row
 	hdr := []string{b.label("code"), b.label("aspect"), b.label("weight"), b.label("groupIndex"), b.label("contribution"), b.label("available")}
@@ -517,7 +519,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		hdr = append(hdr, b.label("domain"))
 	}
 	tcol := len(hdr) + 1
-	hdr = append(hdr, b.label("target"))
+	hdr = append(hdr, thead)
 	for c, h := range hdr {
 		w.head(1+c, row, h, b.st["header"])
 	}
@@ -525,7 +527,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	for _, a := range res.Aspects {
 		row++
 		b.groupRow(w, row, a, p, a.Domain)
-		w.num(tcol, row, rubric.NewDecimal(3), b.st["idx"])
+		w.num(tcol, row, tval, b.st["idx"])
 	}
 	aspLast := row
 	if w.err != nil {
@@ -555,7 +557,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 			{Name: ref(name, tcol, aspHdr, tcol, aspHdr), Categories: ref(name, 2, aspHdr+1, 2, aspLast), Values: ref(name, tcol, aspHdr+1, tcol, aspLast),
 				Line: excelize.LineOptions{Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"}},
 		},
-		Title:     chartTitle(b.label("radar")),
+		Title:     chartTitle(ttitle),
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		XAxis:     excelize.ChartAxis{Font: axisFont},
 		YAxis:     excelize.ChartAxis{Maximum: &maxLevel, Minimum: &minLevel, MajorGridLines: true, MajorUnit: 1, Font: axisFont},
@@ -599,6 +601,28 @@ func bandsHighFirst(r *rubric.Rubric) []*rubric.Band {
 	bands := slices.Clone(r.Predicates)
 	slices.SortStableFunc(bands, func(x, y *rubric.Band) int { return int(y.From - x.From) })
 	return bands
+}
+
+// aspectTarget is what the radar chart of a summary compares the aspects
+// with, the header of its column (the chart's legend) and the chart's
+// title. Level 3 is the target of the SPBE rubrics (59/2020's habit); an
+// Indeks Pemdi (a rubric without domains) has no such target, and its
+// aspects are compared with the lower edge of the predicate above the
+// one the index earns (the top predicate's own edge at the top): the
+// step a reader of the summary looks to.
+func (b *builder) aspectTarget(res *index.Result) (rubric.Decimal, string, string) {
+	rb := res.Rubric
+	if len(rb.Domains) > 0 || res.Predicate == nil || len(rb.Predicates) == 0 {
+		return rubric.NewDecimal(3), b.label("target"), b.label("radar")
+	}
+	next := res.Predicate
+	for _, band := range rb.Predicates {
+		if band.From > res.Predicate.From && (next == res.Predicate || band.From < next.From) {
+			next = band
+		}
+	}
+	name := label.PredicateName(next, b.lang)
+	return next.From, fmt.Sprintf(b.label("targetBand"), name, label.Number(next.From, 2, b.lang)), fmt.Sprintf(b.label("radarBand"), name)
 }
 
 // groupRow writes a domain or an aspect: code, name, weight, index,

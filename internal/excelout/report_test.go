@@ -2,8 +2,10 @@ package excelout
 
 import (
 	"archive/zip"
+	"fmt"
 	"html"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -382,6 +385,81 @@ func TestReportPemdi(t *testing.T) {
 		v, err := Verify(out, "")
 		if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 {
 			t.Errorf("%s: verify = %+v, %v; want a match, its input read", lang, v, err)
+		}
+	}
+}
+
+// The radar chart of a summary compares the aspects with level 3 in an
+// SPBE report (59/2020's target), and in an Indeks Pemdi report, which
+// has no level-3 target, with the lower edge of the predicate above the
+// one earned (8/2026's bands: Baik from 2,5, Memuaskan from 4,0, the top
+// one's own edge at the top), named in the column the legend shows and in
+// the chart's title, in both languages.
+func TestReportRadarTarget(t *testing.T) {
+	same := func(r *rubric.Rubric, n int) []int {
+		ls := make([]int, len(r.Indicators()))
+		for i := range ls {
+			ls[i] = n
+		}
+		return ls
+	}
+	pemdi, spbe := mustRubric(t, "permenpanrb-8-2026"), mustRubric(t, "permenpanrb-59-2020")
+	for _, c := range []struct {
+		r           *rubric.Rubric
+		level       int
+		lang        string
+		head, title string
+		value       string
+	}{
+		{pemdi, 2, "id", "Batas Baik (2,50)", "Indeks aspek terhadap batas predikat Baik", "2.5"},
+		{pemdi, 2, "en", "Edge of Developing (Baik) (2.50)", "Aspect indices against the edge of Developing (Baik)", "2.5"},
+		{pemdi, 5, "id", "Batas Memuaskan (4,00)", "Indeks aspek terhadap batas predikat Memuaskan", "4"},
+		{spbe, 2, "id", "Target (tingkat 3)", "Indeks aspek terhadap target tingkat 3", "3"},
+		{spbe, 2, "en", "Target (level 3)", "Aspect indices against the level-3 target", "3"},
+	} {
+		name := fmt.Sprintf("%s %d %s", c.r.ID, c.level, c.lang)
+		res, err := index.Compute(c.r, levelsOf(c.r, same(c.r, c.level)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(t.TempDir(), "in.csv") // hashed by the provenance
+		if err := os.WriteFile(src, []byte("stand-in\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e := &result.Evaluation{Source: src, Instansi: "X", Result: res}
+		out := writeReport(t, []*result.Evaluation{e}, c.lang)
+		f := open(t, out)
+		sheet := f.GetSheetList()[0]
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		aspects := 0
+		for i, row := range rows {
+			if len(row) < 2 || row[1] != label.Report.Get(c.lang, "aspect") {
+				continue
+			}
+			col := len(row) - 1
+			if row[col] != c.head {
+				t.Errorf("%s: header %q, want %q", name, row[col], c.head)
+			}
+			for _, a := range rows[i+1:] {
+				if len(a) <= col {
+					break
+				}
+				aspects++
+				if a[col] != c.value {
+					t.Errorf("%s: aspect %s against %q, want %s", name, a[0], a[col], c.value)
+				}
+			}
+		}
+		if aspects != len(c.r.Aspects()) {
+			t.Errorf("%s: %d aspect rows, want %d", name, aspects, len(c.r.Aspects()))
+		}
+		f.Close()
+		charts := html.UnescapeString(strings.Join(zipParts(t, out, "xl/charts/chart"), "\n"))
+		if !strings.Contains(charts, ">"+c.title+"<") {
+			t.Errorf("%s: no chart titled %q", name, c.title)
 		}
 	}
 }
