@@ -130,6 +130,18 @@ type builder struct {
 	// simulated marks a plan whose values are simulated from butir: the
 	// plan sheet says so above its steps.
 	simulated bool
+	// names is the width of the names column of a summary: nameWidth, or
+	// on an instansi's sheet of a national report, whose indicators
+	// share the column, the single report's indicatorWidth.
+	names float64
+}
+
+// nameCol is the width of the names column of a summary (see names).
+func (b *builder) nameCol() float64 {
+	if b.names > 0 {
+		return b.names
+	}
+	return nameWidth
 }
 
 func (b *builder) label(key string) string { return label.Report.Get(b.lang, key) }
@@ -533,7 +545,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	if w.err != nil {
 		return 0, w.err
 	}
-	w.cols[2] = nameWidth
+	w.cols[2] = b.nameCol()
 	if err := w.cols.apply(b.f, name, 6, 60); err != nil {
 		return 0, err
 	}
@@ -630,7 +642,7 @@ func (b *builder) aspectTarget(res *index.Result) (rubric.Decimal, string, strin
 func (b *builder) groupRow(w *sheetWriter, row int, g index.Group, p int, domain string) {
 	w.str(1, row, g.ID, b.st["textb"])
 	w.free(2, row, g.Name, b.st["text"])
-	w.height(row, lines(g.Name, nameWidth))
+	w.height(row, lines(g.Name, b.nameCol()))
 	w.num(3, row, g.Weight, b.st["w"])
 	w.num(4, row, g.Index.Round(p), b.st["idxb"])
 	w.num(5, row, g.Contribution.Round(p+2), b.st["c"])

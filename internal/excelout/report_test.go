@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -461,5 +462,66 @@ func TestReportRadarTarget(t *testing.T) {
 		if !strings.Contains(charts, ">"+c.title+"<") {
 			t.Errorf("%s: no chart titled %q", name, c.title)
 		}
+	}
+}
+
+// An instansi's indicators on its sheet of a national report are named
+// in a column as wide as the single report's Indikator sheet gives them,
+// in rows of the lines their text takes: a name of Indeks Pemdi (4.1's
+// 63 characters the longest) on one line, not wrapped into a row of two
+// (or printed on one line of a row of two, a blank line under it).
+func TestNationalIndicatorRowsFit(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var evals []*result.Evaluation
+	for i, n := range []int{2, 3, 4} {
+		ls := make([]int, len(r.Indicators()))
+		for j := range ls {
+			ls[j] = n
+		}
+		res, err := index.Compute(r, levelsOf(r, ls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(t.TempDir(), fmt.Sprintf("in%d.csv", i)) // hashed by the provenance
+		if err := os.WriteFile(src, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		evals = append(evals, &result.Evaluation{Source: src, Instansi: fmt.Sprintf("Kabupaten %c", 'A'+i), Result: res})
+	}
+	names := map[string]bool{}
+	for _, ind := range r.Indicators() {
+		names[codeName(ind)] = true
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := writeReport(t, evals, lang)
+		f := open(t, out)
+		sheet := "Kabupaten A"
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatalf("%s: %v (sheets %q)", lang, err, f.GetSheetList())
+		}
+		wb, _ := f.GetColWidth(sheet, "B")
+		if wb < indicatorWidth {
+			t.Errorf("%s: names column %.0f wide, the single report's Indikator sheet gives them %d", lang, wb, indicatorWidth)
+		}
+		seen := 0
+		for i, row := range rows {
+			if len(row) < 2 || !names[row[1]] {
+				continue
+			}
+			seen++
+			// Text of the default font: at most 0,9 of a unit a
+			// character (measured in LibreOffice).
+			if need := float64(utf8.RuneCountInString(row[1]))*0.9 + 1; need > wb {
+				continue // wraps: not the case of a Pemdi name
+			}
+			if h, _ := f.GetRowHeight(sheet, i+1); h > 15.5 {
+				t.Errorf("%s: row %d %q is %.0f points high in a column of %.0f: one line is 15", lang, i+1, row[1], h, wb)
+			}
+		}
+		if seen != len(names) {
+			t.Errorf("%s: %d indicator rows, want %d", lang, seen, len(names))
+		}
+		f.Close()
 	}
 }
