@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -249,9 +248,7 @@ func targetWords(t plan.Target, p int, lang label.Lang) string {
 // missing from a --costs file; with several columns, a row's cells are
 // all empty or all filled.
 func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []string) (plan.Costs, error) {
-	c := plan.Costs{Each: map[string]rubric.Decimal{}}
-	type cell struct{ raw, where string }
-	byID := map[string][]cell{}
+	cells := map[string][]plan.CostCell{}
 	var ids []string
 	var src, sh string
 	for _, col := range cols {
@@ -262,68 +259,23 @@ func costsFromColumns(in *scoreOptions, r *rubric.Rubric, sheet string, cols []s
 		}
 		s, err := readSheet(&o.readFlags, r, in.Paths[0])
 		if err != nil {
-			return c, fmt.Errorf("--cost-col %s: %w", col, err)
+			return plan.Costs{}, fmt.Errorf("--cost-col %s: %w", col, err)
 		}
 		src, sh = s.Source, s.Sheet
 		for _, e := range s.Entries {
-			if _, ok := byID[e.ID]; !ok {
+			if _, ok := cells[e.ID]; !ok {
 				ids = append(ids, e.ID)
 			}
-			byID[e.ID] = append(byID[e.ID], cell{strings.TrimSpace(e.Raw), e.Cell})
+			cells[e.ID] = append(cells[e.ID], plan.CostCell{Text: e.Raw, Where: e.Cell})
 		}
+	}
+	c, bad, err := plan.CostsFromColumns(r, len(cols), ids, cells)
+	if err != nil {
+		return c, usagef("--cost-col: %v", err)
 	}
 	var errs []error
-	bad := func(where string, err error) {
-		errs = append(errs, &workbook.Error{File: src, Sheet: sh, Cell: where, Err: err})
+	for _, b := range bad {
+		errs = append(errs, &workbook.Error{File: src, Sheet: sh, Cell: b.Where, Err: b.Err})
 	}
-	for _, id := range ids {
-		cells := byID[id]
-		ind, _ := plan.Lookup(r, id)
-		empty := 0
-		for _, x := range cells {
-			if x.raw == "" {
-				empty++
-			}
-		}
-		switch {
-		case ind == nil || empty == len(cells):
-			continue
-		case len(cols) == 1:
-			d, err := plan.ParseCost(cells[0].raw)
-			if err != nil {
-				bad(cells[0].where, msg.Errorf("indicator %s: %w", id, err))
-				continue
-			}
-			c.Each[ind.ID] = d
-		case len(cells) != len(cols) || empty > 0:
-			bad(cells[0].where, msg.Errorf("indicator %s: %d of its %d step costs are empty: give all of them, or none", id, empty, len(cols)))
-		case len(cols) != len(stepNames(ind)):
-			return c, usagef("--cost-col: %d columns for indicator %s, whose scale has %d steps (%s): give one column, or one per step", len(cols), ind.ID, len(stepNames(ind)), plan.StepNames(ind))
-		default:
-			var steps []rubric.Decimal
-			for _, x := range cells {
-				d, err := plan.ParseCost(x.raw)
-				if err != nil {
-					bad(x.where, msg.Errorf("indicator %s: %w", id, err))
-					continue
-				}
-				steps = append(steps, d)
-			}
-			if len(steps) == len(cols) {
-				if c.Steps == nil {
-					c.Steps = map[string][]rubric.Decimal{}
-				}
-				c.Steps[ind.ID] = steps
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return c, errors.Join(errs...)
-	}
-	return c, nil
-}
-
-// stepNames lists the level steps of an indicator's scale ("1→2", ...).
-func stepNames(ind *rubric.Indicator) []string {
-	return strings.Split(plan.StepNames(ind), ", ")
+	return c, errors.Join(errs...)
 }
