@@ -168,6 +168,12 @@ func (b *builder) national(order []*ranked) error {
 	if err := b.matrix(b.label("matrix"), rb, order); err != nil {
 		return err
 	}
+	// An instansi's indicators, below its summary, are named in a column
+	// as wide as the single report's Indikator sheet gives them, where a
+	// name of Indeks Pemdi is on one line (the narrower column wrapped
+	// names that LibreOffice printed on one line of a row of two).
+	b.names = indicatorWidth
+	defer func() { b.names = 0 }()
 	for _, e := range order {
 		if e.sheet == "" {
 			continue
@@ -668,7 +674,7 @@ func (b *builder) indicatorBlock(sheet string, row int, e *result.Evaluation) er
 	used := perPage
 	for _, it := range res.Indicators {
 		ind := it.Indicator
-		n := max(lines(codeName(ind), nameWidth), lines(it.LevelName, levelWidth))
+		n := max(lines(codeName(ind), b.nameCol()), lines(it.LevelName, levelWidth))
 		if used+n > perPage {
 			if w.err == nil {
 				w.err = b.f.InsertPageBreak(sheet, cell(1, row))

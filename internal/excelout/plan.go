@@ -3,6 +3,7 @@ package excelout
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -67,6 +68,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		return err
 	}
 	p := r.Precision
+	nameW := planNameCol(pl)
 	w.str(1, 1, l("title"), b.st["title"])
 	// Labels in A, text in C, numbers in D: the columns of the tables below.
 	w.str(1, 2, b.label("instansi"), b.st["textb"])
@@ -119,7 +121,9 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	// decimal separator; and whether the target is met only by rounding.
 	w.str(1, row, l("exactAfter"), b.st["textb"])
 	labels = append(labels, l("exactAfter"), l("steps"))
-	w.free(4, row, b.decimalText(pl.After.Index.Exact()), b.st["text"])
+	// Not wrapped: the long text runs on over the empty cells at its
+	// right (wrapped in D it took lines the row had not, over the next).
+	w.free(4, row, b.decimalText(pl.After.Index.Exact()), b.st["textnw"])
 	if pl.OnlyByRounding() {
 		w.str(3, row, l("noMargin"), b.st["warn"])
 	}
@@ -141,7 +145,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.str(1, row, l("externalFixed"), b.st["textb"])
 		labels = append(labels, l("externalFixed"))
 		w.free(3, row, strings.Join(names, "; "), b.st["text"])
-		w.height(row, lines(strings.Join(names, "; "), planNameWidth))
+		w.height(row, lines(strings.Join(names, "; "), nameW))
 	}
 	if note := b.provisionalNote(e); note != "" {
 		// Provisional as the report says it: a merged row in words for
@@ -173,7 +177,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		w.str(1, row, s.Indicator.Aspect.ID, b.st["text"])
 		w.str(2, row, s.Indicator.ID, b.st["text"])
 		w.str(3, row, codeName(s.Indicator), b.st["text"])
-		w.height(row, lines(codeName(s.Indicator), planNameWidth))
+		w.height(row, lines(codeName(s.Indicator), nameW))
 		w.num(4, row, s.Indicator.Weight, b.st["w"])
 		lvl := b.st["lvl"]
 		if !s.From.IsInteger() || !s.To.IsInteger() {
@@ -200,7 +204,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 		after := pl.After.Aspects[i]
 		w.str(1, row, a.ID, b.st["textb"])
 		w.str(3, row, a.Name, b.st["text"])
-		w.height(row, lines(a.Name, planNameWidth))
+		w.height(row, lines(a.Name, nameW))
 		w.num(4, row, a.Index.Round(p), b.st["idx"])
 		w.num(5, row, after.Index.Round(p), b.st["idx"])
 		w.num(6, row, a.Available.Round(p+2), b.st["c"])
@@ -218,7 +222,7 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 	for _, s := range labels {
 		colA = max(colA, float64(utf8.RuneCountInString(s))*1.1+1-planColB) // bold
 	}
-	for col, width := range map[string]float64{"A": colA, "B": planColB, "C": planNameWidth, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
+	for col, width := range map[string]float64{"A": colA, "B": planColB, "C": nameW, "D": 11, "E": 12, "F": 12, "G": 16, "H": 10} {
 		if err := b.f.SetColWidth(name, col, col, width); err != nil {
 			return err
 		}
@@ -245,7 +249,30 @@ func (b *builder) plan(e *result.Evaluation, pl *plan.Plan, costs bool) error {
 const (
 	planNameWidth = 56
 	planColB      = 6
+	planNameMax   = 72
 )
+
+// planNameCol is the width of the plan's column of names: planNameWidth,
+// or wider up to planNameMax so that every name of a step or an aspect
+// is on one line, the line its row is given (4.1's 63 characters printed
+// on one line of a row of two, a gap under every long name).
+func planNameCol(pl *plan.Plan) float64 {
+	w := float64(planNameWidth)
+	need := func(s string) {
+		// lines(s, w) is 1 from this width on.
+		n := float64(utf8.RuneCountInString(s))
+		for lines(s, w) > 1 && w < planNameMax {
+			w = min(math.Ceil(max(w+1, n/1.1+1)), planNameMax)
+		}
+	}
+	for _, s := range pl.Steps {
+		need(codeName(s.Indicator))
+	}
+	for _, a := range pl.Before.Aspects {
+		need(a.Name)
+	}
+	return w
+}
 
 func langOr(lang string) string {
 	if _, ok := planLabels[lang]; ok {

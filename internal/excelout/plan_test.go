@@ -234,3 +234,91 @@ func TestWritePlanProvisional(t *testing.T) {
 		}
 	}
 }
+
+// A plan's rows fit their text: a long indicator name (4.1's 63
+// characters, which LibreOffice prints on one line of the column) gets a
+// row of one line, not two with a gap under it; and the exact index after
+// the plan (3,0065476190476…) is not wrapped in the narrow column D, where
+// it took lines its row had not and ran over the next.
+func TestWritePlanRowsFit(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	n := len(r.Indicators())
+	lv := make([]int, n)
+	for i := range n {
+		lv[i] = 5
+	}
+	levels := levelsOf(r, lv)
+	for _, ind := range r.Indicators() {
+		if strings.HasPrefix(codeName(ind), "4.1 ") { // the longest name, 63 characters
+			levels[ind.ID] = rubric.NewLevel(1)
+		}
+	}
+	res, err := index.Compute(r, levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &result.Evaluation{Source: "x.xlsx", Instansi: "Pemerintah Kabupaten Contoh", Result: res}
+	// Everything at the top but 4.1: the plan to the top raises 4.1.
+	pl, err := plan.Make(r, levels, plan.Target{Index: rubric.NewDecimal(5)}, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := false
+	for _, s := range pl.Steps {
+		long = long || utf8.RuneCountInString(codeName(s.Indicator)) > 60
+	}
+	if !long {
+		t.Fatal("fixture: want a step with a name of more than 60 characters")
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := filepath.Join(t.TempDir(), "plan.xlsx")
+		if err := WritePlan(out, e, pl, lang, false, outfile.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, out)
+		sheet := f.GetSheetList()[0]
+		rows, _ := f.GetRows(sheet)
+		wc, _ := f.GetColWidth(sheet, "C")
+		names := map[string]bool{}
+		for _, s := range pl.Steps {
+			names[codeName(s.Indicator)] = true
+		}
+		for _, a := range pl.Before.Aspects {
+			names[a.Name] = true
+		}
+		for i, row := range rows {
+			if len(row) < 3 || !names[row[2]] {
+				continue
+			}
+			// A name of up to 70 characters is on one line, in a row of
+			// one line, in a column that holds it (text of the default
+			// font: at most 0,9 of a unit a character, measured in
+			// LibreOffice).
+			if chars := utf8.RuneCountInString(row[2]); chars <= 70 {
+				if h, _ := f.GetRowHeight(sheet, i+1); h > 15.5 {
+					t.Errorf("%s: row %d %q (%d characters) is %.0f points high: one line is 15", lang, i+1, row[2], chars, h)
+				}
+				if need := float64(chars)*0.9 + 1; wc < need {
+					t.Errorf("%s: column C is %.0f wide, %q needs %.1f", lang, wc, row[2], need)
+				}
+			}
+		}
+		exact := map[string]string{"id": "Indeks tepat sesudah", "en": "Exact index after"}[lang]
+		for i, row := range rows {
+			if len(row) < 4 || row[0] != exact {
+				continue
+			}
+			st, err := f.GetCellStyle(sheet, cell(4, i+1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := f.GetStyle(st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Alignment != nil && s.Alignment.WrapText {
+				t.Errorf("%s: D%d %q wraps in a column of its own width", lang, i+1, row[3])
+			}
+		}
+	}
+}

@@ -130,6 +130,18 @@ type builder struct {
 	// simulated marks a plan whose values are simulated from butir: the
 	// plan sheet says so above its steps.
 	simulated bool
+	// names is the width of the names column of a summary: nameWidth, or
+	// on an instansi's sheet of a national report, whose indicators
+	// share the column, the single report's indicatorWidth.
+	names float64
+}
+
+// nameCol is the width of the names column of a summary (see names).
+func (b *builder) nameCol() float64 {
+	if b.names > 0 {
+		return b.names
+	}
+	return nameWidth
 }
 
 func (b *builder) label(key string) string { return label.Report.Get(b.lang, key) }
@@ -318,6 +330,7 @@ func (b *builder) styles() error {
 		"lvld":   {CustomNumFmt: b.nf(2), Alignment: center, Border: border},
 		"text":   {Border: border, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}},
 		"code":   {Border: border, Alignment: center},
+		"textnw": {Border: border, Alignment: top},
 		"textb":  {Border: border, Font: &excelize.Font{Bold: true}, Alignment: top},
 		"note":   {Font: &excelize.Font{Italic: true, Color: "595959"}},
 		"warn":   {Font: &excelize.Font{Bold: true, Color: "C00000"}},
@@ -508,7 +521,9 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		domLast = row
 	}
 
-	// Aspects: the radar chart's data, with the level-3 target.
+	// Aspects: the radar chart's data, with what the chart compares them
+	// with (level 3, or the edge of a predicate).
+	tval, thead, ttitle := b.aspectTarget(res)
 	row += 2
 	aspHdr := row
 	hdr := []string{b.label("code"), b.label("aspect"), b.label("weight"), b.label("groupIndex"), b.label("contribution"), b.label("available")}
@@ -516,7 +531,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 		hdr = append(hdr, b.label("domain"))
 	}
 	tcol := len(hdr) + 1
-	hdr = append(hdr, b.label("target"))
+	hdr = append(hdr, thead)
 	for c, h := range hdr {
 		w.head(1+c, row, h, b.st["header"])
 	}
@@ -524,13 +539,13 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 	for _, a := range res.Aspects {
 		row++
 		b.groupRow(w, row, a, p, a.Domain)
-		w.num(tcol, row, rubric.NewDecimal(3), b.st["idx"])
+		w.num(tcol, row, tval, b.st["idx"])
 	}
 	aspLast := row
 	if w.err != nil {
 		return 0, w.err
 	}
-	w.cols[2] = nameWidth
+	w.cols[2] = b.nameCol()
 	if err := w.cols.apply(b.f, name, 6, 60); err != nil {
 		return 0, err
 	}
@@ -554,7 +569,7 @@ func (b *builder) summary(name string, e *result.Evaluation, rank, of int) (int,
 			{Name: ref(name, tcol, aspHdr, tcol, aspHdr), Categories: ref(name, 2, aspHdr+1, 2, aspLast), Values: ref(name, tcol, aspHdr+1, tcol, aspLast),
 				Line: excelize.LineOptions{Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"}},
 		},
-		Title:     chartTitle(b.label("radar")),
+		Title:     chartTitle(ttitle),
 		Legend:    excelize.ChartLegend{Position: "bottom", Font: &axisFont},
 		XAxis:     excelize.ChartAxis{Font: axisFont},
 		YAxis:     excelize.ChartAxis{Maximum: &maxLevel, Minimum: &minLevel, MajorGridLines: true, MajorUnit: 1, Font: axisFont},
@@ -600,12 +615,34 @@ func bandsHighFirst(r *rubric.Rubric) []*rubric.Band {
 	return bands
 }
 
+// aspectTarget is what the radar chart of a summary compares the aspects
+// with, the header of its column (the chart's legend) and the chart's
+// title. Level 3 is the target of the SPBE rubrics (59/2020's habit); an
+// Indeks Pemdi (a rubric without domains) has no such target, and its
+// aspects are compared with the lower edge of the predicate above the
+// one the index earns (the top predicate's own edge at the top): the
+// step a reader of the summary looks to.
+func (b *builder) aspectTarget(res *index.Result) (rubric.Decimal, string, string) {
+	rb := res.Rubric
+	if len(rb.Domains) > 0 || res.Predicate == nil || len(rb.Predicates) == 0 {
+		return rubric.NewDecimal(3), b.label("target"), b.label("radar")
+	}
+	next := res.Predicate
+	for _, band := range rb.Predicates {
+		if band.From > res.Predicate.From && (next == res.Predicate || band.From < next.From) {
+			next = band
+		}
+	}
+	name := label.PredicateName(next, b.lang)
+	return next.From, fmt.Sprintf(b.label("targetBand"), name, label.Number(next.From, 2, b.lang)), fmt.Sprintf(b.label("radarBand"), name)
+}
+
 // groupRow writes a domain or an aspect: code, name, weight, index,
 // contribution, points available (and the domain of an aspect).
 func (b *builder) groupRow(w *sheetWriter, row int, g index.Group, p int, domain string) {
 	w.str(1, row, g.ID, b.st["textb"])
 	w.free(2, row, g.Name, b.st["text"])
-	w.height(row, lines(g.Name, nameWidth))
+	w.height(row, lines(g.Name, b.nameCol()))
 	w.num(3, row, g.Weight, b.st["w"])
 	w.num(4, row, g.Index.Round(p), b.st["idxb"])
 	w.num(5, row, g.Contribution.Round(p+2), b.st["c"])

@@ -2,17 +2,21 @@ package excelout
 
 import (
 	"archive/zip"
+	"fmt"
 	"html"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/spbe-id/spbe/internal/fixture"
+	"github.com/spbe-id/spbe/internal/label"
 	"github.com/spbe-id/spbe/internal/outfile"
 	"github.com/spbe-id/spbe/internal/result"
 	"github.com/spbe-id/spbe/pkg/index"
@@ -383,5 +387,141 @@ func TestReportPemdi(t *testing.T) {
 		if err != nil || len(v.Diffs) != 0 || len(v.Read) != 1 {
 			t.Errorf("%s: verify = %+v, %v; want a match, its input read", lang, v, err)
 		}
+	}
+}
+
+// The radar chart of a summary compares the aspects with level 3 in an
+// SPBE report (59/2020's target), and in an Indeks Pemdi report, which
+// has no level-3 target, with the lower edge of the predicate above the
+// one earned (8/2026's bands: Baik from 2,5, Memuaskan from 4,0, the top
+// one's own edge at the top), named in the column the legend shows and in
+// the chart's title, in both languages.
+func TestReportRadarTarget(t *testing.T) {
+	same := func(r *rubric.Rubric, n int) []int {
+		ls := make([]int, len(r.Indicators()))
+		for i := range ls {
+			ls[i] = n
+		}
+		return ls
+	}
+	pemdi, spbe := mustRubric(t, "permenpanrb-8-2026"), mustRubric(t, "permenpanrb-59-2020")
+	for _, c := range []struct {
+		r           *rubric.Rubric
+		level       int
+		lang        string
+		head, title string
+		value       string
+	}{
+		{pemdi, 2, "id", "Batas Baik (2,50)", "Indeks aspek terhadap batas predikat Baik", "2.5"},
+		{pemdi, 2, "en", "Edge of Developing (Baik) (2.50)", "Aspect indices against the edge of Developing (Baik)", "2.5"},
+		{pemdi, 5, "id", "Batas Memuaskan (4,00)", "Indeks aspek terhadap batas predikat Memuaskan", "4"},
+		{spbe, 2, "id", "Target (tingkat 3)", "Indeks aspek terhadap target tingkat 3", "3"},
+		{spbe, 2, "en", "Target (level 3)", "Aspect indices against the level-3 target", "3"},
+	} {
+		name := fmt.Sprintf("%s %d %s", c.r.ID, c.level, c.lang)
+		res, err := index.Compute(c.r, levelsOf(c.r, same(c.r, c.level)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(t.TempDir(), "in.csv") // hashed by the provenance
+		if err := os.WriteFile(src, []byte("stand-in\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e := &result.Evaluation{Source: src, Instansi: "X", Result: res}
+		out := writeReport(t, []*result.Evaluation{e}, c.lang)
+		f := open(t, out)
+		sheet := f.GetSheetList()[0]
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		aspects := 0
+		for i, row := range rows {
+			if len(row) < 2 || row[1] != label.Report.Get(c.lang, "aspect") {
+				continue
+			}
+			col := len(row) - 1
+			if row[col] != c.head {
+				t.Errorf("%s: header %q, want %q", name, row[col], c.head)
+			}
+			for _, a := range rows[i+1:] {
+				if len(a) <= col {
+					break
+				}
+				aspects++
+				if a[col] != c.value {
+					t.Errorf("%s: aspect %s against %q, want %s", name, a[0], a[col], c.value)
+				}
+			}
+		}
+		if aspects != len(c.r.Aspects()) {
+			t.Errorf("%s: %d aspect rows, want %d", name, aspects, len(c.r.Aspects()))
+		}
+		f.Close()
+		charts := html.UnescapeString(strings.Join(zipParts(t, out, "xl/charts/chart"), "\n"))
+		if !strings.Contains(charts, ">"+c.title+"<") {
+			t.Errorf("%s: no chart titled %q", name, c.title)
+		}
+	}
+}
+
+// An instansi's indicators on its sheet of a national report are named
+// in a column as wide as the single report's Indikator sheet gives them,
+// in rows of the lines their text takes: a name of Indeks Pemdi (4.1's
+// 63 characters the longest) on one line, not wrapped into a row of two
+// (or printed on one line of a row of two, a blank line under it).
+func TestNationalIndicatorRowsFit(t *testing.T) {
+	r := mustRubric(t, "permenpanrb-8-2026")
+	var evals []*result.Evaluation
+	for i, n := range []int{2, 3, 4} {
+		ls := make([]int, len(r.Indicators()))
+		for j := range ls {
+			ls[j] = n
+		}
+		res, err := index.Compute(r, levelsOf(r, ls))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := filepath.Join(t.TempDir(), fmt.Sprintf("in%d.csv", i)) // hashed by the provenance
+		if err := os.WriteFile(src, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		evals = append(evals, &result.Evaluation{Source: src, Instansi: fmt.Sprintf("Kabupaten %c", 'A'+i), Result: res})
+	}
+	names := map[string]bool{}
+	for _, ind := range r.Indicators() {
+		names[codeName(ind)] = true
+	}
+	for _, lang := range []string{"id", "en"} {
+		out := writeReport(t, evals, lang)
+		f := open(t, out)
+		sheet := "Kabupaten A"
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatalf("%s: %v (sheets %q)", lang, err, f.GetSheetList())
+		}
+		wb, _ := f.GetColWidth(sheet, "B")
+		if wb < indicatorWidth {
+			t.Errorf("%s: names column %.0f wide, the single report's Indikator sheet gives them %d", lang, wb, indicatorWidth)
+		}
+		seen := 0
+		for i, row := range rows {
+			if len(row) < 2 || !names[row[1]] {
+				continue
+			}
+			seen++
+			// Text of the default font: at most 0,9 of a unit a
+			// character (measured in LibreOffice).
+			if need := float64(utf8.RuneCountInString(row[1]))*0.9 + 1; need > wb {
+				continue // wraps: not the case of a Pemdi name
+			}
+			if h, _ := f.GetRowHeight(sheet, i+1); h > 15.5 {
+				t.Errorf("%s: row %d %q is %.0f points high in a column of %.0f: one line is 15", lang, i+1, row[1], h, wb)
+			}
+		}
+		if seen != len(names) {
+			t.Errorf("%s: %d indicator rows, want %d", lang, seen, len(names))
+		}
+		f.Close()
 	}
 }
