@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spbe-id/spbe/internal/label"
+
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -14,11 +16,14 @@ type verifyOptions struct {
 	io     *streams
 	Report string
 	Input  string
+	// Lang is --lang: verify's verdict and differences are messages, in
+	// the language of messages (--lang, else SPBE_LANG).
+	Lang label.Lang
 }
 
 func newVerifyCmd(s *streams, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{io: s}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "verify <report.xlsx> [input.xlsx]",
 		Short: "Check an Excel report against the provenance it records",
 		Long: `Re-reads the provenance a report of spbe score -o records in its hidden
@@ -55,6 +60,8 @@ value, recomputed value), 3 when the report cannot be checked.`,
 			return runVerify(opts)
 		},
 	}
+	addLangFlag(cmd, &opts.Lang)
+	return cmd
 }
 
 func runVerify(opts *verifyOptions) error {
