@@ -13,7 +13,11 @@ import (
 // name of an indicator: equal ignoring case, punctuation and spaces, or
 // one holding the other when the shorter has three words or more.
 func SameName(rubricName, text string) bool {
-	a, b := nameKey(rubricName), nameKey(text)
+	return sameKey(nameKey(rubricName), nameKey(text))
+}
+
+// sameKey is SameName of two names' keys (nameKey).
+func sameKey(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
@@ -43,14 +47,23 @@ func nameKey(s string) string {
 func (s *Sheet) CheckNames(r *rubric.Rubric) error {
 	var bad []msg.Message
 	n := 0
+	inds := r.Indicators()
+	var keys []string // of the indicators' names, made on the first name
 	for _, e := range s.Entries {
 		if e.Name == "" {
 			continue
 		}
+		if keys == nil {
+			keys = make([]string, len(inds))
+			for i, ind := range inds {
+				keys[i] = nameKey(ind.Name)
+			}
+		}
 		own := Indicator(r, e.ID)
+		key := nameKey(e.Name)
 		var named *rubric.Indicator
-		for _, ind := range r.Indicators() {
-			if SameName(ind.Name, e.Name) {
+		for i, ind := range inds {
+			if sameKey(keys[i], key) {
 				if ind == own {
 					named = nil
 					break
