@@ -37,19 +37,7 @@ func TestReportButir(t *testing.T) {
 	add("I13-L3-01", 3, butir.NotUploaded, "BKPSDM")
 	add("I13-L4-01", 4, butir.Revise, "")
 	add("I13-L5-01", 5, butir.Revise, "")
-	sheet, err := butir.Score(r, items)
-	if err != nil {
-		t.Fatal(err)
-	}
-	levels := index.Levels{}
-	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewLevel(1)
-	}
-	levels["13"] = sheet.Levels()["13"]
-	res, err := index.Compute(r, levels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sheet, _, res := scoreIndicator13(t, r, items)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "butir.csv")
 	if err := os.WriteFile(src, []byte("Kode,Status\n"), 0o644); err != nil {
@@ -102,19 +90,7 @@ func TestReportButirProvisional(t *testing.T) {
 	for l := 1; l <= 5; l++ {
 		items = append(items, &butir.Item{Code: fmt.Sprintf("I13-L%d-01", l), Indicator: "13", Level: l, Status: butir.Revise, Where: fmt.Sprintf("A%d", l+1)})
 	}
-	sheet, err := butir.Score(r, items)
-	if err != nil {
-		t.Fatal(err)
-	}
-	levels := index.Levels{}
-	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewLevel(1)
-	}
-	levels["13"] = sheet.Levels()["13"]
-	res, err := index.Compute(r, levels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sheet, _, res := scoreIndicator13(t, r, items)
 	src := filepath.Join(t.TempDir(), "butir.csv")
 	if err := os.WriteFile(src, []byte("Kode,Status\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -160,16 +136,7 @@ func TestWriteButirPlan(t *testing.T) {
 		{"I13-L2-02", 2, butir.Accepted}, {"I13-L3-01", 3, butir.NotUploaded}, {"I13-L4-01", 4, butir.Revise}, {"I13-L5-01", 5, butir.Revise}} {
 		items = append(items, &butir.Item{Code: x.code, Indicator: "13", Level: x.level, Status: x.st, PJ: "Diskominfo", Where: x.code})
 	}
-	sheet, err := butir.Score(r, items)
-	if err != nil {
-		t.Fatal(err)
-	}
-	levels := index.Levels{}
-	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewLevel(1)
-	}
-	levels["13"] = sheet.Levels()["13"]
-	res, _ := index.Compute(r, levels)
+	sheet, levels, res := scoreIndicator13(t, r, items)
 	// Index now (95 + 5 x 1,25) / 100 = 1,0125; the target 1,12 needs +0,1075.
 	target, _ := rubric.ParseDecimal("1.12")
 	pl, err := butir.MakePlan(sheet, levels, plan.Target{Index: target}, butir.PlanOptions{})
@@ -228,16 +195,7 @@ func TestWriteButirPlanBudget(t *testing.T) {
 		{"I13-L2-02", 2, butir.Accepted}, {"I13-L3-01", 3, butir.NotUploaded}, {"I13-L4-01", 4, butir.Revise}, {"I13-L5-01", 5, butir.Revise}} {
 		items = append(items, &butir.Item{Code: x.code, Indicator: "13", Level: x.level, Status: x.st, Where: x.code})
 	}
-	sheet, err := butir.Score(r, items)
-	if err != nil {
-		t.Fatal(err)
-	}
-	levels := index.Levels{}
-	for _, ind := range r.Indicators() {
-		levels[ind.ID] = rubric.NewLevel(1)
-	}
-	levels["13"] = sheet.Levels()["13"]
-	res, _ := index.Compute(r, levels)
+	sheet, levels, res := scoreIndicator13(t, r, items)
 	budget := rubric.NewDecimal(1)
 	pl, err := butir.MakePlan(sheet, levels, plan.Target{}, butir.PlanOptions{Budget: &budget})
 	if err != nil {
@@ -285,21 +243,9 @@ func TestNationalButir(t *testing.T) {
 		for l := 2; l <= 5; l++ {
 			items = append(items, &butir.Item{Code: fmt.Sprintf("I13-L%d-01", l), Indicator: "13", Level: l, Status: butir.Revise, Where: fmt.Sprint("A", l+2)})
 		}
-		sheet, err := butir.Score(r, items)
-		if err != nil {
-			t.Fatal(err)
-		}
-		levels := index.Levels{}
-		for _, ind := range r.Indicators() {
-			levels[ind.ID] = rubric.NewLevel(1)
-		}
-		levels["13"] = sheet.Levels()["13"]
+		sheet, levels, res := scoreIndicator13(t, r, items)
 		if got := levels["13"].String(); got != "1.25" {
 			t.Fatalf("indicator 13 from butir = %s, want 1.25", got)
-		}
-		res, err := index.Compute(r, levels)
-		if err != nil {
-			t.Fatal(err)
 		}
 		return &result.Evaluation{Source: src, Instansi: inst, Result: res, Butir: &result.Butir{Source: src, Scored: sheet, Simulated: true}}
 	}
@@ -371,4 +317,24 @@ func TestNationalButir(t *testing.T) {
 	if note := rows[len(rows)-1][0]; !strings.HasSuffix(note, ": every instansi.") {
 		t.Errorf("all simulated: the note under the ranking = %q", note)
 	}
+}
+
+// scoreIndicator13 scores the butir items of indicator 13 under r, every
+// other indicator at level 1: the sheet, the levels and the result.
+func scoreIndicator13(t *testing.T, r *rubric.Rubric, items []*butir.Item) (*butir.Sheet, index.Levels, *index.Result) {
+	t.Helper()
+	sheet, err := butir.Score(r, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	levels := index.Levels{}
+	for _, ind := range r.Indicators() {
+		levels[ind.ID] = rubric.NewLevel(1)
+	}
+	levels["13"] = sheet.Levels()["13"]
+	res, err := index.Compute(r, levels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sheet, levels, res
 }
